@@ -1,0 +1,115 @@
+/**
+ * One typed table of options. Each option has a name, an environment variable, a default, a parser
+ * and a description; values come from the environment, else an optional JSON file
+ * (HAPPENINGS_CONFIG, default ./happenings.json if present), else the default.
+ * `happenings config` prints the effective values with secrets masked.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { HappeningsError } from './errors.js';
+
+type Parser<T> = (raw: string) => T;
+
+interface Option<T> {
+  env: string;
+  default: T;
+  parse: Parser<T>;
+  description: string;
+  secret?: boolean;
+}
+
+const text: Parser<string> = (raw) => raw;
+const list: Parser<string[]> = (raw) =>
+  raw
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+const int =
+  (min: number, max: number): Parser<number> =>
+  (raw) => {
+    const n = Number(raw);
+    if (!Number.isInteger(n) || n < min || n > max) {
+      throw new Error(`expected a whole number from ${min} to ${max}, got "${raw}"`);
+    }
+    return n;
+  };
+const bool: Parser<boolean> = (raw) => {
+  if (/^(1|true|yes|on)$/i.test(raw)) return true;
+  if (/^(0|false|no|off)$/i.test(raw)) return false;
+  throw new Error(`expected true or false, got "${raw}"`);
+};
+
+function option<T>(o: Option<T>): Option<T> {
+  return o;
+}
+
+export const options = {
+  dbPath: option({ env: 'HAPPENINGS_DB', default: './data/happenings.db', parse: text, description: 'SQLite file (ignored when DATABASE_URL is set)' }),
+  databaseUrl: option({ env: 'DATABASE_URL', default: '', parse: text, description: 'PostgreSQL connection string; empty means SQLite', secret: true }),
+  port: option({ env: 'PORT', default: 8080, parse: int(0, 65535), description: 'HTTP port of `serve`' }),
+  host: option({ env: 'HOST', default: '127.0.0.1', parse: text, description: 'address `serve` listens on' }),
+  siteName: option({ env: 'HAPPENINGS_SITE_NAME', default: 'Happenings', parse: text, description: 'name shown on the site' }),
+  siteUrl: option({ env: 'HAPPENINGS_SITE_URL', default: '', parse: text, description: 'public base URL of the site (for feeds and canonical links)' }),
+  languages: option({ env: 'HAPPENINGS_LANGUAGES', default: ['en'], parse: list, description: 'languages the site translates into (first is the main one)' }),
+  translationEngines: option({ env: 'HAPPENINGS_TRANSLATION_ENGINES', default: ['apertium'], parse: list, description: 'engines in order of preference' }),
+  apertiumPath: option({ env: 'HAPPENINGS_APERTIUM', default: 'apertium', parse: text, description: 'the apertium command' }),
+  contactUrl: option({ env: 'HAPPENINGS_CONTACT_URL', default: 'https://github.com/happenings-news/happenings', parse: text, description: 'contact URL sent in the User-Agent' }),
+  fetchDelayMs: option({ env: 'HAPPENINGS_FETCH_DELAY_MS', default: 5000, parse: int(0, 3_600_000), description: 'minimum delay between two requests to one host' }),
+  fetchTimeoutMs: option({ env: 'HAPPENINGS_FETCH_TIMEOUT_MS', default: 20_000, parse: int(100, 600_000), description: 'timeout of one request' }),
+  maxBodyBytes: option({ env: 'HAPPENINGS_MAX_BODY_BYTES', default: 5 * 1024 * 1024, parse: int(1024, 1 << 30), description: 'largest response body read' }),
+  maxRedirects: option({ env: 'HAPPENINGS_MAX_REDIRECTS', default: 5, parse: int(0, 20), description: 'redirects followed per request' }),
+  allowPrivateHosts: option({ env: 'HAPPENINGS_ALLOW_PRIVATE', default: [] as string[], parse: list, description: 'private/loopback hosts or CIDRs the fetcher may reach (e.g. 127.0.0.1/8)' }),
+  feedIntervalMinutes: option({ env: 'HAPPENINGS_FEED_INTERVAL_MINUTES', default: 30, parse: int(1, 10_080), description: 'how often each feed is polled' }),
+  workers: option({ env: 'HAPPENINGS_WORKERS', default: 2, parse: int(0, 64), description: 'jobs run at once in this process (0: web only)' }),
+  defaultSources: option({ env: 'HAPPENINGS_DEFAULT_SOURCES', default: true, parse: bool, description: 'seed an empty store with the default source list' }),
+  adminPassword: option({ env: 'HAPPENINGS_ADMIN_PASSWORD', default: '', parse: text, description: 'password of /admin (empty: admin disabled)', secret: true }),
+} as const;
+
+type Options = typeof options;
+export type Config = { [K in keyof Options]: Options[K]['default'] };
+
+/** Reads the effective configuration: environment first, then the optional file, then defaults. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Config {
+  const file = readConfigFile(env.HAPPENINGS_CONFIG);
+  const config: Record<string, unknown> = {};
+  for (const [key, o] of Object.entries(options) as [keyof Options, Option<unknown>][]) {
+    const raw = env[o.env] ?? fileValue(file, key);
+    config[key] = raw === undefined ? o.default : parseOption(o, raw);
+  }
+  return { ...(config as Config), ...overrides };
+}
+
+function parseOption(o: Option<unknown>, raw: string): unknown {
+  try {
+    return o.parse(raw);
+  } catch (error) {
+    throw new HappeningsError('config', 'config', `${o.env}: ${(error as Error).message}`);
+  }
+}
+
+function fileValue(file: Record<string, unknown>, key: string): string | undefined {
+  const value = file[key];
+  if (value === undefined || value === null) return undefined;
+  return Array.isArray(value) ? value.join(',') : String(value);
+}
+
+function readConfigFile(path: string | undefined): Record<string, unknown> {
+  const file = path ?? './happenings.json';
+  if (!existsSync(file)) {
+    if (path) throw new HappeningsError('config', 'config', `config file not found: ${path}`);
+    return {};
+  }
+  try {
+    return JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+  } catch (error) {
+    throw new HappeningsError('config', 'config', `cannot read ${file}: ${(error as Error).message}`);
+  }
+}
+
+/** The effective values as printable lines, secrets masked. */
+export function describeConfig(config: Config): string[] {
+  return (Object.entries(options) as [keyof Options, Option<unknown>][]).map(([key, o]) => {
+    const value = config[key];
+    const shown = o.secret && value ? '********' : Array.isArray(value) ? value.join(',') : String(value);
+    return `${o.env}=${shown}    # ${o.description}`;
+  });
+}
