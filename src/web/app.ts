@@ -1,0 +1,66 @@
+/**
+ * The web site as a Hono app: pages, the JSON API and /healthz over a SiteData, with security
+ * headers on every answer and errors turned into responses in one place (error-responses.ts).
+ * No client JavaScript: the content security policy forbids scripts outright.
+ */
+import type { Context, MiddlewareHandler } from 'hono';
+import { Hono } from 'hono';
+import { log } from '../log.js';
+import { apiV1 } from './api/v1.js';
+import { installErrorResponses } from './error-responses.js';
+import type { SiteContext } from './layout.js';
+import { pageRoutes } from './routes.js';
+import type { SiteData } from './site-data.js';
+
+export interface WebAppOptions {
+  data: SiteData;
+  siteName: string;
+  /** The site's language (BCP 47), the one articles are translated into. */
+  language: string;
+  /** Public base URL for canonical links; the request's own origin when absent. */
+  siteUrl?: string;
+}
+
+/** Images come from publishers (any https host); styles are inline; nothing else is loaded. */
+const CONTENT_SECURITY_POLICY =
+  "default-src 'none'; img-src https: http: data:; style-src 'unsafe-inline'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+
+/** Pages change as articles arrive; a minute of caching spares the store under a burst of readers. */
+const PAGE_CACHE = 'public, max-age=60';
+
+const securityHeaders: MiddlewareHandler = async (c, next) => {
+  await next();
+  c.header('Content-Security-Policy', CONTENT_SECURITY_POLICY);
+  c.header('X-Content-Type-Options', 'nosniff');
+  c.header('Referrer-Policy', 'strict-origin-when-cross-origin');
+  if (!c.res.headers.has('Cache-Control')) c.header('Cache-Control', c.res.ok ? PAGE_CACHE : 'no-store');
+};
+
+export function createWebApp(options: WebAppOptions): Hono {
+  const base = options.siteUrl?.replace(/\/+$/, '');
+  const siteFor = (c: Context): SiteContext => ({
+    siteName: options.siteName,
+    language: options.language,
+    siteUrl: base ?? new URL(c.req.url).origin,
+  });
+
+  const app = new Hono();
+  app.use(securityHeaders);
+  app.get('/healthz', (c) => healthz(c, options.data));
+  app.route('/api/v1', apiV1(options.data));
+  app.route('/', pageRoutes(options.data, siteFor));
+  installErrorResponses(app, siteFor);
+  return app;
+}
+
+/** 200 when the store answers and says it is fine, 503 otherwise; never cached. */
+async function healthz(c: Context, data: SiteData): Promise<Response> {
+  c.header('Cache-Control', 'no-store');
+  try {
+    const report = await data.health();
+    return c.json({ ok: report.ok, articles: report.articles, ...report.details }, report.ok ? 200 : 503);
+  } catch (error) {
+    log.error(error, 'web: /healthz');
+    return c.json({ ok: false, articles: null, error: 'store unavailable' }, 503);
+  }
+}

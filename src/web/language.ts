@@ -1,0 +1,26 @@
+/** Language names and writing direction for pages, from the platform's ICU data (Intl). */
+
+/** Primary subtags written right to left (Unicode CLDR); scripts like "az-Arab" are rare enough to skip. */
+const RTL_LANGUAGES = new Set(['ar', 'ckb', 'dv', 'fa', 'he', 'iw', 'ks', 'ps', 'sd', 'ug', 'ur', 'yi']);
+
+function primary(tag: string): string {
+  return tag.toLowerCase().split(/[-_]/)[0] ?? '';
+}
+
+/** "es" in "en" → "Spanish". Falls back to the tag itself when ICU does not know it. */
+export function languageName(tag: string, inLanguage: string): string {
+  try {
+    return new Intl.DisplayNames([inLanguage, 'en'], { type: 'language' }).of(tag) ?? tag;
+  } catch {
+    return tag;
+  }
+}
+
+export function textDirection(tag: string | null | undefined): 'ltr' | 'rtl' {
+  return tag && RTL_LANGUAGES.has(primary(tag)) ? 'rtl' : 'ltr';
+}
+
+/** "pt-BR" and "pt" count as the same language for deciding whether a text needs translating. */
+export function sameLanguage(a: string | null | undefined, b: string | null | undefined): boolean {
+  return !!a && !!b && primary(a) === primary(b);
+}

@@ -1,0 +1,55 @@
+/**
+ * The frame of every HTML page: <html lang> of the site, a skip link as the first focusable
+ * element, header/nav/main/footer landmarks, the inline stylesheet. No client JavaScript.
+ */
+import { html, type SafeHtml } from './html.js';
+import { textDirection } from './language.js';
+import { STYLES } from './styles.js';
+
+/** What every page knows about the site. */
+export interface SiteContext {
+  siteName: string;
+  /** The site's language (BCP 47), the one articles are translated into. */
+  language: string;
+  /** Public base URL without a trailing slash, e.g. "https://news.example.org". */
+  siteUrl: string;
+}
+
+export interface PageShell {
+  /** The document title before " — Site name"; omit for the front page. */
+  title?: string;
+  description?: string | null;
+  /** Absolute URL of this page's canonical address. */
+  canonicalUrl?: string;
+  /** Extra elements for <head>, e.g. robots meta. */
+  head?: SafeHtml;
+  body: SafeHtml;
+}
+
+export function layout(site: SiteContext, page: PageShell): SafeHtml {
+  const title = page.title ? `${page.title} — ${site.siteName}` : site.siteName;
+  return html`<!doctype html>
+<html lang="${site.language}" dir="${textDirection(site.language)}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${title}</title>
+${page.description ? html`<meta name="description" content="${page.description}">` : ''}
+${page.canonicalUrl ? html`<link rel="canonical" href="${page.canonicalUrl}">` : ''}
+${page.head ?? ''}
+<style>${STYLES}</style>
+</head>
+<body>
+<a class="skip-link" href="#main">Skip to content</a>
+<header>
+<a class="brand" href="/">${site.siteName}</a>
+<nav aria-label="Site"><ul><li><a href="/">Latest</a></li><li><a href="/sources">Sources</a></li></ul></nav>
+</header>
+<main id="main" tabindex="-1">
+${page.body}
+</main>
+<footer><p>${site.siteName} follows publishers' feeds and links every article to its source. Machine translations may contain mistakes; the original is one click away.</p></footer>
+</body>
+</html>
+`;
+}

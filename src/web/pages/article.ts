@@ -1,0 +1,147 @@
+/**
+ * `/article/:id/:slug`: one article. The headline once (h1), subtitle, byline, date, the source
+ * with a link to the original, the lead image, the text (translation, original or both), where
+ * the translation came from, who else carried it, and the source's own related links.
+ */
+import { timeTag } from '../format.js';
+import { html, safeUrl, type SafeHtml } from '../html.js';
+import { languageName, sameLanguage } from '../language.js';
+import { layout, type SiteContext } from '../layout.js';
+import type { ArticleView, TranslationText } from '../site-data.js';
+import { bilingualText, langAttributes, singleText, viewSwitch, type TextView } from './article-text.js';
+
+export interface ArticlePageModel {
+  article: ArticleView;
+  view: TextView;
+  translationNote: string | null;
+}
+
+export function articlePage(site: SiteContext, model: ArticlePageModel): SafeHtml {
+  const { article, view } = model;
+  return layout(site, {
+    title: headline(article, view).title,
+    description: article.lead,
+    canonicalUrl: `${site.siteUrl}${article.pagePath}`,
+    body: html`<article>
+${articleHeader(site, article, view)}
+${languageNote(site, model)}
+${viewSwitch(article, view)}
+${leadImage(article)}
+${articleText(site, article, view)}
+${teaserNote(article)}
+${tagList(article)}
+</article>
+${carriedBy(site, article)}
+${relatedLinks(article)}`,
+  });
+}
+
+/** The headline in the language of the view; the side-by-side view leads with the translation. */
+function headline(article: ArticleView, view: TextView): { title: string; subtitle: string | null; language: string | null } {
+  const t = view === 'original' ? null : article.translation;
+  return t
+    ? { title: t.title, subtitle: t.subtitle, language: t.language }
+    : { title: article.original.title, subtitle: article.original.subtitle, language: article.original.language };
+}
+
+function articleHeader(site: SiteContext, article: ArticleView, view: TextView): SafeHtml {
+  const h = headline(article, view);
+  const link = safeUrl(article.url);
+  const source = link ? html`<a href="${link}" rel="noopener">${article.site}</a>` : html`${article.site}`;
+  return html`<header>
+<h1${langAttributes(h.language)}>${h.title}</h1>
+${h.subtitle ? html`<p class="subtitle"${langAttributes(h.language)}>${h.subtitle}</p>` : ''}
+${article.byline ? html`<p class="byline">${article.byline}</p>` : ''}
+<p class="meta">${article.publishedAt ? html`${timeTag(article.publishedAt, site.language)} · ` : ''}Source: ${source}</p>
+</header>`;
+}
+
+const ENGINE_NAMES: Record<string, string> = { apertium: 'Apertium', libretranslate: 'LibreTranslate', argos: 'Argos Translate' };
+
+/** "Translated from Spanish by Apertium 3.8". */
+export function provenance(translation: TranslationText, from: string | null, siteLanguage: string): string {
+  const engine = ENGINE_NAMES[translation.engine] ?? translation.engine;
+  const version = translation.engineVersion ? ` ${translation.engineVersion}` : '';
+  const source = from ? ` from ${languageName(from, siteLanguage)}` : '';
+  return `Translated${source} by ${engine}${version}`;
+}
+
+/** Says where the text came from: who translated it, or why it is shown untranslated. */
+function languageNote(site: SiteContext, model: ArticlePageModel): SafeHtml {
+  const { article, view } = model;
+  const from = article.original.language;
+  if (article.translation) {
+    const line = provenance(article.translation, from, site.language);
+    const extra = view === 'original' ? ' The original text is shown.' : ' Machine translation may contain mistakes.';
+    return html`<p class="note">${line}.${extra}</p>`;
+  }
+  if (!from || sameLanguage(from, site.language)) return html``;
+  const why = model.translationNote ? html` ${model.translationNote}` : '';
+  return html`<p class="note">This article is shown in its original language, ${languageName(from, site.language)}; no translation is available.${why}</p>`;
+}
+
+function articleText(site: SiteContext, article: ArticleView, view: TextView): SafeHtml {
+  if (view === 'both' && article.translation) return bilingualText(article, article.translation, site.language);
+  return singleText(article, view === 'both' ? 'translation' : view);
+}
+
+/** Image file names ("IMG_2041.jpg") are not captions; readers and screen readers get nothing from them. */
+const FILE_NAME = /^[\w\-. ()]+\.(jpe?g|png|gif|webp|avif|svg|bmp|tiff?|heic)$/i;
+
+export function usableCaption(caption: string | null, image: string | null): string | null {
+  const text = caption?.trim();
+  if (!text || FILE_NAME.test(text) || !/\p{L}/u.test(text)) return null;
+  return text === fileNameOf(image) ? null : text;
+}
+
+function fileNameOf(url: string | null): string {
+  const last = url?.split(/[?#]/)[0]?.split('/').pop() ?? '';
+  try {
+    return decodeURIComponent(last);
+  } catch {
+    return last;
+  }
+}
+
+/**
+ * The lead image in a fixed 16:9 box (width/height attributes plus CSS aspect-ratio) so the text
+ * never jumps when it loads; no referrer is sent to the publisher's image host.
+ */
+function leadImage(article: ArticleView): SafeHtml {
+  const src = safeUrl(article.image);
+  if (!src) return html``;
+  const caption = usableCaption(article.imageCaption, article.image);
+  // The caption comes from the source page, in the original's language.
+  return html`<figure${langAttributes(article.original.language)}>
+<img class="lead-image" src="${src}" alt="${caption ?? ''}" width="1280" height="720" decoding="async" referrerpolicy="no-referrer">
+${caption ? html`<figcaption>${caption}</figcaption>` : ''}
+</figure>`;
+}
+
+function teaserNote(article: ArticleView): SafeHtml {
+  if (!article.isTeaser) return html``;
+  const link = safeUrl(article.url);
+  return html`<p class="note">This is only the beginning of the article. ${link ? html`<a href="${link}" rel="noopener">Read the whole article on ${article.site}</a>.` : ''}</p>`;
+}
+
+function tagList(article: ArticleView): SafeHtml {
+  if (!article.tags.length) return html``;
+  return html`<p class="meta">Tags: ${article.tags.join(', ')}</p>`;
+}
+
+/** Other outlets that carried the same article (syndicated copies), the first one marked. */
+function carriedBy(site: SiteContext, article: ArticleView): SafeHtml {
+  const others = article.carriers.filter((c) => c.url !== article.url && safeUrl(c.url));
+  if (!others.length) return html``;
+  const items = others.map(
+    (c) => html`<li><a href="${safeUrl(c.url)}" rel="noopener">${c.sourceName}</a> <span class="meta">${timeTag(c.seenAt, site.language)}${c.isFirst ? ' · first seen' : ''}</span></li>`,
+  );
+  return html`<section aria-labelledby="carried-by"><h2 id="carried-by">Also carried by</h2><ul>${items}</ul></section>`;
+}
+
+function relatedLinks(article: ArticleView): SafeHtml {
+  const links = article.related.filter((r) => safeUrl(r.url));
+  if (!links.length) return html``;
+  const items = links.map((r) => html`<li><a href="${safeUrl(r.url)}" rel="noopener"${langAttributes(article.original.language)}>${r.title}</a></li>`);
+  return html`<section aria-labelledby="from-source"><h2 id="from-source">From the source</h2><ul>${items}</ul></section>`;
+}

@@ -1,0 +1,125 @@
+/**
+ * What the web layer reads, and nothing more: plain view types and one read interface. The store
+ * implements SiteData; pages, feeds and the API depend only on this file. Dates are ISO 8601 strings,
+ * languages BCP 47 tags ("es", "pt-BR").
+ */
+
+/** One line of a list: enough for the front page, feeds and the API list. */
+export interface ArticleSummary {
+  id: number;
+  /** The article's page on this site, from articlePath(); part of the API contract. */
+  pagePath: string;
+  /** In the site language when translated (translatedFrom set), else in `language`. */
+  title: string;
+  originalTitle: string;
+  /** The publisher's name as the page gives it. */
+  site: string;
+  /** The followed source that first carried it, when known. */
+  sourceName: string | null;
+  /** The original article's address. */
+  url: string;
+  publishedAt: string | null;
+  /** Language of the original text. */
+  language: string | null;
+  /** Language the shown title/lead were translated from; null when not translated. */
+  translatedFrom: string | null;
+  lead: string | null;
+  image: string | null;
+}
+
+export interface ArticleText {
+  title: string;
+  subtitle: string | null;
+  /** Sanitized body HTML (the pipeline's sanitize stage ran last). */
+  html: string;
+  /** Body blocks in reading order, plain text; the bilingual view aligns them by index. */
+  paragraphs: string[];
+}
+
+export interface OriginalText extends ArticleText {
+  language: string | null;
+}
+
+export interface TranslationText extends ArticleText {
+  language: string;
+  /** Engine id, e.g. "apertium". */
+  engine: string;
+  engineVersion: string;
+  translatedAt: string;
+}
+
+export interface Carrier {
+  sourceName: string;
+  url: string;
+  seenAt: string;
+  isFirst: boolean;
+}
+
+export interface ArticleView extends ArticleSummary {
+  canonicalUrl: string;
+  subtitle: string | null;
+  byline: string | null;
+  imageCaption: string | null;
+  original: OriginalText;
+  translation: TranslationText | null;
+  /** Every outlet/feed that carried this article (the one first seen included). */
+  carriers: Carrier[];
+  /** "Read also" links the source page gave. */
+  related: { title: string; url: string }[];
+  tags: string[];
+  /** The source shows only a teaser (paywall): we never pass the lead off as the whole. */
+  isTeaser: boolean;
+}
+
+export interface SourceView {
+  id: number;
+  name: string;
+  url: string;
+  language: string | null;
+  articleCount: number;
+  lastSuccessAt: string | null;
+  errorCount: number;
+  lastError: string | null;
+  lastErrorCode: string | null;
+}
+
+export interface HealthReport {
+  ok: boolean;
+  articles: number;
+  details: Record<string, unknown>;
+}
+
+export interface SiteData {
+  /** Newest first (by publishedAt, else first seen). */
+  latestArticles(opts: { limit: number; offset: number }): Promise<ArticleSummary[]>;
+  articleById(id: number): Promise<ArticleView | null>;
+  sources(): Promise<SourceView[]>;
+  health(): Promise<HealthReport>;
+  /** Why articles are not translated, when they are not (e.g. "Translation is off: install Apertium ..."). */
+  translationNote(): Promise<string | null>;
+}
+
+/** Longest slug kept, in characters: long enough to read, short enough for a shared link. */
+const MAX_SLUG_LENGTH = 80;
+
+/** ASCII, lower-case words of a title joined by "-"; "article" when nothing Latin is left. */
+export function slugify(title: string): string {
+  const ascii = title
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '') // accents off: "Señal" → "Senal"
+    .replace(/ß/g, 'ss')
+    .replace(/[æÆ]/g, 'ae')
+    .replace(/[øØ]/g, 'o')
+    .replace(/[łŁ]/g, 'l')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+  // Cut at a word boundary: take one character more, drop the last (possibly partial) word.
+  const cut = ascii.length > MAX_SLUG_LENGTH ? ascii.slice(0, MAX_SLUG_LENGTH + 1).replace(/-[^-]*$/, '') : ascii;
+  return cut.slice(0, MAX_SLUG_LENGTH) || 'article';
+}
+
+/** The page of an article on this site: `/article/${id}/${slug}`. */
+export function articlePath(id: number, title: string): string {
+  return `/article/${id}/${slugify(title)}`;
+}
