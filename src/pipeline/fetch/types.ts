@@ -1,0 +1,40 @@
+/** The fetch stage's public shapes. */
+export interface FetchOptions {
+  userAgent: string;
+  timeoutMs: number;
+  maxBodyBytes: number;
+  maxRedirects: number;
+  /** Minimum delay between two requests to one host (end of one to start of the next). */
+  minDelayMs: number;
+  /** Hosts or CIDRs (e.g. '127.0.0.1/8', '::1', 'localhost') allowed despite the SSRF guard. */
+  allowPrivate: string[];
+  maxRetries?: number;
+  retryBaseMs?: number;
+  maxRetryAfterMs?: number;
+  respectRobots?: boolean;
+}
+
+export interface FetchRequest {
+  url: string;
+  etag?: string | null;
+  lastModified?: string | null;
+  accept?: string;
+}
+
+export interface FetchedPage {
+  url: string;
+  finalUrl: string;
+  status: number;
+  notModified: boolean;
+  contentType: string | null;
+  charset: string | null;
+  text: string;
+  etag: string | null;
+  lastModified: string | null;
+  fetchedAt: string;
+}
+
+export interface Fetcher {
+  fetchPage(req: FetchRequest): Promise<FetchedPage>;
+  close(): Promise<void>;
+}
