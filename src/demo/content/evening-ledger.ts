@@ -1,0 +1,52 @@
+/** Outlet 6: The Evening Ledger (English, RSS 2.0 with full content). Invented outlet. */
+import type { DemoOutlet } from './types.js';
+import { englishLabels } from './labels.js';
+
+export const eveningLedger: DemoOutlet = {
+  id: 'evening-ledger',
+  name: 'The Evening Ledger',
+  language: 'en',
+  locale: 'en_GB',
+  timeZone: 'Europe/London',
+  template: 'basic',
+  articlePath: '/news/{section}/{slug}',
+  feed: { format: 'rss', path: '/rss', title: 'The Evening Ledger', description: 'World news from The Evening Ledger', fullContent: true },
+  menu: ['World', 'UK', 'Business', 'Culture', 'Sport'],
+  labels: englishLabels,
+  articles: [
+    {
+      slug: 'putin-and-shoigu-meet-security-council',
+      section: 'World',
+      sectionSlug: 'world',
+      headline: 'Putin convenes Security Council as Shoigu reports on Pyongyang visit',
+      standfirst: 'The Kremlin says the meeting focused on "strategic partnership" with North Korea.',
+      author: 'James Whitaker',
+      hoursAgo: 4,
+      image: { file: 'IMG_20261113_1801.jpg', alt: 'IMG_20261113_1801.jpg', caption: 'IMG_20261113_1801.jpg', credit: 'Photo: Evening Ledger' },
+      paragraphs: [
+        'Russian President <strong>Vladimir Putin</strong> convened his Security Council on Thursday to hear a report from its secretary, <strong>Sergei Shoigu</strong>, on his talks in <a href="/topic/pyongyang">Pyongyang</a> earlier this week.',
+        'According to a short statement published by <a href="/topic/kremlin">the Kremlin</a>, the discussion centred on the "strategic partnership" between Russia and North Korea and on preparations for further visits.',
+        'Shoigu met <strong>Kim Jong Un </strong>twice during his three-day trip, state media in both countries reported. Western officials say the two governments have deepened military ties considerably over the past two years.',
+        'The meeting came as European leaders, including France’s <strong>Emmanuel Macron</strong>, called for tighter enforcement of existing sanctions.',
+      ],
+      tags: ['Russia', 'North Korea', 'Vladimir Putin'],
+    },
+    {
+      slug: 'harbour-town-library-reopens-after-flood',
+      section: 'UK',
+      sectionSlug: 'uk',
+      headline: 'Harbour town library reopens two years after devastating flood',
+      standfirst: 'Volunteers rescued more than half of the local history collection from the water.',
+      author: 'Priya Shah',
+      hoursAgo: 26,
+      image: { file: 'library-reopening.jpg', alt: 'Children reading in the new library', caption: 'Children in the new reading room on opening day.', credit: 'Photo: Evening Ledger' },
+      paragraphs: [
+        'The public library of <strong>Porthaven</strong>, a small harbour town on the Cornish coast, reopened on Saturday, two years after a winter storm flooded its ground floor and destroyed thousands of books.',
+        'Volunteers worked through the night to carry boxes upstairs, saving more than half of the local history collection, including ship registers dating back to the eighteenth century.',
+        'The rebuilt library stands on raised foundations and has a new children’s room, a small recording studio and a café run by a local charity.',
+        '"It is more than a building, it is where the town meets," said head librarian Margaret Penrose, as a queue of families stretched along the harbour wall.',
+      ],
+      tags: ['Libraries', 'Cornwall'],
+    },
+  ],
+};
