@@ -1,0 +1,163 @@
+/** Articles and the outlets that carried them. One transaction per saved article. */
+import type { Kysely } from 'kysely';
+import { HappeningsError } from '../errors.js';
+import { articleChanges, articleValues, type ArticleValues } from './article-merge.js';
+import type { StoreContext } from './dialect.js';
+import { clearItemErrors } from './item-errors.js';
+import { articleFromRow, toIso } from './rows.js';
+import type { Database } from './schema.js';
+import { refreshSearchText } from './search.js';
+import type { ArticleRow, Carrier, SaveArticleInput } from './types.js';
+
+/**
+ * Saves one extracted article in one transaction: 1. insert it, or merge it into the stored article
+ * with the same canonical URL (never damaging it); 2. record who carried it (idempotent);
+ * 3. refresh its search text; 4. forget an earlier failure of its URL.
+ */
+export async function saveArticle(
+  { db, dialect }: StoreContext,
+  input: SaveArticleInput,
+): Promise<{ articleId: number; created: boolean; updated: boolean }> {
+  const seenAt = toIso(input.seenAt);
+  const values = articleValues(input, seenAt);
+  if (!values.canonical_url) throw new HappeningsError('store', 'bad-input', 'an article needs a URL');
+  return dialect.writeTransaction(db, async (trx) => {
+    const { articleId, created, updated } = await upsertArticle(trx, values);
+    await addCarrier(trx, articleId, { sourceId: input.sourceId, feedId: input.feedId, url: input.url, seenAt });
+    if (created || updated) await refreshSearchText(trx, dialect, articleId);
+    await clearItemErrors(trx, [input.url, values.canonical_url]);
+    return { articleId, created, updated };
+  });
+}
+
+async function upsertArticle(trx: Kysely<Database>, values: ArticleValues) {
+  const stored = await trx.selectFrom('articles').selectAll().where('canonical_url', '=', values.canonical_url).executeTakeFirst();
+  if (!stored) {
+    const { id } = await trx.insertInto('articles').values(values).returning('id').executeTakeFirstOrThrow();
+    return { articleId: id, created: true, updated: false };
+  }
+  const changes = articleChanges(stored, values);
+  const updated = Object.keys(changes).length > 0;
+  if (updated) await trx.updateTable('articles').set(changes).where('id', '=', stored.id).execute();
+  return { articleId: stored.id, created: false, updated };
+}
+
+interface CarrierInput {
+  sourceId: number | null;
+  feedId: number | null;
+  url: string;
+  seenAt: string;
+}
+
+async function addCarrier(trx: Kysely<Database>, articleId: number, carrier: CarrierInput): Promise<void> {
+  const known = await trx.selectFrom('article_sources').select(['source_id', 'url']).where('article_id', '=', articleId).execute();
+  if (known.some((k) => k.source_id === carrier.sourceId && k.url === carrier.url)) return;
+  await trx
+    .insertInto('article_sources')
+    .values({
+      article_id: articleId,
+      source_id: carrier.sourceId,
+      feed_id: carrier.feedId,
+      url: carrier.url,
+      seen_at: carrier.seenAt,
+      is_first: known.length === 0 ? 1 : 0,
+    })
+    .onConflict((oc) => oc.doNothing())
+    .execute();
+}
+
+export async function articleById({ db }: StoreContext, id: number): Promise<ArticleRow | null> {
+  const row = await db.selectFrom('articles').selectAll().where('id', '=', id).executeTakeFirst();
+  return row ? articleFromRow(row) : null;
+}
+
+export async function articleByCanonicalUrl({ db }: StoreContext, url: string): Promise<ArticleRow | null> {
+  const row = await db.selectFrom('articles').selectAll().where('canonical_url', '=', url).executeTakeFirst();
+  return row ? articleFromRow(row) : null;
+}
+
+/** The given articles in the order of `ids` (missing ones left out). */
+export async function articlesByIds({ db }: StoreContext, ids: number[]): Promise<ArticleRow[]> {
+  if (ids.length === 0) return [];
+  const rows = await db.selectFrom('articles').selectAll().where('id', 'in', ids).execute();
+  const byId = new Map(rows.map((r) => [r.id, articleFromRow(r)]));
+  return ids.flatMap((id) => byId.get(id) ?? []);
+}
+
+export interface LatestArticlesOptions {
+  limit: number;
+  offset?: number;
+  sourceId?: number;
+  language?: string;
+}
+
+/** Newest first: by publication date, else by when we first saw it. */
+export async function latestArticles({ db }: StoreContext, options: LatestArticlesOptions): Promise<ArticleRow[]> {
+  let query = db.selectFrom('articles').selectAll('articles');
+  const { sourceId, language } = options;
+  if (sourceId !== undefined) {
+    query = query.where(({ exists, selectFrom }) =>
+      exists(
+        selectFrom('article_sources')
+          .select('article_sources.article_id')
+          .whereRef('article_sources.article_id', '=', 'articles.id')
+          .where('article_sources.source_id', '=', sourceId),
+      ),
+    );
+  }
+  if (language !== undefined) query = query.where('articles.language', '=', language);
+  const rows = await query
+    .orderBy((eb) => eb.fn.coalesce('articles.published_at', 'articles.first_seen_at'), 'desc')
+    .orderBy('articles.id', 'desc')
+    .limit(options.limit)
+    .offset(options.offset ?? 0)
+    .execute();
+  return rows.map(articleFromRow);
+}
+
+export async function articleCount({ db }: StoreContext): Promise<number> {
+  const row = await db.selectFrom('articles').select(({ fn }) => fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/** Every outlet/feed that carried the article, the first one first. */
+export async function carriersOf({ db }: StoreContext, articleId: number): Promise<Carrier[]> {
+  const rows = await db
+    .selectFrom('article_sources')
+    .leftJoin('sources', 'sources.id', 'article_sources.source_id')
+    .select([
+      'article_sources.article_id',
+      'article_sources.source_id',
+      'sources.name',
+      'article_sources.feed_id',
+      'article_sources.url',
+      'article_sources.seen_at',
+      'article_sources.is_first',
+    ])
+    .where('article_sources.article_id', '=', articleId)
+    .orderBy('article_sources.is_first', 'desc')
+    .orderBy('article_sources.seen_at')
+    .execute();
+  return rows.map((r) => ({
+    articleId: r.article_id,
+    sourceId: r.source_id,
+    sourceName: r.name ?? null,
+    feedId: r.feed_id,
+    url: r.url,
+    seenAt: r.seen_at,
+    isFirst: r.is_first === 1,
+  }));
+}
+
+/** Whether a page address is known: as an article's URL or canonical URL, or as any carrier's URL. */
+export async function hasArticleUrl({ db }: StoreContext, url: string): Promise<boolean> {
+  const article = await db
+    .selectFrom('articles')
+    .select('id')
+    .where((eb) => eb.or([eb('url', '=', url), eb('canonical_url', '=', url)]))
+    .limit(1)
+    .executeTakeFirst();
+  if (article) return true;
+  const carrier = await db.selectFrom('article_sources').select('article_id').where('url', '=', url).limit(1).executeTakeFirst();
+  return carrier !== undefined;
+}

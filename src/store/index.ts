@@ -1,0 +1,102 @@
+/**
+ * The store: every read and write of Happenings' data. Reads are nouns (`articleById`), writes are
+ * verbs (`saveArticle`, `recordFeedError`). SQLite through Kysely; SQL that differs between
+ * databases lives in the dialect (sqlite-dialect.ts), so a PostgreSQL one can be added beside it.
+ */
+import type { Kysely } from 'kysely';
+import { asHappeningsError } from '../errors.js';
+import * as articles from './articles.js';
+import type { StoreContext, StoreDialect } from './dialect.js';
+import * as itemErrors from './item-errors.js';
+import { migrate } from './migrate.js';
+import type { Database } from './schema.js';
+import { search } from './search.js';
+import * as sources from './sources.js';
+import { openSqlite, sqliteDialect } from './sqlite-dialect.js';
+import * as translations from './translations.js';
+
+export type * from './types.js';
+export type { Database } from './schema.js';
+export type { StoreDialect } from './dialect.js';
+export type { SourcePatch, FeedFetched, FeedFailed } from './sources.js';
+export type { LatestArticlesOptions } from './articles.js';
+
+/** Where the SQLite file lives unless told otherwise (also the config default). */
+export const defaultDbPath = './data/happenings.db';
+
+const queries = {
+  createSource: sources.createSource,
+  updateSource: sources.updateSource,
+  sourceList: sources.sourceList,
+  sourceById: sources.sourceById,
+  feedById: sources.feedById,
+  feedsOf: sources.feedsOf,
+  feedsDue: sources.feedsDue,
+  scheduleFeed: sources.scheduleFeed,
+  recordFeedFetched: sources.recordFeedFetched,
+  recordFeedError: sources.recordFeedError,
+  saveArticle: articles.saveArticle,
+  articleById: articles.articleById,
+  articleByCanonicalUrl: articles.articleByCanonicalUrl,
+  articlesByIds: articles.articlesByIds,
+  latestArticles: articles.latestArticles,
+  articleCount: articles.articleCount,
+  carriersOf: articles.carriersOf,
+  hasArticleUrl: articles.hasArticleUrl,
+  saveTranslation: translations.saveTranslation,
+  translationsOf: translations.translationsOf,
+  translationOf: translations.translationOf,
+  recordItemError: itemErrors.recordItemError,
+  itemErrors: itemErrors.itemErrors,
+  itemErrorByUrl: itemErrors.itemErrorByUrl,
+  search,
+};
+
+type Bound<T> = {
+  [K in keyof T]: T[K] extends (ctx: StoreContext, ...args: infer A) => Promise<infer R> ? (...args: A) => Promise<R> : never;
+};
+
+export interface Store extends Bound<typeof queries> {
+  /** The query builder, for modules (jobs, stories, views) that own their own tables. */
+  readonly db: Kysely<Database>;
+  readonly dialect: StoreDialect;
+  close(): Promise<void>;
+}
+
+export interface StoreOptions {
+  /** SQLite file; its folder is created. ':memory:' for a throwaway store. */
+  dbPath: string;
+}
+
+/** Opens the store and brings its schema up to date. */
+export async function openStore(options: StoreOptions): Promise<Store> {
+  let db: Kysely<Database> | undefined;
+  try {
+    db = openSqlite(options.dbPath);
+    await migrate(db, sqliteDialect);
+  } catch (error) {
+    await db?.destroy().catch(() => undefined);
+    throw asHappeningsError(error, 'store', 'store');
+  }
+  return storeOver({ db, dialect: sqliteDialect });
+}
+
+function storeOver(ctx: StoreContext): Store {
+  const bound: Record<string, unknown> = {};
+  for (const [name, query] of Object.entries(queries)) {
+    bound[name] = async (...args: unknown[]) => {
+      try {
+        return await (query as (ctx: StoreContext, ...rest: unknown[]) => Promise<unknown>)(ctx, ...args);
+      } catch (error) {
+        throw asHappeningsError(error, 'store', 'store');
+      }
+    };
+  }
+  let closed: Promise<void> | undefined;
+  return {
+    ...(bound as Bound<typeof queries>),
+    db: ctx.db,
+    dialect: ctx.dialect,
+    close: () => (closed ??= ctx.db.destroy()),
+  };
+}

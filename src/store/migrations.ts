@@ -1,0 +1,218 @@
+/**
+ * Append-only list of migrations: never edit or reorder one that has shipped; add a new one at the
+ * end. Each runs once, in its own write transaction, recorded by name in the `migrations` table.
+ * Column types are the portable few (integer, real, text); timestamps are ISO 8601 text.
+ */
+import { sql, type Kysely } from 'kysely';
+import type { StoreDialect } from './dialect.js';
+
+export interface Migration {
+  name: string;
+  up(db: Kysely<any>, dialect: StoreDialect): Promise<void>;
+}
+
+export const migrations: Migration[] = [
+  { name: '0001-sources-feeds', up: createSourcesAndFeeds },
+  { name: '0002-articles', up: createArticles },
+  { name: '0003-search', up: (db, dialect) => dialect.createSearchIndex(db) },
+  { name: '0004-stories-entities-views', up: createStoriesEntitiesViews },
+  { name: '0005-jobs', up: createJobs },
+];
+
+async function createSourcesAndFeeds(db: Kysely<any>, dialect: StoreDialect): Promise<void> {
+  await dialect
+    .addIdColumn(db.schema.createTable('sources'))
+    .addColumn('name', 'text', (c) => c.notNull())
+    .addColumn('url', 'text', (c) => c.notNull())
+    .addColumn('language', 'text')
+    .addColumn('paused', 'integer', (c) => c.notNull().defaultTo(0))
+    .addColumn('excerpt_only', 'integer', (c) => c.notNull().defaultTo(0))
+    .addColumn('translate', 'integer', (c) => c.notNull().defaultTo(1))
+    .addColumn('created_at', 'text', (c) => c.notNull())
+    .execute();
+  await dialect
+    .addIdColumn(db.schema.createTable('feeds'))
+    .addColumn('source_id', 'integer', (c) => c.notNull().references('sources.id').onDelete('cascade'))
+    .addColumn('url', 'text', (c) => c.notNull().unique())
+    .addColumn('kind', 'text', (c) => c.notNull().defaultTo('feed'))
+    .addColumn('etag', 'text')
+    .addColumn('last_modified', 'text')
+    .addColumn('interval_minutes', 'integer', (c) => c.notNull())
+    .addColumn('next_fetch_at', 'text', (c) => c.notNull())
+    .addColumn('last_fetch_at', 'text')
+    .addColumn('last_success_at', 'text')
+    .addColumn('error_count', 'integer', (c) => c.notNull().defaultTo(0))
+    .addColumn('last_error_code', 'text')
+    .addColumn('last_error', 'text')
+    .addColumn('created_at', 'text', (c) => c.notNull())
+    .execute();
+  await db.schema.createIndex('feeds_source').on('feeds').column('source_id').execute();
+  await db.schema.createIndex('feeds_next_fetch').on('feeds').column('next_fetch_at').execute();
+}
+
+async function createArticles(db: Kysely<any>, dialect: StoreDialect): Promise<void> {
+  await dialect
+    .addIdColumn(db.schema.createTable('articles'))
+    .addColumn('canonical_url', 'text', (c) => c.notNull().unique())
+    .addColumn('url', 'text', (c) => c.notNull())
+    .addColumn('site', 'text', (c) => c.notNull())
+    .addColumn('title', 'text', (c) => c.notNull())
+    .addColumn('subtitle', 'text')
+    .addColumn('byline', 'text')
+    .addColumn('published_at', 'text')
+    .addColumn('language', 'text')
+    .addColumn('language_confidence', 'real')
+    .addColumn('image', 'text')
+    .addColumn('image_caption', 'text')
+    .addColumn('paragraphs', 'text', (c) => c.notNull())
+    .addColumn('html', 'text', (c) => c.notNull())
+    .addColumn('related', 'text', (c) => c.notNull())
+    .addColumn('tags', 'text', (c) => c.notNull())
+    .addColumn('is_teaser', 'integer', (c) => c.notNull().defaultTo(0))
+    .addColumn('fingerprint', 'text')
+    .addColumn('first_seen_at', 'text', (c) => c.notNull())
+    .addColumn('updated_at', 'text', (c) => c.notNull())
+    .execute();
+  await db.schema.createIndex('articles_url').on('articles').column('url').execute();
+  await db.schema.createIndex('articles_published').on('articles').columns(['published_at', 'first_seen_at']).execute();
+  await db.schema.createIndex('articles_fingerprint').on('articles').column('fingerprint').execute();
+  await createArticleSources(db);
+  await createTranslationsAndItemErrors(db, dialect);
+}
+
+async function createArticleSources(db: Kysely<any>): Promise<void> {
+  await db.schema
+    .createTable('article_sources')
+    .addColumn('article_id', 'integer', (c) => c.notNull().references('articles.id').onDelete('cascade'))
+    .addColumn('source_id', 'integer', (c) => c.references('sources.id').onDelete('cascade'))
+    .addColumn('feed_id', 'integer', (c) => c.references('feeds.id').onDelete('set null'))
+    .addColumn('url', 'text', (c) => c.notNull())
+    .addColumn('seen_at', 'text', (c) => c.notNull())
+    .addColumn('is_first', 'integer', (c) => c.notNull().defaultTo(0))
+    .execute();
+  // coalesce: NULLs are distinct in unique indexes, yet a carrier without a source must be unique too.
+  await db.schema
+    .createIndex('article_sources_unique')
+    .unique()
+    .on('article_sources')
+    .expression(sql`article_id, coalesce(source_id, 0), url`)
+    .execute();
+  await db.schema.createIndex('article_sources_source').on('article_sources').column('source_id').execute();
+  await db.schema.createIndex('article_sources_url').on('article_sources').column('url').execute();
+}
+
+async function createTranslationsAndItemErrors(db: Kysely<any>, dialect: StoreDialect): Promise<void> {
+  await db.schema
+    .createTable('translations')
+    .addColumn('article_id', 'integer', (c) => c.notNull().references('articles.id').onDelete('cascade'))
+    .addColumn('language', 'text', (c) => c.notNull())
+    .addColumn('source_language', 'text', (c) => c.notNull())
+    .addColumn('engine', 'text', (c) => c.notNull())
+    .addColumn('engine_version', 'text', (c) => c.notNull())
+    .addColumn('title', 'text', (c) => c.notNull())
+    .addColumn('subtitle', 'text')
+    .addColumn('paragraphs', 'text', (c) => c.notNull())
+    .addColumn('html', 'text', (c) => c.notNull())
+    .addColumn('protected_names', 'text', (c) => c.notNull())
+    .addColumn('translated_at', 'text', (c) => c.notNull())
+    .addPrimaryKeyConstraint('translations_pk', ['article_id', 'language'])
+    .execute();
+  await dialect
+    .addIdColumn(db.schema.createTable('item_errors'))
+    .addColumn('url', 'text', (c) => c.notNull().unique())
+    .addColumn('feed_id', 'integer', (c) => c.references('feeds.id').onDelete('set null'))
+    .addColumn('source_id', 'integer', (c) => c.references('sources.id').onDelete('cascade'))
+    .addColumn('stage', 'text', (c) => c.notNull())
+    .addColumn('code', 'text', (c) => c.notNull())
+    .addColumn('message', 'text', (c) => c.notNull())
+    .addColumn('attempts', 'integer', (c) => c.notNull().defaultTo(1))
+    .addColumn('first_at', 'text', (c) => c.notNull())
+    .addColumn('last_at', 'text', (c) => c.notNull())
+    .execute();
+  await db.schema.createIndex('item_errors_last').on('item_errors').column('last_at').execute();
+}
+
+async function createStoriesEntitiesViews(db: Kysely<any>, dialect: StoreDialect): Promise<void> {
+  await dialect
+    .addIdColumn(db.schema.createTable('stories'))
+    .addColumn('title', 'text', (c) => c.notNull())
+    .addColumn('language', 'text')
+    .addColumn('signature', 'text', (c) => c.notNull().defaultTo('{}'))
+    .addColumn('article_count', 'integer', (c) => c.notNull().defaultTo(0))
+    .addColumn('source_count', 'integer', (c) => c.notNull().defaultTo(0))
+    .addColumn('first_published_at', 'text')
+    .addColumn('last_published_at', 'text')
+    .addColumn('created_at', 'text', (c) => c.notNull())
+    .addColumn('updated_at', 'text', (c) => c.notNull())
+    .execute();
+  await db.schema.createIndex('stories_last').on('stories').column('last_published_at').execute();
+  await db.schema
+    .createTable('story_articles')
+    .addColumn('story_id', 'integer', (c) => c.notNull().references('stories.id').onDelete('cascade'))
+    .addColumn('article_id', 'integer', (c) => c.notNull().references('articles.id').onDelete('cascade'))
+    .addColumn('similarity', 'real')
+    .addColumn('duplicate_of', 'integer', (c) => c.references('articles.id').onDelete('set null'))
+    .addColumn('added_at', 'text', (c) => c.notNull())
+    .addPrimaryKeyConstraint('story_articles_pk', ['story_id', 'article_id'])
+    .execute();
+  // An article belongs to one story at a time.
+  await db.schema.createIndex('story_articles_article').unique().on('story_articles').column('article_id').execute();
+  await createEntitiesAndViews(db, dialect);
+}
+
+async function createEntitiesAndViews(db: Kysely<any>, dialect: StoreDialect): Promise<void> {
+  await dialect
+    .addIdColumn(db.schema.createTable('entities'))
+    .addColumn('kind', 'text', (c) => c.notNull())
+    .addColumn('name', 'text', (c) => c.notNull())
+    .addColumn('normalized_name', 'text', (c) => c.notNull())
+    .addColumn('wikidata_id', 'text')
+    .addColumn('created_at', 'text', (c) => c.notNull())
+    .addUniqueConstraint('entities_kind_name', ['kind', 'normalized_name'])
+    .execute();
+  await db.schema
+    .createTable('article_entities')
+    .addColumn('article_id', 'integer', (c) => c.notNull().references('articles.id').onDelete('cascade'))
+    .addColumn('entity_id', 'integer', (c) => c.notNull().references('entities.id').onDelete('cascade'))
+    .addColumn('mentions', 'integer', (c) => c.notNull().defaultTo(1))
+    .addColumn('salience', 'real')
+    .addPrimaryKeyConstraint('article_entities_pk', ['article_id', 'entity_id'])
+    .execute();
+  await db.schema.createIndex('article_entities_entity').on('article_entities').column('entity_id').execute();
+  await db.schema
+    .createTable('views')
+    .addColumn('article_id', 'integer', (c) => c.notNull().references('articles.id').onDelete('cascade'))
+    .addColumn('day', 'text', (c) => c.notNull())
+    .addColumn('count', 'integer', (c) => c.notNull().defaultTo(0))
+    .addPrimaryKeyConstraint('views_pk', ['article_id', 'day'])
+    .execute();
+  await db.schema.createIndex('views_day').on('views').column('day').execute();
+}
+
+async function createJobs(db: Kysely<any>, dialect: StoreDialect): Promise<void> {
+  await dialect
+    .addIdColumn(db.schema.createTable('jobs'))
+    .addColumn('name', 'text', (c) => c.notNull())
+    .addColumn('payload', 'text', (c) => c.notNull())
+    .addColumn('key', 'text')
+    .addColumn('queue', 'text')
+    .addColumn('status', 'text', (c) => c.notNull().defaultTo('pending'))
+    .addColumn('attempts', 'integer', (c) => c.notNull().defaultTo(0))
+    .addColumn('max_attempts', 'integer', (c) => c.notNull())
+    .addColumn('run_at', 'text', (c) => c.notNull())
+    .addColumn('locked_at', 'text')
+    .addColumn('locked_by', 'text')
+    .addColumn('last_error', 'text')
+    .addColumn('created_at', 'text', (c) => c.notNull())
+    .execute();
+  // At most one pending job per key (a running or failed one may coexist with a fresh pending one).
+  await db.schema
+    .createIndex('jobs_pending_key')
+    .unique()
+    .on('jobs')
+    .column('key')
+    .where(sql.ref('status'), '=', 'pending')
+    .execute();
+  await db.schema.createIndex('jobs_ready').on('jobs').columns(['status', 'run_at']).execute();
+  await db.schema.createIndex('jobs_queue').on('jobs').columns(['queue', 'status']).execute();
+}

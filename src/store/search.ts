@@ -1,0 +1,44 @@
+/** Full-text search over original and translated text; the index itself lives in the dialect. */
+import type { Kysely } from 'kysely';
+import type { StoreContext, StoreDialect } from './dialect.js';
+import { articleFromRow, parseJsonList } from './rows.js';
+import type { Database } from './schema.js';
+import type { ArticleRow } from './types.js';
+
+/** Rewrites the indexed text of one article from its stored row and translations (inside the caller's transaction). */
+export async function refreshSearchText(db: Kysely<Database>, dialect: StoreDialect, articleId: number): Promise<void> {
+  const article = await db.selectFrom('articles').select(['title', 'subtitle', 'paragraphs']).where('id', '=', articleId).executeTakeFirst();
+  if (!article) return;
+  const translations = await db
+    .selectFrom('translations')
+    .select(['title', 'subtitle', 'paragraphs'])
+    .where('article_id', '=', articleId)
+    .orderBy('language')
+    .execute();
+  await dialect.writeSearchText(db, articleId, {
+    title: article.title,
+    body: bodyText(article),
+    translatedTitle: translations.map((t) => t.title).join('\n'),
+    translatedBody: translations.map(bodyText).join('\n\n'),
+  });
+}
+
+function bodyText(row: { subtitle: string | null; paragraphs: string }): string {
+  return [row.subtitle ?? '', ...parseJsonList<string>(row.paragraphs)].filter(Boolean).join('\n');
+}
+
+/** Articles matching every word of `query`, best first; words in any language, accents optional. */
+export async function search(
+  { db, dialect }: StoreContext,
+  query: string,
+  options: { limit: number; offset?: number },
+): Promise<ArticleRow[]> {
+  const ids = await dialect.searchArticleIds(db, query, options.limit, options.offset ?? 0);
+  if (ids.length === 0) return [];
+  const rows = await db.selectFrom('articles').selectAll().where('id', 'in', ids).execute();
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return ids.flatMap((id) => {
+    const row = byId.get(id);
+    return row ? [articleFromRow(row)] : [];
+  });
+}

@@ -1,0 +1,84 @@
+/**
+ * SQLite specifics, all in one place: pragmas, FTS5, `begin immediate`. better-sqlite3 gives one
+ * synchronous connection; Kysely serialises queries on it with a mutex.
+ */
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import SqliteDatabase from 'better-sqlite3';
+import { Kysely, SqliteDialect, sql } from 'kysely';
+import type { SearchText, StoreDialect } from './dialect.js';
+import type { Database } from './schema.js';
+
+/** How long a writer waits for another process's lock before failing (ms); a feed poll commits in well under this. */
+const busyTimeoutMs = 5000;
+
+/** Opens (creating its folder) the SQLite file at `dbPath`; ':memory:' works too. */
+export function openSqlite(dbPath: string): Kysely<Database> {
+  if (dbPath !== ':memory:' && dbPath !== '') mkdirSync(dirname(dbPath), { recursive: true });
+  const database = new SqliteDatabase(dbPath);
+  database.pragma('journal_mode = WAL');
+  // NORMAL is durable across application crashes in WAL mode; only a power loss may drop the last commits.
+  database.pragma('synchronous = NORMAL');
+  database.pragma('foreign_keys = ON');
+  database.pragma(`busy_timeout = ${busyTimeoutMs}`);
+  return new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
+}
+
+/** FTS5 query from free text: each word quoted (so `AND`, `"`, `*`, `:` are just words), all required. */
+export function ftsQuery(input: string): string | null {
+  const words = input.normalize('NFC').match(/[\p{L}\p{N}]+/gu) ?? [];
+  if (words.length === 0) return null;
+  return words.slice(0, 32).map((w) => `"${w}"`).join(' ');
+}
+
+export const sqliteDialect: StoreDialect = {
+  name: 'sqlite',
+
+  addIdColumn(table) {
+    return table.addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement());
+  },
+
+  async createSearchIndex(db) {
+    // remove_diacritics 2: "Zürich" finds "Zurich"; unicode61 splits words in any script with spaces.
+    await sql`create virtual table articles_fts using fts5(
+      title, body, translated_title, translated_body,
+      tokenize = 'unicode61 remove_diacritics 2'
+    )`.execute(db);
+  },
+
+  async writeSearchText(db, articleId, text: SearchText) {
+    await sql`delete from articles_fts where rowid = ${articleId}`.execute(db);
+    await sql`insert into articles_fts (rowid, title, body, translated_title, translated_body)
+      values (${articleId}, ${text.title}, ${text.body}, ${text.translatedTitle}, ${text.translatedBody})`.execute(db);
+  },
+
+  async searchArticleIds(db, query, limit, offset) {
+    const match = ftsQuery(query);
+    if (!match) return [];
+    // Titles weigh 5× the body: a word in the headline is what the article is about.
+    const result = await sql<{ id: number }>`select rowid as id from articles_fts
+      where articles_fts match ${match}
+      order by bm25(articles_fts, 5.0, 1.0, 5.0, 1.0)
+      limit ${limit} offset ${offset}`.execute(db);
+    return result.rows.map((r) => r.id);
+  },
+
+  async writeTransaction(db, work) {
+    return db.connection().execute(async (conn) => {
+      await sql`begin immediate`.execute(conn);
+      try {
+        const result = await work(conn);
+        await sql`commit`.execute(conn);
+        return result;
+      } catch (error) {
+        await sql`rollback`.execute(conn).catch(() => undefined);
+        throw error;
+      }
+    });
+  },
+
+  isUniqueViolation(error) {
+    const code = (error as { code?: unknown } | null)?.code;
+    return code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
+  },
+};

@@ -1,0 +1,46 @@
+/** Stored translations, one per article and target language; saving one refreshes the search text. */
+import type { StoreContext } from './dialect.js';
+import { toIso, translationFromRow } from './rows.js';
+import { refreshSearchText } from './search.js';
+import type { Translation } from './types.js';
+
+/** Saves (or replaces) the article's translation into `translation.language`. */
+export async function saveTranslation({ db, dialect }: StoreContext, articleId: number, translation: Translation): Promise<void> {
+  const values = {
+    article_id: articleId,
+    language: translation.language,
+    source_language: translation.sourceLanguage,
+    engine: translation.engine,
+    engine_version: translation.engineVersion,
+    title: translation.title,
+    subtitle: translation.subtitle,
+    paragraphs: JSON.stringify(translation.paragraphs),
+    html: translation.html,
+    protected_names: JSON.stringify(translation.protectedNames),
+    translated_at: toIso(translation.translatedAt),
+  };
+  const { article_id: _id, language: _language, ...update } = values;
+  await dialect.writeTransaction(db, async (trx) => {
+    await trx
+      .insertInto('translations')
+      .values(values)
+      .onConflict((oc) => oc.columns(['article_id', 'language']).doUpdateSet(update))
+      .execute();
+    await refreshSearchText(trx, dialect, articleId);
+  });
+}
+
+export async function translationsOf({ db }: StoreContext, articleId: number): Promise<Translation[]> {
+  const rows = await db.selectFrom('translations').selectAll().where('article_id', '=', articleId).orderBy('language').execute();
+  return rows.map(translationFromRow);
+}
+
+export async function translationOf({ db }: StoreContext, articleId: number, language: string): Promise<Translation | null> {
+  const row = await db
+    .selectFrom('translations')
+    .selectAll()
+    .where('article_id', '=', articleId)
+    .where('language', '=', language)
+    .executeTakeFirst();
+  return row ? translationFromRow(row) : null;
+}
