@@ -43,7 +43,7 @@ function isoMs(text: string): number | null {
   if (!m) return null;
   const [, y, mo = '1', d = '1', h = '0', mi = '0', s = '0', frac = '0', zone] = m;
   const ms = Number(frac.padEnd(3, '0').slice(0, 3));
-  const utc = Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s), ms);
+  const utc = utcMs(Number(y), Number(mo), Number(d), Number(h), Number(mi), Number(s), ms);
   return validParts(Number(mo), Number(d), Number(h), Number(mi)) ? utc - zoneOffsetMs(zone) : null;
 }
 
@@ -56,8 +56,15 @@ function rfc822Ms(text: string): number | null {
   let year = Number(y);
   // RFC 822 allows two-digit years; RFC 2822 says 00-49 are 20xx.
   if (year < 100) year += year < 50 ? 2000 : 1900;
-  const utc = Date.UTC(year, month - 1, Number(d), Number(h), Number(mi), Number(s));
+  const utc = utcMs(year, month, Number(d), Number(h), Number(mi), Number(s), 0);
   return validParts(month, Number(d), Number(h), Number(mi)) ? utc - zoneOffsetMs(zone) : null;
+}
+
+// Date.UTC reads years 0-99 as 1900-1999; setUTCFullYear takes the year as written.
+function utcMs(year: number, month: number, day: number, hour: number, minute: number, second: number, ms: number): number {
+  const date = new Date(0);
+  date.setUTCFullYear(year, month - 1, day);
+  return date.setUTCHours(hour, minute, second, ms);
 }
 
 function monthNumber(name: string): number | null {
