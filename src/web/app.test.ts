@@ -102,3 +102,23 @@ describe('errors become responses in one place', () => {
     expect(doc.querySelector('b')).toBeNull();
   });
 });
+
+describe('caching', () => {
+  it('answers a conditional GET of an unchanged page with 304', async () => {
+    const { app } = testApp();
+    const first = await app.request('/');
+    const tag = first.headers.get('etag');
+    expect(tag).toMatch(/^"[0-9a-f]+"$/);
+    expect(first.headers.get('cache-control')).toBe('public, max-age=60');
+    const again = await app.request('/', { headers: { 'If-None-Match': tag! } });
+    expect(again.status).toBe(304);
+    expect(again.headers.get('cache-control')).toBe('public, max-age=60');
+    expect(await again.text()).toBe('');
+  });
+
+  it('redirects a trailing slash to the page without it', async () => {
+    const res = await testApp().app.request('/sources/');
+    expect(res.status).toBe(301);
+    expect(new URL(res.headers.get('location')!, 'http://x').pathname).toBe('/sources');
+  });
+});

@@ -5,6 +5,8 @@
  */
 import type { Context, MiddlewareHandler } from 'hono';
 import { Hono } from 'hono';
+import { etag } from 'hono/etag';
+import { trimTrailingSlash } from 'hono/trailing-slash';
 import { log } from '../log.js';
 import { apiV1 } from './api/v1.js';
 import { installErrorResponses } from './error-responses.js';
@@ -33,7 +35,8 @@ const securityHeaders: MiddlewareHandler = async (c, next) => {
   c.header('Content-Security-Policy', CONTENT_SECURITY_POLICY);
   c.header('X-Content-Type-Options', 'nosniff');
   c.header('Referrer-Policy', 'strict-origin-when-cross-origin');
-  if (!c.res.headers.has('Cache-Control')) c.header('Cache-Control', c.res.ok ? PAGE_CACHE : 'no-store');
+  const cacheable = c.res.ok || c.res.status === 304 || c.res.status === 301;
+  if (!c.res.headers.has('Cache-Control')) c.header('Cache-Control', cacheable ? PAGE_CACHE : 'no-store');
 };
 
 export function createWebApp(options: WebAppOptions): Hono {
@@ -46,6 +49,10 @@ export function createWebApp(options: WebAppOptions): Hono {
 
   const app = new Hono();
   app.use(securityHeaders);
+  // A reader's browser (or a proxy) revalidating an unchanged page gets a 304 with no body.
+  app.use(etag());
+  // "/sources/" finds "/sources" instead of a 404 (only unmatched paths are redirected).
+  app.use(trimTrailingSlash());
   app.get('/healthz', (c) => healthz(c, options.data));
   app.route('/api/v1', apiV1(options.data));
   app.route('/', pageRoutes(options.data, siteFor));

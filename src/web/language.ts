@@ -10,10 +10,22 @@ function primary(tag: string): string {
 /** "es" in "en" → "Spanish". Falls back to the tag itself when ICU does not know it. */
 export function languageName(tag: string, inLanguage: string): string {
   try {
-    return new Intl.DisplayNames([inLanguage, 'en'], { type: 'language' }).of(tag) ?? tag;
+    return displayNames(inLanguage).of(tag) ?? tag;
   } catch {
     return tag;
   }
+}
+
+const namers = new Map<string, Intl.DisplayNames>();
+
+/** One Intl.DisplayNames per site language: building one costs far more than using it. */
+function displayNames(inLanguage: string): Intl.DisplayNames {
+  let namer = namers.get(inLanguage);
+  if (!namer) {
+    namer = new Intl.DisplayNames([inLanguage, 'en'], { type: 'language' });
+    namers.set(inLanguage, namer);
+  }
+  return namer;
 }
 
 export function textDirection(tag: string | null | undefined): 'ltr' | 'rtl' {

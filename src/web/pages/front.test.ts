@@ -14,6 +14,7 @@ describe('front page', () => {
     const first = doc.querySelector('main ol.list li')!;
     expect(first.querySelector('h2')!.textContent).toBe('Valencia approves its new mobility plan');
     expect(first.textContent).toContain('Diario de Ejemplo');
+    expect(first.querySelector('.meta')!.textContent).toContain('translated from Spanish');
     expect(first.querySelector('time')!.getAttribute('datetime')).toBe('2024-05-07T08:15:00.000Z');
     expect(first.textContent).toContain('Valencia City Council approved the new mobility plan');
   });

@@ -1,7 +1,7 @@
 /** `/`: the latest articles, newest first, with pages of PAGE_SIZE. */
 import { timeTag } from '../format.js';
 import { html, type SafeHtml } from '../html.js';
-import { textDirection } from '../language.js';
+import { languageName, textDirection } from '../language.js';
 import { layout, type SiteContext } from '../layout.js';
 import type { ArticleSummary } from '../site-data.js';
 
@@ -24,10 +24,12 @@ function titleLanguage(article: ArticleSummary, site: SiteContext): string | nul
 export function articleItem(article: ArticleSummary, site: SiteContext): SafeHtml {
   const lang = titleLanguage(article, site);
   const langAttrs = lang ? html` lang="${lang}" dir="${textDirection(lang)}"` : '';
-  const from = article.sourceName && article.sourceName !== article.site ? html` via ${article.sourceName}` : '';
+  const via = article.sourceName && article.sourceName !== article.site ? html` via ${article.sourceName}` : '';
+  const date = article.publishedAt ? html` · ${timeTag(article.publishedAt, site.language)}` : '';
+  const translated = article.translatedFrom ? ` · translated from ${languageName(article.translatedFrom, site.language)}` : '';
   return html`<li><article>
 <h2><a href="${article.pagePath}"${langAttrs}>${article.title}</a></h2>
-<p class="meta">${article.site}${from}${article.publishedAt ? html` · ${timeTag(article.publishedAt, site.language)}` : ''}</p>
+<p class="meta">${article.site}${via}${date}${translated}</p>
 ${article.lead ? html`<p${langAttrs}>${article.lead}</p>` : ''}
 </article></li>`;
 }
