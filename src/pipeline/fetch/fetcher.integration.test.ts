@@ -80,6 +80,14 @@ describe('fetchPage: answers', () => {
     expect((await fetcher().fetchPage({ url: server.url() })).text).toContain('Année “España” 5 €');
   });
 
+  it('keeps the connection alive between requests to one host', async () => {
+    const server = await publisher((_req, res) => reply(res, 200, {}, 'ok'));
+    const f = fetcher();
+    await f.fetchPage({ url: server.url('/1') });
+    await f.fetchPage({ url: server.url('/2') });
+    expect(server.seen[1]!.remotePort).toBe(server.seen[0]!.remotePort);
+  });
+
   it('fails with http-status on 404, at once, naming the status', async () => {
     const server = await publisher((_req, res) => reply(res, 404, {}, 'gone'));
     const { code, message } = await failure(fetcher({ maxRetries: 3 }).fetchPage({ url: server.url('/x') }));
@@ -155,6 +163,14 @@ describe('fetchPage: failures', () => {
     expect(code).toBe('timeout');
     expect(message).toBe(`fetch: timed out after 200 ms (${server.url('/slow')})`);
     expect(Date.now() - started).toBeLessThan(2000);
+  });
+
+  it('times out when the body stalls after the headers', async () => {
+    const server = await publisher((_req, res) => {
+      res.writeHead(200, { 'content-type': 'text/html' });
+      res.write('<html><body>half a page');
+    });
+    expect((await failure(fetcher({ timeoutMs: 300 }).fetchPage({ url: server.url() }))).code).toBe('timeout');
   });
 
   it('reports a refused connection as network', async () => {

@@ -29,7 +29,9 @@ interface Hop {
 export function createFetcher(options: FetchOptions): Fetcher {
   const allow = parseAllowList(options.allowPrivate);
   // Keep-alive: feeds and pages of one publisher come back to back; idle sockets close after 10 s.
-  const agent = new Agent({ keepAliveTimeout: 10_000, connect: { lookup: guardedLookup(allow) } });
+  // One connection per origin matches one request in flight per host, and makes undici wait for
+  // that socket to come free instead of racing to open a second one.
+  const agent = new Agent({ keepAliveTimeout: 10_000, connections: 1, connect: { lookup: guardedLookup(allow) } });
   const hosts = createHostQueue(options.minDelayMs);
   const retry: RetryPolicy = {
     maxRetries: options.maxRetries ?? 2,

@@ -10,6 +10,8 @@ export interface SeenRequest {
   headers: IncomingMessage['headers'];
   arrived: number;
   finished: number | null;
+  /** The client's port: two requests on one port came over one kept-alive connection. */
+  remotePort: number | undefined;
 }
 
 export interface Loopback {
@@ -26,7 +28,7 @@ export async function startLoopback(handler: Handler, host = '127.0.0.1'): Promi
   const seen: SeenRequest[] = [];
   const sockets = new Set<Socket>();
   const server = createServer((req, res) => {
-    const record: SeenRequest = { path: req.url ?? '/', headers: req.headers, arrived: Date.now(), finished: null };
+    const record: SeenRequest = { path: req.url ?? '/', headers: req.headers, arrived: Date.now(), finished: null, remotePort: req.socket.remotePort };
     seen.push(record);
     res.on('close', () => (record.finished = Date.now()));
     void Promise.resolve(handler(req, res)).catch((error: unknown) => res.destroy(error as Error));
