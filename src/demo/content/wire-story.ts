@@ -11,7 +11,7 @@ export const wireStory = {
     'El presidente brasileño defiende ante los líderes europeos que el pacto comercial "ya no admite más aplazamientos".',
   author: 'Agencia Meridiana',
   paragraphs: [
-    'Bruselas, (AMN).- El presidente de Brasil, <strong>Luiz Inácio Lula da Silva</strong>, pidió este martes en Bruselas a los dirigentes de la Unión Europea que cierren "antes de que termine el año" el acuerdo comercial con Mercosur, negociado durante más de dos décadas.',
+    'Bruselas (AMN).- El presidente de Brasil, <strong>Luiz Inácio Lula da Silva</strong>, pidió este martes en Bruselas a los dirigentes de la Unión Europea que cierren "antes de que termine el año" el acuerdo comercial con Mercosur, negociado durante más de dos décadas.',
     'En una comparecencia junto a la presidenta de la Comisión Europea, <strong>Lula </strong>defendió que el tratado "ya no admite más aplazamientos" y que su aprobación enviaría "una señal de confianza" a los mercados de ambos lados del Atlántico.',
     'El mandatario brasileño recordó que los cuatro países fundadores de Mercosur —Argentina, Brasil, Paraguay y Uruguay— suman más de 270 millones de habitantes y que la eliminación de aranceles beneficiaría "a agricultores e industriales por igual".',
     'Francia mantiene sus reservas. Fuentes del Elíseo señalaron que el presidente <a href="/tema/emmanuel-macron">Emmanuel Macron</a> sigue exigiendo "cláusulas espejo" que obliguen a los productos importados a cumplir las mismas normas ambientales que los europeos.',

@@ -45,7 +45,8 @@ function newsArticleJsonLd(site: Site, article: SiteArticle): object {
     image: [article.imageUrl],
     datePublished: article.publishedAt.toISOString(),
     dateModified: article.publishedAt.toISOString(),
-    author: [{ '@type': 'Person', name: article.author }],
+    // Agency copy is signed by an organisation, not a person.
+    author: [{ '@type': article.syndicated ? 'Organization' : 'Person', name: article.author }],
     publisher: { '@type': 'Organization', name: site.outlet.name, logo: { '@type': 'ImageObject', url: `${site.origin}/img/logo.png` } },
     mainEntityOfPage: article.url,
     inLanguage: site.outlet.language,
