@@ -8,3 +8,4 @@ export { fetchOptionsFromConfig } from './options.js';
 export { decodeBody, type DecodedBody } from './charset.js';
 export { readWarc, type WarcPage, type WarcOptions } from './warc.js';
 export { isAllowedAddress, parseAllowList } from './address-guard.js';
+export { createMemoryFetcher, type CannedAnswer, type MemoryFetcher } from './memory-fetcher.js';
