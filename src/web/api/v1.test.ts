@@ -8,12 +8,19 @@ describe('/api/v1', () => {
     const res = await app.request('/api/v1/articles?limit=2&offset=1');
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toMatch(/^application\/json/);
-    const body = (await res.json()) as { articles: { id: number; pagePath: string }[]; limit: number; offset: number };
+    const body = (await res.json()) as { articles: { id: number; pagePath: string }[]; limit: number; offset: number; nextOffset: number | null };
     expect(body.limit).toBe(2);
     expect(body.offset).toBe(1);
+    expect(body.nextOffset).toBe(3);
     expect(body.articles.map((a) => a.id)).toEqual([2, 3]);
     for (const a of body.articles) expect(a.pagePath).toMatch(new RegExp(`^/article/${a.id}/[a-z0-9-]+$`));
     expect(data.calls.at(-1)).toEqual({ limit: 2, offset: 1 });
+  });
+
+  it('says there is no next page after a short one', async () => {
+    const body = (await (await testApp().app.request('/api/v1/articles?limit=5')).json()) as { articles: unknown[]; nextOffset: number | null };
+    expect(body.articles).toHaveLength(3);
+    expect(body.nextOffset).toBeNull();
   });
 
   it('returns one article with its texts and pagePath', async () => {

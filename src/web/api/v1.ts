@@ -18,7 +18,9 @@ export function apiV1(data: SiteData): Hono {
     const limit = intQuery(c.req.query('limit'), 'limit', { min: 1, max: MAX_API_LIMIT, fallback: DEFAULT_API_LIMIT });
     const offset = intQuery(c.req.query('offset'), 'offset', { min: 0, max: 1_000_000, fallback: 0 });
     const articles = await data.latestArticles({ limit, offset });
-    return c.json({ articles, limit, offset });
+    // A full page may have a next one; a short page is the last.
+    const nextOffset = articles.length === limit ? offset + limit : null;
+    return c.json({ articles, limit, offset, nextOffset });
   });
 
   api.get('/articles/:id', async (c) => {

@@ -61,6 +61,23 @@ describe('article page', () => {
     expect(second[1]!.textContent).toBe(translatedArticle.translation!.paragraphs[1]);
   });
 
+  it('marks a right-to-left original with dir="rtl" in the side-by-side view', async () => {
+    const { pagePath: _unused, ...rest } = translatedArticle;
+    const arabic = fakeArticle({
+      ...rest,
+      id: 5,
+      title: translatedArticle.title,
+      original: { title: 'عنوان', subtitle: null, html: '<p>فقرة</p>', paragraphs: ['فقرة'], language: 'ar' },
+      language: 'ar',
+      translatedFrom: 'ar',
+    });
+    const doc = await documentOf(await testApp({ articles: [arabic] }).app.request(`${arabic.pagePath}?view=both`));
+    const cells = doc.querySelectorAll('table.bilingual tbody tr td');
+    expect([cells[0]!.getAttribute('lang'), cells[0]!.getAttribute('dir')]).toEqual(['ar', 'rtl']);
+    expect([cells[1]!.getAttribute('lang'), cells[1]!.getAttribute('dir')]).toEqual(['en', 'ltr']);
+    expect(doc.querySelector('.note')!.textContent).toContain('Translated from Arabic');
+  });
+
   it('offers the three views as links, the current one marked', async () => {
     const doc = await documentOf(await testApp().app.request(path));
     const hrefs = [...doc.querySelectorAll('.views a')].map((a) => a.getAttribute('href'));

@@ -126,7 +126,8 @@ function teaserNote(article: ArticleView): SafeHtml {
 
 function tagList(article: ArticleView): SafeHtml {
   if (!article.tags.length) return html``;
-  return html`<p class="meta">Tags: ${article.tags.join(', ')}</p>`;
+  // Tags come from the source page, in the original's language.
+  return html`<p class="meta">Tags: <span${langAttributes(article.original.language)}>${article.tags.join(', ')}</span></p>`;
 }
 
 /** Other outlets that carried the same article (syndicated copies), the first one marked. */
