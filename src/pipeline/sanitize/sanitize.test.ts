@@ -12,7 +12,7 @@ function unsafeParts(html: string): string[] {
   for (const el of document.body.querySelectorAll('*')) {
     const tag = el.tagName.toLowerCase();
     if (['script', 'style', 'iframe', 'object', 'embed', 'form', 'input'].includes(tag)) problems.push(tag);
-    for (const attr of Array.from(el.attributes)) {
+    for (const attr of Array.from(el.attributes as ArrayLike<{ name: string; value: string }>)) {
       if (attr.name.startsWith('on')) problems.push(attr.name);
       if (attr.name === 'style') problems.push('style');
       if (/^\s*(javascript|data|vbscript):/i.test(attr.value)) problems.push(attr.value);

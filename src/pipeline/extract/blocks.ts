@@ -1,0 +1,61 @@
+/**
+ * Body blocks as plain text, in reading order. The tree is walked (never `textContent`, which glues the
+ * last word of one paragraph to the first of the next): every block element starts and ends a block,
+ * a <br> is a line break and two in a row end a paragraph, table cells are joined with " | ". Inline
+ * tags add nothing, so "<strong>Kim</strong>father" stays as the page wrote it.
+ */
+import { collapse, isElement, tagOf, TEXT_NODE, type DomElement, type DomNode } from './dom.js';
+
+const BLOCK_TAGS = new Set([
+  'address', 'article', 'aside', 'blockquote', 'body', 'caption', 'center', 'dd', 'details', 'dialog', 'div', 'dl',
+  'dt', 'fieldset', 'figcaption', 'figure', 'footer', 'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hgroup',
+  'hr', 'legend', 'li', 'main', 'nav', 'ol', 'p', 'pre', 'section', 'summary', 'table', 'tbody', 'tfoot', 'thead',
+  'tr', 'ul',
+]);
+
+/** Never read: code, styles, controls and embedded documents. */
+const SKIPPED_TAGS = new Set([
+  'button', 'canvas', 'head', 'iframe', 'input', 'noscript', 'object', 'script', 'select', 'style', 'svg',
+  'template', 'textarea', 'title', 'video', 'audio',
+]);
+
+const EXIT = Symbol('exit');
+type Step = DomNode | typeof EXIT;
+
+/** The plain-text blocks of `root`, whitespace collapsed, empty ones dropped. */
+export function blockTexts(root: DomElement): string[] {
+  const blocks: string[] = [];
+  let buffer = '';
+  const flush = () => {
+    for (const part of buffer.split(/\n[^\S\n]*\n/)) {
+      const text = collapse(part);
+      if (text) blocks.push(text);
+    }
+    buffer = '';
+  };
+  const stack: Step[] = [root];
+  while (stack.length > 0) {
+    const step = stack.pop()!;
+    if (step === EXIT) {
+      flush();
+      continue;
+    }
+    if (step.nodeType === TEXT_NODE) {
+      buffer += step.textContent ?? '';
+      continue;
+    }
+    if (!isElement(step)) continue;
+    const tag = tagOf(step);
+    if (SKIPPED_TAGS.has(tag)) continue;
+    if (tag === 'br') buffer += '\n';
+    else if (tag === 'td' || tag === 'th') buffer += buffer.trim() ? ' | ' : '';
+    else if (BLOCK_TAGS.has(tag)) {
+      flush();
+      stack.push(EXIT);
+    } else if (tag === 'img' || tag === 'wbr') buffer += tag === 'img' ? ' ' : '';
+    const kids = step.childNodes;
+    for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i]!);
+  }
+  flush();
+  return blocks;
+}

@@ -1,0 +1,200 @@
+/**
+ * Furniture out: everything on a news page that is not the story. Three passes, each cheap and linear:
+ *   1. marked boxes: elements whose tag, role, class or id name them as furniture (nav, share bar,
+ *      newsletter, cookie banner, breadcrumb...), removed when short or made of links;
+ *   2. labelled boxes: a short text that is a furniture phrase (furniture-phrases.ts) marks the box around
+ *      it; a "read also" box inside the body gives its links to `related` before it goes;
+ *   3. captions that are only an image file name.
+ */
+import type { RelatedLink } from './article.js';
+import { absoluteUrl } from '../sanitize/index.js';
+import { PHRASES, type FurnitureKind } from './furniture-phrases.js';
+import { all, collapse, isElement, tagOf, textOf, TEXT_NODE, type DomDocument, type DomElement, type DomNode } from './dom.js';
+
+/** Tags and roles that are furniture by definition (still guarded by the size test in `isSmallOrLinky`). */
+const MARKED_SELECTOR = 'nav, form, [role=navigation], [role=banner], [role=complementary], [role=contentinfo], dialog, [aria-modal=true]';
+/** Class/id words of furniture, matched as whole dash/underscore-separated parts. */
+const MARKED_NAME = /(^|[-_\s])(ad|ads|advert|advertisement|author-?bio|author-?box|breadcrumbs?|comments?|consent|cookies?|cookie-?banner|gdpr|lee-?tambien|leia-?tambem|lire-?aussi|most-?read|mas-?leidos?|newsletter|popular|read-?also|related|related-?(articles|news|posts|stories)|share|share-?bar|sharing|skip-?link|social|social-?share|subscribe|subscription|tag-?list|tags)([-_\s]|$)/i;
+/** The marked names of "read also" boxes, whose links become `related` when they sit in the body. */
+const RELATED_NAME = /(^|[-_\s])(lee-?tambien|leia-?tambem|lire-?aussi|read-?also|related(-?(articles|news|posts|stories))?)([-_\s]|$)/i;
+/** Unconditional: comment threads are long and made of text, so the size guard would keep them. */
+const COMMENTS_SELECTOR = '#comments, #disqus_thread, .comments-area, .comment-list, [id^=comments-]';
+/** "IMG_2023-0412.jpg", "foto-putin-kremlin.jpeg": a caption that is an upload's file name. */
+export const FILE_NAME = /^[\w\-.()~%+ ]{1,120}\.(avif|bmp|gif|heic|jpe?g|png|svg|tiff?|webp)$/i;
+/** A furniture box is short: 300 characters of non-link text is a long teaser list's worth, not a story's. */
+const MAX_BOX_PROSE = 300;
+/** Most-read lists run to ten headlines; 1,500 characters covers them, a story body is longer. */
+const MAX_BOX_TEXT = 1500;
+/** Labels are short; a text node longer than this is prose, never a label. */
+const MAX_LABEL = 80;
+
+export function removeFurniture(root: DomDocument | DomElement, pageUrl: string): RelatedLink[] {
+  const related = removeLabelledBoxes(root, pageUrl);
+  related.push(...removeMarkedBoxes(root, pageUrl));
+  removeFileNameCaptions(root);
+  return dedupeLinks(related);
+}
+
+function removeMarkedBoxes(root: DomDocument | DomElement, pageUrl: string): RelatedLink[] {
+  const related: RelatedLink[] = [];
+  for (const el of all(root, COMMENTS_SELECTOR)) el.remove();
+  const marked = all(root, MARKED_SELECTOR).concat(all(root, '[class], [id]').filter(hasFurnitureName));
+  for (const el of marked) {
+    if (el.isConnected === false || containsTitle(el) || !isSmallOrLinky(el)) continue;
+    if (RELATED_NAME.test(`${el.getAttribute('class') ?? ''} ${el.id}`) && isInsideBody(el)) related.push(...linksIn(el, pageUrl));
+    el.remove();
+  }
+  return related;
+}
+
+function hasFurnitureName(el: DomElement): boolean {
+  const tag = tagOf(el);
+  if (tag === 'body' || tag === 'html' || tag === 'article' || tag === 'main') return false;
+  return MARKED_NAME.test(el.getAttribute('class') ?? '') || MARKED_NAME.test(el.id ?? '');
+}
+
+function containsTitle(el: DomElement): boolean {
+  return tagOf(el) === 'h1' || el.querySelector('h1') !== null;
+}
+
+function isSmallOrLinky(el: DomElement): boolean {
+  const text = textOf(el).length;
+  return text - linkTextLength(el) < MAX_BOX_PROSE;
+}
+
+function linkTextLength(el: DomElement): number {
+  let length = 0;
+  for (const a of all(el, 'a')) length += textOf(a).length;
+  return length;
+}
+
+interface Label {
+  kind: FurnitureKind;
+  element: DomElement;
+  text: string;
+}
+
+function removeLabelledBoxes(root: DomDocument | DomElement, pageUrl: string): RelatedLink[] {
+  const related: RelatedLink[] = [];
+  for (const label of findLabels(root)) {
+    const box = boxAround(label);
+    if (box === null) continue;
+    const run = INLINE_TAGS.has(tagOf(box)) ? inlineRun(box) : [box];
+    if (label.kind === 'related' && isInsideBody(box)) related.push(...run.flatMap((node) => (isElement(node) ? linksIn(node, pageUrl) : [])));
+    for (const node of run) (node as DomElement).remove();
+  }
+  return related;
+}
+
+/** Text nodes that are a furniture phrase, in document order (walked without recursion). */
+function findLabels(root: DomDocument | DomElement): Label[] {
+  const labels: Label[] = [];
+  const start = 'documentElement' in root ? root.documentElement : root;
+  const stack: DomNode[] = [start];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (node.nodeType === TEXT_NODE) {
+      const kind = labelKind(node.textContent ?? '');
+      if (kind && isElement(node.parentNode)) labels.push({ kind, element: node.parentNode, text: collapse(node.textContent) });
+      continue;
+    }
+    const tag = tagOf(node);
+    if (tag === 'script' || tag === 'style' || tag === 'template') continue;
+    const kids = node.childNodes;
+    for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i]!);
+  }
+  return labels;
+}
+
+/** The furniture kind of a label text: the whole text is a phrase, or a phrase followed by a colon. */
+export function labelKind(raw: string): FurnitureKind | null {
+  if (raw.length > MAX_LABEL * 3) return null;
+  const text = collapse(raw).toLowerCase().replace(/\s+:/g, ':').replace(/^[\s»›>|•·:\-–—]+|[\s»›>|•·\-–—.…]+$/gu, '');
+  if (text.length === 0 || text.length > MAX_LABEL) return null;
+  for (const { kind, phrase } of PHRASES) {
+    if (text === phrase || text === `${phrase}:` || (text.startsWith(`${phrase}:`) && kind !== 'comments')) return kind;
+  }
+  return null;
+}
+
+/** The widest ancestor of the label that is still only this box: short, link-made, no headline. */
+function boxAround(label: Label): DomElement | null {
+  let box = label.element;
+  if (box.closest('h1') !== null) return null; // a headline that happens to be "Comments" is not a label
+  for (let step = 0; step < 6; step++) {
+    const parent = box.parentElement;
+    if (parent === null || isContainerOfRecord(parent) || containsTitle(parent)) break;
+    if (!fitsBox(parent, label)) break;
+    box = parent;
+  }
+  return box;
+}
+
+function isContainerOfRecord(el: DomElement): boolean {
+  const tag = tagOf(el);
+  return tag === 'body' || tag === 'html' || tag === 'main' || tag === 'article' || el.getAttribute('itemprop') === 'articleBody';
+}
+
+function fitsBox(parent: DomElement, label: Label): boolean {
+  const text = textOf(parent).length;
+  if (text > MAX_BOX_TEXT) return false;
+  const prose = text - label.text.length - linkTextLength(parent);
+  if (label.kind === 'cookies') return text < 1000;
+  return prose < 40 || prose < 0.25 * text;
+}
+
+const INLINE_TAGS = new Set(['a', 'b', 'em', 'i', 'span', 'strong', 'u']);
+
+/** A label inline in running text ("<b>Lire aussi :</b> <a>…</a><br>"): the label and the links after it. */
+function inlineRun(label: DomElement): DomNode[] {
+  const run: DomNode[] = [label];
+  for (let node = label.nextSibling; node !== null; node = node.nextSibling) {
+    const isGap = node.nodeType === TEXT_NODE && /^[\s:·|,-]*$/.test(node.textContent ?? '');
+    const isLink = isElement(node) && (tagOf(node) === 'a' || (INLINE_TAGS.has(tagOf(node)) && node.querySelector('a') !== null && linkTextLength(node) >= textOf(node).length));
+    if (!isGap && !isLink) break;
+    run.push(node);
+  }
+  return run;
+}
+
+/** A box is in the body when the story's paragraphs sit beside it (or beside its near ancestors). */
+function isInsideBody(box: DomElement): boolean {
+  let level: DomElement | null = box.parentElement;
+  for (let step = 0; step < 3 && level !== null; step++) {
+    let prose = 0;
+    let looseText = 0;
+    for (const child of Array.from(level.childNodes)) {
+      if (child.nodeType === TEXT_NODE) looseText += collapse(child.textContent).length;
+      else if (child !== box && tagOf(child) === 'p' && textOf(child).length >= 80) prose++;
+    }
+    // Two real paragraphs beside it, or running text broken by <br> (200 characters: two sentences).
+    if (prose >= 2 || looseText >= 200) return true;
+    level = level.parentElement;
+  }
+  return false;
+}
+
+function linksIn(box: DomElement, pageUrl: string): RelatedLink[] {
+  const links: RelatedLink[] = [];
+  const anchors = tagOf(box) === 'a' ? [box] : all(box, 'a[href]');
+  for (const a of anchors) {
+    const url = absoluteUrl(a.getAttribute('href'), pageUrl, ['http:', 'https:']);
+    const title = textOf(a);
+    if (url && title && labelKind(title) === null) links.push({ title, url });
+  }
+  return links;
+}
+
+function dedupeLinks(links: RelatedLink[]): RelatedLink[] {
+  const seen = new Set<string>();
+  return links.filter((link) => !seen.has(link.url) && seen.add(link.url) !== undefined);
+}
+
+function removeFileNameCaptions(root: DomDocument | DomElement): void {
+  for (const el of all(root, 'figcaption, .caption, .wp-caption-text, [itemprop=caption]')) {
+    if (FILE_NAME.test(textOf(el))) el.remove();
+  }
+  for (const img of all(root, 'img[alt]')) {
+    if (FILE_NAME.test(collapse(img.getAttribute('alt')))) img.setAttribute('alt', '');
+  }
+}

@@ -1,0 +1,101 @@
+/**
+ * Extract: a fetched page → an Article. Pure (no I/O). Metadata is read from the untouched page first;
+ * then the furniture goes, the body cascade (body.ts) finds the story, the body is tidied, read block by
+ * block into plain text and sanitized into HTML.
+ */
+import type { Article, RelatedLink } from './article.js';
+import { HappeningsError, errorLine } from '../../errors.js';
+import { sanitizeHtml } from '../sanitize/index.js';
+import { parseDocument, all, textOf, type DomDocument, type DomElement } from './dom.js';
+import { chooseSubtitle, readMetadata, type Metadata } from './metadata.js';
+import { removeFurniture } from './furniture.js';
+import { findBody } from './body.js';
+import { isLeftoverLabel, sameText, tidyBody } from './tidy.js';
+import { blockTexts } from './blocks.js';
+
+export type { Article, RelatedLink } from './article.js';
+
+/** What the feed item already told us; used only where the page is silent. */
+export interface ExtractHints {
+  title?: string | null;
+  publishedAt?: string | null;
+  byline?: string | null;
+  language?: string | null;
+}
+
+export function extractArticle(html: string, url: string, hints: ExtractHints = {}): Article {
+  try {
+    return extract(html, url, hints);
+  } catch (error) {
+    if (error instanceof HappeningsError) throw error;
+    throw new HappeningsError('extract', 'no-article', `no article body found (${url}): ${errorLine(error)}`, { cause: error });
+  }
+}
+
+function extract(html: string, url: string, hints: ExtractHints): Article {
+  const page = parseDocument(html);
+  const metadata = readMetadata(page, url, hints); // before anything is removed from the page
+  const boxed = removeFurniture(page, url);
+  const body = findBody(page, () => prunedPage(html, url));
+  if (!body) throw noArticle(url);
+  const related = [...boxed, ...tidyBody(body.root, [metadata.title, metadata.standfirst], url)];
+  const paragraphs = readParagraphs(body.root, [metadata.title, metadata.standfirst]);
+  if (isNotAnArticle(body.root, paragraphs, metadata)) throw noArticle(url);
+  return {
+    url,
+    canonicalUrl: metadata.canonicalUrl,
+    site: metadata.site,
+    title: metadata.title ?? paragraphs[0] ?? '',
+    subtitle: chooseSubtitle(metadata, paragraphs.slice(0, 2)),
+    byline: metadata.byline,
+    publishedAt: metadata.publishedAt,
+    languageHint: metadata.languageHint,
+    image: metadata.image.url,
+    imageCaption: metadata.image.caption,
+    paragraphs,
+    html: sanitizeHtml(body.root.innerHTML, url),
+    related: uniqueLinks(related),
+    tags: metadata.tags,
+    isTeaser: isTeaser(html),
+  };
+}
+
+function prunedPage(html: string, url: string): DomDocument {
+  const page = parseDocument(html);
+  removeFurniture(page, url);
+  return page;
+}
+
+function noArticle(url: string): HappeningsError {
+  return new HappeningsError('extract', 'no-article', `no article body found (${url})`);
+}
+
+function readParagraphs(root: DomElement, repeats: Array<string | null>): string[] {
+  const skipped = new Set(repeats.filter((text): text is string => !!text).map(sameText));
+  return blockTexts(root).filter((text) => !skipped.has(sameText(text)) && !isLeftoverLabel(text));
+}
+
+/** Story prose, without link text, below which a page is no article: two short sentences' worth. */
+const MIN_ARTICLE_PROSE = 150;
+/** Index pages: headlines that are links, at least this many, and a third of all blocks. */
+const MIN_TEASER_HEADLINES = 4;
+
+/** Too little prose, or a list of linked headlines (a section page) on a page that claims no article. */
+function isNotAnArticle(root: DomElement, paragraphs: string[], metadata: Metadata): boolean {
+  const text = paragraphs.join(' ').length;
+  let linkText = 0;
+  for (const a of all(root, 'a')) linkText += textOf(a).length;
+  if (text - linkText < MIN_ARTICLE_PROSE) return true;
+  const teasers = all(root, 'h2 a, h3 a, h4 a, a h2, a h3, a h4').length;
+  return !metadata.declaresArticle && teasers >= MIN_TEASER_HEADLINES && teasers * 3 >= paragraphs.length;
+}
+
+/** The page marks its body as partly hidden (a paywall): JSON-LD isAccessibleForFree false, or paywall markup. */
+function isTeaser(html: string): boolean {
+  return /"isAccessibleForFree"\s*:\s*"?false/i.test(html) || /class="[^"]*\b(paywall|regwall|premium-content|subscriber-only)\b/i.test(html);
+}
+
+function uniqueLinks(links: RelatedLink[]): RelatedLink[] {
+  const seen = new Set<string>();
+  return links.filter((link) => !seen.has(link.url) && seen.add(link.url) !== undefined);
+}

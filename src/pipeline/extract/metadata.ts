@@ -1,0 +1,159 @@
+/**
+ * Page metadata, read before anything is removed: each field from the most explicit source down to the
+ * least (JSON-LD and Open Graph, then microdata and markup, then the URL, then the feed's hints).
+ */
+import type { ExtractHints } from './index.js';
+import { all, attr, collapse, first, textOf, type DomDocument } from './dom.js';
+import { articleJsonLd, namesField, stringField, type JsonObject } from './jsonld.js';
+import { findTitle } from './title.js';
+import { findImage, type LeadImage } from './image.js';
+import { absoluteUrl } from '../sanitize/index.js';
+
+export interface Metadata {
+  title: string | null;
+  /** The standfirst as marked up on the page (.standfirst, .sumario, .chapo...). */
+  standfirst: string | null;
+  /** og:description / JSON-LD description / meta description: a subtitle unless it is the body's opening. */
+  description: string | null;
+  byline: string | null;
+  publishedAt: string | null;
+  languageHint: string | null;
+  site: string;
+  canonicalUrl: string;
+  image: LeadImage;
+  tags: string[];
+  /** The page says it is an article (og:type article, JSON-LD Article, a publication date). */
+  declaresArticle: boolean;
+}
+
+export function readMetadata(document: DomDocument, url: string, hints: ExtractHints): Metadata {
+  const ld = articleJsonLd(document);
+  const site = findSite(document, ld, url);
+  const publishedAt = findPublishedAt(document, ld, url) ?? isoDate(hints.publishedAt);
+  return {
+    title: findTitle(document, ld, site) ?? (collapse(hints.title) || null),
+    standfirst: textOf(first(document, STANDFIRST_SELECTOR)) || null,
+    description: meta(document, 'og:description') ?? stringField(ld, 'description') ?? meta(document, 'description'),
+    byline: findByline(document, ld) ?? (withoutByPrefix(collapse(hints.byline)) || null),
+    publishedAt,
+    languageHint: findLanguage(document, ld) ?? (collapse(hints.language) || null),
+    site,
+    canonicalUrl: findCanonical(document, url),
+    image: findImage(document, ld, url),
+    tags: findTags(document, ld),
+    declaresArticle: ld !== null || publishedAt !== null || /article/i.test(meta(document, 'og:type') ?? ''),
+  };
+}
+
+function meta(document: DomDocument, key: string): string | null {
+  return attr(document, `meta[property="${key}"], meta[name="${key}"], meta[itemprop="${key}"]`, 'content');
+}
+
+function findSite(document: DomDocument, ld: JsonObject | null, url: string): string {
+  const publisher = ld && typeof ld.publisher === 'object' ? stringField(ld, 'publisher') : null;
+  return meta(document, 'og:site_name') ?? publisher ?? meta(document, 'application-name') ?? hostOf(url);
+}
+
+function hostOf(url: string): string {
+  try {
+    return new URL(url).hostname.replace(/^www\./, '') || 'local';
+  } catch {
+    return 'local';
+  }
+}
+
+/** Standfirst markup first; the description only when it is not just the opening of the body. */
+export function chooseSubtitle(metadata: Metadata, opening: string[]): string | null {
+  if (metadata.standfirst && metadata.standfirst.length >= 20) return metadata.standfirst;
+  const description = metadata.description;
+  if (!description) return null;
+  const probe = description.replace(/(\.\.\.|…)$/, '').trim().toLowerCase();
+  return opening.some((p) => p.toLowerCase().startsWith(probe)) ? null : description;
+}
+
+const STANDFIRST_SELECTOR = [
+  '.standfirst', '.article-standfirst', '.subtitle', '.article-subtitle', '.sumario', '.entradilla', '.bajada',
+  '.dek', '.article-dek', '.chapo', '.chapeau', '.lede', '.article-summary', '.summary-lead', 'p.lead',
+  'h2.subheadline', '[itemprop=alternativeHeadline]',
+].join(', ');
+
+const BYLINE_SELECTOR = '[rel=author], [itemprop=author] [itemprop=name], [itemprop=author], .byline, .author-name, .article-author, .author';
+
+function findByline(document: DomDocument, ld: JsonObject | null): string | null {
+  const fromLd = namesField(ld, 'author');
+  if (fromLd.length > 0) return fromLd.map(withoutByPrefix).join(', ');
+  const fromMeta = meta(document, 'author') ?? meta(document, 'article:author') ?? meta(document, 'parsely-author');
+  if (fromMeta && !/^https?:/i.test(fromMeta)) return withoutByPrefix(fromMeta);
+  const fromMarkup = withoutByPrefix(textOf(first(document, BYLINE_SELECTOR)));
+  return fromMarkup && fromMarkup.length < 120 ? fromMarkup : null;
+}
+
+/** "By Jane Roe" → "Jane Roe" (By, Por, Par, Von, Door, Di, Av, Af, De, Автор). */
+export function withoutByPrefix(byline: string): string {
+  return collapse(byline.replace(/^\s*(by|por|par|von|door|di|av|af|de|автор)\b[\s:]*/iu, ''));
+}
+
+const DATE_META = [
+  'article:published_time', 'datePublished', 'og:published_time', 'pubdate', 'publishdate', 'publish-date',
+  'date', 'DC.date.issued', 'dcterms.created', 'sailthru.date', 'parsely-pub-date', 'article.published',
+];
+
+function findPublishedAt(document: DomDocument, ld: JsonObject | null, url: string): string | null {
+  const candidates = [
+    stringField(ld, 'datePublished'),
+    ...DATE_META.map((key) => meta(document, key)),
+    attr(document, '[itemprop=datePublished]', 'datetime'),
+    attr(document, 'time[pubdate], article time[datetime], time[datetime]', 'datetime'),
+    stringField(ld, 'dateCreated'),
+    dateInUrl(url),
+  ];
+  for (const candidate of candidates) {
+    const iso = isoDate(candidate);
+    if (iso) return iso;
+  }
+  return null;
+}
+
+/** /2024/03/15/, /2024-03-15-, /20240315/ in the path. */
+function dateInUrl(url: string): string | null {
+  const match = /\/((?:19|20)\d\d)[/-]?(0[1-9]|1[0-2])[/-]?(0[1-9]|[12]\d|3[01])(?=[/\-_.]|$)/.exec(url);
+  return match ? `${match[1]}-${match[2]}-${match[3]}` : null;
+}
+
+/** ISO 8601 in UTC, or null for text that is no plausible publication date (before 1990 or in the future). */
+export function isoDate(value: string | null | undefined): string | null {
+  const text = collapse(value);
+  if (!text || !/\d{4}|\d{1,2}[ ./-]\d{1,2}/.test(text)) return null;
+  const time = Date.parse(text);
+  if (Number.isNaN(time)) return null;
+  const year = new Date(time).getUTCFullYear();
+  if (year < 1990 || time > Date.now() + 2 * 86_400_000) return null;
+  return new Date(time).toISOString();
+}
+
+function findLanguage(document: DomDocument, ld: JsonObject | null): string | null {
+  const declared =
+    collapse(document.documentElement.getAttribute('lang')) ||
+    attr(document, 'meta[http-equiv="content-language"], meta[http-equiv="Content-Language"]', 'content') ||
+    meta(document, 'og:locale') ||
+    stringField(ld, 'inLanguage');
+  return declared ? declared.replace(/_/g, '-').split(/[,\s]/)[0]! : null;
+}
+
+function findCanonical(document: DomDocument, url: string): string {
+  const declared = attr(document, 'link[rel=canonical]', 'href') ?? meta(document, 'og:url');
+  return absoluteUrl(declared, url, ['http:', 'https:']) ?? url;
+}
+
+function findTags(document: DomDocument, ld: JsonObject | null): string[] {
+  const fromMeta = all(document, 'meta[property="article:tag"], meta[name="news_keywords"]').flatMap((m) =>
+    (m.getAttribute('content') ?? '').split(m.getAttribute('name') === 'news_keywords' ? ',' : /$^/),
+  );
+  const keywords = ld?.keywords;
+  const fromLd = typeof keywords === 'string' ? keywords.split(',') : Array.isArray(keywords) ? keywords.filter((k) => typeof k === 'string') : [];
+  const fromLinks = all(document, 'a[rel~=tag]').map(textOf);
+  const seen = new Set<string>();
+  return [...fromMeta, ...fromLd, ...fromLinks]
+    .map((tag) => collapse(String(tag)))
+    .filter((tag) => tag.length > 0 && tag.length < 80 && !seen.has(tag.toLowerCase()) && seen.add(tag.toLowerCase()) !== undefined);
+}

@@ -1,0 +1,51 @@
+/**
+ * Tidying the body that the cascade found, before it is read: furniture Readability kept, the headline
+ * repeated at the top, lazy images made real.
+ */
+import type { RelatedLink } from './article.js';
+import { all, collapse, textOf, type DomElement } from './dom.js';
+import { labelKind, removeFurniture } from './furniture.js';
+import { imageSource } from './image.js';
+
+/** `repeats`: the headline and the standfirst, which have fields of their own. */
+export function tidyBody(root: DomElement, repeats: Array<string | null>, pageUrl: string): RelatedLink[] {
+  const related = removeFurniture(root, pageUrl);
+  for (const text of repeats) if (text) removeRepeat(root, text);
+  removeDateLines(root);
+  loadLazyImages(root, pageUrl);
+  return related;
+}
+
+/** The headline belongs in `title` only (the standfirst in `subtitle`): drop blocks that repeat it. */
+function removeRepeat(root: DomElement, text: string): void {
+  const repeat = sameText(text);
+  for (const el of all(root, 'h1, h2, h3, p, header, div')) {
+    if (el.isConnected !== false && el.children.length <= 1 && sameText(textOf(el)) === repeat) el.remove();
+  }
+}
+
+/** "Publié le 7 mars 2024", "Updated 3 hours ago": a block that is a <time> and a few words is a
+ *  dateline, which is metadata. 30 characters leaves room for "Published on" in any of our languages. */
+function removeDateLines(root: DomElement): void {
+  for (const time of all(root, 'time')) {
+    const block = time.closest('p, div, span, header') ?? time;
+    if (block === root) continue;
+    if (textOf(block).length - textOf(time).length < 30) block.remove();
+  }
+}
+
+export function sameText(text: string): string {
+  return collapse(text).toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+}
+
+/** A block that is only a furniture label ("Compartir") left behind by a box we could not outline. */
+export function isLeftoverLabel(text: string): boolean {
+  return text.length < 80 && labelKind(text) !== null;
+}
+
+function loadLazyImages(root: DomElement, pageUrl: string): void {
+  for (const img of all(root, 'img')) {
+    const src = imageSource(img, pageUrl);
+    if (src) img.setAttribute('src', src);
+  }
+}

@@ -1,0 +1,53 @@
+/**
+ * The headline, once. A page states it up to five times (<title>, og:title, twitter:title, JSON-LD
+ * headline, <h1>), the <title> usually with " | Section | Site" after it. The best candidate is the
+ * longest h1/og:title/headline that the <title> contains; failing that, og:title, the JSON-LD headline,
+ * the h1, then the <title> cut at its separators.
+ */
+import { all, attr, collapse, first, textOf, type DomDocument } from './dom.js';
+import { stringField, type JsonObject } from './jsonld.js';
+
+const SEPARATOR = /\s+[|\-–—·:»/]\s+|\s+[|·»]\s*|\s*[|·»]\s+/;
+
+export function findTitle(document: DomDocument, ld: JsonObject | null, site: string | null): string | null {
+  const pageTitle = textOf(first(document, 'head title'));
+  const og = attr(document, 'meta[property="og:title"], meta[name="og:title"]', 'content');
+  const twitter = attr(document, 'meta[name="twitter:title"], meta[property="twitter:title"]', 'content');
+  const headline = stringField(ld, 'headline') ?? stringField(ld, 'name');
+  const h1s = all(document, 'h1').map(textOf).filter((text) => text.length > 0 && text.length < 400);
+  const candidates = [...h1s, og, headline, twitter].filter((c): c is string => !!c && !isSiteName(c, site));
+  const contained = candidates
+    .filter((c) => wordCount(c) >= 2 && normalize(pageTitle).includes(normalize(c)))
+    .sort((a, b) => b.length - a.length)[0];
+  const best = contained ?? og ?? headline ?? h1s[0] ?? twitter ?? cutAtSeparators(pageTitle);
+  return best ? withoutSiteSuffix(collapse(best), site) : null;
+}
+
+/** The longest part of a "Headline | Section | Site" title. */
+export function cutAtSeparators(title: string): string {
+  const parts = title.split(SEPARATOR).map(collapse).filter(Boolean);
+  return parts.sort((a, b) => b.length - a.length)[0] ?? title;
+}
+
+/** "Headline - Site" → "Headline" when Site is the publisher's name. */
+function withoutSiteSuffix(title: string, site: string | null): string {
+  let rest = title;
+  for (;;) {
+    const separators = [...rest.matchAll(new RegExp(SEPARATOR.source, 'g'))];
+    const last = separators[separators.length - 1];
+    if (!last || !isSiteName(rest.slice(last.index + last[0].length), site)) return collapse(rest);
+    rest = rest.slice(0, last.index);
+  }
+}
+
+function isSiteName(text: string, site: string | null): boolean {
+  return !!site && normalize(text) === normalize(site);
+}
+
+function normalize(text: string): string {
+  return collapse(text).toLowerCase().replace(/[“”«»"']/g, '"');
+}
+
+function wordCount(text: string): number {
+  return text.split(/\s+/).filter(Boolean).length;
+}
