@@ -3,6 +3,7 @@ import { parseHTML } from 'linkedom';
 import { createServer } from 'node:net';
 import robotsParserModule from 'robots-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demoOutlets } from './content/index.js';
 import { startDemoPublisher, type DemoPublisher } from './publisher.js';
 
 // robots-parser is CommonJS with an `export default` type; see src/pipeline/fetch/robots.ts.
@@ -86,6 +87,16 @@ describe('demo publisher: pages', () => {
       expect(document.querySelector('meta[property="og:title"]')?.getAttribute('content')).toBe(page.title);
       expect(document.querySelector('time[datetime]')?.getAttribute('datetime')).toMatch(/^\d{4}-\d\d-\d\dT/);
       expect(document.documentElement.getAttribute('lang')).toMatch(new RegExp(`^${page.language}`));
+    }
+  });
+
+  it('prints the furniture of every outlet in its own language on every page', async () => {
+    for (const page of publisher.pages) {
+      const labels = demoOutlets.find((o) => o.name === page.outlet)!.labels;
+      const html = await (await get(page.url)).text();
+      for (const text of [labels.skip, ...labels.share, labels.mostRead, labels.newsletter, labels.cookies, labels.rights]) {
+        expect(html, `${page.url}: ${text}`).toContain(text);
+      }
     }
   });
 
