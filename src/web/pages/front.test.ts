@@ -27,6 +27,13 @@ describe('front page', () => {
     expect(translated.getAttribute('lang')).toBe('en');
   });
 
+  it('explains untranslated headlines with the translation note, and only then', async () => {
+    const withForeign = await (await testApp().app.request('/')).text();
+    expect(withForeign).toContain('Translation is off: install Apertium');
+    const allEnglish = await (await testApp({ articles: [translatedArticle] }).app.request('/')).text();
+    expect(allEnglish).not.toContain('Translation is off');
+  });
+
   it('pages with ?page= and links older and newer pages', async () => {
     const articles = Array.from({ length: PAGE_SIZE + 5 }, (_, i) =>
       fakeArticle({ id: i + 1, title: `Story ${i + 1}`, publishedAt: new Date(Date.UTC(2024, 0, 1, 0, i)).toISOString() }),

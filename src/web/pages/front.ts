@@ -1,7 +1,7 @@
 /** `/`: the latest articles, newest first, with pages of PAGE_SIZE. */
 import { timeTag } from '../format.js';
 import { html, type SafeHtml } from '../html.js';
-import { languageName, textDirection } from '../language.js';
+import { languageName, sameLanguage, textDirection } from '../language.js';
 import { layout, type SiteContext } from '../layout.js';
 import type { ArticleSummary } from '../site-data.js';
 
@@ -43,7 +43,9 @@ function pager(model: FrontPageModel): SafeHtml {
 
 export function frontPage(site: SiteContext, model: FrontPageModel): SafeHtml {
   const heading = model.page > 1 ? `Latest — page ${model.page}` : 'Latest';
-  const note = model.translationNote ? html`<p class="note">${model.translationNote}</p>` : '';
+  // The note explains untranslated headlines; with none on the page it would only be noise.
+  const untranslated = model.articles.some((a) => !a.translatedFrom && a.language && !sameLanguage(a.language, site.language));
+  const note = model.translationNote && untranslated ? html`<p class="note">${model.translationNote}</p>` : '';
   const list = model.articles.length
     ? html`<ol class="list">${model.articles.map((a) => articleItem(a, site))}</ol>`
     : html`<p>No articles yet. Add a source and they will appear here.</p>`;
