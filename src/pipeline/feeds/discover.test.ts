@@ -6,7 +6,10 @@ const page = `<!DOCTYPE html>
 <meta charset="utf-8">
 <title>Le Courrier du Lac</title>
 <link rel="stylesheet" href="/css/site.css">
+<link rel="alternate" type="application/rss+xml" title="Le Courrier du Lac &raquo; Flux des commentaires" href="/comments/feed/">
 <link rel="alternate" type="application/rss+xml" title="À la une" href="/rss/une.xml">
+<link rel="alternate" type="application/json" href="https://www.lecourrierdulac.fr/wp-json/wp/v2/posts/8812">
+<link rel="alternate" type="application/json+oembed" href="https://www.lecourrierdulac.fr/wp-json/oembed/1.0/embed?url=x">
 <link rel="alternate" type="application/atom+xml" title="Économie" href="https://www.lecourrierdulac.fr/economie/feed.atom">
 <link rel="Alternate" type="application/feed+json; charset=utf-8" href="//cdn.lecourrierdulac.fr/feed.json">
 <link rel="alternate" type="application/json" href="feed.json">
@@ -17,12 +20,13 @@ const page = `<!DOCTYPE html>
 </head><body><a href="/rss/sport.xml" type="application/rss+xml">RSS sport</a></body></html>`;
 
 describe('discoverFeeds', () => {
-  it('lists the advertised feeds as absolute URLs, in page order, once each', () => {
+  it('lists the advertised feeds as absolute URLs, in page order with comment feeds last, once each', () => {
     expect(discoverFeeds(page, 'https://www.lecourrierdulac.fr/annecy/')).toEqual([
       'https://www.lecourrierdulac.fr/rss/une.xml',
       'https://www.lecourrierdulac.fr/economie/feed.atom',
       'https://cdn.lecourrierdulac.fr/feed.json',
       'https://www.lecourrierdulac.fr/annecy/feed.json',
+      'https://www.lecourrierdulac.fr/comments/feed/',
     ]);
   });
 
