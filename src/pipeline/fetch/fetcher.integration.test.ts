@@ -117,6 +117,11 @@ describe('fetchPage: redirects', () => {
     expect(message).toContain('loop');
   });
 
+  it('refuses an unreadable Location', async () => {
+    const server = await publisher((_req, res) => reply(res, 302, { location: 'http://[nope/' }));
+    expect((await failure(fetcher().fetchPage({ url: server.url() }))).code).toBe('redirects');
+  });
+
   it('stops after maxRedirects', async () => {
     const server = await publisher((req, res) => reply(res, 302, { location: `${req.url}x` }));
     const { code } = await failure(fetcher({ maxRedirects: 2 }).fetchPage({ url: server.url('/r') }));

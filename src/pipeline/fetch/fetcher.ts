@@ -10,7 +10,7 @@ import type { CapOptions } from './body.js';
 import { decodeBody } from './charset.js';
 import { createHostQueue, type HostQueue } from './politeness.js';
 import { withRetries, type RetryPolicy } from './retry.js';
-import { createRobotsGate, type RobotsGate } from './robots.js';
+import { createRobotsGate, type RobotsFile, type RobotsGate } from './robots.js';
 import { sendOnce, type RawResponse } from './request.js';
 import type { FetchedPage, Fetcher, FetchOptions, FetchRequest } from './types.js';
 
@@ -33,33 +33,39 @@ export function createFetcher(options: FetchOptions): Fetcher {
   // that socket to come free instead of racing to open a second one.
   const agent = new Agent({ keepAliveTimeout: 10_000, connections: 1, connect: { lookup: guardedLookup(allow) } });
   const hosts = createHostQueue(options.minDelayMs);
-  const retry: RetryPolicy = {
-    maxRetries: options.maxRetries ?? 2,
-    retryBaseMs: options.retryBaseMs ?? 1000,
-    maxRetryAfterMs: options.maxRetryAfterMs ?? 60_000,
-  };
   const send = (url: URL, hop: Hop) =>
     hosts.run(hostOf(url), () => sendOnce(url, { agent, timeoutMs: options.timeoutMs, cap: hop.cap, headers: hop.headers }));
-
-  const robots: RobotsGate | null =
-    options.respectRobots === false
-      ? null
-      : createRobotsGate(options.userAgent, async (robotsUrl) => {
-          const hop = { headers: baseHeaders(options.userAgent, 'text/plain'), cap: { maxBytes: Math.min(ROBOTS_MAX_BYTES, options.maxBodyBytes), truncate: true }, page: false };
-          const response = await follow(new URL(robotsUrl), hop, { allow, maxRedirects: options.maxRedirects, robots: null, retry, send });
-          return { status: response.status, text: decodeBody(response.bytes, response.headers.get('content-type')).text };
-        });
+  const context: FollowContext = { allow, maxRedirects: options.maxRedirects, robots: null, retry: retryPolicy(options), send };
+  if (options.respectRobots !== false) {
+    context.robots = createRobotsGate(options.userAgent, (robotsUrl) => loadRobots(robotsUrl, options, context));
+  }
 
   return {
     async fetchPage(req) {
       const hop: Hop = { headers: requestHeaders(options.userAgent, req), cap: { maxBytes: options.maxBodyBytes }, page: true };
-      const response = await follow(parseUrl(req.url), hop, { allow, maxRedirects: options.maxRedirects, robots, retry, send });
+      const response = await follow(parseUrl(req.url), hop, context);
       return toFetchedPage(req.url, response);
     },
     async close() {
       await agent.close();
     },
   };
+}
+
+function retryPolicy(options: FetchOptions): RetryPolicy {
+  return {
+    maxRetries: options.maxRetries ?? 2,
+    retryBaseMs: options.retryBaseMs ?? 1000,
+    maxRetryAfterMs: options.maxRetryAfterMs ?? 60_000,
+  };
+}
+
+/** robots.txt goes through the same guard, queue and redirects as a page, truncated rather than refused when big. */
+async function loadRobots(robotsUrl: string, options: FetchOptions, context: FollowContext): Promise<RobotsFile> {
+  const cap = { maxBytes: Math.min(ROBOTS_MAX_BYTES, options.maxBodyBytes), truncate: true };
+  const hop: Hop = { headers: baseHeaders(options.userAgent, 'text/plain'), cap, page: false };
+  const response = await follow(new URL(robotsUrl), hop, context);
+  return { status: response.status, text: decodeBody(response.bytes, response.headers.get('content-type')).text };
 }
 
 interface FollowContext {
@@ -86,7 +92,8 @@ async function follow(start: URL, hop: Hop, context: FollowContext): Promise<Raw
 function nextHop(url: URL, response: RawResponse, visited: Set<string>, maxRedirects: number, startHref: string): URL {
   const location = response.headers.get('location');
   if (!location) throw new HappeningsError('fetch', 'http-status', `HTTP ${response.status} without a Location (${url.href})`);
-  const next = parseUrl(new URL(location, url).href);
+  const next = URL.canParse(location, url.href) ? new URL(location, url) : null;
+  if (!next) throw new HappeningsError('fetch', 'redirects', `unreadable Location "${location}" (${url.href})`);
   if (visited.has(next.href)) throw new HappeningsError('fetch', 'redirects', `redirect loop at ${next.href} (${startHref})`);
   if (visited.size > maxRedirects) throw new HappeningsError('fetch', 'redirects', `more than ${maxRedirects} redirects (${startHref})`);
   return next;
