@@ -1,0 +1,34 @@
+/**
+ * The one job-queue interface. Adapters: in-process over SQLite (sqlite-queue.ts, the default);
+ * graphile-worker over PostgreSQL later. Handlers must be idempotent: after a crash a job may run
+ * twice, and a rerun must duplicate nothing.
+ */
+export interface JobOptions {
+  /** At most one pending job per key: adding a second one while the first waits does nothing. */
+  key?: string;
+  /** Not before this time (default: now). */
+  runAt?: Date;
+  /** Tries before the job is kept as 'failed' with its last error. */
+  maxAttempts?: number;
+  /** Jobs in one queue run one at a time (e.g. `host:example.com`, for politeness). */
+  queue?: string;
+}
+
+export type JobHandler = (payload: any) => Promise<void>;
+
+export interface JobStats {
+  pending: number;
+  running: number;
+  failed: number;
+}
+
+export interface JobQueue {
+  add(name: string, payload: unknown, options?: JobOptions): Promise<void>;
+  /** Starts working on jobs whose names have handlers, `concurrency` at a time. */
+  start(handlers: Record<string, JobHandler>, options: { concurrency: number; pollMs?: number }): void;
+  /** Stops taking jobs and waits for the running ones. */
+  stop(): Promise<void>;
+  /** Resolves when no job is ready to run and none is running here (for ingest and tests). */
+  drain(): Promise<void>;
+  stats(): Promise<JobStats>;
+}

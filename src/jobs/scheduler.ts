@@ -1,0 +1,77 @@
+/**
+ * The feed scheduler: every tick, one 'poll-feed' job per due feed of an unpaused source. The job
+ * key `poll-feed:<id>` keeps one pending poll per feed, the queue `host:<hostname>` keeps one
+ * request per publisher at a time, and the feed is leased (next fetch moved one interval ahead) so
+ * a poll that is running is not queued again; the poll itself sets the real next fetch time.
+ */
+import { errorLine } from '../errors.js';
+import { log } from '../log.js';
+import type { FeedRow, Store } from '../store/index.js';
+import type { JobQueue } from './queue.js';
+
+/** Feeds enqueued per tick at most; the rest wait one tick (a tick is seconds, a feed interval minutes). */
+const feedsPerTick = 500;
+
+export interface SchedulerOptions {
+  store: Store;
+  queue: JobQueue;
+  intervalMs: number;
+}
+
+export interface Scheduler {
+  /** Enqueues the feeds due now; returns how many were due. */
+  tick(): Promise<number>;
+  stop(): Promise<void>;
+}
+
+export interface PollFeedPayload {
+  feedId: number;
+}
+
+export function pollFeedJob(feed: Pick<FeedRow, 'id' | 'url'>): { payload: PollFeedPayload; key: string; queue: string } {
+  return { payload: { feedId: feed.id }, key: `poll-feed:${feed.id}`, queue: `host:${hostOf(feed.url)}` };
+}
+
+function hostOf(url: string): string {
+  try {
+    return new URL(url).hostname || 'local';
+  } catch {
+    return 'unknown';
+  }
+}
+
+/** Enqueues due feeds now and then every `intervalMs`. */
+export function startScheduler({ store, queue, intervalMs }: SchedulerOptions): Scheduler {
+  let current: Promise<number> | undefined;
+  const tick = async (): Promise<number> => {
+    const now = new Date();
+    const due = await store.feedsDue(now, feedsPerTick);
+    for (const feed of due) {
+      const job = pollFeedJob(feed);
+      await queue.add('poll-feed', job.payload, { key: job.key, queue: job.queue });
+      await store.scheduleFeed(feed.id, new Date(now.getTime() + feed.intervalMinutes * 60_000));
+    }
+    return due.length;
+  };
+  const run = () => {
+    if (current) return;
+    current = tick()
+      .catch((error: unknown) => {
+        log.warn(`jobs: scheduler tick failed: ${errorLine(error)}`);
+        return 0;
+      })
+      .finally(() => (current = undefined));
+  };
+  run();
+  const timer = setInterval(run, intervalMs);
+  return {
+    tick: async () => {
+      await current;
+      return tick();
+    },
+    async stop() {
+      clearInterval(timer);
+      await current;
+    },
+  };
+}
