@@ -1,0 +1,87 @@
+/**
+ * One warm Apertium pipeline for one pair, fed null-terminated segments: each segment written with a
+ * trailing '\0' comes back followed by '\0'. Requests queue in order on the one pipe. A process that
+ * dies is replaced on the next request; a request that takes too long kills it with a clear error.
+ */
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { HappeningsError } from '../../errors.js';
+
+interface Pending {
+  resolve(text: string): void;
+  reject(error: Error): void;
+  timer: NodeJS.Timeout;
+}
+
+export class ApertiumProcess {
+  private child: ChildProcessWithoutNullStreams | null = null;
+  private readonly pending: Pending[] = [];
+  private buffer = '';
+  private stderr = '';
+
+  constructor(
+    private readonly pipeline: string,
+    private readonly pair: string,
+    private readonly timeoutMs: number,
+  ) {}
+
+  get queued(): number {
+    return this.pending.length;
+  }
+
+  translate(segment: string): Promise<string> {
+    const child = this.child ?? this.start();
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => this.fail(`apertium ${this.pair} gave no answer in ${this.timeoutMs} ms`), this.timeoutMs);
+      this.pending.push({ resolve, reject, timer });
+      // A stray '\0' in the text would split the answer; it is never meaningful in a text.
+      child.stdin.write(`${segment.replaceAll('\0', ' ')}\0`);
+    });
+  }
+
+  close(): void {
+    this.fail('apertium closed', false);
+  }
+
+  private start(): ChildProcessWithoutNullStreams {
+    // $1 -n: generate without unknown-word marks (what `apertium -u` does); $2: no tagger option.
+    const child = spawn('bash', ['-c', this.pipeline, 'apertium', '-n', ''], {
+      env: { ...process.env, LC_ALL: 'C.UTF-8' },
+    });
+    child.stdout.setEncoding('utf8');
+    child.stdout.on('data', (chunk: string) => this.receive(chunk));
+    child.stderr.setEncoding('utf8');
+    child.stderr.on('data', (chunk: string) => (this.stderr = (this.stderr + chunk).slice(-500)));
+    child.stdin.on('error', () => undefined); // the 'exit' handler reports it
+    child.on('exit', (code) => {
+      if (this.child === child) this.fail(`apertium ${this.pair} exited (${code ?? 'signal'}): ${this.stderr.trim() || 'no message'}`);
+    });
+    this.child = child;
+    return child;
+  }
+
+  private receive(chunk: string): void {
+    this.buffer += chunk;
+    let end: number;
+    while ((end = this.buffer.indexOf('\0')) >= 0) {
+      const text = this.buffer.slice(0, end);
+      this.buffer = this.buffer.slice(end + 1);
+      const request = this.pending.shift();
+      if (!request) continue;
+      clearTimeout(request.timer);
+      request.resolve(text);
+    }
+  }
+
+  /** Kills the process and fails every waiting request; the next request starts a fresh one. */
+  private fail(message: string, asError = true): void {
+    const child = this.child;
+    this.child = null;
+    this.buffer = '';
+    child?.kill('SIGKILL');
+    for (const request of this.pending.splice(0)) {
+      clearTimeout(request.timer);
+      request.reject(new HappeningsError('translate', 'translator', message));
+    }
+    if (asError && child) this.stderr = '';
+  }
+}

@@ -1,0 +1,144 @@
+/**
+ * The Apertium engine: finds the installed pairs (`apertium -l`), builds each pair's pipeline from its
+ * mode file with null-flush on every program, and keeps warm processes per pair (created on demand,
+ * up to `processesPerPair`, each request to the least busy one).
+ *
+ * Why not `apertium -z`: in 3.8.3 it hands -z to apertium-destxt, which rejects it, and lt-proc's
+ * bilingual/generation modes do not flush their output on '\0' (stdio buffering), so the pipeline from
+ * `apertium-wblank-mode -z` is run with `stdbuf -o0` before each lt-proc. See docs/language.md.
+ */
+import { execFile } from 'node:child_process';
+import { availableParallelism } from 'node:os';
+import { promisify } from 'node:util';
+import { HappeningsError } from '../../errors.js';
+import { ApertiumProcess } from './apertium-process.js';
+import { translateHtmlDocument } from './html.js';
+import { translatePlain } from './segments.js';
+import type { TranslationEngine } from './types.js';
+
+const run = promisify(execFile);
+
+export interface ApertiumOptions {
+  /** The apertium command (config apertiumPath). */
+  command?: string;
+  dataDir?: string;
+  processesPerPair?: number;
+  timeoutMs?: number;
+}
+
+export const enableApertium = 'install Apertium: apt-get install apertium apertium-eng-spa';
+
+export class ApertiumEngine implements TranslationEngine {
+  readonly name = 'apertium';
+  private readonly command: string;
+  private readonly dataDir: string;
+  private readonly processesPerPair: number;
+  private readonly timeoutMs: number;
+  private readonly pools = new Map<string, Promise<ApertiumProcess[]>>();
+  private modes: Promise<string[]> | null = null;
+
+  constructor(options: ApertiumOptions = {}) {
+    this.command = options.command ?? 'apertium';
+    this.dataDir = options.dataDir ?? process.env.APERTIUM_DATADIR ?? '/usr/share/apertium';
+    // Two warm pipelines per pair use both cores of a small server; each holds ~12 programs.
+    this.processesPerPair = options.processesPerPair ?? Math.min(2, availableParallelism());
+    this.timeoutMs = options.timeoutMs ?? 60_000;
+  }
+
+  async version(): Promise<string> {
+    const { stdout } = await this.exec(['-V']);
+    return stdout.trim().replace(/^Apertium\s+/i, '');
+  }
+
+  /** Installed pairs as "es-en"; throws HappeningsError when apertium cannot run. */
+  async pairs(): Promise<string[]> {
+    return (await this.modeNames()).map(modeToPair).filter((p): p is string => p !== null);
+  }
+
+  async supports(from: string, to: string): Promise<boolean> {
+    try {
+      return (await this.pairs()).includes(`${from}-${to}`);
+    } catch {
+      return false;
+    }
+  }
+
+  async translateTexts(texts: string[], from: string, to: string): Promise<string[]> {
+    return translatePlain(texts, (segments) => this.translateSegments(segments, from, to));
+  }
+
+  async translateHtml(html: string, from: string, to: string): Promise<string> {
+    return translateHtmlDocument(html, (segments) => this.translateSegments(segments, from, to));
+  }
+
+  async close(): Promise<void> {
+    const pools = [...this.pools.values()];
+    this.pools.clear();
+    for (const pool of await Promise.allSettled(pools)) if (pool.status === 'fulfilled') pool.value.forEach((p) => p.close());
+  }
+
+  private async translateSegments(segments: string[], from: string, to: string): Promise<string[]> {
+    const pool = await this.pool(from, to);
+    // The empty superblank closes the segment as apertium-destxt does; without it the final "." is lost.
+    return Promise.all(segments.map((segment) => leastBusy(pool).translate(`${segment}[]`)));
+  }
+
+  private pool(from: string, to: string): Promise<ApertiumProcess[]> {
+    const pair = `${from}-${to}`;
+    let pool = this.pools.get(pair);
+    if (!pool) {
+      pool = this.startPool(from, to);
+      pool.catch(() => this.pools.delete(pair));
+      this.pools.set(pair, pool);
+    }
+    return pool;
+  }
+
+  private async startPool(from: string, to: string): Promise<ApertiumProcess[]> {
+    const mode = (await this.modeNames()).find((m) => modeToPair(m) === `${from}-${to}`);
+    if (!mode) throw new HappeningsError('translate', 'translator', `apertium has no ${from}-${to} pair (${enableApertium})`);
+    const pipeline = await this.pipelineOf(mode);
+    return Array.from({ length: this.processesPerPair }, () => new ApertiumProcess(pipeline, mode, this.timeoutMs));
+  }
+
+  private modeNames(): Promise<string[]> {
+    this.modes ??= this.exec(['-l']).then(({ stdout }) => stdout.split('\n').map((l) => l.trim()).filter(Boolean));
+    this.modes.catch(() => (this.modes = null));
+    return this.modes;
+  }
+
+  private async pipelineOf(mode: string): Promise<string> {
+    const { stdout } = await run('apertium-wblank-mode', ['-z', `${this.dataDir}/modes/${mode}.mode`]).catch((error: unknown) => {
+      throw new HappeningsError('translate', 'translator', `cannot read the ${mode} mode: ${(error as Error).message}`);
+    });
+    // lt-proc -b/-g/-p do not fflush on '\0' in lttoolbox 3.7: unbuffered stdout makes them answer at once.
+    return stdout.trim().replace(/(^|\|\s*)lt-proc /g, '$1stdbuf -o0 lt-proc ');
+  }
+
+  private exec(args: string[]): Promise<{ stdout: string }> {
+    return run(this.command, args, { timeout: 10_000 }).catch((error: unknown) => {
+      throw new HappeningsError('translate', 'translator', `cannot run ${this.command}: ${(error as Error).message.split('\n')[0]} (${enableApertium})`);
+    });
+  }
+}
+
+/** "spa-eng" → "es-en"; modes that are not plain pairs ("spa-eng_US", "-tagger") → null. */
+export function modeToPair(mode: string): string | null {
+  const match = /^([a-z]{2,3})-([a-z]{2,3})$/.exec(mode);
+  if (!match) return null;
+  const from = toIso1(match[1]!);
+  const to = toIso1(match[2]!);
+  return from && to ? `${from}-${to}` : null;
+}
+
+const apertiumCodes: Record<string, string> = {
+  cat: 'ca', deu: 'de', eng: 'en', eus: 'eu', fra: 'fr', glg: 'gl', ita: 'it', oci: 'oc', por: 'pt', ron: 'ro', rus: 'ru', spa: 'es',
+};
+
+function toIso1(code: string): string | null {
+  return code.length === 2 ? code : (apertiumCodes[code] ?? null);
+}
+
+function leastBusy(pool: ApertiumProcess[]): ApertiumProcess {
+  return pool.reduce((best, p) => (p.queued < best.queued ? p : best));
+}

@@ -1,0 +1,27 @@
+import { describe, it, expect } from 'vitest';
+import { distinctNames, findNames } from './protect-names.js';
+
+describe('findNames', () => {
+  it('finds people in running text', () => {
+    const text = 'Ayer, Vladímir Putin se reunió con Isabel Díaz Ayuso y Ursula von der Leyen.';
+    expect(findNames(text).map((s) => s.name)).toEqual(['Vladímir Putin', 'Isabel Díaz Ayuso', 'Ursula von der Leyen']);
+  });
+
+  it('gives spans that point at the name', () => {
+    const text = 'Dijo Pedro Sánchez.';
+    const [span] = findNames(text);
+    expect(text.slice(span!.start, span!.end)).toBe('Pedro Sánchez');
+  });
+
+  it('leaves institutions and titles to the translator', () => {
+    expect(findNames('La Casa Blanca y la Unión Europea hablaron con el Primer Ministro.')).toEqual([]);
+  });
+
+  it('drops the sentence opener from a longer run', () => {
+    expect(findNames('Ayer Pedro Sánchez habló.').map((s) => s.name)).toEqual(['Pedro Sánchez']);
+  });
+
+  it('lists each name once', () => {
+    expect(distinctNames(findNames('Pedro Sánchez y Pedro Sánchez'))).toEqual(['Pedro Sánchez']);
+  });
+});

@@ -1,0 +1,48 @@
+/**
+ * Name protection, version 1: find runs of two or more capitalised words ("Vladímir Putin", "Isabel
+ * Díaz Ayuso", "Ursula von der Leyen") so the translator can put them back exactly as written. Runs
+ * holding an institution or title word (name-stopwords.ts) are left alone, and a sentence's first
+ * word is dropped from a run of three or more ("Ayer Pedro Sánchez" → "Pedro Sánchez").
+ * The seam for the gazetteer-based protection that comes later: callers only see findNames().
+ */
+import { nameStopwords } from './name-stopwords.js';
+
+export interface NameSpan {
+  start: number;
+  end: number;
+  name: string;
+}
+
+const capitalised = String.raw`\p{Lu}[\p{Ll}\p{Lu}'’-]*\p{Ll}[\p{Ll}'’-]*`;
+const particle = String.raw`(?:de|del|da|das|do|dos|la|le|van|von|der|den|di|du)`;
+const run = new RegExp(String.raw`${capitalised}(?:\s(?:${particle}\s)*${capitalised})+`, 'gu');
+
+export function findNames(text: string): NameSpan[] {
+  const spans: NameSpan[] = [];
+  for (const match of text.matchAll(run)) {
+    const span = trimSentenceOpener(text, { start: match.index, end: match.index + match[0].length, name: match[0] });
+    if (span && isPersonLike(span.name)) spans.push(span);
+  }
+  return spans;
+}
+
+function isPersonLike(name: string): boolean {
+  const words = name.split(/\s+/).filter((w) => /^\p{Lu}/u.test(w));
+  return words.length >= 2 && !words.some((w) => nameStopwords.has(w.toLowerCase()));
+}
+
+function trimSentenceOpener(text: string, span: NameSpan): NameSpan | null {
+  const before = text.slice(0, span.start).trimEnd();
+  const opensSentence = before === '' || /[.!?¡¿:"“«]$/.test(before);
+  const words = span.name.split(' ');
+  if (!opensSentence || words.length < 3) return span;
+  const first = words[0]!;
+  if (nameStopwords.has(words[1]!.toLowerCase())) return span;
+  const start = span.start + first.length + 1;
+  return { start, end: span.end, name: text.slice(start, span.end) };
+}
+
+/** The distinct names, in order of first appearance. */
+export function distinctNames(spans: NameSpan[]): string[] {
+  return [...new Set(spans.map((s) => s.name))];
+}

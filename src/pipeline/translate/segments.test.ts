@@ -1,0 +1,47 @@
+import { describe, it, expect } from 'vitest';
+import { keepFirstLetterCase, translatePlain } from './segments.js';
+import { translateHtmlDocument } from './html.js';
+
+// Stand-in for apertium: echoes the stream, upper-casing words and dropping the wordbound-blank
+// grouping the way apertium does (one blank per word), so marks must be rejoined by our code.
+async function fakeApertium(segments: string[]): Promise<string[]> {
+  return segments.map((s) =>
+    s
+      .replace(/\[\[([^\]]+)\]\]([^[]*)\[\[\/\]\]/g, (_, marks: string, words: string) =>
+        words.split(' ').map((w) => (w ? `[[${marks}]]${w.toUpperCase()}[[/]]` : '')).join(' '),
+      )
+      .replace(/(^|\]\]|\s)([^[\s]+)/g, (_, before: string, word: string) => before + word.toUpperCase()),
+  );
+}
+
+describe('translatePlain', () => {
+  it('keeps one output line per input line, empty lines empty', async () => {
+    const out = await translatePlain(['Uno', '', 'Dos\n\nTres', '  '], fakeApertium);
+    expect(out).toEqual(['UNO', '', 'DOS\n\nTRES', '  ']);
+  });
+
+  it('puts protected names back as written', async () => {
+    const [out] = await translatePlain(['Dijo Vladímir Putin ayer'], fakeApertium);
+    expect(out).toBe('DIJO Vladímir Putin AYER');
+  });
+});
+
+describe('translateHtmlDocument', () => {
+  it('keeps paragraphs and inline tags around their words, with spaces at tag edges', async () => {
+    const html = '<p>Ayer, <strong>el jefe</strong>, dijo <a href="/x">la guerra</a> sigue.</p><p>Otro</p>';
+    const out = await translateHtmlDocument(html, fakeApertium);
+    expect(out).toBe('<p>AYER, <strong>EL JEFE</strong>, DIJO <a href="/x">LA GUERRA</a> SIGUE.</p><p>OTRO</p>');
+  });
+
+  it('leaves pre blocks alone and keeps br in place', async () => {
+    const out = await translateHtmlDocument('<p>Uno<br>Dos</p><pre>tal cual</pre>', fakeApertium);
+    expect(out).toBe('<p>UNO<br>DOS</p><pre>tal cual</pre>');
+  });
+});
+
+describe('keepFirstLetterCase', () => {
+  it('lower-cases a first letter the source had in lower case', () => {
+    expect(keepFirstLetterCase('con salto', 'With jump')).toBe('with jump');
+    expect(keepFirstLetterCase('Con salto', 'With jump')).toBe('With jump');
+  });
+});

@@ -1,0 +1,48 @@
+/** The translation stage's public shapes: engines, their status, and what a translated article carries. */
+import type { Article } from '../extract/article.js';
+
+export interface TranslationEngine {
+  readonly name: string;
+  version(): Promise<string>;
+  supports(from: string, to: string): Promise<boolean>;
+  /** One output per input, same order; an empty input stays empty. */
+  translateTexts(texts: string[], from: string, to: string): Promise<string[]>;
+  /** Block elements stay blocks, inline tags (a, strong, em, b, i, …) survive around their words. */
+  translateHtml(html: string, from: string, to: string): Promise<string>;
+  close(): Promise<void>;
+}
+
+export interface Translation {
+  language: string;
+  sourceLanguage: string;
+  engine: string;
+  engineVersion: string;
+  title: string;
+  subtitle: string | null;
+  paragraphs: string[];
+  html: string;
+  /** Names kept exactly as written in the source (see protect-names.ts). */
+  protectedNames: string[];
+  /** ISO 8601. */
+  translatedAt: string;
+}
+
+export interface EngineStatus {
+  engine: string;
+  available: boolean;
+  /** "es-en" style pairs the engine can do. */
+  pairs: string[];
+  version: string | null;
+  /** What is wrong and how to fix it, or "ok". */
+  message: string;
+}
+
+export interface Translator {
+  /** Null when no configured engine can do the pair. */
+  translateArticle(article: Article, from: string, to: string): Promise<Translation | null>;
+  translateText(lines: string[], from: string, to: string): Promise<string[] | null>;
+  status(): Promise<EngineStatus[]>;
+  close(): Promise<void>;
+}
+
+export type { Article };
