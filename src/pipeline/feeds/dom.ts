@@ -10,10 +10,12 @@ export interface DomNode {
 
 export interface DomElement extends DomNode {
   tagName: string;
+  innerHTML: string;
   textContent: string | null;
   children: ArrayLike<DomElement>;
   getAttribute(name: string): string | null;
   remove(): void;
+  querySelectorAll(selector: string): ArrayLike<DomElement>;
 }
 
 export interface DomDocument {

