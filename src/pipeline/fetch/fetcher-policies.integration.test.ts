@@ -36,6 +36,14 @@ describe('fetchPage: robots.txt', () => {
     expect(server.seen[0]!.headers['user-agent']).toContain('Happenings/0.1');
   });
 
+  it('reads only the first 500 KiB of a huge robots.txt', async () => {
+    const robots = `User-agent: *\nDisallow: /early/\n${'# padding\n'.repeat(60_000)}Disallow: /late/\n`;
+    const server = await publisher((req, res) => (req.url === '/robots.txt' ? reply(res, 200, { 'content-type': 'text/plain' }, robots) : ok(req, res)));
+    const f = fetcher({ respectRobots: true });
+    expect(await codeOf(f.fetchPage({ url: server.url('/early/a') }))).toBe('robots');
+    expect(await codeOf(f.fetchPage({ url: server.url('/late/a') }))).toBe('none');
+  });
+
   it('allows everything when robots.txt is 404', async () => {
     const server = await publisher((req, res) => (req.url === '/robots.txt' ? reply(res, 404, {}) : ok(req, res)));
     expect((await fetcher({ respectRobots: true }).fetchPage({ url: server.url('/a') })).text).toBe('ok');
