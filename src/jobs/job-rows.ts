@@ -44,6 +44,9 @@ export async function claimJob(db: Kysely<Database>, names: string[], workerId: 
   return db
     .updateTable('jobs')
     .set((eb) => ({ status: 'running', locked_at: at, locked_by: workerId, attempts: eb('attempts', '+', 1) }))
+    // Checked again on the row itself: a database that runs the subquery before locking the row
+    // (PostgreSQL under read committed) must not hand one job to two workers.
+    .where('status', '=', 'pending')
     .where('id', '=', (eb) =>
       eb
         .selectFrom('jobs as j')

@@ -2,12 +2,13 @@
  * How a stored article takes in a new extraction of the same canonical URL: better or newer data
  * goes in, nothing good is ever replaced by something empty or worse. Pure functions.
  */
-import type { Insertable, Selectable } from 'kysely';
+import type { Selectable } from 'kysely';
 import { toIsoOrNull } from './rows.js';
 import type { ArticlesTable } from './schema.js';
 import type { ArticleInput } from './types.js';
 
-export type ArticleValues = Omit<Insertable<ArticlesTable>, 'id'> & Pick<Selectable<ArticlesTable>, 'first_seen_at' | 'updated_at'>;
+/** Every column but the id: what one extraction says about the article. */
+export type ArticleValues = Omit<Selectable<ArticlesTable>, 'id'>;
 
 /**
  * A new body shorter than this share of the stored one is taken for a failed extraction (a menu,

@@ -208,3 +208,35 @@ describe('item errors', () => {
     expect(await t.store.itemErrors({ limit: 10 })).toEqual([]);
   });
 });
+
+describe('views', () => {
+  it('counts views per day and ranks articles over recent days', async () => {
+    t = await openTestStore();
+    const a = await t.store.saveArticle({ ...sampleArticle({ url: 'https://n.example/a' }), sourceId: null, feedId: null, seenAt });
+    const b = await t.store.saveArticle({ ...sampleArticle({ url: 'https://n.example/b' }), sourceId: null, feedId: null, seenAt });
+    const today = new Date('2024-05-10T12:00:00Z');
+    const weekAgo = new Date('2024-05-03T12:00:00Z');
+    for (let i = 0; i < 5; i++) await t.store.recordView(a.articleId, weekAgo);
+    for (let i = 0; i < 2; i++) await t.store.recordView(b.articleId, today);
+    await t.store.recordView(a.articleId, today);
+    const recent = await t.store.popularArticles({ days: 2, limit: 5, now: today });
+    expect(recent.map((x) => [x.id, x.views])).toEqual([[b.articleId, 2], [a.articleId, 1]]);
+    const week = await t.store.popularArticles({ days: 8, limit: 5, now: today });
+    expect(week.map((x) => [x.id, x.views])).toEqual([[a.articleId, 6], [b.articleId, 2]]);
+    expect(week[0]?.title).toBe('Harbour reopens after storm');
+  });
+});
+
+describe('deleteSource', () => {
+  it('removes the source, its feeds and carrier rows, and keeps the article', async () => {
+    t = await openTestStore();
+    const { a, b } = await twoSources(t.store);
+    const { articleId } = await t.store.saveArticle({ ...sampleArticle(), sourceId: a.source.id, feedId: a.feed.id, seenAt });
+    await t.store.saveArticle({ ...sampleArticle({ url: 'https://b.example/copy' }), canonicalUrl: sampleArticle().canonicalUrl, sourceId: b.source.id, feedId: b.feed.id, seenAt });
+    expect(await t.store.deleteSource(a.source.id)).toBe(true);
+    expect(await t.store.deleteSource(a.source.id)).toBe(false);
+    expect(await t.store.feedById(a.feed.id)).toBeNull();
+    expect((await t.store.carriersOf(articleId)).map((c) => c.sourceName)).toEqual(['Wire B']);
+    expect(await t.store.articleCount()).toBe(1);
+  });
+});

@@ -14,6 +14,7 @@ import { search } from './search.js';
 import * as sources from './sources.js';
 import { openSqlite, sqliteDialect } from './sqlite-dialect.js';
 import * as translations from './translations.js';
+import * as views from './views.js';
 
 export type * from './types.js';
 export type { Database } from './schema.js';
@@ -27,6 +28,7 @@ export const defaultDbPath = './data/happenings.db';
 const queries = {
   createSource: sources.createSource,
   updateSource: sources.updateSource,
+  deleteSource: sources.deleteSource,
   sourceList: sources.sourceList,
   sourceById: sources.sourceById,
   feedById: sources.feedById,
@@ -50,6 +52,8 @@ const queries = {
   itemErrors: itemErrors.itemErrors,
   itemErrorByUrl: itemErrors.itemErrorByUrl,
   search,
+  recordView: views.recordView,
+  popularArticles: views.popularArticles,
 };
 
 type Bound<T> = {

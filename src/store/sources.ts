@@ -61,6 +61,12 @@ export async function updateSource(ctx: StoreContext, id: number, patch: SourceP
   return sourceById(ctx, id);
 }
 
+/** Removes a source with its feeds and carrier rows; the articles stay (other sources may carry them). */
+export async function deleteSource({ db }: StoreContext, id: number): Promise<boolean> {
+  const result = await db.deleteFrom('sources').where('id', '=', id).executeTakeFirst();
+  return Number(result.numDeletedRows) > 0;
+}
+
 export async function sourceById({ db }: StoreContext, id: number): Promise<SourceRow | null> {
   const row = await db.selectFrom('sources').selectAll().where('id', '=', id).executeTakeFirst();
   return row ? sourceFromRow(row) : null;
