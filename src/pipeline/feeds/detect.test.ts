@@ -39,8 +39,21 @@ describe('sniff', () => {
   it('tells each kind of body apart', () => {
     expect(sniff(' \n\t')).toEqual({ type: 'empty' });
     expect(sniff('  {"a":1}')).toEqual({ type: 'json' });
-    expect(sniff('<urlset>')).toEqual({ type: 'xml', root: 'urlset' });
+    expect(sniff('<urlset>')).toEqual({ type: 'xml', root: 'urlset', body: '<urlset>' });
     expect(sniff('<!doctype html>')).toEqual({ type: 'html' });
     expect(sniff('502 Bad Gateway')).toEqual({ type: 'text' });
+    expect(sniff('<Error><Code>x</Code></Error>')).toMatchObject({ type: 'xml', root: 'error' });
+  });
+
+  it('finds a feed behind junk printed before it', () => {
+    const feed = '<?xml version="1.0"?>\n<rss version="2.0"></rss>';
+    expect(sniff(`Warning: Undefined variable $x in /var/www/functions.php on line 12\n${feed}`)).toEqual({
+      type: 'xml',
+      root: 'rss',
+      body: feed,
+    });
+    expect(sniff(`<br />\n<b>Notice</b>: wp_deregister_script was called incorrectly<br />\n${feed}`)).toMatchObject({
+      root: 'rss',
+    });
   });
 });

@@ -6,7 +6,7 @@ export type Sniffed =
   | { type: 'empty' }
   | { type: 'html' }
   | { type: 'json' }
-  | { type: 'xml'; root: string }
+  | { type: 'xml'; root: string; body: string }
   | { type: 'text' };
 
 // Roots that only HTML pages (or fragments of them) start with.
@@ -16,14 +16,28 @@ const HTML_ROOTS = new Set(['html', 'head', 'body', 'meta', 'link', 'script', 's
 const PROLOG_PART = /^(?:<\?[\s\S]*?\?>|<!--[\s\S]*?-->|<!doctype[^[>]*(?:\[[\s\S]*?\])?\s*>)\s*/i;
 const HTML_DOCTYPE = /^<!doctype\s+html[\s>]/i;
 
-/** The kind of document `text` is, judged by its first non-prolog characters. */
+/** Root local names of the feed formats this stage reads. */
+export const FEED_ROOTS = new Set(['rss', 'rdf', 'feed', 'urlset', 'sitemapindex']);
+// Where a feed starts after junk: PHP warnings and plugin output printed before the XML are a
+// classic of WordPress feeds. Only the first 4 KiB are searched; a real feed starts early.
+const LATE_FEED_START = /<\?xml\s|<(?:[\w-]+:)?(?:rss|feed|rdf|urlset|sitemapindex)[\s>]/i;
+const JUNK_SEARCH_CHARS = 4_096;
+
+/**
+ * The kind of document `text` is, judged by its first non-prolog characters. For XML, `body` is
+ * the document from its first markup on (any junk printed before the feed left out).
+ */
 export function sniff(text: string): Sniffed {
   const start = text.replace(/^\uFEFF/, '').trimStart();
   if (start === '') return { type: 'empty' };
   if (start.startsWith('{')) return { type: 'json' };
   const root = rootName(start);
   if (looksLikeHtmlStart(start, root)) return { type: 'html' };
-  return root === null ? { type: 'text' } : { type: 'xml', root };
+  if (root !== null && FEED_ROOTS.has(root)) return { type: 'xml', root, body: start };
+  const late = LATE_FEED_START.exec(start.slice(0, JUNK_SEARCH_CHARS));
+  const lateRoot = late ? rootName(start.slice(late.index)) : null;
+  if (late && lateRoot !== null && FEED_ROOTS.has(lateRoot)) return { type: 'xml', root: lateRoot, body: start.slice(late.index) };
+  return root === null ? { type: 'text' } : { type: 'xml', root, body: start };
 }
 
 /** True when the body is an HTML page (a site's front page served where a feed was expected). */

@@ -66,6 +66,12 @@ describe('parseFeed items', () => {
     expect(atom.items[0]?.url).toBe('https://blog.lesnouvelleseco.fr/2025/06/bce-maintient-taux.html');
   });
 
+  it('reads an RSS feed behind PHP warnings printed before it', () => {
+    const junk = '<br />\n<b>Warning</b>:  Cannot modify header information in <b>/var/www/wp-includes/feed-rss2.php</b><br />\n';
+    const feed = parseFeed(junk + read('rss2.xml'), 'https://www.eldiariodelsur.es/rss/portada.xml');
+    expect(feed.items).toHaveLength(3);
+  });
+
   it('reads an RSS feed with a UTF-8 byte order mark', () => {
     const feed = parseFeed(`\uFEFF${read('rss091.xml')}`, 'http://www.valleycourier.example/rss.xml');
     expect(feed.items).toHaveLength(2);

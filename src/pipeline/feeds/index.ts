@@ -43,7 +43,7 @@ export function parseFeed(text: string, feedUrl: string): ParsedFeed {
     case 'json':
       return readJson(text, feedUrl);
     case 'xml':
-      return readXml(sniffed.root, text, feedUrl);
+      return readXml(sniffed.root, sniffed.body, feedUrl);
   }
 }
 
