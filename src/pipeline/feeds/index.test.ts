@@ -61,6 +61,14 @@ describe('parseFeed items', () => {
     expect(live?.url).toBe(live?.guid);
   });
 
+  it('keeps a guid as written, entity-like text included', () => {
+    const feed = parseFeed(
+      '<rss version="2.0"><channel><item><guid>https://ex.com/?id=1&amp;copy=2</guid></item></channel></rss>',
+      'https://ex.com/feed',
+    );
+    expect(feed.items[0]).toMatchObject({ url: 'https://ex.com/?id=1&copy=2', guid: 'https://ex.com/?id=1&copy=2' });
+  });
+
   it('resolves nested xml:base in Atom', () => {
     const atom = parseFeed(read('atom.xml'), 'https://elsewhere.example/feed');
     expect(atom.items[0]?.url).toBe('https://blog.lesnouvelleseco.fr/2025/06/bce-maintient-taux.html');

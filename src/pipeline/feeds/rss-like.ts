@@ -3,6 +3,7 @@ import { parseRdfFeed, parseRssFeed, type AtomFeed, type RdfFeed, type RssFeed }
 import { toIsoDate } from './dates.js';
 import {
   authorNames,
+  cleanText,
   firstPresent,
   htmlToText,
   httpUrl,
@@ -46,7 +47,7 @@ export function fromRdf(text: string, feedUrl: string): ParsedFeed {
 
 function rssItem(item: RssItem, feedBase: string, feedLanguage: string | null): FeedItem | null {
   const base = resolveBase(feedBase, item.xml?.base);
-  const guid = htmlToText(item.guid?.value);
+  const guid = cleanText(item.guid?.value);
   // A guid stands in for a missing link only when it is itself an absolute URL.
   const url = httpUrl(item.link, base) ?? alternateLink(item.atom?.links, base) ?? httpUrl(guid);
   if (!url) return null;
@@ -63,7 +64,7 @@ function rssItem(item: RssItem, feedBase: string, feedLanguage: string | null): 
 
 function rdfItem(item: RdfItem, feedBase: string, feedLanguage: string | null): FeedItem | null {
   const base = resolveBase(feedBase, item.xml?.base);
-  const guid = htmlToText(item.rdf?.about);
+  const guid = cleanText(item.rdf?.about);
   const url = httpUrl(item.link, base) ?? httpUrl(guid);
   if (!url) return null;
   return {
