@@ -23,6 +23,13 @@ describe('htmlToText', () => {
     expect(htmlToText('5 < 6 and 7 > 3')).toBe('5 < 6 and 7 > 3');
   });
 
+  it('survives markup nested far deeper than the call stack', () => {
+    const depth = 50_000;
+    const deep = `${'<span>'.repeat(depth)}deep &amp; &#233;<script>x()</script>${'</span>'.repeat(depth)}`;
+    expect(htmlToText(deep)).toBe('deep & é');
+    expect(htmlToText('<p>and after <b>it</b></p>')).toBe('and after it');
+  });
+
   it('gives null for nothing or only markup', () => {
     expect(htmlToText(undefined)).toBeNull();
     expect(htmlToText('<img src="x.jpg"><br/>')).toBeNull();

@@ -11,8 +11,9 @@ const BLOCK = new Set(
     ' ',
   ),
 );
-// A summary is a teaser for lists; the article body comes from extraction. 1,000 characters is
-// about three paragraphs, more than any publisher's own teaser we have seen.
+// A summary is a teaser for lists; the article body comes from extraction. 1,000 characters (three
+// short paragraphs) keeps a publisher's teaser whole and cuts a full content:encoded body; a
+// judgement, not a measurement.
 const MAX_SUMMARY_CHARS = 1_000;
 const LOOKS_LIKE_TAG = /<\/?[a-z][^<>]*>/i;
 
@@ -49,19 +50,51 @@ export function summaryText(value: string | null | undefined): string | null {
 let scratch: DomDocument | null = null;
 
 function domText(html: string): string {
+  try {
+    return domWalkText(html);
+  } catch {
+    // linkedom recurses while parsing and overflows the stack on markup nested ~3,000 deep
+    // (measured); such input is hostile or broken, and a rough strip is good enough for it.
+    scratch = null;
+    return roughText(html);
+  }
+}
+
+function roughText(html: string): string {
+  return html
+    .replace(/<(script|style)\b[\s\S]*?<\/\1\s*>/gi, ' ')
+    .replace(/<[^>]*>/g, ' ')
+    .replace(/&#x([0-9a-f]{1,6});/gi, (_, hex: string) => safeCodePoint(parseInt(hex, 16)))
+    .replace(/&#(\d{1,7});/g, (_, dec: string) => safeCodePoint(Number(dec)))
+    .replace(/&(lt|gt|quot|apos|nbsp|amp);/g, (_, name: string) => BASIC_ENTITIES[name] ?? '');
+}
+
+const BASIC_ENTITIES: Record<string, string> = { lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', amp: '&' };
+
+function safeCodePoint(code: number): string {
+  return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : ' ';
+}
+
+function domWalkText(html: string): string {
   scratch ??= parseHTML('<!doctype html><html><head></head><body></body></html>').document as unknown as DomDocument;
   const document = scratch;
   document.body.innerHTML = html;
   for (const node of Array.from(document.body.querySelectorAll(DROPPED))) node.remove();
+  // Iterative walk: a hostile description nested thousands deep must not overflow the stack.
   const parts: string[] = [];
-  const walk = (node: DomNode): void => {
+  const pending: Array<DomNode | ' '> = [document.body];
+  while (pending.length > 0) {
+    const node = pending.pop()!;
+    if (node === ' ') {
+      parts.push(' ');
+      continue;
+    }
     if (node.nodeType === 3) parts.push(node.nodeValue ?? '');
     const isBlock = node.nodeType === 1 && BLOCK.has((node as DomElement).tagName.toUpperCase());
     if (isBlock) parts.push(' ');
-    for (const child of Array.from(node.childNodes)) walk(child);
-    if (isBlock) parts.push(' ');
-  };
-  walk(document.body);
+    if (isBlock) pending.push(' ');
+    pending.push(...Array.from(node.childNodes).reverse());
+  }
   return parts.join('');
 }
 
