@@ -17,6 +17,7 @@ export const migrations: Migration[] = [
   { name: '0003-search', up: (db, dialect) => dialect.createSearchIndex(db) },
   { name: '0004-stories-entities-views', up: createStoriesEntitiesViews },
   { name: '0005-jobs', up: createJobs },
+  { name: '0006-list-indexes', up: createListIndexes },
 ];
 
 async function createSourcesAndFeeds(db: Kysely<any>, dialect: StoreDialect): Promise<void> {
@@ -215,4 +216,14 @@ async function createJobs(db: Kysely<any>, dialect: StoreDialect): Promise<void>
     .execute();
   await db.schema.createIndex('jobs_ready').on('jobs').columns(['status', 'run_at']).execute();
   await db.schema.createIndex('jobs_queue').on('jobs').columns(['queue', 'status']).execute();
+}
+
+/** Indexes that let the newest-first lists read in order instead of sorting every article. */
+async function createListIndexes(db: Kysely<any>): Promise<void> {
+  // The exact expression latestArticles orders by, so the database can walk the index.
+  await db.schema.createIndex('articles_latest').on('articles').expression(sql`coalesce(published_at, first_seen_at)`).execute();
+  await db.schema.dropIndex('articles_published').execute();
+  // "Articles of this source" looks up (source, article) pairs.
+  await db.schema.dropIndex('article_sources_source').execute();
+  await db.schema.createIndex('article_sources_source_article').on('article_sources').columns(['source_id', 'article_id']).execute();
 }

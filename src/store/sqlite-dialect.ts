@@ -40,8 +40,11 @@ export const sqliteDialect: StoreDialect = {
 
   async createSearchIndex(db) {
     // remove_diacritics 2: "Zürich" finds "Zurich"; unicode61 splits words in any script with spaces.
+    // Contentless (the text lives in `articles` and `translations`): halves the file; rows are
+    // still deletable by rowid (contentless_delete, SQLite 3.43+).
     await sql`create virtual table articles_fts using fts5(
       title, body, translated_title, translated_body,
+      content = '', contentless_delete = 1,
       tokenize = 'unicode61 remove_diacritics 2'
     )`.execute(db);
   },
