@@ -7,11 +7,15 @@
  * Both hand back a detached element that the caller tidies and reads.
  */
 import { Readability } from '@mozilla/readability';
-import { all, maxDepth, parseFragment, tagOf, textOf, type DomDocument, type DomElement } from './dom.js';
+import { MAX_DEPTH } from './shallow.js';
+import { all, maxDepth, measureText, parseFragment, tagOf, type DomDocument, type DomElement } from './dom.js';
 
 /** Readability recurses once per nesting level; our probe overflowed V8's stack at 10,000 levels.
- *  Real article pages stay under ~60, so 500 leaves a wide margin both ways. */
-const MAX_READABILITY_DEPTH = 500;
+ *  shallow.ts flattens such pages before they get here; this guard keeps the cascade safe on its own. */
+const MAX_READABILITY_DEPTH = MAX_DEPTH;
+/** Readability slows to seconds past ~100,000 elements; real pages carry a few thousand, heavy ones
+ *  20,000. Past this it refuses (throws) and the baseline, which is linear, reads the page. */
+const MAX_READABILITY_ELEMENTS = 40_000;
 /** A baseline block must read like prose: 40 characters is a short sentence. */
 const MIN_PROSE_CHARS = 40;
 const BASELINE_BLOCKS = 'p, h2, h3, h4, h5, h6, pre, blockquote, li, figcaption, table';
@@ -37,7 +41,8 @@ function readabilityBody(document: DomDocument): DomElement | null {
   try {
     // The cast: Readability is typed against the browser DOM, which linkedom implements but this
     // project does not compile against.
-    const article = new Readability(document as unknown as ConstructorParameters<typeof Readability>[0]).parse();
+    const options = { maxElemsToParse: MAX_READABILITY_ELEMENTS };
+    const article = new Readability(document as unknown as ConstructorParameters<typeof Readability>[0], options).parse();
     return article?.content ? parseFragment(article.content) : null;
   } catch {
     return null; // a stack overflow or a quirk of the page: the baseline takes over
@@ -57,9 +62,7 @@ export function baselineBody(document: DomDocument): DomElement | null {
 }
 
 function isProse(block: DomElement): boolean {
-  const text = textOf(block).length;
+  const { text, links } = measureText(block);
   if (/^h[2-6]$/.test(tagOf(block))) return text > 0 && text < 200;
-  let links = 0;
-  for (const a of all(block, 'a')) links += textOf(a).length;
   return text >= MIN_PROSE_CHARS && links < 0.5 * text;
 }

@@ -115,3 +115,32 @@ export function maxDepth(root: DomElement, limit: number): number {
   }
   return deepest;
 }
+
+export interface TextSize {
+  /** Characters of text (each text node's whitespace collapsed). */
+  text: number;
+  /** Of which inside links. */
+  links: number;
+}
+
+/** Text and link-text length of `root`, walked once without recursion; stops early past `limit`
+ *  characters, so size tests on huge or deeply nested elements stay linear over the page. */
+export function measureText(root: DomNode, limit = Number.POSITIVE_INFINITY): TextSize {
+  const size: TextSize = { text: 0, links: 0 };
+  const stack: Array<[DomNode, boolean]> = [[root, false]];
+  while (stack.length > 0 && size.text <= limit) {
+    const [node, inLink] = stack.pop()!;
+    if (node.nodeType === TEXT_NODE) {
+      const length = collapse(node.textContent).length;
+      size.text += length;
+      if (inLink) size.links += length;
+      continue;
+    }
+    const tag = tagOf(node);
+    if (tag === 'script' || tag === 'style' || tag === 'template') continue;
+    const linked = inLink || tag === 'a';
+    const kids = node.childNodes;
+    for (let i = kids.length - 1; i >= 0; i--) stack.push([kids[i]!, linked]);
+  }
+  return size;
+}

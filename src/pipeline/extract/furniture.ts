@@ -9,7 +9,7 @@
 import type { RelatedLink } from './article.js';
 import { absoluteUrl } from '../sanitize/index.js';
 import { PHRASES, type FurnitureKind } from './furniture-phrases.js';
-import { all, collapse, isElement, tagOf, textOf, TEXT_NODE, type DomDocument, type DomElement, type DomNode } from './dom.js';
+import { all, collapse, isElement, measureText, tagOf, textOf, TEXT_NODE, type DomDocument, type DomElement, type DomNode } from './dom.js';
 
 /** Tags and roles that are furniture by definition (still guarded by the size test in `isSmallOrLinky`). */
 const MARKED_SELECTOR = 'nav, form, [role=navigation], [role=banner], [role=complementary], [role=contentinfo], dialog, [aria-modal=true]';
@@ -25,6 +25,8 @@ export const FILE_NAME = /^[\w\-.()~%+ ]{1,120}\.(avif|bmp|gif|heic|jpe?g|png|sv
 const MAX_BOX_PROSE = 300;
 /** Most-read lists run to ten headlines; 1,500 characters covers them, a story body is longer. */
 const MAX_BOX_TEXT = 1500;
+/** Real pages carry a few dozen labels; junk can carry thousands, each costing a climb. */
+const MAX_LABELS = 200;
 /** Labels are short; a text node longer than this is prose, never a label. */
 const MAX_LABEL = 80;
 
@@ -58,14 +60,8 @@ function containsTitle(el: DomElement): boolean {
 }
 
 function isSmallOrLinky(el: DomElement): boolean {
-  const text = textOf(el).length;
-  return text - linkTextLength(el) < MAX_BOX_PROSE;
-}
-
-function linkTextLength(el: DomElement): number {
-  let length = 0;
-  for (const a of all(el, 'a')) length += textOf(a).length;
-  return length;
+  const size = measureText(el, MAX_BOX_TEXT * 4);
+  return size.text - size.links < MAX_BOX_PROSE;
 }
 
 interface Label {
@@ -76,7 +72,7 @@ interface Label {
 
 function removeLabelledBoxes(root: DomDocument | DomElement, pageUrl: string): RelatedLink[] {
   const related: RelatedLink[] = [];
-  for (const label of findLabels(root)) {
+  for (const label of findLabels(root).slice(0, MAX_LABELS)) {
     const box = boxAround(label);
     if (box === null) continue;
     const run = INLINE_TAGS.has(tagOf(box)) ? inlineRun(box) : [box];
@@ -136,9 +132,9 @@ function isContainerOfRecord(el: DomElement): boolean {
 }
 
 function fitsBox(parent: DomElement, label: Label): boolean {
-  const text = textOf(parent).length;
+  const { text, links } = measureText(parent, MAX_BOX_TEXT);
   if (text > MAX_BOX_TEXT) return false;
-  const prose = text - label.text.length - linkTextLength(parent);
+  const prose = text - label.text.length - links;
   if (label.kind === 'cookies') return text < 1000;
   return prose < 40 || prose < 0.25 * text;
 }
@@ -150,11 +146,16 @@ function inlineRun(label: DomElement): DomNode[] {
   const run: DomNode[] = [label];
   for (let node = label.nextSibling; node !== null; node = node.nextSibling) {
     const isGap = node.nodeType === TEXT_NODE && /^[\s:·|,-]*$/.test(node.textContent ?? '');
-    const isLink = isElement(node) && (tagOf(node) === 'a' || (INLINE_TAGS.has(tagOf(node)) && node.querySelector('a') !== null && linkTextLength(node) >= textOf(node).length));
+    const isLink = isElement(node) && (tagOf(node) === 'a' || (INLINE_TAGS.has(tagOf(node)) && isAllLinks(node)));
     if (!isGap && !isLink) break;
     run.push(node);
   }
   return run;
+}
+
+function isAllLinks(el: DomElement): boolean {
+  const size = measureText(el, MAX_BOX_TEXT);
+  return size.text > 0 && size.links >= size.text;
 }
 
 /** A box is in the body when the story's paragraphs sit beside it (or beside its near ancestors). */
@@ -165,7 +166,7 @@ function isInsideBody(box: DomElement): boolean {
     let looseText = 0;
     for (const child of Array.from(level.childNodes)) {
       if (child.nodeType === TEXT_NODE) looseText += collapse(child.textContent).length;
-      else if (child !== box && tagOf(child) === 'p' && textOf(child).length >= 80) prose++;
+      else if (child !== box && tagOf(child) === 'p' && measureText(child, 80).text >= 80) prose++;
     }
     // Two real paragraphs beside it, or running text broken by <br> (200 characters: two sentences).
     if (prose >= 2 || looseText >= 200) return true;

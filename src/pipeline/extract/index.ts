@@ -6,12 +6,13 @@
 import type { Article, RelatedLink } from './article.js';
 import { HappeningsError, errorLine } from '../../errors.js';
 import { sanitizeHtml } from '../sanitize/index.js';
-import { parseDocument, all, textOf, type DomDocument, type DomElement } from './dom.js';
+import { parseDocument, all, measureText, type DomDocument, type DomElement } from './dom.js';
 import { chooseSubtitle, readMetadata, type Metadata } from './metadata.js';
 import { removeFurniture } from './furniture.js';
 import { findBody } from './body.js';
 import { isLeftoverLabel, sameText, tidyBody } from './tidy.js';
 import { blockTexts } from './blocks.js';
+import { shallowHtml } from './shallow.js';
 
 export type { Article, RelatedLink } from './article.js';
 
@@ -32,7 +33,8 @@ export function extractArticle(html: string, url: string, hints: ExtractHints = 
   }
 }
 
-function extract(html: string, url: string, hints: ExtractHints): Article {
+function extract(original: string, url: string, hints: ExtractHints): Article {
+  const html = shallowHtml(original);
   const page = parseDocument(html);
   const metadata = readMetadata(page, url, hints); // before anything is removed from the page
   const boxed = removeFurniture(page, url);
@@ -56,7 +58,7 @@ function extract(html: string, url: string, hints: ExtractHints): Article {
     html: sanitizeHtml(body.root.innerHTML, url),
     related: uniqueLinks(related),
     tags: metadata.tags,
-    isTeaser: isTeaser(html),
+    isTeaser: isTeaser(original),
   };
 }
 
@@ -82,10 +84,8 @@ const MIN_TEASER_HEADLINES = 4;
 
 /** Too little prose, or a list of linked headlines (a section page) on a page that claims no article. */
 function isNotAnArticle(root: DomElement, paragraphs: string[], metadata: Metadata): boolean {
-  const text = paragraphs.join(' ').length;
-  let linkText = 0;
-  for (const a of all(root, 'a')) linkText += textOf(a).length;
-  if (text - linkText < MIN_ARTICLE_PROSE) return true;
+  const { text, links } = measureText(root);
+  if (paragraphs.length === 0 || text - links < MIN_ARTICLE_PROSE) return true;
   const teasers = all(root, 'h2 a, h3 a, h4 a, a h2, a h3, a h4').length;
   return !metadata.declaresArticle && teasers >= MIN_TEASER_HEADLINES && teasers * 3 >= paragraphs.length;
 }

@@ -3,7 +3,7 @@
  * repeated at the top, lazy images made real.
  */
 import type { RelatedLink } from './article.js';
-import { all, collapse, textOf, type DomElement } from './dom.js';
+import { all, collapse, measureText, textOf, type DomElement } from './dom.js';
 import { labelKind, removeFurniture } from './furniture.js';
 import { imageSource } from './image.js';
 
@@ -19,8 +19,10 @@ export function tidyBody(root: DomElement, repeats: Array<string | null>, pageUr
 /** The headline belongs in `title` only (the standfirst in `subtitle`): drop blocks that repeat it. */
 function removeRepeat(root: DomElement, text: string): void {
   const repeat = sameText(text);
+  const limit = text.length + 20;
   for (const el of all(root, 'h1, h2, h3, p, header, div')) {
-    if (el.isConnected !== false && el.children.length <= 1 && sameText(textOf(el)) === repeat) el.remove();
+    if (el.isConnected === false || el.children.length > 1 || measureText(el, limit).text > limit) continue;
+    if (sameText(textOf(el)) === repeat) el.remove();
   }
 }
 
@@ -30,7 +32,7 @@ function removeDateLines(root: DomElement): void {
   for (const time of all(root, 'time')) {
     const block = time.closest('p, div, span, header') ?? time;
     if (block === root) continue;
-    if (textOf(block).length - textOf(time).length < 30) block.remove();
+    if (measureText(block, 200).text - measureText(time, 200).text < 30) block.remove();
   }
 }
 

@@ -1,0 +1,70 @@
+/**
+ * Pages nested deeper than any real article (broken markup, or an attack) are read as flat text first.
+ * Depth makes everything slow: the HTML parser searches its open-element stack for every stray end tag,
+ * and selectors, `closest` and Readability's recursion walk ancestors. A 5 MB junk page nesting ~90,000
+ * deep took 34 s just to parse (htmlparser2 via linkedom, measured here). So:
+ *   1. a linear scan of the raw tags estimates the nesting; past MAX_RAW_DEPTH the page is never parsed
+ *      as a tree: its <head> is kept (metadata) and its text is cut into paragraphs at block tags;
+ *   2. otherwise the tree is parsed; past MAX_DEPTH it is rebuilt from its blocks (blocks.ts, linear).
+ * Either way the flat copy keeps at most MAX_BLOCKS paragraphs: no real article has a thousand.
+ */
+import { blockTexts } from './blocks.js';
+import { maxDepth, parseDocument, type DomDocument } from './dom.js';
+
+/** Real article pages stay under ~60 levels; Readability's recursion is safe far beyond 500. */
+export const MAX_DEPTH = 500;
+/** The raw estimate counts unclosed <p>, <li>... too, so it runs high; 3,000 still flags only junk. */
+const MAX_RAW_DEPTH = 3000;
+const MAX_BLOCKS = 5000;
+
+const VOID_TAGS = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'param', 'source', 'track', 'wbr', 'p', 'li', 'option', '!doctype']);
+const BLOCK_BREAK = /<\/?(?:address|article|aside|blockquote|br|dd|div|dl|dt|figcaption|figure|footer|h[1-6]|header|hr|li|main|nav|ol|p|pre|section|table|td|th|tr|ul)\b[^>]*>/gi;
+
+/** `html` as is, or a flat rewrite of it when the page nests deeper than any article. */
+export function shallowHtml(html: string): string {
+  if (rawDepth(html) > MAX_RAW_DEPTH) return flatFromText(html);
+  const document = parseDocument(html);
+  if (maxDepth(document.documentElement, MAX_DEPTH) <= MAX_DEPTH) return html;
+  return flatFromTree(document);
+}
+
+/** The deepest running count of start tags minus end tags (void and self-closing tags excluded). */
+function rawDepth(html: string): number {
+  let depth = 0;
+  let deepest = 0;
+  for (const match of html.matchAll(/<(\/?)([a-zA-Z!][\w:-]*)[^>]*?(\/?)>/g)) {
+    if (VOID_TAGS.has(match[2]!.toLowerCase()) || match[3]) continue;
+    depth = match[1] ? Math.max(0, depth - 1) : depth + 1;
+    if (depth > deepest) deepest = depth;
+  }
+  return deepest;
+}
+
+function flatFromText(html: string): string {
+  const head = /<head[\s>][\s\S]*?<\/head>/i.exec(html.slice(0, 1_000_000))?.[0] ?? '';
+  const lang = /<html[^>]*\slang="?([\w-]+)/i.exec(html.slice(0, 10_000))?.[1];
+  const text = html
+    .replace(/<head[\s>][\s\S]*?<\/head>/i, '')
+    .replace(/<(script|style|noscript|template|svg)\b[\s\S]*?<\/\1\s*>/gi, ' ')
+    .replace(BLOCK_BREAK, '\n\n')
+    .replace(/<[^>]*>/g, '')
+    .replace(/</g, '&lt;');
+  const blocks = text.split(/\n\s*\n/).map((part) => part.replace(/\s+/g, ' ').trim()).filter(Boolean);
+  return page(lang ?? null, head.replace(/^<head[^>]*>|<\/head>$/gi, ''), blocks, false);
+}
+
+function flatFromTree(document: DomDocument): string {
+  const head = document.head && maxDepth(document.head, MAX_DEPTH) <= MAX_DEPTH ? document.head.innerHTML : '';
+  const blocks = document.body ? blockTexts(document.body) : [];
+  return page(document.documentElement.getAttribute('lang'), head, blocks, true);
+}
+
+function page(lang: string | null, head: string, blocks: string[], escape: boolean): string {
+  const paragraphs = blocks.slice(0, MAX_BLOCKS).map((text) => `<p>${escape ? escapeText(text) : text}</p>`);
+  const langAttribute = lang ? ` lang="${escapeText(lang)}"` : '';
+  return `<!doctype html><html${langAttribute}><head>${head}</head><body>${paragraphs.join('\n')}</body></html>`;
+}
+
+function escapeText(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}
