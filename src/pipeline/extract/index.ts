@@ -12,7 +12,7 @@ import { removeFurniture } from './furniture.js';
 import { findBody } from './body.js';
 import { isLeftoverLabel, sameText, tidyBody } from './tidy.js';
 import { blockTexts } from './blocks.js';
-import { shallowHtml } from './shallow.js';
+import { parseShallow } from './shallow.js';
 
 export type { Article, RelatedLink } from './article.js';
 
@@ -34,8 +34,7 @@ export function extractArticle(html: string, url: string, hints: ExtractHints = 
 }
 
 function extract(original: string, url: string, hints: ExtractHints): Article {
-  const html = shallowHtml(original);
-  const page = parseDocument(html);
+  const { html, document: page } = parseShallow(original);
   const metadata = readMetadata(page, url, hints); // before anything is removed from the page
   const boxed = removeFurniture(page, url);
   const body = findBody(page, () => prunedPage(html, url));

@@ -45,8 +45,24 @@ export function readMetadata(document: DomDocument, url: string, hints: ExtractH
   };
 }
 
+/** <meta> values by property/name/itemprop (lower-cased), first one wins; built once per page because
+ *  a selector per key scanned the whole page twenty times (a third of extraction time on aeb). */
+const metaTables = new WeakMap<DomDocument, Map<string, string>>();
+
 function meta(document: DomDocument, key: string): string | null {
-  return attr(document, `meta[property="${key}"], meta[name="${key}"], meta[itemprop="${key}"]`, 'content');
+  let table = metaTables.get(document);
+  if (!table) {
+    table = new Map();
+    for (const el of all(document, 'meta[content]')) {
+      const content = collapse(el.getAttribute('content'));
+      for (const name of ['property', 'name', 'itemprop']) {
+        const k = el.getAttribute(name)?.toLowerCase();
+        if (k && content && !table.has(k)) table.set(k, content);
+      }
+    }
+    metaTables.set(document, table);
+  }
+  return table.get(key.toLowerCase()) ?? null;
 }
 
 function findSite(document: DomDocument, ld: JsonObject | null, url: string): string {

@@ -20,12 +20,22 @@ const MAX_BLOCKS = 5000;
 const VOID_TAGS = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'param', 'source', 'track', 'wbr', 'p', 'li', 'option', '!doctype']);
 const BLOCK_BREAK = /<\/?(?:address|article|aside|blockquote|br|dd|div|dl|dt|figcaption|figure|footer|h[1-6]|header|hr|li|main|nav|ol|p|pre|section|table|td|th|tr|ul)\b[^>]*>/gi;
 
-/** `html` as is, or a flat rewrite of it when the page nests deeper than any article. */
-export function shallowHtml(html: string): string {
-  if (rawDepth(html) > MAX_RAW_DEPTH) return flatFromText(html);
+export interface ShallowPage {
+  /** The markup `document` was parsed from (the flat rewrite when there was one). */
+  html: string;
+  document: DomDocument;
+}
+
+/** The page parsed as is, or its flat rewrite when it nests deeper than any article. */
+export function parseShallow(html: string): ShallowPage {
+  if (rawDepth(html) > MAX_RAW_DEPTH) return parsed(flatFromText(html));
   const document = parseDocument(html);
-  if (maxDepth(document.documentElement, MAX_DEPTH) <= MAX_DEPTH) return html;
-  return flatFromTree(document);
+  if (maxDepth(document.documentElement, MAX_DEPTH) <= MAX_DEPTH) return { html, document };
+  return parsed(flatFromTree(document));
+}
+
+function parsed(html: string): ShallowPage {
+  return { html, document: parseDocument(html) };
 }
 
 /** The deepest running count of start tags minus end tags (void and self-closing tags excluded). */
