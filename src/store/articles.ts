@@ -7,16 +7,18 @@ import { clearItemErrors } from './item-errors.js';
 import { articleFromRow, toIso } from './rows.js';
 import type { Database } from './schema.js';
 import { refreshSearchText } from './search.js';
-import type { ArticleRow, Carrier, SaveArticleInput } from './types.js';
+import type { ArticleRow, Carrier, SaveArticleInput, Translation } from './types.js';
+import { upsertTranslation } from './translations.js';
 
 /**
  * Saves one extracted article in one transaction: 1. insert it, or merge it into the stored article
  * with the same canonical URL (never damaging it); 2. record who carried it (idempotent);
- * 3. refresh its search text; 4. forget an earlier failure of its URL.
+ * 3. save its translations; 4. refresh its search text; 5. forget an earlier failure of its URL.
  */
 export async function saveArticle(
   { db, dialect }: StoreContext,
   input: SaveArticleInput,
+  translations: Translation[] = [],
 ): Promise<{ articleId: number; created: boolean; updated: boolean }> {
   const seenAt = toIso(input.seenAt);
   const values = articleValues(input, seenAt);
@@ -24,7 +26,8 @@ export async function saveArticle(
   return dialect.writeTransaction(db, async (trx) => {
     const { articleId, created, updated } = await upsertArticle(trx, values);
     await addCarrier(trx, articleId, { sourceId: input.sourceId, feedId: input.feedId, url: input.url, seenAt });
-    if (created || updated) await refreshSearchText(trx, dialect, articleId);
+    for (const translation of translations) await upsertTranslation(trx, articleId, translation);
+    if (created || updated || translations.length > 0) await refreshSearchText(trx, dialect, articleId);
     await clearItemErrors(trx, [input.url, values.canonical_url]);
     return { articleId, created, updated };
   });
@@ -42,7 +45,29 @@ async function upsertArticle(trx: Kysely<Database>, values: ArticleValues) {
   return { articleId: stored.id, created: false, updated };
 }
 
-interface CarrierInput {
+/**
+ * Records that another outlet carried a stored article (a syndicated copy found by dedupe), in one
+ * transaction with forgetting an earlier failure of that URL. Idempotent.
+ */
+export async function recordCarrier({ db, dialect }: StoreContext, articleId: number, carrier: CarrierInput): Promise<void> {
+  await dialect.writeTransaction(db, async (trx) => {
+    await addCarrier(trx, articleId, { ...carrier, seenAt: toIso(carrier.seenAt) });
+    await clearItemErrors(trx, [carrier.url]);
+  });
+}
+
+/** Dedupe fingerprints of the articles first seen since `since` (to rebuild the index at start). */
+export async function articleFingerprints({ db }: StoreContext, since: string): Promise<{ id: number; fingerprint: string }[]> {
+  const rows = await db
+    .selectFrom('articles')
+    .select(['id', 'fingerprint'])
+    .where('first_seen_at', '>=', toIso(since))
+    .where('fingerprint', 'is not', null)
+    .execute();
+  return rows.map((r) => ({ id: r.id, fingerprint: r.fingerprint! }));
+}
+
+export interface CarrierInput {
   sourceId: number | null;
   feedId: number | null;
   url: string;

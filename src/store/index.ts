@@ -38,6 +38,8 @@ const queries = {
   recordFeedFetched: sources.recordFeedFetched,
   recordFeedError: sources.recordFeedError,
   saveArticle: articles.saveArticle,
+  addCarrier: articles.recordCarrier,
+  articleFingerprints: articles.articleFingerprints,
   articleById: articles.articleById,
   articleByCanonicalUrl: articles.articleByCanonicalUrl,
   articlesByIds: articles.articlesByIds,

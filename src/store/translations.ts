@@ -1,11 +1,21 @@
 /** Stored translations, one per article and target language; saving one refreshes the search text. */
+import type { Kysely } from 'kysely';
 import type { StoreContext } from './dialect.js';
+import type { Database } from './schema.js';
 import { toIso, translationFromRow } from './rows.js';
 import { refreshSearchText } from './search.js';
 import type { Translation } from './types.js';
 
 /** Saves (or replaces) the article's translation into `translation.language`. */
 export async function saveTranslation({ db, dialect }: StoreContext, articleId: number, translation: Translation): Promise<void> {
+  await dialect.writeTransaction(db, async (trx) => {
+    await upsertTranslation(trx, articleId, translation);
+    await refreshSearchText(trx, dialect, articleId);
+  });
+}
+
+/** The insert-or-replace of one translation, inside the caller's transaction. */
+export async function upsertTranslation(trx: Kysely<Database>, articleId: number, translation: Translation): Promise<void> {
   const values = {
     article_id: articleId,
     language: translation.language,
@@ -20,14 +30,11 @@ export async function saveTranslation({ db, dialect }: StoreContext, articleId: 
     translated_at: toIso(translation.translatedAt),
   };
   const { article_id: _id, language: _language, ...update } = values;
-  await dialect.writeTransaction(db, async (trx) => {
-    await trx
-      .insertInto('translations')
-      .values(values)
-      .onConflict((oc) => oc.columns(['article_id', 'language']).doUpdateSet(update))
-      .execute();
-    await refreshSearchText(trx, dialect, articleId);
-  });
+  await trx
+    .insertInto('translations')
+    .values(values)
+    .onConflict((oc) => oc.columns(['article_id', 'language']).doUpdateSet(update))
+    .execute();
 }
 
 export async function translationsOf({ db }: StoreContext, articleId: number): Promise<Translation[]> {

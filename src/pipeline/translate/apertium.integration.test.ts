@@ -35,7 +35,8 @@ describe('Apertium engine (real apertium)', () => {
     const html = '<p>Ayer, <strong>Vladímir Putin</strong>, dijo que <a href="/g">la guerra</a> continúa.</p><p>El <em>primer ministro</em> habló.</p>';
     const out = await engine.translateHtml(html, 'es', 'en');
     expect(out.match(/<p>/g)).toHaveLength(2);
-    expect(out).toContain('<strong>Vladímir Putin</strong>, said');
+    // The gazetteer writes the name as English does.
+    expect(out).toContain('<strong>Vladimir Putin</strong>, said');
     expect(out).toMatch(/<a href="\/g">the war<\/a> continues/);
     expect(out).toMatch(/<em>prime minister<\/em>/);
     expect(out).not.toMatch(/\p{L}<\/(strong|a|em)>\p{L}|\p{L}<(strong|a|em)[ >]/u);

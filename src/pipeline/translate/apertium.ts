@@ -13,7 +13,7 @@ import { promisify } from 'node:util';
 import { HappeningsError } from '../../errors.js';
 import { ApertiumProcess } from './apertium-process.js';
 import { translateHtmlDocument } from './html.js';
-import { translatePlain } from './segments.js';
+import { NameBook, translatePlain } from './segments.js';
 import type { TranslationEngine } from './types.js';
 
 const run = promisify(execFile);
@@ -65,11 +65,11 @@ export class ApertiumEngine implements TranslationEngine {
   }
 
   async translateTexts(texts: string[], from: string, to: string): Promise<string[]> {
-    return translatePlain(texts, (segments) => this.translateSegments(segments, from, to));
+    return translatePlain(texts, (segments) => this.translateSegments(segments, from, to), new NameBook(to));
   }
 
   async translateHtml(html: string, from: string, to: string): Promise<string> {
-    return translateHtmlDocument(html, (segments) => this.translateSegments(segments, from, to));
+    return translateHtmlDocument(html, (segments) => this.translateSegments(segments, from, to), new NameBook(to));
   }
 
   async close(): Promise<void> {

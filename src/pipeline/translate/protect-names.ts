@@ -5,25 +5,35 @@
  * word is dropped from a run of three or more ("Ayer Pedro Sánchez" → "Pedro Sánchez").
  * The seam for the gazetteer-based protection that comes later: callers only see findNames().
  */
+import { gazetteerMatches, targetForm, type GazetteerEntry } from './gazetteer.js';
 import { nameStopwords } from './name-stopwords.js';
 
 export interface NameSpan {
   start: number;
   end: number;
   name: string;
+  /** Set when the name is in the gazetteer: its spellings in other languages. */
+  entry?: GazetteerEntry;
 }
 
 const capitalised = String.raw`\p{Lu}[\p{Ll}\p{Lu}'’-]*\p{Ll}[\p{Ll}'’-]*`;
 const particle = String.raw`(?:de|del|da|das|do|dos|la|le|van|von|der|den|di|du)`;
 const run = new RegExp(String.raw`${capitalised}(?:\s(?:${particle}\s)*${capitalised})+`, 'gu');
 
+/** Names to protect: gazetteer names first, then capitalised runs that do not overlap them. */
 export function findNames(text: string): NameSpan[] {
-  const spans: NameSpan[] = [];
+  const known: NameSpan[] = gazetteerMatches(text);
+  const spans = [...known];
   for (const match of text.matchAll(run)) {
     const span = trimSentenceOpener(text, { start: match.index, end: match.index + match[0].length, name: match[0] });
-    if (span && isPersonLike(span.name)) spans.push(span);
+    if (span && isPersonLike(span.name) && !known.some((k) => k.start < span.end && span.start < k.end)) spans.push(span);
   }
-  return spans;
+  return spans.sort((a, b) => a.start - b.start);
+}
+
+/** How a protected name is written in the target language: its gazetteer form, else as found. */
+export function nameInLanguage(span: NameSpan, language: string | null): string {
+  return (span.entry && language && targetForm(span.entry, language)) || span.name;
 }
 
 function isPersonLike(name: string): boolean {

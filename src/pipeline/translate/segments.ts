@@ -2,7 +2,7 @@
  * Plain text ↔ stream segments. Each text line becomes one null-flushed segment; protected names ride
  * in wordbound blanks (`n:K`) and are put back verbatim afterwards, wherever apertium moved them.
  */
-import { findNames } from './protect-names.js';
+import { findNames, nameInLanguage, type NameSpan } from './protect-names.js';
 import { escapeStream, parseStream, stripUnknownMarks, wordbound, type Piece } from './stream.js';
 
 /** Translates already-encoded stream segments, one output per input. */
@@ -12,9 +12,12 @@ export type StreamTranslate = (segments: string[]) => Promise<string[]>;
 export class NameBook {
   private readonly names = new Map<string, string>();
 
-  mark(name: string): string {
+  /** `language`: the target language, for names the gazetteer spells differently there. */
+  constructor(private readonly language: string | null = null) {}
+
+  mark(span: NameSpan): string {
     const mark = `n:${this.names.size + 1}`;
-    this.names.set(mark, name);
+    this.names.set(mark, nameInLanguage(span, this.language));
     return mark;
   }
 
@@ -33,10 +36,21 @@ export function encodeRun(text: string, marks: string[], book: NameBook): string
   let at = 0;
   for (const span of findNames(text)) {
     out += wordbound(marks, escapeStream(text.slice(at, span.start)));
-    out += wordbound([...marks, book.mark(span.name)], escapeStream(span.name));
+    out += wordbound([...marks, book.mark(span)], escapeStream(placeholderWord(span.name)));
     at = span.end;
   }
   return out + wordbound(marks, escapeStream(text.slice(at)));
+}
+
+/**
+ * The one word that stands for a name inside apertium: the name's letters run together
+ * ("Kim Jong Un" → "Kimjongun"). One unknown capitalised word passes through transfer like a proper
+ * noun; several words do not: apertium read "Un en" of "Kim Jong Un en el Kremlin" as one unit and
+ * the "en" was lost with the name.
+ */
+export function placeholderWord(name: string): string {
+  const letters = name.replace(/[^\p{L}\p{N}]+/gu, '');
+  return letters ? letters[0]!.toUpperCase() + letters.slice(1).toLowerCase() : 'Nomen';
 }
 
 /** Replaces each protected name's translated words by the name as written (once, where it starts). */
