@@ -1,0 +1,35 @@
+import { loadConfig } from '../config.js';
+import { closeOnSignal, serve } from '../runtime/serve.js';
+import { dbOption, parseCommandArgs, usageError } from './args.js';
+import type { Command } from './command.js';
+
+export const command: Command = {
+  summary: 'run the web site, the feed scheduler and the workers (the main job)',
+  usage: `Usage: happenings serve [--port N] [--host ADDR] [--db PATH] [--no-workers]
+
+Serves the site (default http://127.0.0.1:8080), polls every source on its interval and ingests
+new articles. An empty store starts with the default source list of real publishers.
+
+  --port N        HTTP port (default 8080, or PORT)
+  --host ADDR     address to listen on (default 127.0.0.1, or HOST; 0.0.0.0 for all)
+  --db PATH       SQLite file (default ./data/happenings.db, or HAPPENINGS_DB)
+  --no-workers    web only: no polling, no ingesting`,
+  async run(args) {
+    const { values } = parseCommandArgs('serve', args, {
+      ...dbOption,
+      port: { type: 'string' },
+      host: { type: 'string' },
+      'no-workers': { type: 'boolean', default: false },
+    });
+    const port = values.port === undefined ? undefined : Number(values.port);
+    if (port !== undefined && (!Number.isInteger(port) || port < 0 || port > 65535)) throw usageError('serve', `bad --port "${values.port}"`);
+    const config = loadConfig(process.env, {
+      ...(values.db && { dbPath: values.db }),
+      ...(port !== undefined && { port }),
+      ...(values.host && { host: values.host }),
+    });
+    const serving = await serve(config, { workers: !values['no-workers'] });
+    process.stdout.write(`Happenings is serving on ${serving.url}\n`);
+    return closeOnSignal(serving);
+  },
+};

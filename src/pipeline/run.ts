@@ -1,0 +1,152 @@
+/**
+ * The flow of Happenings, top to bottom. A feed poll finds new page URLs; each page goes
+ * fetch → extract (sanitize inside, last) → language → dedupe → translate → store, and one failure
+ * is recorded on its row while the rest goes on. Handlers are idempotent: a rerun skips pages
+ * already stored and an article is saved by its canonical URL, so nothing is duplicated.
+ */
+import { HappeningsError, asHappeningsError, errorCode, errorLine } from '../errors.js';
+import { log } from '../log.js';
+import type { Store } from '../store/index.js';
+import type { Fetcher } from './fetch/index.js';
+import { extractArticle, type Article, type ExtractHints } from './extract/index.js';
+import { detectLanguage } from './language/index.js';
+import { DedupeIndex, bodySignature, encodeSignature } from './dedupe/index.js';
+import type { Translation, Translator } from './translate/index.js';
+import { findNewPages, type PageJob } from './poll.js';
+
+export type { PageJob } from './poll.js';
+
+export interface Pipeline {
+  fetcher: Fetcher;
+  store: Store;
+  translator: Translator;
+  dedupe: DedupeIndex;
+  /** Site languages to translate into; the first is the main one. */
+  languages: string[];
+  /** Hands a page on to be ingested (a queue job in `serve`, a direct call in tests). */
+  enqueuePage(job: PageJob): Promise<void>;
+}
+
+export interface IngestResult {
+  articleId: number;
+  created: boolean;
+  /** Set when the page was a syndicated copy of an article already stored. */
+  duplicateOf: number | null;
+  language: string | null;
+  translated: string[];
+}
+
+/** Polls one feed: fetch (conditional) → parse → hand on each page not seen before. */
+export async function pollFeed(p: Pipeline, feedId: number): Promise<number> {
+  const feed = await p.store.feedById(feedId);
+  if (!feed) throw new HappeningsError('feeds', 'bad-input', `no feed with id ${feedId}`);
+  const startedAt = new Date();
+  try {
+    const found = await findNewPages(p, feed);
+    for (const page of found.pages) await p.enqueuePage(page);
+    await p.store.recordFeedFetched(feed.id, {
+      etag: found.etag,
+      lastModified: found.lastModified,
+      fetchedAt: startedAt.toISOString(),
+      nextFetchAt: new Date(startedAt.getTime() + feed.intervalMinutes * 60_000).toISOString(),
+    });
+    log.info(`feeds: ${feed.url}: ${found.pages.length} new page(s)`);
+    return found.pages.length;
+  } catch (error) {
+    const e = asHappeningsError(error, 'feeds', 'bad-feed');
+    await p.store.recordFeedError(feed.id, {
+      code: e.code,
+      message: errorLine(e),
+      at: startedAt.toISOString(),
+      nextFetchAt: retryTime(startedAt, feed.errorCount + 1, feed.intervalMinutes),
+    });
+    log.error(e);
+    return 0;
+  }
+}
+
+/** Fetches one page and ingests it; a failure is recorded on the item's row, never thrown on. */
+export async function ingestPage(p: Pipeline, job: PageJob): Promise<IngestResult | null> {
+  try {
+    const page = await p.fetcher.fetchPage({ url: job.url });
+    if (page.contentType && !/html|xml/i.test(page.contentType)) {
+      throw new HappeningsError('fetch', 'not-html', `not an HTML page: ${page.contentType} (${job.url})`);
+    }
+    return await ingestDocument(p, { ...job, html: page.text, url: page.finalUrl, requestedUrl: job.url });
+  } catch (error) {
+    await recordFailure(p, job, error);
+    return null;
+  }
+}
+
+export interface DocumentInput extends PageJob {
+  html: string;
+  /** The address first asked for, when a redirect moved it (remembered as a carrier URL). */
+  requestedUrl?: string;
+}
+
+/** The stages of one article, in order. Throws HappeningsError; the caller records it. */
+export async function ingestDocument(p: Pipeline, input: DocumentInput): Promise<IngestResult> {
+  const article = extractArticle(input.html, input.url, input.hints);
+  const language = detectLanguage(article.paragraphs.join('\n'), article.languageHint ?? input.hints?.language);
+  const signature = bodySignature(article.paragraphs);
+  const seenAt = new Date().toISOString();
+  const carrier = { sourceId: input.sourceId, feedId: input.feedId, seenAt };
+
+  const duplicate = signature ? p.dedupe.findDuplicate(signature) : null;
+  const existing = await p.store.articleByCanonicalUrl(article.canonicalUrl);
+  if (duplicate && duplicate.articleId !== existing?.id) {
+    await p.store.addCarrier(duplicate.articleId, { ...carrier, url: article.canonicalUrl });
+    return { articleId: duplicate.articleId, created: false, duplicateOf: duplicate.articleId, language: language.language, translated: [] };
+  }
+
+  const translations = await translateArticle(p, article, language.language, existing?.id ?? null);
+  const saved = await p.store.saveArticle(
+    {
+      ...article,
+      language: language.language,
+      languageConfidence: language.confidence,
+      fingerprint: signature ? encodeSignature(signature) : null,
+      ...carrier,
+    },
+    translations,
+  );
+  if (signature) p.dedupe.add(saved.articleId, signature);
+  return { ...saved, duplicateOf: null, language: language.language, translated: translations.map((t) => t.language) };
+}
+
+/** Translations into each site language the article is not already in (kept when already stored). */
+async function translateArticle(p: Pipeline, article: Article, from: string | null, storedId: number | null): Promise<Translation[]> {
+  if (!from) return [];
+  const out: Translation[] = [];
+  for (const to of p.languages) {
+    if (to === from) continue;
+    if (storedId !== null && (await p.store.translationOf(storedId, to))) continue;
+    const translation = await p.translator.translateArticle(article, from, to);
+    if (translation) out.push(translation);
+  }
+  return out;
+}
+
+/** Records why a page failed on its item row (kept until the page later succeeds). */
+export async function recordFailure(p: Pipeline, job: PageJob, error: unknown): Promise<void> {
+  const e = asHappeningsError(error, 'extract', 'no-article');
+  log.error(e);
+  await p.store.recordItemError({
+    url: job.url,
+    feedId: job.feedId,
+    sourceId: job.sourceId,
+    stage: e.stage,
+    code: errorCode(e),
+    message: errorLine(e),
+    at: new Date().toISOString(),
+  });
+}
+
+/** After n consecutive failures: interval · 2^(n-1), at most a day. */
+function retryTime(from: Date, failures: number, intervalMinutes: number): string {
+  const minutes = Math.min(24 * 60, intervalMinutes * 2 ** Math.min(10, failures - 1));
+  return new Date(from.getTime() + minutes * 60_000).toISOString();
+}
+
+export type { ExtractHints };

@@ -1,0 +1,71 @@
+/**
+ * The main job: the web site, the feed scheduler and the job workers in one process.
+ */
+import type { Config } from '../config.js';
+import { log } from '../log.js';
+import { startScheduler, type Scheduler } from '../jobs/index.js';
+import { seedDefaultSources } from '../sources/index.js';
+import { createWebApp } from '../web/app.js';
+import { startWebServer } from '../web/server.js';
+import { storeSiteData } from '../web/store-data.js';
+import { openRuntime, reportTranslation, type Runtime } from './open.js';
+
+export interface Serving {
+  url: string;
+  runtime: Runtime;
+  close(): Promise<void>;
+}
+
+/** How often the scheduler looks for due feeds: a fraction of the shortest feed interval. */
+const SCHEDULER_TICK_MS = 15_000;
+
+export async function serve(config: Config, options: { workers?: boolean; schedulerTickMs?: number } = {}): Promise<Serving> {
+  const started = Date.now();
+  const runtime = await openRuntime(config);
+  if (config.defaultSources) {
+    const seeded = await seedDefaultSources(runtime.store, config.feedIntervalMinutes);
+    if (seeded > 0) log.info(`sources: added ${seeded} default sources (HAPPENINGS_DEFAULT_SOURCES=false to start empty)`);
+  }
+  const translationNote = await reportTranslation(runtime.translator);
+  const data = storeSiteData({
+    store: runtime.store,
+    language: config.languages[0] ?? 'en',
+    translationNote: async () => translationNote,
+    healthDetails: async () => ({ jobs: await runtime.queue.stats(), translation: translationNote ?? 'ok' }),
+  });
+  const app = createWebApp({ data, siteName: config.siteName, language: config.languages[0] ?? 'en', siteUrl: config.siteUrl || undefined });
+  const server = await startWebServer(app, { port: config.port, host: config.host });
+  let scheduler: Scheduler | null = null;
+  if (options.workers !== false && config.workers > 0) {
+    runtime.startWorkers();
+    scheduler = startScheduler({ store: runtime.store, queue: runtime.queue, intervalMs: options.schedulerTickMs ?? SCHEDULER_TICK_MS });
+  }
+  log.info(`web: serving on ${server.url} (ready in ${Date.now() - started} ms)`);
+  return {
+    url: server.url,
+    runtime,
+    async close() {
+      await scheduler?.stop();
+      await server.close();
+      await runtime.close();
+    },
+  };
+}
+
+/** Runs until SIGINT/SIGTERM, then closes everything in order. */
+export function closeOnSignal(serving: { close(): Promise<void> }): Promise<number> {
+  return new Promise((resolve) => {
+    const stop = () => {
+      log.info('shutting down');
+      serving.close().then(
+        () => resolve(0),
+        (error: unknown) => {
+          log.error(error);
+          resolve(1);
+        },
+      );
+    };
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+}
