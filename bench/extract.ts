@@ -114,7 +114,11 @@ function run(name: string, extractor: Extractor, pages: Page[]): void {
   );
 }
 
+if (import.meta.url === `file://${process.argv[1]}`) main();
+
+function main(): void {
 const { values } = parseArgs({ options: { limit: { type: 'string', default: '1000' } } });
 const pages = loadPages(Number(values.limit));
 console.log(`aeb: ${pages.length} pages`);
 for (const [name, extractor] of Object.entries(extractors)) run(name, extractor, pages);
+}

@@ -4,12 +4,13 @@
  * accent-sensitive, on the start of a short text node (see furniture.ts), so keep phrases as written on
  * pages. Languages and phrases sorted alphabetically.
  */
-export type FurnitureKind = 'comments' | 'cookies' | 'most-read' | 'newsletter' | 'related' | 'share' | 'skip-link';
+export type FurnitureKind = 'account' | 'comments' | 'cookies' | 'most-read' | 'newsletter' | 'related' | 'share' | 'skip-link';
 
 type PhraseTable = Readonly<Record<string, Readonly<Partial<Record<FurnitureKind, readonly string[]>>>>>;
 
 export const FURNITURE_PHRASES: PhraseTable = {
   de: {
+    account: ['Anmelden'],
     comments: ['Kommentare'],
     cookies: ['Wir verwenden Cookies'],
     'most-read': ['Am meisten gelesen', 'Meistgelesen', 'Meistgelesene Artikel'],
@@ -19,15 +20,17 @@ export const FURNITURE_PHRASES: PhraseTable = {
     'skip-link': ['Zum Inhalt springen'],
   },
   en: {
+    account: ['Log in', 'Sign in'],
     comments: ['Comments', 'Join the conversation', 'Leave a comment'],
     cookies: ['This site uses cookies', 'We use cookies'],
     'most-read': ['Most popular', 'Most read', 'Most viewed', 'Trending now'],
     newsletter: ['Sign up for our newsletter', 'Subscribe to our newsletter'],
-    related: ['Also read', 'More on this story', 'Read also', 'Read more', 'Recommended', 'Related articles', 'Related stories', 'See also'],
+    related: ['Also read', 'More on this story', 'Read also', 'Read more', 'Recommended', 'Related articles', 'Related stories', 'See also', 'You may also like'],
     share: ['Share', 'Share on', 'Share this', 'Share this article', 'Share this story'],
     'skip-link': ['Skip to content', 'Skip to main content', 'Skip to navigation'],
   },
   es: {
+    account: ['Iniciar sesión'],
     comments: ['Comentarios'],
     cookies: ['Este sitio utiliza cookies', 'Utilizamos cookies', 'Usamos cookies'],
     'most-read': ['Las más leídas', 'Lo más leído', 'Lo más visto', 'Más leídas'],
@@ -37,6 +40,7 @@ export const FURNITURE_PHRASES: PhraseTable = {
     'skip-link': ['Ir al contenido', 'Saltar al contenido', 'Saltar al contenido principal'],
   },
   fr: {
+    account: ['Se connecter'],
     comments: ['Commentaires', 'Réagissez'],
     cookies: ['Nous utilisons des cookies', 'Ce site utilise des cookies'],
     'most-read': ['Les plus lus', 'Les plus populaires', 'Les articles les plus lus'],
@@ -46,6 +50,7 @@ export const FURNITURE_PHRASES: PhraseTable = {
     'skip-link': ['Aller au contenu', 'Aller au contenu principal'],
   },
   it: {
+    account: ['Accedi'],
     comments: ['Commenti'],
     cookies: ['Questo sito utilizza cookie', 'Utilizziamo i cookie'],
     'most-read': ['I più letti', 'Più letti'],
@@ -55,6 +60,7 @@ export const FURNITURE_PHRASES: PhraseTable = {
     'skip-link': ['Vai al contenuto'],
   },
   pt: {
+    account: ['Entrar'],
     comments: ['Comentários'],
     cookies: ['Este site utiliza cookies', 'Usamos cookies'],
     'most-read': ['Mais lidas', 'Mais lidos', 'Mais vistas'],
@@ -64,6 +70,7 @@ export const FURNITURE_PHRASES: PhraseTable = {
     'skip-link': ['Ir para o conteúdo', 'Pular para o conteúdo'],
   },
   ru: {
+    account: ['Войти'],
     comments: ['Комментарии'],
     cookies: ['Мы используем cookies', 'Мы используем файлы cookie'],
     'most-read': ['Самое читаемое', 'Самое популярное'],
