@@ -41,8 +41,13 @@ export function readMetadata(document: DomDocument, url: string, hints: ExtractH
     canonicalUrl: findCanonical(document, url),
     image: findImage(document, ld, url),
     tags: findTags(document, ld),
-    declaresArticle: ld !== null || publishedAt !== null || /article/i.test(meta(document, 'og:type') ?? ''),
+    declaresArticle: ld !== null || /article/i.test(meta(document, 'og:type') ?? '') || meta(document, 'article:published_time') !== null || (publishedAt !== null && !listsManyDates(document)),
   };
+}
+
+/** A section page dates each of its teasers: three <time> stamps mean a list, not one story's date. */
+function listsManyDates(document: DomDocument): boolean {
+  return all(document, 'time[datetime]').length >= 3;
 }
 
 /** <meta> values by property/name/itemprop (lower-cased), first one wins; built once per page because
