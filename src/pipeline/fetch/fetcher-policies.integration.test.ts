@@ -51,13 +51,13 @@ describe('fetchPage: robots.txt', () => {
 
   it('disallows everything while robots.txt answers 5xx', async () => {
     const server = await publisher((req, res) => (req.url === '/robots.txt' ? reply(res, 503, {}) : ok(req, res)));
-    expect(await codeOf(fetcher({ respectRobots: true }).fetchPage({ url: server.url('/a') }))).toBe('robots');
+    expect(await codeOf(fetcher({ respectRobots: true }).fetchPage({ url: server.url('/a') }))).toBe('blocked-address');
     expect(server.pages()).toHaveLength(0);
   });
 
   it('guards the robots.txt request too: a redirect to a private address reads as unreachable', async () => {
     const server = await publisher((req, res) => (req.url === '/robots.txt' ? reply(res, 302, { location: 'http://10.0.0.1/robots.txt' }) : ok(req, res)));
-    expect(await codeOf(fetcher({ respectRobots: true }).fetchPage({ url: server.url('/a') }))).toBe('robots');
+    expect(await codeOf(fetcher({ respectRobots: true }).fetchPage({ url: server.url('/a') }))).toBe('blocked-address');
     expect(server.pages()).toHaveLength(0);
   });
 });

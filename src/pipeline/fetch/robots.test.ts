@@ -56,8 +56,9 @@ describe('createRobotsGate', () => {
     expect(await codeOf(gate.assertAllowed(new URL('https://a.test/x')))).toBe('robots');
     answer = { status: 429, text: '' };
     expect(await codeOf(gate.assertAllowed(new URL('https://b.test/x')))).toBe('robots');
+    // A network failure keeps its own code, so the feed row says what really went wrong.
     answer = new HappeningsError('fetch', 'network', 'connection refused');
-    expect(await codeOf(gate.assertAllowed(new URL('https://c.test/x')))).toBe('robots');
+    expect(await codeOf(gate.assertAllowed(new URL('https://c.test/x')))).toBe('network');
     answer = { status: 200, text: '' };
     time += ROBOTS_FAILURE_TTL_MS + 1;
     expect(await codeOf(gate.assertAllowed(new URL('https://a.test/x')))).toBe('allowed');

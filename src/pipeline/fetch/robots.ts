@@ -6,7 +6,7 @@
  * 429 is counted as unreachable (as Google does): a server asking us to slow down is not inviting a crawl.
  */
 import robotsParserModule from 'robots-parser';
-import { HappeningsError } from '../../errors.js';
+import { HappeningsError, type ErrorCode } from '../../errors.js';
 
 // robots-parser is CommonJS (`module.exports = fn`) while its types say `export default fn`; under
 // NodeNext the default import is module.exports itself, so the declared type is one level off.
@@ -24,7 +24,8 @@ export interface RobotsFile {
 /** Fetches a robots.txt (following redirects); throws HappeningsError on network failures. */
 export type RobotsLoader = (robotsUrl: string) => Promise<RobotsFile>;
 
-type Verdict = { kind: 'rules'; isAllowed: (url: string) => boolean } | { kind: 'allow-all' } | { kind: 'unreachable'; why: string };
+/** `code`: what the row shows: the network failure itself (network, timeout, …), or robots for a 5xx. */
+type Verdict = { kind: 'rules'; isAllowed: (url: string) => boolean } | { kind: 'allow-all' } | { kind: 'unreachable'; why: string; code: ErrorCode };
 
 export interface RobotsGate {
   /** Throws HappeningsError('fetch', 'robots') when the URL may not be fetched now. */
@@ -53,7 +54,8 @@ export function createRobotsGate(userAgent: string, load: RobotsLoader, now: () 
       return verdictFromFile(robotsUrl, file, userAgent);
     } catch (error) {
       if (error instanceof HappeningsError && error.code === 'redirects') return { kind: 'allow-all' };
-      return { kind: 'unreachable', why: error instanceof Error ? error.message : String(error) };
+      const code = error instanceof HappeningsError ? error.code : 'network';
+      return { kind: 'unreachable', why: error instanceof Error ? error.message : String(error), code };
     }
   }
 
@@ -61,8 +63,9 @@ export function createRobotsGate(userAgent: string, load: RobotsLoader, now: () 
     async assertAllowed(url) {
       const verdict = await verdictFor(url.origin);
       if (verdict.kind === 'allow-all' || (verdict.kind === 'rules' && verdict.isAllowed(url.href))) return;
-      const reason = verdict.kind === 'rules' ? 'disallowed by robots.txt' : `robots.txt unreachable, not fetching for now [${verdict.why}]`;
-      throw new HappeningsError('fetch', 'robots', `${reason} (${url.href})`);
+      if (verdict.kind === 'rules') throw new HappeningsError('fetch', 'robots', `disallowed by robots.txt (${url.href})`);
+      const why = verdict.why.replace(/^fetch: /, '');
+      throw new HappeningsError('fetch', verdict.code, `robots.txt unreachable, not fetching for now: ${why}`);
     },
   };
 }
@@ -74,5 +77,5 @@ function verdictFromFile(robotsUrl: string, file: RobotsFile, userAgent: string)
     return { kind: 'rules', isAllowed: (url) => robots.isAllowed(url, userAgent) !== false };
   }
   if (file.status >= 400 && file.status < 500 && file.status !== 429) return { kind: 'allow-all' };
-  return { kind: 'unreachable', why: `HTTP ${file.status}` };
+  return { kind: 'unreachable', why: `HTTP ${file.status} (${robotsUrl})`, code: 'robots' };
 }
