@@ -51,7 +51,7 @@ describe('fetchPage: robots.txt', () => {
 
   it('disallows everything while robots.txt answers 5xx', async () => {
     const server = await publisher((req, res) => (req.url === '/robots.txt' ? reply(res, 503, {}) : ok(req, res)));
-    expect(await codeOf(fetcher({ respectRobots: true }).fetchPage({ url: server.url('/a') }))).toBe('blocked-address');
+    expect(await codeOf(fetcher({ respectRobots: true }).fetchPage({ url: server.url('/a') }))).toBe('robots');
     expect(server.pages()).toHaveLength(0);
   });
 
