@@ -11,6 +11,7 @@ import * as itemErrors from './item-errors.js';
 import { migrate } from './migrate.js';
 import type { Database } from './schema.js';
 import { search } from './search.js';
+import * as siteQueries from './site-queries.js';
 import * as sources from './sources.js';
 import { openSqlite, sqliteDialect } from './sqlite-dialect.js';
 import * as translations from './translations.js';
@@ -56,6 +57,14 @@ const queries = {
   search,
   recordView: views.recordView,
   popularArticles: views.popularArticles,
+  similarArticleIds: siteQueries.similarArticleIds,
+  articleLanguages: siteQueries.articleLanguages,
+  topStoryRows: siteQueries.topStories,
+  storyRowById: siteQueries.storyRowById,
+  storyIdOfArticle: siteQueries.storyIdOfArticle,
+  entitiesOfArticle: siteQueries.entitiesOfArticle,
+  entitiesOfStory: siteQueries.entitiesOfStory,
+  entityRowById: siteQueries.entityRowById,
 };
 
 type Bound<T> = {

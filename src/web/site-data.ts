@@ -69,6 +69,8 @@ export interface ArticleView extends ArticleSummary {
   tags: string[];
   /** The source shows only a teaser (paywall): we never pass the lead off as the whole. */
   isTeaser: boolean;
+  /** Its source allows excerpts only: a public site shows title, lead and the link. */
+  excerptOnly?: boolean;
 }
 
 export interface SourceView {
@@ -81,6 +83,8 @@ export interface SourceView {
   errorCount: number;
   lastError: string | null;
   lastErrorCode: string | null;
+  /** Publisher asks for excerpts only: in public mode show title, lead and link. */
+  excerptOnly?: boolean;
 }
 
 export interface HealthReport {
@@ -89,9 +93,68 @@ export interface HealthReport {
   details: Record<string, unknown>;
 }
 
+/** Filters of a list: articles in one original language, carried by one source. */
+export interface ListFilter {
+  language?: string;
+  sourceId?: number;
+}
+
+export interface SearchOptions extends ListFilter {
+  q: string;
+  limit: number;
+  offset: number;
+  /** ISO dates (YYYY-MM-DD), inclusive, on publishedAt. */
+  from?: string;
+  to?: string;
+}
+
+/** A story: the articles of several outlets about one happening (built by the stories module). */
+export interface StorySummary {
+  id: number;
+  pagePath: string;
+  title: string;
+  articleCount: number;
+  outletCount: number;
+  languages: string[];
+  updatedAt: string;
+}
+
+export interface StoryView extends StorySummary {
+  /** Every outlet's version, first reported first. */
+  articles: ArticleSummary[];
+  entities: EntityChip[];
+}
+
+export interface EntityChip {
+  id: number;
+  name: string;
+  kind: string | null;
+  pagePath: string;
+}
+
+export interface EntityView extends EntityChip {
+  articles: ArticleSummary[];
+}
+
 export interface SiteData {
   /** Newest first (by publishedAt, else first seen). */
-  latestArticles(opts: { limit: number; offset: number }): Promise<ArticleSummary[]>;
+  latestArticles(opts: { limit: number; offset: number } & ListFilter): Promise<ArticleSummary[]>;
+  /** Most viewed over the last `days` days, most first. */
+  popularArticles(opts: { days: number; limit: number }): Promise<ArticleSummary[]>;
+  /** Full-text search over original and translated text, best first. */
+  search(opts: SearchOptions): Promise<ArticleSummary[]>;
+  /** Articles like this one (same story first, then by text similarity), never itself. */
+  readToo(id: number, limit: number): Promise<ArticleSummary[]>;
+  /** Counts one reader's view of an article today (no personal data). */
+  recordView(id: number): Promise<void>;
+  sourceById(id: number): Promise<SourceView | null>;
+  /** Languages of the stored originals, most articles first. */
+  languages(): Promise<string[]>;
+  /** Stories and entities: present once the stories module stores them. */
+  topStories?(opts: { limit: number }): Promise<StorySummary[]>;
+  storyById?(id: number): Promise<StoryView | null>;
+  entityById?(id: number): Promise<EntityView | null>;
+  entitiesOf?(articleId: number): Promise<EntityChip[]>;
   articleById(id: number): Promise<ArticleView | null>;
   sources(): Promise<SourceView[]>;
   health(): Promise<HealthReport>;

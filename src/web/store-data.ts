@@ -3,7 +3,8 @@
  * translation exists, with their carriers and the source that first carried them.
  */
 import type { ArticleRow, Carrier, Store, Translation } from '../store/index.js';
-import type { ArticleSummary, ArticleView, SiteData, SourceView } from './site-data.js';
+import type { StoryListRow } from '../store/site-queries.js';
+import type { ArticleSummary, ArticleView, EntityChip, SiteData, SourceView, StorySummary } from './site-data.js';
 import { articlePath } from './site-data.js';
 
 export interface StoreDataOptions {
@@ -38,12 +39,101 @@ export function storeSiteData(options: StoreDataOptions): SiteData {
     };
   }
 
+  /** Excerpt-only when the source that first carried it says so. */
+  async function excerptOnly(carriers: Carrier[]): Promise<boolean> {
+    const first = carriers.find((c) => c.isFirst) ?? carriers[0];
+    return first?.sourceId ? ((await store.sourceById(first.sourceId))?.excerptOnly ?? false) : false;
+  }
+
+  async function storyLanguages(storyId: number): Promise<string[]> {
+    const row = await store.storyRowById(storyId);
+    const rows = row ? await store.articlesByIds(row.articleIds) : [];
+    return [...new Set(rows.map((r) => r.language).filter((l): l is string => !!l))];
+  }
+
   const translated = async (row: ArticleRow) => (row.language && row.language !== language ? store.translationOf(row.id, language) : null);
 
+  const summarise = (rows: ArticleRow[]) => Promise.all(rows.map(async (row) => summaryOf(row, await translated(row), await store.carriersOf(row.id))));
+  const summariesOf = async (ids: number[]) => {
+    const byId = new Map((await store.articlesByIds(ids)).map((r) => [r.id, r]));
+    return summarise(ids.flatMap((id) => byId.get(id) ?? []));
+  };
+  const chip = (e: { id: number; name: string; kind: string | null }): EntityChip => ({ ...e, pagePath: `/entity/${e.id}` });
+  const storySummary = (r: StoryListRow, languages: string[]): StorySummary => ({
+    id: r.id,
+    pagePath: `/story/${r.id}`,
+    title: r.title,
+    articleCount: r.articleCount,
+    outletCount: r.sourceCount,
+    languages,
+    updatedAt: r.updatedAt,
+  });
+
   return {
-    async latestArticles({ limit, offset }) {
-      const rows = await store.latestArticles({ limit, offset });
-      return Promise.all(rows.map(async (row) => summaryOf(row, await translated(row), await store.carriersOf(row.id))));
+    async latestArticles({ limit, offset, language, sourceId }) {
+      return summarise(await store.latestArticles({ limit, offset, language, sourceId }));
+    },
+
+    async popularArticles({ days, limit }) {
+      return summarise(await store.popularArticles({ days, limit }));
+    },
+
+    async search({ q, limit, offset, language, sourceId, from, to }) {
+      const filtered = language || sourceId || from || to;
+      // Filters apply after ranking: read a wider window (bounded) and keep the matching page.
+      const window = filtered ? Math.min(1000, (offset + limit) * 10) : limit;
+      const rows = await store.search(q, { limit: window, offset: filtered ? 0 : offset });
+      const kept: ArticleRow[] = [];
+      for (const row of rows) {
+        if (language && row.language !== language) continue;
+        const day = (row.publishedAt ?? row.firstSeenAt).slice(0, 10);
+        if ((from && day < from) || (to && day > to)) continue;
+        if (sourceId && !(await store.carriersOf(row.id)).some((c) => c.sourceId === sourceId)) continue;
+        kept.push(row);
+      }
+      return summarise(filtered ? kept.slice(offset, offset + limit) : kept);
+    },
+
+    async readToo(id, limit) {
+      const storyId = await store.storyIdOfArticle(id);
+      const sameStory = storyId ? ((await store.storyRowById(storyId))?.articleIds ?? []).filter((a) => a !== id) : [];
+      const similar = sameStory.length >= limit ? [] : await store.similarArticleIds(id, limit);
+      const ids = [...new Set([...sameStory, ...similar])].slice(0, limit);
+      return summariesOf(ids);
+    },
+
+    async recordView(id) {
+      await store.recordView(id);
+    },
+
+    async sourceById(id) {
+      return (await this.sources()).find((s) => s.id === id) ?? null;
+    },
+
+    async languages() {
+      return (await store.articleLanguages()).map((l) => l.language);
+    },
+
+    async topStories({ limit }) {
+      const rows = await store.topStoryRows({ limit });
+      return Promise.all(rows.map(async (r) => storySummary(r, await storyLanguages(r.id))));
+    },
+
+    async storyById(id) {
+      const row = await store.storyRowById(id);
+      if (!row) return null;
+      const articles = await summariesOf(row.articleIds);
+      const languages = [...new Set(articles.map((a) => a.language).filter((l): l is string => !!l))];
+      return { ...storySummary(row, languages), articles, entities: (await store.entitiesOfStory(id)).map(chip) };
+    },
+
+    async entityById(id) {
+      const row = await store.entityRowById(id);
+      return row && { ...chip(row), articles: await summariesOf(row.articleIds) };
+    },
+
+    async entitiesOf(articleId) {
+      return (await store.entitiesOfArticle(articleId)).map(chip);
     },
 
     async articleById(id): Promise<ArticleView | null> {
@@ -73,6 +163,7 @@ export function storeSiteData(options: StoreDataOptions): SiteData {
         related: row.related,
         tags: row.tags,
         isTeaser: row.isTeaser,
+        excerptOnly: await excerptOnly(carriers),
       };
     },
 
@@ -87,6 +178,7 @@ export function storeSiteData(options: StoreDataOptions): SiteData {
         errorCount: s.errorCount,
         lastError: s.lastError,
         lastErrorCode: s.lastErrorCode,
+        excerptOnly: s.excerptOnly,
       }));
     },
 

@@ -124,16 +124,44 @@ function summaryOf(article: ArticleView): ArticleSummary {
 }
 
 /** SiteData over arrays; `calls` records list requests so tests can check paging. */
-export function fakeSiteData(options: FakeSiteDataOptions = {}): SiteData & { calls: { limit: number; offset: number }[] } {
+export function fakeSiteData(options: FakeSiteDataOptions = {}): SiteData & { calls: { limit: number; offset: number }[]; views: number[] } {
   const articles = [...(options.articles ?? [translatedArticle, untranslatedArticle, englishArticle])].sort((a, b) =>
     (b.publishedAt ?? '').localeCompare(a.publishedAt ?? ''),
   );
   const calls: { limit: number; offset: number }[] = [];
+  const views: number[] = [];
   return {
     calls,
-    async latestArticles({ limit, offset }) {
+    views,
+    async latestArticles({ limit, offset, language, sourceId }) {
       calls.push({ limit, offset });
-      return articles.slice(offset, offset + limit).map(summaryOf);
+      const sourceName = sourceId ? (options.sources ?? fakeSources).find((s) => s.id === sourceId)?.name : undefined;
+      return articles
+        .filter((a) => (!language || a.language === language) && (!sourceId || a.sourceName === sourceName))
+        .slice(offset, offset + limit)
+        .map(summaryOf);
+    },
+    async popularArticles({ limit }) {
+      const count = (id: number) => views.filter((v) => v === id).length;
+      return articles.filter((a) => count(a.id) > 0).sort((a, b) => count(b.id) - count(a.id)).slice(0, limit).map(summaryOf);
+    },
+    async search({ q, limit, offset, language }) {
+      const words = q.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+      if (!words.length) return [];
+      const text = (a: ArticleView) => [a.title, a.original.title, ...a.original.paragraphs, ...(a.translation?.paragraphs ?? [])].join(' ').toLowerCase();
+      return articles.filter((a) => words.every((w) => text(a).includes(w)) && (!language || a.language === language)).slice(offset, offset + limit).map(summaryOf);
+    },
+    async readToo(id, limit) {
+      return articles.filter((a) => a.id !== id).slice(0, limit).map(summaryOf);
+    },
+    async recordView(id) {
+      views.push(id);
+    },
+    async sourceById(id) {
+      return (options.sources ?? fakeSources).find((s) => s.id === id) ?? null;
+    },
+    async languages() {
+      return [...new Set(articles.map((a) => a.language).filter((l): l is string => !!l))];
     },
     async articleById(id) {
       return articles.find((a) => a.id === id) ?? null;

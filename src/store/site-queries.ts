@@ -1,0 +1,150 @@
+/**
+ * Reads the web site needs beyond the article and source basics: similar articles, the languages
+ * present, and the story and entity tables (written by the stories module) as the site lists them.
+ * Read-only. The similarity query uses SQLite's FTS5 table directly (a PostgreSQL dialect would
+ * move it into the dialect, as `searchArticleIds` is).
+ */
+import { sql } from 'kysely';
+import type { StoreContext } from './dialect.js';
+
+/** Title words shorter than this are mostly articles and prepositions in the languages we read. */
+const MIN_WORD_LENGTH = 4;
+/** Words of the title used for the similarity query: enough to find the topic, few enough to stay fast. */
+const MAX_WORDS = 12;
+
+/** Articles whose text shares words with this one's titles (any of them), best first; never itself. */
+export async function similarArticleIds({ db }: StoreContext, articleId: number, limit: number): Promise<number[]> {
+  const article = await db.selectFrom('articles').select(['title']).where('id', '=', articleId).executeTakeFirst();
+  if (!article) return [];
+  const translated = await db.selectFrom('translations').select(['title']).where('article_id', '=', articleId).execute();
+  const words = new Set<string>();
+  for (const title of [article.title, ...translated.map((t) => t.title)]) {
+    for (const w of title.normalize('NFC').match(/[\p{L}\p{N}]+/gu) ?? []) if (w.length >= MIN_WORD_LENGTH) words.add(w.toLowerCase());
+  }
+  if (words.size === 0) return [];
+  const match = [...words].slice(0, MAX_WORDS).map((w) => `"${w}"`).join(' OR ');
+  const result = await sql<{ id: number }>`select rowid as id from articles_fts
+    where articles_fts match ${match} and rowid != ${articleId}
+    order by bm25(articles_fts, 5.0, 1.0, 5.0, 1.0) limit ${limit}`.execute(db);
+  return result.rows.map((r) => r.id);
+}
+
+/** Languages of the stored originals, most articles first. */
+export async function articleLanguages({ db }: StoreContext): Promise<{ language: string; count: number }[]> {
+  const rows = await db
+    .selectFrom('articles')
+    .select(({ fn }) => ['language', fn.countAll<number>().as('count')])
+    .where('language', 'is not', null)
+    .groupBy('language')
+    .orderBy('count', 'desc')
+    .execute();
+  return rows.map((r) => ({ language: r.language as string, count: Number(r.count) }));
+}
+
+export interface StoryListRow {
+  id: number;
+  title: string;
+  articleCount: number;
+  sourceCount: number;
+  lastPublishedAt: string | null;
+  updatedAt: string;
+}
+
+/**
+ * Stories with two or more articles, ranked by outlets × languages-free size × recency: score =
+ * source_count × article_count / (hours since last article + 2)^1.5 (the gravity curve of link
+ * aggregators: a day-old story needs ~10× the outlets of a fresh one). Candidates are the newest 500.
+ */
+export async function topStories({ db }: StoreContext, options: { limit: number; now?: Date }): Promise<StoryListRow[]> {
+  const now = (options.now ?? new Date()).getTime();
+  const rows = await db
+    .selectFrom('stories')
+    .select(['id', 'title', 'article_count', 'source_count', 'last_published_at', 'updated_at'])
+    .where('article_count', '>=', 2)
+    .orderBy('updated_at', 'desc')
+    .limit(500)
+    .execute();
+  const score = (r: (typeof rows)[number]) => {
+    const hours = Math.max(0, (now - Date.parse(r.last_published_at ?? r.updated_at)) / 3_600_000);
+    return (r.source_count * r.article_count) / Math.pow(hours + 2, 1.5);
+  };
+  return rows
+    .sort((a, b) => score(b) - score(a))
+    .slice(0, options.limit)
+    .map((r) => ({ id: r.id, title: r.title, articleCount: r.article_count, sourceCount: r.source_count, lastPublishedAt: r.last_published_at, updatedAt: r.updated_at }));
+}
+
+export async function storyRowById({ db }: StoreContext, id: number): Promise<(StoryListRow & { articleIds: number[] }) | null> {
+  const r = await db.selectFrom('stories').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!r) return null;
+  const members = await db
+    .selectFrom('story_articles')
+    .innerJoin('articles', 'articles.id', 'story_articles.article_id')
+    .select('articles.id')
+    .where('story_articles.story_id', '=', id)
+    .orderBy(sql`coalesce(articles.published_at, articles.first_seen_at)`, 'asc')
+    .execute();
+  return {
+    id: r.id,
+    title: r.title,
+    articleCount: r.article_count,
+    sourceCount: r.source_count,
+    lastPublishedAt: r.last_published_at,
+    updatedAt: r.updated_at,
+    articleIds: members.map((m) => m.id),
+  };
+}
+
+/** The story an article belongs to, if any. */
+export async function storyIdOfArticle({ db }: StoreContext, articleId: number): Promise<number | null> {
+  const row = await db.selectFrom('story_articles').select('story_id').where('article_id', '=', articleId).executeTakeFirst();
+  return row?.story_id ?? null;
+}
+
+export interface EntityRow {
+  id: number;
+  kind: string;
+  name: string;
+}
+
+/** An article's entities, most mentioned first. */
+export async function entitiesOfArticle({ db }: StoreContext, articleId: number, limit = 12): Promise<EntityRow[]> {
+  return db
+    .selectFrom('article_entities')
+    .innerJoin('entities', 'entities.id', 'article_entities.entity_id')
+    .select(['entities.id', 'entities.kind', 'entities.name'])
+    .where('article_entities.article_id', '=', articleId)
+    .orderBy('article_entities.mentions', 'desc')
+    .limit(limit)
+    .execute();
+}
+
+/** The entities of a story's articles, most articles first. */
+export async function entitiesOfStory({ db }: StoreContext, storyId: number, limit = 16): Promise<EntityRow[]> {
+  return db
+    .selectFrom('story_articles')
+    .innerJoin('article_entities', 'article_entities.article_id', 'story_articles.article_id')
+    .innerJoin('entities', 'entities.id', 'article_entities.entity_id')
+    .select(({ fn }) => ['entities.id', 'entities.kind', 'entities.name', fn.countAll<number>().as('n')])
+    .where('story_articles.story_id', '=', storyId)
+    .groupBy('entities.id')
+    .orderBy('n', 'desc')
+    .limit(limit)
+    .execute()
+    .then((rows) => rows.map(({ id, kind, name }) => ({ id, kind, name })));
+}
+
+/** One entity and its newest articles. */
+export async function entityRowById({ db }: StoreContext, id: number, limit = 50): Promise<(EntityRow & { articleIds: number[] }) | null> {
+  const entity = await db.selectFrom('entities').select(['id', 'kind', 'name']).where('id', '=', id).executeTakeFirst();
+  if (!entity) return null;
+  const rows = await db
+    .selectFrom('article_entities')
+    .innerJoin('articles', 'articles.id', 'article_entities.article_id')
+    .select('articles.id')
+    .where('article_entities.entity_id', '=', id)
+    .orderBy(sql`coalesce(articles.published_at, articles.first_seen_at)`, 'desc')
+    .limit(limit)
+    .execute();
+  return { ...entity, articleIds: rows.map((r) => r.id) };
+}
