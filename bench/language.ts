@@ -1,12 +1,12 @@
 /**
- * Language identification: eld (large n-grams) vs franc, on NTREX-128 (newstest2019 references),
+ * Language identification: eld (medium n-grams) vs franc, on NTREX-128 (newstest2019 references),
  * per sentence and per document-sized text (10 consecutive lines joined). Prints accuracy per
  * language and speed. Run: npx tsx bench/language.ts
  * Also measures our detectLanguage (the library we chose, plus its rules).
  */
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
-import { eld } from 'eld/large';
+import { eld } from 'eld/medium';
 import { franc } from 'franc';
 import { iso6393to1 } from '../src/pipeline/language/iso639.js';
 import { detectLanguage } from '../src/pipeline/language/index.js';
@@ -22,7 +22,7 @@ const linesPerDocument = 10;
 
 type Detector = (text: string) => string | null;
 const detectors: Record<string, Detector> = {
-  'eld-large': (text) => eld.detect(text).language || null,
+  'eld-medium': (text) => eld.detect(text).language || null,
   franc: (text) => iso6393to1[franc(text)] ?? null,
   detectLanguage: (text) => detectLanguage(text).language,
 };

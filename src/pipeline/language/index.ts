@@ -1,10 +1,10 @@
 /**
- * Language detection of an article body: eld (large n-gram model) decides, a Galician rule re-decides
+ * Language detection of an article body: eld (medium n-gram model) decides, a Galician rule re-decides
  * its es/pt answers (eld has no Galician model), and the page's declared language (the hint) is only a
  * prior: it wins when the text is too short to say, or when it names a close relative of the detected
  * language in a short text (es/gl/ca/pt, no/da/sv, ...). Numbers: docs/language.md, bench/language.ts.
  */
-import { eld } from 'eld/large';
+import { eld } from 'eld/medium';
 import { separateGalician } from './galician.js';
 
 export interface DetectedLanguage {
