@@ -11,6 +11,7 @@ import { log } from '../log.js';
 import { apiV1 } from './api/v1.js';
 import { installErrorResponses } from './error-responses.js';
 import type { SiteContext } from './layout.js';
+import { feedRoutes } from './feed-routes.js';
 import { pageRoutes } from './routes.js';
 import type { SiteData } from './site-data.js';
 
@@ -21,6 +22,8 @@ export interface WebAppOptions {
   language: string;
   /** Public base URL for canonical links; the request's own origin when absent. */
   siteUrl?: string;
+  /** Public site (default): sources that allow excerpts only show title, lead and link. */
+  publicMode?: boolean;
 }
 
 /** Images come from publishers (any https host); styles are inline; nothing else is loaded. */
@@ -55,7 +58,8 @@ export function createWebApp(options: WebAppOptions): Hono {
   app.use(trimTrailingSlash());
   app.get('/healthz', (c) => healthz(c, options.data));
   app.route('/api/v1', apiV1(options.data));
-  app.route('/', pageRoutes(options.data, siteFor));
+  app.route('/', feedRoutes(options.data, siteFor));
+  app.route('/', pageRoutes(options.data, siteFor, { publicMode: options.publicMode ?? true }));
   installErrorResponses(app, siteFor);
   return app;
 }

@@ -23,7 +23,38 @@ export interface PageShell {
   canonicalUrl?: string;
   /** Extra elements for <head>, e.g. robots meta. */
   head?: SafeHtml;
+  /** This list's feeds, advertised with <link rel="alternate">. */
+  feeds?: FeedLinks;
   body: SafeHtml;
+}
+
+/** A list's feeds: the path without extension ("/feed", "/source/3/feed") and its title. */
+export interface FeedLinks {
+  path: string;
+  title: string;
+  /** Query string kept on each feed URL (search feeds), without "?". */
+  query?: string;
+}
+
+const FEED_TYPES = [
+  ['rss', 'application/rss+xml', 'RSS'],
+  ['atom', 'application/atom+xml', 'Atom'],
+  ['json', 'application/feed+json', 'JSON Feed'],
+] as const;
+
+export function feedUrl(feeds: FeedLinks, ext: 'rss' | 'atom' | 'json'): string {
+  return `${feeds.path}.${ext}${feeds.query ? `?${feeds.query}` : ''}`;
+}
+
+function feedHead(feeds: FeedLinks | undefined): SafeHtml {
+  if (!feeds) return html``;
+  return html`${FEED_TYPES.map(([ext, type, name]) => html`<link rel="alternate" type="${type}" title="${feeds.title} (${name})" href="${feedUrl(feeds, ext)}">
+`)}`;
+}
+
+/** Visible links to a list's feeds, for readers who subscribe by hand. */
+export function feedLinks(feeds: FeedLinks): SafeHtml {
+  return html`<p class="feeds meta">Follow: ${FEED_TYPES.map(([ext, , name], i) => html`${i ? ' · ' : ''}<a href="${feedUrl(feeds, ext)}">${name}</a>`)}</p>`;
 }
 
 export function layout(site: SiteContext, page: PageShell): SafeHtml {
@@ -36,19 +67,19 @@ export function layout(site: SiteContext, page: PageShell): SafeHtml {
 <title>${title}</title>
 ${page.description ? html`<meta name="description" content="${page.description}">` : ''}
 ${page.canonicalUrl ? html`<link rel="canonical" href="${page.canonicalUrl}">` : ''}
-${page.head ?? ''}
+${feedHead(page.feeds)}${page.head ?? ''}
 <style>${STYLES}</style>
 </head>
 <body>
 <a class="skip-link" href="#main">Skip to content</a>
 <header>
 <a class="brand" href="/">${site.siteName}</a>
-<nav aria-label="Site"><ul><li><a href="/">Latest</a></li><li><a href="/sources">Sources</a></li></ul></nav>
+<nav aria-label="Site"><ul><li><a href="/">Latest</a></li><li><a href="/search">Search</a></li><li><a href="/sources">Sources</a></li><li><a href="/about">About</a></li></ul></nav>
 </header>
 <main id="main" tabindex="-1">
 ${page.body}
 </main>
-<footer><p>${site.siteName} follows publishers' feeds and links every article to its source. Machine translations may contain mistakes; the original is one click away.</p></footer>
+<footer><p><a href="/api/v1/openapi.json">API</a> · <a href="/feed.rss">RSS</a> · <a href="/feed.atom">Atom</a> · <a href="/feed.json">JSON Feed</a></p><p>${site.siteName} follows publishers' feeds and links every article to its source. Machine translations may contain mistakes; the original is one click away.</p></footer>
 </body>
 </html>
 `;

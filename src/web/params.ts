@@ -17,3 +17,32 @@ export function idParam(raw: string, what: string): number {
   if (n < 1) throw new HTTPException(404, { message: `No ${what} ${raw}` });
   return n;
 }
+
+/** A BCP 47-looking language tag from a query (`lang=pt-BR`), undefined when absent, 400 when malformed. */
+export function languageQuery(raw: string | undefined): string | undefined {
+  if (raw === undefined || raw === '') return undefined;
+  if (!/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8}){0,2}$/.test(raw)) throw new HTTPException(400, { message: 'lang must be a language tag such as "es" or "pt-BR"' });
+  return raw;
+}
+
+/** A YYYY-MM-DD date from a query, undefined when absent, 400 when malformed. */
+export function dateQuery(raw: string | undefined, name: string): string | undefined {
+  if (raw === undefined || raw === '') return undefined;
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(raw) || Number.isNaN(Date.parse(raw))) throw new HTTPException(400, { message: `${name} must be a date as YYYY-MM-DD` });
+  return raw;
+}
+
+/** Longest search query read, in characters: a long sentence; more is noise (and a 10 KB query is an attack). */
+export const MAX_QUERY_LENGTH = 200;
+
+/** The search text, trimmed and cut to MAX_QUERY_LENGTH (never an error: a reader pasted too much). */
+export function searchQuery(raw: string | undefined): string {
+  return (raw ?? '').trim().slice(0, MAX_QUERY_LENGTH);
+}
+
+/** Clients that are not readers (crawlers, feed readers, link previews, scripts): their views are not counted. */
+const BOT_AGENT = /bot|crawl|spider|slurp|archiver|fetch|feed|preview|monitor|curl|wget|python|java\/|go-http|httpclient|okhttp|node|axios|headless|lighthouse|facebookexternalhit|whatsapp|mastodon|pleroma/i;
+
+export function isBot(userAgent: string | undefined): boolean {
+  return !userAgent || BOT_AGENT.test(userAgent);
+}

@@ -2,26 +2,46 @@
 import type { Context } from 'hono';
 import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
+import { log } from '../log.js';
 import type { SiteContext } from './layout.js';
 import { articlePage } from './pages/article.js';
 import { chooseTextView } from './pages/article-text.js';
 import { frontPage, PAGE_SIZE } from './pages/front.js';
+import { aboutPage, entityPage, searchPage, sourcePage, storyPage } from './pages/lists.js';
 import { sourcesPage } from './pages/sources.js';
-import { idParam, intQuery } from './params.js';
+import { dateQuery, idParam, intQuery, isBot, languageQuery, searchQuery } from './params.js';
 import type { SiteData } from './site-data.js';
 
-/** Deepest page of the front list; older articles are reached through search and sources. */
-const MAX_PAGE = 500;
+/** Deepest page of a list; older articles are reached through search and sources. */
+export const MAX_PAGE = 500;
+/** Most read: over the last week (a day is too jumpy on a small site), five of them. */
+export const POPULAR_DAYS = 7;
+const POPULAR_COUNT = 5;
+const TOP_STORIES = 8;
+const READ_TOO = 5;
 
-export function pageRoutes(data: SiteData, siteFor: (c: Context) => SiteContext): Hono {
+export interface PageOptions {
+  /** Public site: excerpt-only sources show title, lead and link. */
+  publicMode: boolean;
+}
+
+export function pageRoutes(data: SiteData, siteFor: (c: Context) => SiteContext, options: PageOptions = { publicMode: true }): Hono {
   const pages = new Hono();
 
   pages.get('/', async (c) => {
     const page = intQuery(c.req.query('page'), 'page', { min: 1, max: MAX_PAGE, fallback: 1 });
+    const language = languageQuery(c.req.query('lang'));
     // One more than a page tells whether an older page exists without counting.
-    const found = await data.latestArticles({ limit: PAGE_SIZE + 1, offset: (page - 1) * PAGE_SIZE });
+    const found = await data.latestArticles({ limit: PAGE_SIZE + 1, offset: (page - 1) * PAGE_SIZE, language });
     if (page > 1 && !found.length) throw new HTTPException(404, { message: `There is no page ${page}.` });
-    const model = { articles: found.slice(0, PAGE_SIZE), page, hasNext: found.length > PAGE_SIZE, translationNote: await data.translationNote() };
+    const first = page === 1 && !language;
+    const [stories, popular, languages, translationNote] = await Promise.all([
+      first && data.topStories ? data.topStories({ limit: TOP_STORIES }) : [],
+      first ? data.popularArticles({ days: POPULAR_DAYS, limit: POPULAR_COUNT }) : [],
+      data.languages(),
+      data.translationNote(),
+    ]);
+    const model = { articles: found.slice(0, PAGE_SIZE), page, hasNext: found.length > PAGE_SIZE, translationNote, stories, popular, language, languages };
     return c.html(frontPage(siteFor(c), model).value);
   });
 
@@ -31,14 +51,71 @@ export function pageRoutes(data: SiteData, siteFor: (c: Context) => SiteContext)
     if (!article) throw new HTTPException(404, { message: `There is no article ${id}.` });
     // Old or mistyped slugs still work, but each article has exactly one address.
     if (c.req.path !== article.pagePath) return c.redirect(article.pagePath + queryOf(c.req.url), 301);
+    countView(data, id, c.req.header('user-agent'));
     const view = chooseTextView(c.req.query('view'), article);
-    const translationNote = article.translation ? null : await data.translationNote();
-    return c.html(articlePage(siteFor(c), { article, view, translationNote }).value);
+    const [translationNote, readToo, entities] = await Promise.all([
+      article.translation ? null : data.translationNote(),
+      data.readToo(id, READ_TOO),
+      data.entitiesOf ? data.entitiesOf(id) : [],
+    ]);
+    const excerptOnly = options.publicMode && !!article.excerptOnly;
+    return c.html(articlePage(siteFor(c), { article, view, translationNote, readToo, entities, excerptOnly }).value);
   });
 
   pages.get('/sources', async (c) => c.html(sourcesPage(siteFor(c), await data.sources()).value));
 
+  pages.get('/source/:id', async (c) => {
+    const id = idParam(c.req.param('id'), 'source');
+    const source = await data.sourceById(id);
+    if (!source) throw new HTTPException(404, { message: `There is no source ${id}.` });
+    const articles = await data.latestArticles({ limit: PAGE_SIZE, offset: 0, sourceId: id });
+    return c.html(sourcePage(siteFor(c), source, articles).value);
+  });
+
+  pages.get('/search', async (c) => {
+    const query = searchParams(c);
+    const page = intQuery(c.req.query('page'), 'page', { min: 1, max: MAX_PAGE, fallback: 1 });
+    const found = query.q ? await data.search({ ...query, limit: PAGE_SIZE + 1, offset: (page - 1) * PAGE_SIZE }) : [];
+    const [languages, sources] = await Promise.all([data.languages(), data.sources()]);
+    const model = { query, results: found.slice(0, PAGE_SIZE), page, hasNext: found.length > PAGE_SIZE, languages, sources };
+    return c.html(searchPage(siteFor(c), model).value);
+  });
+
+  pages.get('/story/:id', async (c) => {
+    const id = idParam(c.req.param('id'), 'story');
+    const story = data.storyById ? await data.storyById(id) : null;
+    if (!story) throw new HTTPException(404, { message: `There is no story ${id}.` });
+    return c.html(storyPage(siteFor(c), story).value);
+  });
+
+  pages.get('/entity/:id', async (c) => {
+    const id = idParam(c.req.param('id'), 'entity');
+    const entity = data.entityById ? await data.entityById(id) : null;
+    if (!entity) throw new HTTPException(404, { message: `There is no entity ${id}.` });
+    return c.html(entityPage(siteFor(c), entity).value);
+  });
+
+  pages.get('/about', (c) => c.html(aboutPage(siteFor(c), options.publicMode).value));
+
   return pages;
+}
+
+/** The search filters of a request (pages, feeds and the API read the same ones). */
+export function searchParams(c: Context) {
+  const source = c.req.query('source');
+  return {
+    q: searchQuery(c.req.query('q')),
+    language: languageQuery(c.req.query('lang')),
+    sourceId: source ? idParam(source, 'source') : undefined,
+    from: dateQuery(c.req.query('from'), 'from'),
+    to: dateQuery(c.req.query('to'), 'to'),
+  };
+}
+
+/** Counts a reader's view after answering; a failed count is logged, never the reader's problem. */
+function countView(data: SiteData, id: number, userAgent: string | undefined): void {
+  if (isBot(userAgent)) return;
+  data.recordView(id).catch((error: unknown) => log.warn(`web: could not count a view of article ${id}: ${String(error)}`));
 }
 
 function queryOf(url: string): string {

@@ -33,6 +33,14 @@ img{max-width:100%;height:auto;display:block}
 .bilingual{width:100%;border-collapse:collapse;table-layout:fixed}
 .bilingual th,.bilingual td{vertical-align:top;text-align:start;padding:.4rem .6rem;border-top:1px solid var(--line)}
 main:has(.bilingual){max-width:70rem}
+.chips,.share-links{display:flex;flex-wrap:wrap;gap:.5rem;list-style:none;padding:0}
+.chips a{display:inline-block;padding:.15rem .6rem;border:1px solid var(--line);border-radius:1rem;text-decoration:none}
+.compact>li{padding:.5rem 0}.list h3{font-size:1.05rem;margin:0 0 .2rem;line-height:1.3}
+.share-link{width:100%;max-width:30rem;font:inherit;padding:.3rem}
+input,select,button{font:inherit;color:inherit;background:var(--bg);border:1px solid var(--muted);border-radius:4px;padding:.3rem .5rem}
+button{background:var(--link);color:var(--bg);border:0;cursor:pointer}
+form p{margin:.5rem 0}
+a:focus-visible,input:focus-visible,select:focus-visible,button:focus-visible{outline:3px solid var(--link);outline-offset:2px}
 .pager{display:flex;justify-content:space-between;margin-top:1.5rem}
 table.sources{width:100%;border-collapse:collapse;font-size:.95rem}
 table.sources th,table.sources td{text-align:start;padding:.4rem;border-bottom:1px solid var(--line);vertical-align:top}

@@ -7,33 +7,55 @@ import { timeTag } from '../format.js';
 import { html, safeUrl, type SafeHtml } from '../html.js';
 import { languageName, sameLanguage } from '../language.js';
 import { layout, type SiteContext } from '../layout.js';
-import type { ArticleView, TranslationText } from '../site-data.js';
+import type { ArticleSummary, ArticleView, EntityChip, TranslationText } from '../site-data.js';
+import { articleMeta, entityChips, readToo, shareLinks } from './article-extras.js';
 import { bilingualText, langAttributes, singleText, viewSwitch, type TextView } from './article-text.js';
 
 export interface ArticlePageModel {
   article: ArticleView;
   view: TextView;
   translationNote: string | null;
+  readToo?: ArticleSummary[];
+  entities?: EntityChip[];
+  /** Public mode and a source that allows excerpts only: title, lead and the link, no more. */
+  excerptOnly?: boolean;
 }
 
 export function articlePage(site: SiteContext, model: ArticlePageModel): SafeHtml {
   const { article, view } = model;
+  const title = headline(article, view).title;
+  const pageUrl = `${site.siteUrl}${article.pagePath}`;
+  const text = model.excerptOnly ? excerpt(article, view) : html`${viewSwitch(article, view)}
+${leadImage(article)}
+${articleText(site, article, view)}
+${teaserNote(article)}`;
   return layout(site, {
-    title: headline(article, view).title,
+    title,
     description: article.lead,
-    canonicalUrl: `${site.siteUrl}${article.pagePath}`,
+    canonicalUrl: pageUrl,
+    head: articleMeta(site, article, title, pageUrl),
     body: html`<article>
 ${articleHeader(site, article, view)}
 ${languageNote(site, model)}
-${viewSwitch(article, view)}
-${leadImage(article)}
-${articleText(site, article, view)}
-${teaserNote(article)}
+${text}
+${entityChips(model.entities ?? [])}
 ${tagList(article)}
 </article>
+${shareLinks(pageUrl, title)}
+${readToo(site, model.readToo ?? [])}
 ${carriedBy(site, article)}
 ${relatedLinks(article)}`,
   });
+}
+
+/** The lead only, with the way to the whole article at its publisher. */
+function excerpt(article: ArticleView, view: TextView): SafeHtml {
+  const text = view !== 'original' && article.translation ? article.translation : article.original;
+  const lead = text.paragraphs[0] ?? article.lead ?? '';
+  const language = view !== 'original' && article.translation ? article.translation.language : article.original.language;
+  const link = safeUrl(article.url);
+  return html`<div class="body"${langAttributes(language)}><p>${lead}</p></div>
+<p class="note">${article.site} publishes this article in full on its own site. ${link ? html`<a href="${link}" rel="noopener">Read the whole article on ${article.site}</a>.` : ''}</p>`;
 }
 
 /** The headline in the language of the view; the side-by-side view leads with the translation. */

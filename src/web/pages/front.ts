@@ -2,8 +2,8 @@
 import { timeTag } from '../format.js';
 import { html, type SafeHtml } from '../html.js';
 import { languageName, sameLanguage, textDirection } from '../language.js';
-import { layout, type SiteContext } from '../layout.js';
-import type { ArticleSummary } from '../site-data.js';
+import { feedLinks, layout, type SiteContext } from '../layout.js';
+import type { ArticleSummary, StorySummary } from '../site-data.js';
 
 /** Articles per page: a screenful or two of headlines with leads. */
 export const PAGE_SIZE = 20;
@@ -14,6 +14,13 @@ export interface FrontPageModel {
   page: number;
   hasNext: boolean;
   translationNote: string | null;
+  /** Ranked stories (first page only; empty when the stories module stores none). */
+  stories?: StorySummary[];
+  /** Most read over the last days (first page only). */
+  popular?: ArticleSummary[];
+  /** The language filter in use, and the languages one may filter by. */
+  language?: string;
+  languages?: string[];
 }
 
 /** The language a summary's title is written in: the site's when translated, else the original's. */
@@ -21,38 +28,84 @@ function titleLanguage(article: ArticleSummary, site: SiteContext): string | nul
   return article.translatedFrom ? site.language : article.language;
 }
 
-export function articleItem(article: ArticleSummary, site: SiteContext): SafeHtml {
+export function articleItem(article: ArticleSummary, site: SiteContext, level: 2 | 3 = 2, showOriginal = false): SafeHtml {
   const lang = titleLanguage(article, site);
   const langAttrs = lang ? html` lang="${lang}" dir="${textDirection(lang)}"` : '';
   const via = article.sourceName && article.sourceName !== article.site ? html` via ${article.sourceName}` : '';
   const date = article.publishedAt ? html` · ${timeTag(article.publishedAt, site.language)}` : '';
   const translated = article.translatedFrom ? ` · translated from ${languageName(article.translatedFrom, site.language)}` : '';
   return html`<li><article>
-<h2><a href="${article.pagePath}"${langAttrs}>${article.title}</a></h2>
+${heading(level, html`<a href="${article.pagePath}"${langAttrs}>${article.title}</a>`)}
 <p class="meta">${article.site}${via}${date}${translated}</p>
+${showOriginal && article.translatedFrom ? html`<p class="meta">Original headline: <span lang="${article.language ?? ''}">${article.originalTitle}</span></p>` : ''}
 ${article.lead ? html`<p${langAttrs}>${article.lead}</p>` : ''}
 </article></li>`;
 }
 
+function heading(level: 2 | 3, content: SafeHtml): SafeHtml {
+  return level === 2 ? html`<h2>${content}</h2>` : html`<h3>${content}</h3>`;
+}
+
+/** "/?lang=es&page=2": the front page address with its filter kept. */
+function frontHref(language: string | undefined, page: number): string {
+  const params = new URLSearchParams();
+  if (language) params.set('lang', language);
+  if (page > 1) params.set('page', String(page));
+  const query = params.toString();
+  return query ? `/?${query}` : '/';
+}
+
 function pager(model: FrontPageModel): SafeHtml {
   if (model.page === 1 && !model.hasNext) return html``;
-  const newer = model.page > 1 ? html`<a rel="prev" href="${model.page === 2 ? '/' : `/?page=${model.page - 1}`}">Newer</a>` : html`<span></span>`;
-  const older = model.hasNext ? html`<a rel="next" href="/?page=${model.page + 1}">Older</a>` : '';
+  const newer = model.page > 1 ? html`<a rel="prev" href="${frontHref(model.language, model.page - 1)}">Newer</a>` : html`<span></span>`;
+  const older = model.hasNext ? html`<a rel="next" href="${frontHref(model.language, model.page + 1)}">Older</a>` : '';
   return html`<nav class="pager" aria-label="Pages">${newer}${older}</nav>`;
 }
 
+function languageFilter(site: SiteContext, model: FrontPageModel): SafeHtml {
+  const languages = model.languages ?? [];
+  if (languages.length < 2 && !model.language) return html``;
+  const item = (tag: string | undefined, label: string) => {
+    const current = tag === model.language ? html` aria-current="page"` : '';
+    return html`<li><a href="${frontHref(tag, 1)}"${current}>${label}</a></li>`;
+  };
+  return html`<nav aria-label="Language of the originals"><ul class="views">${item(undefined, 'All languages')}${languages.map((l) => item(l, languageName(l, site.language)))}</ul></nav>`;
+}
+
+function storyItem(story: StorySummary, site: SiteContext): SafeHtml {
+  const languages = story.languages.map((l) => languageName(l, site.language)).join(', ');
+  return html`<li><article><h3><a href="${story.pagePath}">${story.title}</a></h3>
+<p class="meta">${story.articleCount} articles from ${story.outletCount} ${story.outletCount === 1 ? 'outlet' : 'outlets'}${languages ? ` · ${languages}` : ''} · updated ${timeTag(story.updatedAt, site.language)}</p></article></li>`;
+}
+
+function storiesSection(site: SiteContext, stories: StorySummary[] | undefined): SafeHtml {
+  if (!stories?.length) return html``;
+  return html`<section aria-labelledby="top-stories"><h2 id="top-stories">Top stories</h2><ol class="list">${stories.map((s) => storyItem(s, site))}</ol></section>`;
+}
+
+function popularSection(site: SiteContext, popular: ArticleSummary[] | undefined): SafeHtml {
+  if (!popular?.length) return html``;
+  return html`<section aria-labelledby="most-read"><h2 id="most-read">Most read</h2><ol class="list compact">${popular.map((a) => articleItem(a, site, 3))}</ol></section>`;
+}
+
 export function frontPage(site: SiteContext, model: FrontPageModel): SafeHtml {
-  const heading = model.page > 1 ? `Latest — page ${model.page}` : 'Latest';
+  const filterName = model.language ? ` in ${languageName(model.language, site.language)}` : '';
+  const heading_ = `Latest${filterName}${model.page > 1 ? ` — page ${model.page}` : ''}`;
   // The note explains untranslated headlines; with none on the page it would only be noise.
   const untranslated = model.articles.some((a) => !a.translatedFrom && a.language && !sameLanguage(a.language, site.language));
   const note = model.translationNote && untranslated ? html`<p class="note">${model.translationNote}</p>` : '';
+  const hasStories = !!model.stories?.length;
+  const level = hasStories ? 3 : 2;
   const list = model.articles.length
-    ? html`<ol class="list">${model.articles.map((a) => articleItem(a, site))}</ol>`
+    ? html`<ol class="list">${model.articles.map((a) => articleItem(a, site, level))}</ol>`
     : html`<p>No articles yet. Add a source and they will appear here.</p>`;
+  // With stories, the page's title is the site's and "Latest" is one section of it.
+  const latest = hasStories ? html`<section aria-labelledby="latest"><h2 id="latest">${heading_}</h2>${note}${list}${pager(model)}</section>` : html`${note}${list}${pager(model)}`;
+  const feeds = { path: '/feed', title: `${site.siteName}: latest` };
   return layout(site, {
-    title: model.page > 1 ? heading : undefined,
-    canonicalUrl: `${site.siteUrl}${model.page > 1 ? `/?page=${model.page}` : '/'}`,
-    body: html`<h1>${heading}</h1>${note}${list}${pager(model)}`,
+    title: model.page > 1 || model.language ? heading_ : undefined,
+    canonicalUrl: `${site.siteUrl}${frontHref(model.language, model.page)}`,
+    feeds,
+    body: html`<h1>${hasStories ? site.siteName : heading_}</h1>${languageFilter(site, model)}${storiesSection(site, model.stories)}${latest}${popularSection(site, model.popular)}${feedLinks(feeds)}`,
   });
 }
-

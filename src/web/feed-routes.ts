@@ -1,0 +1,97 @@
+/**
+ * The feeds of every list: `/feed`, `/source/:id/feed`, `/story/:id/feed`, `/entity/:id/feed`,
+ * `/search/feed?q=`, each as `.rss`, `.atom` and `.json`. Last-Modified is the newest item's date;
+ * ETag and 304 come from the app's etag middleware.
+ */
+import type { Context } from 'hono';
+import { Hono } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import { FEED_CONTENT_TYPES, newestDate, renderFeed, type FeedFormat } from './feeds.js';
+import type { SiteContext } from './layout.js';
+import { searchFeeds } from './pages/lists.js';
+import { idParam } from './params.js';
+import { searchParams } from './routes.js';
+import type { ArticleSummary, SiteData } from './site-data.js';
+
+/** Items per feed: a day of a busy wire; readers poll often. */
+export const FEED_SIZE = 50;
+const FORMATS: FeedFormat[] = ['rss', 'atom', 'json'];
+
+interface FeedList {
+  title: string;
+  description: string;
+  /** Page path of the list, e.g. "/source/3". */
+  page: string;
+  /** Feed path without extension, e.g. "/source/3/feed". */
+  base: string;
+  query?: string;
+  items: ArticleSummary[];
+}
+
+/** 304 when the client's copy is as new as `lastModified`; sets Last-Modified otherwise. */
+export function notModified(c: Context, lastModified: Date): Response | null {
+  if (lastModified.getTime() <= 0) return null;
+  const since = Date.parse(c.req.header('if-modified-since') ?? '');
+  // HTTP dates have whole seconds.
+  if (!Number.isNaN(since) && Math.floor(lastModified.getTime() / 1000) <= Math.floor(since / 1000) && !c.req.header('if-none-match')) {
+    return c.body(null, 304);
+  }
+  c.header('Last-Modified', lastModified.toUTCString());
+  return null;
+}
+
+function answer(c: Context, site: SiteContext, format: FeedFormat, list: FeedList): Response {
+  const unchanged = notModified(c, newestDate(list.items));
+  if (unchanged) return unchanged;
+  const body = renderFeed(format, {
+    title: list.title,
+    description: list.description,
+    pageUrl: site.siteUrl + list.page,
+    feedBase: site.siteUrl + list.base,
+    query: list.query,
+    language: site.language,
+    siteUrl: site.siteUrl,
+    items: list.items,
+  });
+  c.header('Content-Type', FEED_CONTENT_TYPES[format]);
+  return c.body(body);
+}
+
+export function feedRoutes(data: SiteData, siteFor: (c: Context) => SiteContext): Hono {
+  const feeds = new Hono();
+  for (const format of FORMATS) {
+    feeds.get(`/feed.${format}`, async (c) => {
+      const site = siteFor(c);
+      const items = await data.latestArticles({ limit: FEED_SIZE, offset: 0 });
+      return answer(c, site, format, { title: site.siteName, description: `The latest articles on ${site.siteName}`, page: '/', base: '/feed', items });
+    });
+    feeds.get(`/source/:id/feed.${format}`, async (c) => {
+      const id = idParam(c.req.param('id'), 'source');
+      const source = await data.sourceById(id);
+      if (!source) throw new HTTPException(404, { message: `There is no source ${id}.` });
+      const items = await data.latestArticles({ limit: FEED_SIZE, offset: 0, sourceId: id });
+      return answer(c, siteFor(c), format, { title: source.name, description: `Articles from ${source.name}`, page: `/source/${id}`, base: `/source/${id}/feed`, items });
+    });
+    feeds.get(`/story/:id/feed.${format}`, async (c) => {
+      const id = idParam(c.req.param('id'), 'story');
+      const story = data.storyById ? await data.storyById(id) : null;
+      if (!story) throw new HTTPException(404, { message: `There is no story ${id}.` });
+      const items = [...story.articles].reverse().slice(0, FEED_SIZE);
+      return answer(c, siteFor(c), format, { title: story.title, description: `Every outlet's version of: ${story.title}`, page: story.pagePath, base: `/story/${id}/feed`, items });
+    });
+    feeds.get(`/entity/:id/feed.${format}`, async (c) => {
+      const id = idParam(c.req.param('id'), 'entity');
+      const entity = data.entityById ? await data.entityById(id) : null;
+      if (!entity) throw new HTTPException(404, { message: `There is no entity ${id}.` });
+      return answer(c, siteFor(c), format, { title: entity.name, description: `Articles about ${entity.name}`, page: entity.pagePath, base: `/entity/${id}/feed`, items: entity.articles.slice(0, FEED_SIZE) });
+    });
+    feeds.get(`/search/feed.${format}`, async (c) => {
+      const query = searchParams(c);
+      if (!query.q) throw new HTTPException(400, { message: 'A search feed needs words to find: ?q=' });
+      const items = await data.search({ ...query, limit: FEED_SIZE, offset: 0 });
+      const links = searchFeeds(query);
+      return answer(c, siteFor(c), format, { title: links.title, description: `Articles matching “${query.q}”`, page: `/search?${links.query}`, base: '/search/feed', query: links.query, items });
+    });
+  }
+  return feeds;
+}
