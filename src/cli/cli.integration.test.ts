@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { startDemoPublisher } from '../demo/publisher.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const seedPage = join(root, 'src/pipeline/extract/testdata/seed-case-es-aggregator/source.html');
@@ -73,6 +74,22 @@ describe('happenings extract', () => {
     expect(article.publishedAt).toMatch(/^\d{4}-\d{2}-\d{2}T/);
     expect(article.paragraphs.length).toBeGreaterThan(3);
     expect(article.html).not.toMatch(/<script|onerror=/i);
+  });
+
+  it('prints the contract JSON for a URL, fetched through the polite fetcher', async () => {
+    const publisher = await startDemoPublisher();
+    try {
+      const page = publisher.pages.find((p) => p.language === 'es')!;
+      const r = await happenings(['extract', page.url], { env: { HAPPENINGS_ALLOW_PRIVATE: '127.0.0.1/8' } });
+      expect(r.code).toBe(0);
+      const article = JSON.parse(r.stdout);
+      expect(article).toMatchObject({ url: page.url, title: page.title, language: 'es', site: page.outlet });
+      const refused = await happenings(['extract', page.url]);
+      expect(refused.code).toBe(1);
+      expect(JSON.parse(refused.stdout).error).toMatch(/^fetch: /);
+    } finally {
+      await publisher.close();
+    }
   });
 
   it('gives a file without --url a file:// URL', async () => {
