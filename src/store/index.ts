@@ -14,6 +14,7 @@ import { search } from './search.js';
 import * as siteQueries from './site-queries.js';
 import * as sources from './sources.js';
 import { openSqlite, sqliteDialect } from './sqlite-dialect.js';
+import { openPostgres, postgresDialect, withMigrationLock } from './pg-dialect.js';
 import * as translations from './translations.js';
 import * as views from './views.js';
 
@@ -78,22 +79,37 @@ export interface Store extends Bound<typeof queries> {
   close(): Promise<void>;
 }
 
-export interface StoreOptions {
-  /** SQLite file; its folder is created. ':memory:' for a throwaway store. */
-  dbPath: string;
-}
+export type StoreOptions =
+  | {
+      /** SQLite file; its folder is created. ':memory:' for a throwaway store. */
+      dbPath: string;
+    }
+  | {
+      /** PostgreSQL (postgres://…): the multi-machine deployment. */
+      databaseUrl: string;
+      /** Schema to use (created if missing); tests use a fresh one each. */
+      schema?: string;
+      /** false: do not migrate (workers started before `happenings migrate` would otherwise race it). Default true. */
+      migrate?: boolean;
+    };
 
 /** Opens the store and brings its schema up to date. */
 export async function openStore(options: StoreOptions): Promise<Store> {
   let db: Kysely<Database> | undefined;
+  const dialect = 'databaseUrl' in options ? postgresDialect : sqliteDialect;
   try {
-    db = openSqlite(options.dbPath);
-    await migrate(db, sqliteDialect);
+    if ('databaseUrl' in options) {
+      const pgDb = (db = openPostgres(options));
+      if (options.migrate !== false) await withMigrationLock(pgDb, options.schema, () => migrate(pgDb, dialect));
+    } else {
+      db = openSqlite(options.dbPath);
+      await migrate(db, dialect);
+    }
   } catch (error) {
     await db?.destroy().catch(() => undefined);
     throw asHappeningsError(error, 'store', 'store');
   }
-  return storeOver({ db, dialect: sqliteDialect });
+  return storeOver({ db, dialect });
 }
 
 function storeOver(ctx: StoreContext): Store {
