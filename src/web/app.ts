@@ -6,8 +6,10 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { Hono } from 'hono';
 import { etag } from 'hono/etag';
+import { HTTPException } from 'hono/http-exception';
 import { trimTrailingSlash } from 'hono/trailing-slash';
 import { log } from '../log.js';
+import { adminRoutes, type AdminOptions } from './admin/routes.js';
 import { apiV1 } from './api/v1.js';
 import { installErrorResponses } from './error-responses.js';
 import type { SiteContext } from './layout.js';
@@ -24,6 +26,8 @@ export interface WebAppOptions {
   siteUrl?: string;
   /** Public site (default): sources that allow excerpts only show title, lead and link. */
   publicMode?: boolean;
+  /** The admin pages; absent (no password configured): /admin says it is disabled. */
+  admin?: AdminOptions;
 }
 
 /** Images come from publishers (any https host); styles are inline; nothing else is loaded. */
@@ -58,6 +62,8 @@ export function createWebApp(options: WebAppOptions): Hono {
   app.use(trimTrailingSlash());
   app.get('/healthz', (c) => healthz(c, options.data));
   app.route('/api/v1', apiV1(options.data));
+  if (options.admin?.password) app.route('/admin', adminRoutes(options.admin, siteFor));
+  else app.all('/admin/*', () => { throw new HTTPException(404, { message: 'The admin pages are off: set HAPPENINGS_ADMIN_PASSWORD to turn them on.' }); });
   app.route('/', feedRoutes(options.data, siteFor));
   app.route('/', pageRoutes(options.data, siteFor, { publicMode: options.publicMode ?? true }));
   installErrorResponses(app, siteFor);

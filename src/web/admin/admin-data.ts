@@ -1,0 +1,46 @@
+/** What the admin pages read and do, as an interface (the store adapter is store-admin.ts). */
+
+export interface AdminSource {
+  id: number;
+  name: string;
+  url: string;
+  feedUrls: string[];
+  language: string | null;
+  paused: boolean;
+  excerptOnly: boolean;
+  translate: boolean;
+  articleCount: number;
+  lastSuccessAt: string | null;
+  errorCount: number;
+  lastError: string | null;
+  lastErrorCode: string | null;
+}
+
+export interface AdminItemError {
+  id: number;
+  url: string;
+  stage: string;
+  code: string;
+  message: string;
+  attempts: number;
+  lastAt: string;
+}
+
+export interface AdminSourceSettings {
+  language?: string | null;
+  paused?: boolean;
+  excerptOnly?: boolean;
+  translate?: boolean;
+}
+
+export interface AdminOps {
+  sources(): Promise<AdminSource[]>;
+  addSource(input: { url: string; name?: string; language?: string | null; page?: boolean }): Promise<{ name: string; created: boolean }>;
+  importOpml(text: string): Promise<{ added: number; known: number }>;
+  updateSource(id: number, settings: AdminSourceSettings): Promise<boolean>;
+  itemErrors(limit: number): Promise<AdminItemError[]>;
+  /** Puts a failed page back in the queue. */
+  retryItem(url: string): Promise<void>;
+  /** One line per translation engine: "apertium 3.8: ready (es-en, fr-en)" or why not. */
+  translationStatus(): Promise<string[]>;
+}

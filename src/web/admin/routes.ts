@@ -1,0 +1,148 @@
+/**
+ * `/admin`: behind a password login. Every answer is `no-store`; every POST after login carries the
+ * session's CSRF token and, when the browser sends one, an Origin of this site. After each action
+ * the browser is sent back to /admin with a message (post/redirect/get).
+ */
+import type { Context } from 'hono';
+import { Hono } from 'hono';
+import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import { HTTPException } from 'hono/http-exception';
+import { asHappeningsError } from '../../errors.js';
+import type { SiteContext } from '../layout.js';
+import { idParam, languageQuery } from '../params.js';
+import type { AdminOps } from './admin-data.js';
+import { hashPassword, sameToken, SESSION_MS, Sessions, verifyPassword } from './auth.js';
+import { dashboardPage, loginPage } from './pages.js';
+
+const COOKIE = 'happenings_admin';
+/** Largest OPML file read: thousands of feeds fit in 1 MiB. */
+const MAX_OPML_BYTES = 1 << 20;
+const ERRORS_SHOWN = 50;
+
+export interface AdminOptions {
+  ops: AdminOps;
+  password: string;
+}
+
+export function adminRoutes(options: AdminOptions, siteFor: (c: Context) => SiteContext): Hono {
+  const hash = hashPassword(options.password);
+  const sessions = new Sessions();
+  const messages = new Map<string, string>();
+  const admin = new Hono();
+
+  admin.use(async (c, next) => {
+    await next();
+    c.header('Cache-Control', 'no-store');
+  });
+
+  const secure = (c: Context) => new URL(c.req.url).protocol === 'https:' || c.req.header('x-forwarded-proto') === 'https';
+
+  admin.get('/', async (c) => {
+    const token = getCookie(c, COOKIE);
+    const session = sessions.get(token);
+    if (!session) return c.html(loginPage(siteFor(c), null).value);
+    const message = messages.get(token!) ?? null;
+    messages.delete(token!);
+    const [sources, errors, translation] = await Promise.all([options.ops.sources(), options.ops.itemErrors(ERRORS_SHOWN), options.ops.translationStatus()]);
+    return c.html(dashboardPage(siteFor(c), { csrf: session.csrf, sources, errors, translation, message }).value);
+  });
+
+  admin.post('/login', async (c) => {
+    checkOrigin(c);
+    if (!sessions.mayTry()) return c.html(loginPage(siteFor(c), 'Too many failed attempts. Wait a minute.').value, 429);
+    const form = await c.req.parseBody();
+    const password = typeof form.password === 'string' ? form.password : '';
+    if (!verifyPassword(hash, password)) {
+      sessions.failed();
+      return c.html(loginPage(siteFor(c), 'Wrong password.').value, 401);
+    }
+    const { token } = sessions.create();
+    setCookie(c, COOKIE, token, { httpOnly: true, sameSite: 'Strict', secure: secure(c), path: '/admin', maxAge: SESSION_MS / 1000 });
+    return c.redirect('/admin', 303);
+  });
+
+  /** Runs a logged-in, CSRF-checked action and redirects to /admin with its message. */
+  const action = (work: (c: Context, form: Record<string, string | File>) => Promise<string>) => async (c: Context) => {
+    checkOrigin(c);
+    const token = getCookie(c, COOKIE);
+    const session = sessions.get(token);
+    if (!session) throw new HTTPException(403, { message: 'Log in first.' });
+    const form = await c.req.parseBody();
+    if (!sameToken(typeof form.csrf === 'string' ? form.csrf : undefined, session.csrf)) throw new HTTPException(403, { message: 'The form expired; reload the admin page.' });
+    let message: string;
+    try {
+      message = await work(c, form as Record<string, string | File>);
+    } catch (error) {
+      message = `Not done: ${asHappeningsError(error, 'web', 'bad-input').message}`;
+    }
+    messages.set(token!, message);
+    return c.redirect('/admin', 303);
+  };
+
+  admin.post('/logout', async (c) => {
+    checkOrigin(c);
+    sessions.end(getCookie(c, COOKIE));
+    deleteCookie(c, COOKIE, { path: '/admin' });
+    return c.redirect('/admin', 303);
+  });
+
+  admin.post(
+    '/sources',
+    action(async (_c, form) => {
+      const url = text(form.url);
+      const added = await options.ops.addSource({ url, name: text(form.name) || undefined, language: languageQuery(text(form.language)) ?? null, page: form.page === '1' });
+      return added.created ? `Added ${added.name}; its first fetch is due now.` : `${added.name} was already followed.`;
+    }),
+  );
+
+  admin.post(
+    '/import',
+    action(async (_c, form) => {
+      const file = form.opml;
+      if (!(file instanceof File)) return 'Choose an OPML file.';
+      if (file.size > MAX_OPML_BYTES) return 'That file is larger than 1 MiB.';
+      const { added, known } = await options.ops.importOpml(await file.text());
+      return `Imported ${added} new sources (${known} already followed).`;
+    }),
+  );
+
+  admin.post(
+    '/sources/:id',
+    action(async (c, form) => {
+      const id = idParam(c.req.param('id') ?? '', 'source');
+      const settings = { language: languageQuery(text(form.language)) ?? null, paused: form.paused === '1', excerptOnly: form.excerptOnly === '1', translate: form.translate === '1' };
+      return (await options.ops.updateSource(id, settings)) ? 'Settings saved.' : `There is no source ${id}.`;
+    }),
+  );
+
+  admin.post(
+    '/retry',
+    action(async (_c, form) => {
+      const url = text(form.url);
+      await options.ops.retryItem(url);
+      return `Queued ${url} again.`;
+    }),
+  );
+
+  return admin;
+}
+
+function text(value: string | File | undefined): string {
+  return typeof value === 'string' ? value.trim() : '';
+}
+
+/** A browser's POST from another site is refused (SameSite=Strict already withholds the cookie; this is the second lock). */
+function checkOrigin(c: Context): void {
+  const origin = c.req.header('origin');
+  if (origin && origin !== 'null' && origin !== new URL(c.req.url).origin && !sameHost(origin, c.req.header('host'))) {
+    throw new HTTPException(403, { message: 'Cross-site form refused.' });
+  }
+}
+
+function sameHost(origin: string, host: string | undefined): boolean {
+  try {
+    return !!host && new URL(origin).host === host;
+  } catch {
+    return false;
+  }
+}

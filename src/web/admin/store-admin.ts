@@ -1,0 +1,57 @@
+/** AdminOps over the store, the sources module and the job queue. */
+import { addSource, importOpml } from '../../sources/index.js';
+import type { Store } from '../../store/index.js';
+import type { AdminOps } from './admin-data.js';
+
+export interface StoreAdminOptions {
+  store: Store;
+  /** Enqueues one page for ingestion (the runtime's pipeline.enqueuePage). */
+  enqueuePage: (job: { url: string; sourceId: number | null; feedId: number | null }) => Promise<void>;
+  translationStatus: () => Promise<string[]>;
+  feedIntervalMinutes?: number;
+}
+
+export function storeAdminOps(options: StoreAdminOptions): AdminOps {
+  const { store } = options;
+  return {
+    async sources() {
+      return (await store.sourceList()).map((s) => ({
+        id: s.id,
+        name: s.name,
+        url: s.url,
+        feedUrls: s.feeds.map((f) => f.url),
+        language: s.language,
+        paused: s.paused,
+        excerptOnly: s.excerptOnly,
+        translate: s.translate,
+        articleCount: s.articleCount,
+        lastSuccessAt: s.lastSuccessAt,
+        errorCount: s.errorCount,
+        lastError: s.lastError,
+        lastErrorCode: s.lastErrorCode,
+      }));
+    },
+    async addSource(input) {
+      const { source, created } = await addSource(store, {
+        url: input.url,
+        name: input.name || undefined,
+        language: input.language || null,
+        kind: input.page ? 'page' : undefined,
+        intervalMinutes: options.feedIntervalMinutes,
+      });
+      return { name: source.name, created };
+    },
+    importOpml: (text) => importOpml(store, text, options.feedIntervalMinutes),
+    async updateSource(id, settings) {
+      return (await store.updateSource(id, settings)) !== null;
+    },
+    async itemErrors(limit) {
+      return (await store.itemErrors({ limit })).map((e) => ({ id: e.id, url: e.url, stage: e.stage, code: e.code, message: e.message, attempts: e.attempts, lastAt: e.lastAt }));
+    },
+    async retryItem(url) {
+      const known = await store.itemErrorByUrl(url);
+      await options.enqueuePage({ url, sourceId: known?.sourceId ?? null, feedId: known?.feedId ?? null });
+    },
+    translationStatus: options.translationStatus,
+  };
+}
