@@ -1,43 +1,56 @@
 /**
- * Apertium throughput, es→en, on the NTREX Spanish references: our warm null-flush pipelines
- * (one segment per sentence) vs `apertium -u spa-eng` run once over the whole file, in the same run.
- * Run: npx tsx bench/translate.ts
+ * Spanish → English on NTREX-128 (newstest2019 Spanish references as source, English source as
+ * reference): corpus BLEU (13a) and chrF (6, β=2) as sacreBLEU computes them, and words/s, for raw
+ * Apertium (`apertium -u spa-eng` over the whole file) and for our pipeline over warm Apertium, in the
+ * same run; then the names test set (testdata/names-es.tsv): names preserved, glued words.
+ * Run: npm run bench:translate
  */
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
-import { ApertiumEngine } from '../src/pipeline/translate/apertium.js';
+import { createTranslator } from '../src/pipeline/translate/index.js';
+import { corpusBleu, corpusChrf } from '../src/pipeline/translate/metrics.js';
+import { checkNames, loadNameCases } from '../src/pipeline/translate/name-check.js';
 
-const file = new URL('../../shared/data/mt/ntrex128/newstest2019-ref.spa.txt', import.meta.url);
-const lines = readFileSync(file, 'utf8').split('\n').filter((l) => l.trim());
-const words = lines.join(' ').split(/\s+/).length;
+const dir = new URL('../../shared/data/mt/ntrex128/', import.meta.url);
+const srcFile = new URL('newstest2019-ref.spa.txt', dir);
+const source = readFileSync(srcFile, 'utf8').split('\n').slice(0, -1);
+const refs = readFileSync(new URL('newstest2019-src.eng.txt', dir), 'utf8').split('\n').slice(0, -1);
+if (source.length !== refs.length) throw new Error(`line counts differ: ${source.length} vs ${refs.length}`);
+const words = source.join(' ').split(/\s+/).filter(Boolean).length;
 
-function rate(ms: number): string {
-  return `${Math.round(words / (ms / 1000))} words/s`.padStart(16);
-}
+interface Row { how: string; hyps: string[]; ms: number }
 
-async function warm(processes: number): Promise<number> {
-  const engine = new ApertiumEngine({ processesPerPair: processes });
-  await engine.translateTexts(['Hola.'], 'es', 'en'); // start-up is paid once per process, not measured
+function raw(): Row {
   const started = performance.now();
-  const out = await engine.translateTexts(lines, 'es', 'en');
+  const out = execFileSync('apertium', ['-u', 'spa-eng', srcFile.pathname], { maxBuffer: 64 << 20, encoding: 'utf8' });
   const ms = performance.now() - started;
-  if (out.length !== lines.length) throw new Error('line count changed');
-  await engine.close();
-  return ms;
+  return { how: 'raw: apertium -u spa-eng, whole file', hyps: out.split('\n').slice(0, source.length), ms };
 }
 
-function batch(): number {
+async function ours(): Promise<Row> {
+  const translator = createTranslator({ engines: ['apertium'], cacheEntries: 0 });
+  await translator.translateText(['Hola.'], 'es', 'en'); // start-up paid once per process, not measured (warm)
   const started = performance.now();
-  execFileSync('apertium', ['-u', 'spa-eng', file.pathname], { maxBuffer: 64 << 20 });
-  return performance.now() - started;
+  const hyps = (await translator.translateText(source, 'es', 'en'))!;
+  const ms = performance.now() - started;
+  await translator.close();
+  return { how: 'ours: warm pipeline, names protected', hyps, ms };
 }
 
-console.log(`${lines.length} lines, ${words} words (es→en)\n`);
-console.log(`| how | time | rate |\n|---|---:|---:|`);
-const once = batch();
-console.log(`| apertium -u spa-eng, whole file, one process (incl. start-up) | ${(once / 1000).toFixed(2)} s | ${rate(once)} |`);
-for (const processes of [1, 2]) {
-  const ms = await warm(processes);
-  console.log(`| warm pipelines ×${processes}, one segment per line | ${(ms / 1000).toFixed(2)} s | ${rate(ms)} |`);
-}
+const rows = [raw(), await ours()];
+const measured = rows.map((r) => ({ ...r, bleu: corpusBleu(r.hyps, refs).score, chrf: corpusChrf(r.hyps, refs), rate: words / (r.ms / 1000) }));
+console.log(`NTREX-128 es→en: ${source.length} sentences, ${words} source words\n`);
+console.log('| system | BLEU | chrF | words/s |\n|---|---:|---:|---:|');
+for (const m of measured) console.log(`| ${m.how} | ${m.bleu.toFixed(2)} | ${m.chrf.toFixed(2)} | ${Math.round(m.rate)} |`);
+const [r, o] = measured as [typeof measured[0], typeof measured[0]];
+console.log(`| ours − raw | ${(o.bleu - r.bleu).toFixed(2)} | ${(o.chrf - r.chrf).toFixed(2)} | ×${(o.rate / r.rate).toFixed(2)} |`);
+
+const cases = loadNameCases();
+const translator = createTranslator({ engines: ['apertium'], cacheEntries: 0 });
+const report = await checkNames(translator, cases);
+await translator.close();
+console.log(`\nNames test set: ${cases.length} sentences, ${report.names} names`);
+console.log(`| names preserved | glued words |\n|---:|---:|\n| ${report.preserved}/${report.names} (${((100 * report.preserved) / report.names).toFixed(1)} %) | ${report.glued} |`);
+for (const miss of report.misses.slice(0, 20)) console.log(`  missing ${JSON.stringify(miss.name)} in: ${miss.output}`);
+for (const glue of report.gluedExamples.slice(0, 10)) console.log(`  glued ${JSON.stringify(glue)}`);

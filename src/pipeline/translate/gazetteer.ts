@@ -3,36 +3,36 @@
  * capitalised-run rule misses ("Kim Jong Un": "Un" reads as an article) or that one word alone
  * would get mistranslated ("Putin" → "put on"). A name found in any spelling is protected and
  * written in the target language's spelling when the table has one, else as found.
- * Sorted by the English form. Extend freely: one line per entity.
+ * The table itself is gazetteer-data.ts: extend freely, one line per entity.
  */
+import { gazetteerTable } from './gazetteer-data.js';
+
 export interface GazetteerEntry {
+  /** p person, l place, o organisation. */
+  kind: 'p' | 'l' | 'o';
   /** Spellings by ISO 639-1 language; `en` is the key form. */
   forms: Readonly<Record<string, string | readonly string[]>>;
 }
 
-export const gazetteer: readonly GazetteerEntry[] = [
-  { forms: { en: 'Donald Trump' } },
-  { forms: { en: 'Emmanuel Macron' } },
-  { forms: { en: 'Joe Biden' } },
-  { forms: { en: 'Kim Jong Il', es: 'Kim Jong Il', fr: 'Kim Jong-il', de: 'Kim Jong-il' } },
-  { forms: { en: 'Kim Jong Un', es: ['Kim Jong Un', 'Kim Jong-un'], fr: 'Kim Jong-un', de: 'Kim Jong-un', pt: 'Kim Jong-un' } },
-  { forms: { en: 'Kim Yo Jong', es: ['Kim Yo Jong', 'Kim Yo-jong'] } },
-  { forms: { en: 'Kremlin', es: 'Kremlin', fr: 'Kremlin', de: 'Kreml', pt: 'Kremlin', ru: 'Кремль' } },
-  { forms: { en: 'Lula da Silva' } },
-  { forms: { en: 'Nguyen Phu Trong', es: ['Nguyen Phu Trong', 'Nguyễn Phú Trọng'] } },
-  { forms: { en: 'Olaf Scholz' } },
-  { forms: { en: 'Pedro Sánchez' } },
-  { forms: { en: 'Pyongyang', es: 'Pionyang', fr: 'Pyongyang', de: 'Pjöngjang', pt: 'Pyongyang', ru: 'Пхеньян' } },
-  { forms: { en: 'Sergei Lavrov', es: ['Serguéi Lavrov', 'Sergei Lavrov'], fr: 'Sergueï Lavrov', de: 'Sergej Lawrow', ru: 'Сергей Лавров' } },
-  { forms: { en: 'Sergei Naryshkin', es: ['Serguéi Narishkin', 'Sergei Naryshkin'], fr: 'Sergueï Narychkine', de: 'Sergej Naryschkin', ru: 'Сергей Нарышкин' } },
-  { forms: { en: 'Sergei Shoigu', es: ['Serguéi Shoigú', 'Sergei Shoigu'], fr: 'Sergueï Choïgou', de: 'Sergej Schoigu', ru: 'Сергей Шойгу' } },
-  { forms: { en: 'Shoigu', es: 'Shoigú', fr: 'Choïgou', de: 'Schoigu', ru: 'Шойгу' } },
-  { forms: { en: 'Putin', es: 'Putin', fr: 'Poutine', de: 'Putin', pt: 'Putin', ru: 'Путин' } },
-  { forms: { en: 'Vladimir Putin', es: ['Vladímir Putin', 'Vladimir Putin'], fr: 'Vladimir Poutine', de: 'Wladimir Putin', ru: 'Владимир Путин' } },
-  { forms: { en: 'Volodymyr Zelensky', es: ['Volodímir Zelenski', 'Volodymyr Zelensky'], fr: 'Volodymyr Zelensky', de: 'Wolodymyr Selenskyj' } },
-  { forms: { en: 'Xi Jinping' } },
-  { forms: { en: 'Yakutia', es: 'Yakutia', fr: 'Iakoutie', de: 'Jakutien', ru: 'Якутия' } },
-];
+const columns = ['en', 'es', 'fr', 'de', 'pt', 'it', 'ca', 'ru'] as const;
+
+/** Parses gazetteer-data.ts's table (kind, then one column per language). */
+export function parseGazetteer(table: string): GazetteerEntry[] {
+  return table
+    .split('\n')
+    .filter((line) => line.trim())
+    .map((line) => {
+      const [kind, ...cells] = line.split('\t');
+      const forms: Record<string, string | string[]> = {};
+      cells.forEach((cell, i) => {
+        const spellings = cell.split('|').map((s) => s.trim()).filter((s) => s && s !== '-');
+        if (spellings.length) forms[columns[i]!] = spellings.length === 1 ? spellings[0]! : spellings;
+      });
+      return { kind: kind === 'l' || kind === 'o' ? kind : 'p', forms };
+    });
+}
+
+export const gazetteer: readonly GazetteerEntry[] = parseGazetteer(gazetteerTable);
 
 export interface GazetteerMatch {
   start: number;
@@ -52,13 +52,29 @@ const spellings: Spelling[] = gazetteer
   .filter((s, i, all) => all.findIndex((o) => o.text === s.text) === i)
   .sort((a, b) => b.text.length - a.text.length);
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const pattern = new RegExp(`(?<![\\p{L}\\p{N}])(?:${spellings.map((s) => escape(s.text)).join('|')})(?![\\p{L}\\p{N}])`, 'gu');
-const bySpelling = new Map(spellings.map((s) => [s.text, s.entry]));
+const wordPattern = /[\p{L}\p{N}]+/gu;
+const isWordChar = /[\p{L}\p{N}]/u;
+
+/** Spellings by their first word, longest first: a scan looks up each word of the text once. */
+const byFirstWord = new Map<string, Spelling[]>();
+for (const spelling of spellings) {
+  const first = spelling.text.match(/[\p{L}\p{N}]+/u)?.[0];
+  if (!first || !spelling.text.startsWith(first)) continue;
+  byFirstWord.set(first, [...(byFirstWord.get(first) ?? []), spelling]);
+}
 
 /** Known names in the text, left to right, not overlapping. */
 export function gazetteerMatches(text: string): GazetteerMatch[] {
-  return [...text.matchAll(pattern)].map((m) => ({ start: m.index, end: m.index + m[0].length, name: m[0], entry: bySpelling.get(m[0])! }));
+  const found: GazetteerMatch[] = [];
+  let after = 0;
+  for (const word of text.matchAll(wordPattern)) {
+    if (word.index < after) continue;
+    const spelling = byFirstWord.get(word[0])?.find((s) => text.startsWith(s.text, word.index) && !isWordChar.test(text[word.index + s.text.length] ?? ' '));
+    if (!spelling) continue;
+    after = word.index + spelling.text.length;
+    found.push({ start: word.index, end: after, name: spelling.text, entry: spelling.entry });
+  }
+  return found;
 }
 
 /** The name as the target language writes it, or null to keep it as found. */

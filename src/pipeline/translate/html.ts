@@ -5,13 +5,14 @@
  * edges. `<br>`/`<img>` split a run; pre, code blocks, script and style are left untranslated.
  */
 import { parseHTML } from 'linkedom';
-import { encodeRun, keepFirstLetterCase, NameBook, restoreNames, type StreamTranslate } from './segments.js';
+import { findNames } from './protect-names.js';
+import { encodeRun, keepFirstLetterCase, lowerAfterLeadingName, NameBook, restoreNames, type StreamTranslate } from './segments.js';
 import { parseStream, stripUnknownMarks, type Piece } from './stream.js';
 
 const inlineTags = new Set(['A', 'ABBR', 'B', 'BDI', 'BDO', 'CITE', 'DATA', 'DEL', 'DFN', 'EM', 'I', 'INS', 'KBD', 'MARK', 'Q', 'S', 'SMALL', 'SPAN', 'STRONG', 'SUB', 'SUP', 'TIME', 'U']);
 const untranslated = new Set(['PRE', 'CODE', 'SCRIPT', 'STYLE', 'SVG', 'MATH', 'TEMPLATE', 'VAR', 'SAMP']);
 
-type DomNode = { nodeType: number; nodeName: string; textContent: string | null; childNodes: ArrayLike<DomNode>; parentNode: DomNode | null; outerHTML?: string; innerHTML?: string };
+type DomNode = { nodeType: number; nodeName: string; textContent: string | null; childNodes: ArrayLike<DomNode>; parentNode: DomNode | null; outerHTML?: string; innerHTML?: string; attributes?: ArrayLike<{ name: string; value: string }> };
 
 interface Run { nodes: DomNode[]; stream: string; source: string }
 interface Tags { openings: Map<string, { open: string; close: string }>; next: number }
@@ -23,8 +24,20 @@ export async function translateHtmlDocument(html: string, translate: StreamTrans
   const runs: Run[] = [];
   collectRuns(body, runs, tags, book);
   const outputs = runs.length ? await translate(runs.map((r) => r.stream)) : [];
-  runs.forEach((run, i) => replaceRun(document, run, renderPieces(restoreNames(parseStream(outputs[i] ?? ''), book), tags, run.source)));
-  return (body as unknown as { innerHTML: string }).innerHTML;
+  runs.forEach((run, i) => replaceRun(document, run, renderPieces(restoreNames(parseStream(outputs[i] ?? ''), book), tags, run.source, book)));
+  return Array.from(body.childNodes).map(serialize).join('');
+}
+
+const voidTags = new Set(['AREA', 'BASE', 'BR', 'COL', 'EMBED', 'HR', 'IMG', 'INPUT', 'LINK', 'META', 'SOURCE', 'TRACK', 'WBR']);
+const rawTextTags = new Set(['SCRIPT', 'STYLE']);
+
+/** HTML out of the tree, escaping "&" in attributes too (linkedom's innerHTML writes it bare). */
+function serialize(node: DomNode): string {
+  if (node.nodeType === 3) return rawTextTags.has(node.parentNode?.nodeName ?? '') ? (node.textContent ?? '') : escapeHtml(node.textContent ?? '');
+  if (node.nodeType === 8) return `<!--${node.textContent ?? ''}-->`;
+  if (node.nodeType !== 1) return '';
+  const { open, close } = openingOf(node);
+  return voidTags.has(node.nodeName) ? open : open + Array.from(node.childNodes).map(serialize).join('') + close;
 }
 
 /** Walks blocks; consecutive text/inline children form a run; separators (br, img) end one. */
@@ -58,21 +71,24 @@ function encodeNode(node: DomNode, marks: string[], tags: Tags, book: NameBook):
   return Array.from(node.childNodes).map((c) => encodeNode(c, [...marks, mark], tags, book)).join('');
 }
 
+/** The element's start tag rebuilt from its attributes: linkedom's outerHTML writes "&" in them bare. */
 function openingOf(node: DomNode): { open: string; close: string } {
-  const outer = node.outerHTML ?? '';
-  const inner = node.innerHTML ?? '';
-  const cut = outer.lastIndexOf(inner, outer.length - node.nodeName.length - 3);
-  const open = cut > 0 ? outer.slice(0, cut) : `<${node.nodeName.toLowerCase()}>`;
-  return { open, close: `</${node.nodeName.toLowerCase()}>` };
+  const tag = node.nodeName.toLowerCase();
+  const attributes = Array.from(node.attributes ?? []).map((a) => ` ${a.name}="${a.value.replace(/&/g, '&amp;').replace(/"/g, '&quot;')}"`);
+  return { open: `<${tag}${attributes.join('')}>`, close: `</${tag}>` };
 }
 
 /** Pieces back to HTML: a tag opens where its mark starts and closes where the mark ends. */
-function renderPieces(translated: Piece[], tags: Tags, source: string): string {
+function renderPieces(translated: Piece[], tags: Tags, source: string, book: NameBook): string {
   const firstWord = translated.findIndex((p) => /\p{L}/u.test(p.text));
-  const pieces = translated.map((p, i) => {
-    const text = stripUnknownMarks(p.text, source);
-    return { ...p, text: i === firstWord ? keepFirstLetterCase(source, text) : text };
-  });
+  const pieces = recase(
+    translated.map((p, i) => {
+      const text = stripUnknownMarks(p.text, source);
+      return { ...p, text: i === firstWord ? keepFirstLetterCase(source, text) : text };
+    }),
+    source,
+    book,
+  );
   const tagMarks = pieces.map((p) => p.marks.filter((m) => tags.openings.has(m)));
   let html = '';
   let open: string[] = [];
@@ -87,6 +103,19 @@ function renderPieces(translated: Piece[], tags: Tags, source: string): string {
   });
   for (const mark of [...open].reverse()) html += tags.openings.get(mark)!.close;
   return html;
+}
+
+/** lowerAfterLeadingName over the pieces' joined text, the changed letter put back in its piece. */
+function recase(pieces: Piece[], source: string, book: NameBook): Piece[] {
+  const plain = pieces.map((p) => p.text).join('');
+  const fixed = lowerAfterLeadingName(source, plain, findNames(source), book.language);
+  if (fixed === plain || fixed.length !== plain.length) return pieces;
+  let at = 0;
+  return pieces.map((p) => {
+    const text = fixed.slice(at, at + p.text.length);
+    at += p.text.length;
+    return { ...p, text };
+  });
 }
 
 function commonPrefix(a: string[], b: string[]): string[] {

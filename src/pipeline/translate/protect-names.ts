@@ -25,10 +25,34 @@ export function findNames(text: string): NameSpan[] {
   const known: NameSpan[] = gazetteerMatches(text);
   const spans = [...known];
   for (const match of text.matchAll(run)) {
-    const span = trimSentenceOpener(text, { start: match.index, end: match.index + match[0].length, name: match[0] });
-    if (span && isPersonLike(span.name) && !known.some((k) => k.start < span.end && span.start < k.end)) spans.push(span);
+    for (const part of splitAtStopwords(match[0], match.index)) {
+      const span = trimSentenceOpener(text, part);
+      if (span && isPersonLike(span.name) && !known.some((k) => k.start < span.end && span.start < k.end)) spans.push(span);
+    }
   }
   return spans.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * A run cut at its title and institution words, particles trimmed from the ends of each part:
+ * "Reverendo John Howard Johnson" → "John Howard Johnson", "Universidad de Michigan" → "Michigan"
+ * (one word: left to the translator). Measured on NTREX: protecting whole runs cost 0.4 chrF.
+ */
+function splitAtStopwords(runText: string, offset: number): NameSpan[] {
+  const parts: { start: number; end: number }[][] = [[]];
+  for (const word of runText.matchAll(/\S+/g)) {
+    if (nameStopwords.has(word[0].toLowerCase()) && /^\p{Lu}/u.test(word[0])) parts.push([]);
+    else parts.at(-1)!.push({ start: offset + word.index, end: offset + word.index + word[0].length });
+  }
+  const particleWord = new RegExp(`^${particle}$`, 'u');
+  return parts.flatMap((words) => {
+    while (words.length && particleWord.test(runText.slice(words[0]!.start - offset, words[0]!.end - offset))) words.shift();
+    while (words.length && particleWord.test(runText.slice(words.at(-1)!.start - offset, words.at(-1)!.end - offset))) words.pop();
+    if (!words.length) return [];
+    const start = words[0]!.start;
+    const end = words.at(-1)!.end;
+    return [{ start, end, name: runText.slice(start - offset, end - offset) }];
+  });
 }
 
 /** How a protected name is written in the target language: its gazetteer form, else as found. */

@@ -45,3 +45,44 @@ describe('keepFirstLetterCase', () => {
     expect(keepFirstLetterCase('Con salto', 'With jump')).toBe('With jump');
   });
 });
+
+describe('artefact repairs', () => {
+  it('drops the personal "a" before a person, not before a place or after a dative verb', async () => {
+    const { dropPersonalA } = await import('./segments.js');
+    const { findNames } = await import('./protect-names.js');
+    const [kim] = findNames('recibe a Kim Jong Un');
+    const [pyongyang] = findNames('viajó a Pionyang');
+    expect(dropPersonalA('Putin recibe a ', kim!)).toBe('Putin recibe ');
+    expect(dropPersonalA('Dijo a ', kim!)).toBe('Dijo a ');
+    expect(dropPersonalA('viajó a ', pyongyang!)).toBe('viajó a ');
+  });
+
+  it('lower-cases the word apertium capitalised after a leading name', async () => {
+    const { lowerAfterLeadingName } = await import('./segments.js');
+    const { findNames } = await import('./protect-names.js');
+    const source = 'Nguyen Phu Trong viajó ayer.';
+    expect(lowerAfterLeadingName(source, 'Nguyen Phu Trong Travelled yesterday.', findNames(source), 'en')).toBe('Nguyen Phu Trong travelled yesterday.');
+    expect(lowerAfterLeadingName('Giles señaló', 'Giles Signalled', [], 'en')).toBe('Giles signalled');
+    expect(lowerAfterLeadingName('Giles Moscú', 'Giles Moscow', [], 'en')).toBe('Giles Moscow');
+  });
+
+  it('removes a space apertium put before punctuation, not one the source had', async () => {
+    const [out] = await translatePlain(['hola , adiós : si'], async (s) => s.map((x) => x.replace(/,/, ' ,')));
+    expect(out).toBe('hola , adiós : si');
+    const [tidy] = await translatePlain(['hola, adiós'], async (s) => s.map((x) => x.replace(/,/, ' ,')));
+    expect(tidy).toBe('hola, adiós');
+  });
+});
+
+describe('post-check', () => {
+  it('retranslates around the names when the engine lost one', async () => {
+    const asked: string[][] = [];
+    const losesNames = async (segments: string[]) => {
+      asked.push(segments);
+      return segments.map((s) => s.replace(/\[\[[^\]]*n:\d+[^\]]*\]\][^[]*\[\[\/\]\]/g, '').replace(/\[\]$/, ''));
+    };
+    const [out] = await translatePlain(['Ayer Vladímir Putin habló con Xi Jinping hoy'], losesNames);
+    expect(out).toBe('Ayer Vladímir Putin habló con Xi Jinping hoy');
+    expect(asked).toHaveLength(2);
+  });
+});

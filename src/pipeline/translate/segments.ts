@@ -13,7 +13,7 @@ export class NameBook {
   private readonly names = new Map<string, string>();
 
   /** `language`: the target language, for names the gazetteer spells differently there. */
-  constructor(private readonly language: string | null = null) {}
+  constructor(readonly language: string | null = null) {}
 
   mark(span: NameSpan): string {
     const mark = `n:${this.names.size + 1}`;
@@ -31,15 +31,39 @@ export class NameBook {
 }
 
 /** One run of text as stream, its names wrapped so they survive; `marks` wrap the whole run. */
-export function encodeRun(text: string, marks: string[], book: NameBook): string {
+export function encodeRun(text: string, marks: string[], book: NameBook, spans = findNames(text)): string {
   let out = '';
   let at = 0;
-  for (const span of findNames(text)) {
-    out += wordbound(marks, escapeStream(text.slice(at, span.start)));
+  for (const span of spans) {
+    out += wordbound(marks, escapeStream(dropPersonalA(text.slice(at, span.start), span)));
     out += wordbound([...marks, book.mark(span)], escapeStream(placeholderWord(span.name)));
     at = span.end;
   }
   return out + wordbound(marks, escapeStream(text.slice(at)));
+}
+
+// Verbs whose "a" before a person is "to" in English ("dijo a Putin" → "said to Putin").
+const dativeVerbs = new Set(
+  ('dijo dice dicen dijeron escribió escribe envió envía mandó manda habló habla explicó explica entregó entrega ' +
+    'dio da dieron regaló ofreció ofrece propuso comunicó contó cuenta respondió responde contestó agradeció ' +
+    'vendió vende pagó paga prestó mostró muestra enseñó presentó ' +
+    // prepositions and nouns before "a": "frente a", "gracias a", "la visita a", "su apoyo a"
+    'de en por para con que frente junto gracias visita viaje carta mensaje llamada homenaje apoyo críticas ' +
+    'respecto contrario cercano cercanos cercana leal fiel parecido igual próximo').split(' '),
+);
+
+/**
+ * Spanish marks a person as direct object with "a" ("recibe a Kim Jong Un"); Apertium renders it
+ * "receives to Kim Jong Un". Before a protected person, the "a" is dropped unless the verb takes an
+ * indirect object. Places ("viajó a Pionyang") keep it: "to Pyongyang".
+ */
+export function dropPersonalA(before: string, span: NameSpan): string {
+  if (span.entry && span.entry.kind !== 'p') return before;
+  const match = /(\S+)\s+a\s+$/u.exec(before) ?? /^()a\s+$/u.exec(before);
+  if (!match) return before;
+  const verb = match[1]!.toLowerCase().replace(/[^\p{L}]/gu, '');
+  if (dativeVerbs.has(verb)) return before;
+  return before.replace(/\ba\s+$/u, '');
 }
 
 /**
@@ -77,25 +101,94 @@ export function restoreNames(pieces: Piece[], book: NameBook): Piece[] {
 export async function translatePlain(texts: string[], translate: StreamTranslate, book = new NameBook()): Promise<string[]> {
   const lines = texts.map((t) => t.split('\n'));
   const segments: string[] = [];
-  for (const line of lines.flat()) if (line.trim()) segments.push(encodeRun(line.trim(), [], book));
+  const names = new Map<string, NameSpan[]>();
+  for (const line of lines.flat()) {
+    const source = line.trim();
+    if (!source) continue;
+    names.set(source, findNames(source));
+    segments.push(encodeRun(source, [], book, names.get(source)));
+  }
   const outputs = segments.length ? await translate(segments) : [];
   let next = 0;
-  return lines.map((textLines) =>
-    textLines
-      .map((line) => {
-        if (!line.trim()) return line;
-        const pieces = restoreNames(parseStream(outputs[next++] ?? ''), book);
-        const translated = keepFirstLetterCase(line, stripUnknownMarks(pieces.map((p) => p.text).join(''), line).trim());
-        return keepOuterSpace(line, translated);
-      })
-      .join('\n'),
+  const done = lines.map((textLines) =>
+    textLines.map((line) => {
+      if (!line.trim()) return Promise.resolve(line);
+      const pieces = restoreNames(parseStream(outputs[next++] ?? ''), book);
+      return finishLine(line, pieces.map((p) => p.text).join(''), names.get(line.trim()) ?? [], translate, book);
+    }),
   );
+  return Promise.all(done.map(async (textLines) => (await Promise.all(textLines)).join('\n')));
+}
+
+/** Tidies one translated line; when a protected name went missing, translates around the names. */
+async function finishLine(line: string, output: string, spans: NameSpan[], translate: StreamTranslate, book: NameBook): Promise<string> {
+  const source = line.trim();
+  let translated = tidy(source, stripUnknownMarks(output, source), spans, book);
+  if (spans.some((span) => !translated.includes(nameInLanguage(span, book.language)))) {
+    translated = tidy(source, await translateAroundNames(source, spans, translate, book), spans, book);
+  }
+  return keepOuterSpace(line, translated);
+}
+
+/**
+ * The post-check's stronger protection: the text between names is translated piece by piece and the
+ * names are put between the pieces as written, so no name can be lost or merged (the sentence reads
+ * less well, which is why this is the fallback).
+ */
+async function translateAroundNames(source: string, spans: NameSpan[], translate: StreamTranslate, book: NameBook): Promise<string> {
+  const gaps: string[] = [];
+  let at = 0;
+  for (const span of spans) {
+    gaps.push(dropPersonalA(source.slice(at, span.start), span));
+    at = span.end;
+  }
+  gaps.push(source.slice(at));
+  const wanted = gaps.filter((g) => /\p{L}/u.test(g));
+  const outputs = wanted.length ? await translate(wanted.map((g) => escapeStream(g.trim()))) : [];
+  let next = 0;
+  const pieces = gaps.map((g) => {
+    if (!/\p{L}/u.test(g)) return g;
+    const text = parseStream(outputs[next++] ?? '').map((p) => p.text).join('').trim();
+    return (/^\s/.test(g) ? ' ' : '') + keepFirstLetterCase(g, stripUnknownMarks(text, g)) + (/\s$/.test(g) ? ' ' : '');
+  });
+  return pieces.reduce((out, piece, i) => out + piece + (i < spans.length ? nameInLanguage(spans[i]!, book.language) : ''), '');
+}
+
+function tidy(source: string, translated: string, spans: NameSpan[], book: NameBook): string {
+  const spaced = translated.replace(/\s+/g, ' ').replace(/ ([.,;:!?)\]»”])/g, (all, mark: string) => (source.includes(` ${mark}`) ? all : mark));
+  return lowerAfterLeadingName(source, keepFirstLetterCase(source, spaced.trim()), spans, book.language);
+}
+
+const opening = /^[\s¿¡"“«(\[‘'-]*/u;
+
+/**
+ * Apertium capitalises the first word it knows when the segment starts with one it does not
+ * ("Nguyen Phu Trong Travelled yesterday", "Giles Signalled"): when the source went on in lower
+ * case after its leading name or word, so does the output.
+ */
+export function lowerAfterLeadingName(source: string, translated: string, spans: NameSpan[], language: string | null): string {
+  const src = source.replace(opening, '');
+  const out = translated.replace(opening, '');
+  const lead = translated.length - out.length;
+  const firstWord = /^\p{Lu}[\p{L}'’-]*/u.exec(src)?.[0];
+  const leading = spans.filter((s) => source.slice(0, s.start).replace(opening, '') === '');
+  const pairs = [...leading.map((s) => [s.name, nameInLanguage(s, language)] as const), ...(firstWord ? [[firstWord, firstWord] as const] : [])];
+  for (const [inSource, inOutput] of pairs) {
+    if (!src.startsWith(inSource) || !/^\s+\p{Ll}/u.test(src.slice(inSource.length))) continue;
+    const after = new RegExp(`^${escapeRegExp(inOutput)} (\\p{Lu})(?=\\p{Ll})`, 'u').exec(out);
+    if (after) return translated.slice(0, lead + after[0].length - 1) + after[1]!.toLowerCase() + translated.slice(lead + after[0].length);
+  }
+  return translated;
+}
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 function keepOuterSpace(source: string, translated: string): string {
   const lead = /^\s*/.exec(source)![0];
   const trail = /\s*$/.exec(source)![0];
-  return lead + translated.replace(/\s+/g, ' ') + trail;
+  return lead + translated + trail;
 }
 
 /** Apertium capitalises a segment's first word; a segment that began in lower case (after a <br>) stays so. */
