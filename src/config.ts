@@ -62,6 +62,7 @@ export const options = {
   workers: option({ env: 'HAPPENINGS_WORKERS', default: 2, parse: int(0, 64), description: 'jobs run at once in this process (0: web only)' }),
   defaultSources: option({ env: 'HAPPENINGS_DEFAULT_SOURCES', default: true, parse: bool, description: 'seed an empty store with the default source list' }),
   adminPassword: option({ env: 'HAPPENINGS_ADMIN_PASSWORD', default: '', parse: text, description: 'password of /admin (empty: admin disabled)', secret: true }),
+  publicMode: option({ env: 'HAPPENINGS_PUBLIC', default: true, parse: bool, description: 'public site: sources marked excerpt-only show title, lead and link (false: a private instance shows all)' }),
 } as const;
 
 type Options = typeof options;

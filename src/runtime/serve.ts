@@ -8,6 +8,7 @@ import { seedDefaultSources } from '../sources/index.js';
 import { createWebApp } from '../web/app.js';
 import { startWebServer } from '../web/server.js';
 import { storeSiteData } from '../web/store-data.js';
+import { storeAdminOps } from '../web/admin/store-admin.js';
 import { openRuntime, reportTranslation, type Runtime } from './open.js';
 
 export interface Serving {
@@ -33,7 +34,25 @@ export async function serve(config: Config, options: { workers?: boolean; schedu
     translationNote: async () => translationNote,
     healthDetails: async () => ({ jobs: await runtime.queue.stats(), translation: translationNote ?? 'ok' }),
   });
-  const app = createWebApp({ data, siteName: config.siteName, language: config.languages[0] ?? 'en', siteUrl: config.siteUrl || undefined });
+  const admin = config.adminPassword
+    ? {
+        password: config.adminPassword,
+        ops: storeAdminOps({
+          store: runtime.store,
+          enqueuePage: (job) => runtime.pipeline.enqueuePage(job),
+          translationStatus: async () => (await runtime.translator.status()).map(engineLine),
+          feedIntervalMinutes: config.feedIntervalMinutes,
+        }),
+      }
+    : undefined;
+  const app = createWebApp({
+    data,
+    siteName: config.siteName,
+    language: config.languages[0] ?? 'en',
+    siteUrl: config.siteUrl || undefined,
+    publicMode: config.publicMode,
+    admin,
+  });
   const server = await startWebServer(app, { port: config.port, host: config.host });
   let scheduler: Scheduler | null = null;
   if (options.workers !== false && config.workers > 0) {
@@ -50,6 +69,11 @@ export async function serve(config: Config, options: { workers?: boolean; schedu
       await runtime.close();
     },
   };
+}
+
+/** "apertium 3.8: ready (spa-eng, cat-eng)" or the engine's reason for being off. */
+function engineLine(s: { engine: string; available: boolean; version?: string | null; pairs: string[]; message?: string | null }): string {
+  return s.available ? `${s.engine} ${s.version ?? ''}: ready (${s.pairs.join(', ')})` : `${s.engine}: off — ${s.message ?? 'unavailable'}`;
 }
 
 /** Runs until SIGINT/SIGTERM, then closes everything in order. */
