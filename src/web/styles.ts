@@ -37,13 +37,13 @@ main:has(.bilingual){max-width:70rem}
 .chips a{display:inline-block;padding:.15rem .6rem;border:1px solid var(--line);border-radius:1rem;text-decoration:none}
 .compact>li{padding:.5rem 0}.list h3{font-size:1.05rem;margin:0 0 .2rem;line-height:1.3}
 .share-link{width:100%;max-width:30rem;font:inherit;padding:.3rem}
-input,select,button{font:inherit;color:inherit;background:var(--bg);border:1px solid var(--muted);border-radius:4px;padding:.3rem .5rem}
+input,select,button{max-width:100%;font:inherit;color:inherit;background:var(--bg);border:1px solid var(--muted);border-radius:4px;padding:.3rem .5rem}
 button{background:var(--link);color:var(--bg);border:0;cursor:pointer}
 form p{margin:.5rem 0}
 a:focus-visible,input:focus-visible,select:focus-visible,button:focus-visible{outline:3px solid var(--link);outline-offset:2px}
 .pager{display:flex;justify-content:space-between;margin-top:1.5rem}
 table.sources{width:100%;border-collapse:collapse;font-size:.95rem}
-table.sources th,table.sources td{text-align:start;padding:.4rem;border-bottom:1px solid var(--line);vertical-align:top}
+table.sources th,table.sources td{overflow-wrap:anywhere;text-align:start;padding:.4rem;border-bottom:1px solid var(--line);vertical-align:top}
 @media (max-width:40rem){.bilingual,.bilingual tbody,.bilingual tr,.bilingual td,.bilingual th{display:block}.bilingual thead{display:none}.bilingual td+td{border-top:0;padding-bottom:1rem}
 table.sources thead{display:none}table.sources td{display:block;border:0;padding:.1rem .4rem}table.sources tr{display:block;border-bottom:1px solid var(--line);padding:.4rem 0}}
 `
