@@ -12,6 +12,7 @@ const groups = [
   // articles, determiners and other sentence openers
   'el la los las lo un una unos unas en de del y o con por para según tras ante este esta estos estas ese esa',
   'ayer hoy mañana pero sin aunque cuando donde mientras además así también durante desde hasta entre sobre',
+  'algunos algunas muchos muchas varios varias otros otras todos todas cada ningún ninguna su sus mi mis otro otra',
   // titles
   'señor señora don doña padre madre reverendo reverenda capitán capitana general teniente coronel sargento',
   'doctor doctora profesor profesora presidente presidenta ministro ministra primer primera rey reina príncipe',
@@ -33,3 +34,10 @@ const groups = [
 ];
 
 export const nameStopwords: ReadonlySet<string> = new Set(groups.join(' ').split(/\s+/));
+
+/**
+ * Stopwords that make the whole run an institution or a place description, left entirely to the
+ * translator ("Partido Conservador de Gales" → "Conservative Party of Wales", not "Party Conservador
+ * de Gales"); the other stopwords (titles, openers) only cut the run.
+ */
+export const institutionWords: ReadonlySet<string> = new Set(groups.slice(10).join(' ').split(/\s+/));

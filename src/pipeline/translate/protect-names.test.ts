@@ -25,3 +25,13 @@ describe('findNames', () => {
     expect(distinctNames(findNames('Pedro Sánchez y Pedro Sánchez'))).toEqual(['Pedro Sánchez']);
   });
 });
+
+describe('findNames on runs with titles, institutions and "de"', () => {
+  it('cuts at titles, leaves institutions whole to the translator, splits "X de Y Z"', () => {
+    expect(findNames('El Reverendo John Howard Johnson habló.').map((s) => s.name)).toEqual(['John Howard Johnson']);
+    expect(findNames('Un miembro del Partido Conservador de Gales.')).toEqual([]);
+    expect(findNames('la marca Goop de Gwyneth Paltrow').map((s) => s.name)).toEqual(['Gwyneth Paltrow']);
+    expect(findNames('según Luis de Guindos').map((s) => s.name)).toEqual(['Luis de Guindos']);
+    expect(findNames('Algunos Miembros de la Asamblea')).toEqual([]);
+  });
+});

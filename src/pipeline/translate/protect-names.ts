@@ -6,7 +6,7 @@
  * The seam for the gazetteer-based protection that comes later: callers only see findNames().
  */
 import { gazetteerMatches, targetForm, type GazetteerEntry } from './gazetteer.js';
-import { nameStopwords } from './name-stopwords.js';
+import { institutionWords, nameStopwords } from './name-stopwords.js';
 
 export interface NameSpan {
   start: number;
@@ -39,20 +39,35 @@ export function findNames(text: string): NameSpan[] {
  * (one word: left to the translator). Measured on NTREX: protecting whole runs cost 0.4 chrF.
  */
 function splitAtStopwords(runText: string, offset: number): NameSpan[] {
-  const parts: { start: number; end: number }[][] = [[]];
-  for (const word of runText.matchAll(/\S+/g)) {
-    if (nameStopwords.has(word[0].toLowerCase()) && /^\p{Lu}/u.test(word[0])) parts.push([]);
-    else parts.at(-1)!.push({ start: offset + word.index, end: offset + word.index + word[0].length });
-  }
-  const particleWord = new RegExp(`^${particle}$`, 'u');
-  return parts.flatMap((words) => {
-    while (words.length && particleWord.test(runText.slice(words[0]!.start - offset, words[0]!.end - offset))) words.shift();
-    while (words.length && particleWord.test(runText.slice(words.at(-1)!.start - offset, words.at(-1)!.end - offset))) words.pop();
-    if (!words.length) return [];
-    const start = words[0]!.start;
-    const end = words.at(-1)!.end;
-    return [{ start, end, name: runText.slice(start - offset, end - offset) }];
+  const words = [...runText.matchAll(/\S+/g)].map((w) => ({ text: w[0], start: offset + w.index, end: offset + w.index + w[0].length }));
+  if (words.some((w) => /^\p{Lu}/u.test(w.text) && institutionWords.has(w.text.toLowerCase()))) return [];
+  const parts: (typeof words)[] = [[]];
+  words.forEach((word, i) => {
+    const cut = (/^\p{Lu}/u.test(word.text) && nameStopwords.has(word.text.toLowerCase())) || splitsAtDe(words, i);
+    if (cut) parts.push([]);
+    else parts.at(-1)!.push(word);
   });
+  const particleWord = new RegExp(`^${particle}$`, 'u');
+  return parts.flatMap((part) => {
+    while (part.length && particleWord.test(part[0]!.text)) part.shift();
+    while (part.length && particleWord.test(part.at(-1)!.text)) part.pop();
+    if (!part.length) return [];
+    return [{ start: part[0]!.start, end: part.at(-1)!.end, name: runText.slice(part[0]!.start - offset, part.at(-1)!.end - offset) }];
+  });
+}
+
+/**
+ * "de"/"del" between two names is "of" ("la marca Goop de Gwyneth Paltrow"); inside one name it joins
+ * one given name to one surname ("Luis de Guindos"). Cut when either side holds two or more words.
+ */
+function splitsAtDe(words: { text: string }[], i: number): boolean {
+  if (!/^(de|del)$/.test(words[i]!.text)) return false;
+  const capitalisedRun = (list: { text: string }[]) => {
+    let n = 0;
+    for (const w of list) if (/^\p{Lu}/u.test(w.text)) n++; else break;
+    return n;
+  };
+  return capitalisedRun(words.slice(i + 1)) >= 2 || capitalisedRun(words.slice(0, i).reverse()) >= 2;
 }
 
 /** How a protected name is written in the target language: its gazetteer form, else as found. */

@@ -62,7 +62,9 @@ export function dropPersonalA(before: string, span: NameSpan): string {
   const match = /(\S+)\s+a\s+$/u.exec(before) ?? /^()a\s+$/u.exec(before);
   if (!match) return before;
   const verb = match[1]!.toLowerCase().replace(/[^\p{L}]/gu, '');
-  if (dativeVerbs.has(verb)) return before;
+  // Only after a word that can be a verb form: "un pase de tacón a Mateo Kovacic" is "to".
+  if (verb === 'y' || verb === 'e') return before.replace(/\ba\s+$/u, ''); // "recibió a X y a Y"
+  if (dativeVerbs.has(verb) || !/(?:[óéáíae]|[ae]n|[ae]s|mos|ron|ba|ban|ían|ar|er|ir|ado|ido|ando|iendo)$/u.test(verb)) return before;
   return before.replace(/\ba\s+$/u, '');
 }
 
