@@ -16,6 +16,7 @@ import * as sources from './sources.js';
 import { openSqlite, sqliteDialect } from './sqlite-dialect.js';
 import { openPostgres, postgresDialect, withMigrationLock } from './pg-dialect.js';
 import * as translations from './translations.js';
+import * as translationCache from './translation-cache.js';
 import * as views from './views.js';
 
 export type * from './types.js';
@@ -52,6 +53,8 @@ const queries = {
   saveTranslation: translations.saveTranslation,
   translationsOf: translations.translationsOf,
   translationOf: translations.translationOf,
+  cachedTranslations: translationCache.cachedTranslations,
+  cacheTranslations: translationCache.cacheTranslations,
   recordItemError: itemErrors.recordItemError,
   itemErrors: itemErrors.itemErrors,
   itemErrorByUrl: itemErrors.itemErrorByUrl,

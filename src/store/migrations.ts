@@ -5,6 +5,7 @@
  */
 import { sql, type Kysely } from 'kysely';
 import type { StoreDialect } from './dialect.js';
+import { createTranslationCacheTable } from './translation-cache.js';
 
 export interface Migration {
   name: string;
@@ -18,6 +19,7 @@ export const migrations: Migration[] = [
   { name: '0004-stories-entities-views', up: createStoriesEntitiesViews },
   { name: '0005-jobs', up: createJobs },
   { name: '0006-list-indexes', up: createListIndexes },
+  { name: '0007-translation-cache', up: createTranslationCacheTable },
 ];
 
 async function createSourcesAndFeeds(db: Kysely<any>, dialect: StoreDialect): Promise<void> {

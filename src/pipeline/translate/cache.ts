@@ -1,6 +1,7 @@
 /**
  * In-memory LRU of translated segments keyed by (engine, pair, sha256 of the text), so a rerun
- * translates nothing twice. Bounded by entries; a store-backed cache comes later behind the same shape.
+ * translates nothing twice. Bounded by entries; behind it, a PersistentCache (the store's
+ * translation_cache table) carries translations across processes.
  */
 import { createHash } from 'node:crypto';
 
@@ -31,4 +32,18 @@ export class TranslationCache {
   get size(): number {
     return this.entries.size;
   }
+}
+
+/** Translations kept across processes, by TranslationCache.key. */
+export interface PersistentCache {
+  get(keys: string[]): Promise<Map<string, string>>;
+  set(entries: { key: string; translated: string }[]): Promise<void>;
+}
+
+/** The store's translation_cache as a PersistentCache (structural, so translate needs no store import). */
+export function storeTranslationCache(store: {
+  cachedTranslations(keys: string[]): Promise<Map<string, string>>;
+  cacheTranslations(entries: { key: string; translated: string }[]): Promise<void>;
+}): PersistentCache {
+  return { get: (keys) => store.cachedTranslations(keys), set: (entries) => store.cacheTranslations(entries) };
 }

@@ -3,12 +3,13 @@
  * can do the pair; null when none can. Texts are cached per (engine, pair, text).
  */
 import { ApertiumEngine, enableApertium } from './apertium.js';
-import { TranslationCache } from './cache.js';
+import { TranslationCache, type PersistentCache } from './cache.js';
 import { distinctNames, findNames } from './protect-names.js';
 import type { Article, EngineStatus, Translation, TranslationEngine, Translator } from './types.js';
 
 export type { EngineStatus, Translation, TranslationEngine, Translator } from './types.js';
 export { ApertiumEngine } from './apertium.js';
+export { storeTranslationCache, type PersistentCache } from './cache.js';
 
 export interface TranslatorOptions {
   engines: string[];
@@ -16,6 +17,8 @@ export interface TranslatorOptions {
   /** Stand-ins for tests and future adapters, by name. */
   extraEngines?: TranslationEngine[];
   cacheEntries?: number;
+  /** Shared across processes (the store's translation_cache): see storeTranslationCache. */
+  persistentCache?: PersistentCache;
 }
 
 export function createTranslator(options: TranslatorOptions): Translator {
@@ -27,14 +30,27 @@ export function createTranslator(options: TranslatorOptions): Translator {
     return null;
   };
 
+  /** Memory first, then the persistent cache, then the engine; each text is translated once. */
   const cached = async (engine: TranslationEngine, from: string, to: string, texts: string[], html: boolean): Promise<string[]> => {
     const keys = texts.map((t) => TranslationCache.key(engine.name + (html ? ':html' : ''), from, to, t));
-    const missing = [...new Set(texts.filter((t, i) => cache.get(keys[i]!) === undefined))];
+    const found = new Map<string, string>();
+    for (const key of keys) {
+      const hit = cache.get(key);
+      if (hit !== undefined) found.set(key, hit);
+    }
+    const unknown = [...new Set(keys.filter((k) => !found.has(k)))];
+    if (unknown.length && options.persistentCache) {
+      for (const [key, value] of await options.persistentCache.get(unknown)) found.set(key, value);
+    }
+    const missing = [...new Set(texts.filter((_, i) => !found.has(keys[i]!)))];
     const fresh = html
       ? await Promise.all(missing.map((t) => engine.translateHtml(t, from, to)))
       : await engine.translateTexts(missing, from, to);
-    missing.forEach((t, i) => cache.set(TranslationCache.key(engine.name + (html ? ':html' : ''), from, to, t), fresh[i]!));
-    return texts.map((t, i) => cache.get(keys[i]!) ?? fresh[missing.indexOf(t)]!);
+    const entries = missing.map((t, i) => ({ key: TranslationCache.key(engine.name + (html ? ':html' : ''), from, to, t), translated: fresh[i]! }));
+    for (const e of entries) found.set(e.key, e.translated);
+    for (const [key, value] of found) cache.set(key, value);
+    if (entries.length && options.persistentCache) await options.persistentCache.set(entries);
+    return keys.map((k) => found.get(k)!);
   };
 
   return {
