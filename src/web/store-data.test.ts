@@ -1,0 +1,75 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openTestStore, sampleArticle, type TestStore } from '../store/test-store.js';
+import { storeSiteData } from './store-data.js';
+
+let t: TestStore;
+beforeEach(async () => {
+  t = await openTestStore();
+});
+afterEach(async () => {
+  await t.cleanup();
+});
+
+const data = () => storeSiteData({ store: t.store, language: 'en', translationNote: async () => null });
+
+async function save(url: string, title: string, extra: Parameters<typeof sampleArticle>[0] = {}, sourceId: number | null = null) {
+  const { articleId } = await t.store.saveArticle({ ...sampleArticle({ url, canonicalUrl: url, title, ...extra }), sourceId, feedId: null, seenAt: '2024-05-07T10:00:00Z' });
+  return articleId;
+}
+
+describe('storeSiteData over a real store', () => {
+  it('reads too: similar articles by title words, never the article itself', async () => {
+    const a = await save('https://n.example/a', 'Harbour reopens after storm');
+    const b = await save('https://n.example/b', 'Storm damage to the harbour wall', { paragraphs: ['Waves broke the wall.'] });
+    await save('https://n.example/c', 'Elections called for June', { paragraphs: ['Voters will choose a new council.'], html: '<p>Voters</p>' });
+    const related = await data().readToo(a, 5);
+    expect(related.map((r) => r.id)).toEqual([b]);
+  });
+
+  it('puts articles of the same story first in Read too, and reads stories and entities', async () => {
+    const a = await save('https://n.example/a', 'Harbour reopens after storm');
+    const b = await save('https://n.example/b', 'Quay repairs finished', { paragraphs: ['Other words entirely.'], html: '<p>x</p>' });
+    const now = '2024-05-07T10:00:00Z';
+    const { db } = t.store;
+    const story = await db.insertInto('stories').values({ title: 'Harbour', language: 'en', signature: '{}', article_count: 2, source_count: 2, first_published_at: now, last_published_at: now, created_at: now, updated_at: now }).returning('id').executeTakeFirstOrThrow();
+    await db.insertInto('story_articles').values([a, b].map((id) => ({ story_id: story.id, article_id: id, similarity: 1, duplicate_of: null, added_at: now }))).execute();
+    const e = await db.insertInto('entities').values({ kind: 'place', name: 'Harbour Town', normalized_name: 'harbour town', wikidata_id: null, created_at: now }).returning('id').executeTakeFirstOrThrow();
+    await db.insertInto('article_entities').values({ article_id: a, entity_id: e.id, mentions: 3, salience: null }).execute();
+    const site = data();
+    expect((await site.readToo(a, 5))[0]!.id).toBe(b);
+    const top = await site.topStories!({ limit: 5 });
+    expect(top.map((s) => [s.pagePath, s.articleCount, s.languages])).toEqual([[`/story/${story.id}`, 2, ['en']]]);
+    const view = await site.storyById!(story.id);
+    expect(view!.articles.map((x) => x.id).sort()).toEqual([a, b].sort());
+    expect(view!.entities.map((x) => x.name)).toEqual(['Harbour Town']);
+    expect((await site.entityById!(e.id))!.articles.map((x) => x.id)).toEqual([a]);
+    expect(await site.entitiesOf!(a)).toEqual([{ id: e.id, name: 'Harbour Town', kind: 'place', pagePath: `/entity/${e.id}` }]);
+    expect(await site.storyById!(999)).toBeNull();
+  });
+
+  it('counts views into Most read, lists languages, and filters search by language, source and date', async () => {
+    const { source } = await t.store.createSource({ name: 'Diario', url: 'https://d.example/' });
+    const es = await save('https://d.example/1', 'Puerto reabre tras la tormenta', { language: 'es', publishedAt: '2024-05-01T08:00:00Z' }, source.id);
+    const en = await save('https://n.example/1', 'Harbour reopens after storm');
+    const site = data();
+    await site.recordView(es);
+    await site.recordView(es);
+    await site.recordView(en);
+    expect((await site.popularArticles({ days: 7, limit: 5 })).map((a) => a.id)).toEqual([es, en]);
+    expect((await site.languages()).sort()).toEqual(['en', 'es']);
+    const find = (extra: object) => site.search({ q: 'harbour', limit: 10, offset: 0, ...extra }).then((r) => r.map((a) => a.id));
+    expect((await find({})).sort()).toEqual([en, es].sort());
+    expect(await find({ language: 'es' })).toEqual([es]);
+    expect(await find({ sourceId: source.id })).toEqual([es]);
+    expect(await find({ to: '2024-05-03' })).toEqual([es]);
+    expect(await find({ from: '2024-05-03' })).toEqual([en]);
+  });
+
+  it('marks articles of an excerpt-only source', async () => {
+    const { source } = await t.store.createSource({ name: 'Paywalled', url: 'https://p.example/' });
+    await t.store.updateSource(source.id, { excerptOnly: true });
+    const id = await save('https://p.example/1', 'Short', {}, source.id);
+    expect((await data().articleById(id))!.excerptOnly).toBe(true);
+    expect((await data().sourceById(source.id))!.excerptOnly).toBe(true);
+  });
+});
