@@ -1,11 +1,12 @@
 /**
  * Reads the web site needs beyond the article and source basics: similar articles, the languages
  * present, and the story and entity tables (written by the stories module) as the site lists them.
- * Read-only. The similarity query uses SQLite's FTS5 table directly (a PostgreSQL dialect would
- * move it into the dialect, as `searchArticleIds` is).
+ * Read-only. The similarity query uses SQLite's FTS5 table directly (any-word match ranked by
+ * bm25); other dialects fall back to their `searchArticleIds` over the longest title words.
  */
-import { sql } from 'kysely';
-import type { StoreContext } from './dialect.js';
+import { sql, type Kysely } from 'kysely';
+import type { StoreContext, StoreDialect } from './dialect.js';
+import type { Database } from './schema.js';
 
 /** Title words shorter than this are mostly articles and prepositions in the languages we read. */
 const MIN_WORD_LENGTH = 4;
@@ -13,7 +14,7 @@ const MIN_WORD_LENGTH = 4;
 const MAX_WORDS = 12;
 
 /** Articles whose text shares words with this one's titles (any of them), best first; never itself. */
-export async function similarArticleIds({ db }: StoreContext, articleId: number, limit: number): Promise<number[]> {
+export async function similarArticleIds({ db, dialect }: StoreContext, articleId: number, limit: number): Promise<number[]> {
   const article = await db.selectFrom('articles').select(['title']).where('id', '=', articleId).executeTakeFirst();
   if (!article) return [];
   const translated = await db.selectFrom('translations').select(['title']).where('article_id', '=', articleId).execute();
@@ -22,11 +23,21 @@ export async function similarArticleIds({ db }: StoreContext, articleId: number,
     for (const w of title.normalize('NFC').match(/[\p{L}\p{N}]+/gu) ?? []) if (w.length >= MIN_WORD_LENGTH) words.add(w.toLowerCase());
   }
   if (words.size === 0) return [];
+  if (dialect.name !== 'sqlite') return similarByLongestWords(db, dialect, [...words], articleId, limit);
   const match = [...words].slice(0, MAX_WORDS).map((w) => `"${w}"`).join(' OR ');
   const result = await sql<{ id: number }>`select rowid as id from articles_fts
     where articles_fts match ${match} and rowid != ${articleId}
     order by bm25(articles_fts, 5.0, 1.0, 5.0, 1.0) limit ${limit}`.execute(db);
   return result.rows.map((r) => r.id);
+}
+
+/** Any dialect: the articles matching each of the three longest title words, in that order. */
+async function similarByLongestWords(db: Kysely<Database>, dialect: StoreDialect, words: string[], articleId: number, limit: number): Promise<number[]> {
+  const found = new Set<number>();
+  for (const word of words.sort((a, b) => b.length - a.length).slice(0, 3)) {
+    for (const id of await dialect.searchArticleIds(db, word, limit + 1, 0)) if (id !== articleId) found.add(id);
+  }
+  return [...found].slice(0, limit);
 }
 
 /** Languages of the stored originals, most articles first. */
