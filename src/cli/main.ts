@@ -14,6 +14,8 @@ const commands: Record<string, () => Promise<{ command: Command }>> = {
   sources: () => import('./sources.js'),
   config: () => import('./config.js'),
   demo: () => import('./demo.js'),
+  worker: () => import('./worker.js'),
+  migrate: () => import('./migrate.js'),
 };
 
 async function helpText(): Promise<string> {

@@ -26,9 +26,11 @@ export interface GraphileQueueOptions {
   /** A running job whose lock was not renewed for this long belongs to a crashed worker. */
   lockTimeoutMs?: number;
   defaultMaxAttempts?: number;
+  /** graphile-worker crontab lines (its cron fires each item once across all workers). */
+  crontab?: string;
 }
 
-const defaults = { schema: 'graphile_worker', retryBaseMs: 30_000, retryMaxMs: 6 * 3600_000, lockTimeoutMs: 10 * 60_000, defaultMaxAttempts: 5 };
+const defaults = { crontab: '', schema: 'graphile_worker', retryBaseMs: 30_000, retryMaxMs: 6 * 3600_000, lockTimeoutMs: 10 * 60_000, defaultMaxAttempts: 5 };
 
 /** What travels in graphile's payload: ours, and which try this is of how many. */
 interface Envelope {
@@ -48,6 +50,7 @@ export async function graphileJobQueue(options: GraphileQueueOptions): Promise<G
   const settings = { ...defaults, ...options };
   const pool = new pg.Pool({ connectionString: settings.databaseUrl, max: 10 });
   pool.on('error', () => undefined);
+  pool.on('connect', (client) => client.on('error', () => undefined));
   const utils = await makeWorkerUtils({ pgPool: pool, schema: settings.schema, logger: quietLogger });
   await utils.migrate();
   return new GraphileQueue(pool, utils, settings);
@@ -106,6 +109,7 @@ class GraphileQueue implements GraphileJobQueue {
       concurrency: Math.max(1, options.concurrency),
       pollInterval: options.pollMs ?? 1000,
       taskList,
+      ...(this.options.crontab && { crontab: this.options.crontab }),
       noHandleSignals: true,
       logger: quietLogger,
       events: new EventEmitter() as never,
@@ -118,7 +122,9 @@ class GraphileQueue implements GraphileJobQueue {
 
   private started: Promise<Runner> | undefined;
 
-  private async execute(name: string, handler: JobHandler, envelope: Envelope, jobId: string): Promise<void> {
+  private async execute(name: string, handler: JobHandler, payload: Envelope, jobId: string): Promise<void> {
+    // A cron job's payload is graphile's own ({ _cron }), not an envelope: one try, no retry.
+    const envelope: Envelope = typeof payload?.try === 'number' ? payload : { p: payload, try: 1, of: 1, key: null, queue: null };
     this.running.add(jobId);
     try {
       await handler(envelope.p);

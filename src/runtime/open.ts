@@ -3,10 +3,12 @@
  * index (rebuilt from stored fingerprints) and the job queue, wired into one Pipeline.
  */
 import type { Config } from '../config.js';
-import { HappeningsError } from '../errors.js';
+import { HappeningsError, errorLine } from '../errors.js';
 import { log } from '../log.js';
 import { openStore, type Store } from '../store/index.js';
 import { sqliteJobQueue, type JobQueue } from '../jobs/index.js';
+import { graphileJobQueue, type GraphileJobQueue } from '../jobs/graphile-queue.js';
+import { feedCrontab, scheduleDueFeeds, scheduleFeedsTask } from '../jobs/feed-cron.js';
 import { createFetcher, fetchOptionsFromConfig, type Fetcher } from '../pipeline/fetch/index.js';
 import { createTranslator, type Translator } from '../pipeline/translate/index.js';
 import { DedupeIndex, decodeSignature } from '../pipeline/dedupe/index.js';
@@ -21,6 +23,11 @@ export interface Runtime {
   pipeline: Pipeline;
   /** Starts the job workers (poll-feed, ingest-page) with the configured concurrency. */
   startWorkers(concurrency?: number): void;
+  /**
+   * True on PostgreSQL: feed polling is scheduled by the queue's distributed cron inside the
+   * workers, so callers must not start the in-process scheduler too (it would double polls).
+   */
+  readonly schedulesFeeds: boolean;
   close(): Promise<void>;
 }
 
@@ -28,13 +35,11 @@ export interface Runtime {
 const DEDUPE_WINDOW_DAYS = 14;
 
 export async function openRuntime(config: Config): Promise<Runtime> {
-  if (config.databaseUrl) {
-    throw new HappeningsError('config', 'config', 'DATABASE_URL (PostgreSQL) is not supported yet; unset it to use SQLite');
-  }
-  const store = await openStore({ dbPath: config.dbPath });
+  const onPostgres = config.databaseUrl !== '';
+  const store = onPostgres ? await openStore({ databaseUrl: config.databaseUrl }) : await openStore({ dbPath: config.dbPath });
   const fetcher = createFetcher(fetchOptionsFromConfig(config));
   const translator = createTranslator({ engines: config.translationEngines, apertiumPath: config.apertiumPath });
-  const queue = sqliteJobQueue(store);
+  const queue = onPostgres ? await openPostgresQueue(config.databaseUrl, store) : sqliteJobQueue(store);
   const dedupe = await loadDedupeIndex(store);
   const pipeline: Pipeline = {
     fetcher,
@@ -51,22 +56,37 @@ export async function openRuntime(config: Config): Promise<Runtime> {
     translator,
     queue,
     pipeline,
+    schedulesFeeds: onPostgres,
     startWorkers(concurrency = config.workers) {
       queue.start(
         {
           'poll-feed': async ({ feedId }: { feedId: number }) => void (await pollFeed(pipeline, feedId)),
           'ingest-page': async (job) => void (await ingestPage(pipeline, job)),
+          ...(onPostgres && { [scheduleFeedsTask]: async () => void (await scheduleDueFeeds(store, queue)) }),
         },
         { concurrency },
       );
+      // A first tick now rather than at the next full minute; the `scheduler` queue keeps it serial with cron's.
+      if (onPostgres) void queue.add(scheduleFeedsTask, null, { key: scheduleFeedsTask, queue: 'scheduler', maxAttempts: 1 }).catch((e: unknown) => log.error(e, 'jobs'));
     },
     async close() {
       await queue.stop();
+      await (queue as Partial<GraphileJobQueue>).close?.();
       await translator.close();
       await fetcher.close();
       await store.close();
     },
   };
+}
+
+/** graphile-worker in its own schema of the same database; its cron fires the feed scheduler. */
+async function openPostgresQueue(databaseUrl: string, store: Store): Promise<JobQueue> {
+  try {
+    return await graphileJobQueue({ databaseUrl, crontab: feedCrontab });
+  } catch (error) {
+    await store.close();
+    throw new HappeningsError('jobs', 'store', `could not open the job queue on PostgreSQL: ${errorLine(error)}`, { cause: error });
+  }
 }
 
 async function loadDedupeIndex(store: Store): Promise<DedupeIndex> {

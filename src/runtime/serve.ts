@@ -57,7 +57,7 @@ export async function serve(config: Config, options: { workers?: boolean; schedu
   let scheduler: Scheduler | null = null;
   if (options.workers !== false && config.workers > 0) {
     runtime.startWorkers();
-    scheduler = startScheduler({ store: runtime.store, queue: runtime.queue, intervalMs: options.schedulerTickMs ?? SCHEDULER_TICK_MS });
+    if (!runtime.schedulesFeeds) scheduler = startScheduler({ store: runtime.store, queue: runtime.queue, intervalMs: options.schedulerTickMs ?? SCHEDULER_TICK_MS });
   }
   log.info(`web: serving on ${server.url} (ready in ${Date.now() - started} ms)`);
   return {

@@ -1,0 +1,33 @@
+import { loadConfig } from '../config.js';
+import { graphileJobQueue } from '../jobs/graphile-queue.js';
+import { openStore, type Store } from '../store/index.js';
+import { dbOption, parseCommandArgs } from './args.js';
+import type { Command } from './command.js';
+
+export const command: Command = {
+  summary: 'bring the database schema up to date (run once before starting new versions)',
+  usage: `Usage: happenings migrate [--db PATH]
+
+Runs the store's pending migrations (and, on PostgreSQL, graphile-worker's) and exits. Safe to
+run while other processes are up: on PostgreSQL one process migrates at a time (advisory lock).
+
+  --db PATH   SQLite file when DATABASE_URL is not set (default ./data/happenings.db)`,
+  async run(args) {
+    const { values } = parseCommandArgs('migrate', args, dbOption);
+    const config = loadConfig(process.env, { ...(values.db && { dbPath: values.db }) });
+    const store = config.databaseUrl ? await openStore({ databaseUrl: config.databaseUrl }) : await openStore({ dbPath: config.dbPath });
+    try {
+      if (config.databaseUrl) await (await graphileJobQueue({ databaseUrl: config.databaseUrl })).close();
+      const applied = await appliedMigrations(store);
+      process.stdout.write(`Schema up to date on ${store.dialect.name}: ${applied.length} migrations (last ${applied.at(-1) ?? 'none'})\n`);
+    } finally {
+      await store.close();
+    }
+    return 0;
+  },
+};
+
+async function appliedMigrations(store: Store): Promise<string[]> {
+  const rows = await store.db.selectFrom('migrations').select('name').orderBy('name').execute();
+  return rows.map((r) => r.name);
+}

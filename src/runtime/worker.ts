@@ -1,0 +1,36 @@
+/**
+ * `happenings worker`: the job workers and feed polling without the web site, for machines that
+ * only ingest. On PostgreSQL the queue's cron schedules the feeds (once for all workers); on
+ * SQLite this process runs the in-process scheduler, as `serve` would.
+ */
+import type { Config } from '../config.js';
+import { startScheduler, type Scheduler } from '../jobs/index.js';
+import { log } from '../log.js';
+import { openRuntime, reportTranslation, type Runtime } from './open.js';
+
+/** How often the in-process scheduler looks for due feeds (serve's figure). */
+const SCHEDULER_TICK_MS = 15_000;
+
+export interface Working {
+  runtime: Runtime;
+  close(): Promise<void>;
+}
+
+export async function work(config: Config, options: { concurrency?: number; schedulerTickMs?: number } = {}): Promise<Working> {
+  const runtime = await openRuntime(config);
+  await reportTranslation(runtime.translator);
+  const concurrency = Math.max(1, options.concurrency ?? config.workers);
+  runtime.startWorkers(concurrency);
+  let scheduler: Scheduler | null = null;
+  if (!runtime.schedulesFeeds) {
+    scheduler = startScheduler({ store: runtime.store, queue: runtime.queue, intervalMs: options.schedulerTickMs ?? SCHEDULER_TICK_MS });
+  }
+  log.info(`jobs: worker running ${concurrency} jobs at once on ${runtime.store.dialect.name}`);
+  return {
+    runtime,
+    async close() {
+      await scheduler?.stop();
+      await runtime.close();
+    },
+  };
+}
