@@ -14,6 +14,8 @@ import { apiV1 } from './api/v1.js';
 import { installErrorResponses } from './error-responses.js';
 import type { SiteContext } from './layout.js';
 import { feedRoutes } from './feed-routes.js';
+import { ifModifiedSince, pageCache } from './page-cache.js';
+import { isBot } from './params.js';
 import { pageRoutes } from './routes.js';
 import type { SiteData } from './site-data.js';
 
@@ -26,6 +28,8 @@ export interface WebAppOptions {
   siteUrl?: string;
   /** Public site (default): sources that allow excerpts only show title, lead and link. */
   publicMode?: boolean;
+  /** Milliseconds anonymous GET answers are reused (default 5 s; 0 turns the cache off). */
+  pageCacheMs?: number;
   /** The admin pages; absent (no password configured): /admin says it is disabled. */
   admin?: AdminOptions;
 }
@@ -58,8 +62,11 @@ export function createWebApp(options: WebAppOptions): Hono {
   app.use(securityHeaders);
   // A reader's browser (or a proxy) revalidating an unchanged page gets a 304 with no body.
   app.use(etag());
+  app.use(ifModifiedSince);
   // "/sources/" finds "/sources" instead of a 404 (only unmatched paths are redirected).
   app.use(trimTrailingSlash());
+  app.use(viewCounter(options.data));
+  if (options.pageCacheMs !== 0) app.use(pageCache({ ttlMs: options.pageCacheMs, skip: (path) => path.startsWith('/admin') || path === '/healthz' }));
   app.get('/healthz', (c) => healthz(c, options.data));
   app.route('/api/v1', apiV1(options.data));
   if (options.admin?.password) app.route('/admin', adminRoutes(options.admin, siteFor));
@@ -68,6 +75,21 @@ export function createWebApp(options: WebAppOptions): Hono {
   app.route('/', pageRoutes(options.data, siteFor, { publicMode: options.publicMode ?? true }));
   installErrorResponses(app, siteFor);
   return app;
+}
+
+const ARTICLE_PAGE = /^\/article\/(\d{1,15})\/[^/]+$/;
+
+/**
+ * Counts a reader's view of an article page that was answered (200), cached or not; crawlers and
+ * scripts are not readers. A failed count is logged, never the reader's problem.
+ */
+function viewCounter(data: SiteData): MiddlewareHandler {
+  return async (c, next) => {
+    await next();
+    const id = c.req.method === 'GET' && c.res.status === 200 ? ARTICLE_PAGE.exec(c.req.path)?.[1] : undefined;
+    if (!id || isBot(c.req.header('user-agent'))) return;
+    data.recordView(Number(id)).catch((error: unknown) => log.warn(`web: could not count a view of article ${id}: ${String(error)}`));
+  };
 }
 
 /** 200 when the store answers and says it is fine, 503 otherwise; never cached. */

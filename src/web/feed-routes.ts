@@ -1,7 +1,7 @@
 /**
  * The feeds of every list: `/feed`, `/source/:id/feed`, `/story/:id/feed`, `/entity/:id/feed`,
  * `/search/feed?q=`, each as `.rss`, `.atom` and `.json`. Last-Modified is the newest item's date;
- * ETag and 304 come from the app's etag middleware.
+ * 304s come from the app's middleware (ETag / If-Modified-Since).
  */
 import type { Context } from 'hono';
 import { Hono } from 'hono';
@@ -28,21 +28,13 @@ interface FeedList {
   items: ArticleSummary[];
 }
 
-/** 304 when the client's copy is as new as `lastModified`; sets Last-Modified otherwise. */
-export function notModified(c: Context, lastModified: Date): Response | null {
-  if (lastModified.getTime() <= 0) return null;
-  const since = Date.parse(c.req.header('if-modified-since') ?? '');
-  // HTTP dates have whole seconds.
-  if (!Number.isNaN(since) && Math.floor(lastModified.getTime() / 1000) <= Math.floor(since / 1000) && !c.req.header('if-none-match')) {
-    return c.body(null, 304);
-  }
-  c.header('Last-Modified', lastModified.toUTCString());
-  return null;
+/** Sets Last-Modified (the newest item's date); the app's ifModifiedSince middleware answers 304s. */
+function setLastModified(c: Context, lastModified: Date): void {
+  if (lastModified.getTime() > 0) c.header('Last-Modified', lastModified.toUTCString());
 }
 
 function answer(c: Context, site: SiteContext, format: FeedFormat, list: FeedList): Response {
-  const unchanged = notModified(c, newestDate(list.items));
-  if (unchanged) return unchanged;
+  setLastModified(c, newestDate(list.items));
   const body = renderFeed(format, {
     title: list.title,
     description: list.description,

@@ -2,14 +2,13 @@
 import type { Context } from 'hono';
 import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
-import { log } from '../log.js';
 import type { SiteContext } from './layout.js';
 import { articlePage } from './pages/article.js';
 import { chooseTextView } from './pages/article-text.js';
 import { frontPage, PAGE_SIZE } from './pages/front.js';
 import { aboutPage, entityPage, searchPage, sourcePage, storyPage } from './pages/lists.js';
 import { sourcesPage } from './pages/sources.js';
-import { dateQuery, idParam, intQuery, isBot, languageQuery, searchQuery } from './params.js';
+import { dateQuery, idParam, intQuery, languageQuery, searchQuery } from './params.js';
 import type { SiteData } from './site-data.js';
 
 /** Deepest page of a list; older articles are reached through search and sources. */
@@ -51,7 +50,6 @@ export function pageRoutes(data: SiteData, siteFor: (c: Context) => SiteContext,
     if (!article) throw new HTTPException(404, { message: `There is no article ${id}.` });
     // Old or mistyped slugs still work, but each article has exactly one address.
     if (c.req.path !== article.pagePath) return c.redirect(article.pagePath + queryOf(c.req.url), 301);
-    countView(data, id, c.req.header('user-agent'));
     const view = chooseTextView(c.req.query('view'), article);
     const [translationNote, readToo, entities] = await Promise.all([
       article.translation ? null : data.translationNote(),
@@ -110,12 +108,6 @@ export function searchParams(c: Context) {
     from: dateQuery(c.req.query('from'), 'from'),
     to: dateQuery(c.req.query('to'), 'to'),
   };
-}
-
-/** Counts a reader's view after answering; a failed count is logged, never the reader's problem. */
-function countView(data: SiteData, id: number, userAgent: string | undefined): void {
-  if (isBot(userAgent)) return;
-  data.recordView(id).catch((error: unknown) => log.warn(`web: could not count a view of article ${id}: ${String(error)}`));
 }
 
 function queryOf(url: string): string {

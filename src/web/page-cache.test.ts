@@ -1,0 +1,51 @@
+import { Hono } from 'hono';
+import { describe, expect, it } from 'vitest';
+import { ifModifiedSince, pageCache } from './page-cache.js';
+import { testApp, untranslatedArticle } from './testkit.js';
+
+function counterApp(now: () => number) {
+  let renders = 0;
+  const app = new Hono();
+  app.use(pageCache({ ttlMs: 1000, now }));
+  app.get('/', (c) => c.text(`render ${++renders}`));
+  app.get('/missing', (c) => c.text('no', 404));
+  return app;
+}
+
+describe('page cache', () => {
+  it('reuses an anonymous GET answer for its TTL, then renders again', async () => {
+    let t = 0;
+    const app = counterApp(() => t);
+    expect(await (await app.request('/')).text()).toBe('render 1');
+    t = 999;
+    expect(await (await app.request('/')).text()).toBe('render 1');
+    t = 1000;
+    expect(await (await app.request('/')).text()).toBe('render 2');
+    expect(await (await app.request('/', { headers: { Cookie: 'a=b' } })).text()).toBe('render 3');
+  });
+
+  it('does not keep errors', async () => {
+    const app = counterApp(() => 0);
+    expect((await app.request('/missing')).status).toBe(404);
+    expect((await app.request('/missing')).status).toBe(404);
+  });
+
+  it('still counts a reader’s view when the article page comes from the cache', async () => {
+    const { app, data } = testApp();
+    const headers = { 'User-Agent': 'Mozilla/5.0 Firefox/128.0' };
+    await app.request(untranslatedArticle.pagePath, { headers });
+    await app.request(untranslatedArticle.pagePath, { headers });
+    expect(data.views).toEqual([untranslatedArticle.id, untranslatedArticle.id]);
+  });
+
+  it('answers 304 to If-Modified-Since at or after Last-Modified', async () => {
+    const app = new Hono();
+    app.use(ifModifiedSince);
+    app.get('/', (c) => {
+      c.header('Last-Modified', 'Tue, 07 May 2024 08:15:00 GMT');
+      return c.text('x');
+    });
+    expect((await app.request('/', { headers: { 'If-Modified-Since': 'Tue, 07 May 2024 08:15:00 GMT' } })).status).toBe(304);
+    expect((await app.request('/', { headers: { 'If-Modified-Since': 'Tue, 07 May 2024 08:14:59 GMT' } })).status).toBe(200);
+  });
+});
