@@ -4,6 +4,8 @@
  */
 import { ApertiumEngine, enableApertium } from './apertium.js';
 import { TranslationCache, type PersistentCache } from './cache.js';
+import type { HttpOptions } from './http-engine.js';
+import { DeepLEngine, LibreTranslateEngine, OpenAiEngine, type OpenAiOptions } from './http-engines.js';
 import { distinctNames, findNames } from './protect-names.js';
 import type { Article, EngineStatus, Translation, TranslationEngine, Translator } from './types.js';
 
@@ -17,16 +19,25 @@ export interface TranslatorOptions {
   /** Stand-ins for tests and future adapters, by name. */
   extraEngines?: TranslationEngine[];
   cacheEntries?: number;
+  libretranslate?: HttpOptions;
+  deepl?: HttpOptions;
+  openai?: OpenAiOptions;
   /** Shared across processes (the store's translation_cache): see storeTranslationCache. */
   persistentCache?: PersistentCache;
 }
 
 export function createTranslator(options: TranslatorOptions): Translator {
-  const engines = options.engines.map((name) => makeEngine(name, options));
+  const order = engineOrder(options.engines);
+  const engines = [...new Set([...order.general, ...Object.values(order.byPair).flat()])].map((name) => makeEngine(name, options));
   const cache = new TranslationCache(options.cacheEntries);
 
+  /** The pair's own engines first ("es-en:deepl"), then the general order. */
   const engineFor = async (from: string, to: string) => {
-    for (const engine of engines) if (await engine.supports(from, to)) return engine;
+    const names = [...new Set([...(order.byPair[`${from}-${to}`] ?? []), ...order.general])];
+    for (const name of names) {
+      const engine = engines.find((e) => e.name === name);
+      if (engine && (await engine.supports(from, to))) return engine;
+    }
     return null;
   };
 
@@ -89,16 +100,53 @@ export function createTranslator(options: TranslatorOptions): Translator {
   };
 }
 
+/**
+ * The configured order: plain names apply to every pair, "es-en:deepl" puts deepl first for es→en
+ * only (config translationEngines, e.g. "es-en:deepl,apertium,libretranslate").
+ */
+export function engineOrder(entries: string[]): { general: string[]; byPair: Record<string, string[]> } {
+  const general: string[] = [];
+  const byPair: Record<string, string[]> = {};
+  for (const entry of entries) {
+    const match = /^([a-z]{2,3}-[a-z]{2,3}):(.+)$/.exec(entry.trim());
+    if (match) (byPair[match[1]!] ??= []).push(match[2]!);
+    else if (entry.trim()) general.push(entry.trim());
+  }
+  return { general, byPair };
+}
+
+/** TranslatorOptions from the configuration (config.ts): engines, their URLs and keys. */
+export function translatorOptionsFromConfig(config: {
+  translationEngines: string[]; apertiumPath: string; libretranslateUrl: string; libretranslateApiKey: string;
+  deeplUrl: string; deeplApiKey: string; openaiUrl: string; openaiApiKey: string; openaiModel: string;
+}): TranslatorOptions {
+  const key = (k: string) => (k ? { apiKey: k } : {});
+  return {
+    engines: config.translationEngines,
+    apertiumPath: config.apertiumPath,
+    ...(config.libretranslateUrl ? { libretranslate: { url: config.libretranslateUrl, ...key(config.libretranslateApiKey) } } : {}),
+    ...(config.deeplApiKey ? { deepl: { url: config.deeplUrl, apiKey: config.deeplApiKey } } : {}),
+    ...(config.openaiUrl && config.openaiModel ? { openai: { url: config.openaiUrl, model: config.openaiModel, ...key(config.openaiApiKey) } } : {}),
+  };
+}
+
 function makeEngine(name: string, options: TranslatorOptions): TranslationEngine {
   const extra = options.extraEngines?.find((e) => e.name === name);
   if (extra) return extra;
   if (name === 'apertium') return new ApertiumEngine({ command: options.apertiumPath });
+  if (name === 'libretranslate' && options.libretranslate) return new LibreTranslateEngine(options.libretranslate);
+  if (name === 'deepl' && options.deepl) return new DeepLEngine(options.deepl);
+  if (name === 'openai' && options.openai) return new OpenAiEngine(options.openai);
   return new UnknownEngine(name);
 }
 
 async function statusOf(engine: TranslationEngine): Promise<EngineStatus> {
   if (engine instanceof UnknownEngine) {
-    return { engine: engine.name, available: false, pairs: [], version: null, message: `unknown translation engine "${engine.name}" (known: apertium)` };
+    const known = ['libretranslate', 'deepl', 'openai'].includes(engine.name);
+    const message = known
+      ? `translation engine "${engine.name}" is not configured (set its URL${engine.name === 'deepl' ? ' and key' : engine.name === 'openai' ? ' and model' : ''}: see happenings config)`
+      : `unknown translation engine "${engine.name}" (known: apertium, libretranslate, deepl, openai)`;
+    return { engine: engine.name, available: false, pairs: [], version: null, message };
   }
   try {
     const pairs = engine instanceof ApertiumEngine ? await engine.pairs() : [];
