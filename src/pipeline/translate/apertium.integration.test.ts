@@ -2,6 +2,7 @@
 import { afterAll, describe, it, expect } from 'vitest';
 import { ApertiumEngine, modeToPair } from './apertium.js';
 import { createTranslator } from './index.js';
+import { engineContract } from './engine.contract.js';
 
 const engine = new ApertiumEngine();
 afterAll(() => engine.close());
@@ -57,4 +58,9 @@ describe('Apertium engine (real apertium)', () => {
     expect(await translator.translateText(['Buenos días.'], 'es', 'en')).toEqual(['Good morning.']);
     await translator.close();
   });
+});
+
+engineContract('Apertium (real)', {
+  scriptable: false,
+  start: async () => ({ engine: new ApertiumEngine() }),
 });

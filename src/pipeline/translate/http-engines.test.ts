@@ -4,6 +4,7 @@ import { startFakeService } from './fake-services.js';
 import { DeepLEngine, LibreTranslateEngine, OpenAiEngine, translationPrompt } from './http-engines.js';
 
 engineContract('LibreTranslate', {
+  scriptable: true,
   async start() {
     const service = await startFakeService('libretranslate');
     return { service, engine: new LibreTranslateEngine({ url: service.url, apiKey: 'k', retries: 3 }) };
@@ -11,6 +12,7 @@ engineContract('LibreTranslate', {
 });
 
 engineContract('DeepL', {
+  scriptable: true,
   async start() {
     const service = await startFakeService('deepl');
     return { service, engine: new DeepLEngine({ url: service.url, apiKey: 'secret', retries: 3 }) };
@@ -18,6 +20,7 @@ engineContract('DeepL', {
 });
 
 engineContract('OpenAI-compatible', {
+  scriptable: true,
   async start() {
     const service = await startFakeService('openai');
     return { service, engine: new OpenAiEngine({ url: `${service.url}/v1`, apiKey: 'sk', model: 'qwen2.5-7b-instruct', retries: 3 }) };
