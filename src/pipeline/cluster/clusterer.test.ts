@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import { StoryClusterer } from './clusterer.js';
+import { ClusterStream } from './stream.js';
+import { bcubed } from './bcubed.js';
+
+const day = 86_400_000;
+const t0 = Date.parse('2026-03-01T00:00:00Z');
+const quake = (text: string, at = t0) => ({ publishedAtMs: at, samples: [{ title: 'Earthquake', text }] });
+
+describe('StoryClusterer', () => {
+  it('puts articles sharing names and numbers in one story across languages', () => {
+    const c = new StoryClusterer();
+    const a = c.add(quake('A magnitude 6.8 earthquake hit Marrakesh and Al Haouz, killing 2,900 people.'));
+    const b = c.add(quake('Un terremoto de magnitud 6,8 sacudió Marrakech y Al Haouz: 2.900 muertos.', t0 + 3_600_000));
+    expect(b.storyId).toBe(a.storyId);
+    expect(b.sharedTerms.length).toBeGreaterThanOrEqual(3);
+  });
+
+  it('starts a new story when the same names come back after the story closed', () => {
+    const c = new StoryClusterer();
+    const a = c.add(quake('A magnitude 6.8 earthquake hit Marrakesh and Al Haouz, killing 2,900 people.'));
+    const later = c.add(quake('A magnitude 6.8 earthquake hit Marrakesh and Al Haouz, killing 2,900 people.', t0 + 60 * day));
+    expect(later.storyId).not.toBe(a.storyId);
+  });
+
+  it('keeps a long story open while articles keep joining it', () => {
+    const c = new StoryClusterer();
+    const first = c.add(quake('Rescuers in Al Haouz near Marrakesh search for survivors; 2,900 dead after the 6.8 quake.'));
+    let last = first;
+    for (let d = 2; d <= 20; d += 2) last = c.add(quake('Rescuers in Al Haouz near Marrakesh: 2,900 dead after the 6.8 quake, aid arrives.', t0 + d * day));
+    expect(last.storyId).toBe(first.storyId);
+  });
+});
+
+describe('ClusterStream', () => {
+  it('marks a byte-identical repost and 1,000 copies arriving at once as duplicates of one article', () => {
+    const s = new ClusterStream(t0);
+    const text = Array.from({ length: 60 }, (_, i) => `word${i}`).join(' ');
+    const first = s.add({ id: 'a', title: 'T', text, language: 'en', publishedAt: '2026-03-01T00:00:00Z' });
+    for (let i = 0; i < 1000; i++) {
+      const r = s.add({ id: `c${i}`, title: 'T', text, language: 'en', publishedAt: '2026-03-01T00:00:00Z' });
+      expect(r.duplicateOf).toBe('a');
+      expect(r.story).toBe(first.story);
+    }
+  });
+
+  it('handles empty, number-only, unknown-language and far-future articles without joining them to others', () => {
+    const s = new ClusterStream(t0);
+    const a = s.add({ id: 'a', title: '', text: '', language: null, publishedAt: '2026-03-01T00:00:00Z' });
+    const b = s.add({ id: 'b', title: '', text: '', language: null, publishedAt: '2026-03-01T00:00:00Z' });
+    const n = s.add({ id: 'n', title: '1 2 3', text: '4 5 6 7 8 9', language: 'xx', publishedAt: '2099-01-01T00:00:00Z' });
+    expect(a.why.oddities).toContain('empty');
+    expect(b.story).not.toBe(a.story);
+    expect(n.why.oddities).toContain('future-date');
+    expect(new Set([a.story, b.story, n.story]).size).toBe(3);
+  });
+});
+
+describe('bcubed', () => {
+  it('is 1 for a perfect clustering and lower for one lump', () => {
+    const gold = new Map([['1', 'x'], ['2', 'x'], ['3', 'y'], ['4', 'y']]);
+    expect(bcubed(gold, gold).f1).toBe(1);
+    const lump = new Map([['1', 'a'], ['2', 'a'], ['3', 'a'], ['4', 'a']]);
+    expect(bcubed(lump, gold).precision).toBe(0.5);
+  });
+});

@@ -1,0 +1,124 @@
+/**
+ * What an article says, as weighted terms that can meet across languages: names (the same in
+ * most languages, and one key for known spellings: Pionyang = Pyongyang), numbers, and word
+ * stems. Stems are cut to five letters so close languages share them (presidente / president /
+ * presidenta → "presi"); with English translations present, translated articles meet on English.
+ */
+import { foldName, knownSpellings, spellingKey, type KnownEntity } from '../enrich/spellings.js';
+import { stopwords } from './stopwords.js';
+
+/** Five letters: best B-cubed on NTREX es/ca/gl/eu/en among 4–7 (measured with bench/cluster.ts). */
+const STEM_LETTERS = 5;
+/** Weights per occurrence: a known entity or a number says more about the event than a word. */
+const WEIGHT = { word: 1, name: 2, entity: 3, number: 2 } as const;
+/** Known spellings are at most this many words ("Corea del Norte"). */
+const MAX_SPELLING_WORDS = 3;
+
+export type TermWeights = Map<string, number>;
+
+export interface TextSample {
+  title: string;
+  text: string;
+}
+
+interface Token {
+  text: string;
+  folded: string;
+  capitalised: boolean;
+  sentenceStart: boolean;
+}
+
+const tokenPattern = /\p{L}+|\d+(?:[.,]\d+)*/gu;
+
+function tokenize(text: string): Token[] {
+  const out: Token[] = [];
+  for (const m of text.matchAll(tokenPattern)) {
+    const before = text.slice(Math.max(0, m.index - 3), m.index).trim();
+    out.push({
+      text: m[0],
+      folded: foldName(m[0]),
+      capitalised: /^\p{Lu}/u.test(m[0]),
+      sentenceStart: before === '' || /[.!?:«"“]$/.test(before),
+    });
+  }
+  return out;
+}
+
+/** A known entity starting at token i, and how many tokens it spans. */
+function knownAt(tokens: Token[], i: number): { entity: KnownEntity; length: number } | null {
+  for (let n = Math.min(MAX_SPELLING_WORDS, tokens.length - i); n >= 1; n--) {
+    const span = tokens.slice(i, i + n);
+    if (!span[0]!.capitalised) return null;
+    const key = spellingKey(span.map((t) => t.text).join(' '));
+    const entity = knownSpellings.get(key);
+    // Short forms (US, UE, ONU) only in capitals: "us" and "une" are words.
+    if (entity && (key.length > 4 || span.every((t) => t.text === t.text.toUpperCase()))) return { entity, length: n };
+  }
+  return null;
+}
+
+export interface Mention {
+  /** Known entity key, or the capitalised run as written. */
+  name: string;
+  known: KnownEntity | null;
+}
+
+/** Adds the terms of a text to `into`, scaled; returns the names mentioned. */
+export function addTerms(text: string, into: TermWeights, scale = 1): Mention[] {
+  const tokens = tokenize(text);
+  const mentions: Mention[] = [];
+  let run: string[] = [];
+  const endRun = () => {
+    if (run.length > 0) mentions.push({ name: run.join(' '), known: null });
+    run = [];
+  };
+  for (let i = 0; i < tokens.length; i++) {
+    const known = knownAt(tokens, i);
+    if (known) {
+      endRun();
+      bump(into, `e:${spellingKey(known.entity.key)}`, WEIGHT.entity * scale);
+      // The last word too, so "Scholz" alone meets "Olaf Scholz".
+      bump(into, `n:${spellingKey(known.entity.key).split(' ').at(-1)!.slice(0, STEM_LETTERS)}`, WEIGHT.name * scale);
+      mentions.push({ name: known.entity.key, known: known.entity });
+      i += known.length - 1;
+      continue;
+    }
+    const t = tokens[i]!;
+    if (/^\d/.test(t.text)) {
+      endRun();
+      // Separators removed so 1,000 / 1.000 / 1000 meet; one digit alone is too common to mean anything.
+      const digits = t.text.replace(/[.,]/g, '');
+      if (digits.length >= 2) bump(into, `#${digits}`, WEIGHT.number * scale);
+      continue;
+    }
+    if (t.folded.length < 4 || stopwords.has(t.folded)) {
+      endRun();
+      continue;
+    }
+    const name = t.capitalised && !t.sentenceStart;
+    if (name) run.push(t.text);
+    else endRun();
+    bump(into, t.folded.slice(0, STEM_LETTERS), WEIGHT.word * scale);
+    if (name) bump(into, `n:${t.folded.slice(0, STEM_LETTERS)}`, WEIGHT.name * scale);
+  }
+  endRun();
+  return mentions;
+}
+
+function bump(into: TermWeights, term: string, by: number): void {
+  into.set(term, (into.get(term) ?? 0) + by);
+}
+
+/** Title words count double: a headline names the event. */
+const TITLE_SCALE = 2;
+
+/** The raw term counts of an article: its own text and, when given, its English translation. */
+export function articleTerms(samples: TextSample[]): { terms: TermWeights; mentions: Mention[] } {
+  const terms: TermWeights = new Map();
+  const mentions: Mention[] = [];
+  for (const s of samples) {
+    mentions.push(...addTerms(s.title, terms, TITLE_SCALE));
+    mentions.push(...addTerms(s.text, terms));
+  }
+  return { terms, mentions };
+}

@@ -1,0 +1,100 @@
+/**
+ * The online pipeline of `happenings cluster` (and the server's order of checks): exact repost →
+ * syndicated copy (MinHash, ../dedupe) → story (clusterer.ts). A copy joins its original's story
+ * without being scored. Odd input (empty text, a date far in the future) is handled and noted.
+ */
+import { createHash } from 'node:crypto';
+import { DedupeIndex, bodySignature } from '../dedupe/index.js';
+import { StoryClusterer, type Assignment } from './clusterer.js';
+
+export interface StreamArticle {
+  id: string;
+  title: string;
+  text: string;
+  language: string | null;
+  publishedAt: string | null;
+  /** English translation, when one is available. */
+  english?: { title: string; text: string } | null;
+}
+
+export interface StreamResult {
+  id: string;
+  story: number;
+  duplicateOf?: string;
+  why: { similarity: number; sharedTerms: string[]; created: boolean; merged: number[]; oddities: string[] };
+}
+
+/** A date more than a day ahead of the latest sane one is read as "now": publishers mistype years. */
+const FUTURE_SLACK_MS = 86_400_000;
+
+export class ClusterStream {
+  readonly clusterer = new StoryClusterer();
+  private readonly dedupe = new DedupeIndex();
+  private readonly exact = new Map<string, number>();
+  private readonly ids: string[] = [];
+  private readonly storyOf: number[] = [];
+  private latestMs = 0;
+
+  constructor(private readonly nowMs = Date.now()) {}
+
+  add(article: StreamArticle): StreamResult {
+    const oddities: string[] = [];
+    const atMs = this.timeOf(article, oddities);
+    const key = this.ids.length;
+    this.ids.push(article.id);
+    const samples = [{ title: article.title, text: article.text }, ...(article.english ? [article.english] : [])];
+    if (article.text.trim().length === 0 && article.title.trim().length === 0) oddities.push('empty');
+
+    const original = this.findOriginal(article, key);
+    if (original !== null) {
+      const story = this.clusterer.addToStory(this.storyOf[original]!, { publishedAtMs: atMs, samples });
+      this.storyOf.push(story);
+      return { id: article.id, story, duplicateOf: this.ids[original]!, why: { similarity: 1, sharedTerms: [], created: false, merged: [], oddities } };
+    }
+    const a: Assignment = this.clusterer.add({ publishedAtMs: atMs, samples });
+    this.storyOf.push(a.storyId);
+    return { id: article.id, story: a.storyId, why: { similarity: a.similarity, sharedTerms: a.sharedTerms, created: a.created, merged: a.merged, oddities } };
+  }
+
+  /** The story an earlier result's story now lives in (after merges). */
+  resolve(story: number): number {
+    return this.clusterer.resolve(story);
+  }
+
+  /** Index of an earlier article this one is a copy of: byte-identical body first, then MinHash. */
+  private findOriginal(article: StreamArticle, key: number): number | null {
+    const body = article.text.trim();
+    const digest = createHash('sha1').update(body.replace(/\s+/g, ' ')).digest('base64');
+    const same = body.length > 0 ? this.exact.get(digest) : undefined;
+    if (same !== undefined) return same;
+    if (body.length > 0) this.exact.set(digest, key);
+    const signature = bodySignature(body.split('\n'));
+    if (!signature) return null;
+    const match = this.dedupe.findDuplicate(signature);
+    this.dedupe.add(key, signature);
+    return match ? match.articleId : null;
+  }
+
+  private timeOf(article: StreamArticle, oddities: string[]): number {
+    const parsed = article.publishedAt ? Date.parse(article.publishedAt) : NaN;
+    if (Number.isNaN(parsed)) {
+      oddities.push('no-date');
+      return this.latestMs || this.nowMs;
+    }
+    if (parsed > Math.max(this.nowMs, this.latestMs) + FUTURE_SLACK_MS) {
+      oddities.push('future-date');
+      return this.latestMs || this.nowMs;
+    }
+    this.latestMs = Math.max(this.latestMs, parsed);
+    return parsed;
+  }
+}
+
+/** Articles in publishedAt order (undated ones last), as the contract asks; stable. */
+export function inPublishedOrder<T extends { publishedAt: string | null }>(articles: T[]): T[] {
+  const time = (a: T) => (a.publishedAt ? Date.parse(a.publishedAt) : NaN);
+  return articles
+    .map((a, i) => ({ a, i, t: time(a) }))
+    .sort((x, y) => (Number.isNaN(x.t) ? 1 : 0) - (Number.isNaN(y.t) ? 1 : 0) || (x.t || 0) - (y.t || 0) || x.i - y.i)
+    .map((x) => x.a);
+}
