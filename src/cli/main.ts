@@ -14,6 +14,7 @@ const commands: Record<string, () => Promise<{ command: Command }>> = {
   sources: () => import('./sources.js'),
   config: () => import('./config.js'),
   demo: () => import('./demo.js'),
+  cluster: () => import('./cluster.js'),
   worker: () => import('./worker.js'),
   migrate: () => import('./migrate.js'),
 };
