@@ -8,6 +8,7 @@ import { log } from '../log.js';
 import { openStore, type Store } from '../store/index.js';
 import { sqliteJobQueue, type JobQueue } from '../jobs/index.js';
 import { graphileJobQueue, type GraphileJobQueue } from '../jobs/graphile-queue.js';
+import { Metrics, instrumentFetcher, instrumentTranslator, renderMetrics } from './metrics.js';
 import { feedCrontab, scheduleDueFeeds, scheduleFeedsTask } from '../jobs/feed-cron.js';
 import { createFetcher, fetchOptionsFromConfig, type Fetcher } from '../pipeline/fetch/index.js';
 import { createTranslator, type Translator } from '../pipeline/translate/index.js';
@@ -28,6 +29,8 @@ export interface Runtime {
    * workers, so callers must not start the in-process scheduler too (it would double polls).
    */
   readonly schedulesFeeds: boolean;
+  /** /metrics in Prometheus text: this process's fetches and translation time, the database's totals. */
+  renderMetrics(): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -37,8 +40,9 @@ const DEDUPE_WINDOW_DAYS = 14;
 export async function openRuntime(config: Config): Promise<Runtime> {
   const onPostgres = config.databaseUrl !== '';
   const store = onPostgres ? await openStore({ databaseUrl: config.databaseUrl }) : await openStore({ dbPath: config.dbPath });
-  const fetcher = createFetcher(fetchOptionsFromConfig(config));
-  const translator = createTranslator({ engines: config.translationEngines, apertiumPath: config.apertiumPath });
+  const metrics = new Metrics();
+  const fetcher = instrumentFetcher(createFetcher(fetchOptionsFromConfig(config)), metrics);
+  const translator = instrumentTranslator(createTranslator({ engines: config.translationEngines, apertiumPath: config.apertiumPath }), metrics);
   const queue = onPostgres ? await openPostgresQueue(config.databaseUrl, store) : sqliteJobQueue(store, lockTimeout());
   const dedupe = await loadDedupeIndex(store);
   const pipeline: Pipeline = {
@@ -57,6 +61,7 @@ export async function openRuntime(config: Config): Promise<Runtime> {
     queue,
     pipeline,
     schedulesFeeds: onPostgres,
+    renderMetrics: () => renderMetrics(metrics, store, queue),
     startWorkers(concurrency = config.workers) {
       queue.start(
         {

@@ -6,6 +6,7 @@ import { log } from '../log.js';
 import { startScheduler, type Scheduler } from '../jobs/index.js';
 import { seedDefaultSources } from '../sources/index.js';
 import { createWebApp } from '../web/app.js';
+import { metricsRoutes } from '../web/metrics.js';
 import { startWebServer } from '../web/server.js';
 import { storeSiteData } from '../web/store-data.js';
 import { storeAdminOps } from '../web/admin/store-admin.js';
@@ -53,6 +54,7 @@ export async function serve(config: Config, options: { workers?: boolean; schedu
     publicMode: config.publicMode,
     admin,
   });
+  app.route('/metrics', metricsRoutes(() => runtime.renderMetrics()));
   const server = await startWebServer(app, { port: config.port, host: config.host });
   let scheduler: Scheduler | null = null;
   if (options.workers !== false && config.workers > 0) {

@@ -6,6 +6,9 @@
 import type { Config } from '../config.js';
 import { startScheduler, type Scheduler } from '../jobs/index.js';
 import { log } from '../log.js';
+import { Hono } from 'hono';
+import { metricsRoutes } from '../web/metrics.js';
+import { startWebServer } from '../web/server.js';
 import { openRuntime, reportTranslation, type Runtime } from './open.js';
 
 /** How often the in-process scheduler looks for due feeds (serve's figure). */
@@ -16,7 +19,7 @@ export interface Working {
   close(): Promise<void>;
 }
 
-export async function work(config: Config, options: { concurrency?: number; schedulerTickMs?: number } = {}): Promise<Working> {
+export async function work(config: Config, options: { concurrency?: number; schedulerTickMs?: number; metricsPort?: number } = {}): Promise<Working> {
   const runtime = await openRuntime(config);
   await reportTranslation(runtime.translator);
   const concurrency = Math.max(1, options.concurrency ?? config.workers);
@@ -25,12 +28,22 @@ export async function work(config: Config, options: { concurrency?: number; sche
   if (!runtime.schedulesFeeds) {
     scheduler = startScheduler({ store: runtime.store, queue: runtime.queue, intervalMs: options.schedulerTickMs ?? SCHEDULER_TICK_MS });
   }
+  // A worker has no site; it serves /metrics alone, on loopback unless HOST says otherwise.
+  const metrics = options.metricsPort === undefined ? null : await startWebServer(metricsOnly(runtime), { port: options.metricsPort, host: config.host });
+  if (metrics) log.info(`metrics: ${metrics.url}/metrics`);
   log.info(`jobs: worker running ${concurrency} jobs at once on ${runtime.store.dialect.name}`);
   return {
     runtime,
     async close() {
       await scheduler?.stop();
+      await metrics?.close();
       await runtime.close();
     },
   };
+}
+
+function metricsOnly(runtime: Runtime): Hono {
+  const app = new Hono();
+  app.route('/metrics', metricsRoutes(() => runtime.renderMetrics()));
+  return app;
 }
