@@ -1,0 +1,190 @@
+/**
+ * Web speed: a synthetic store (100,000 articles in 20,000 stories by default, 6 languages, 40
+ * sources, a Spanish→English translation on half), the real app on loopback, and a closed-loop load
+ * of C concurrent connections per page for D seconds. Prints, per page and concurrency, requests/s
+ * and latency p50/p99, and the ratio of its requests/s to a peer measured in the same run: a
+ * constant "ok" route on the same server stack (the ceiling of Hono + node:http on this machine).
+ *
+ *   npm run bench:web [-- --articles N] [-- --seconds D] [-- --concurrency 50,200]
+ *
+ * Targets (issue 6): p99 ≤ 50 ms at 200 connections for cached pages, ≤ 150 ms for search.
+ */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { parseArgs } from 'node:util';
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { sql } from 'kysely';
+import { Pool } from 'undici';
+import { openStore, type Store } from '../src/store/index.js';
+import { createWebApp } from '../src/web/app.js';
+import { startWebServer } from '../src/web/server.js';
+import { storeSiteData } from '../src/web/store-data.js';
+
+const { values } = parseArgs({
+  options: {
+    articles: { type: 'string', default: '100000' },
+    seconds: { type: 'string', default: '5' },
+    concurrency: { type: 'string', default: '50,200' },
+    serve: { type: 'boolean', default: false },
+  },
+});
+const ARTICLES = Number(values.articles);
+const STORIES = Math.max(1, Math.floor(ARTICLES / 5));
+const SECONDS = Number(values.seconds);
+const LEVELS = values.concurrency.split(',').map(Number);
+const LANGUAGES = ['es', 'ca', 'fr', 'de', 'pt', 'en'];
+const WORDS = 'harbour storm council election mobility plan minister budget strike transport river festival museum hospital school market energy water court football'.split(' ');
+const BATCH = 500;
+
+function words(seed: number, n: number): string {
+  let out = '';
+  for (let i = 0; i < n; i += 1) out += `${WORDS[(seed * 7 + i * 13) % WORDS.length]}${i % 5 === 4 ? '. ' : ' '}`;
+  return out.trim();
+}
+
+async function fill(store: Store): Promise<void> {
+  const now = new Date();
+  const { db, dialect } = store;
+  for (let s = 1; s <= 40; s += 1) await store.createSource({ name: `Outlet ${s}`, url: `https://outlet${s}.example/`, feedUrl: `https://outlet${s}.example/rss` });
+  for (let start = 0; start < ARTICLES; start += BATCH) {
+    await dialect.writeTransaction(db, async (trx) => {
+      const rows = [];
+      for (let i = start; i < Math.min(ARTICLES, start + BATCH); i += 1) {
+        const at = new Date(now.getTime() - i * 60_000).toISOString();
+        const paragraphs = [words(i, 30), words(i + 1, 40), words(i + 2, 35)];
+        rows.push({
+          canonical_url: `https://outlet${(i % 40) + 1}.example/a/${i}`, url: `https://outlet${(i % 40) + 1}.example/a/${i}`, site: `Outlet ${(i % 40) + 1}`,
+          title: `${words(i, 8)} ${i}`, subtitle: null, byline: null, published_at: at, language: LANGUAGES[i % LANGUAGES.length]!, language_confidence: 0.9,
+          image: null, image_caption: null, paragraphs: JSON.stringify(paragraphs), html: paragraphs.map((p) => `<p>${p}</p>`).join(''),
+          related: '[]', tags: '[]', is_teaser: 0, fingerprint: null, first_seen_at: at, updated_at: at,
+        });
+      }
+      const ids = await trx.insertInto('articles').values(rows).returning('id').execute();
+      await trx.insertInto('article_sources').values(ids.map(({ id }, k) => ({ article_id: id, source_id: ((start + k) % 40) + 1, feed_id: ((start + k) % 40) + 1, url: rows[k]!.url, seen_at: rows[k]!.first_seen_at, is_first: 1 }))).execute();
+      for (const [k, { id }] of ids.entries()) {
+        await dialect.writeSearchText(trx, id, { title: rows[k]!.title, body: JSON.parse(rows[k]!.paragraphs).join('\n'), translatedTitle: '', translatedBody: '' });
+      }
+    });
+  }
+  const stamp = now.toISOString();
+  for (let start = 0; start < STORIES; start += BATCH) {
+    await dialect.writeTransaction(db, async (trx) => {
+      const n = Math.min(STORIES, start + BATCH) - start;
+      const stories = await trx.insertInto('stories').values(Array.from({ length: n }, (_, k) => ({ title: `Story ${start + k}`, language: 'es', signature: '{}', article_count: 5, source_count: 3, first_published_at: stamp, last_published_at: stamp, created_at: stamp, updated_at: stamp }))).returning('id').execute();
+      const links = stories.flatMap(({ id }, k) => Array.from({ length: 5 }, (_, j) => ({ story_id: id, article_id: (start + k) * 5 + j + 1, similarity: 0.8, duplicate_of: null, added_at: stamp })));
+      await trx.insertInto('story_articles').values(links.filter((l) => l.article_id <= ARTICLES)).execute();
+    });
+  }
+  await sql`analyze`.execute(db);
+}
+
+interface Result { rps: number; p50: number; p99: number; errors: number }
+
+async function load(origin: string, path: string, connections: number, seconds = SECONDS): Promise<Result> {
+  const pool = new Pool(origin, { connections, pipelining: 1 });
+  const latencies: number[] = [];
+  let errors = 0;
+  const end = performance.now() + seconds * 1000;
+  const worker = async () => {
+    while (performance.now() < end) {
+      const t = performance.now();
+      const res = await pool.request({ path, method: 'GET', headers: { 'user-agent': 'bench' } });
+      await res.body.arrayBuffer();
+      if (res.statusCode !== 200) errors += 1;
+      latencies.push(performance.now() - t);
+    }
+  };
+  const started = performance.now();
+  await Promise.all(Array.from({ length: connections }, worker));
+  const elapsed = (performance.now() - started) / 1000;
+  await pool.close();
+  latencies.sort((a, b) => a - b);
+  const q = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))] ?? 0;
+  return { rps: latencies.length / elapsed, p50: q(0.5), p99: q(0.99), errors };
+}
+
+/** The server side, in its own process so the load generator does not share its CPU. */
+async function serveMode(): Promise<void> {
+  const store = await openStore({ dbPath: join(mkdtempSync(join(tmpdir(), 'happenings-bench-web-')), 'bench.db') });
+  const t0 = performance.now();
+  await fill(store);
+  const data = storeSiteData({ store, language: 'en', translationNote: async () => null });
+  const app = createWebApp({ data, siteName: 'Bench', language: 'en' });
+  app.get('/bench-peer', (c) => c.text('ok'));
+  const server = await startWebServer(app, { port: 0, host: '127.0.0.1' });
+  const article = (await data.latestArticles({ limit: 1, offset: 500 }))[0]!;
+  console.log(JSON.stringify({ url: server.url, article: article.pagePath, fillSeconds: (performance.now() - t0) / 1000 }));
+}
+
+async function startServer(): Promise<{ url: string; article: string; fillSeconds: number; stop(): void }> {
+  const child = spawn(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), '--serve', '--articles', String(ARTICLES)], { stdio: ['ignore', 'pipe', 'inherit'] });
+  let buffer = '';
+  return new Promise((resolve, reject) => {
+    child.once('exit', (code) => reject(new Error(`bench server exited (${code})`)));
+    child.stdout.on('data', (chunk: Buffer) => {
+      buffer += chunk.toString();
+      const line = buffer.split('\n').find((l) => l.startsWith('{'));
+      if (line) resolve({ ...JSON.parse(line), stop: () => child.kill('SIGTERM') });
+    });
+  });
+}
+
+async function main(): Promise<void> {
+  const server = await startServer();
+  console.log(`store: ${ARTICLES} articles, ${STORIES} stories, filled in ${server.fillSeconds.toFixed(1)} s (server in a child process)`);
+  const pages: [string, string][] = [
+    ['peer (constant route)', '/bench-peer'],
+    ['front page', '/'],
+    ['story page', '/story/42'],
+    ['article page', server.article],
+    ['search (varying query, uncached)', '/search'],
+  ];
+  console.log(`load: ${SECONDS} s per row, closed loop, keep-alive; p50/p99 in ms`);
+  console.log('page | connections | req/s | p50 | p99 | errors | req/s vs peer');
+  for (const connections of LEVELS) {
+    let peer = 0;
+    for (const [name, path] of pages) {
+      // Warm up (JIT, connections, SQLite page cache) before measuring.
+      await load(server.url, path === '/search' ? '/search?q=harbour' : path, connections, 0.5);
+      const r = name.startsWith('search') ? await loadVarying(server.url, connections) : await load(server.url, path, connections);
+      if (name.startsWith('peer')) peer = r.rps;
+      console.log(`${name} | ${connections} | ${r.rps.toFixed(0)} | ${r.p50.toFixed(1)} | ${r.p99.toFixed(1)} | ${r.errors} | ${(r.rps / peer).toFixed(3)}`);
+    }
+  }
+  server.stop();
+}
+
+/** Search with a different query string per request, so the page cache never answers. */
+async function loadVarying(origin: string, connections: number): Promise<Result> {
+  let n = 0;
+  const pool = new Pool(origin, { connections });
+  const latencies: number[] = [];
+  let errors = 0;
+  const end = performance.now() + SECONDS * 1000;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: connections }, async () => {
+      while (performance.now() < end) {
+        const t = performance.now();
+        // Two words of the synthetic vocabulary, a different pair (and page) almost every time.
+        const k = n++;
+        const path = `/search?q=${WORDS[k % WORDS.length]}+${WORDS[(k * 7 + 3) % WORDS.length]}&page=${(Math.floor(k / 400) % 3) + 1}`;
+        const res = await pool.request({ path, method: 'GET' });
+        await res.body.arrayBuffer();
+        if (res.statusCode !== 200) errors += 1;
+        latencies.push(performance.now() - t);
+      }
+    }),
+  );
+  const elapsed = (performance.now() - started) / 1000;
+  await pool.close();
+  latencies.sort((a, b) => a - b);
+  const q = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))] ?? 0;
+  return { rps: latencies.length / elapsed, p50: q(0.5), p99: q(0.99), errors };
+}
+
+if (values.serve) await serveMode();
+else await main();
