@@ -54,3 +54,18 @@ console.log(`\nNames test set: ${cases.length} sentences, ${report.names} names`
 console.log(`| names preserved | glued words |\n|---:|---:|\n| ${report.preserved}/${report.names} (${((100 * report.preserved) / report.names).toFixed(1)} %) | ${report.glued} |`);
 for (const miss of report.misses.slice(0, 20)) console.log(`  missing ${JSON.stringify(miss.name)} in: ${miss.output}`);
 for (const glue of report.gluedExamples.slice(0, 10)) console.log(`  glued ${JSON.stringify(glue)}`);
+
+// Pivot through Spanish (apertium ApertiumOptions.pivot): Portuguese and French → English vs untranslated.
+console.log('\n| pivot via es (ours) | BLEU | chrF | untranslated BLEU | untranslated chrF |\n|---|---:|---:|---:|---:|');
+for (const [file, language] of [['por', 'pt'], ['fra', 'fr']] as const) {
+  const input = readFileSync(new URL(`newstest2019-ref.${file}.txt`, dir), 'utf8').split('\n').slice(0, -1);
+  const pivot = createTranslator({ engines: ['apertium'], cacheEntries: 0 });
+  const out = await pivot.translateText(input, language, 'en');
+  await pivot.close();
+  if (!out) {
+    console.log(`| ${language}→es→en | (no ${language}-es pair installed) | | | |`);
+    continue;
+  }
+  const f = (n: number) => n.toFixed(2);
+  console.log(`| ${language}→es→en | ${f(corpusBleu(out, refs).score)} | ${f(corpusChrf(out, refs))} | ${f(corpusBleu(input, refs).score)} | ${f(corpusChrf(input, refs))} |`);
+}

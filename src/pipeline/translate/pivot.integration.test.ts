@@ -1,0 +1,16 @@
+// Needs Apertium with apertium-eng-spa and apertium-es-pt (CI installs them): fails, never skips, without them.
+import { afterAll, describe, it, expect } from 'vitest';
+import { ApertiumEngine } from './apertium.js';
+
+const engine = new ApertiumEngine();
+afterAll(() => engine.close());
+
+describe('Apertium pivot through Spanish (needs apertium-es-pt)', () => {
+  it('translates Portuguese to English via Spanish, names kept', async () => {
+    expect(await engine.route('pt', 'en')).toEqual([['pt', 'es'], ['es', 'en']]);
+    expect(await new ApertiumEngine({ pivot: null }).supports('pt', 'en')).toBe(false);
+    const [out] = await engine.translateTexts(['O presidente Vladimir Putin chegou ontem a Moscovo.'], 'pt', 'en');
+    expect(out).toContain('Vladimir Putin');
+    expect(out).toMatch(/president/i);
+  });
+});
