@@ -38,7 +38,11 @@ async function ours(): Promise<Row> {
   return { how: 'ours: warm pipeline, names protected', hyps, ms };
 }
 
-const rows = [raw(), await ours()];
+// Other work on the machine skews one run: each side runs twice, alternating, and keeps its faster run.
+const best = (a: Row, b: Row) => (a.ms <= b.ms ? a : b);
+const raw1 = raw();
+const ours1 = await ours();
+const rows = [best(raw1, raw()), best(ours1, await ours())];
 const measured = rows.map((r) => ({ ...r, bleu: corpusBleu(r.hyps, refs).score, chrf: corpusChrf(r.hyps, refs), rate: words / (r.ms / 1000) }));
 console.log(`NTREX-128 es→en: ${source.length} sentences, ${words} source words\n`);
 console.log('| system | BLEU | chrF | words/s |\n|---|---:|---:|---:|');
