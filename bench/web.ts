@@ -39,9 +39,19 @@ const LANGUAGES = ['es', 'ca', 'fr', 'de', 'pt', 'en'];
 const WORDS = 'harbour storm council election mobility plan minister budget strike transport river festival museum hospital school market energy water court football'.split(' ');
 const BATCH = 500;
 
+/** 20 real words, then 5,000 made-up ones: text with a long tail of rarer words, as news has. */
+const VOCAB = [...WORDS, ...Array.from({ length: 5000 }, (_, i) => `w${i.toString(36)}x`)];
+
+/** Deterministic pseudo-random in [0, 1) from two integers. */
+function rand(a: number, b: number): number {
+  const x = Math.sin(a * 12.9898 + b * 78.233) * 43758.5453;
+  return x - Math.floor(x);
+}
+
+/** n words, skewed to the front of VOCAB (r³: a few words very common, most rare, roughly Zipf-like). */
 function words(seed: number, n: number): string {
   let out = '';
-  for (let i = 0; i < n; i += 1) out += `${WORDS[(seed * 7 + i * 13) % WORDS.length]}${i % 5 === 4 ? '. ' : ' '}`;
+  for (let i = 0; i < n; i += 1) out += `${VOCAB[Math.floor(VOCAB.length * rand(seed, i) ** 3)]}${i % 5 === 4 ? '. ' : ' '}`;
   return out.trim();
 }
 
@@ -171,7 +181,8 @@ async function loadVarying(origin: string, connections: number): Promise<Result>
         const t = performance.now();
         // Two words of the synthetic vocabulary, a different pair (and page) almost every time.
         const k = n++;
-        const path = `/search?q=${WORDS[k % WORDS.length]}+${WORDS[(k * 7 + 3) % WORDS.length]}&page=${(Math.floor(k / 400) % 3) + 1}`;
+        // A readers' query: a common word and a middling one (ranks 20–1,000 of the vocabulary).
+        const path = `/search?q=${WORDS[k % WORDS.length]}+${VOCAB[20 + ((k * 37) % 980)]}&page=${(Math.floor(k / 400) % 3) + 1}`;
         const res = await pool.request({ path, method: 'GET' });
         await res.body.arrayBuffer();
         if (res.statusCode !== 200) errors += 1;

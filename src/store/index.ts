@@ -69,6 +69,7 @@ const queries = {
   entitiesOfArticle: siteQueries.entitiesOfArticle,
   entitiesOfStory: siteQueries.entitiesOfStory,
   entityRowById: siteQueries.entityRowById,
+  recordViews: siteQueries.recordViews,
 };
 
 type Bound<T> = {

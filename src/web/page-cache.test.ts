@@ -49,3 +49,23 @@ describe('page cache', () => {
     expect((await app.request('/', { headers: { 'If-Modified-Since': 'Tue, 07 May 2024 08:14:59 GMT' } })).status).toBe(200);
   });
 });
+
+describe('page cache under load', () => {
+  it('renders a page once for concurrent first requests', async () => {
+    let renders = 0;
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const app = new Hono();
+    app.use(pageCache({ ttlMs: 1000, now: () => 0 }));
+    app.get('/', async (c) => {
+      renders += 1;
+      await gate;
+      return c.text('page');
+    });
+    const answers = Array.from({ length: 5 }, () => app.request('/'));
+    release();
+    const texts = await Promise.all(answers.map(async (r) => (await r).text()));
+    expect(texts).toEqual(Array(5).fill('page'));
+    expect(renders).toBe(1);
+  });
+});

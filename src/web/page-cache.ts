@@ -23,22 +23,50 @@ export function pageCache(options: { ttlMs?: number; now?: () => number; skip?: 
   const ttl = options.ttlMs ?? PAGE_CACHE_TTL_MS;
   const now = options.now ?? Date.now;
   const entries = new Map<string, Entry>();
+  // Single flight: when an entry expires under load, one request renders it and the others wait
+  // for that render instead of each rendering the same page (the p99 spike at every expiry).
+  const rendering = new Map<string, Promise<Entry | null>>();
+  const answer = (hit: Entry) => new Response(hit.body, { status: hit.status, headers: hit.headers });
   return async (c, next) => {
     if (c.req.method !== 'GET' || c.req.header('cookie') || options.skip?.(c.req.path)) return next();
     const key = c.req.url;
     const hit = entries.get(key);
     if (hit && now() - hit.at < ttl) {
-      c.res = new Response(hit.body, { status: hit.status, headers: hit.headers });
+      c.res = answer(hit);
       return;
     }
-    await next();
-    if (c.res.status !== 200 || c.res.headers.has('set-cookie')) return;
-    const body = await c.res.clone().arrayBuffer();
-    if (body.byteLength > MAX_BODY_BYTES) return;
+    const pending = rendering.get(key);
+    if (pending) {
+      const shared = await pending;
+      if (shared) {
+        c.res = answer(shared);
+        return;
+      }
+      return next();
+    }
+    let done: (entry: Entry | null) => void = () => undefined;
+    rendering.set(key, new Promise((resolve) => (done = resolve)));
+    try {
+      await next();
+      done(await keep(key, c.res));
+    } catch (error) {
+      done(null);
+      throw error;
+    } finally {
+      rendering.delete(key);
+    }
+  };
+
+  async function keep(key: string, res: Response): Promise<Entry | null> {
+    if (res.status !== 200 || res.headers.has('set-cookie')) return null;
+    const body = await res.clone().arrayBuffer();
+    if (body.byteLength > MAX_BODY_BYTES) return null;
+    const entry = { at: now(), status: 200, headers: [...res.headers.entries()], body };
     if (entries.size >= MAX_ENTRIES) entries.delete(entries.keys().next().value!);
     entries.delete(key);
-    entries.set(key, { at: now(), status: 200, headers: [...c.res.headers.entries()], body });
-  };
+    entries.set(key, entry);
+    return entry;
+  }
 }
 
 /**

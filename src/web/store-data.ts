@@ -2,7 +2,7 @@
  * The store seen through the web layer's SiteData: articles in the site language when a
  * translation exists, with their carriers and the source that first carried them.
  */
-import type { ArticleRow, Carrier, Store, Translation } from '../store/index.js';
+import type { ArticleRow, Carrier, SourceWithHealth, Store, Translation } from '../store/index.js';
 import type { StoryListRow } from '../store/site-queries.js';
 import type { ArticleSummary, ArticleView, EntityChip, SiteData, SourceView, StorySummary } from './site-data.js';
 import { articlePath } from './site-data.js';
@@ -17,8 +17,50 @@ export interface StoreDataOptions {
   healthDetails?: () => Promise<Record<string, unknown>>;
 }
 
+/** Views are written in batches: one transaction per this many ms instead of one per page view. */
+const VIEW_FLUSH_MS = 2_000;
+
+/** Buffers view counts and writes them together; `flush()` writes what is pending now. */
+function viewBuffer(store: Store) {
+  let pending = new Map<number, number>();
+  let timer: NodeJS.Timeout | null = null;
+  const flush = async () => {
+    if (timer) clearTimeout(timer);
+    timer = null;
+    const counts = [...pending];
+    pending = new Map();
+    await store.recordViews(counts);
+  };
+  return {
+    flush,
+    add(id: number) {
+      pending.set(id, (pending.get(id) ?? 0) + 1);
+      timer ??= setTimeout(() => void flush().catch(() => undefined), VIEW_FLUSH_MS).unref();
+    },
+  };
+}
+
+/** Lists that change only when sources are added or fetched are reused this long (a search page needs both). */
+const SLOW_LIST_TTL_MS = 30_000;
+
+/** The last answer of `load` for `ttlMs`; one load at a time. */
+function remembered<T>(ttlMs: number, load: () => Promise<T>): () => Promise<T> {
+  let value: { at: number; promise: Promise<T> } | null = null;
+  return () => {
+    if (!value || Date.now() - value.at >= ttlMs) {
+      const promise = load();
+      value = { at: Date.now(), promise };
+      promise.catch(() => (value = null));
+    }
+    return value.promise;
+  };
+}
+
 export function storeSiteData(options: StoreDataOptions): SiteData {
   const { store, language } = options;
+  const views = viewBuffer(store);
+  const languages = remembered(SLOW_LIST_TTL_MS, async () => (await store.articleLanguages()).map((l) => l.language));
+  const sourceViews = remembered(SLOW_LIST_TTL_MS, async () => (await store.sourceList()).map(sourceView));
 
   async function summaryOf(row: ArticleRow, translation: Translation | null, carriers: Carrier[]): Promise<ArticleSummary> {
     const title = translation?.title ?? row.title;
@@ -75,6 +117,7 @@ export function storeSiteData(options: StoreDataOptions): SiteData {
     },
 
     async popularArticles({ days, limit }) {
+      await views.flush();
       return summarise(await store.popularArticles({ days, limit }));
     },
 
@@ -103,16 +146,18 @@ export function storeSiteData(options: StoreDataOptions): SiteData {
     },
 
     async recordView(id) {
-      await store.recordView(id);
+      views.add(id);
     },
 
     async sourceById(id) {
-      return (await this.sources()).find((s) => s.id === id) ?? null;
+      const source = await store.sourceById(id);
+      if (!source) return null;
+      // A source added since the list was read is looked up afresh.
+      const find = (list: SourceView[]) => list.find((s) => s.id === id);
+      return find(await sourceViews()) ?? find((await store.sourceList()).map(sourceView)) ?? null;
     },
 
-    async languages() {
-      return (await store.articleLanguages()).map((l) => l.language);
-    },
+    languages,
 
     async topStories({ limit }) {
       const rows = await store.topStoryRows({ limit });
@@ -167,20 +212,7 @@ export function storeSiteData(options: StoreDataOptions): SiteData {
       };
     },
 
-    async sources(): Promise<SourceView[]> {
-      return (await store.sourceList()).map((s) => ({
-        id: s.id,
-        name: s.name,
-        url: s.url,
-        language: s.language,
-        articleCount: s.articleCount,
-        lastSuccessAt: s.lastSuccessAt,
-        errorCount: s.errorCount,
-        lastError: s.lastError,
-        lastErrorCode: s.lastErrorCode,
-        excerptOnly: s.excerptOnly,
-      }));
-    },
+    sources: sourceViews,
 
     async health() {
       const articles = await store.articleCount();
@@ -188,5 +220,20 @@ export function storeSiteData(options: StoreDataOptions): SiteData {
     },
 
     translationNote: options.translationNote,
+  };
+}
+
+function sourceView(s: SourceWithHealth): SourceView {
+  return {
+    id: s.id,
+    name: s.name,
+    url: s.url,
+    language: s.language,
+    articleCount: s.articleCount,
+    lastSuccessAt: s.lastSuccessAt,
+    errorCount: s.errorCount,
+    lastError: s.lastError,
+    lastErrorCode: s.lastErrorCode,
+    excerptOnly: s.excerptOnly,
   };
 }
