@@ -9,12 +9,19 @@ export type JsonObject = Record<string, unknown>;
 const ARTICLE_TYPE = /(Article|BlogPosting|NewsArticle|Report|LiveBlogPosting|SocialMediaPosting)$/;
 
 export function articleJsonLd(document: DomDocument): JsonObject | null {
-  for (const script of all(document, 'script[type="application/ld+json"]')) {
-    for (const object of flatten(parseJson(script.textContent ?? ''))) {
-      if (types(object).some((type) => ARTICLE_TYPE.test(type))) return object;
-    }
+  return allJsonLd(document).find((object) => types(object).some((type) => ARTICLE_TYPE.test(type))) ?? null;
+}
+
+const parsed = new WeakMap<DomDocument, JsonObject[]>();
+
+/** Every JSON-LD object on the page (arrays and @graph flattened), parsed once per document. */
+export function allJsonLd(document: DomDocument): JsonObject[] {
+  let objects = parsed.get(document);
+  if (!objects) {
+    objects = all(document, 'script[type="application/ld+json"]').flatMap((script) => flatten(parseJson(script.textContent ?? '')));
+    parsed.set(document, objects);
   }
-  return null;
+  return objects;
 }
 
 function parseJson(text: string): unknown {

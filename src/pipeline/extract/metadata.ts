@@ -8,6 +8,10 @@ import { articleJsonLd, namesField, stringField, type JsonObject } from './jsonl
 import { findTitle } from './title.js';
 import { findImage, type LeadImage } from './image.js';
 import { absoluteUrl } from '../sanitize/index.js';
+import { findPublishedAt, isoDate } from './dates.js';
+import { findByline } from './authors.js';
+
+export { isoDate } from './dates.js';
 
 export interface Metadata {
   title: string | null;
@@ -29,12 +33,12 @@ export interface Metadata {
 export function readMetadata(document: DomDocument, url: string, hints: ExtractHints): Metadata {
   const ld = articleJsonLd(document);
   const site = findSite(document, ld, url);
-  const publishedAt = findPublishedAt(document, ld, url) ?? isoDate(hints.publishedAt);
+  const publishedAt = findPublishedAt(document, ld, url, (key) => meta(document, key)) ?? isoDate(hints.publishedAt);
   return {
     title: findTitle(document, ld, site) ?? (collapse(hints.title) || null),
     standfirst: textOf(first(document, STANDFIRST_SELECTOR)) || null,
     description: meta(document, 'og:description') ?? stringField(ld, 'description') ?? meta(document, 'description'),
-    byline: findByline(document, ld) ?? (withoutByPrefix(collapse(hints.byline)) || null),
+    byline: findByline(document, ld, (key) => meta(document, key)) ?? (withoutByPrefix(collapse(hints.byline)) || null),
     publishedAt,
     languageHint: findLanguage(document, ld) ?? (collapse(hints.language) || null),
     site,
@@ -60,7 +64,7 @@ function meta(document: DomDocument, key: string): string | null {
     table = new Map();
     for (const el of all(document, 'meta[content]')) {
       const content = collapse(el.getAttribute('content'));
-      for (const name of ['property', 'name', 'itemprop']) {
+      for (const name of ['property', 'name', 'itemprop', 'itemProp']) {
         const k = el.getAttribute(name)?.toLowerCase();
         if (k && content && !table.has(k)) table.set(k, content);
       }
@@ -98,58 +102,9 @@ const STANDFIRST_SELECTOR = [
   'h2.subheadline', '[itemprop=alternativeHeadline]',
 ].join(', ');
 
-const BYLINE_SELECTOR = '[rel=author], [itemprop=author] [itemprop=name], [itemprop=author], .byline, .author-name, .article-author, .author';
-
-function findByline(document: DomDocument, ld: JsonObject | null): string | null {
-  const fromLd = namesField(ld, 'author');
-  if (fromLd.length > 0) return fromLd.map(withoutByPrefix).join(', ');
-  const fromMeta = meta(document, 'author') ?? meta(document, 'article:author') ?? meta(document, 'parsely-author');
-  if (fromMeta && !/^https?:/i.test(fromMeta)) return withoutByPrefix(fromMeta);
-  const fromMarkup = withoutByPrefix(textOf(first(document, BYLINE_SELECTOR)));
-  return fromMarkup && fromMarkup.length < 120 ? fromMarkup : null;
-}
-
 /** "By Jane Roe" → "Jane Roe" (By, Por, Par, Von, Door, Di, Av, Af, De, Автор). */
 export function withoutByPrefix(byline: string): string {
   return collapse(byline.replace(/^\s*(by|por|par|von|door|di|av|af|de|автор)\b[\s:]*/iu, ''));
-}
-
-const DATE_META = [
-  'article:published_time', 'datePublished', 'og:published_time', 'pubdate', 'publishdate', 'publish-date',
-  'date', 'DC.date.issued', 'dcterms.created', 'sailthru.date', 'parsely-pub-date', 'article.published',
-];
-
-function findPublishedAt(document: DomDocument, ld: JsonObject | null, url: string): string | null {
-  const candidates = [
-    stringField(ld, 'datePublished'),
-    ...DATE_META.map((key) => meta(document, key)),
-    attr(document, '[itemprop=datePublished]', 'datetime'),
-    attr(document, 'time[pubdate], article time[datetime], time[datetime]', 'datetime'),
-    stringField(ld, 'dateCreated'),
-    dateInUrl(url),
-  ];
-  for (const candidate of candidates) {
-    const iso = isoDate(candidate);
-    if (iso) return iso;
-  }
-  return null;
-}
-
-/** /2024/03/15/, /2024-03-15-, /20240315/ in the path. */
-function dateInUrl(url: string): string | null {
-  const match = /\/((?:19|20)\d\d)[/-]?(0[1-9]|1[0-2])[/-]?(0[1-9]|[12]\d|3[01])(?=[/\-_.]|$)/.exec(url);
-  return match ? `${match[1]}-${match[2]}-${match[3]}` : null;
-}
-
-/** ISO 8601 in UTC, or null for text that is no plausible publication date (before 1990 or in the future). */
-export function isoDate(value: string | null | undefined): string | null {
-  const text = collapse(value);
-  if (!text || !/\d{4}|\d{1,2}[ ./-]\d{1,2}/.test(text)) return null;
-  const time = Date.parse(text);
-  if (Number.isNaN(time)) return null;
-  const year = new Date(time).getUTCFullYear();
-  if (year < 1990 || time > Date.now() + 2 * 86_400_000) return null;
-  return new Date(time).toISOString();
 }
 
 function findLanguage(document: DomDocument, ld: JsonObject | null): string | null {

@@ -14,13 +14,43 @@ export function findTitle(document: DomDocument, ld: JsonObject | null, site: st
   const og = attr(document, 'meta[property="og:title"], meta[name="og:title"]', 'content');
   const twitter = attr(document, 'meta[name="twitter:title"], meta[property="twitter:title"]', 'content');
   const headline = stringField(ld, 'headline') ?? stringField(ld, 'name');
-  const h1s = all(document, 'h1').map(textOf).filter((text) => text.length > 0 && text.length < 400);
-  const candidates = [...h1s, og, headline, twitter].filter((c): c is string => !!c && !isSiteName(c, site));
+  // A trailing part of "Headline | Section | Site" is a name, not a headline, even as an h1 (a logo).
+  const names = new Set(pageTitle.split(SEPARATOR).slice(1).map(normalize));
+  const h1s = all(document, 'h1').map(textOf)
+    .filter((text) => text.length > 0 && text.length < 400 && !isSiteName(text, site) && !names.has(normalize(text)));
+  const visible = visibleHeadline(h1s, [og, headline, twitter, pageTitle].filter((c): c is string => !!c));
+  if (visible) return collapse(visible);
+  const candidates = [og, headline, twitter].filter((c): c is string => !!c && !isSiteName(c, site));
   const contained = candidates
     .filter((c) => wordCount(c) >= 2 && normalize(pageTitle).includes(normalize(c)))
     .sort((a, b) => b.length - a.length)[0];
-  const best = contained ?? og ?? headline ?? h1s[0] ?? twitter ?? cutAtSeparators(pageTitle);
+  const best = contained ?? og ?? headline ?? twitter ?? cutAtSeparators(pageTitle);
   return best ? withoutSiteSuffix(collapse(best), site) : null;
+}
+
+/** The <h1> the reader sees is the headline as the page states it (og:title and <title> are often SEO
+ *  rewrites: on shared/data/wcxb-dev-articles the truth equals the h1 far more often). With several
+ *  h1s (a logo, a section name), the one sharing most words with the declared titles; an h1 sharing
+ *  none with them when they exist is a logo or a section, not the headline. */
+function visibleHeadline(h1s: string[], declared: string[]): string | null {
+  if (h1s.length === 0) return null;
+  if (declared.length === 0) return h1s[0]!;
+  const reference = new Set(declared.flatMap(words));
+  let best: string | null = null;
+  let bestShare = 0;
+  for (const h1 of h1s) {
+    const own = words(h1);
+    const share = own.length ? own.filter((w) => reference.has(w)).length / own.length : 0;
+    if (share > bestShare || (share === bestShare && best !== null && h1.length > best.length)) [best, bestShare] = [h1, share];
+  }
+  return bestShare >= MIN_SHARED_WORDS ? best : null;
+}
+
+/** Share of an h1's words found in og:title / headline / <title> for it to count as the headline. */
+const MIN_SHARED_WORDS = 0.3;
+
+function words(text: string): string[] {
+  return text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
 }
 
 /** The longest part of a "Headline | Section | Site" title. */

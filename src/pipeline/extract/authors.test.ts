@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { parseDocument } from './dom.js';
+import { articleJsonLd } from './jsonld.js';
+import { cleanByline, decodeEntities, findByline } from './authors.js';
+
+function bylineOf(html: string, meta: Record<string, string> = {}): string | null {
+  const document = parseDocument(`<html><body>${html}</body></html>`);
+  return findByline(document, articleJsonLd(document), (key) => meta[key] ?? null);
+}
+
+const ld = (json: object): string => `<script type="application/ld+json">${JSON.stringify(json)}</script>`;
+
+describe('bylines', () => {
+  it('cleans labels, trailing dates and placeholders', () => {
+    expect(cleanByline('Written By: Tom May')).toBe('Tom May');
+    expect(cleanByline('By Jane Roe Updated Feb 27, 2026')).toBe('Jane Roe');
+    expect(cleanByline('Author')).toBeNull();
+    expect(cleanByline('page.head.extra.author')).toBeNull();
+    expect(cleanByline('Sat, 20 Dec, 2025 - 06:36')).toBeNull();
+    expect(decodeEntities('Maria &amp; Katerina &#8217;')).toBe('Maria & Katerina \u2019');
+  });
+
+  it('resolves JSON-LD author references through the @graph and prefers people to organisations', () => {
+    const graph = { '@graph': [{ '@type': 'Article', author: { '@id': '#p1' } }, { '@type': 'Person', '@id': '#p1', name: 'Krystyna' }] };
+    expect(bylineOf(ld(graph))).toBe('Krystyna');
+    const org = { '@type': 'Article', author: { '@type': 'Organization', name: 'Cleveland Clinic' } };
+    expect(bylineOf(`${ld(org)}<p class="author-by-line-text"><span>By </span>Holly Wilgus</p>`)).toBe('Holly Wilgus');
+    expect(bylineOf(ld(org))).toBe('Cleveland Clinic');
+  });
+
+  it('reads byline markup: author links, name then job title, "Written by" labels', () => {
+    expect(bylineOf('<span>By <a href="/producers/x">Sofia Gonzalez</a></span><a href="/authors/sofia-gonzalez">Sofia Gonzalez</a>')).toBe('Sofia Gonzalez');
+    expect(bylineOf('<div class="post-author"><span>Rachel MacDonald</span><span>Writer</span></div>')).toBe('Rachel MacDonald');
+    expect(bylineOf('<div><p>Written by</p><p>Edzel Tabing</p></div>')).toBe('Edzel Tabing');
+    expect(bylineOf('<div class="byline">By <a>Ann Lee</a>, <a>Bo Chen</a></div>')).toBe('Ann Lee, Bo Chen');
+  });
+
+  it('takes <meta name=author> unless it is a URL', () => {
+    expect(bylineOf('<p>x</p>', { author: 'By Jane Roe' })).toBe('Jane Roe');
+    expect(bylineOf('<p>x</p>', { author: 'https://facebook.com/x' })).toBeNull();
+  });
+});
