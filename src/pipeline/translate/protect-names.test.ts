@@ -33,5 +33,7 @@ describe('findNames on runs with titles, institutions and "de"', () => {
     expect(findNames('la marca Goop de Gwyneth Paltrow').map((s) => s.name)).toEqual(['Gwyneth Paltrow']);
     expect(findNames('según Luis de Guindos').map((s) => s.name)).toEqual(['Luis de Guindos']);
     expect(findNames('Algunos Miembros de la Asamblea')).toEqual([]);
+    expect(findNames('los Juegos Asiáticos y la Gestión de Catástrofes')).toEqual([]);
+    expect(findNames('dijo Evo Morales').map((s) => s.name)).toEqual(['Evo Morales']);
   });
 });

@@ -75,9 +75,13 @@ export function nameInLanguage(span: NameSpan, language: string | null): string 
   return (span.entry && language && targetForm(span.entry, language)) || span.name;
 }
 
+// Endings of Spanish common nouns and adjectives that names almost never have ("Gestión de
+// Catástrofes", "Juegos Asiáticos", "Montañas Rocosas"); -ía is left out for García, María.
+const commonWordEnding = /(?:ión|dad|dades|icos|icas|osos|osas|mientos?|ciones|siones)$/u;
+
 function isPersonLike(name: string): boolean {
   const words = name.split(/\s+/).filter((w) => /^\p{Lu}/u.test(w));
-  return words.length >= 2 && !words.some((w) => nameStopwords.has(w.toLowerCase()));
+  return words.length >= 2 && !words.some((w) => nameStopwords.has(w.toLowerCase()) || commonWordEnding.test(w.toLowerCase()));
 }
 
 function trimSentenceOpener(text: string, span: NameSpan): NameSpan | null {
