@@ -5,8 +5,8 @@
  * edges. `<br>`/`<img>` split a run; pre, code blocks, script and style are left untranslated.
  */
 import { parseHTML } from 'linkedom';
-import { findNames } from './protect-names.js';
-import { encodeRun, keepFirstLetterCase, lowerAfterLeadingName, NameBook, restoreNames, type StreamTranslate } from './segments.js';
+import { findNames, nameInLanguage } from './protect-names.js';
+import { encodeRun, keepFirstLetterCase, lowerAfterLeadingName, NameBook, restoreNames, translateAroundNames, type StreamTranslate } from './segments.js';
 import { parseStream, stripUnknownMarks, type Piece } from './stream.js';
 
 const inlineTags = new Set(['A', 'ABBR', 'B', 'BDI', 'BDO', 'CITE', 'DATA', 'DEL', 'DFN', 'EM', 'I', 'INS', 'KBD', 'MARK', 'Q', 'S', 'SMALL', 'SPAN', 'STRONG', 'SUB', 'SUP', 'TIME', 'U']);
@@ -24,7 +24,8 @@ export async function translateHtmlDocument(html: string, translate: StreamTrans
   const runs: Run[] = [];
   collectRuns(body, runs, tags, book);
   const outputs = runs.length ? await translate(runs.map((r) => r.stream)) : [];
-  runs.forEach((run, i) => replaceRun(document, run, renderPieces(restoreNames(parseStream(outputs[i] ?? ''), book), tags, run.source, book)));
+  const rendered = await Promise.all(runs.map((run, i) => checkedRun(run, renderPieces(restoreNames(parseStream(outputs[i] ?? ''), book), tags, run.source, book), translate, book)));
+  runs.forEach((run, i) => replaceRun(document, run, rendered[i]!));
   return Array.from(body.childNodes).map(serialize).join('');
 }
 
@@ -38,6 +39,21 @@ function serialize(node: DomNode): string {
   if (node.nodeType !== 1) return '';
   const { open, close } = openingOf(node);
   return voidTags.has(node.nodeName) ? open : open + Array.from(node.childNodes).map(serialize).join('') + close;
+}
+
+/**
+ * The post-check for HTML: a run whose translation lost a protected name is translated again around
+ * its names as plain text (its inline tags are given up for that run: the name matters more).
+ */
+async function checkedRun(run: Run, html: string, translate: StreamTranslate, book: NameBook): Promise<string> {
+  const spans = findNames(run.source.trim());
+  const text = htmlText(html);
+  if (spans.every((span) => text.includes(nameInLanguage(span, book.language)))) return html;
+  return escapeHtml(await translateAroundNames(run.source.trim(), spans, translate, book));
+}
+
+function htmlText(html: string): string {
+  return html.replace(/<[^>]*>/g, '').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
 }
 
 /** Walks blocks; consecutive text/inline children form a run; separators (br, img) end one. */

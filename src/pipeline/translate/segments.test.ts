@@ -86,3 +86,11 @@ describe('post-check', () => {
     expect(asked).toHaveLength(2);
   });
 });
+
+describe('post-check in HTML', () => {
+  it('retranslates a run around its names when the engine lost one', async () => {
+    const losesNames = async (segments: string[]) => segments.map((s) => s.replace(/\[\[[^\]]*n:\d+[^\]]*\]\][^[]*\[\[\/\]\]/g, '').replace(/\[\]$/, ''));
+    const out = await translateHtmlDocument('<p>Ayer <b>Vladímir Putin</b> habló.</p><p>Nada</p>', losesNames);
+    expect(out).toBe('<p>Ayer Vladímir Putin habló.</p><p>Nada</p>');
+  });
+});

@@ -137,7 +137,7 @@ async function finishLine(line: string, output: string, spans: NameSpan[], trans
  * names are put between the pieces as written, so no name can be lost or merged (the sentence reads
  * less well, which is why this is the fallback).
  */
-async function translateAroundNames(source: string, spans: NameSpan[], translate: StreamTranslate, book: NameBook): Promise<string> {
+export async function translateAroundNames(source: string, spans: NameSpan[], translate: StreamTranslate, book: NameBook): Promise<string> {
   const gaps: string[] = [];
   let at = 0;
   for (const span of spans) {
