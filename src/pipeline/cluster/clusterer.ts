@@ -26,7 +26,7 @@ const DAY_MS = 86_400_000;
 /** Retrieval looks up the article's heaviest terms only. */
 const LOOKUP_TERMS = 24;
 /** Full scores for at most this many candidate stories (ranked by shared lookup terms). */
-const MAX_CANDIDATES = 40;
+const MAX_CANDIDATES = 15;
 /** Smoothing for document frequencies while few articles have been seen. */
 const IDF_PRIOR_DOCS = 50;
 
@@ -47,6 +47,12 @@ export interface Assignment {
   mentions: Mention[];
 }
 
+interface WeightedArticle {
+  weighted: Map<string, number>;
+  norm: number;
+  anchorNorm: number;
+}
+
 export interface ClusterOptions {
   joinSimilarity: number;
   mergeSimilarity: number;
@@ -60,6 +66,8 @@ export class StoryClusterer {
   private docs = 0;
   private nextId = 1;
   private clockMs = -Infinity;
+  private readonly idfCache = new Map<string, number>();
+  private idfCacheDocs = 0;
 
   constructor(options: Partial<ClusterOptions> = {}) {
     this.options = { joinSimilarity: JOIN_SIMILARITY, mergeSimilarity: MERGE_SIMILARITY, openDays: OPEN_DAYS, ...options };
@@ -112,22 +120,48 @@ export class StoryClusterer {
     return vector;
   }
 
-  /** Inverse document frequency as of now (recomputed at scoring: early articles had poor counts). */
+  /**
+   * Inverse document frequency as of now: recomputed at scoring, since early articles had poor
+   * counts; cached until the number of articles grows by 2% (the logarithm barely moves).
+   */
   private idf(term: string): number {
-    return Math.log((this.docs + IDF_PRIOR_DOCS) / (this.df.get(term) ?? 1));
+    if (this.docs > this.idfCacheDocs * 1.02 + 1) {
+      this.idfCache.clear();
+      this.idfCacheDocs = this.docs;
+    }
+    let v = this.idfCache.get(term);
+    if (v === undefined) {
+      v = Math.log((this.docs + IDF_PRIOR_DOCS) / (this.df.get(term) ?? 1));
+      this.idfCache.set(term, v);
+    }
+    return v;
+  }
+
+  private weighted(vector: Map<string, number>): WeightedArticle {
+    const weighted = new Map<string, number>();
+    let norm = 0;
+    let anchorNorm = 0;
+    for (const [t, raw] of vector) {
+      const w = raw * this.idf(t);
+      weighted.set(t, w);
+      norm += w * w;
+      if (isAnchor(t)) anchorNorm += w * w;
+    }
+    return { weighted, norm: Math.sqrt(norm) || 1, anchorNorm: Math.sqrt(anchorNorm) };
   }
 
   private bestStory(vector: Map<string, number>, atMs: number) {
-    const weighted = new Map([...vector].map(([t, w]) => [t, w * this.idf(t)] as [string, number]));
-    const norm = Math.sqrt([...weighted.values()].reduce((s, w) => s + w * w, 0)) || 1;
-    const lookup = [...weighted].sort((a, b) => b[1] - a[1]).slice(0, LOOKUP_TERMS).map(([t]) => t);
+    const article = this.weighted(vector);
+    const lookup = [...article.weighted].sort((a, b) => b[1] - a[1]).slice(0, LOOKUP_TERMS).map(([t]) => t);
     const hits = [...this.index.candidates(lookup)].sort((a, b) => b[1] - a[1]).slice(0, MAX_CANDIDATES);
     const scored: { story: StoryState; score: number; shared: string[] }[] = [];
     for (const [id] of hits) {
       const story = this.index.stories.get(id)!;
       if (atMs < story.firstMs - this.options.openDays * DAY_MS) continue;
-      const best = this.storyScore(weighted, norm, story);
-      if (best.score >= this.options.joinSimilarity && best.shared.length >= MIN_SHARED_TERMS) scored.push({ story, ...best });
+      const best = this.storyScore(article, story);
+      if (best.score < this.options.joinSimilarity || !best.closest) continue;
+      const shared = this.sharedTerms(article, best.closest);
+      if (shared.length >= MIN_SHARED_TERMS) scored.push({ story, score: best.score, shared });
     }
     if (scored.length === 0) return null;
     scored.sort((a, b) => b.score - a.score);
@@ -136,40 +170,45 @@ export class StoryClusterer {
   }
 
   /** The best cosine between the article and one of the story's latest articles (beat the centroid on NTREX: 0.93 vs 0.86). */
-  private storyScore(weighted: Map<string, number>, norm: number, story: StoryState): { score: number; shared: string[] } {
-    let best = { score: 0, shared: [] as string[] };
+  private storyScore(article: WeightedArticle, story: StoryState): { score: number; closest: Map<string, number> | null } {
+    let score = 0;
+    let closest: Map<string, number> | null = null;
     for (const member of story.members) {
-      const s = this.cosine(weighted, norm, member);
-      if (s.score > best.score) best = s;
+      const s = this.cosine(article, member);
+      if (s > score) [score, closest] = [s, member];
     }
-    return best;
+    return { score, closest };
   }
 
-  private cosine(weighted: Map<string, number>, norm: number, other: Map<string, number>): { score: number; shared: string[] } {
-    const full = this.cosineOver(weighted, norm, other, null);
-    const anchors = this.cosineOver(weighted, norm, other, isAnchor);
-    return { score: (1 - ANCHOR_SHARE) * full.score + ANCHOR_SHARE * anchors.score, shared: full.shared };
-  }
-
-  private cosineOver(weighted: Map<string, number>, norm: number, other: Map<string, number>, only: ((t: string) => boolean) | null): { score: number; shared: string[] } {
-    if (only) {
-      weighted = new Map([...weighted].filter(([t]) => only(t)));
-      norm = Math.sqrt([...weighted.values()].reduce((s, w) => s + w * w, 0)) || 1;
-    }
+  /** Blend of the cosine over all terms and over anchors alone, in one pass over the other vector. */
+  private cosine(article: WeightedArticle, other: Map<string, number>): number {
     let dot = 0;
-    let otherNorm = 0;
-    const parts: [string, number][] = [];
+    let norm = 0;
+    let anchorDot = 0;
+    let anchorNorm = 0;
     for (const [term, raw] of other) {
-      if (only && !only(term)) continue;
       const w = raw * this.idf(term);
-      otherNorm += w * w;
-      const a = weighted.get(term);
+      const anchor = isAnchor(term);
+      norm += w * w;
+      if (anchor) anchorNorm += w * w;
+      const a = article.weighted.get(term);
       if (a === undefined) continue;
       dot += a * w;
-      parts.push([term, a * w]);
+      if (anchor) anchorDot += a * w;
     }
-    const shared = parts.sort((x, y) => y[1] - x[1]).map(([t]) => t);
-    return { score: otherNorm > 0 ? dot / (norm * Math.sqrt(otherNorm)) : 0, shared };
+    const full = norm > 0 ? dot / (article.norm * Math.sqrt(norm)) : 0;
+    const anchors = anchorNorm > 0 && article.anchorNorm > 0 ? anchorDot / (article.anchorNorm * Math.sqrt(anchorNorm)) : 0;
+    return (1 - ANCHOR_SHARE) * full + ANCHOR_SHARE * anchors;
+  }
+
+  /** Terms the article shares with another vector, heaviest contribution first (the "why"). */
+  private sharedTerms(article: WeightedArticle, other: Map<string, number>): string[] {
+    const parts: [string, number][] = [];
+    for (const [term, raw] of other) {
+      const a = article.weighted.get(term);
+      if (a !== undefined) parts.push([term, a * raw * this.idf(term)]);
+    }
+    return parts.sort((x, y) => y[1] - x[1]).map(([t]) => t);
   }
 
   private mergeInto(into: StoryState, others: StoryState[]): number[] {
@@ -183,13 +222,13 @@ export class StoryClusterer {
   }
 
   private centroidCosine(a: StoryState, b: StoryState): number {
-    const weighted = new Map([...a.centroid].map(([t, w]) => [t, w * this.idf(t)] as [string, number]));
-    const norm = Math.sqrt([...weighted.values()].reduce((s, w) => s + w * w, 0)) || 1;
-    return this.cosine(weighted, norm, b.centroid).score;
+    return this.cosine(this.weighted(a.centroid), b.centroid);
   }
 }
 
 /** Names, known entities and numbers: the same in every language. */
 function isAnchor(term: string): boolean {
-  return term.startsWith('n:') || term.startsWith('e:') || term.startsWith('#');
+  const c = term.charCodeAt(0);
+  // '#', or 'n:' / 'e:' (a stem never has a colon).
+  return c === 35 || ((c === 110 || c === 101) && term.charCodeAt(1) === 58);
 }

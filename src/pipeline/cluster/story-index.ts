@@ -19,6 +19,8 @@ export interface StoryState {
 
 /** Centroids keep their heaviest terms only: bounded memory per story, no loss measured on NTREX. */
 const MAX_CENTROID_TERMS = 300;
+/** Terms a closed story keeps: enough to score a late syndicated copy's story, little memory. */
+const CLOSED_CENTROID_TERMS = 20;
 /** Articles kept per story for one-by-one scoring; older ones live on in the centroid. */
 const MAX_MEMBERS = 12;
 
@@ -93,12 +95,17 @@ export class StoryIndex {
 
   private reopen(story: StoryState): void {
     this.open.add(story.id);
+    // Its latest articles were dropped on close; the centroid stands in for them.
+    if (story.members.length === 0) story.members.push(new Map(story.centroid));
     for (const term of story.centroid.keys()) this.post(term, story.id);
   }
 
+  /** A closed story keeps only its heaviest terms (memory: ~6 KB → ~1 KB per story). */
   private close(story: StoryState): void {
     if (!this.open.delete(story.id)) return;
     for (const term of story.centroid.keys()) this.unpost(term, story.id);
+    story.members = [];
+    story.centroid = new Map([...story.centroid].sort((a, b) => b[1] - a[1]).slice(0, CLOSED_CENTROID_TERMS));
   }
 
   private post(term: string, id: number): void {
