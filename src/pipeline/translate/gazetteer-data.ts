@@ -14,8 +14,8 @@ p	Antonio Guterres	António Guterres|Antonio Guterres	Antonio Guterres	António 
 p	Benjamin Netanyahu	Benjamín Netanyahu|Benjamin Netanyahu	Benyamin Netanyahou	Benjamin Netanjahu	Benjamin Netanyahu	-	-	Биньямин Нетаньяху
 p	Bashar al-Assad	Bachar al Asad|Bashar al Assad	Bachar al-Assad	Baschar al-Assad	-	-	-	Башар Асад
 p	Cyril Ramaphosa	Cyril Ramaphosa	-	-	-	-	-	-
-p	Dmitry Medvedev	Dmitri Medvédev|Dmitri Medvedev	Dmitri Medvedev	Dmitri Medwedew	Dmitri Medvedev	-	-	Дмитрий Медведев
-p	Dmitry Peskov	Dmitri Peskov	Dmitri Peskov	Dmitri Peskow	-	-	-	Дмитрий Песков
+p	Dmitri Medvedev	Dmitri Medvédev|Dmitri Medvedev	Dmitri Medvedev	Dmitri Medwedew	Dmitri Medvedev	-	-	Дмитрий Медведев
+p	Dmitri Peskov	Dmitri Peskov	Dmitri Peskov	Dmitri Peskow	-	-	-	Дмитрий Песков
 p	Donald Trump	Donald Trump	-	-	-	-	-	Дональд Трамп
 p	Emmanuel Macron	Emmanuel Macron	-	-	-	-	-	Эммануэль Макрон
 p	Ebrahim Raisi	Ebrahim Raisí|Ebrahim Raisi	Ebrahim Raïssi	Ebrahim Raisi	-	-	-	Эбрахим Раиси
