@@ -16,7 +16,8 @@ import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { sql } from 'kysely';
+import { sql, type Insertable } from 'kysely';
+import type { ArticlesTable } from '../src/store/schema.js';
 import { Pool } from 'undici';
 import { openStore, type Store } from '../src/store/index.js';
 import { createWebApp } from '../src/web/app.js';
@@ -61,7 +62,7 @@ async function fill(store: Store): Promise<void> {
   for (let s = 1; s <= 40; s += 1) await store.createSource({ name: `Outlet ${s}`, url: `https://outlet${s}.example/`, feedUrl: `https://outlet${s}.example/rss` });
   for (let start = 0; start < ARTICLES; start += BATCH) {
     await dialect.writeTransaction(db, async (trx) => {
-      const rows = [];
+      const rows: Insertable<ArticlesTable>[] = [];
       for (let i = start; i < Math.min(ARTICLES, start + BATCH); i += 1) {
         const at = new Date(now.getTime() - i * 60_000).toISOString();
         const paragraphs = [words(i, 30), words(i + 1, 40), words(i + 2, 35)];

@@ -114,6 +114,8 @@ describe('reader journeys in Chromium', () => {
     expect(page.url()).toMatch(/\/article\/\d+\/[a-z0-9-]+$/);
     expect(await page.locator('.note').first().textContent()).toMatch(/Translated from Spanish by Apertium/);
     expect(await page.locator('h1').getAttribute('lang')).toBe('en');
+    // Captions are words, never an image's file name.
+    for (const caption of await page.locator('figcaption').allTextContents()) expect(caption).not.toMatch(/\.(jpe?g|png|webp)\b/i);
     await shot(page, 'article');
     const articleUrl = page.url();
     await page.getByRole('link', { name: 'Original', exact: true }).click();

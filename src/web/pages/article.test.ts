@@ -122,6 +122,8 @@ describe('article page', () => {
     expect(usableCaption('photo-final (2).JPEG', null)).toBeNull();
     expect(usableCaption('2041', null)).toBeNull();
     expect(usableCaption('Rescuers at the harbour', 'https://x.example/a.jpg')).toBe('Rescuers at the harbour');
+    expect(usableCaption('IMG_20261112_0934.jpg Foto: Diario del Sur', null)).toBe('Foto: Diario del Sur');
+    expect(usableCaption('IMG_1.jpg 2024', null)).toBeNull();
   });
 
   it('redirects /article/:id and a wrong slug to the one address, keeping the query', async () => {

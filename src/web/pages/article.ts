@@ -110,10 +110,14 @@ function articleText(site: SiteContext, article: ArticleView, view: TextView): S
 /** Image file names ("IMG_2041.jpg") are not captions; readers and screen readers get nothing from them. */
 const FILE_NAME = /^[\w\-. ()]+\.(jpe?g|png|gif|webp|avif|svg|bmp|tiff?|heic)$/i;
 
+/** A file name written into a caption ("IMG_2041.jpg Foto: J. Pérez"), as a whole word. */
+const FILE_NAME_WORD = /(^|\s)[\w\-.]+\.(jpe?g|png|gif|webp|avif|svg|bmp|tiff?|heic)(?=\s|$)/gi;
+
 export function usableCaption(caption: string | null, image: string | null): string | null {
-  const text = caption?.trim();
-  if (!text || FILE_NAME.test(text) || !/\p{L}/u.test(text)) return null;
-  return text === fileNameOf(image) ? null : text;
+  const whole = caption?.trim();
+  if (!whole || FILE_NAME.test(whole) || whole === fileNameOf(image)) return null;
+  const text = whole.replace(FILE_NAME_WORD, '$1').replace(/\s+/g, ' ').trim();
+  return text && /\p{L}/u.test(text) ? text : null;
 }
 
 function fileNameOf(url: string | null): string {
