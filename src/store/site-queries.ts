@@ -62,7 +62,7 @@ export interface StoryListRow {
 }
 
 /**
- * Stories with two or more articles, ranked by outlets × languages-free size × recency: score =
+ * Stories with two or more articles, ranked by outlets × size × recency: score =
  * source_count × article_count / (hours since last article + 2)^1.5 (the gravity curve of link
  * aggregators: a day-old story needs ~10× the outlets of a fresh one). Candidates are the newest 500.
  */
