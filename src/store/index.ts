@@ -18,6 +18,8 @@ import { openPostgres, postgresDialect, withMigrationLock } from './pg-dialect.j
 import * as translations from './translations.js';
 import * as translationCache from './translation-cache.js';
 import * as views from './views.js';
+import * as stories from './stories.js';
+import * as entities from './entities.js';
 
 export type * from './types.js';
 export type { Database } from './schema.js';
@@ -70,6 +72,15 @@ const queries = {
   entitiesOfStory: siteQueries.entitiesOfStory,
   entityRowById: siteQueries.entityRowById,
   recordViews: siteQueries.recordViews,
+  createStory: stories.createStory,
+  addStoryArticle: stories.addStoryArticle,
+  mergeStories: stories.mergeStories,
+  storyById: stories.storyById,
+  storiesLatest: stories.storiesLatest,
+  storyArticles: stories.storyArticles,
+  saveArticleEntities: entities.saveArticleEntities,
+  entityById: entities.entityById,
+  entityArticles: entities.entityArticles,
 };
 
 type Bound<T> = {

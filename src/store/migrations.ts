@@ -20,6 +20,7 @@ export const migrations: Migration[] = [
   { name: '0005-jobs', up: createJobs },
   { name: '0006-list-indexes', up: createListIndexes },
   { name: '0007-translation-cache', up: createTranslationCacheTable },
+  { name: '0008-story-details', up: addStoryDetails },
 ];
 
 async function createSourcesAndFeeds(db: Kysely<any>, dialect: StoreDialect): Promise<void> {
@@ -228,4 +229,12 @@ async function createListIndexes(db: Kysely<any>): Promise<void> {
   // "Articles of this source" looks up (source, article) pairs.
   await db.schema.dropIndex('article_sources_source').execute();
   await db.schema.createIndex('article_sources_source_article').on('article_sources').columns(['source_id', 'article_id']).execute();
+}
+
+/** Story redirects after a merge, the first outlet, the languages; entity article counts. */
+async function addStoryDetails(db: Kysely<any>): Promise<void> {
+  await db.schema.alterTable('stories').addColumn('merged_into', 'integer').execute();
+  await db.schema.alterTable('stories').addColumn('first_source_id', 'integer').execute();
+  await db.schema.alterTable('stories').addColumn('languages', 'text', (c) => c.notNull().defaultTo('[]')).execute();
+  await db.schema.alterTable('entities').addColumn('article_count', 'integer', (c) => c.notNull().defaultTo(0)).execute();
 }

@@ -1,0 +1,150 @@
+/**
+ * Stories: the clustering stage's groups of articles about one event, with the columns the site
+ * shows (title, first seen, last update, outlets, languages, first outlet) and redirects for
+ * stories merged into another. Writes are verbs, reads nouns.
+ */
+import type { Kysely, Selectable } from 'kysely';
+import type { StoreContext } from './dialect.js';
+import type { Database, StoriesTable } from './schema.js';
+
+/** Columns added by migration 0008 (story details), typed here so schema.ts stays as shipped. */
+export type StoryDatabase = Database & {
+  stories: StoriesTable & { merged_into: number | null; first_source_id: number | null; languages: string };
+};
+
+export function storyDb(db: Kysely<Database>): Kysely<StoryDatabase> {
+  return db as unknown as Kysely<StoryDatabase>;
+}
+
+export interface StoryMember {
+  articleId: number;
+  title: string;
+  language: string | null;
+  sourceId: number;
+  publishedAt: string;
+  similarity: number | null;
+  duplicateOf: number | null;
+}
+
+export interface Story {
+  id: number;
+  title: string;
+  language: string | null;
+  articleCount: number;
+  sourceCount: number;
+  languages: string[];
+  firstSourceId: number | null;
+  firstPublishedAt: string | null;
+  lastPublishedAt: string | null;
+  /** Set when this story was merged into another (follow it). */
+  mergedInto: number | null;
+}
+
+/** Creates a story for its first article; returns its id. */
+export async function createStory({ db }: StoreContext, first: StoryMember): Promise<number> {
+  const now = new Date().toISOString();
+  const row = await storyDb(db)
+    .insertInto('stories')
+    .values({
+      title: first.title, language: first.language, signature: '{}', article_count: 0, source_count: 0,
+      first_published_at: first.publishedAt, last_published_at: first.publishedAt, created_at: now, updated_at: now,
+      merged_into: null, first_source_id: first.sourceId, languages: '[]',
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await addStoryArticle({ db } as StoreContext, row.id, first);
+  return row.id;
+}
+
+/** Puts an article in a story (moving it from any other) and refreshes the story's counts. */
+export async function addStoryArticle(ctx: StoreContext, storyId: number, member: StoryMember): Promise<void> {
+  const db = storyDb(ctx.db);
+  await db.deleteFrom('story_articles').where('article_id', '=', member.articleId).execute();
+  await db
+    .insertInto('story_articles')
+    .values({ story_id: storyId, article_id: member.articleId, similarity: member.similarity, duplicate_of: member.duplicateOf, added_at: new Date().toISOString() })
+    .execute();
+  await refreshStory(ctx, storyId, member.language === 'en' || (member.language !== null && !(await hasTitleIn(ctx, storyId, 'en'))) ? member : null);
+}
+
+async function hasTitleIn({ db }: StoreContext, storyId: number, language: string): Promise<boolean> {
+  const row = await storyDb(db).selectFrom('stories').select('language').where('id', '=', storyId).executeTakeFirst();
+  return row?.language === language;
+}
+
+/** Recounts articles, outlets and languages; `titleFrom` offers a better title (site language first). */
+async function refreshStory(ctx: StoreContext, storyId: number, titleFrom: StoryMember | null): Promise<void> {
+  const db = storyDb(ctx.db);
+  const members = await db
+    .selectFrom('story_articles')
+    .innerJoin('articles', 'articles.id', 'story_articles.article_id')
+    .leftJoin('article_sources', 'article_sources.article_id', 'articles.id')
+    .select(['articles.id', 'articles.language', 'articles.published_at', 'articles.first_seen_at', 'article_sources.source_id'])
+    .where('story_articles.story_id', '=', storyId)
+    .execute();
+  const times = members.map((m) => m.published_at ?? m.first_seen_at).sort();
+  const languages = [...new Set(members.map((m) => m.language).filter((l): l is string => l !== null))].sort();
+  await db
+    .updateTable('stories')
+    .set({
+      article_count: new Set(members.map((m) => m.id)).size,
+      source_count: new Set(members.map((m) => m.source_id).filter((s) => s !== null)).size,
+      languages: JSON.stringify(languages),
+      first_published_at: times[0] ?? null,
+      last_published_at: times.at(-1) ?? null,
+      updated_at: new Date().toISOString(),
+      ...(titleFrom ? { title: titleFrom.title, language: titleFrom.language } : {}),
+    })
+    .where('id', '=', storyId)
+    .execute();
+}
+
+/** Moves every article of `fromId` into `intoId`; `fromId` stays as a redirect. */
+export async function mergeStories(ctx: StoreContext, fromId: number, intoId: number): Promise<void> {
+  const db = storyDb(ctx.db);
+  await db.updateTable('story_articles').set({ story_id: intoId }).where('story_id', '=', fromId).execute();
+  await db.updateTable('stories').set({ merged_into: intoId, article_count: 0, source_count: 0 }).where('id', '=', fromId).execute();
+  await db.updateTable('stories').set({ merged_into: intoId }).where('merged_into', '=', fromId).execute();
+  await refreshStory(ctx, intoId, null);
+}
+
+/** A story by id (a merged story's row, with mergedInto set: the site redirects). */
+export async function storyById({ db }: StoreContext, id: number): Promise<Story | null> {
+  const r = await storyDb(db).selectFrom('stories').selectAll().where('id', '=', id).executeTakeFirst();
+  return r ? storyFromRow(r) : null;
+}
+
+/** Stories most recently updated, merged ones left out. */
+export async function storiesLatest({ db }: StoreContext, options: { limit: number; minArticles?: number }): Promise<Story[]> {
+  const rows = await storyDb(db)
+    .selectFrom('stories')
+    .selectAll()
+    .where('merged_into', 'is', null)
+    .where('article_count', '>=', options.minArticles ?? 1)
+    .orderBy('last_published_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(options.limit)
+    .execute();
+  return rows.map(storyFromRow);
+}
+
+/** The articles of a story, first published first, with why they joined. */
+export async function storyArticles({ db }: StoreContext, storyId: number): Promise<{ articleId: number; similarity: number | null; duplicateOf: number | null }[]> {
+  const rows = await storyDb(db)
+    .selectFrom('story_articles')
+    .innerJoin('articles', 'articles.id', 'story_articles.article_id')
+    .select(['articles.id', 'story_articles.similarity', 'story_articles.duplicate_of', 'articles.published_at', 'articles.first_seen_at'])
+    .where('story_articles.story_id', '=', storyId)
+    .execute();
+  return rows
+    .sort((a, b) => (a.published_at ?? a.first_seen_at).localeCompare(b.published_at ?? b.first_seen_at))
+    .map((r) => ({ articleId: r.id, similarity: r.similarity, duplicateOf: r.duplicate_of }));
+}
+
+function storyFromRow(r: Selectable<StoryDatabase['stories']>): Story {
+  return {
+    id: r.id, title: r.title, language: r.language, articleCount: r.article_count, sourceCount: r.source_count,
+    languages: JSON.parse(r.languages || '[]') as string[], firstSourceId: r.first_source_id,
+    firstPublishedAt: r.first_published_at, lastPublishedAt: r.last_published_at, mergedInto: r.merged_into,
+  };
+}
