@@ -1,0 +1,159 @@
+/**
+ * End-to-end ingest rate: a loopback publisher of synthetic outlets (fetch → extract → language →
+ * dedupe → store, and translation es→en by Apertium when on), SQLite in one worker process
+ * against PostgreSQL with 1, 2 and 4 worker processes; CPU and peak memory per process.
+ *
+ *   npm run bench:ingest                       # 20,000 articles across 200 sources (slow: minutes per run)
+ *   npm run bench:ingest -- --sources 20 --per-source 50 [--only sqlite,pg1] [--translate off|on|both]
+ *
+ * Needs PostgreSQL (TEST_DATABASE_URL or 127.0.0.1:5432/test) for the pg rows; each run uses a
+ * fresh database, dropped after.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { sql } from 'kysely';
+import { createTestDatabase } from '../src/runtime/pg-testkit.js';
+import { startSyntheticPublisher, type SyntheticPublisher } from '../src/runtime/synthetic-publisher.js';
+import { openStore, type Store } from '../src/store/index.js';
+
+const { values } = parseArgs({
+  options: {
+    sources: { type: 'string', default: '200' },
+    'per-source': { type: 'string', default: '100' },
+    only: { type: 'string', default: 'sqlite,pg1,pg2,pg4' },
+    translate: { type: 'string', default: 'both' },
+    concurrency: { type: 'string', default: '4' },
+  },
+});
+const sources = Number(values.sources);
+const perSource = Number(values['per-source']);
+const total = sources * perSource;
+const bin = fileURLToPath(new URL('../src/cli/bin.ts', import.meta.url));
+const clockTicks = 100; // USER_HZ on Linux: /proc/<pid>/stat counts CPU in 1/100 s.
+
+interface Run {
+  name: string;
+  translate: boolean;
+  seconds: number;
+  rate: number;
+  processes: { cpuSeconds: number; peakMb: number }[];
+}
+
+interface Backend {
+  env: Record<string, string>;
+  open(): Promise<Store>;
+  openJobs(store: Store): Promise<number>;
+  cleanup(): Promise<void>;
+}
+
+async function backendFor(kind: string): Promise<Backend> {
+  if (kind === 'sqlite') {
+    const dir = mkdtempSync(join(tmpdir(), 'happenings-bench-'));
+    const dbPath = join(dir, 'bench.db');
+    return {
+      env: { HAPPENINGS_DB: dbPath },
+      open: () => openStore({ dbPath }),
+      openJobs: async (s) => Number((await sql<{ n: number }>`select count(*) as n from jobs`.execute(s.db)).rows[0]?.n),
+      cleanup: async () => rmSync(dir, { recursive: true, force: true }),
+    };
+  }
+  const database = await createTestDatabase();
+  return {
+    env: { DATABASE_URL: database.url },
+    open: () => openStore({ databaseUrl: database.url }),
+    openJobs: async (s) =>
+      Number((await sql<{ n: number }>`select count(*) as n from graphile_worker.jobs where task_identifier in ('poll-feed','ingest-page')`.execute(s.db)).rows[0]?.n),
+    cleanup: () => database.drop(),
+  };
+}
+
+function startWorker(env: Record<string, string>, translate: boolean): ChildProcess {
+  const child = spawn(process.execPath, ['--import', 'tsx', bin, 'worker', '--concurrency', values.concurrency], {
+    env: {
+      ...process.env,
+      ...env,
+      HAPPENINGS_ALLOW_PRIVATE: '127.0.0.0/8',
+      HAPPENINGS_FETCH_DELAY_MS: '1',
+      HAPPENINGS_DEFAULT_SOURCES: 'false',
+      HAPPENINGS_LANGUAGES: 'en',
+      HAPPENINGS_TRANSLATION_ENGINES: translate ? 'apertium' : 'none',
+    },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  return child;
+}
+
+/** CPU seconds (user + system) and peak resident memory (VmHWM) of a live process. */
+function usageOf(pid: number): { cpuSeconds: number; peakMb: number } {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  const cpuSeconds = (Number(fields[11]) + Number(fields[12])) / clockTicks;
+  const hwm = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+  return { cpuSeconds, peakMb: Number(hwm?.[1] ?? 0) / 1024 };
+}
+
+async function runOnce(publisher: SyntheticPublisher, kind: string, workers: number, translate: boolean): Promise<Run> {
+  const backend = await backendFor(kind);
+  const store = await backend.open();
+  const children: ChildProcess[] = [];
+  try {
+    for (const feed of publisher.feeds) await store.createSource({ name: feed.name, url: feed.url, feedUrl: feed.url, intervalMinutes: 600 });
+    const started = Date.now();
+    for (let i = 0; i < workers; i++) children.push(startWorker(backend.env, translate));
+    let lastReport = started;
+    for (;;) {
+      const count = await store.articleCount();
+      if (count >= total && (await backend.openJobs(store)) === 0) break;
+      if (children.some((c) => c.exitCode !== null)) throw new Error('a worker exited early');
+      if (Date.now() - lastReport > 10_000) {
+        lastReport = Date.now();
+        process.stderr.write(`  ${kind}×${workers}${translate ? ' +translate' : ''}: ${count}/${total} after ${((Date.now() - started) / 1000).toFixed(0)} s\n`);
+      }
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    const seconds = (Date.now() - started) / 1000;
+    const processes = children.map((c) => usageOf(c.pid!));
+    const name = kind === 'sqlite' ? 'SQLite, 1 process' : `PostgreSQL, ${workers} worker${workers > 1 ? 's' : ''}`;
+    return { name, translate, seconds, rate: total / seconds, processes };
+  } finally {
+    for (const c of children) c.kill('SIGKILL');
+    await store.close();
+    await backend.cleanup();
+  }
+}
+
+function table(runs: Run[]): string {
+  const peer = (r: Run) => runs.find((p) => p.name.startsWith('SQLite') && p.translate === r.translate);
+  const rows = runs.map((r) => {
+    const cpu = r.processes.map((p) => p.cpuSeconds.toFixed(0)).join('/');
+    const mem = r.processes.map((p) => p.peakMb.toFixed(0)).join('/');
+    const ratio = peer(r) ? (r.rate / peer(r)!.rate).toFixed(2) : '-';
+    return `| ${r.name.padEnd(22)} | ${r.translate ? 'es→en' : 'off  '} | ${r.seconds.toFixed(1).padStart(7)} | ${r.rate.toFixed(1).padStart(9)} | ${ratio.padStart(9)} | ${cpu.padStart(13)} | ${mem.padStart(15)} |`;
+  });
+  return [
+    `| store                  | trans | seconds | articles/s | × SQLite | CPU s/process | peak MB/process |`,
+    `| ---------------------- | ----- | ------- | ---------- | -------- | ------------- | --------------- |`,
+    ...rows,
+  ].join('\n');
+}
+
+const plans = values.only.split(',').map((p) => (p === 'sqlite' ? { kind: 'sqlite', workers: 1 } : { kind: 'pg', workers: Number(p.replace('pg', '')) }));
+const modes = values.translate === 'both' ? [false, true] : [values.translate === 'on'];
+const runs: Run[] = [];
+for (const translate of modes) {
+  // Spanish pages when translating (es→en by Apertium), English ones otherwise (nothing to translate).
+  const publisher = await startSyntheticPublisher({ sources, articlesPerSource: perSource, language: translate ? 'es' : 'en' });
+  try {
+    for (const plan of plans) {
+      process.stderr.write(`${plan.kind}×${plan.workers}, translation ${translate ? 'on' : 'off'}: ${total} articles, ${sources} sources\n`);
+      runs.push(await runOnce(publisher, plan.kind, plan.workers, translate));
+    }
+  } finally {
+    await publisher.close();
+  }
+}
+process.stdout.write(`\nIngest of ${total} synthetic articles across ${sources} loopback sources (worker concurrency ${values.concurrency}, ${(await import('node:os')).cpus().length} cores)\n\n${table(runs)}\n`);
