@@ -42,3 +42,11 @@ describe('publication dates', () => {
     expect(dateOf(html)).toBe('2019-08-16T00:00:00.000Z');
   });
 });
+
+describe('written dates, more forms', () => {
+  it('reads day-first dotted dates and dates in a "Last updated" line above the headline', () => {
+    expect(textDate('12.12.2025')).toBe('2025-12-12');
+    const html = '<html><body><div><div><div><span>Last updated:</span><span>Dec 12, 2025</span></div><h1>Blockchain SEO agencies</h1></div></div></body></html>';
+    expect(dateOf(html)).toBe('2025-12-12T00:00:00.000Z');
+  });
+});

@@ -7,12 +7,13 @@
  * Measured on shared/data/wcxb-dev-articles (588 pages with a true date): the declared datePublished is
  * right on 339, dateModified on 27 of the rest; 186 pages declare neither (see the header-text reader).
  */
-import { all, collapse, textOf, type DomDocument, type DomElement } from './dom.js';
+import { TEXT_NODE, all, collapse, type DomDocument, type DomElement, type DomNode } from './dom.js';
 import { allJsonLd, stringField, type JsonObject } from './jsonld.js';
 
 const DATE_META = [
   'article:published_time', 'datepublished', 'og:published_time', 'pubdate', 'publishdate', 'publish-date', 'publish_date',
   'date', 'dc.date.issued', 'dc.date', 'dcterms.created', 'sailthru.date', 'parsely-pub-date', 'article.published', 'cludo:date',
+  'w-published-date', 'published', 'publication_date', 'pub_date', 'date.published', 'article:published',
 ];
 const MODIFIED_META = ['article:modified_time', 'og:updated_time', 'datemodified', 'last-modified'];
 
@@ -75,18 +76,47 @@ export function dateInUrl(url: string): string | null {
   return match ? `${match[1]}-${match[2]}-${match[3]}` : null;
 }
 
-/** How far after the <h1> a header date may sit (characters of text): bylines and "5 min read" lines run
+/** How far around the <h1> a header date may sit (characters of text): bylines and "5 min read" lines run
  *  to a few hundred; past ~600 we are in the body, where dates are about the story, not the page. */
 const HEADER_WINDOW = 600;
+/** Ancestors of the <h1> searched, nearest first: headers wrap the h1 in up to ~5 layouts' divs. */
+const HEADER_LEVELS = 6;
 
-/** A date written out near the headline ("August 16, 2019", "16 août 2019", "2025/4/29"). */
-function headerDate(document: DomDocument): string | null {
+/** A date written out near the headline ("August 16, 2019", "Last updated: Dec 12, 2025", "12.12.2025"),
+ *  else in an element whose class says it holds the date. */
+export function headerDate(document: DomDocument): string | null {
   const h1 = all(document, 'h1')[0];
-  const scope = h1?.parentElement?.parentElement?.parentElement ?? null;
-  if (!scope) return null;
-  const text = textOf(scope);
-  const start = Math.max(0, text.indexOf(textOf(h1)));
-  return textDate(text.slice(Math.max(0, start - HEADER_WINDOW), start + HEADER_WINDOW));
+  const headline = h1 ? visibleText(h1) : '';
+  let scope = h1?.parentElement ?? null;
+  for (let level = 0; scope && headline && level < HEADER_LEVELS; level++, scope = scope.parentElement) {
+    const text = visibleText(scope);
+    const at = Math.max(0, text.indexOf(headline));
+    const found = textDate(text.slice(Math.max(0, at - HEADER_WINDOW), at + headline.length + HEADER_WINDOW));
+    if (found) return found;
+  }
+  for (const el of all(document, 'time, [class*=date], [class*=Date], [class*=published], [class*=meta]').slice(0, 30)) {
+    const found = textDate(visibleText(el).slice(0, 200));
+    if (found) return found;
+  }
+  return null;
+}
+
+/** Text as a reader sees it: without <script>/<style>, blocks separated by a space. */
+function visibleText(root: DomElement): string {
+  const out: string[] = [];
+  const stack: DomNode[] = [root];
+  while (stack.length > 0 && out.length < 20_000) {
+    const node = stack.pop()!;
+    if (node.nodeType === TEXT_NODE) {
+      out.push(node.textContent ?? '');
+      continue;
+    }
+    const tag = node.nodeName.toLowerCase();
+    if (tag === 'script' || tag === 'style' || tag === 'svg' || tag === 'noscript') continue;
+    const kids = node.childNodes;
+    for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i]!);
+  }
+  return collapse(out.join(' '));
 }
 
 const MONTHS: Record<string, number> = {};
@@ -106,6 +136,8 @@ const TEXT_DATES: Array<[RegExp, (m: RegExpExecArray) => [string, string, string
   [new RegExp(`\\b${NAME}\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+((?:19|20)\\d\\d)\\b`, 'u'), (m) => [m[3]!, m[1]!, m[2]!]],
   [new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th|er|º)?\\.?\\s+(?:de\\s+)?${NAME},?\\s+(?:de\\s+)?((?:19|20)\\d\\d)\\b`, 'u'), (m) => [m[3]!, m[2]!, m[1]!]],
   [/\b((?:19|20)\d\d)[-/.](\d{1,2})[-/.](\d{1,2})\b/, (m) => [m[1]!, m[2]!, m[3]!]],
+  // Day first with dots, as Europe writes it (12.12.2025); slashes stay out: 03/04 is ambiguous.
+  [/\b(\d{1,2})\.(\d{1,2})\.((?:19|20)\d\d)\b/, (m) => [m[3]!, m[2]!, m[1]!]],
 ];
 
 /** The first written date in `text`, as YYYY-MM-DD; month names in en, es, fr, de, it, pt. */
