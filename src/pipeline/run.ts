@@ -13,6 +13,7 @@ import { detectLanguage } from './language/index.js';
 import { DedupeIndex, bodySignature, encodeSignature } from './dedupe/index.js';
 import type { Translation, Translator } from './translate/index.js';
 import { findNewPages, type PageJob } from './poll.js';
+import type { SavedArticle, StoryTracker } from './cluster/persist.js';
 
 export type { PageJob } from './poll.js';
 
@@ -21,6 +22,8 @@ export interface Pipeline {
   store: Store;
   translator: Translator;
   dedupe: DedupeIndex;
+  /** Story clustering and entities (absent: articles are stored without stories). */
+  stories?: StoryTracker;
   /** Site languages to translate into; the first is the main one. */
   languages: string[];
   /** Hands a page on to be ingested (a queue job in `serve`, a direct call in tests). */
@@ -112,6 +115,7 @@ export async function ingestDocument(p: Pipeline, input: DocumentInput): Promise
     translations,
   );
   if (signature) p.dedupe.add(saved.articleId, signature);
+  if (saved.created) await clusterArticle(p, { articleId: saved.articleId, article, language: language.language, translations, sourceId: input.sourceId });
   return { ...saved, duplicateOf: null, language: language.language, translated: translations.map((t) => t.language) };
 }
 
@@ -126,6 +130,15 @@ async function translateArticle(p: Pipeline, article: Article, from: string | nu
     if (translation) out.push(translation);
   }
   return out;
+}
+
+/** The article joins a story (cluster) and its entities are linked (enrich); a failure here is logged, not fatal. */
+async function clusterArticle(p: Pipeline, saved: SavedArticle): Promise<void> {
+  try {
+    await p.stories?.track(saved);
+  } catch (error) {
+    log.error(asHappeningsError(error, 'cluster', 'store'));
+  }
 }
 
 /** Records why a page failed on its item row (kept until the page later succeeds). */

@@ -14,6 +14,7 @@ import { createFetcher, fetchOptionsFromConfig, type Fetcher } from '../pipeline
 import { createTranslator, type Translator } from '../pipeline/translate/index.js';
 import { DedupeIndex, decodeSignature } from '../pipeline/dedupe/index.js';
 import { ingestPage, pollFeed, type Pipeline } from '../pipeline/run.js';
+import { StoryTracker } from '../pipeline/cluster/persist.js';
 
 export interface Runtime {
   config: Config;
@@ -50,6 +51,8 @@ export async function openRuntime(config: Config): Promise<Runtime> {
     store,
     translator,
     dedupe,
+    // Starts empty: stories already stored are not reloaded yet, so a new article never joins them.
+    stories: new StoryTracker(store),
     languages: config.languages,
     enqueuePage: (job) => queue.add('ingest-page', job, { key: `page:${job.url}` }),
   };

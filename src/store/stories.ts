@@ -20,7 +20,7 @@ export interface StoryMember {
   articleId: number;
   title: string;
   language: string | null;
-  sourceId: number;
+  sourceId: number | null;
   publishedAt: string;
   similarity: number | null;
   duplicateOf: number | null;
