@@ -6,7 +6,7 @@ import { errorLine } from '../errors.js';
 import { createFetcher, decodeBody, fetchOptionsFromConfig, type Fetcher } from '../pipeline/fetch/index.js';
 import { extractArticle, type Article } from '../pipeline/extract/index.js';
 import { detectLanguage } from '../pipeline/language/index.js';
-import { createTranslator, type Translator } from '../pipeline/translate/index.js';
+import { createTranslator, translatorOptionsFromConfig, type Translator } from '../pipeline/translate/index.js';
 import { HappeningsError } from '../errors.js';
 import { parseCommandArgs, usageError } from './args.js';
 import type { Command } from './command.js';
@@ -33,7 +33,7 @@ An input that fails prints {input, error} and the exit code is 1 at the end.
     if (values.url && positionals.length > 1) throw usageError('extract', '--url names one page; give one input with it');
     const config = loadConfig();
     const fetcher = createFetcher(fetchOptionsFromConfig(config));
-    const translator = values.to ? createTranslator({ engines: config.translationEngines, apertiumPath: config.apertiumPath }) : null;
+    const translator = values.to ? createTranslator(translatorOptionsFromConfig(config)) : null;
     let failed = 0;
     try {
       for (const input of positionals) {

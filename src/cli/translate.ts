@@ -6,7 +6,7 @@
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../config.js';
 import { HappeningsError } from '../errors.js';
-import { createTranslator } from '../pipeline/translate/index.js';
+import { createTranslator, translatorOptionsFromConfig } from '../pipeline/translate/index.js';
 import type { Article } from '../pipeline/extract/article.js';
 import type { Command } from './command.js';
 
@@ -25,7 +25,7 @@ export const command: Command = {
   async run(args: string[]): Promise<number> {
     const { from, to, html } = readOptions(args);
     const config = loadConfig();
-    const translator = createTranslator({ engines: config.translationEngines, apertiumPath: config.apertiumPath });
+    const translator = createTranslator(translatorOptionsFromConfig(config));
     try {
       const input = await readStdin();
       const output = html ? await translateHtml(translator, input, from, to) : await translateLines(translator, input, from, to);
