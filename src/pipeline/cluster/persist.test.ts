@@ -16,10 +16,10 @@ const texts = {
 
 async function save(key: keyof typeof texts, tracker: StoryTracker) {
   const url = `https://news.example/${key}`;
-  const [title, body] = texts[key];
+  const [title, body] = texts[key] as [string, string];
   const input = sampleArticle({ url, canonicalUrl: url, title, paragraphs: [body], language: key === 'es' ? 'es' : 'en', publishedAt: '2026-10-29T18:00:00Z' });
   const saved = await t.store.saveArticle({ ...input, sourceId: null, feedId: null, seenAt: '2026-10-29T18:00:00Z' } as never);
-  return tracker.track({ articleId: saved.articleId, article: { ...input, languageHint: null }, language: input.language, translations: [], sourceId: null });
+  return tracker.track({ articleId: saved.articleId, article: { ...input, languageHint: null }, language: input.language ?? null, translations: [], sourceId: null });
 }
 
 describe('StoryTracker', () => {
