@@ -32,20 +32,22 @@ let browser: BrowserContext;
 let storyId: number;
 
 async function seedStory(): Promise<void> {
-  // The stories module is built beside this one: a story and an entity are written straight into
-  // their tables (the schema is the contract) so the story and entity pages are exercised for real.
+  // A story of two translated Spanish articles, written straight into the tables (the schema is the
+  // contract), so the journey knows what it will find; when the pipeline's clustering already put
+  // them in stories, they are moved into this one. Nine outlets rank it first among top stories.
   const spanish = publisher.pages.filter((p) => p.language === 'es' && !p.syndicated).slice(0, 2);
   const ids = await Promise.all(spanish.map(async (p) => (await runtime.store.articleByCanonicalUrl(p.url))!.id));
   const now = new Date().toISOString();
   const { db } = runtime.store;
   const story = await db
     .insertInto('stories')
-    .values({ title: 'A story told by two outlets', language: 'es', signature: '{}', article_count: ids.length, source_count: 2, first_published_at: now, last_published_at: now, created_at: now, updated_at: now })
+    .values({ title: 'A story told by two outlets', language: 'es', signature: '{}', article_count: ids.length, source_count: 9, first_published_at: now, last_published_at: now, created_at: now, updated_at: now })
     .returning('id')
     .executeTakeFirstOrThrow();
   storyId = story.id;
+  await db.deleteFrom('story_articles').where('article_id', 'in', ids).execute();
   await db.insertInto('story_articles').values(ids.map((id) => ({ story_id: story.id, article_id: id, similarity: 0.9, duplicate_of: null, added_at: now }))).execute();
-  const entity = await db.insertInto('entities').values({ kind: 'place', name: 'Valencia', normalized_name: 'valencia', wikidata_id: null, created_at: now }).returning('id').executeTakeFirstOrThrow();
+  const entity = await db.insertInto('entities').values({ kind: 'place', name: 'Villa de Prueba', normalized_name: 'villa de prueba', wikidata_id: null, created_at: now }).returning('id').executeTakeFirstOrThrow();
   await db.insertInto('article_entities').values(ids.map((id) => ({ article_id: id, entity_id: entity.id, mentions: 2, salience: null }))).execute();
 }
 
@@ -108,7 +110,7 @@ describe('reader journeys in Chromium', () => {
     await page.getByRole('link', { name: 'A story told by two outlets' }).click();
     expect(page.url()).toBe(`${server.url}/story/${storyId}`);
     expect(await page.locator('h1').textContent()).toBe('A story told by two outlets');
-    await expect(page.locator('.chips a').first().textContent()).resolves.toBe('Valencia');
+    expect(await page.locator('.chips a').allTextContents()).toContain('Villa de Prueba');
     await shot(page, 'story');
     await page.locator('main ol.list h2 a').first().click();
     expect(page.url()).toMatch(/\/article\/\d+\/[a-z0-9-]+$/);

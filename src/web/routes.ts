@@ -83,6 +83,7 @@ export function pageRoutes(data: SiteData, siteFor: (c: Context) => SiteContext,
     const id = idParam(c.req.param('id'), 'story');
     const story = data.storyById ? await data.storyById(id) : null;
     if (!story) throw new HTTPException(404, { message: `There is no story ${id}.` });
+    if (story.mergedInto) return c.redirect(`/story/${story.mergedInto}`, 301);
     return c.html(storyPage(siteFor(c), story).value);
   });
 

@@ -120,6 +120,8 @@ export interface StorySummary {
 }
 
 export interface StoryView extends StorySummary {
+  /** Set when this story was merged into another: its page redirects there. */
+  mergedInto?: number | null;
   /** Every outlet's version, first reported first. */
   articles: ArticleSummary[];
   entities: EntityChip[];

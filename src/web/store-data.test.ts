@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openTestStore, sampleArticle, type TestStore } from '../store/test-store.js';
 import { storeSiteData } from './store-data.js';
@@ -45,6 +46,10 @@ describe('storeSiteData over a real store', () => {
     expect((await site.entityById!(e.id))!.articles.map((x) => x.id)).toEqual([a]);
     expect(await site.entitiesOf!(a)).toEqual([{ id: e.id, name: 'Harbour Town', kind: 'place', pagePath: `/entity/${e.id}` }]);
     expect(await site.storyById!(999)).toBeNull();
+    // A story merged into another (by the stories module) points there.
+    const other = await db.insertInto('stories').values({ title: 'Old', language: 'en', signature: '{}', article_count: 0, source_count: 0, first_published_at: now, last_published_at: now, created_at: now, updated_at: now }).returning('id').executeTakeFirstOrThrow();
+    await sql`update stories set merged_into = ${story.id} where id = ${other.id}`.execute(db);
+    expect((await site.storyById!(other.id))!.mergedInto).toBe(story.id);
   });
 
   it('counts views into Most read, lists languages, and filters search by language, source and date', async () => {

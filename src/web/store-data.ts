@@ -88,6 +88,8 @@ export function storeSiteData(options: StoreDataOptions): SiteData {
   }
 
   async function storyLanguages(storyId: number): Promise<string[]> {
+    const story = await store.storyById(storyId);
+    if (story?.languages.length) return story.languages;
     const row = await store.storyRowById(storyId);
     const rows = row ? await store.articlesByIds(row.articleIds) : [];
     return [...new Set(rows.map((r) => r.language).filter((l): l is string => !!l))];
@@ -165,10 +167,12 @@ export function storeSiteData(options: StoreDataOptions): SiteData {
     },
 
     async storyById(id) {
-      const row = await store.storyRowById(id);
+      const [row, story] = await Promise.all([store.storyRowById(id), store.storyById(id)]);
       if (!row) return null;
+      // The stories module's row says whether the story was merged and which languages it spans.
+      if (story?.mergedInto) return { ...storySummary(row, story.languages), mergedInto: story.mergedInto, articles: [], entities: [] };
       const articles = await summariesOf(row.articleIds);
-      const languages = [...new Set(articles.map((a) => a.language).filter((l): l is string => !!l))];
+      const languages = story?.languages.length ? story.languages : [...new Set(articles.map((a) => a.language).filter((l): l is string => !!l))];
       return { ...storySummary(row, languages), articles, entities: (await store.entitiesOfStory(id)).map(chip) };
     },
 

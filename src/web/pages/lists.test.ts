@@ -39,6 +39,24 @@ describe('front page sections', () => {
   });
 });
 
+describe('story page', () => {
+  it("lists every outlet's version with the original headline, and redirects a merged story", async () => {
+    const data = fakeSiteData();
+    const base = { pagePath: '/story/4', title: 'Valencia mobility plan', articleCount: 2, outletCount: 2, languages: ['es', 'fr'], updatedAt: '2024-05-07T10:00:00Z' };
+    const summaries = await data.latestArticles({ limit: 2, offset: 0 });
+    data.storyById = async (id) => (id === 4 ? { ...base, id, articles: summaries, entities: [{ id: 1, name: 'Valencia', kind: 'place', pagePath: '/entity/1' }] } : id === 3 ? { ...base, id, mergedInto: 4, articles: [], entities: [] } : null);
+    const app = createWebApp({ data, siteName: 'H', language: 'en', siteUrl: 'https://news.test' });
+    const doc = await documentOf(await app.request('/story/4'));
+    expect(doc.querySelector('h1')!.textContent).toBe('Valencia mobility plan');
+    expect(doc.querySelector('main')!.textContent).toContain('Original headline: Valencia aprueba su nuevo plan de movilidad');
+    expect(doc.querySelector('.chips a')!.getAttribute('href')).toBe('/entity/1');
+    expect(doc.querySelector('link[rel="alternate"]')!.getAttribute('href')).toBe('/story/4/feed.rss');
+    const merged = await app.request('/story/3');
+    expect(merged.status).toBe(301);
+    expect(merged.headers.get('location')).toBe('/story/4');
+  });
+});
+
 describe('article page extras', () => {
   it('offers share links as plain links, Read too, and describes our page for previews', async () => {
     const doc = await documentOf(await testApp().app.request(translatedArticle.pagePath));
