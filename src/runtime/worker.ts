@@ -19,8 +19,36 @@ export interface Working {
   close(): Promise<void>;
 }
 
+/** Errors of a lost database connection (the server restarting, the network away). */
+const connectionCodes = new Set(['ECONNRESET', 'ECONNREFUSED', 'EPIPE', 'ETIMEDOUT', '57P01', '57P02', '57P03', '08006', '08003', '08001']);
+
+export function isConnectionError(error: unknown): boolean {
+  const { code, message } = (error ?? {}) as { code?: unknown; message?: unknown };
+  return connectionCodes.has(String(code)) || /Connection terminated|not queryable|connect ECONNREFUSED/i.test(String(message));
+}
+
+/**
+ * graphile-worker 0.17 lets a completion that failed on a lost connection escape as an unhandled
+ * rejection, which would end the process. While the database is away the worker waits instead:
+ * the job stays locked and is taken back after the lock timeout (jobs are idempotent). Any other
+ * unhandled rejection still ends the process, as Node would.
+ */
+function surviveDatabaseOutages(): () => void {
+  const onRejection = (error: unknown) => {
+    if (isConnectionError(error)) {
+      log.warn(`jobs: database connection lost (${(error as Error).message}); waiting for it to come back`);
+      return;
+    }
+    log.error(error, 'jobs');
+    process.exit(1);
+  };
+  process.on('unhandledRejection', onRejection);
+  return () => process.off('unhandledRejection', onRejection);
+}
+
 export async function work(config: Config, options: { concurrency?: number; schedulerTickMs?: number; metricsPort?: number } = {}): Promise<Working> {
   const runtime = await openRuntime(config);
+  const forget = surviveDatabaseOutages();
   await reportTranslation(runtime.translator);
   const concurrency = Math.max(1, options.concurrency ?? config.workers);
   runtime.startWorkers(concurrency);
@@ -38,6 +66,7 @@ export async function work(config: Config, options: { concurrency?: number; sche
       await scheduler?.stop();
       await metrics?.close();
       await runtime.close();
+      forget();
     },
   };
 }
