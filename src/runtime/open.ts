@@ -11,7 +11,7 @@ import { graphileJobQueue, type GraphileJobQueue } from '../jobs/graphile-queue.
 import { Metrics, instrumentFetcher, instrumentTranslator, renderMetrics } from './metrics.js';
 import { feedCrontab, scheduleDueFeeds, scheduleFeedsTask } from '../jobs/feed-cron.js';
 import { createFetcher, fetchOptionsFromConfig, type Fetcher } from '../pipeline/fetch/index.js';
-import { createTranslator, type Translator } from '../pipeline/translate/index.js';
+import { createTranslator, storeTranslationCache, translatorOptionsFromConfig, type Translator } from '../pipeline/translate/index.js';
 import { DedupeIndex, decodeSignature } from '../pipeline/dedupe/index.js';
 import { ingestPage, pollFeed, type Pipeline } from '../pipeline/run.js';
 import { StoryTracker } from '../pipeline/cluster/persist.js';
@@ -43,7 +43,11 @@ export async function openRuntime(config: Config): Promise<Runtime> {
   const store = onPostgres ? await openStore({ databaseUrl: config.databaseUrl }) : await openStore({ dbPath: config.dbPath });
   const metrics = new Metrics();
   const fetcher = instrumentFetcher(createFetcher(fetchOptionsFromConfig(config)), metrics);
-  const translator = instrumentTranslator(createTranslator({ engines: config.translationEngines, apertiumPath: config.apertiumPath }), metrics);
+  // The store-backed cache means a rerun, or another worker, translates nothing twice.
+  const translator = instrumentTranslator(
+    createTranslator({ ...translatorOptionsFromConfig(config), persistentCache: storeTranslationCache(store) }),
+    metrics,
+  );
   const queue = onPostgres ? await openPostgresQueue(config.databaseUrl, store) : sqliteJobQueue(store, lockTimeout());
   const dedupe = await loadDedupeIndex(store);
   const pipeline: Pipeline = {
