@@ -123,12 +123,16 @@ describe('bad input is recorded, the rest goes on', () => {
 
   it('reads a windows-1252 page right and says "no article" for a section page', async () => {
     const origin = publisher.origins[0]!;
-    const { feed: latin } = await addSource(runtime.store, { url: origin + demoBadPaths.latin1, name: 'latin1', kind: 'page' });
+    const { feed: latin, source } = await addSource(runtime.store, { url: origin + demoBadPaths.latin1, name: 'latin1', kind: 'page' });
+    // This source's setting turns translation off: the Spanish page is stored untranslated.
+    await runtime.store.updateSource(source.id, { translate: false });
     await pollFeed(runtime.pipeline, latin.id);
     await runtime.queue.drain();
     const article = await runtime.store.articleByCanonicalUrl(origin + demoBadPaths.latin1);
     expect(article?.paragraphs.join(' ')).toMatch(/[áéíóúñ]/);
     expect(article?.paragraphs.join(' ')).not.toMatch(/Ã|�/);
+    expect(article?.language).toBe('es');
+    expect(await runtime.store.translationsOf(article!.id)).toEqual([]);
 
     const before = await runtime.store.articleCount();
     const { feed: section } = await addSource(runtime.store, { url: origin + demoBadPaths.sectionIndex, name: 'section', kind: 'page' });

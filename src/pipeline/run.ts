@@ -75,7 +75,7 @@ export async function ingestPage(p: Pipeline, job: PageJob): Promise<IngestResul
     if (page.contentType && !/html|xml/i.test(page.contentType)) {
       throw new HappeningsError('fetch', 'not-html', `not an HTML page: ${page.contentType} (${job.url})`);
     }
-    return await ingestDocument(p, { ...job, html: page.text, url: page.finalUrl, requestedUrl: job.url });
+    return await ingestDocument(p, { ...job, html: page.text, url: page.finalUrl });
   } catch (error) {
     await recordFailure(p, job, error);
     return null;
@@ -84,8 +84,6 @@ export async function ingestPage(p: Pipeline, job: PageJob): Promise<IngestResul
 
 export interface DocumentInput extends PageJob {
   html: string;
-  /** The address first asked for, when a redirect moved it (remembered as a carrier URL). */
-  requestedUrl?: string;
 }
 
 /** The stages of one article, in order. Throws HappeningsError; the caller records it. */
@@ -103,7 +101,7 @@ export async function ingestDocument(p: Pipeline, input: DocumentInput): Promise
     return { articleId: duplicate.articleId, created: false, duplicateOf: duplicate.articleId, language: language.language, translated: [] };
   }
 
-  const translations = await translateArticle(p, article, language.language, existing?.id ?? null);
+  const translations = (await translationWanted(p, input.sourceId)) ? await translateArticle(p, article, language.language, existing?.id ?? null) : [];
   const saved = await p.store.saveArticle(
     {
       ...article,
@@ -117,6 +115,11 @@ export async function ingestDocument(p: Pipeline, input: DocumentInput): Promise
   if (signature) p.dedupe.add(saved.articleId, signature);
   if (saved.created) await clusterArticle(p, { articleId: saved.articleId, article, language: language.language, translations, sourceId: input.sourceId });
   return { ...saved, duplicateOf: null, language: language.language, translated: translations.map((t) => t.language) };
+}
+
+/** False when the source's setting (admin: "translate") turns translation off for its articles. */
+async function translationWanted(p: Pipeline, sourceId: number | null): Promise<boolean> {
+  return sourceId === null || (await p.store.sourceById(sourceId))?.translate !== false;
 }
 
 /** Translations into each site language the article is not already in (kept when already stored). */
