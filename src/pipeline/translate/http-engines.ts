@@ -16,13 +16,36 @@ async function nonEmpty(texts: string[], run: (texts: string[]) => Promise<strin
   return texts.map((t) => (t.trim() ? out[next++]! : t));
 }
 
+/**
+ * What LibreTranslate and DeepL share: both take a batch of HTML strings, so plain text goes in as
+ * HTML with its names protected and comes back as text; subclasses say how one batch is sent.
+ */
+abstract class HtmlBatchEngine implements TranslationEngine {
+  abstract readonly name: string;
+  abstract version(): Promise<string>;
+  abstract supports(from: string, to: string): Promise<boolean>;
+  protected abstract translate(html: string[], from: string, to: string): Promise<string[]>;
+
+  translateTexts(texts: string[], from: string, to: string): Promise<string[]> {
+    return nonEmpty(texts, async (wanted) => (await this.translate(wanted.map(protectAsHtml), from, to)).map(htmlToText));
+  }
+
+  async translateHtml(html: string, from: string, to: string): Promise<string> {
+    if (!html.trim()) return html;
+    return unprotectHtml((await this.translate([protectHtml(html)], from, to))[0]!);
+  }
+
+  close = async () => undefined;
+}
+
 /** LibreTranslate: POST /translate {q, source, target, format, api_key} → {translatedText}. */
-export class LibreTranslateEngine implements TranslationEngine {
+export class LibreTranslateEngine extends HtmlBatchEngine {
   readonly name = 'libretranslate';
   private readonly client: HttpClient;
   private languages: Promise<{ code: string; targets?: string[] }[]> | null = null;
 
   constructor(private readonly options: HttpOptions) {
+    super();
     this.client = new HttpClient(this.name, options);
   }
 
@@ -39,18 +62,8 @@ export class LibreTranslateEngine implements TranslationEngine {
     }
   }
 
-  translateTexts(texts: string[], from: string, to: string): Promise<string[]> {
-    return nonEmpty(texts, async (wanted) => (await this.translate(wanted.map(protectAsHtml), from, to)).map(htmlToText));
-  }
 
-  async translateHtml(html: string, from: string, to: string): Promise<string> {
-    if (!html.trim()) return html;
-    return unprotectHtml((await this.translate([protectHtml(html)], from, to))[0]!);
-  }
-
-  close = async () => undefined;
-
-  private async translate(q: string[], source: string, target: string): Promise<string[]> {
+  protected async translate(q: string[], source: string, target: string): Promise<string[]> {
     const body = { q, source, target, format: 'html', ...(this.options.apiKey ? { api_key: this.options.apiKey } : {}) };
     const answer = (await this.client.json('/translate', { body })) as { translatedText?: unknown };
     return expectStrings(this.client, answer?.translatedText, q.length);
@@ -58,12 +71,13 @@ export class LibreTranslateEngine implements TranslationEngine {
 }
 
 /** DeepL: POST /v2/translate {text[], source_lang, target_lang, tag_handling} → {translations[{text}]}. */
-export class DeepLEngine implements TranslationEngine {
+export class DeepLEngine extends HtmlBatchEngine {
   readonly name = 'deepl';
   private readonly client: HttpClient;
   private languages: Promise<[string[], string[]]> | null = null;
 
   constructor(private readonly options: HttpOptions) {
+    super();
     this.client = new HttpClient(this.name, options);
   }
 
@@ -82,22 +96,12 @@ export class DeepLEngine implements TranslationEngine {
     }
   }
 
-  translateTexts(texts: string[], from: string, to: string): Promise<string[]> {
-    return nonEmpty(texts, async (wanted) => (await this.translate(wanted.map(protectAsHtml), from, to)).map(htmlToText));
-  }
-
-  async translateHtml(html: string, from: string, to: string): Promise<string> {
-    if (!html.trim()) return html;
-    return unprotectHtml((await this.translate([protectHtml(html)], from, to))[0]!);
-  }
-
-  close = async () => undefined;
 
   private auth(): Record<string, string> {
     return this.options.apiKey ? { authorization: `DeepL-Auth-Key ${this.options.apiKey}` } : {};
   }
 
-  private async translate(texts: string[], from: string, to: string): Promise<string[]> {
+  protected async translate(texts: string[], from: string, to: string): Promise<string[]> {
     // DeepL takes at most 50 texts per request.
     const batches = Array.from({ length: Math.ceil(texts.length / 50) }, (_, i) => texts.slice(i * 50, i * 50 + 50));
     const results = await mapLimited(batches, 2, async (text) => {
