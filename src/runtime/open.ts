@@ -50,13 +50,15 @@ export async function openRuntime(config: Config): Promise<Runtime> {
   );
   const queue = onPostgres ? await openPostgresQueue(config.databaseUrl, store) : sqliteJobQueue(store, lockTimeout());
   const dedupe = await loadDedupeIndex(store);
+  // Stories still open are replayed into the clusterer, so new articles keep joining them after a restart.
+  const stories = new StoryTracker(store);
+  await stories.resume();
   const pipeline: Pipeline = {
     fetcher,
     store,
     translator,
     dedupe,
-    // Starts empty: stories already stored are not reloaded yet, so a new article never joins them.
-    stories: new StoryTracker(store),
+    stories,
     languages: config.languages,
     enqueuePage: (job) => queue.add('ingest-page', job, { key: `page:${job.url}` }),
   };

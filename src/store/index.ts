@@ -78,6 +78,7 @@ const queries = {
   storyById: stories.storyById,
   storiesLatest: stories.storiesLatest,
   storyArticles: stories.storyArticles,
+  recentStoryMembers: stories.recentStoryMembers,
   saveArticleEntities: entities.saveArticleEntities,
   entityById: entities.entityById,
   entityArticles: entities.entityArticles,

@@ -148,3 +148,22 @@ function storyFromRow(r: Selectable<StoryDatabase['stories']>): Story {
     firstPublishedAt: r.first_published_at, lastPublishedAt: r.last_published_at, mergedInto: r.merged_into,
   };
 }
+
+/** A stored article with its story, for rebuilding the clusterer's memory at start. */
+export interface StoryMemberRow {
+  articleId: number;
+  storyId: number;
+  publishedAt: string | null;
+  firstSeenAt: string;
+}
+
+/** Articles in a story published (else first seen) since `since`, oldest first. */
+export async function recentStoryMembers({ db }: StoreContext, since: string): Promise<StoryMemberRow[]> {
+  const rows = await storyDb(db)
+    .selectFrom('story_articles')
+    .innerJoin('articles', 'articles.id', 'story_articles.article_id')
+    .select(['articles.id as articleId', 'story_articles.story_id as storyId', 'articles.published_at as publishedAt', 'articles.first_seen_at as firstSeenAt'])
+    .where((eb) => eb.or([eb('articles.published_at', '>=', since), eb('articles.first_seen_at', '>=', since)]))
+    .execute();
+  return rows.sort((a, b) => (a.publishedAt ?? a.firstSeenAt).localeCompare(b.publishedAt ?? b.firstSeenAt));
+}

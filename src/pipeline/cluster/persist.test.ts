@@ -34,4 +34,15 @@ describe('StoryTracker', () => {
     expect(story).toMatchObject({ articleCount: 2, languages: ['en', 'es'], title: 'Flash floods kill 62 near Valencia' });
     expect((await t.store.storiesLatest({ limit: 5 })).length).toBe(2);
   });
+
+  it('after a restart (a new tracker resumed from the store) a new article joins the stored story', async () => {
+    const before = new StoryTracker(t.store);
+    const s1 = await save('en', before);
+    await save('other', before);
+    const after = new StoryTracker(t.store);
+    // The saved articles are dated 2026-10-29; resume as of the next day.
+    expect(await after.resume(Date.parse('2026-10-30T12:00:00Z'))).toBe(2);
+    expect(await save('es', after)).toBe(s1);
+    expect((await t.store.storiesLatest({ limit: 5 })).length).toBe(2);
+  });
 });

@@ -8,7 +8,18 @@ import type { Store } from '../../store/index.js';
 import { entitiesOf } from '../enrich/index.js';
 import type { Article } from '../extract/index.js';
 import type { Translation } from '../translate/index.js';
-import { StoryClusterer } from './clusterer.js';
+import { OPEN_DAYS, StoryClusterer } from './clusterer.js';
+
+const DAY_MS = 86_400_000;
+
+/** What the clusterer reads of an article: its text, its English translation, its time (never far future). */
+function clusterInput(article: { title: string; paragraphs: string[] }, translations: Translation[], publishedAt: string | null) {
+  const english = translations.find((t) => t.language === 'en');
+  const samples = [{ title: article.title, text: article.paragraphs.join('\n') }];
+  if (english) samples.push({ title: english.title, text: english.paragraphs.join('\n') });
+  const publishedAtMs = Math.min(Date.parse(publishedAt ?? '') || Date.now(), Date.now() + DAY_MS);
+  return { publishedAtMs, samples };
+}
 
 export interface SavedArticle {
   articleId: number;
@@ -24,13 +35,30 @@ export class StoryTracker {
 
   constructor(private readonly store: Store) {}
 
+  /**
+   * Replays the articles of stories still open (published within the last OPEN_DAYS) into the
+   * clusterer, oldest first, so that after a restart new articles keep joining the stored stories.
+   * Nothing is written: each replayed clusterer story is mapped to the stored story of its articles.
+   */
+  async resume(now = Date.now()): Promise<number> {
+    const since = new Date(now - (OPEN_DAYS + 1) * DAY_MS).toISOString();
+    const members = await this.store.recentStoryMembers(since);
+    for (const member of members) {
+      const row = await this.store.articleById(member.articleId);
+      if (!row) continue;
+      const english = row.language === 'en' ? null : await this.store.translationOf(row.id, 'en');
+      const a = this.clusterer.add(clusterInput(row, english ? [english] : [], row.publishedAt ?? member.firstSeenAt));
+      if (!this.storeIdOf.has(a.storyId)) this.storeIdOf.set(a.storyId, member.storyId);
+    }
+    return members.length;
+  }
+
   /** Assigns the saved article to a story and records story and entities in the store. */
   async track(saved: SavedArticle): Promise<number> {
     const english = saved.translations.find((t) => t.language === 'en');
-    const samples = [{ title: saved.article.title, text: saved.article.paragraphs.join('\n') }];
-    if (english) samples.push({ title: english.title, text: english.paragraphs.join('\n') });
-    const publishedAtMs = Date.parse(saved.article.publishedAt ?? '') || Date.now();
-    const a = this.clusterer.add({ publishedAtMs: Math.min(publishedAtMs, Date.now() + 86_400_000), samples });
+    const input = clusterInput(saved.article, saved.translations, saved.article.publishedAt);
+    const publishedAtMs = input.publishedAtMs;
+    const a = this.clusterer.add(input);
     const member = {
       articleId: saved.articleId,
       title: english?.title || saved.article.title,
