@@ -12,6 +12,16 @@ describe('extractEntities', () => {
     expect(en.map((e) => e.name)).toContain('Maria Lopez Garcia');
   });
 
+  it('counts a surname alone as the full name it stands for, not as a second entity', () => {
+    const entities = extractEntities([
+      'La ministra Ana Belén Castro habló ayer. Según dijo Castro, el plan sigue. Castro añadió que Castro no dimitirá.',
+    ]);
+    const full = entities.find((e) => / Castro$/.test(e.name));
+    expect(full).toBeDefined();
+    expect(entities.map((e) => e.name)).not.toContain('Castro');
+    expect(full!.mentions).toBeGreaterThan(1);
+  });
+
   it('returns nothing for empty or number-only text', () => {
     expect(extractEntities([''])).toEqual([]);
     expect(extractEntities(['1 2 3 2026'])).toEqual([]);

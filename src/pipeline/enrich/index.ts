@@ -32,7 +32,21 @@ export function entitiesOf(mentions: Mention[]): ArticleEntity[] {
     if (e) e.mentions++;
     else byKey.set(key, { kind, name: m.name, normalizedName, mentions: 1 });
   }
-  return [...byKey.values()]
+  return foldShortForms([...byKey.values()])
     .filter((e) => e.kind !== 'name' || e.name.includes(' ') || e.mentions >= 2)
     .sort((a, b) => b.mentions - a.mentions || a.name.localeCompare(b.name));
+}
+
+/**
+ * A one-word unknown name that is the last word of a longer entity of the same article ("Macron"
+ * after "Emmanuel Macron") is that entity's short form: its mentions count for the long one.
+ */
+function foldShortForms(entities: ArticleEntity[]): ArticleEntity[] {
+  const long = entities.filter((e) => e.normalizedName.includes(' '));
+  return entities.filter((e) => {
+    if (e.kind !== 'name' || e.normalizedName.includes(' ')) return true;
+    const owner = long.find((l) => l.normalizedName.endsWith(` ${e.normalizedName}`));
+    if (owner) owner.mentions += e.mentions;
+    return !owner;
+  });
 }

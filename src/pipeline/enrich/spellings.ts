@@ -42,6 +42,7 @@ export const spellingRows: readonly SpellingRow[] = [
   { kind: 'place', key: 'Russia', spellings: ['Rusia', 'Russie', 'Russland', 'Rússia', 'Россия'] },
   { kind: 'place', key: 'South Korea', spellings: ['Corea del Sur', 'Corée du Sud', 'Südkorea', 'Coreia do Sul', 'Южная Корея'] },
   { kind: 'place', key: 'Spain', spellings: ['España', 'Espagne', 'Spanien', 'Espanha', 'Spagna', 'Espanya', 'Испания'] },
+  { kind: 'place', key: 'Strasbourg', spellings: ['Estrasburgo', 'Straßburg', 'Strasburgo'] },
   { kind: 'place', key: 'Switzerland', spellings: ['Suiza', 'Suisse', 'Schweiz', 'Suíça', 'Svizzera', 'Suïssa'] },
   { kind: 'place', key: 'Turkey', spellings: ['Turquía', 'Turquie', 'Türkei', 'Turquia', 'Turchia', 'Турция'] },
   { kind: 'place', key: 'Ukraine', spellings: ['Ucrania', 'Ukraine', 'Ucrânia', 'Ucraina', 'Ucraïna', 'Украина'] },
