@@ -59,14 +59,15 @@ export function createWebApp(options: WebAppOptions): Hono {
   });
 
   const app = new Hono();
+  // Views are counted for cached answers too; a cache hit skips everything after the cache.
+  app.use(viewCounter(options.data));
+  if (options.pageCacheMs !== 0) app.use(pageCache({ ttlMs: options.pageCacheMs, skip: (path) => path.startsWith('/admin') || path === '/healthz' }));
   app.use(securityHeaders);
   // A reader's browser (or a proxy) revalidating an unchanged page gets a 304 with no body.
   app.use(etag());
   app.use(ifModifiedSince);
   // "/sources/" finds "/sources" instead of a 404 (only unmatched paths are redirected).
   app.use(trimTrailingSlash());
-  app.use(viewCounter(options.data));
-  if (options.pageCacheMs !== 0) app.use(pageCache({ ttlMs: options.pageCacheMs, skip: (path) => path.startsWith('/admin') || path === '/healthz' }));
   app.get('/healthz', (c) => healthz(c, options.data));
   app.route('/api/v1', apiV1(options.data));
   if (options.admin?.password) app.route('/admin', adminRoutes(options.admin, siteFor));

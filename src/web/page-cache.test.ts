@@ -69,3 +69,45 @@ describe('page cache under load', () => {
     expect(renders).toBe(1);
   });
 });
+
+describe('page cache answers', () => {
+  it('answers a repeat GET from the stored copy with its ETag, and 304 to If-None-Match', async () => {
+    let renders = 0;
+    const app = new Hono();
+    app.use(pageCache({ ttlMs: 1000, now: () => 0 }));
+    app.get('/', (c) => c.text(`render ${++renders}`));
+    const first = await app.request('/');
+    const second = await app.request('/');
+    expect(await second.text()).toBe('render 1');
+    const tag = second.headers.get('etag');
+    expect(tag).toMatch(/^"[0-9a-f]{40}"$/);
+    expect(second.headers.get('content-length')).toBe(String('render 1'.length));
+    expect(first.headers.get('etag') ?? tag).toBe(tag);
+    const revalidated = await app.request('/', { headers: { 'If-None-Match': `W/${tag}` } });
+    expect(revalidated.status).toBe(304);
+    expect(revalidated.headers.get('etag')).toBe(tag);
+    expect((await app.request('/', { headers: { 'If-None-Match': '"other"' } })).status).toBe(200);
+    expect(renders).toBe(1);
+  });
+
+  it('answers with the expired copy while one request renders the fresh one', async () => {
+    let t = 0;
+    let renders = 0;
+    let release: () => void = () => undefined;
+    const app = new Hono();
+    app.use(pageCache({ ttlMs: 1000, now: () => t }));
+    app.get('/', async (c) => {
+      renders += 1;
+      if (renders === 2) await new Promise<void>((resolve) => (release = resolve));
+      return c.text(`render ${renders}`);
+    });
+    await app.request('/');
+    t = 5000;
+    const refreshing = app.request('/');
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(await (await app.request('/')).text()).toBe('render 1'); // stale, not queued behind the render
+    release();
+    expect(await (await refreshing).text()).toBe('render 2');
+    expect(await (await app.request('/')).text()).toBe('render 2');
+  });
+});

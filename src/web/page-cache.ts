@@ -2,8 +2,17 @@
  * A short-lived in-memory cache of whole answers (pages, feeds, API) for anonymous GETs, so a burst
  * of readers on one page costs one render. Articles arrive every few minutes at most, so a few
  * seconds of staleness is invisible; the TTL and size bounds keep memory small and predictable.
+ *
+ * Invalidation is by time only (TTL), not by a store version: ingest may run in other processes
+ * (workers over PostgreSQL) that this one never hears from, and a TTL is right for all of them.
+ *
+ * It runs first in the middleware chain, so a hit skips everything else: the answer was stored
+ * whole (security headers, Cache-Control, an ETag computed once from the body) and is written out
+ * as bytes with plain-object headers, which @hono/node-server sends without building a stream.
+ * A conditional request is answered 304 from the stored ETag / Last-Modified.
  */
-import type { MiddlewareHandler } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
+import { createHash } from 'node:crypto';
 
 /** Seconds an answer is reused: under the feed poll interval by far, long enough to absorb a burst. */
 export const PAGE_CACHE_TTL_MS = 5_000;
@@ -11,38 +20,40 @@ export const PAGE_CACHE_TTL_MS = 5_000;
 const MAX_ENTRIES = 2_000;
 /** Larger answers are not kept (a search feed of long leads, say). */
 const MAX_BODY_BYTES = 512 * 1024;
+/** Headers a 304 repeats (RFC 9110 §15.4.5): the validators and the caching policy. */
+const NOT_MODIFIED_HEADERS = ['etag', 'last-modified', 'cache-control', 'vary'];
 
 interface Entry {
   at: number;
-  status: number;
-  headers: [string, string][];
-  body: ArrayBuffer;
+  headers: Record<string, string>;
+  body: Uint8Array;
+  etag: string;
+  lastModifiedMs: number;
 }
 
-export function pageCache(options: { ttlMs?: number; now?: () => number; skip?: (path: string) => boolean } = {}): MiddlewareHandler {
+export interface PageCacheOptions {
+  ttlMs?: number;
+  now?: () => number;
+  skip?: (path: string) => boolean;
+}
+
+export function pageCache(options: PageCacheOptions = {}): MiddlewareHandler {
   const ttl = options.ttlMs ?? PAGE_CACHE_TTL_MS;
   const now = options.now ?? Date.now;
   const entries = new Map<string, Entry>();
-  // Single flight: when an entry expires under load, one request renders it and the others wait
-  // for that render instead of each rendering the same page (the p99 spike at every expiry).
+  // Single flight: when an entry is missing or expired, one request renders it; the others wait for
+  // that render (missing) or are answered with the expired copy meanwhile (stale while revalidate),
+  // so an expiry under load costs one slow answer, not a queue of them.
   const rendering = new Map<string, Promise<Entry | null>>();
-  const answer = (hit: Entry) => new Response(hit.body, { status: hit.status, headers: hit.headers });
   return async (c, next) => {
     if (c.req.method !== 'GET' || c.req.header('cookie') || options.skip?.(c.req.path)) return next();
     const key = c.req.url;
     const hit = entries.get(key);
-    if (hit && now() - hit.at < ttl) {
-      c.res = answer(hit);
-      return;
-    }
     const pending = rendering.get(key);
+    if (hit && (now() - hit.at < ttl || pending)) return answer(c, hit);
     if (pending) {
       const shared = await pending;
-      if (shared) {
-        c.res = answer(shared);
-        return;
-      }
-      return next();
+      return shared ? answer(c, shared) : next();
     }
     let done: (entry: Entry | null) => void = () => undefined;
     rendering.set(key, new Promise((resolve) => (done = resolve)));
@@ -59,14 +70,34 @@ export function pageCache(options: { ttlMs?: number; now?: () => number; skip?: 
 
   async function keep(key: string, res: Response): Promise<Entry | null> {
     if (res.status !== 200 || res.headers.has('set-cookie')) return null;
-    const body = await res.clone().arrayBuffer();
+    const body = new Uint8Array(await res.clone().arrayBuffer());
     if (body.byteLength > MAX_BODY_BYTES) return null;
-    const entry = { at: now(), status: 200, headers: [...res.headers.entries()], body };
+    const headers: Record<string, string> = {};
+    res.headers.forEach((value, name) => (headers[name] = value));
+    headers['content-length'] = String(body.byteLength);
+    headers.etag ??= `"${createHash('sha1').update(body).digest('hex')}"`;
+    const entry = { at: now(), headers, body, etag: headers.etag, lastModifiedMs: Date.parse(headers['last-modified'] ?? '') };
     if (entries.size >= MAX_ENTRIES) entries.delete(entries.keys().next().value!);
     entries.delete(key);
     entries.set(key, entry);
     return entry;
   }
+}
+
+function answer(c: Context, entry: Entry): Response {
+  if (notModified(c, entry)) {
+    const headers: Record<string, string> = {};
+    for (const name of NOT_MODIFIED_HEADERS) if (entry.headers[name]) headers[name] = entry.headers[name];
+    return new Response(null, { status: 304, headers });
+  }
+  return new Response(entry.body, { status: 200, headers: { ...entry.headers } });
+}
+
+function notModified(c: Context, entry: Entry): boolean {
+  const tags = c.req.header('if-none-match');
+  if (tags) return tags === '*' || tags.split(',').some((t) => t.trim().replace(/^W\//, '') === entry.etag);
+  const since = Date.parse(c.req.header('if-modified-since') ?? '');
+  return !Number.isNaN(since) && !Number.isNaN(entry.lastModifiedMs) && Math.floor(entry.lastModifiedMs / 1000) <= Math.floor(since / 1000);
 }
 
 /**
