@@ -6,7 +6,7 @@
  * trailing dates and job titles after a line break) and must look like names: up to six words each, no
  * digits, not a bare label or a template placeholder. Calibrated on shared/data/wcxb-dev-articles.
  */
-import { TEXT_NODE, all, collapse, textOf, type DomDocument, type DomElement, type DomNode } from './dom.js';
+import { TEXT_NODE, all, collapse, textOf, type DomDocument, type DomElement, type DomNode, closest, elementChildren, nextElement, textContent, tagOf, childrenOf } from './dom.js';
 import { allJsonLd, isObject, type JsonObject } from './jsonld.js';
 
 export type MetaLookup = (key: string) => string | null;
@@ -49,7 +49,7 @@ function ldAuthors(document: DomDocument, ld: JsonObject | null): { people: stri
 
 function markupByline(document: DomDocument): string | null {
   for (const el of all(document, MARKUP)) {
-    if (el.closest('footer, nav, .comments, #comments, [class*=comment]')) continue;
+    if (closest(el, 'footer, nav, .comments, #comments, [class*=comment]')) continue;
     const name = cleanByline(ownText(el));
     if (name) return name;
   }
@@ -59,8 +59,8 @@ function markupByline(document: DomDocument): string | null {
 /** "Written by" / "Author" in an element of its own, the name in the next one. */
 function labelledByline(document: DomDocument): string | null {
   for (const el of all(document, 'span, div, p, b, strong, dt')) {
-    if (el.children.length > 0 || !/^(written by|author|by|autor|auteur|por)\s*:?$/i.test(textOf(el))) continue;
-    const name = cleanByline(textOf(el.nextElementSibling));
+    if (elementChildren(el).length > 0 || !/^(written by|author|by|autor|auteur|por)\s*:?$/i.test(textOf(el))) continue;
+    const name = cleanByline(textOf(nextElement(el)));
     if (name) return name;
   }
   return null;
@@ -70,17 +70,17 @@ function labelledByline(document: DomDocument): string | null {
  *  by") skipped and runs joined across connectors (",", "and", "&"), so "Name<span>Job title</span>" gives
  *  the name and "By <a>A</a>, <a>B</a>" gives "A, B". Elements past 400 characters are bios, not bylines. */
 function ownText(el: DomElement): string {
-  if ((el.textContent ?? '').length > 400) return '';
+  if ((textContent(el) ?? '').length > 400) return '';
   const pieces: string[] = [];
   const walk = (node: DomNode): void => {
     if (node.nodeType === TEXT_NODE) {
-      const text = collapse(node.textContent);
+      const text = collapse(textContent(node));
       if (text) pieces.push(text);
       return;
     }
-    const tag = node.nodeName.toLowerCase();
+    const tag = tagOf(node);
     if (tag === 'script' || tag === 'style' || tag === 'svg') return;
-    for (let i = 0; i < node.childNodes.length; i++) walk(node.childNodes[i]!);
+    for (let i = 0; i < childrenOf(node).length; i++) walk(childrenOf(node)[i]!);
   };
   walk(el);
   const runs: string[] = [];

@@ -4,7 +4,7 @@
  * a <br> is a line break and two in a row end a paragraph, table cells are joined with " | ". Inline
  * tags add nothing, so "<strong>Kim</strong>father" stays as the page wrote it.
  */
-import { collapse, isElement, tagOf, TEXT_NODE, type DomElement, type DomNode } from './dom.js';
+import { childrenOf, collapse, isElement, isTextNode, tagOf, type DomElement, type DomNode } from './dom.js';
 
 const BLOCK_TAGS = new Set([
   'address', 'article', 'aside', 'blockquote', 'body', 'caption', 'center', 'dd', 'details', 'dialog', 'div', 'dl',
@@ -40,8 +40,8 @@ export function blockTexts(root: DomElement): string[] {
       flush();
       continue;
     }
-    if (step.nodeType === TEXT_NODE) {
-      buffer += step.textContent ?? '';
+    if (isTextNode(step)) {
+      buffer += step.data;
       continue;
     }
     if (!isElement(step)) continue;
@@ -53,7 +53,7 @@ export function blockTexts(root: DomElement): string[] {
       flush();
       stack.push(EXIT);
     } else if (tag === 'img' || tag === 'wbr') buffer += tag === 'img' ? ' ' : '';
-    const kids = step.childNodes;
+    const kids = childrenOf(step);
     for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i]!);
   }
   flush();

@@ -7,7 +7,7 @@
  * Measured on shared/data/wcxb-dev-articles (588 pages with a true date): the declared datePublished is
  * right on 339, dateModified on 27 of the rest; 186 pages declare neither (see the header-text reader).
  */
-import { TEXT_NODE, all, collapse, type DomDocument, type DomElement, type DomNode } from './dom.js';
+import { TEXT_NODE, all, collapse, type DomDocument, type DomElement, type DomNode, getAttr, textContent, closest, parentElement, tagOf, childrenOf } from './dom.js';
 import { allJsonLd, stringField, type JsonObject } from './jsonld.js';
 
 const DATE_META = [
@@ -51,14 +51,14 @@ function firstField(objects: JsonObject[], key: string): string | null {
 
 /** linkedom keeps attribute names as written (React writes itemProp, dateTime), so read both spellings. */
 function attribute(el: DomElement, name: string): string | null {
-  return el.getAttribute(name) ?? el.getAttribute(name === 'datetime' ? 'dateTime' : name === 'itemprop' ? 'itemProp' : name);
+  return getAttr(el, name) ?? getAttr(el, name === 'datetime' ? 'dateTime' : name === 'itemprop' ? 'itemProp' : name);
 }
 
 /** Selectors cannot see camel-cased attribute names in linkedom, hence the scan over likely carriers. */
 function microdata(document: DomDocument, prop: string): string | null {
   for (const el of [...all(document, '[itemprop]'), ...all(document, 'meta, time, span, div')]) {
     if (attribute(el, 'itemprop')?.toLowerCase() !== prop) continue;
-    const value = collapse(el.getAttribute('content') ?? attribute(el, 'datetime') ?? el.textContent);
+    const value = collapse(getAttr(el, 'content') ?? attribute(el, 'datetime') ?? textContent(el));
     if (value) return value;
   }
   return null;
@@ -66,7 +66,7 @@ function microdata(document: DomDocument, prop: string): string | null {
 
 function timeElement(document: DomDocument): string | null {
   const times = all(document, 'time');
-  const marked = times.find((t) => t.getAttribute('pubdate') !== null) ?? times.find((t) => t.closest('article')) ?? times[0];
+  const marked = times.find((t) => getAttr(t, 'pubdate') !== null) ?? times.find((t) => closest(t, 'article')) ?? times[0];
   return marked ? collapse(attribute(marked, 'datetime')) || null : null;
 }
 
@@ -87,8 +87,8 @@ const HEADER_LEVELS = 6;
 export function headerDate(document: DomDocument): string | null {
   const h1 = all(document, 'h1')[0];
   const headline = h1 ? visibleText(h1) : '';
-  let scope = h1?.parentElement ?? null;
-  for (let level = 0; scope && headline && level < HEADER_LEVELS; level++, scope = scope.parentElement) {
+  let scope = (h1 ? parentElement(h1) : null);
+  for (let level = 0; scope && headline && level < HEADER_LEVELS; level++, scope = parentElement(scope)) {
     const text = visibleText(scope);
     const at = Math.max(0, text.indexOf(headline));
     const found = textDate(text.slice(Math.max(0, at - HEADER_WINDOW), at + headline.length + HEADER_WINDOW));
@@ -108,12 +108,12 @@ function visibleText(root: DomElement): string {
   while (stack.length > 0 && out.length < 20_000) {
     const node = stack.pop()!;
     if (node.nodeType === TEXT_NODE) {
-      out.push(node.textContent ?? '');
+      out.push(textContent(node) ?? '');
       continue;
     }
-    const tag = node.nodeName.toLowerCase();
+    const tag = tagOf(node);
     if (tag === 'script' || tag === 'style' || tag === 'svg' || tag === 'noscript') continue;
-    const kids = node.childNodes;
+    const kids = childrenOf(node);
     for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i]!);
   }
   return collapse(out.join(' '));

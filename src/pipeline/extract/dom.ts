@@ -1,117 +1,197 @@
 /**
- * The small slice of the DOM that extraction uses, typed here because the project compiles without the
- * browser's DOM library. linkedom is the parser: about 6× faster than jsdom under Readability on
- * shared/data/aeb (30 vs 4–5 pages/s, shared/data/README.md).
+ * The DOM that extraction uses: htmlparser2 parses into a domhandler tree, css-select answers selectors,
+ * and the small functions here stand in for the browser's methods (getAttribute, closest, remove...).
+ * Chosen by measurement on shared/data/aeb (2026-11-27, same process): htmlparser2's parseDocument
+ * 7–9 ms a page against linkedom's parseHTML 69–89 ms (linkedom builds a full DOM over the same
+ * tokenizer). htmlparser2 builds no implicit <html>/<head>/<body>: `rootElement`, `headOf` and
+ * `bodyOf` find them when present and fall back to the document.
  */
-import { parseHTML } from 'linkedom';
+import { parseDocument as parseHtml } from 'htmlparser2';
+import { Document, Element, Text, isTag, isText, type AnyNode, type ChildNode, type ParentNode } from 'domhandler';
+import { compile, selectAll, is as matches } from 'css-select';
+import { getInnerHTML, getOuterHTML, removeElement, appendChild } from 'domutils';
 
-export interface DomNode {
-  nodeType: number;
-  nodeName: string;
-  parentNode: DomNode | null;
-  parentElement: DomElement | null;
-  childNodes: ArrayLike<DomNode>;
-  firstChild: DomNode | null;
-  nextSibling: DomNode | null;
-  textContent: string | null;
-}
-
-export interface DomElement extends DomNode {
-  tagName: string;
-  localName: string;
-  id: string;
-  className: string;
-  innerHTML: string;
-  outerHTML: string;
-  children: ArrayLike<DomElement>;
-  attributes: ArrayLike<{ name: string; value: string }>;
-  /** linkedom implements it; false once the element or an ancestor was removed. */
-  isConnected?: boolean;
-  nextElementSibling: DomElement | null;
-  previousElementSibling: DomElement | null;
-  getAttribute(name: string): string | null;
-  setAttribute(name: string, value: string): void;
-  removeAttribute(name: string): void;
-  querySelector(selector: string): DomElement | null;
-  querySelectorAll(selector: string): ArrayLike<DomElement>;
-  closest(selector: string): DomElement | null;
-  contains(node: DomNode): boolean;
-  remove(): void;
-}
-
-export interface DomDocument {
-  documentElement: DomElement;
-  body: DomElement | null;
-  head: DomElement | null;
-  querySelector(selector: string): DomElement | null;
-  querySelectorAll(selector: string): ArrayLike<DomElement>;
-  createElement(tag: string): DomElement;
-}
+export type DomNode = AnyNode;
+export type DomElement = Element;
+export type DomDocument = Document;
+export type DomRoot = DomDocument | DomElement;
 
 export const ELEMENT_NODE = 1;
 export const TEXT_NODE = 3;
 
-/** Parses a whole page. linkedom needs an <html> root to expose documentElement/body reliably. */
 export function parseDocument(html: string): DomDocument {
-  const page = /<html[\s>]/i.test(html) ? html : `<!doctype html><html><head></head><body>${html}</body></html>`;
-  return parseHTML(page).document as unknown as DomDocument;
+  return parseHtml(html);
 }
 
-/** Parses a body fragment into a detached <div> of its own document. */
+/** Parses a body fragment into a detached <div>. */
 export function parseFragment(html: string): DomElement {
-  const document = parseDocument(`<!doctype html><html><head></head><body><div>${html}</div></body></html>`);
-  const root = document.body?.firstChild;
-  if (!root || root.nodeType !== ELEMENT_NODE) throw new Error('fragment root missing');
-  return root as DomElement;
+  return createElement('div', parseHtml(html).children);
 }
 
-export function all(root: DomDocument | DomElement, selector: string): DomElement[] {
-  try {
-    return Array.from(root.querySelectorAll(selector));
-  } catch {
-    return []; // a selector linkedom cannot parse finds nothing rather than failing the page
+/** A new detached element holding `children` (moved from wherever they were). */
+export function createElement(tag: string, children: ChildNode[] = []): DomElement {
+  const el = new Element(tag, {});
+  for (const child of [...children]) {
+    if (child.parent) removeElement(child);
+    appendChild(el, child);
   }
+  return el;
 }
 
-export function first(root: DomDocument | DomElement, selector: string): DomElement | null {
+type Query = ReturnType<typeof compile<AnyNode, Element>>;
+const compiled = new Map<string, Query | null>();
+
+function query(selector: string): Query | null {
+  let q = compiled.get(selector);
+  if (q === undefined) {
+    try {
+      q = compile<AnyNode, Element>(selector);
+    } catch {
+      q = null; // a selector css-select cannot parse finds nothing rather than failing the page
+    }
+    compiled.set(selector, q);
+  }
+  return q;
+}
+
+export function all(root: DomRoot, selector: string): DomElement[] {
+  const q = query(selector);
+  return q ? selectAll<AnyNode, Element>(q as never, root) : [];
+}
+
+export function first(root: DomRoot, selector: string): DomElement | null {
   return all(root, selector)[0] ?? null;
+}
+
+export function is(el: DomElement, selector: string): boolean {
+  const q = query(selector);
+  return q ? matches<AnyNode, Element>(el, q as never) : false;
+}
+
+/** The element itself or its nearest ancestor matching `selector`. */
+export function closest(el: DomElement, selector: string): DomElement | null {
+  for (let at: DomElement | null = el; at; at = parentElement(at)) if (is(at, selector)) return at;
+  return null;
 }
 
 export function collapse(text: string | null | undefined): string {
   return (text ?? '').replace(/\s+/g, ' ').trim();
 }
 
-/** Collapsed text of an element (fine for small elements; body text goes through blocks.ts). */
-export function textOf(node: DomNode | null | undefined): string {
-  return collapse(node?.textContent);
+/** All text under `node`, concatenated as the DOM's textContent (walked without recursion). */
+export function textContent(node: DomNode | null | undefined): string {
+  if (!node) return '';
+  if (isText(node)) return node.data;
+  let out = '';
+  const stack: DomNode[] = [node];
+  while (stack.length > 0) {
+    const at = stack.pop()!;
+    if (isText(at)) out += at.data;
+    else if (isTag(at) || at instanceof Document) for (let i = at.children.length - 1; i >= 0; i--) stack.push(at.children[i]!);
+  }
+  return out;
 }
 
-export function attr(root: DomDocument | DomElement, selector: string, name: string): string | null {
+/** Collapsed text of an element (fine for small elements; body text goes through blocks.ts). */
+export function textOf(node: DomNode | null | undefined): string {
+  return collapse(textContent(node));
+}
+
+export function getAttr(el: DomElement, name: string): string | null {
+  return el.attribs[name] ?? null;
+}
+
+export function setAttr(el: DomElement, name: string, value: string): void {
+  el.attribs[name] = value;
+}
+
+export function removeAttr(el: DomElement, name: string): void {
+  delete el.attribs[name];
+}
+
+/** The first non-empty value of attribute `name` among the elements matching `selector`. */
+export function attr(root: DomRoot, selector: string, name: string): string | null {
   for (const el of all(root, selector)) {
-    const value = collapse(el.getAttribute(name));
+    const value = collapse(getAttr(el, name));
     if (value) return value;
   }
   return null;
 }
 
 export function isElement(node: DomNode | null | undefined): node is DomElement {
-  return node?.nodeType === ELEMENT_NODE;
+  return !!node && isTag(node);
 }
 
 export function tagOf(node: DomNode): string {
-  return node.nodeName.toLowerCase();
+  return isTag(node) ? node.name : isText(node) ? '#text' : '#other';
 }
 
+export function parentElement(node: DomNode): DomElement | null {
+  return node.parent && isTag(node.parent) ? node.parent : null;
+}
+
+export function childrenOf(node: DomNode): ChildNode[] {
+  return isTag(node) || node instanceof Document ? node.children : [];
+}
+
+export function elementChildren(node: DomNode): DomElement[] {
+  return childrenOf(node).filter(isTag);
+}
+
+export function nextElement(node: DomNode): DomElement | null {
+  let at = node.next;
+  while (at && !isTag(at)) at = at.next;
+  return at;
+}
+
+export function remove(node: DomNode): void {
+  if (node.parent) removeElement(node as ChildNode);
+}
+
+/** False once the node or one of its ancestors was removed from under `root`. */
+export function isInside(node: DomNode, root: DomNode): boolean {
+  for (let at: DomNode | null = node; at; at = at.parent) if (at === root) return true;
+  return false;
+}
+
+export function innerHtml(el: DomElement): string {
+  return getInnerHTML(el, { encodeEntities: 'utf8' });
+}
+
+export function outerHtml(node: DomNode): string {
+  return getOuterHTML(node, { encodeEntities: 'utf8' });
+}
+
+/** The <html> element, or the document itself for a fragment-like page. */
+export function rootElement(document: DomDocument): DomRoot {
+  return document.children.find((node): node is DomElement => isTag(node) && node.name === 'html') ?? document;
+}
+
+export function headOf(document: DomDocument): DomElement | null {
+  return first(document, 'head');
+}
+
+/** The <body>, or whatever holds the page's content when the markup has none. */
+export function bodyOf(document: DomDocument): DomRoot {
+  const root = rootElement(document);
+  return elementChildren(root).find((el) => el.name === 'body') ?? first(document, 'body') ?? root;
+}
+
+export function isTextNode(node: DomNode): node is Text {
+  return isText(node);
+}
+
+export type { ParentNode };
+
 /** Depth of the deepest element, walked without recursion (pages can nest thousands deep). */
-export function maxDepth(root: DomElement, limit: number): number {
+export function maxDepth(root: DomNode, limit: number): number {
   let deepest = 0;
   const stack: Array<[DomNode, number]> = [[root, 0]];
   while (stack.length > 0) {
     const [node, depth] = stack.pop()!;
     if (depth > deepest) deepest = depth;
     if (deepest > limit) return deepest;
-    const kids = node.childNodes;
-    for (let i = 0; i < kids.length; i++) if (kids[i]!.nodeType === ELEMENT_NODE) stack.push([kids[i]!, depth + 1]);
+    for (const kid of childrenOf(node)) if (isTag(kid)) stack.push([kid, depth + 1]);
   }
   return deepest;
 }
@@ -130,16 +210,17 @@ export function measureText(root: DomNode, limit = Number.POSITIVE_INFINITY): Te
   const stack: Array<[DomNode, boolean]> = [[root, false]];
   while (stack.length > 0 && size.text <= limit) {
     const [node, inLink] = stack.pop()!;
-    if (node.nodeType === TEXT_NODE) {
-      const length = collapse(node.textContent).length;
+    if (isText(node)) {
+      const length = collapse(node.data).length;
       size.text += length;
       if (inLink) size.links += length;
       continue;
     }
+    if (!isTag(node) && !(node instanceof Document)) continue;
     const tag = tagOf(node);
     if (tag === 'script' || tag === 'style' || tag === 'template') continue;
     const linked = inLink || tag === 'a';
-    const kids = node.childNodes;
+    const kids = node.children;
     for (let i = kids.length - 1; i >= 0; i--) stack.push([kids[i]!, linked]);
   }
   return size;

@@ -9,7 +9,10 @@
 import type { RelatedLink } from './article.js';
 import { absoluteUrl } from '../sanitize/index.js';
 import { PHRASES, type FurnitureKind } from './furniture-phrases.js';
-import { all, collapse, isElement, measureText, tagOf, textOf, TEXT_NODE, type DomDocument, type DomElement, type DomNode } from './dom.js';
+import {
+  all, childrenOf, closest, collapse, first, getAttr, isInside, isElement, isTextNode, measureText, parentElement, remove, setAttr, tagOf, textOf,
+  type DomElement, type DomNode, type DomRoot,
+} from './dom.js';
 
 /** Tags and roles that are furniture by definition (still guarded by the size test in `isSmallOrLinky`). */
 const MARKED_SELECTOR = 'nav, form, [role=navigation], [role=banner], [role=complementary], [role=contentinfo], dialog, [aria-modal=true]';
@@ -30,21 +33,21 @@ const MAX_LABELS = 200;
 /** Labels are short; a text node longer than this is prose, never a label. */
 const MAX_LABEL = 80;
 
-export function removeFurniture(root: DomDocument | DomElement, pageUrl: string): RelatedLink[] {
+export function removeFurniture(root: DomRoot, pageUrl: string): RelatedLink[] {
   const related = removeLabelledBoxes(root, pageUrl);
   related.push(...removeMarkedBoxes(root, pageUrl));
   removeFileNameCaptions(root);
   return dedupeLinks(related);
 }
 
-function removeMarkedBoxes(root: DomDocument | DomElement, pageUrl: string): RelatedLink[] {
+function removeMarkedBoxes(root: DomRoot, pageUrl: string): RelatedLink[] {
   const related: RelatedLink[] = [];
-  for (const el of all(root, COMMENTS_SELECTOR)) el.remove();
+  for (const el of all(root, COMMENTS_SELECTOR)) remove(el);
   const marked = all(root, MARKED_SELECTOR).concat(all(root, '[class], [id]').filter(hasFurnitureName));
   for (const el of marked) {
-    if (el.isConnected === false || containsTitle(el) || !isSmallOrLinky(el)) continue;
-    if (RELATED_NAME.test(`${el.getAttribute('class') ?? ''} ${el.id}`) && isInsideBody(el)) related.push(...linksIn(el, pageUrl));
-    el.remove();
+    if (!isInside(el, root) || containsTitle(el) || !isSmallOrLinky(el)) continue;
+    if (RELATED_NAME.test(`${getAttr(el, 'class') ?? ''} ${getAttr(el, 'id') ?? ''}`) && isInsideBody(el)) related.push(...linksIn(el, pageUrl));
+    remove(el);
   }
   return related;
 }
@@ -52,11 +55,11 @@ function removeMarkedBoxes(root: DomDocument | DomElement, pageUrl: string): Rel
 function hasFurnitureName(el: DomElement): boolean {
   const tag = tagOf(el);
   if (tag === 'body' || tag === 'html' || tag === 'article' || tag === 'main') return false;
-  return MARKED_NAME.test(el.getAttribute('class') ?? '') || MARKED_NAME.test(el.id ?? '');
+  return MARKED_NAME.test(getAttr(el, 'class') ?? '') || MARKED_NAME.test(getAttr(el, 'id') ?? '');
 }
 
 function containsTitle(el: DomElement): boolean {
-  return tagOf(el) === 'h1' || el.querySelector('h1') !== null;
+  return tagOf(el) === 'h1' || first(el, 'h1') !== null;
 }
 
 function isSmallOrLinky(el: DomElement): boolean {
@@ -70,33 +73,32 @@ interface Label {
   text: string;
 }
 
-function removeLabelledBoxes(root: DomDocument | DomElement, pageUrl: string): RelatedLink[] {
+function removeLabelledBoxes(root: DomRoot, pageUrl: string): RelatedLink[] {
   const related: RelatedLink[] = [];
   for (const label of findLabels(root).slice(0, MAX_LABELS)) {
     const box = boxAround(label);
     if (box === null) continue;
     const run = INLINE_TAGS.has(tagOf(box)) ? inlineRun(box) : [box];
     if (label.kind === 'related' && isInsideBody(box)) related.push(...run.flatMap((node) => (isElement(node) ? linksIn(node, pageUrl) : [])));
-    for (const node of run) (node as DomElement).remove();
+    for (const node of run) remove(node);
   }
   return related;
 }
 
 /** Text nodes that are a furniture phrase, in document order (walked without recursion). */
-function findLabels(root: DomDocument | DomElement): Label[] {
+function findLabels(root: DomRoot): Label[] {
   const labels: Label[] = [];
-  const start = 'documentElement' in root ? root.documentElement : root;
-  const stack: DomNode[] = [start];
+  const stack: DomNode[] = [root];
   while (stack.length > 0) {
     const node = stack.pop()!;
-    if (node.nodeType === TEXT_NODE) {
-      const kind = labelKind(node.textContent ?? '');
-      if (kind && isElement(node.parentNode)) labels.push({ kind, element: node.parentNode, text: collapse(node.textContent) });
+    if (isTextNode(node)) {
+      const kind = labelKind(node.data);
+      if (kind && isElement(node.parent)) labels.push({ kind, element: node.parent, text: collapse(node.data) });
       continue;
     }
     const tag = tagOf(node);
     if (tag === 'script' || tag === 'style' || tag === 'template') continue;
-    const kids = node.childNodes;
+    const kids = childrenOf(node);
     for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i]!);
   }
   return labels;
@@ -116,9 +118,9 @@ export function labelKind(raw: string): FurnitureKind | null {
 /** The widest ancestor of the label that is still only this box: short, link-made, no headline. */
 function boxAround(label: Label): DomElement | null {
   let box = label.element;
-  if (box.closest('h1') !== null) return null; // a headline that happens to be "Comments" is not a label
+  if (closest(box, 'h1') !== null) return null; // a headline that happens to be "Comments" is not a label
   for (let step = 0; step < 6; step++) {
-    const parent = box.parentElement;
+    const parent = parentElement(box);
     if (parent === null || isContainerOfRecord(parent) || containsTitle(parent)) break;
     if (!fitsBox(parent, label)) break;
     box = parent;
@@ -128,7 +130,7 @@ function boxAround(label: Label): DomElement | null {
 
 function isContainerOfRecord(el: DomElement): boolean {
   const tag = tagOf(el);
-  return tag === 'body' || tag === 'html' || tag === 'main' || tag === 'article' || el.getAttribute('itemprop') === 'articleBody';
+  return tag === 'body' || tag === 'html' || tag === 'main' || tag === 'article' || getAttr(el, 'itemprop') === 'articleBody';
 }
 
 function fitsBox(parent: DomElement, label: Label): boolean {
@@ -144,8 +146,8 @@ const INLINE_TAGS = new Set(['a', 'b', 'em', 'i', 'span', 'strong', 'u']);
 /** A label inline in running text ("<b>Lire aussi :</b> <a>…</a><br>"): the label and the links after it. */
 function inlineRun(label: DomElement): DomNode[] {
   const run: DomNode[] = [label];
-  for (let node = label.nextSibling; node !== null; node = node.nextSibling) {
-    const isGap = node.nodeType === TEXT_NODE && /^[\s:·|,-]*$/.test(node.textContent ?? '');
+  for (let node = label.next; node !== null; node = node.next) {
+    const isGap = isTextNode(node) && /^[\s:·|,-]*$/.test(node.data);
     const isLink = isElement(node) && (tagOf(node) === 'a' || (INLINE_TAGS.has(tagOf(node)) && isAllLinks(node)));
     if (!isGap && !isLink) break;
     run.push(node);
@@ -160,17 +162,17 @@ function isAllLinks(el: DomElement): boolean {
 
 /** A box is in the body when the story's paragraphs sit beside it (or beside its near ancestors). */
 function isInsideBody(box: DomElement): boolean {
-  let level: DomElement | null = box.parentElement;
+  let level: DomElement | null = parentElement(box);
   for (let step = 0; step < 3 && level !== null; step++) {
     let prose = 0;
     let looseText = 0;
-    for (const child of Array.from(level.childNodes)) {
-      if (child.nodeType === TEXT_NODE) looseText += collapse(child.textContent).length;
+    for (const child of childrenOf(level)) {
+      if (isTextNode(child)) looseText += collapse(child.data).length;
       else if (child !== box && tagOf(child) === 'p' && measureText(child, 80).text >= 80) prose++;
     }
     // Two real paragraphs beside it, or running text broken by <br> (200 characters: two sentences).
     if (prose >= 2 || looseText >= 200) return true;
-    level = level.parentElement;
+    level = parentElement(level);
   }
   return false;
 }
@@ -179,7 +181,7 @@ function linksIn(box: DomElement, pageUrl: string): RelatedLink[] {
   const links: RelatedLink[] = [];
   const anchors = tagOf(box) === 'a' ? [box] : all(box, 'a[href]');
   for (const a of anchors) {
-    const url = absoluteUrl(a.getAttribute('href'), pageUrl, ['http:', 'https:']);
+    const url = absoluteUrl(getAttr(a, 'href'), pageUrl, ['http:', 'https:']);
     const title = textOf(a);
     if (url && title && labelKind(title) === null) links.push({ title, url });
   }
@@ -191,11 +193,11 @@ function dedupeLinks(links: RelatedLink[]): RelatedLink[] {
   return links.filter((link) => !seen.has(link.url) && seen.add(link.url) !== undefined);
 }
 
-function removeFileNameCaptions(root: DomDocument | DomElement): void {
+function removeFileNameCaptions(root: DomRoot): void {
   for (const el of all(root, 'figcaption, .caption, .wp-caption-text, [itemprop=caption]')) {
-    if (FILE_NAME.test(textOf(el))) el.remove();
+    if (FILE_NAME.test(textOf(el))) remove(el);
   }
   for (const img of all(root, 'img[alt]')) {
-    if (FILE_NAME.test(collapse(img.getAttribute('alt')))) img.setAttribute('alt', '');
+    if (FILE_NAME.test(collapse(getAttr(img, 'alt')))) setAttr(img, 'alt', '');
   }
 }

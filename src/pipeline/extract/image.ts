@@ -3,7 +3,7 @@
  * lazy-loaded images (data-src, srcset) count. Its caption is the figcaption (or alt text) of the same
  * image on the page, never an upload's file name.
  */
-import { all, attr, collapse, textOf, type DomDocument, type DomElement } from './dom.js';
+import { all, attr, collapse, textOf, type DomDocument, type DomElement, getAttr, closest, first } from './dom.js';
 import { urlsField, type JsonObject } from './jsonld.js';
 import { FILE_NAME } from './furniture.js';
 import { absoluteUrl, firstSrcsetUrl } from '../sanitize/index.js';
@@ -31,7 +31,7 @@ export function findImage(document: DomDocument, ld: JsonObject | null, url: str
 /** The address an <img> shows (its lazy source when it has one), absolute. */
 export function imageSource(img: DomElement, url: string): string | null {
   for (const name of LAZY_SRC) {
-    const src = absoluteUrl(firstSrcsetUrl(img.getAttribute(name) ?? undefined), url, ['http:', 'https:']);
+    const src = absoluteUrl(firstSrcsetUrl(getAttr(img, name) ?? undefined), url, ['http:', 'https:']);
     if (src && !/^data:|(blank|spacer|placeholder|pixel)\.(gif|png)/i.test(src)) return src;
   }
   return null;
@@ -60,9 +60,9 @@ function fileName(src: string): string {
 }
 
 function captionOf(img: DomElement): string | null {
-  const figure = img.closest('figure');
-  const caption = figure ? textOf(figure.querySelector('figcaption')) : '';
+  const figure = closest(img, 'figure');
+  const caption = figure ? textOf(first(figure, 'figcaption')) : '';
   if (caption && !FILE_NAME.test(caption)) return caption;
-  const alt = collapse(img.getAttribute('alt'));
+  const alt = collapse(getAttr(img, 'alt'));
   return alt && !FILE_NAME.test(alt) ? alt : null;
 }

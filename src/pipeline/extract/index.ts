@@ -6,7 +6,7 @@
 import type { Article, RelatedLink } from './article.js';
 import { HappeningsError, errorLine } from '../../errors.js';
 import { sanitizeHtml } from '../sanitize/index.js';
-import { parseDocument, all, measureText, type DomDocument, type DomElement } from './dom.js';
+import { all, first, innerHtml, measureText, remove, type DomElement } from './dom.js';
 import { chooseSubtitle, readMetadata, type Metadata } from './metadata.js';
 import { removeFurniture } from './furniture.js';
 import { findBody } from './body.js';
@@ -22,6 +22,8 @@ export interface ExtractHints {
   publishedAt?: string | null;
   byline?: string | null;
   language?: string | null;
+  /** A per-source CSS selector for the body: when it matches, that element is the body. */
+  bodySelector?: string | null;
 }
 
 export function extractArticle(html: string, url: string, hints: ExtractHints = {}): Article {
@@ -34,10 +36,12 @@ export function extractArticle(html: string, url: string, hints: ExtractHints = 
 }
 
 function extract(original: string, url: string, hints: ExtractHints): Article {
-  const { html, document: page } = parseShallow(original);
+  const { document: page } = parseShallow(original);
   const metadata = readMetadata(page, url, hints); // before anything is removed from the page
+  const chosen = hints.bodySelector ? first(page, hints.bodySelector) : null;
+  if (chosen) remove(chosen); // kept whole: the source's own rule outranks our furniture guesses
   const boxed = removeFurniture(page, url);
-  const body = findBody(page, () => prunedPage(html, url));
+  const body = chosen ? { root: chosen } : findBody(page);
   if (!body) throw noArticle(url);
   const related = [...boxed, ...tidyBody(body.root, [metadata.title, metadata.standfirst], url)];
   const paragraphs = readParagraphs(body.root, [metadata.title, metadata.standfirst]);
@@ -54,17 +58,11 @@ function extract(original: string, url: string, hints: ExtractHints): Article {
     image: metadata.image.url,
     imageCaption: metadata.image.caption,
     paragraphs,
-    html: sanitizeHtml(body.root.innerHTML, url),
+    html: sanitizeHtml(innerHtml(body.root), url),
     related: uniqueLinks(related),
     tags: metadata.tags,
     isTeaser: isTeaser(original),
   };
-}
-
-function prunedPage(html: string, url: string): DomDocument {
-  const page = parseDocument(html);
-  removeFurniture(page, url);
-  return page;
 }
 
 function noArticle(url: string): HappeningsError {

@@ -2,7 +2,7 @@
  * JSON-LD: the page's own structured description. We read the first Article-like object (NewsArticle,
  * BlogPosting, ... anywhere in @graph or an array); broken JSON is skipped, never fatal.
  */
-import { all, collapse, type DomDocument } from './dom.js';
+import { all, collapse, type DomDocument, textContent } from './dom.js';
 
 export type JsonObject = Record<string, unknown>;
 
@@ -18,7 +18,7 @@ const parsed = new WeakMap<DomDocument, JsonObject[]>();
 export function allJsonLd(document: DomDocument): JsonObject[] {
   let objects = parsed.get(document);
   if (!objects) {
-    objects = all(document, 'script[type="application/ld+json"]').flatMap((script) => flatten(parseJson(script.textContent ?? '')));
+    objects = all(document, 'script[type="application/ld+json"]').flatMap((script) => flatten(parseJson(textContent(script) ?? '')));
     parsed.set(document, objects);
   }
   return objects;

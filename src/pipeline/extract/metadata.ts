@@ -3,7 +3,7 @@
  * least (JSON-LD and Open Graph, then microdata and markup, then the URL, then the feed's hints).
  */
 import type { ExtractHints } from './index.js';
-import { all, attr, collapse, first, textOf, type DomDocument } from './dom.js';
+import { all, attr, collapse, first, textOf, type DomDocument, getAttr } from './dom.js';
 import { articleJsonLd, namesField, stringField, type JsonObject } from './jsonld.js';
 import { findTitle } from './title.js';
 import { findImage, type LeadImage } from './image.js';
@@ -63,9 +63,9 @@ function meta(document: DomDocument, key: string): string | null {
   if (!table) {
     table = new Map();
     for (const el of all(document, 'meta[content]')) {
-      const content = collapse(el.getAttribute('content'));
+      const content = collapse(getAttr(el, 'content'));
       for (const name of ['property', 'name', 'itemprop', 'itemProp']) {
-        const k = el.getAttribute(name)?.toLowerCase();
+        const k = getAttr(el, name)?.toLowerCase();
         if (k && content && !table.has(k)) table.set(k, content);
       }
     }
@@ -109,7 +109,7 @@ export function withoutByPrefix(byline: string): string {
 
 function findLanguage(document: DomDocument, ld: JsonObject | null): string | null {
   const declared =
-    collapse(document.documentElement.getAttribute('lang')) ||
+    collapse(attr(document, 'html', 'lang')) ||
     attr(document, 'meta[http-equiv="content-language"], meta[http-equiv="Content-Language"]', 'content') ||
     meta(document, 'og:locale') ||
     stringField(ld, 'inLanguage');
@@ -123,7 +123,7 @@ function findCanonical(document: DomDocument, url: string): string {
 
 function findTags(document: DomDocument, ld: JsonObject | null): string[] {
   const fromMeta = all(document, 'meta[property="article:tag"], meta[name="news_keywords"]').flatMap((m) =>
-    (m.getAttribute('content') ?? '').split(m.getAttribute('name') === 'news_keywords' ? ',' : /$^/),
+    (getAttr(m, 'content') ?? '').split(getAttr(m, 'name') === 'news_keywords' ? ',' : /$^/),
   );
   const keywords = ld?.keywords;
   const fromLd = typeof keywords === 'string' ? keywords.split(',') : Array.isArray(keywords) ? keywords.filter((k) => typeof k === 'string') : [];

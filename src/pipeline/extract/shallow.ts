@@ -9,7 +9,7 @@
  * Either way the flat copy keeps at most MAX_BLOCKS paragraphs: no real article has a thousand.
  */
 import { blockTexts } from './blocks.js';
-import { maxDepth, parseDocument, type DomDocument } from './dom.js';
+import { attr, createElement, bodyOf, headOf, innerHtml, maxDepth, parseDocument, rootElement, type DomDocument } from './dom.js';
 
 /** Real article pages stay under ~60 levels; Readability's recursion is safe far beyond 500. */
 export const MAX_DEPTH = 500;
@@ -30,7 +30,7 @@ export interface ShallowPage {
 export function parseShallow(html: string): ShallowPage {
   if (rawDepth(html) > MAX_RAW_DEPTH) return parsed(flatFromText(html));
   const document = parseDocument(html);
-  if (maxDepth(document.documentElement, MAX_DEPTH) <= MAX_DEPTH) return { html, document };
+  if (maxDepth(document, MAX_DEPTH) <= MAX_DEPTH) return { html, document };
   return parsed(flatFromTree(document));
 }
 
@@ -64,9 +64,11 @@ function flatFromText(html: string): string {
 }
 
 function flatFromTree(document: DomDocument): string {
-  const head = document.head && maxDepth(document.head, MAX_DEPTH) <= MAX_DEPTH ? document.head.innerHTML : '';
-  const blocks = document.body ? blockTexts(document.body) : [];
-  return page(document.documentElement.getAttribute('lang'), head, blocks, true);
+  const head = headOf(document);
+  const headHtml = head && maxDepth(head, MAX_DEPTH) <= MAX_DEPTH ? innerHtml(head) : '';
+  const body = bodyOf(document);
+  const blocks = blockTexts(body.type === 'root' ? createElement('div', body.children) : body);
+  return page(attr(document, 'html', 'lang'), headHtml, blocks, true);
 }
 
 function page(lang: string | null, head: string, blocks: string[], escape: boolean): string {

@@ -3,7 +3,7 @@
  * repeated at the top, lazy images made real.
  */
 import type { RelatedLink } from './article.js';
-import { all, collapse, measureText, textOf, type DomElement } from './dom.js';
+import { all, closest, collapse, elementChildren, isInside, measureText, remove, setAttr, textOf, type DomElement } from './dom.js';
 import { labelKind, removeFurniture } from './furniture.js';
 import { imageSource } from './image.js';
 
@@ -21,8 +21,8 @@ function removeRepeat(root: DomElement, text: string): void {
   const repeat = sameText(text);
   const limit = text.length + 20;
   for (const el of all(root, 'h1, h2, h3, p, header, div')) {
-    if (el.isConnected === false || el.children.length > 1 || measureText(el, limit).text > limit) continue;
-    if (sameText(textOf(el)) === repeat) el.remove();
+    if (!isInside(el, root) || elementChildren(el).length > 1 || measureText(el, limit).text > limit) continue;
+    if (sameText(textOf(el)) === repeat) remove(el);
   }
 }
 
@@ -30,9 +30,9 @@ function removeRepeat(root: DomElement, text: string): void {
  *  dateline, which is metadata. 30 characters leaves room for "Published on" in any of our languages. */
 function removeDateLines(root: DomElement): void {
   for (const time of all(root, 'time')) {
-    const block = time.closest('p, div, span, header') ?? time;
+    const block = closest(time, 'p, div, span, header') ?? time;
     if (block === root) continue;
-    if (measureText(block, 200).text - measureText(time, 200).text < 30) block.remove();
+    if (measureText(block, 200).text - measureText(time, 200).text < 30) remove(block);
   }
 }
 
@@ -48,6 +48,6 @@ export function isLeftoverLabel(text: string): boolean {
 function loadLazyImages(root: DomElement, pageUrl: string): void {
   for (const img of all(root, 'img')) {
     const src = imageSource(img, pageUrl);
-    if (src) img.setAttribute('src', src);
+    if (src) setAttr(img, 'src', src);
   }
 }
