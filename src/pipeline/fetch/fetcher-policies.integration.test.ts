@@ -1,27 +1,8 @@
-import { describe, it, expect, afterEach } from 'vitest';
+import { describe, it, expect } from 'vitest';
 import { HappeningsError } from '../../errors.js';
-import { createFetcher, type FetchOptions, type Fetcher } from './index.js';
-import { reply, startLoopback, type Handler, type Loopback } from './loopback.testkit.js';
+import { codeOf, reply, useLoopbackFetch, type Handler } from './loopback.testkit.js';
 
-const options = (over: Partial<FetchOptions> = {}): FetchOptions => ({
-  userAgent: 'Happenings/0.1 (+https://example.org/contact)', timeoutMs: 5000, maxBodyBytes: 1024 * 1024, maxRedirects: 3,
-  minDelayMs: 0, allowPrivate: ['127.0.0.1/8'], respectRobots: false, retryBaseMs: 10, ...over,
-});
-const open: (Loopback | Fetcher)[] = [];
-afterEach(async () => {
-  await Promise.all(open.splice(0).map((o) => o.close()));
-});
-async function publisher(handler: Handler, host?: string) {
-  const server = await startLoopback(handler, host);
-  open.push(server);
-  return server;
-}
-function fetcher(over: Partial<FetchOptions> = {}) {
-  const f = createFetcher(options(over));
-  open.push(f);
-  return f;
-}
-const codeOf = (p: Promise<unknown>) => p.then(() => 'none', (e: unknown) => (e instanceof HappeningsError ? e.code : String(e)));
+const { publisher, fetcher } = useLoopbackFetch();
 const ok: Handler = (_req, res) => reply(res, 200, { 'content-type': 'text/plain' }, 'ok');
 
 describe('fetchPage: robots.txt', () => {

@@ -1,31 +1,11 @@
-import { describe, it, expect, afterEach } from 'vitest';
+import { describe, it, expect } from 'vitest';
 import { brotliCompressSync, gzipSync } from 'node:zlib';
 import iconv from 'iconv-lite';
 import { HappeningsError } from '../../errors.js';
-import { createFetcher, type FetchOptions, type Fetcher } from './index.js';
-import { reply, startLoopback, type Loopback } from './loopback.testkit.js';
+import { reply, TEST_USER_AGENT as UA, useLoopbackFetch } from './loopback.testkit.js';
 
-const UA = 'Happenings/0.1 (+https://example.org/contact)';
-const options = (over: Partial<FetchOptions> = {}): FetchOptions => ({
-  userAgent: UA, timeoutMs: 5000, maxBodyBytes: 1024 * 1024, maxRedirects: 3, minDelayMs: 0,
-  allowPrivate: ['127.0.0.1/8'], respectRobots: false, retryBaseMs: 10, ...over,
-});
 const HTML = '<!doctype html><html><head><title>Hello</title></head><body><p>Überall “news” 5 €</p></body></html>';
-
-const open: (Loopback | Fetcher)[] = [];
-afterEach(async () => {
-  await Promise.all(open.splice(0).map((o) => o.close()));
-});
-async function publisher(handler: Parameters<typeof startLoopback>[0], host?: string) {
-  const server = await startLoopback(handler, host);
-  open.push(server);
-  return server;
-}
-function fetcher(over: Partial<FetchOptions> = {}) {
-  const f = createFetcher(options(over));
-  open.push(f);
-  return f;
-}
+const { publisher, fetcher } = useLoopbackFetch();
 const failure = (p: Promise<unknown>) =>
   p.then(
     () => ({ code: 'none', message: '' }),

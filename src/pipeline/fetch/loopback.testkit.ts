@@ -4,6 +4,9 @@
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
+import { afterEach } from 'vitest';
+import { HappeningsError } from '../../errors.js';
+import { createFetcher, type FetchOptions, type Fetcher } from './index.js';
 
 export interface SeenRequest {
   path: string;
@@ -56,3 +59,35 @@ export function reply(res: ServerResponse, status: number, headers: Record<strin
   res.writeHead(status, headers);
   res.end(body);
 }
+
+export const TEST_USER_AGENT = 'Happenings/0.1 (+https://example.org/contact)';
+
+/** Fetch options for loopback tests: short timeouts, loopback allowed, no robots, no delays. */
+export const testFetchOptions = (over: Partial<FetchOptions> = {}): FetchOptions => ({
+  userAgent: TEST_USER_AGENT, timeoutMs: 5000, maxBodyBytes: 1024 * 1024, maxRedirects: 3, minDelayMs: 0,
+  allowPrivate: ['127.0.0.1/8'], respectRobots: false, retryBaseMs: 10, ...over,
+});
+
+/** Publishers and fetchers for one test file, all closed after each test. */
+export function useLoopbackFetch(): { publisher: (handler: Handler, host?: string) => Promise<Loopback>; fetcher: (over?: Partial<FetchOptions>) => Fetcher } {
+  const open: (Loopback | Fetcher)[] = [];
+  afterEach(async () => {
+    await Promise.all(open.splice(0).map((o) => o.close()));
+  });
+  return {
+    async publisher(handler, host) {
+      const server = await startLoopback(handler, host);
+      open.push(server);
+      return server;
+    },
+    fetcher(over = {}) {
+      const f = createFetcher(testFetchOptions(over));
+      open.push(f);
+      return f;
+    },
+  };
+}
+
+/** The error code a fetch fails with ('none' when it succeeds). */
+export const codeOf = (p: Promise<unknown>): Promise<string> =>
+  p.then(() => 'none', (e: unknown) => (e instanceof HappeningsError ? e.code : String(e)));
