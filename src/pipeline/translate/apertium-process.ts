@@ -43,8 +43,9 @@ export class ApertiumProcess {
   }
 
   private start(): ChildProcessWithoutNullStreams {
-    // $1 -n: generate without unknown-word marks (what `apertium -u` does); $2: no tagger option.
-    const child = spawn('bash', ['-c', this.pipeline, 'apertium', '-n', ''], {
+    // $1 -g: generate with unknown-word marks (`*palabra`, resolved or removed by polish.ts and
+    // stripUnknownMarks); $2: no tagger option.
+    const child = spawn('bash', ['-c', this.pipeline, 'apertium', '-g', ''], {
       env: { ...process.env, LC_ALL: 'C.UTF-8' },
     });
     child.stdout.setEncoding('utf8');

@@ -5,7 +5,7 @@
  * edges. `<br>`/`<img>` split a run; pre, code blocks, script and style are left untranslated.
  */
 import { parseHTML } from 'linkedom';
-import { findNames, nameInLanguage } from './protect-names.js';
+import { nameInLanguage } from './protect-names.js';
 import { encodeRun, keepFirstLetterCase, lowerAfterLeadingName, NameBook, restoreNames, translateAroundNames, type StreamTranslate } from './segments.js';
 import { parseStream, stripUnknownMarks, type Piece } from './stream.js';
 
@@ -46,7 +46,7 @@ function serialize(node: DomNode): string {
  * its names as plain text (its inline tags are given up for that run: the name matters more).
  */
 async function checkedRun(run: Run, html: string, translate: StreamTranslate, book: NameBook): Promise<string> {
-  const spans = findNames(run.source.trim());
+  const spans = book.findNames(run.source.trim());
   const text = htmlText(html);
   if (spans.every((span) => text.includes(nameInLanguage(span, book.language)))) return html;
   return escapeHtml(await translateAroundNames(run.source.trim(), spans, translate, book));
@@ -99,7 +99,7 @@ function renderPieces(translated: Piece[], tags: Tags, source: string, book: Nam
   const firstWord = translated.findIndex((p) => /\p{L}/u.test(p.text));
   const pieces = recase(
     translated.map((p, i) => {
-      const text = stripUnknownMarks(p.text, source);
+      const text = stripUnknownMarks(book.polish(p.text, source), source);
       return { ...p, text: i === firstWord ? keepFirstLetterCase(source, text) : text };
     }),
     source,
@@ -124,7 +124,7 @@ function renderPieces(translated: Piece[], tags: Tags, source: string, book: Nam
 /** lowerAfterLeadingName over the pieces' joined text, the changed letter put back in its piece. */
 function recase(pieces: Piece[], source: string, book: NameBook): Piece[] {
   const plain = pieces.map((p) => p.text).join('');
-  const fixed = lowerAfterLeadingName(source, plain, findNames(source), book.language);
+  const fixed = lowerAfterLeadingName(source, plain, book.findNames(source), book.language);
   if (fixed === plain || fixed.length !== plain.length) return pieces;
   let at = 0;
   return pieces.map((p) => {

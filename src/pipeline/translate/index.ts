@@ -6,6 +6,7 @@ import { ApertiumEngine, enableApertium } from './apertium.js';
 import { TranslationCache, type PersistentCache } from './cache.js';
 import type { HttpOptions } from './http-engine.js';
 import { DeepLEngine, LibreTranslateEngine, OpenAiEngine, type OpenAiOptions } from './http-engines.js';
+import type { FeatureSwitches } from './polish.js';
 import { distinctNames, findNames } from './protect-names.js';
 import type { Article, EngineStatus, Translation, TranslationEngine, Translator } from './types.js';
 
@@ -24,6 +25,8 @@ export interface TranslatorOptions {
   openai?: OpenAiOptions;
   /** Shared across processes (the store's translation_cache): see storeTranslationCache. */
   persistentCache?: PersistentCache;
+  /** Translation features (polish.ts allFeatures), all on by default; the bench switches them. */
+  features?: FeatureSwitches;
 }
 
 export function createTranslator(options: TranslatorOptions): Translator {
@@ -133,7 +136,7 @@ export function translatorOptionsFromConfig(config: {
 function makeEngine(name: string, options: TranslatorOptions): TranslationEngine {
   const extra = options.extraEngines?.find((e) => e.name === name);
   if (extra) return extra;
-  if (name === 'apertium') return new ApertiumEngine({ command: options.apertiumPath });
+  if (name === 'apertium') return new ApertiumEngine({ command: options.apertiumPath, ...(options.features ? { features: options.features } : {}) });
   if (name === 'libretranslate' && options.libretranslate) return new LibreTranslateEngine(options.libretranslate);
   if (name === 'deepl' && options.deepl) return new DeepLEngine(options.deepl);
   if (name === 'openai' && options.openai) return new OpenAiEngine(options.openai);

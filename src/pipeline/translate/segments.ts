@@ -2,18 +2,43 @@
  * Plain text ↔ stream segments. Each text line becomes one null-flushed segment; protected names ride
  * in wordbound blanks (`n:K`) and are put back verbatim afterwards, wherever apertium moved them.
  */
+import { polish, type FeatureSwitches } from './polish.js';
 import { findNames, nameInLanguage, type NameSpan } from './protect-names.js';
+import { dropAnimateA } from './source-edits.js';
 import { escapeStream, parseStream, stripUnknownMarks, wordbound, type Piece } from './stream.js';
 
 /** Translates already-encoded stream segments, one output per input. */
 export type StreamTranslate = (segments: string[]) => Promise<string[]>;
 
-/** Protected names met so far, by their mark. */
+/**
+ * Protected names met so far, by their mark, and what one translation knows of its pair: the
+ * source language (for polish.ts) and which features are on (all by default; the bench turns each
+ * off in turn to measure it).
+ */
 export class NameBook {
   private readonly names = new Map<string, string>();
 
   /** `language`: the target language, for names the gazetteer spells differently there. */
-  constructor(readonly language: string | null = null) {}
+  constructor(
+    readonly language: string | null = null,
+    readonly from: string | null = null,
+    readonly features: FeatureSwitches = {},
+  ) {}
+
+  /** The names to protect in a text (none when the names feature is off). */
+  findNames(text: string): NameSpan[] {
+    return this.features.names === false ? [] : findNames(text);
+  }
+
+  /** A translated text polished for its pair (polish.ts); unknown-word marks are left for the caller. */
+  polish(text: string, source: string): string {
+    return this.from === 'es' && this.language === 'en' ? polish(text, source, this.from, this.features) : text;
+  }
+
+  /** Source edits before the engine (source-edits.ts). */
+  editSource(text: string): string {
+    return this.from === 'es' && this.language === 'en' && this.features.personalA !== false ? dropAnimateA(text) : text;
+  }
 
   mark(span: NameSpan): string {
     const mark = `n:${this.names.size + 1}`;
@@ -31,15 +56,15 @@ export class NameBook {
 }
 
 /** One run of text as stream, its names wrapped so they survive; `marks` wrap the whole run. */
-export function encodeRun(text: string, marks: string[], book: NameBook, spans = findNames(text)): string {
+export function encodeRun(text: string, marks: string[], book: NameBook, spans = book.findNames(text)): string {
   let out = '';
   let at = 0;
   for (const span of spans) {
-    out += wordbound(marks, escapeStream(dropPersonalA(text.slice(at, span.start), span)));
+    out += wordbound(marks, escapeStream(book.editSource(dropPersonalA(text.slice(at, span.start), span))));
     out += wordbound([...marks, book.mark(span)], escapeStream(placeholderWord(span.name)));
     at = span.end;
   }
-  return out + wordbound(marks, escapeStream(text.slice(at)));
+  return out + wordbound(marks, escapeStream(book.editSource(text.slice(at))));
 }
 
 // Verbs whose "a" before a person is "to" in English ("dijo a Putin" → "said to Putin").
@@ -61,11 +86,18 @@ export function dropPersonalA(before: string, span: NameSpan): string {
   if (span.entry && span.entry.kind !== 'p') return before;
   const match = /(\S+)\s+a\s+$/u.exec(before) ?? /^()a\s+$/u.exec(before);
   if (!match) return before;
-  const verb = match[1]!.toLowerCase().replace(/[^\p{L}]/gu, '');
-  // Only after a word that can be a verb form: "un pase de tacón a Mateo Kovacic" is "to".
-  if (verb === 'y' || verb === 'e') return before.replace(/\ba\s+$/u, ''); // "recibió a X y a Y"
-  if (dativeVerbs.has(verb) || !/(?:[óéáíae]|[ae]n|[ae]s|mos|ron|ba|ban|ían|ar|er|ir|ado|ido|ando|iendo)$/u.test(verb)) return before;
-  return before.replace(/\ba\s+$/u, '');
+  return takesPersonalA(match[1]!) ? before.replace(/\ba\s+$/u, '') : before;
+}
+
+/**
+ * Whether a person after this word takes the Spanish personal "a" (to be dropped in English): after
+ * a word that can be a verb form not taking an indirect object, or after "y" ("recibió a X y a Y").
+ * "un pase de tacón a Mateo Kovacic" is "to": "tacón" is no verb form.
+ */
+export function takesPersonalA(word: string): boolean {
+  const verb = word.toLowerCase().replace(/[^\p{L}]/gu, '');
+  if (verb === 'y' || verb === 'e') return true;
+  return !dativeVerbs.has(verb) && /(?:[óéáíae]|[ae]n|[ae]s|mos|ron|ba|ban|ían|ar|er|ir|ado|ido|ando|iendo)$/u.test(verb);
 }
 
 /**
@@ -107,7 +139,7 @@ export async function translatePlain(texts: string[], translate: StreamTranslate
   for (const line of lines.flat()) {
     const source = line.trim();
     if (!source) continue;
-    names.set(source, findNames(source));
+    names.set(source, book.findNames(source));
     segments.push(encodeRun(source, [], book, names.get(source)));
   }
   const outputs = segments.length ? await translate(segments) : [];
@@ -125,7 +157,7 @@ export async function translatePlain(texts: string[], translate: StreamTranslate
 /** Tidies one translated line; when a protected name went missing, translates around the names. */
 async function finishLine(line: string, output: string, spans: NameSpan[], translate: StreamTranslate, book: NameBook): Promise<string> {
   const source = line.trim();
-  let translated = tidy(source, stripUnknownMarks(output, source), spans, book);
+  let translated = tidy(source, stripUnknownMarks(book.polish(output, source), source), spans, book);
   if (spans.some((span) => !translated.includes(nameInLanguage(span, book.language)))) {
     translated = tidy(source, await translateAroundNames(source, spans, translate, book), spans, book);
   }
@@ -146,12 +178,12 @@ export async function translateAroundNames(source: string, spans: NameSpan[], tr
   }
   gaps.push(source.slice(at));
   const wanted = gaps.filter((g) => /\p{L}/u.test(g));
-  const outputs = wanted.length ? await translate(wanted.map((g) => escapeStream(g.trim()))) : [];
+  const outputs = wanted.length ? await translate(wanted.map((g) => escapeStream(book.editSource(g.trim())))) : [];
   let next = 0;
   const pieces = gaps.map((g) => {
     if (!/\p{L}/u.test(g)) return g;
     const text = parseStream(outputs[next++] ?? '').map((p) => p.text).join('').trim();
-    return (/^\s/.test(g) ? ' ' : '') + keepFirstLetterCase(g, stripUnknownMarks(text, g)) + (/\s$/.test(g) ? ' ' : '');
+    return (/^\s/.test(g) ? ' ' : '') + keepFirstLetterCase(g, stripUnknownMarks(book.polish(text, g), g)) + (/\s$/.test(g) ? ' ' : '');
   });
   return pieces.reduce((out, piece, i) => out + piece + (i < spans.length ? nameInLanguage(spans[i]!, book.language) : ''), '');
 }

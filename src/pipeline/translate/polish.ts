@@ -1,0 +1,97 @@
+/**
+ * Post-editing of rule-based output into English: general fixes for what Apertium's Spanish → English
+ * transfer gets wrong every time, written from Spanish and English grammar (never from a test set's
+ * reference). Each fix is a named feature so bench/translate.ts can measure what each one is worth;
+ * all are on by default. Pure functions over one translated line and its source.
+ */
+import { lexiconRows } from './lexicon-data.js';
+import { guessUnknown } from './unknown-words.js';
+
+const lexicon = lexiconRows.map(([spanish, english, news]) => ({ spanish: new RegExp(spanish, 'u'), english: new RegExp(english, 'giu'), news }));
+
+export const polishFeatures = ['lexicon', 'toldTo', 'weekdays', 'lastNext', 'ages', 'clockTimes', 'numbers', 'quotes', 'percent', 'unknownWords', 'abbreviations'] as const;
+export type PolishFeature = (typeof polishFeatures)[number];
+/** Every feature the bench can switch off: names (protect-names.ts), personalA (source-edits.ts), polish. */
+export const allFeatures = ['names', 'personalA', ...polishFeatures] as const;
+export type FeatureSwitches = Partial<Record<(typeof allFeatures)[number], boolean>>;
+
+/** Source languages that write "1.000,5" (decimal comma, dot between thousands). */
+const decimalComma = new Set(['es', 'ca', 'gl', 'pt', 'fr', 'it', 'de', 'eu', 'ro']);
+
+const weekday = '(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)';
+// Words after which a weekday takes no article and no "on": "since Saturday", "until Monday".
+const prepositions = 'from|since|until|till|to|for|of|on|before|after|by|between|during|and|or|every|this|next|last|each';
+
+type Fix = (text: string, source: string, from: string) => string;
+
+const fixes: Record<PolishFeature, Fix> = {
+  /** Apertium's rare-sense word choices, where the source holds the word (lexicon-data.ts). */
+  lexicon: (text, source) => {
+    let out = text;
+    for (const row of lexicon) {
+      if (!row.spanish.test(source)) continue;
+      out = out.replace(row.english, (found) => (/^\p{Lu}/u.test(found) && /^\p{Ll}/u.test(row.news) ? row.news[0]!.toUpperCase() + row.news.slice(1) : row.news));
+    }
+    return out;
+  },
+  /** "dijo a los periodistas" → "said to the journalists" → "told the journalists". */
+  toldTo: (text) => text.replace(/\b([Ss])aid to (the|him|her|them|his|their|a|an|us|me|reporters|journalists)\b/g, (_, s: string, object: string) => `${s === 'S' ? 'T' : 't'}old ${object}`),
+  /** "el sábado" is "on Saturday" (Apertium: "the Saturday"); after a preposition, plain "Saturday". */
+  weekdays: (text) =>
+    text
+      .replace(new RegExp(`\\b(${prepositions}) the ${weekday}\\b`, 'gi'), '$1 $2')
+      .replace(new RegExp(`(^|[.:;!?"“]\\s*)The ${weekday}\\b`, 'g'), '$1On $2')
+      .replace(new RegExp(`\\bthe ${weekday}\\b(?! (?:morning|afternoon|evening|night)s?\\b)`, 'g'), 'on $1')
+      .replace(new RegExp(`\\bthe ${weekday} (morning|afternoon|evening|night)\\b`, 'g'), 'on $1 $2'),
+  /** "la semana pasada / el año pasado / el próximo mes" → "last week / last year / next month". */
+  lastNext: (text) =>
+    text
+      .replace(/\b([Tt])he (?:past|last) (week|weekend|month|year|season|summer|winter|spring|autumn)\b(?! of\b)/g, (_, t: string, unit: string) => `${t === 'T' ? 'L' : 'l'}ast ${unit}`)
+      .replace(/\b([Tt])he (?:next|coming) (week|weekend|month|year|season)\b(?! of\b)/g, (_, t: string, unit: string) => `${t === 'T' ? 'N' : 'n'}ext ${unit}`)
+      .replace(new RegExp(`\\b([Tt])he past ${weekday}\\b`, 'g'), (_, t: string, day: string) => `${t === 'T' ? 'L' : 'l'}ast ${day}`),
+  /** "un niño de 13 años" → "a boy of 13 years" → "a 13-year-old boy"; "Simpson, de 20 años," → "Simpson, 20,". */
+  ages: (text) =>
+    text
+      .replace(/\b([Aa]n?|[Tt]he) (\p{Ll}+) of (\d{1,3}) years\b/gu, (_, det: string, noun: string, n: string) => {
+        const article = /^[Tt]he$/.test(det) ? det : /^(?:8|11|18|8\d)$/.test(n) ? `${det[0]}n` : det[0]!;
+        return `${article} ${n}-year-old ${noun}`;
+      })
+      .replace(/\b(age|aged) of (\d{1,3}) years\b/g, 'age of $2')
+      .replace(/, of (\d{1,3}) years(?=[,.])/g, ', $1'),
+  /** "a las 19:30" → "to the 19:30" → "at 19:30". */
+  clockTimes: (text) => text.replace(/\b([Tt])o the (\d{1,2}[:.]\d{2})\b/g, (_, t: string, time: string) => `${t === 'T' ? 'A' : 'a'}t ${time}`),
+  /** "1.000,5" → "1,000.5" when the source writes numbers the continental way. */
+  numbers: (text, source, from) => (decimalComma.has(from) ? englishNumbers(text, source) : text),
+  /** «…» → “…”: English does not use guillemets. */
+  quotes: (text) => text.replace(/«\s?/g, '“').replace(/\s?»/g, '”').replace(/‹\s?/g, '‘').replace(/\s?›/g, '’'),
+  /** "50 %" → "50%". */
+  percent: (text) => text.replace(/(\d) %/g, '$1%'),
+  /** Words Apertium does not know (`*palabra`): an English form when a known one or a cognate fits. */
+  unknownWords: (text) => text.replace(/\*(\p{L}[\p{L}'’-]*)/gu, (_, word: string) => guessUnknown(word)),
+  /** "EE. UU." / "EE.UU." → "US"; "UU." alone never survives. */
+  abbreviations: (text) => text.replace(/\*?EE\. ?\*?UU\.?(?=\s|$|[,;:)”"])/g, 'US').replace(/\bEEUU\b/g, 'US'),
+};
+
+/**
+ * One translated line, polished: unknown-word marks are either resolved (unknownWords) or
+ * dropped at the end, so no `*` reaches a reader.
+ */
+export function polish(text: string, source: string, from: string, switches: FeatureSwitches = {}): string {
+  let out = text;
+  for (const feature of polishFeatures) if (switches[feature] !== false) out = fixes[feature](out, source, from);
+  return out;
+}
+
+/**
+ * Numbers in continental notation the English way. A group of exactly three digits after a dot is
+ * a thousands group ("360.000" → "360,000"); a comma between digits is the decimal mark ("7,5" →
+ * "7.5"). A dot before one or two digits ("5.30", a time) is left alone.
+ */
+export function englishNumbers(text: string, source: string): string {
+  return text.replace(/\d{1,3}(?:\.\d{3})+(?:,\d+)?(?![\d.,]\d)|\d+,\d+(?![\d.,]\d)/g, (number) => {
+    if (!source.includes(number)) return number; // only numbers the source wrote so
+    const [whole, decimals] = number.split(',') as [string, string | undefined];
+    if (decimals?.length === 3 && !whole.includes('.')) return number; // "2,000": maybe already English
+    return whole.replace(/\./g, ',') + (decimals === undefined ? '' : `.${decimals}`);
+  });
+}
