@@ -23,6 +23,8 @@ const list: Parser<string[]> = (raw) =>
     .split(',')
     .map((s) => s.trim())
     .filter(Boolean);
+/** A list of engines; "none" alone means no engine at all. */
+const engineList: Parser<string[]> = (raw) => (/^\s*none\s*$/i.test(raw) ? [] : list(raw));
 const int =
   (min: number, max: number): Parser<number> =>
   (raw) => {
@@ -50,7 +52,7 @@ export const options = {
   siteName: option({ env: 'HAPPENINGS_SITE_NAME', default: 'Happenings', parse: text, description: 'name shown on the site' }),
   siteUrl: option({ env: 'HAPPENINGS_SITE_URL', default: '', parse: text, description: 'public base URL of the site (for feeds and canonical links)' }),
   languages: option({ env: 'HAPPENINGS_LANGUAGES', default: ['en'], parse: list, description: 'languages the site translates into (first is the main one)' }),
-  translationEngines: option({ env: 'HAPPENINGS_TRANSLATION_ENGINES', default: ['apertium'], parse: list, description: 'engines in order of preference' }),
+  translationEngines: option({ env: 'HAPPENINGS_TRANSLATION_ENGINES', default: ['apertium'], parse: engineList, description: 'engines in order of preference ("none": keep every article untranslated)' }),
   apertiumPath: option({ env: 'HAPPENINGS_APERTIUM', default: 'apertium', parse: text, description: 'the apertium command' }),
   libretranslateUrl: option({ env: 'HAPPENINGS_LIBRETRANSLATE_URL', default: '', parse: text, description: 'LibreTranslate base URL (engine "libretranslate")' }),
   libretranslateApiKey: option({ env: 'HAPPENINGS_LIBRETRANSLATE_API_KEY', default: '', parse: text, description: 'LibreTranslate API key', secret: true }),
@@ -69,6 +71,7 @@ export const options = {
   workers: option({ env: 'HAPPENINGS_WORKERS', default: 2, parse: int(0, 64), description: 'jobs run at once in this process (0: web only)' }),
   defaultSources: option({ env: 'HAPPENINGS_DEFAULT_SOURCES', default: true, parse: bool, description: 'seed an empty store with the default source list' }),
   adminPassword: option({ env: 'HAPPENINGS_ADMIN_PASSWORD', default: '', parse: text, description: 'password of /admin (empty: admin disabled)', secret: true }),
+  jobLockTimeoutMs: option({ env: 'HAPPENINGS_JOB_LOCK_TIMEOUT_MS', default: 600_000, parse: int(300, 86_400_000), description: "how long a crashed worker's jobs stay locked before another worker takes them" }),
   publicMode: option({ env: 'HAPPENINGS_PUBLIC', default: true, parse: bool, description: 'public site: sources marked excerpt-only show title, lead and link (false: a private instance shows all)' }),
 } as const;
 

@@ -48,7 +48,7 @@ export async function openRuntime(config: Config): Promise<Runtime> {
     createTranslator({ ...translatorOptionsFromConfig(config), persistentCache: storeTranslationCache(store) }),
     metrics,
   );
-  const queue = onPostgres ? await openPostgresQueue(config.databaseUrl, store) : sqliteJobQueue(store, lockTimeout());
+  const queue = onPostgres ? await openPostgresQueue(config.databaseUrl, config.jobLockTimeoutMs, store) : sqliteJobQueue(store, { lockTimeoutMs: config.jobLockTimeoutMs });
   const dedupe = await loadDedupeIndex(store);
   // Stories still open are replayed into the clusterer, so new articles keep joining them after a restart.
   const stories = new StoryTracker(store);
@@ -93,19 +93,10 @@ export async function openRuntime(config: Config): Promise<Runtime> {
   };
 }
 
-/**
- * HAPPENINGS_JOB_LOCK_TIMEOUT_MS: how long a crashed worker's jobs stay locked before another takes
- * them (default 10 min; crash tests use seconds). Read here until it joins config.ts.
- */
-function lockTimeout(): { lockTimeoutMs?: number } {
-  const ms = Number(process.env['HAPPENINGS_JOB_LOCK_TIMEOUT_MS']);
-  return Number.isFinite(ms) && ms >= 300 ? { lockTimeoutMs: ms } : {};
-}
-
 /** graphile-worker in its own schema of the same database; its cron fires the feed scheduler. */
-async function openPostgresQueue(databaseUrl: string, store: Store): Promise<JobQueue> {
+async function openPostgresQueue(databaseUrl: string, lockTimeoutMs: number, store: Store): Promise<JobQueue> {
   try {
-    return await graphileJobQueue({ databaseUrl, crontab: feedCrontab, ...lockTimeout() });
+    return await graphileJobQueue({ databaseUrl, crontab: feedCrontab, lockTimeoutMs });
   } catch (error) {
     await store.close();
     throw new HappeningsError('jobs', 'store', `could not open the job queue on PostgreSQL: ${errorLine(error)}`, { cause: error });
