@@ -35,6 +35,7 @@ export function articleValues(input: ArticleInput, seenAt: string): ArticleValue
     tags: JSON.stringify(input.tags),
     is_teaser: input.isTeaser ? 1 : 0,
     fingerprint: input.fingerprint ?? null,
+    section: blankToNull(input.section),
     first_seen_at: seenAt,
     updated_at: seenAt,
   };
@@ -55,6 +56,7 @@ export function articleChanges(stored: Selectable<ArticlesTable>, next: ArticleV
     image_caption: next.image_caption ?? stored.image_caption,
     related: next.related !== '[]' ? next.related : stored.related,
     tags: next.tags !== '[]' ? next.tags : stored.tags,
+    section: next.section ?? stored.section,
     ...bodyOf(hasBetterBody(stored, next) ? next : stored),
   };
   // Same article either way: a language detected on one copy holds for the other.

@@ -114,6 +114,8 @@ export interface LatestArticlesOptions {
   offset?: number;
   sourceId?: number;
   language?: string;
+  /** The publisher's section, as stored ("Politics"). */
+  section?: string;
 }
 
 /** Newest first: by publication date, else by when we first saw it. */
@@ -131,6 +133,7 @@ export async function latestArticles({ db }: StoreContext, options: LatestArticl
     );
   }
   if (language !== undefined) query = query.where('articles.language', '=', language);
+  if (options.section !== undefined) query = query.where('articles.section', '=', options.section);
   const rows = await query
     .orderBy((eb) => eb.fn.coalesce('articles.published_at', 'articles.first_seen_at'), 'desc')
     .orderBy('articles.id', 'desc')

@@ -21,6 +21,7 @@ export const migrations: Migration[] = [
   { name: '0006-list-indexes', up: createListIndexes },
   { name: '0007-translation-cache', up: createTranslationCacheTable },
   { name: '0008-story-details', up: addStoryDetails },
+  { name: '0009-selector-section', up: addSelectorAndSection },
 ];
 
 async function createSourcesAndFeeds(db: Kysely<any>, dialect: StoreDialect): Promise<void> {
@@ -237,4 +238,16 @@ async function addStoryDetails(db: Kysely<any>): Promise<void> {
   await db.schema.alterTable('stories').addColumn('first_source_id', 'integer').execute();
   await db.schema.alterTable('stories').addColumn('languages', 'text', (c) => c.notNull().defaultTo('[]')).execute();
   await db.schema.alterTable('entities').addColumn('article_count', 'integer', (c) => c.notNull().defaultTo(0)).execute();
+}
+
+/**
+ * Per-source body selector (admin: "selector override", handed to extraction), the article's
+ * section (front-page filter) with an index for newest-first lists of one section, and an index
+ * for the front page's story candidates (newest updated first).
+ */
+async function addSelectorAndSection(db: Kysely<any>): Promise<void> {
+  await db.schema.alterTable('sources').addColumn('body_selector', 'text').execute();
+  await db.schema.alterTable('articles').addColumn('section', 'text').execute();
+  await db.schema.createIndex('articles_section_latest').on('articles').columns(['section']).expression(sql`coalesce(published_at, first_seen_at)`).execute();
+  await db.schema.createIndex('stories_updated').on('stories').column('updated_at').execute();
 }

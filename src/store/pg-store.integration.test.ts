@@ -6,6 +6,7 @@ import { openStore } from './index.js';
 import { migrations } from './migrations.js';
 import { openPgTestStore } from './pg-test-store.js';
 import { describeSourceContract } from './sources.contract.js';
+import { describeSiteContract } from './site.contract.js';
 import type { TestStore } from './test-store.js';
 import { sampleArticle } from './test-store.js';
 
@@ -51,4 +52,5 @@ describe('openStore({ databaseUrl })', () => {
 describe('postgres store: the store contract', () => {
   describeSourceContract(openPgTestStore);
   describeArticleContract(openPgTestStore);
+  describeSiteContract(openPgTestStore);
 });

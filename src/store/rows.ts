@@ -36,6 +36,7 @@ export function sourceFromRow(row: Selectable<SourcesTable>): SourceRow {
     excerptOnly: row.excerpt_only === 1,
     translate: row.translate === 1,
     createdAt: row.created_at,
+    bodySelector: row.body_selector ?? null,
   };
 }
 
@@ -80,6 +81,7 @@ export function articleFromRow(row: Selectable<ArticlesTable>): ArticleRow {
     fingerprint: row.fingerprint,
     firstSeenAt: row.first_seen_at,
     updatedAt: row.updated_at,
+    section: row.section ?? null,
   };
 }
 

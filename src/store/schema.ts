@@ -3,7 +3,7 @@
  * them); timestamps are ISO 8601 text in UTC, booleans are 0/1 integers and lists are JSON text, so
  * the same query code runs on SQLite and PostgreSQL.
  */
-import type { Generated } from 'kysely';
+import type { ColumnType, Generated } from 'kysely';
 
 type Bool = number;
 type Iso = string;
@@ -23,6 +23,8 @@ export interface SourcesTable {
   excerpt_only: Bool;
   translate: Bool;
   created_at: Iso;
+  /** CSS selector of the article body on this source's pages (migration 0009); null: automatic. */
+  body_selector: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export type FeedKind = 'feed' | 'sitemap' | 'page';
@@ -65,6 +67,8 @@ export interface ArticlesTable {
   fingerprint: string | null;
   first_seen_at: Iso;
   updated_at: Iso;
+  /** The publisher's section ("Politics"), migration 0009; null when the page names none. */
+  section: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface ArticleSourcesTable {

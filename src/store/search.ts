@@ -1,6 +1,6 @@
 /** Full-text search over original and translated text; the index itself lives in the dialect. */
 import type { Kysely } from 'kysely';
-import type { StoreContext, StoreDialect } from './dialect.js';
+import type { SearchFilter, StoreContext, StoreDialect } from './dialect.js';
 import { articleFromRow, parseJsonList } from './rows.js';
 import type { Database } from './schema.js';
 import type { ArticleRow } from './types.js';
@@ -27,13 +27,14 @@ function bodyText(row: { subtitle: string | null; paragraphs: string }): string 
   return [row.subtitle ?? '', ...parseJsonList<string>(row.paragraphs)].filter(Boolean).join('\n');
 }
 
-/** Articles matching every word of `query`, best first; words in any language, accents optional. */
+/** Articles matching every word of `query` (order: see SEARCH_WINDOW); words in any language, accents optional. */
 export async function search(
   { db, dialect }: StoreContext,
   query: string,
-  options: { limit: number; offset?: number },
+  options: { limit: number; offset?: number } & SearchFilter,
 ): Promise<ArticleRow[]> {
-  const ids = await dialect.searchArticleIds(db, query, options.limit, options.offset ?? 0);
+  const { limit, offset = 0, ...filter } = options;
+  const ids = await dialect.searchArticleIds(db, query, limit, offset, filter);
   if (ids.length === 0) return [];
   const rows = await db.selectFrom('articles').selectAll().where('id', 'in', ids).execute();
   const byId = new Map(rows.map((r) => [r.id, r]));

@@ -12,6 +12,8 @@ export interface SourcePatch {
   paused?: boolean;
   excerptOnly?: boolean;
   translate?: boolean;
+  /** CSS selector of the article body; null or '' clears it. */
+  bodySelector?: string | null;
 }
 
 /** Creates a source with its first feed, due now; returns the existing pair when the feed URL is known. */
@@ -56,6 +58,7 @@ export async function updateSource(ctx: StoreContext, id: number, patch: SourceP
     ...(patch.paused !== undefined && { paused: patch.paused ? 1 : 0 }),
     ...(patch.excerptOnly !== undefined && { excerpt_only: patch.excerptOnly ? 1 : 0 }),
     ...(patch.translate !== undefined && { translate: patch.translate ? 1 : 0 }),
+    ...(patch.bodySelector !== undefined && { body_selector: patch.bodySelector?.trim() || null }),
   };
   if (Object.keys(values).length > 0) await ctx.db.updateTable('sources').set(values).where('id', '=', id).execute();
   return sourceById(ctx, id);

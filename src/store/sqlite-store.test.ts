@@ -4,6 +4,7 @@ import { openStore } from './index.js';
 import { migrations } from './migrations.js';
 import { describeArticleContract } from './articles.contract.js';
 import { describeSourceContract } from './sources.contract.js';
+import { describeSiteContract } from './site.contract.js';
 import { openTestStore, type TestStore } from './test-store.js';
 
 let t: TestStore;
@@ -38,4 +39,5 @@ describe('openStore', () => {
 describe('sqlite store: the store contract', () => {
   describeSourceContract(openTestStore);
   describeArticleContract(openTestStore);
+  describeSiteContract(openTestStore);
 });

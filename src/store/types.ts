@@ -16,6 +16,8 @@ export interface SourceRow {
   excerptOnly: boolean;
   translate: boolean;
   createdAt: string;
+  /** CSS selector of the article body on its pages (admin override); null: found automatically. */
+  bodySelector?: string | null;
 }
 
 export interface FeedRow {
@@ -62,6 +64,8 @@ export interface ArticleInput extends Article {
   languageConfidence?: number | null;
   /** Content hash of the body (dedupe's fingerprint). */
   fingerprint?: string | null;
+  /** The publisher's section ("Politics"), when the page or its address names one. */
+  section?: string | null;
 }
 
 export interface SaveArticleInput extends ArticleInput {
@@ -77,6 +81,7 @@ export interface ArticleRow extends Omit<Article, 'languageHint'> {
   fingerprint: string | null;
   firstSeenAt: string;
   updatedAt: string;
+  section?: string | null;
 }
 
 /** One outlet/feed that carried an article. */

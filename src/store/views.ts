@@ -19,16 +19,22 @@ export async function popularArticles(
 ): Promise<(ArticleRow & { views: number })[]> {
   const now = options.now ?? new Date();
   const since = new Date(now.getTime() - (options.days - 1) * 86_400_000).toISOString().slice(0, 10);
-  const rows = await db
+  // Sum the window's counts first (the views_day index), then read just the winners' rows:
+  // joining first made SQLite walk every article (0.3 s at 100,000 articles).
+  const top = await db
     .selectFrom('views')
-    .innerJoin('articles', 'articles.id', 'views.article_id')
-    .selectAll('articles')
-    .select(({ fn }) => fn.sum<number>('views.count').as('total'))
-    .where('views.day', '>=', since)
-    .groupBy('articles.id')
+    .select(({ fn }) => ['article_id', fn.sum<number>('count').as('total')])
+    .where('day', '>=', since)
+    .groupBy('article_id')
     .orderBy('total', 'desc')
-    .orderBy('articles.id', 'desc')
+    .orderBy('article_id', 'desc')
     .limit(options.limit)
     .execute();
-  return rows.map(({ total, ...row }) => ({ ...articleFromRow(row), views: Number(total) }));
+  if (top.length === 0) return [];
+  const rows = await db.selectFrom('articles').selectAll().where('id', 'in', top.map((t) => t.article_id)).execute();
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return top.flatMap((t) => {
+    const row = byId.get(t.article_id);
+    return row ? [{ ...articleFromRow(row), views: Number(t.total) }] : [];
+  });
 }

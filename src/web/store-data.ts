@@ -56,13 +56,35 @@ function remembered<T>(ttlMs: number, load: () => Promise<T>): () => Promise<T> 
   };
 }
 
+/** Search answers are reused this long: a shared link or a feed reader repeating a query costs nothing. */
+const SEARCH_CACHE_TTL_MS = 30_000;
+const SEARCH_CACHE_ENTRIES = 500;
+
+/** Answers by key for `ttlMs`, at most `max` kept (oldest out first); concurrent asks share one load. */
+function recentAnswers<T>(ttlMs: number, max: number) {
+  const kept = new Map<string, { at: number; promise: Promise<T> }>();
+  return {
+    get(key: string, load: () => Promise<T>): Promise<T> {
+      const hit = kept.get(key);
+      if (hit && Date.now() - hit.at < ttlMs) return hit.promise;
+      const promise = load();
+      kept.delete(key);
+      if (kept.size >= max) kept.delete(kept.keys().next().value!);
+      kept.set(key, { at: Date.now(), promise });
+      promise.catch(() => kept.delete(key));
+      return promise;
+    },
+  };
+}
+
 export function storeSiteData(options: StoreDataOptions): SiteData {
   const { store, language } = options;
   const views = viewBuffer(store);
   const languages = remembered(SLOW_LIST_TTL_MS, async () => (await store.articleLanguages()).map((l) => l.language));
+  const searches = recentAnswers<ArticleSummary[]>(SEARCH_CACHE_TTL_MS, SEARCH_CACHE_ENTRIES);
   const sourceViews = remembered(SLOW_LIST_TTL_MS, async () => (await store.sourceList()).map(sourceView));
 
-  async function summaryOf(row: ArticleRow, translation: Translation | null, carriers: Carrier[]): Promise<ArticleSummary> {
+  function summaryOf(row: ArticleRow, translation: Translation | null, sourceName: string | null): ArticleSummary {
     const title = translation?.title ?? row.title;
     const leadSource = translation?.paragraphs ?? row.paragraphs;
     return {
@@ -71,7 +93,7 @@ export function storeSiteData(options: StoreDataOptions): SiteData {
       title,
       originalTitle: row.title,
       site: row.site,
-      sourceName: carriers.find((c) => c.isFirst)?.sourceName ?? carriers[0]?.sourceName ?? null,
+      sourceName,
       url: row.url,
       publishedAt: row.publishedAt,
       language: row.language,
@@ -95,9 +117,14 @@ export function storeSiteData(options: StoreDataOptions): SiteData {
     return [...new Set(rows.map((r) => r.language).filter((l): l is string => !!l))];
   }
 
-  const translated = async (row: ArticleRow) => (row.language && row.language !== language ? store.translationOf(row.id, language) : null);
+  const needsTranslation = (row: ArticleRow) => !!row.language && row.language !== language;
+  const translated = async (row: ArticleRow) => (needsTranslation(row) ? store.translationOf(row.id, language) : null);
 
-  const summarise = (rows: ArticleRow[]) => Promise.all(rows.map(async (row) => summaryOf(row, await translated(row), await store.carriersOf(row.id))));
+  /** A list's summaries in three queries whatever its length (rows, then translations and first carriers). */
+  const summarise = async (rows: ArticleRow[]) => {
+    const { translations, firstCarriers } = await store.articleListFacts(rows.map((r) => r.id), language);
+    return rows.map((row) => summaryOf(row, needsTranslation(row) ? (translations.get(row.id) ?? null) : null, firstCarriers.get(row.id)?.sourceName ?? null));
+  };
   const summariesOf = async (ids: number[]) => {
     const byId = new Map((await store.articlesByIds(ids)).map((r) => [r.id, r]));
     return summarise(ids.flatMap((id) => byId.get(id) ?? []));
@@ -124,19 +151,9 @@ export function storeSiteData(options: StoreDataOptions): SiteData {
     },
 
     async search({ q, limit, offset, language, sourceId, from, to }) {
-      const filtered = language || sourceId || from || to;
-      // Filters apply after ranking: read a wider window (bounded) and keep the matching page.
-      const window = filtered ? Math.min(1000, (offset + limit) * 10) : limit;
-      const rows = await store.search(q, { limit: window, offset: filtered ? 0 : offset });
-      const kept: ArticleRow[] = [];
-      for (const row of rows) {
-        if (language && row.language !== language) continue;
-        const day = (row.publishedAt ?? row.firstSeenAt).slice(0, 10);
-        if ((from && day < from) || (to && day > to)) continue;
-        if (sourceId && !(await store.carriersOf(row.id)).some((c) => c.sourceId === sourceId)) continue;
-        kept.push(row);
-      }
-      return summarise(filtered ? kept.slice(offset, offset + limit) : kept);
+      return searches.get(JSON.stringify([q, limit, offset, language, sourceId, from, to]), async () =>
+        summarise(await store.search(q, { limit, offset, language, sourceId, from, to })),
+      );
     },
 
     async readToo(id, limit) {
@@ -163,7 +180,7 @@ export function storeSiteData(options: StoreDataOptions): SiteData {
 
     async topStories({ limit }) {
       const rows = await store.topStoryRows({ limit });
-      return Promise.all(rows.map(async (r) => storySummary(r, await storyLanguages(r.id))));
+      return Promise.all(rows.map(async (r) => storySummary(r, r.languages?.length ? r.languages : await storyLanguages(r.id))));
     },
 
     async storyById(id) {
@@ -190,7 +207,7 @@ export function storeSiteData(options: StoreDataOptions): SiteData {
       if (!row) return null;
       const translation = await translated(row);
       const carriers = await store.carriersOf(id);
-      const summary = await summaryOf(row, translation, carriers);
+      const summary = summaryOf(row, translation, carriers.find((c) => c.isFirst)?.sourceName ?? carriers[0]?.sourceName ?? null);
       return {
         ...summary,
         canonicalUrl: row.canonicalUrl,

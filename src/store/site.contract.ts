@@ -1,0 +1,104 @@
+/**
+ * What every store adapter must do for the web site: search filters and paging across the ranked
+ * window, sections, the per-source body selector, list facts in batches. Run by each adapter's test.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import { SEARCH_WINDOW } from './dialect.js';
+import { sampleArticle, type TestStore } from './test-store.js';
+
+export function describeSiteContract(open: () => Promise<TestStore>): void {
+  let t: TestStore | undefined;
+  afterEach(async () => {
+    await t?.cleanup();
+    t = undefined;
+  });
+
+  /** Saves articles n = 0.. with "kelp" in every body, "ferry" in every third title; es on odd n. */
+  async function fill(store: TestStore['store'], count: number) {
+    const a = await store.createSource({ name: 'Wire A', url: 'https://a.example/', feedUrl: 'https://a.example/rss' });
+    const b = await store.createSource({ name: 'Wire B', url: 'https://b.example/', feedUrl: 'https://b.example/rss' });
+    const ids: number[] = [];
+    for (let n = 0; n < count; n += 1) {
+      const url = `https://news.example/politics/item-${n}`;
+      const source = n % 2 === 0 ? a : b;
+      const saved = await store.saveArticle({
+        ...sampleArticle({ url, title: `${n % 3 === 0 ? 'Ferry' : 'Harbour'} report ${n}`, paragraphs: [`Kelp washed up, day ${n}.`], fingerprint: `fp-${n}` }),
+        publishedAt: `2024-05-${String(1 + (n % 28)).padStart(2, '0')}T08:00:00Z`,
+        language: n % 2 ? 'es' : 'en',
+        section: n % 4 === 0 ? 'Sport' : 'Politics',
+        sourceId: source.source.id,
+        feedId: source.feed.id,
+        seenAt: '2024-06-01T00:00:00Z',
+      });
+      ids.push(saved.articleId);
+    }
+    return { ids, a: a.source.id, b: b.source.id };
+  }
+
+  describe('search for the site', () => {
+    it('pages through every match exactly once, across the ranked window', async () => {
+      t = await open();
+      const count = SEARCH_WINDOW + 15;
+      const { ids } = await fill(t.store, count);
+      const seen: number[] = [];
+      for (let offset = 0; offset < count + 20; offset += 20) seen.push(...(await t.store.search('kelp', { limit: 20, offset })).map((r) => r.id));
+      expect(seen).toHaveLength(count);
+      expect(new Set(seen)).toEqual(new Set(ids));
+      // Past the window, older matches come newest first.
+      const tail = seen.slice(SEARCH_WINDOW);
+      expect(tail).toEqual([...tail].sort((x, y) => y - x));
+      expect(Math.max(...tail)).toBeLessThan(Math.min(...seen.slice(0, SEARCH_WINDOW)));
+      // Within the window, a title match ranks above body-only matches.
+      const ranked = (await t.store.search('ferry kelp', { limit: 5 })).map((r) => r.title);
+      expect(ranked.every((title) => title.startsWith('Ferry'))).toBe(true);
+    });
+
+    it('filters by language, source, section and publication days in the query', async () => {
+      t = await open();
+      const { a } = await fill(t.store, 12);
+      const titles = async (filter: object) => (await t!.store.search('kelp', { limit: 50, ...filter })).map((r) => Number(r.title.split(' ').pop()));
+      expect((await titles({ language: 'es' })).sort((x, y) => x - y)).toEqual([1, 3, 5, 7, 9, 11]);
+      expect((await titles({ sourceId: a })).sort((x, y) => x - y)).toEqual([0, 2, 4, 6, 8, 10]);
+      expect((await titles({ section: 'Sport' })).sort((x, y) => x - y)).toEqual([0, 4, 8]);
+      expect((await titles({ from: '2024-05-03', to: '2024-05-04' })).sort((x, y) => x - y)).toEqual([2, 3]);
+      expect(await titles({ language: 'es', section: 'Sport' })).toEqual([]);
+    });
+  });
+
+  describe('sections', () => {
+    it('stores the section, keeps it when a later copy names none, lists and filters by it', async () => {
+      t = await open();
+      await fill(t.store, 8);
+      expect(await t.store.articleSections()).toEqual([{ section: 'Politics', count: 6 }, { section: 'Sport', count: 2 }]);
+      const sport = await t.store.latestArticles({ limit: 10, section: 'Sport' });
+      expect(sport.map((r) => r.section)).toEqual(['Sport', 'Sport']);
+      const again = await t.store.saveArticle({ ...sampleArticle({ url: 'https://news.example/politics/item-4' }), section: null, sourceId: null, feedId: null, seenAt: '2024-06-02T00:00:00Z' });
+      expect((await t.store.articleById(again.articleId))?.section).toBe('Sport');
+    });
+  });
+
+  describe('sources for extraction', () => {
+    it('keeps a body selector per source, cleared by an empty one', async () => {
+      t = await open();
+      const { source } = await t.store.createSource({ name: 'S', url: 'https://s.example/' });
+      expect((await t.store.sourceById(source.id))?.bodySelector).toBeNull();
+      expect((await t.store.updateSource(source.id, { bodySelector: ' article .story-body ' }))?.bodySelector).toBe('article .story-body');
+      expect((await t.store.sourceList())[0]?.bodySelector).toBe('article .story-body');
+      expect((await t.store.updateSource(source.id, { bodySelector: '' }))?.bodySelector).toBeNull();
+    });
+  });
+
+  describe('list facts', () => {
+    it('reads translations and first carriers of many articles at once', async () => {
+      t = await open();
+      const { ids } = await fill(t.store, 3);
+      await t.store.saveTranslation(ids[1]!, {
+        language: 'en', sourceLanguage: 'es', engine: 'test', engineVersion: '1', title: 'Translated', subtitle: null,
+        paragraphs: ['Kelp.'], html: '<p>Kelp.</p>', protectedNames: [], translatedAt: '2024-06-01T00:00:00Z',
+      });
+      const facts = await t.store.articleListFacts(ids, 'en');
+      expect([...facts.translations.keys()]).toEqual([ids[1]]);
+      expect(ids.map((id) => facts.firstCarriers.get(id)?.sourceName)).toEqual(['Wire A', 'Wire B', 'Wire A']);
+    });
+  });
+}
