@@ -15,7 +15,8 @@ export interface Article {
   title: string;
   subtitle: string | null;
   byline: string | null;
-  /** ISO 8601, or null when the page declares no date. */
+  /** ISO 8601 with the offset the page wrote (its own calendar day: 23:30-04:00 stays on that day),
+   *  or null when the page declares no date. The store keeps it in UTC. */
   publishedAt: string | null;
   /** Language the page declares (<html lang>, og:locale, JSON-LD inLanguage); a hint, not the answer. */
   languageHint: string | null;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseDocument } from './dom.js';
 import { articleJsonLd } from './jsonld.js';
-import { dateInUrl, findPublishedAt, textDate } from './dates.js';
+import { dateInUrl, findPublishedAt, headerDates, textDate } from './dates.js';
 
 const noMeta = (): null => null;
 
@@ -48,5 +48,41 @@ describe('written dates, more forms', () => {
     expect(textDate('12.12.2025')).toBe('2025-12-12');
     const html = '<html><body><div><div><div><span>Last updated:</span><span>Dec 12, 2025</span></div><h1>Blockchain SEO agencies</h1></div></div></body></html>';
     expect(dateOf(html)).toBe('2025-12-12T00:00:00.000Z');
+  });
+});
+
+describe('what the header says a date is', () => {
+  it('reads slashed dates by their unambiguous part, else month first in US English and day first elsewhere', () => {
+    expect(textDate('Updated: 10/31/2024')).toBe('2024-10-31');
+    expect(textDate('Posted on the 15/12/2025 at 19:00')).toBe('2025-12-15');
+    expect(textDate('2/4/2026')).toBe('2026-02-04');
+    expect(textDate('2/4/2026', false)).toBe('2026-04-02');
+  });
+
+  it('finds dates written with month names in the URL', () => {
+    expect(dateInUrl('https://w.example/blog/2023/october/03/how-many-types')).toBe('2023-10-03');
+    expect(dateInUrl('https://w.example/blog/2023/week/03/x')).toBeNull();
+  });
+
+  it('labels header dates as published or updated', () => {
+    const header = '<html><body><header><h1>Phases of a renovation</h1><p>By Claire · Published Apr 26, 2023 · Updated Aug 20, 2025</p></header></body></html>';
+    expect(headerDates(parseDocument(header))).toEqual([{ day: '2023-04-26', kind: 'published' }, { day: '2025-08-20', kind: 'updated' }]);
+  });
+
+  it('prefers a date the header calls the publication over a declared one that disagrees', () => {
+    const html = '<html><head><script type="application/ld+json">{"@type":"Article","datePublished":"2025-11-29T17:28:31+00:00"}</script></head><body><h1>Free accounting tools</h1><p>Published August 13, 2025</p></body></html>';
+    expect(dateOf(html)).toBe('2025-08-13T00:00:00.000Z');
+    const same = '<html><head><script type="application/ld+json">{"@type":"Article","datePublished":"2025-08-13T17:28:31-04:00"}</script></head><body><h1>Free accounting tools</h1><p>Published August 13, 2025</p></body></html>';
+    expect(dateOf(same)).toBe('2025-08-13T17:28:31.000-04:00');
+  });
+
+  it('keeps the declared publication over an "Updated" date in the header', () => {
+    const html = '<html><head><script type="application/ld+json">{"@type":"Article","datePublished":"2019-08-14T13:00:00Z"}</script></head><body><h1>Certifications</h1><p>Updated Sep 17, 2025</p></body></html>';
+    expect(dateOf(html)).toBe('2019-08-14T13:00:00.000Z');
+  });
+
+  it('falls back to a labelled date anywhere on a page that declares nothing', () => {
+    const html = '<html><body><h1>Webcams</h1><p>Live views of the valley.</p><div><p>x</p><p>y</p><p>z</p></div><p>Last updated: November 13, 2025</p></body></html>';
+    expect(dateOf(html)).toBe('2025-11-13T00:00:00.000Z');
   });
 });

@@ -1,44 +1,92 @@
 /**
- * The publication date, from the most explicit declaration down to the least:
- *   JSON-LD Article datePublished → <meta> (article:published_time...) → microdata datePublished →
- *   any JSON-LD node's datePublished (Yoast puts it on the WebPage of an @graph) → <time datetime> →
- *   dateCreated → a date in the URL → a date written in the page header near the <h1> →
- *   dateModified (a page that only says when it was updated) → the feed's date (the caller's hint).
- * Measured on shared/data/wcxb-dev-articles (588 pages with a true date): the declared datePublished is
- * right on 339, dateModified on 27 of the rest; 186 pages declare neither (see the header-text reader).
+ * The publication date. Each source is read separately (dateEvidence), then one order of trust picks
+ * (chooseDate):
+ *   1. a header date labelled as the publication ("Published March 9, 2026", "Posted on ...");
+ *   2. the declared publication: JSON-LD Article datePublished → <meta> (article:published_time...) →
+ *      microdata → any JSON-LD node's datePublished (Yoast puts it on the WebPage of an @graph);
+ *   3. <time datetime> → dateCreated → a date in the URL → the first date written near the <h1>;
+ *   4. the declared modification (a page that only says when it was updated); the caller then falls
+ *      back to the feed's date.
+ * Dates keep the offset the page wrote, so a story posted at 23:30 in New York stays on its day.
+ * On shared/data/wcxb-dev-articles (588 pages with a true date) the rest of the misses are mostly pages
+ * whose truth is sometimes the visible "Updated" date and sometimes the declared publication for the
+ * same markup (about 22 against 27), and pages whose true date appears nowhere in the HTML.
  */
-import { TEXT_NODE, all, collapse, type DomDocument, type DomElement, type DomNode, getAttr, textContent, closest, parentElement, tagOf, childrenOf } from './dom.js';
+import { TEXT_NODE, all, attr, collapse, type DomDocument, type DomElement, type DomNode, getAttr, textContent, closest, parentElement, tagOf, childrenOf } from './dom.js';
 import { allJsonLd, stringField, type JsonObject } from './jsonld.js';
 
 const DATE_META = [
-  'article:published_time', 'datepublished', 'og:published_time', 'pubdate', 'publishdate', 'publish-date', 'publish_date',
-  'date', 'dc.date.issued', 'dc.date', 'dcterms.created', 'sailthru.date', 'parsely-pub-date', 'article.published', 'cludo:date',
-  'w-published-date', 'published', 'publication_date', 'pub_date', 'date.published', 'article:published',
+  'article:published_time', 'datepublished', 'og:published_time', 'og:article:published_time', 'og:publish_date', 'pubdate',
+  'publishdate', 'publish-date', 'publish_date', 'published-date', 'date-pub', 'date', 'dc.date.issued', 'dc.date',
+  'dcterms.created', 'dcterms.issued', 'dcterms.date', 'sailthru.date', 'parsely-pub-date', 'cxenseparse:publishtime',
+  'article.published', 'cludo:date', 'w-published-date', 'published', 'publication_date', 'pub_date', 'date.published',
+  'article:published', 'citation_publication_date', 'citation_date', 'citation_online_date',
 ];
-const MODIFIED_META = ['article:modified_time', 'og:updated_time', 'datemodified', 'last-modified'];
+const MODIFIED_META = ['article:modified_time', 'og:article:modified_time', 'og:updated_time', 'datemodified', 'modified-time', 'dcterms.modified', 'last-modified'];
 
 export type MetaLookup = (key: string) => string | null;
 
+/** What a page says about its date, each source read separately (ISO strings keeping the page's offset). */
+export interface DateEvidence {
+  /** Declared publication: JSON-LD Article datePublished → <meta> → microdata → any JSON-LD node. */
+  published: string | null;
+  /** Declared last modification (JSON-LD dateModified, article:modified_time...). */
+  modified: string | null;
+  created: string | null;
+  /** <time datetime> of the article (pubdate, else inside <article>, else the first). */
+  time: string | null;
+  url: string | null;
+  /** Dates written near the headline, in reading order. */
+  shown: ShownDate[];
+}
+
 export function findPublishedAt(document: DomDocument, ld: JsonObject | null, url: string, meta: MetaLookup): string | null {
+  return chooseDate(dateEvidence(document, ld, url, meta));
+}
+
+export function dateEvidence(document: DomDocument, ld: JsonObject | null, url: string, meta: MetaLookup): DateEvidence {
   const graph = allJsonLd(document);
-  const candidates: Array<() => string | null> = [
-    () => stringField(ld, 'datePublished'),
-    ...DATE_META.map((key) => () => meta(key)),
-    () => microdata(document, 'datepublished'),
-    () => firstField(graph, 'datePublished'),
-    () => timeElement(document),
-    () => stringField(ld, 'dateCreated'),
-    () => dateInUrl(url),
-    () => headerDate(document),
-    () => stringField(ld, 'dateModified') ?? firstField(graph, 'dateModified'),
-    ...MODIFIED_META.map((key) => () => meta(key)),
-    () => microdata(document, 'datemodified'),
-  ];
-  for (const candidate of candidates) {
-    const iso = isoDate(candidate());
-    if (iso) return iso;
-  }
-  return null;
+  const firstDate = (candidates: Array<() => string | null>): string | null => {
+    for (const candidate of candidates) {
+      const iso = isoDate(candidate());
+      if (iso) return iso;
+    }
+    return null;
+  };
+  return {
+    published: firstDate([
+      () => stringField(ld, 'datePublished'),
+      ...DATE_META.map((key) => () => meta(key)),
+      () => microdata(document, 'datepublished'),
+      () => firstField(graph, 'datePublished'),
+    ]),
+    modified: firstDate([
+      () => stringField(ld, 'dateModified') ?? firstField(graph, 'dateModified'),
+      ...MODIFIED_META.map((key) => () => meta(key)),
+      () => microdata(document, 'datemodified'),
+    ]),
+    created: firstDate([() => stringField(ld, 'dateCreated')]),
+    time: firstDate([() => timeElement(document)]),
+    url: firstDate([() => dateInUrl(url)]),
+    shown: headerDates(document, monthFirst(document)),
+  };
+}
+
+/** A date the header labels as the publication ("Published March 9, 2026", "Posted on...") → declared
+ *  publication → <time> → dateCreated → URL → the first date in the header → declared modification.
+ *  A labelled header date outranks the declared one because it is what the reader is told (on
+ *  shared/data/wcxb-dev-articles the two disagree on 4 pages and the label is right on 3). */
+export function chooseDate(evidence: DateEvidence): string | null {
+  const { published, time, created, url, shown, modified } = evidence;
+  const labelled = shown.find((found) => found.kind === 'published')?.day;
+  if (labelled) return [published, time, url].find((iso) => iso?.startsWith(labelled)) ?? isoDate(labelled);
+  return published ?? time ?? created ?? url ?? isoDate(shown[0]?.day) ?? modified;
+}
+
+/** 03/04/2025 is March 4 in US English (and on pages that do not say their language), 3 April elsewhere. */
+function monthFirst(document: DomDocument): boolean {
+  const lang = (attr(document, 'html', 'lang') ?? '').toLowerCase();
+  return lang === '' || lang === 'en' || lang === 'en-us';
 }
 
 function firstField(objects: JsonObject[], key: string): string | null {
@@ -70,10 +118,13 @@ function timeElement(document: DomDocument): string | null {
   return marked ? collapse(attribute(marked, 'datetime')) || null : null;
 }
 
-/** /2024/03/15/, /2024-03-15-, /20240315/ in the path. */
+/** /2024/03/15/, /2024-03-15-, /20240315/, /2023/october/03/ in the path. */
 export function dateInUrl(url: string): string | null {
-  const match = /\/((?:19|20)\d\d)[/-]?(0[1-9]|1[0-2])[/-]?(0[1-9]|[12]\d|3[01])(?=[/\-_.]|$)/.exec(url);
-  return match ? `${match[1]}-${match[2]}-${match[3]}` : null;
+  const match = /\/((?:19|20)\d\d)[/-]?(0[1-9]|1[0-2])[/-]?(0[1-9]|[12]\d|3[01])(?=[/\-_.+]|$)/.exec(url);
+  if (match) return `${match[1]}-${match[2]}-${match[3]}`;
+  const named = /\/((?:19|20)\d\d)\/([a-z]{3,9})\/(0?[1-9]|[12]\d|3[01])(?=\/|$)/i.exec(url);
+  const month = named ? MONTHS[named[2]!.toLowerCase()] : undefined;
+  return named && month ? `${named[1]}-${String(month).padStart(2, '0')}-${named[3]!.padStart(2, '0')}` : null;
 }
 
 /** How far around the <h1> a header date may sit (characters of text): bylines and "5 min read" lines run
@@ -82,23 +133,52 @@ const HEADER_WINDOW = 600;
 /** Ancestors of the <h1> searched, nearest first: headers wrap the h1 in up to ~5 layouts' divs. */
 const HEADER_LEVELS = 6;
 
-/** A date written out near the headline ("August 16, 2019", "Last updated: Dec 12, 2025", "12.12.2025"),
- *  else in an element whose class says it holds the date. */
-export function headerDate(document: DomDocument): string | null {
+/** A date the reader sees, with what its label says it is ("Published", "Updated", or nothing). */
+export interface ShownDate {
+  day: string;
+  kind: 'published' | 'updated' | 'plain';
+}
+
+/** Dates written out near the headline ("August 16, 2019", "Last updated: Dec 12, 2025", "12.12.2025"),
+ *  from the nearest ancestor of the <h1> that shows any; else in elements whose class says they hold one. */
+export function headerDates(document: DomDocument, monthFirst = true): ShownDate[] {
   const h1 = all(document, 'h1')[0];
   const headline = h1 ? visibleText(h1) : '';
-  let scope = (h1 ? parentElement(h1) : null);
+  let scope = h1 ? parentElement(h1) : null;
   for (let level = 0; scope && headline && level < HEADER_LEVELS; level++, scope = parentElement(scope)) {
     const text = visibleText(scope);
     const at = Math.max(0, text.indexOf(headline));
-    const found = textDate(text.slice(Math.max(0, at - HEADER_WINDOW), at + headline.length + HEADER_WINDOW));
-    if (found) return found;
+    const found = labelledDates(text.slice(Math.max(0, at - HEADER_WINDOW), at + headline.length + HEADER_WINDOW), monthFirst);
+    if (found.length > 0) return found;
   }
-  for (const el of all(document, 'time, [class*=date], [class*=Date], [class*=published], [class*=meta]').slice(0, 30)) {
-    const found = textDate(visibleText(el).slice(0, 200));
-    if (found) return found;
+  for (const el of all(document, DATE_CARRIERS).slice(0, 30)) {
+    const found = labelledDates(visibleText(el).slice(0, 200), monthFirst);
+    if (found.length > 0) return found;
   }
-  return null;
+  // Last, a date anywhere that says what it is ("Last updated: November 13, 2025" under the text).
+  const body = all(document, 'body')[0];
+  return body ? labelledDates(visibleText(body), monthFirst).filter((found) => found.kind !== 'plain').slice(0, 1) : [];
+}
+
+/** Elements whose tag or class says they hold a date (or the byline line that usually carries it). */
+const DATE_CARRIERS = 'time, [class*=date], [class*=Date], [class*=published], [class*=ublication], [class*=timestamp], [class*=meta], [class*=byline], [class*=author]';
+
+export function headerDate(document: DomDocument): string | null {
+  return headerDates(document)[0]?.day ?? null;
+}
+
+const UPDATED_LABEL = /\b(updated|modified|revised|reviewed|actualizad[oa]|atualizad[oa]|mis à jour|mise à jour|aktualisiert|aggiornat[oa]|bijgewerkt)\b[^\d]{0,20}$/iu;
+const PUBLISHED_LABEL = /\b(published|posted|publicad[oa]|publié|publiée|veröffentlicht|pubblicat[oa]|gepubliceerd)\b[^\d]{0,20}$/iu;
+
+/** Written dates with the label just before each (after the previous date, at most 40 characters). */
+function labelledDates(text: string, monthFirst: boolean): ShownDate[] {
+  let from = 0;
+  return writtenDates(text, monthFirst).map(({ at, end, day }) => {
+    const label = text.slice(Math.max(from, at - 40), at);
+    from = end;
+    const kind = UPDATED_LABEL.test(label) ? 'updated' : PUBLISHED_LABEL.test(label) ? 'published' : 'plain';
+    return { day, kind };
+  });
 }
 
 /** Text as a reader sees it: without <script>/<style>, blocks separated by a space. */
@@ -132,37 +212,99 @@ const MONTHS: Record<string, number> = {};
 MONTHS.sept = 9;
 
 const NAME = '([A-Za-zÀ-ÿ]{3,10})\\.?';
-const TEXT_DATES: Array<[RegExp, (m: RegExpExecArray) => [string, string, string]]> = [
-  [new RegExp(`\\b${NAME}\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+((?:19|20)\\d\\d)\\b`, 'u'), (m) => [m[3]!, m[1]!, m[2]!]],
-  [new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th|er|º)?\\.?\\s+(?:de\\s+)?${NAME},?\\s+(?:de\\s+)?((?:19|20)\\d\\d)\\b`, 'u'), (m) => [m[3]!, m[2]!, m[1]!]],
-  [/\b((?:19|20)\d\d)[-/.](\d{1,2})[-/.](\d{1,2})\b/, (m) => [m[1]!, m[2]!, m[3]!]],
-  // Day first with dots, as Europe writes it (12.12.2025); slashes stay out: 03/04 is ambiguous.
-  [/\b(\d{1,2})\.(\d{1,2})\.((?:19|20)\d\d)\b/, (m) => [m[3]!, m[2]!, m[1]!]],
+type Parts = (m: RegExpExecArray, monthFirst: boolean) => [string, string, string];
+const TEXT_DATES: Array<[RegExp, Parts]> = [
+  [new RegExp(`\\b${NAME}\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+((?:19|20)\\d\\d)\\b`, 'gu'), (m) => [m[3]!, m[1]!, m[2]!]],
+  [new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th|er|º)?\\.?\\s+(?:de\\s+)?${NAME},?\\s+(?:de\\s+)?((?:19|20)\\d\\d)\\b`, 'gu'), (m) => [m[3]!, m[2]!, m[1]!]],
+  [/\b((?:19|20)\d\d)[-/.](\d{1,2})[-/.](\d{1,2})\b/g, (m) => [m[1]!, m[2]!, m[3]!]],
+  // Day first with dots, as Europe writes it (12.12.2025).
+  [/\b(\d{1,2})\.(\d{1,2})\.((?:19|20)\d\d)\b/g, (m) => [m[3]!, m[2]!, m[1]!]],
+  // Slashes: a part above 12 is the day; otherwise the page's convention (month first in US English).
+  [/\b(\d{1,2})\/(\d{1,2})\/((?:19|20)\d\d)\b/g, (m, monthFirst) => {
+    const dayFirst = Number(m[1]) > 12 || (!monthFirst && Number(m[2]) <= 12);
+    return dayFirst ? [m[3]!, m[2]!, m[1]!] : [m[3]!, m[1]!, m[2]!];
+  }],
 ];
 
 /** The first written date in `text`, as YYYY-MM-DD; month names in en, es, fr, de, it, pt. */
-export function textDate(text: string): string | null {
-  let best: { at: number; day: string } | null = null;
-  for (const [pattern, parts] of TEXT_DATES) {
-    const match = pattern.exec(text);
-    if (!match || (best && match.index >= best.at)) continue;
-    const [year, month, day] = parts(match);
-    const m = /^\d+$/.test(month) ? Number(month) : MONTHS[month.toLowerCase()];
-    const d = Number(day);
-    if (!m || m > 12 || d < 1 || d > 31) continue;
-    best = { at: match.index, day: `${year}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}` };
-  }
-  return best?.day ?? null;
+export function textDate(text: string, monthFirst = true): string | null {
+  return textDates(text, monthFirst)[0] ?? null;
 }
 
-/** ISO 8601 in UTC, or null for text that is no plausible publication date (before 1990 or in the future).
- *  A date without a time ("2024-03-15") stays on its day (midnight UTC). */
+/** Every written date in `text`, in order, as YYYY-MM-DD. */
+export function textDates(text: string, monthFirst = true): string[] {
+  return writtenDates(text, monthFirst).map((found) => found.day);
+}
+
+function writtenDates(text: string, monthFirst: boolean): Array<{ at: number; end: number; day: string }> {
+  const found: Array<{ at: number; end: number; day: string }> = [];
+  for (const [pattern, parts] of TEXT_DATES) {
+    for (const match of text.matchAll(pattern)) {
+      const [year, month, day] = parts(match, monthFirst);
+      const m = /^\d+$/.test(month) ? Number(month) : MONTHS[month.toLowerCase()];
+      const d = Number(day);
+      if (!m || m > 12 || d < 1 || d > 31) continue;
+      found.push({ at: match.index, end: match.index + match[0].length, day: `${year}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}` });
+    }
+  }
+  return found.sort((x, y) => x.at - y.at);
+}
+
+/** Earliest plausible publication (the web news era); later than two days ahead is a wrong field. */
+const EARLIEST_MS = Date.UTC(1990, 0, 1);
+const AHEAD_MS = 2 * 86_400_000;
+
+/** "2025-09-04", "2025-09-04T23:30", "2025-09-04 23:30:00.5 -04:00", "...Z": parts of an ISO-like stamp. */
+const ISO_LIKE = /^(\d{4})-(\d\d)-(\d\d)(?:[T\s]+(\d\d):(\d\d)(?::(\d\d)(?:[.,](\d{1,9}))?)?)?\s*(Z|UTC|GMT|[+-]\d\d(?::?\d\d)?)?$/i;
+/** A zone after a time of day ("19:24:33 -0400", "10:00 GMT"); "03-09-2026" ends in no zone. */
+const ZONE_AT_END = /\d\d:\d\d(?::\d\d(?:\.\d+)?)?\s*(Z|UTC|GMT|[+-]\d\d:?\d\d)$/i;
+
+/** ISO 8601 with the offset the page wrote (so the date stays on the page's own day: a story posted at
+ *  23:30 in New York is dated that day, not the next one in UTC), or null for text that is no plausible
+ *  publication date (before 1990 or in the future). A stamp without a zone is read as UTC wall time, so
+ *  "2024-03-15" stays on its day whatever the machine's zone. */
 export function isoDate(value: string | null | undefined): string | null {
   const text = collapse(value);
   if (!text || !/\d{4}|\d{1,2}[ ./-]\d{1,2}/.test(text)) return null;
-  const time = Date.parse(text);
+  const iso = ISO_LIKE.exec(text);
+  if (iso) return plausible(fromIsoParts(iso));
+  const zone = ZONE_AT_END.exec(text)?.[1];
+  const time = Date.parse(zone ? text : `${text} UTC`) || Date.parse(text);
   if (Number.isNaN(time)) return null;
-  const year = new Date(time).getUTCFullYear();
-  if (year < 1990 || time > Date.now() + 2 * 86_400_000) return null;
-  return new Date(time).toISOString();
+  return plausible(withOffset(time, zone ? offsetMinutes(zone) : 0));
+}
+
+function fromIsoParts(m: RegExpExecArray): string | null {
+  const [, y, mo, d, h = '00', mi = '00', sec = '00', frac = '', zone] = m;
+  const ms = frac.padEnd(3, '0').slice(0, 3);
+  const offset = offsetMinutes(zone ?? 'Z');
+  const text = `${y}-${mo}-${d}T${h}:${mi}:${sec}.${ms}${offsetText(offset)}`;
+  const time = Date.parse(text);
+  if (Number.isNaN(time) || new Date(time - offset * -60_000).getUTCDate() !== Number(d)) return null; // 2025-02-30
+  return text;
+}
+
+function plausible(iso: string | null): string | null {
+  if (!iso) return null;
+  const time = Date.parse(iso);
+  return time >= EARLIEST_MS && time <= Date.now() + AHEAD_MS ? iso : null;
+}
+
+/** "+02:00", "-0400", "+05", "Z", "UTC" → minutes east of UTC. */
+function offsetMinutes(zone: string): number {
+  const m = /^([+-])(\d\d):?(\d\d)?$/.exec(zone);
+  if (!m) return 0;
+  const minutes = Number(m[2]) * 60 + Number(m[3] ?? 0);
+  return m[1] === '-' ? -minutes : minutes;
+}
+
+function offsetText(minutes: number): string {
+  if (minutes === 0) return 'Z';
+  const abs = Math.abs(minutes);
+  return `${minutes < 0 ? '-' : '+'}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
+}
+
+/** The instant written as wall time at `minutes` east of UTC. */
+function withOffset(time: number, minutes: number): string {
+  return new Date(time + minutes * 60_000).toISOString().replace('Z', offsetText(minutes));
 }

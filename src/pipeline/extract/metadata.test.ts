@@ -39,7 +39,20 @@ describe('helpers', () => {
     expect(isoDate('yesterday')).toBeNull();
     expect(isoDate('1970-01-01')).toBeNull();
     expect(isoDate('2999-01-01')).toBeNull();
-    expect(isoDate('2024-06-19T14:32:00+02:00')).toBe('2024-06-19T12:32:00.000Z');
+  });
+
+  it('keeps the offset the page wrote, so the date stays on the page\'s own day', () => {
+    expect(isoDate('2024-06-19T14:32:00+02:00')).toBe('2024-06-19T14:32:00.000+02:00');
+    expect(isoDate('2025-09-04T23:30:00-0400')).toBe('2025-09-04T23:30:00.000-04:00');
+    expect(isoDate('Thu, 04 Sep 2025 19:24:33 -0400')).toBe('2025-09-04T19:24:33.000-04:00');
+    expect(isoDate('2021-01-27T06:00:00+00:00')).toBe('2021-01-27T06:00:00.000Z');
+    expect(isoDate('2025-07-09 11:50:26')).toBe('2025-07-09T11:50:26.000Z');
+    expect(Date.parse(isoDate('2025-09-04T23:30:00-04:00')!)).toBe(Date.parse('2025-09-05T03:30:00Z'));
+  });
+
+  it('reads month-first dashes and never takes a year for a zone', () => {
+    expect(isoDate('03-09-2026')).toBe('2026-03-09T00:00:00.000Z');
+    expect(isoDate('2025-02-30')).toBeNull();
   });
 
   it('recognises furniture labels in many languages, not prose that starts like one', () => {
