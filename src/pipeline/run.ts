@@ -13,6 +13,7 @@ import { detectLanguage } from './language/index.js';
 import { DedupeIndex, bodySignature, encodeSignature } from './dedupe/index.js';
 import type { Translation, Translator } from './translate/index.js';
 import { findNewPages, type PageJob } from './poll.js';
+import { articleSection } from './section.js';
 import type { SavedArticle, StoryTracker } from './cluster/persist.js';
 
 export type { PageJob } from './poll.js';
@@ -46,7 +47,7 @@ export async function pollFeed(p: Pipeline, feedId: number): Promise<number> {
   const startedAt = new Date();
   try {
     const found = await findNewPages(p, feed);
-    for (const page of found.pages) await p.enqueuePage(page);
+    for (const page of [...found.pages, ...(await untranslatedPages(p, feed))]) await p.enqueuePage(page);
     await p.store.recordFeedFetched(feed.id, {
       etag: found.etag,
       lastModified: found.lastModified,
@@ -88,7 +89,9 @@ export interface DocumentInput extends PageJob {
 
 /** The stages of one article, in order. Throws HappeningsError; the caller records it. */
 export async function ingestDocument(p: Pipeline, input: DocumentInput): Promise<IngestResult> {
-  const article = extractArticle(input.html, input.url, input.hints);
+  const source = input.sourceId === null ? null : await p.store.sourceById(input.sourceId);
+  // The admin's per-source selector override tells extraction where the body is.
+  const article = extractArticle(input.html, input.url, { ...input.hints, bodySelector: source?.bodySelector ?? null });
   const language = detectLanguage(article.paragraphs.join('\n'), article.languageHint ?? input.hints?.language);
   const signature = bodySignature(article.paragraphs);
   const seenAt = new Date().toISOString();
@@ -101,17 +104,23 @@ export async function ingestDocument(p: Pipeline, input: DocumentInput): Promise
     return { articleId: duplicate.articleId, created: false, duplicateOf: duplicate.articleId, language: language.language, translated: [] };
   }
 
-  const translations = (await translationWanted(p, input.sourceId)) ? await translateArticle(p, article, language.language, existing?.id ?? null) : [];
+  const { translations, failure } = (await translationWanted(p, input.sourceId))
+    ? await translateArticle(p, article, language.language, existing?.id ?? null)
+    : { translations: [], failure: null };
+  const earlierAttempts = failure ? ((await p.store.itemErrorByUrl(input.url))?.attempts ?? 0) : 0;
   const saved = await p.store.saveArticle(
     {
       ...article,
       language: language.language,
       languageConfidence: language.confidence,
       fingerprint: signature ? encodeSignature(signature) : null,
+      section: articleSection(input.html, article.canonicalUrl),
       ...carrier,
     },
     translations,
   );
+  // Saving cleared the page's errors: a failed translation is recorded after it, to be retried (pollFeed).
+  if (failure) await recordTranslationFailure(p, input, failure, earlierAttempts);
   if (signature) p.dedupe.add(saved.articleId, signature);
   if (saved.created) await clusterArticle(p, { articleId: saved.articleId, article, language: language.language, translations, sourceId: input.sourceId });
   return { ...saved, duplicateOf: null, language: language.language, translated: translations.map((t) => t.language) };
@@ -122,17 +131,40 @@ async function translationWanted(p: Pipeline, sourceId: number | null): Promise<
   return sourceId === null || (await p.store.sourceById(sourceId))?.translate !== false;
 }
 
-/** Translations into each site language the article is not already in (kept when already stored). */
-async function translateArticle(p: Pipeline, article: Article, from: string | null, storedId: number | null): Promise<Translation[]> {
-  if (!from) return [];
+/**
+ * Translations into each site language the article is not already in (kept when already stored).
+ * A failing engine (crashed twice, timed out, garbage, article too long) never stops the article:
+ * it is stored untranslated and the failure is returned to be recorded and retried.
+ */
+async function translateArticle(
+  p: Pipeline, article: Article, from: string | null, storedId: number | null,
+): Promise<{ translations: Translation[]; failure: HappeningsError | null }> {
   const out: Translation[] = [];
+  let failure: HappeningsError | null = null;
+  if (!from) return { translations: out, failure };
   for (const to of p.languages) {
     if (to === from) continue;
     if (storedId !== null && (await p.store.translationOf(storedId, to))) continue;
-    const translation = await p.translator.translateArticle(article, from, to);
-    if (translation) out.push(translation);
+    try {
+      const translation = await p.translator.translateArticle(article, from, to);
+      if (translation) out.push(translation);
+      else log.info(`translate: no engine translates ${from}→${to}; ${article.canonicalUrl} kept in the original`);
+    } catch (error) {
+      failure = asHappeningsError(error, 'translate', 'translator');
+    }
   }
-  return out;
+  return { translations: out, failure };
+}
+
+/** Failed translations are retried at their feed's next poll, at most this many times. */
+const TRANSLATION_ATTEMPTS = 5;
+
+/** Pages of this feed whose article was stored untranslated because the engine failed. */
+async function untranslatedPages(p: Pipeline, feed: { id: number; sourceId: number }): Promise<PageJob[]> {
+  const errors = await p.store.itemErrors({ limit: 200, sourceId: feed.sourceId });
+  return errors
+    .filter((e) => e.stage === 'translate' && e.feedId === feed.id && e.attempts < TRANSLATION_ATTEMPTS && e.code !== 'too-large')
+    .map((e) => ({ url: e.url, sourceId: feed.sourceId, feedId: feed.id }));
 }
 
 /** The article joins a story (cluster) and its entities are linked (enrich); a failure here is logged, not fatal. */
@@ -157,6 +189,16 @@ export async function recordFailure(p: Pipeline, job: PageJob, error: unknown): 
     message: errorLine(e),
     at: new Date().toISOString(),
   });
+}
+
+/**
+ * Saving the article forgot its page's errors, so the earlier attempts are counted again with this
+ * one (a record counts one attempt): the retries at later polls stay bounded (TRANSLATION_ATTEMPTS).
+ */
+async function recordTranslationFailure(p: Pipeline, job: PageJob, error: HappeningsError, earlierAttempts: number): Promise<void> {
+  log.error(error);
+  const row = { url: job.url, feedId: job.feedId, sourceId: job.sourceId, stage: error.stage, code: errorCode(error), message: errorLine(error) };
+  for (let i = 0; i <= earlierAttempts; i++) await p.store.recordItemError({ ...row, at: new Date().toISOString() });
 }
 
 /** After n consecutive failures: interval · 2^(n-1), at most a day. */

@@ -9,6 +9,8 @@ export interface AdminSource {
   paused: boolean;
   excerptOnly: boolean;
   translate: boolean;
+  /** CSS selector of the article body on its pages; null: found automatically. */
+  bodySelector: string | null;
   articleCount: number;
   lastSuccessAt: string | null;
   errorCount: number;
@@ -31,6 +33,7 @@ export interface AdminSourceSettings {
   paused?: boolean;
   excerptOnly?: boolean;
   translate?: boolean;
+  bodySelector?: string | null;
 }
 
 export interface AdminOps {

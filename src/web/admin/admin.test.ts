@@ -7,7 +7,7 @@ import { hashPassword, verifyPassword } from './auth.js';
 function fakeOps() {
   const calls: string[] = [];
   const sources: AdminSource[] = [
-    { id: 1, name: 'Diario', url: 'https://diario.example.es/', feedUrls: ['https://diario.example.es/rss'], language: 'es', paused: false, excerptOnly: false, translate: true, articleCount: 3, lastSuccessAt: null, errorCount: 2, lastError: 'HTTP 503', lastErrorCode: 'http-status' },
+    { id: 1, name: 'Diario', url: 'https://diario.example.es/', feedUrls: ['https://diario.example.es/rss'], language: 'es', paused: false, excerptOnly: false, translate: true, bodySelector: '.story', articleCount: 3, lastSuccessAt: null, errorCount: 2, lastError: 'HTTP 503', lastErrorCode: 'http-status' },
   ];
   const ops: AdminOps = {
     sources: async () => sources,
@@ -88,13 +88,17 @@ describe('admin', () => {
     const { app, calls } = adminApp();
     const { cookie, csrf } = await login(app);
     const post = (path: string, body: URLSearchParams | FormData) => app.request(path, { method: 'POST', body, headers: { Cookie: cookie } });
-    await post('/admin/sources/1', new URLSearchParams({ csrf, language: 'ca', paused: '1', translate: '1' }));
+    await post('/admin/sources/1', new URLSearchParams({ csrf, language: 'ca', paused: '1', translate: '1', bodySelector: 'article .story-body' }));
+    await post('/admin/sources/1', new URLSearchParams({ csrf, bodySelector: 'div[' })); // not CSS: refused, nothing saved
+    const refused = await documentOf(await app.request('/admin', { headers: { Cookie: cookie } }));
+    expect(refused.querySelector('[role="status"]')!.textContent).toContain('not a CSS selector');
+    expect(refused.querySelector('#s1-selector')!.getAttribute('value')).toBe('.story');
     await post('/admin/retry', new URLSearchParams({ csrf, url: 'https://diario.example.es/broken' }));
     const form = new FormData();
     form.set('csrf', csrf);
     form.set('opml', new File(['<opml version="2.0"></opml>'], 'feeds.opml', { type: 'text/xml' }));
     await post('/admin/import', form);
-    expect(calls).toEqual(['update 1 {"language":"ca","paused":true,"excerptOnly":false,"translate":true}', 'retry https://diario.example.es/broken', 'import 27']);
+    expect(calls).toEqual(['update 1 {"language":"ca","paused":true,"excerptOnly":false,"translate":true,"bodySelector":"article .story-body"}', 'retry https://diario.example.es/broken', 'import 27']);
     await post('/admin/logout', new URLSearchParams({ csrf }));
     const doc = await documentOf(await app.request('/admin', { headers: { Cookie: cookie } }));
     expect(doc.querySelector('input[type="password"]')).not.toBeNull();

@@ -4,6 +4,9 @@ import { html, safeUrl, type SafeHtml } from '../html.js';
 import { layout, type SiteContext } from '../layout.js';
 import type { AdminItemError, AdminSource } from './admin-data.js';
 
+/** Longest body selector accepted: real ones are a few classes deep. */
+export const MAX_SELECTOR_LENGTH = 200;
+
 const NOINDEX = html`<meta name="robots" content="noindex">`;
 
 export function loginPage(site: SiteContext, message: string | null): SafeHtml {
@@ -47,6 +50,7 @@ function sourceRow(s: AdminSource, csrf: string, site: SiteContext): SafeHtml {
 <td>${health}</td>
 <td><form method="post" action="/admin/sources/${s.id}">${csrfField(csrf)}
 <p><label for="${p}-lang">Language hint</label> <input id="${p}-lang" name="language" size="5" value="${s.language ?? ''}"></p>
+<p><label for="${p}-selector">Body selector</label> <input id="${p}-selector" name="bodySelector" size="24" maxlength="${MAX_SELECTOR_LENGTH}" value="${s.bodySelector ?? ''}" placeholder="automatic" aria-describedby="selector-help"></p>
 <p>${checkbox(`${p}-paused`, 'paused', 'Paused', s.paused)} ${checkbox(`${p}-excerpt`, 'excerptOnly', 'Excerpt only', s.excerptOnly)} ${checkbox(`${p}-translate`, 'translate', 'Translate', s.translate)}</p>
 <p><button type="submit">Save ${s.name}</button></p></form></td>
 </tr>`;
@@ -78,6 +82,7 @@ ${model.message ? html`<p class="note" role="status">${model.message}</p>` : ''}
 <h2>Translation</h2>
 <ul>${model.translation.map((line) => html`<li>${line}</li>`)}</ul>
 <h2>Sources and fetch health</h2>
+<p id="selector-help" class="meta">Body selector: a CSS selector (e.g. <code>article .story-body</code>) naming the article text on a source's pages, for sites where the automatic choice is wrong. Empty: automatic.</p>
 <table class="sources"><thead><tr><th scope="col">Source</th><th scope="col">Articles</th><th scope="col">Health</th><th scope="col">Settings</th></tr></thead>
 <tbody>${model.sources.map((s) => sourceRow(s, csrf, site))}</tbody></table>
 <h2>Failed pages</h2>

@@ -9,7 +9,9 @@ import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { HTTPException } from 'hono/http-exception';
 import { asHappeningsError } from '../../errors.js';
 import type { SiteContext } from '../layout.js';
+import { compile } from 'css-select';
 import { idParam, languageQuery } from '../params.js';
+import { MAX_SELECTOR_LENGTH } from './pages.js';
 import type { AdminOps } from './admin-data.js';
 import { hashPassword, sameToken, SESSION_MS, Sessions, verifyPassword } from './auth.js';
 import { dashboardPage, loginPage } from './pages.js';
@@ -110,7 +112,16 @@ export function adminRoutes(options: AdminOptions, siteFor: (c: Context) => Site
     '/sources/:id',
     action(async (c, form) => {
       const id = idParam(c.req.param('id') ?? '', 'source');
-      const settings = { language: languageQuery(text(form.language)) ?? null, paused: form.paused === '1', excerptOnly: form.excerptOnly === '1', translate: form.translate === '1' };
+      const bodySelector = text(form.bodySelector);
+      const problem = selectorProblem(bodySelector);
+      if (problem) return problem;
+      const settings = {
+        language: languageQuery(text(form.language)) ?? null,
+        paused: form.paused === '1',
+        excerptOnly: form.excerptOnly === '1',
+        translate: form.translate === '1',
+        bodySelector: bodySelector || null,
+      };
       return (await options.ops.updateSource(id, settings)) ? 'Settings saved.' : `There is no source ${id}.`;
     }),
   );
@@ -125,6 +136,18 @@ export function adminRoutes(options: AdminOptions, siteFor: (c: Context) => Site
   );
 
   return admin;
+}
+
+/** Why a body selector cannot be saved (too long, not CSS), or null when it can (empty clears it). */
+export function selectorProblem(selector: string): string | null {
+  if (selector.length > MAX_SELECTOR_LENGTH) return `A body selector is at most ${MAX_SELECTOR_LENGTH} characters.`;
+  if (!selector) return null;
+  try {
+    compile(selector);
+    return null;
+  } catch {
+    return `"${selector}" is not a CSS selector; nothing was saved.`;
+  }
 }
 
 function text(value: string | File | undefined): string {

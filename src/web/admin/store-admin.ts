@@ -24,6 +24,7 @@ export function storeAdminOps(options: StoreAdminOptions): AdminOps {
         paused: s.paused,
         excerptOnly: s.excerptOnly,
         translate: s.translate,
+        bodySelector: s.bodySelector ?? null,
         articleCount: s.articleCount,
         lastSuccessAt: s.lastSuccessAt,
         errorCount: s.errorCount,
