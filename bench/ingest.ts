@@ -5,6 +5,7 @@
  *
  *   npm run bench:ingest                       # 20,000 articles across 200 sources (slow: minutes per run)
  *   npm run bench:ingest -- --sources 20 --per-source 50 [--only sqlite,pg1] [--translate off|on|both]
+ *   npm run bench:ingest -- --only sqlite --translate off --node-options='--cpu-prof --cpu-prof-dir=/tmp/prof'
  *
  * Needs PostgreSQL (TEST_DATABASE_URL or 127.0.0.1:5432/test) for the pg rows; each run uses a
  * fresh database, dropped after.
@@ -27,11 +28,15 @@ const { values } = parseArgs({
     only: { type: 'string', default: 'sqlite,pg1,pg2,pg4' },
     translate: { type: 'string', default: 'both' },
     concurrency: { type: 'string', default: '4' },
+    // Extra Node arguments for the worker processes, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof" (a profile
+    // per worker, written when it stops) or "--max-old-space-size=512" (is the peak memory retained?).
+    'node-options': { type: 'string', default: '' },
   },
 });
 const sources = Number(values.sources);
 const perSource = Number(values['per-source']);
 const total = sources * perSource;
+const nodeOptions = values['node-options'].split(/\s+/).filter(Boolean);
 const bin = fileURLToPath(new URL('../src/cli/bin.ts', import.meta.url));
 const clockTicks = 100; // USER_HZ on Linux: /proc/<pid>/stat counts CPU in 1/100 s.
 
@@ -72,7 +77,7 @@ async function backendFor(kind: string): Promise<Backend> {
 }
 
 function startWorker(env: Record<string, string>, translate: boolean): ChildProcess {
-  const child = spawn(process.execPath, ['--import', 'tsx', bin, 'worker', '--concurrency', values.concurrency], {
+  const child = spawn(process.execPath, [...nodeOptions, '--import', 'tsx', bin, 'worker', '--concurrency', values.concurrency], {
     env: {
       ...process.env,
       ...env,
@@ -125,10 +130,24 @@ async function runOnce(publisher: SyntheticPublisher, kind: string, workers: num
     const steady = first ? (total - first.count) / Math.max(0.001, (Date.now() - first.at) / 1000) : 0;
     return { name, translate, seconds, rate: steady, processes };
   } finally {
-    for (const c of children) c.kill('SIGKILL');
+    await stopAll(children);
     await store.close();
     await backend.cleanup();
   }
+}
+
+/** SIGTERM (workers finish their jobs and exit, writing any --cpu-prof profile), SIGKILL after 20 s. */
+async function stopAll(children: ChildProcess[]): Promise<void> {
+  await Promise.all(
+    children.map((child) => {
+      if (child.exitCode !== null || child.signalCode !== null) return undefined;
+      return new Promise<void>((resolve) => {
+        const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);
+        child.once('exit', () => (clearTimeout(timer), resolve()));
+        child.kill('SIGTERM');
+      });
+    }),
+  );
 }
 
 function table(runs: Run[]): string {
