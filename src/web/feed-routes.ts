@@ -9,7 +9,8 @@ import { HTTPException } from 'hono/http-exception';
 import { FEED_CONTENT_TYPES, newestDate, renderFeed, type FeedFormat } from './feeds.js';
 import type { SiteContext } from './layout.js';
 import { searchFeeds } from './pages/lists.js';
-import { idParam } from './params.js';
+import { frontFilter } from './pages/front.js';
+import { idParam, languageQuery, sectionQuery } from './params.js';
 import { searchParams } from './routes.js';
 import type { ArticleSummary, SiteData } from './site-data.js';
 
@@ -54,8 +55,11 @@ export function feedRoutes(data: SiteData, siteFor: (c: Context) => SiteContext)
   for (const format of FORMATS) {
     feeds.get(`/feed.${format}`, async (c) => {
       const site = siteFor(c);
-      const items = await data.latestArticles({ limit: FEED_SIZE, offset: 0 });
-      return answer(c, site, format, { title: site.siteName, description: `The latest articles on ${site.siteName}`, page: '/', base: '/feed', items });
+      const filter = { language: languageQuery(c.req.query('lang')), section: sectionQuery(c.req.query('section')) };
+      const items = await data.latestArticles({ limit: FEED_SIZE, offset: 0, ...filter });
+      const { query, name } = frontFilter(filter, site.language);
+      const title = name ? `${site.siteName}: ${name}` : site.siteName;
+      return answer(c, site, format, { title, description: `The latest articles on ${site.siteName}${name ? ` (${name})` : ''}`, page: query ? `/?${query}` : '/', base: '/feed', query, items });
     });
     feeds.get(`/source/:id/feed.${format}`, async (c) => {
       const id = idParam(c.req.param('id'), 'source');

@@ -25,6 +25,19 @@ export function languageQuery(raw: string | undefined): string | undefined {
   return raw;
 }
 
+/** Longest section name read from a query (the store keeps none longer). */
+const MAX_SECTION_LENGTH = 40;
+
+/** A section name from a query (`section=Local news`), undefined when absent, 400 when it cannot be one. */
+export function sectionQuery(raw: string | undefined): string | undefined {
+  const section = raw?.replace(/\s+/g, ' ').trim();
+  if (!section) return undefined;
+  if (section.length > MAX_SECTION_LENGTH || !/^[\p{L}\p{N}][\p{L}\p{N}\p{M} &'’.,/-]*$/u.test(section)) {
+    throw new HTTPException(400, { message: `section must be a section name of up to ${MAX_SECTION_LENGTH} letters` });
+  }
+  return section;
+}
+
 /** A YYYY-MM-DD date from a query, undefined when absent, 400 when malformed. */
 export function dateQuery(raw: string | undefined, name: string): string | undefined {
   if (raw === undefined || raw === '') return undefined;

@@ -8,7 +8,7 @@ import { chooseTextView } from './pages/article-text.js';
 import { frontPage, PAGE_SIZE } from './pages/front.js';
 import { aboutPage, entityPage, searchPage, sourcePage, storyPage } from './pages/lists.js';
 import { sourcesPage } from './pages/sources.js';
-import { dateQuery, idParam, intQuery, languageQuery, searchQuery } from './params.js';
+import { dateQuery, idParam, intQuery, languageQuery, searchQuery, sectionQuery } from './params.js';
 import type { SiteData } from './site-data.js';
 
 /** Deepest page of a list; older articles are reached through search and sources. */
@@ -30,17 +30,19 @@ export function pageRoutes(data: SiteData, siteFor: (c: Context) => SiteContext,
   pages.get('/', async (c) => {
     const page = intQuery(c.req.query('page'), 'page', { min: 1, max: MAX_PAGE, fallback: 1 });
     const language = languageQuery(c.req.query('lang'));
+    const section = sectionQuery(c.req.query('section'));
     // One more than a page tells whether an older page exists without counting.
-    const found = await data.latestArticles({ limit: PAGE_SIZE + 1, offset: (page - 1) * PAGE_SIZE, language });
+    const found = await data.latestArticles({ limit: PAGE_SIZE + 1, offset: (page - 1) * PAGE_SIZE, language, section });
     if (page > 1 && !found.length) throw new HTTPException(404, { message: `There is no page ${page}.` });
-    const first = page === 1 && !language;
-    const [stories, popular, languages, translationNote] = await Promise.all([
+    const first = page === 1 && !language && !section;
+    const [stories, popular, languages, sections, translationNote] = await Promise.all([
       first && data.topStories ? data.topStories({ limit: TOP_STORIES }) : [],
       first ? data.popularArticles({ days: POPULAR_DAYS, limit: POPULAR_COUNT }) : [],
       data.languages(),
+      data.sections ? data.sections() : [],
       data.translationNote(),
     ]);
-    const model = { articles: found.slice(0, PAGE_SIZE), page, hasNext: found.length > PAGE_SIZE, translationNote, stories, popular, language, languages };
+    const model = { articles: found.slice(0, PAGE_SIZE), page, hasNext: found.length > PAGE_SIZE, translationNote, stories, popular, language, languages, section, sections };
     return c.html(frontPage(siteFor(c), model).value);
   });
 

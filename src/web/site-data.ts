@@ -25,6 +25,8 @@ export interface ArticleSummary {
   translatedFrom: string | null;
   lead: string | null;
   image: string | null;
+  /** The publisher's section ("Politics"), when known. */
+  section?: string | null;
 }
 
 export interface ArticleText {
@@ -93,10 +95,12 @@ export interface HealthReport {
   details: Record<string, unknown>;
 }
 
-/** Filters of a list: articles in one original language, carried by one source. */
+/** Filters of a list: articles in one original language, carried by one source, in one section. */
 export interface ListFilter {
   language?: string;
   sourceId?: number;
+  /** The publisher's section, as stored ("Sport"). */
+  section?: string;
 }
 
 export interface SearchOptions extends ListFilter {
@@ -152,6 +156,8 @@ export interface SiteData {
   sourceById(id: number): Promise<SourceView | null>;
   /** Languages of the stored originals, most articles first. */
   languages(): Promise<string[]>;
+  /** The most common sections of the stored articles, most articles first (absent: no section filter). */
+  sections?(): Promise<string[]>;
   /** Stories and entities: present once the stories module stores them. */
   topStories?(opts: { limit: number }): Promise<StorySummary[]>;
   storyById?(id: number): Promise<StoryView | null>;

@@ -56,6 +56,9 @@ function remembered<T>(ttlMs: number, load: () => Promise<T>): () => Promise<T> 
   };
 }
 
+/** Sections offered as filters: the most common ones; the rest are reached by address. */
+const MAX_SECTIONS = 12;
+
 /** Search answers are reused this long: a shared link or a feed reader repeating a query costs nothing. */
 const SEARCH_CACHE_TTL_MS = 30_000;
 const SEARCH_CACHE_ENTRIES = 500;
@@ -82,6 +85,7 @@ export function storeSiteData(options: StoreDataOptions): SiteData {
   const views = viewBuffer(store);
   const languages = remembered(SLOW_LIST_TTL_MS, async () => (await store.articleLanguages()).map((l) => l.language));
   const searches = recentAnswers<ArticleSummary[]>(SEARCH_CACHE_TTL_MS, SEARCH_CACHE_ENTRIES);
+  const sections = remembered(SLOW_LIST_TTL_MS, async () => (await store.articleSections(MAX_SECTIONS)).map((s) => s.section));
   const sourceViews = remembered(SLOW_LIST_TTL_MS, async () => (await store.sourceList()).map(sourceView));
 
   function summaryOf(row: ArticleRow, translation: Translation | null, sourceName: string | null): ArticleSummary {
@@ -100,6 +104,7 @@ export function storeSiteData(options: StoreDataOptions): SiteData {
       translatedFrom: translation ? translation.sourceLanguage : null,
       lead: row.subtitle && !translation ? row.subtitle : (translation?.subtitle ?? leadSource[0] ?? null),
       image: row.image,
+      section: row.section ?? null,
     };
   }
 
@@ -141,8 +146,8 @@ export function storeSiteData(options: StoreDataOptions): SiteData {
   });
 
   return {
-    async latestArticles({ limit, offset, language, sourceId }) {
-      return summarise(await store.latestArticles({ limit, offset, language, sourceId }));
+    async latestArticles({ limit, offset, language, sourceId, section }) {
+      return summarise(await store.latestArticles({ limit, offset, language, sourceId, section }));
     },
 
     async popularArticles({ days, limit }) {
@@ -177,6 +182,8 @@ export function storeSiteData(options: StoreDataOptions): SiteData {
     },
 
     languages,
+
+    sections,
 
     async topStories({ limit }) {
       const rows = await store.topStoryRows({ limit });

@@ -119,8 +119,8 @@ export interface FakeSiteDataOptions {
 }
 
 function summaryOf(article: ArticleView): ArticleSummary {
-  const { id, pagePath, title, originalTitle, site, sourceName, url, publishedAt, language, translatedFrom, lead, image } = article;
-  return { id, pagePath, title, originalTitle, site, sourceName, url, publishedAt, language, translatedFrom, lead, image };
+  const { id, pagePath, title, originalTitle, site, sourceName, url, publishedAt, language, translatedFrom, lead, image, section } = article;
+  return { id, pagePath, title, originalTitle, site, sourceName, url, publishedAt, language, translatedFrom, lead, image, section };
 }
 
 /** SiteData over arrays; `calls` records list requests so tests can check paging. */
@@ -133,11 +133,11 @@ export function fakeSiteData(options: FakeSiteDataOptions = {}): SiteData & { ca
   return {
     calls,
     views,
-    async latestArticles({ limit, offset, language, sourceId }) {
+    async latestArticles({ limit, offset, language, sourceId, section }) {
       calls.push({ limit, offset });
       const sourceName = sourceId ? (options.sources ?? fakeSources).find((s) => s.id === sourceId)?.name : undefined;
       return articles
-        .filter((a) => (!language || a.language === language) && (!sourceId || a.sourceName === sourceName))
+        .filter((a) => (!language || a.language === language) && (!sourceId || a.sourceName === sourceName) && (!section || a.section === section))
         .slice(offset, offset + limit)
         .map(summaryOf);
     },
@@ -162,6 +162,9 @@ export function fakeSiteData(options: FakeSiteDataOptions = {}): SiteData & { ca
     },
     async languages() {
       return [...new Set(articles.map((a) => a.language).filter((l): l is string => !!l))];
+    },
+    async sections() {
+      return [...new Set(articles.map((a) => a.section).filter((s): s is string => !!s))];
     },
     async articleById(id) {
       return articles.find((a) => a.id === id) ?? null;

@@ -5,6 +5,7 @@ const list = (name: string) => ({ type: 'array', items: ref(name) });
 const intParam = (name: string, description: string) => ({ name, in: 'query', required: false, description, schema: { type: 'integer', minimum: 0 } });
 const idPath = { name: 'id', in: 'path', required: true, schema: { type: 'integer', minimum: 1 } };
 const paging = [intParam('limit', 'items per page, 1–100 (default 20)'), intParam('offset', 'items to skip (default 0)')];
+const section = { name: 'section', in: 'query', required: false, description: "the publisher's section, e.g. Sport", schema: { type: 'string', maxLength: 40 } };
 const lang = { name: 'lang', in: 'query', required: false, description: 'original language (BCP 47)', schema: { type: 'string' } };
 const source = intParam('source', 'only articles carried by this source id');
 
@@ -30,6 +31,7 @@ const articleSummary = {
     translatedFrom: { type: ['string', 'null'] },
     lead: { type: ['string', 'null'] },
     image: { type: ['string', 'null'] },
+    section: { type: ['string', 'null'], description: "the publisher's section" },
   },
 };
 
@@ -38,7 +40,7 @@ export function openApiDocument() {
     openapi: '3.1.0',
     info: { title: 'Happenings API', version: '1', description: 'Articles, stories, sources and entities of this Happenings site. Every article object carries pagePath.' },
     paths: {
-      '/api/v1/articles': { get: { summary: 'Latest articles, newest first', parameters: [...paging, lang, source], responses: { '200': ok(page('articles', 'ArticleSummary')), ...errors } } },
+      '/api/v1/articles': { get: { summary: 'Latest articles, newest first', parameters: [...paging, lang, source, section], responses: { '200': ok(page('articles', 'ArticleSummary')), ...errors } } },
       '/api/v1/articles/popular': { get: { summary: 'Most read articles of the last 7 days', parameters: paging.slice(0, 1), responses: { '200': ok({ type: 'object', properties: { articles: list('ArticleSummary'), days: { type: 'integer' } } }) } } },
       '/api/v1/articles/{id}': { get: { summary: 'One article with its original text, translation and carriers', parameters: [idPath], responses: { '200': ok(ref('Article')), ...errors } } },
       '/api/v1/articles/{id}/read-too': { get: { summary: 'Related articles (same story, then similar)', parameters: [idPath, paging[0]], responses: { '200': ok({ type: 'object', properties: { articles: list('ArticleSummary') } }), ...errors } } },

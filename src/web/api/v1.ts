@@ -6,7 +6,7 @@
 import type { Context } from 'hono';
 import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
-import { idParam, intQuery, languageQuery } from '../params.js';
+import { idParam, intQuery, languageQuery, sectionQuery } from '../params.js';
 import { POPULAR_DAYS, searchParams } from '../routes.js';
 import type { SiteData } from '../site-data.js';
 import { openApiDocument } from './openapi.js';
@@ -41,7 +41,7 @@ export function apiV1(data: SiteData): Hono {
   api.get('/articles', async (c) => {
     const page = paging(c);
     const source = c.req.query('source');
-    const filter = { language: languageQuery(c.req.query('lang')), sourceId: source ? idParam(source, 'source') : undefined };
+    const filter = { language: languageQuery(c.req.query('lang')), sourceId: source ? idParam(source, 'source') : undefined, section: sectionQuery(c.req.query('section')) };
     const articles = await data.latestArticles({ ...page, ...filter });
     return c.json({ articles, ...page, nextOffset: nextOffset(articles.length, page) });
   });

@@ -21,6 +21,24 @@ export interface FrontPageModel {
   /** The language filter in use, and the languages one may filter by. */
   language?: string;
   languages?: string[];
+  /** The section filter in use, and the sections one may filter by. */
+  section?: string;
+  sections?: string[];
+}
+
+/** The filters of a front-page list (page, feeds). */
+export interface FrontFilter {
+  language?: string;
+  section?: string;
+}
+
+/** The filters as a query string ("lang=es&section=Sport", "" for none) and as words ("Sport, in Spanish"). */
+export function frontFilter(filter: FrontFilter, siteLanguage: string): { query: string; name: string } {
+  const params = new URLSearchParams();
+  if (filter.language) params.set('lang', filter.language);
+  if (filter.section) params.set('section', filter.section);
+  const words = [filter.section, filter.language ? `in ${languageName(filter.language, siteLanguage)}` : undefined].filter(Boolean);
+  return { query: params.toString(), name: words.join(', ') };
 }
 
 /** The language a summary's title is written in: the site's when translated, else the original's. */
@@ -46,10 +64,11 @@ function heading(level: 2 | 3, content: SafeHtml): SafeHtml {
   return level === 2 ? html`<h2>${content}</h2>` : html`<h3>${content}</h3>`;
 }
 
-/** "/?lang=es&page=2": the front page address with its filter kept. */
-function frontHref(language: string | undefined, page: number): string {
+/** "/?lang=es&section=Sport&page=2": the front page address with its filters kept. */
+function frontHref(filter: FrontFilter, page: number): string {
   const params = new URLSearchParams();
-  if (language) params.set('lang', language);
+  if (filter.language) params.set('lang', filter.language);
+  if (filter.section) params.set('section', filter.section);
   if (page > 1) params.set('page', String(page));
   const query = params.toString();
   return query ? `/?${query}` : '/';
@@ -57,8 +76,8 @@ function frontHref(language: string | undefined, page: number): string {
 
 function pager(model: FrontPageModel): SafeHtml {
   if (model.page === 1 && !model.hasNext) return html``;
-  const newer = model.page > 1 ? html`<a rel="prev" href="${frontHref(model.language, model.page - 1)}">Newer</a>` : html`<span></span>`;
-  const older = model.hasNext ? html`<a rel="next" href="${frontHref(model.language, model.page + 1)}">Older</a>` : '';
+  const newer = model.page > 1 ? html`<a rel="prev" href="${frontHref(model, model.page - 1)}">Newer</a>` : html`<span></span>`;
+  const older = model.hasNext ? html`<a rel="next" href="${frontHref(model, model.page + 1)}">Older</a>` : '';
   return html`<nav class="pager" aria-label="Pages">${newer}${older}</nav>`;
 }
 
@@ -67,9 +86,19 @@ function languageFilter(site: SiteContext, model: FrontPageModel): SafeHtml {
   if (languages.length < 2 && !model.language) return html``;
   const item = (tag: string | undefined, label: string) => {
     const current = tag === model.language ? html` aria-current="page"` : '';
-    return html`<li><a href="${frontHref(tag, 1)}"${current}>${label}</a></li>`;
+    return html`<li><a href="${frontHref({ language: tag, section: model.section }, 1)}"${current}>${label}</a></li>`;
   };
   return html`<nav aria-label="Language of the originals"><ul class="views">${item(undefined, 'All languages')}${languages.map((l) => item(l, languageName(l, site.language)))}</ul></nav>`;
+}
+
+function sectionFilter(model: FrontPageModel): SafeHtml {
+  const sections = model.sections ?? [];
+  if (sections.length < 2 && !model.section) return html``;
+  const item = (section: string | undefined, label: string) => {
+    const current = section === model.section ? html` aria-current="page"` : '';
+    return html`<li><a href="${frontHref({ language: model.language, section }, 1)}"${current}>${label}</a></li>`;
+  };
+  return html`<nav aria-label="Sections"><ul class="views">${item(undefined, 'All sections')}${sections.map((s) => item(s, s))}</ul></nav>`;
 }
 
 function storyItem(story: StorySummary, site: SiteContext): SafeHtml {
@@ -89,8 +118,9 @@ function popularSection(site: SiteContext, popular: ArticleSummary[] | undefined
 }
 
 export function frontPage(site: SiteContext, model: FrontPageModel): SafeHtml {
-  const filterName = model.language ? ` in ${languageName(model.language, site.language)}` : '';
-  const heading_ = `Latest${filterName}${model.page > 1 ? ` — page ${model.page}` : ''}`;
+  const filter = frontFilter(model, site.language);
+  const inLanguage = model.language ? ` in ${languageName(model.language, site.language)}` : '';
+  const heading_ = `Latest${model.section ? `: ${model.section}` : ''}${inLanguage}${model.page > 1 ? ` — page ${model.page}` : ''}`;
   // The note explains untranslated headlines; with none on the page it would only be noise.
   const untranslated = model.articles.some((a) => !a.translatedFrom && a.language && !sameLanguage(a.language, site.language));
   const note = model.translationNote && untranslated ? html`<p class="note">${model.translationNote}</p>` : '';
@@ -101,11 +131,11 @@ export function frontPage(site: SiteContext, model: FrontPageModel): SafeHtml {
     : html`<p>No articles yet. Add a source and they will appear here.</p>`;
   // With stories, the page's title is the site's and "Latest" is one section of it.
   const latest = hasStories ? html`<section aria-labelledby="latest"><h2 id="latest">${heading_}</h2>${note}${list}${pager(model)}</section>` : html`${note}${list}${pager(model)}`;
-  const feeds = { path: '/feed', title: `${site.siteName}: latest` };
+  const feeds = { path: '/feed', title: `${site.siteName}: latest${filter.name ? `, ${filter.name}` : ''}`, query: filter.query || undefined };
   return layout(site, {
-    title: model.page > 1 || model.language ? heading_ : undefined,
-    canonicalUrl: `${site.siteUrl}${frontHref(model.language, model.page)}`,
+    title: model.page > 1 || filter.query ? heading_ : undefined,
+    canonicalUrl: `${site.siteUrl}${frontHref(model, model.page)}`,
     feeds,
-    body: html`<h1>${hasStories ? site.siteName : heading_}</h1>${languageFilter(site, model)}${storiesSection(site, model.stories)}${latest}${popularSection(site, model.popular)}${feedLinks(feeds)}`,
+    body: html`<h1>${hasStories ? site.siteName : heading_}</h1>${languageFilter(site, model)}${sectionFilter(model)}${storiesSection(site, model.stories)}${latest}${popularSection(site, model.popular)}${feedLinks(feeds)}`,
   });
 }
