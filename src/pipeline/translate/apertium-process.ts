@@ -28,6 +28,11 @@ export class ApertiumProcess {
     return this.pending.length;
   }
 
+  /** The running pipeline's process group (its shell's pid), null when none runs. */
+  get pid(): number | null {
+    return this.child?.pid ?? null;
+  }
+
   translate(segment: string): Promise<string> {
     const child = this.child ?? this.start();
     return new Promise((resolve, reject) => {
@@ -45,8 +50,10 @@ export class ApertiumProcess {
   private start(): ChildProcessWithoutNullStreams {
     // $1 -g: generate with unknown-word marks (`*palabra`, resolved or removed by polish.ts and
     // stripUnknownMarks); $2: no tagger option.
+    // detached: the pipeline gets its own process group, so a kill reaches every program in it.
     const child = spawn('bash', ['-c', this.pipeline, 'apertium', '-g', ''], {
       env: { ...process.env, LC_ALL: 'C.UTF-8' },
+      detached: true,
     });
     child.stdout.setEncoding('utf8');
     child.stdout.on('data', (chunk: string) => this.receive(chunk));
@@ -78,11 +85,19 @@ export class ApertiumProcess {
     const child = this.child;
     this.child = null;
     this.buffer = '';
-    child?.kill('SIGKILL');
+    if (child?.pid) killGroup(child.pid);
     for (const request of this.pending.splice(0)) {
       clearTimeout(request.timer);
       request.reject(new HappeningsError('translate', 'translator', message));
     }
     if (asError && child) this.stderr = '';
+  }
+}
+
+function killGroup(pid: number): void {
+  try {
+    process.kill(-pid, 'SIGKILL');
+  } catch {
+    // already gone
   }
 }

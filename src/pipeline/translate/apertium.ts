@@ -32,6 +32,11 @@ export interface ApertiumOptions {
    * 2.61 / 28.45.
    */
   pivot?: string | null;
+  /**
+   * The shell pipeline for a mode instead of the one built from its mode file: a stand-in engine
+   * process for tests (one that crashes, hangs or answers garbage on demand).
+   */
+  pipelineFor?: (mode: string) => string;
   /** Segments are sent in batches of up to this many characters (1: one request per segment). */
   batchChars?: number;
   /** Post-editing and source-edit features (polish.ts); all on by default. */
@@ -51,6 +56,7 @@ export class ApertiumEngine implements TranslationEngine {
   private readonly pivot: string | null;
   private readonly features: FeatureSwitches;
   private readonly batchChars: number;
+  private readonly pipelineFor: ((mode: string) => string) | null;
 
   constructor(options: ApertiumOptions = {}) {
     this.command = options.command ?? 'apertium';
@@ -62,6 +68,7 @@ export class ApertiumEngine implements TranslationEngine {
     this.pivot = options.pivot === undefined ? 'es' : options.pivot;
     this.features = options.features ?? {};
     this.batchChars = options.batchChars ?? 16_000;
+    this.pipelineFor = options.pipelineFor ?? null;
   }
 
   async version(): Promise<string> {
@@ -107,6 +114,12 @@ export class ApertiumEngine implements TranslationEngine {
     return (await this.route(from, to)) ?? [[from, to]]; // no route: the direct attempt fails with the fix spelled out
   }
 
+  /** Process groups of the running pipelines (for health pages and tests). */
+  async processIds(): Promise<number[]> {
+    const pools = await Promise.allSettled([...this.pools.values()]);
+    return pools.flatMap((pool) => (pool.status === 'fulfilled' ? pool.value.map((p) => p.pid).filter((pid): pid is number => pid !== null) : []));
+  }
+
   async close(): Promise<void> {
     const pools = [...this.pools.values()];
     this.pools.clear();
@@ -120,6 +133,16 @@ export class ApertiumEngine implements TranslationEngine {
    * whose answer does not split back into as many parts is retried one segment at a time.
    */
   private async translateSegments(segments: string[], from: string, to: string): Promise<string[]> {
+    try {
+      return checkedOutputs(segments, await this.translateBatches(segments, from, to), `${from}-${to}`);
+    } catch (error) {
+      // A pipeline that died mid-request was replaced: the request is tried once more on the new one.
+      if (!(error instanceof HappeningsError && /exited/.test(error.message))) throw error;
+      return checkedOutputs(segments, await this.translateBatches(segments, from, to), `${from}-${to}`);
+    }
+  }
+
+  private async translateBatches(segments: string[], from: string, to: string): Promise<string[]> {
     const pool = await this.pool(from, to);
     const batches = inBatches(segments, this.batchChars);
     const outputs = await Promise.all(
@@ -151,7 +174,7 @@ export class ApertiumEngine implements TranslationEngine {
   private async startPool(from: string, to: string): Promise<ApertiumProcess[]> {
     const mode = (await this.modeNames()).find((m) => modeToPair(m) === `${from}-${to}`);
     if (!mode) throw new HappeningsError('translate', 'translator', `apertium has no ${from}-${to} pair (${enableApertium})`);
-    const pipeline = await this.pipelineOf(mode);
+    const pipeline = this.pipelineFor ? this.pipelineFor(mode) : await this.pipelineOf(mode);
     return Array.from({ length: this.processesPerPair }, () => new ApertiumProcess(pipeline, mode, this.timeoutMs));
   }
 
@@ -191,6 +214,28 @@ const apertiumCodes: Record<string, string> = {
 
 function toIso1(code: string): string | null {
   return code.length === 2 ? code : (apertiumCodes[code] ?? null);
+}
+
+/**
+ * An answer with no letters where the segment had words (empty, only blanks or marks) is a broken
+ * engine, not a translation: the whole request fails so the article stays untranslated.
+ */
+function checkedOutputs(segments: string[], outputs: string[], pair: string): string[] {
+  segments.forEach((segment, i) => {
+    const source = textOf(segment);
+    const output = textOf(outputs[i] ?? '');
+    if (/\p{L}/u.test(source) && !/\p{L}/u.test(output)) {
+      throw new HappeningsError('translate', 'translator', `apertium ${pair} gave an empty or unreadable answer`);
+    }
+    // Apertium's English is rarely 1.5× its source: five times plus a line is no translation.
+    if (output.length > 5 * source.length + 200) throw new HappeningsError('translate', 'translator', `apertium ${pair} gave an answer far longer than its text`);
+  });
+  return outputs;
+}
+
+/** Stream text without its blanks and marks, for the check above. */
+function textOf(stream: string): string {
+  return stream.replace(/\[\[[^\]]*\]\]/g, '').replace(/\[(?:\\.|[^\]])*\]/g, '');
 }
 
 /** Between two segments of one batch: no escaped text can spell it (escapeStream escapes < / >). */

@@ -2,6 +2,7 @@
  * The translate stage: an article in, its translation out, through the first configured engine that
  * can do the pair; null when none can. Texts are cached per (engine, pair, text).
  */
+import { HappeningsError } from '../../errors.js';
 import { ApertiumEngine, enableApertium } from './apertium.js';
 import { TranslationCache, type PersistentCache } from './cache.js';
 import type { HttpOptions } from './http-engine.js';
@@ -27,7 +28,17 @@ export interface TranslatorOptions {
   persistentCache?: PersistentCache;
   /** Translation features (polish.ts allFeatures), all on by default; the bench switches them. */
   features?: FeatureSwitches;
+  /** Apertium: one request that takes longer kills its process (the article stays untranslated). */
+  timeoutMs?: number;
+  /** An article longer than this (characters of text and HTML) is refused with a clear error. */
+  maxArticleChars?: number;
 }
+
+/**
+ * 400,000 characters: about 60,000 words, ten times the longest news features we have seen; a
+ * 1 MB page is no article to translate (at ~5,000 words/s it would hold the engine for half a minute).
+ */
+const defaultMaxArticleChars = 400_000;
 
 export function createTranslator(options: TranslatorOptions): Translator {
   const order = engineOrder(options.engines);
@@ -71,8 +82,9 @@ export function createTranslator(options: TranslatorOptions): Translator {
     async translateArticle(article: Article, from: string, to: string): Promise<Translation | null> {
       const engine = await engineFor(from, to);
       if (!engine) return null;
-      const texts = [article.title, article.subtitle ?? '', ...article.paragraphs];
-      const [title = '', subtitle = '', ...paragraphs] = await cached(engine, from, to, texts, false);
+      const texts = [article.title, article.subtitle ?? '', article.imageCaption ?? '', ...article.paragraphs];
+      refuseLong(texts, article.html, options.maxArticleChars ?? defaultMaxArticleChars);
+      const [title = '', subtitle = '', imageCaption = '', ...paragraphs] = await cached(engine, from, to, texts, false);
       const [html = ''] = await cached(engine, from, to, [article.html], true);
       return {
         language: to,
@@ -81,6 +93,7 @@ export function createTranslator(options: TranslatorOptions): Translator {
         engineVersion: await engine.version(),
         title,
         subtitle: article.subtitle === null ? null : subtitle,
+        imageCaption: article.imageCaption === null ? null : imageCaption,
         paragraphs,
         html,
         protectedNames: distinctNames(texts.flatMap((t) => findNames(t))),
@@ -101,6 +114,13 @@ export function createTranslator(options: TranslatorOptions): Translator {
       await Promise.all(engines.map((e) => e.close()));
     },
   };
+}
+
+function refuseLong(texts: string[], html: string, maxChars: number): void {
+  const chars = texts.reduce((n, t) => n + t.length, html.length);
+  if (chars > maxChars) {
+    throw new HappeningsError('translate', 'too-large', `article too long to translate: ${chars.toLocaleString('en')} characters (limit ${maxChars.toLocaleString('en')})`);
+  }
 }
 
 /**
@@ -136,7 +156,13 @@ export function translatorOptionsFromConfig(config: {
 function makeEngine(name: string, options: TranslatorOptions): TranslationEngine {
   const extra = options.extraEngines?.find((e) => e.name === name);
   if (extra) return extra;
-  if (name === 'apertium') return new ApertiumEngine({ command: options.apertiumPath, ...(options.features ? { features: options.features } : {}) });
+  if (name === 'apertium') {
+    return new ApertiumEngine({
+      command: options.apertiumPath,
+      ...(options.features ? { features: options.features } : {}),
+      ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}),
+    });
+  }
   if (name === 'libretranslate' && options.libretranslate) return new LibreTranslateEngine(options.libretranslate);
   if (name === 'deepl' && options.deepl) return new DeepLEngine(options.deepl);
   if (name === 'openai' && options.openai) return new OpenAiEngine(options.openai);

@@ -19,6 +19,8 @@ export interface Translation {
   engineVersion: string;
   title: string;
   subtitle: string | null;
+  /** The article's image caption, translated with the body (null when it has none). */
+  imageCaption?: string | null;
   paragraphs: string[];
   html: string;
   /** Names kept exactly as written in the source (see protect-names.ts). */
