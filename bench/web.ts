@@ -1,16 +1,18 @@
 /**
- * Web speed: a synthetic store (100,000 articles in 20,000 stories by default, 6 languages, 40
- * sources, a Spanish→English translation on half), the real app on loopback, and a closed-loop load
+ * Web speed: a synthetic store (100,000 articles in 20,000 stories by default, 6 languages, 7
+ * sections, 40 sources, an English translation of each Spanish one), the real app on loopback, and a closed-loop load
  * of C concurrent connections per page for D seconds. Prints, per page and concurrency, requests/s
- * and latency p50/p99, and the ratio of its requests/s to a peer measured in the same run: a
- * constant "ok" route on the same server stack (the ceiling of Hono + node:http on this machine).
+ * and latency p50/p99, the ratio of its requests/s to a peer measured in the same run (a constant
+ * "ok" route on the same server stack: the ceiling of Hono + node:http on this machine), and the
+ * server's CPU milliseconds per request (what a request costs, however busy the shared cores are).
+ * The server runs in a child process; the load comes from this one.
  *
  *   npm run bench:web [-- --articles N] [-- --seconds D] [-- --concurrency 50,200]
  *
  * Targets (issue 6): p99 ≤ 50 ms at 200 connections for cached pages, ≤ 150 ms for search.
  */
 import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
@@ -37,6 +39,7 @@ const STORIES = Math.max(1, Math.floor(ARTICLES / 5));
 const SECONDS = Number(values.seconds);
 const LEVELS = values.concurrency.split(',').map(Number);
 const LANGUAGES = ['es', 'ca', 'fr', 'de', 'pt', 'en'];
+const SECTIONS = ['Politics', 'Sport', 'Economy', 'Culture', 'Local', 'World', 'Science'];
 const WORDS = 'harbour storm council election mobility plan minister budget strike transport river festival museum hospital school market energy water court football'.split(' ');
 const BATCH = 500;
 
@@ -70,13 +73,21 @@ async function fill(store: Store): Promise<void> {
           canonical_url: `https://outlet${(i % 40) + 1}.example/a/${i}`, url: `https://outlet${(i % 40) + 1}.example/a/${i}`, site: `Outlet ${(i % 40) + 1}`,
           title: `${words(i, 8)} ${i}`, subtitle: null, byline: null, published_at: at, language: LANGUAGES[i % LANGUAGES.length]!, language_confidence: 0.9,
           image: null, image_caption: null, paragraphs: JSON.stringify(paragraphs), html: paragraphs.map((p) => `<p>${p}</p>`).join(''),
-          related: '[]', tags: '[]', is_teaser: 0, fingerprint: null, first_seen_at: at, updated_at: at,
+          related: '[]', tags: '[]', is_teaser: 0, fingerprint: null, first_seen_at: at, updated_at: at, section: SECTIONS[i % SECTIONS.length]!,
         });
       }
       const ids = await trx.insertInto('articles').values(rows).returning('id').execute();
       await trx.insertInto('article_sources').values(ids.map(({ id }, k) => ({ article_id: id, source_id: ((start + k) % 40) + 1, feed_id: ((start + k) % 40) + 1, url: rows[k]!.url, seen_at: rows[k]!.first_seen_at, is_first: 1 }))).execute();
+      // Spanish originals (every sixth) have an English translation: other words, so search finds them by it.
+      const translated = ids.filter((_, k) => rows[k]!.language === 'es').map(({ id }) => {
+        const paragraphs = [words(id + 7, 30), words(id + 8, 40)];
+        return { article_id: id, language: 'en', source_language: 'es', engine: 'apertium', engine_version: '3.8', title: `${words(id + 9, 8)} ${id}`, subtitle: null, paragraphs: JSON.stringify(paragraphs), html: paragraphs.map((p) => `<p>${p}</p>`).join(''), protected_names: '[]', translated_at: rows[0]!.first_seen_at };
+      });
+      if (translated.length) await trx.insertInto('translations').values(translated).execute();
+      const byId = new Map(translated.map((t) => [t.article_id, t]));
       for (const [k, { id }] of ids.entries()) {
-        await dialect.writeSearchText(trx, id, { title: rows[k]!.title, body: JSON.parse(rows[k]!.paragraphs).join('\n'), translatedTitle: '', translatedBody: '' });
+        const t = byId.get(id);
+        await dialect.writeSearchText(trx, id, { title: rows[k]!.title, body: JSON.parse(rows[k]!.paragraphs).join('\n'), translatedTitle: t?.title ?? '', translatedBody: t ? JSON.parse(t.paragraphs).join('\n') : '' });
       }
     });
   }
@@ -92,7 +103,14 @@ async function fill(store: Store): Promise<void> {
   await sql`analyze`.execute(db);
 }
 
-interface Result { rps: number; p50: number; p99: number; errors: number }
+interface Result { rps: number; p50: number; p99: number; errors: number; count: number }
+
+/** Milliseconds of CPU the server process has used (user + system). */
+async function serverCpu(origin: string): Promise<number> {
+  const res = await fetch(`${origin}/bench-cpu`);
+  const { user, system } = (await res.json()) as { user: number; system: number };
+  return (user + system) / 1000;
+}
 
 async function load(origin: string, path: string, connections: number, seconds = SECONDS): Promise<Result> {
   const pool = new Pool(origin, { connections, pipelining: 1 });
@@ -114,7 +132,7 @@ async function load(origin: string, path: string, connections: number, seconds =
   await pool.close();
   latencies.sort((a, b) => a - b);
   const q = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))] ?? 0;
-  return { rps: latencies.length / elapsed, p50: q(0.5), p99: q(0.99), errors };
+  return { rps: latencies.length / elapsed, p50: q(0.5), p99: q(0.99), errors, count: latencies.length };
 }
 
 /** The server side, in its own process so the load generator does not share its CPU. */
@@ -125,6 +143,8 @@ async function serveMode(): Promise<void> {
   const data = storeSiteData({ store, language: 'en', translationNote: async () => null });
   const app = createWebApp({ data, siteName: 'Bench', language: 'en' });
   app.get('/bench-peer', (c) => c.text('ok'));
+  // The server's own CPU time, so a row can say what one request costs whatever else runs on the machine.
+  app.get('/bench-cpu', (c) => c.json(process.cpuUsage()));
   const server = await startWebServer(app, { port: 0, host: '127.0.0.1' });
   const article = (await data.latestArticles({ limit: 1, offset: 500 }))[0]!;
   console.log(JSON.stringify({ url: server.url, article: article.pagePath, fillSeconds: (performance.now() - t0) / 1000 }));
@@ -149,28 +169,37 @@ async function main(): Promise<void> {
   const pages: [string, string][] = [
     ['peer (constant route)', '/bench-peer'],
     ['front page', '/'],
+    ['front page, one section', '/?section=Sport'],
     ['story page', '/story/42'],
     ['article page', server.article],
     ['search (varying query, uncached)', '/search'],
   ];
-  console.log(`load: ${SECONDS} s per row, closed loop, keep-alive; p50/p99 in ms`);
-  console.log('page | connections | req/s | p50 | p99 | errors | req/s vs peer');
+  console.log(`load: ${SECONDS} s per row, closed loop, keep-alive; p50/p99 in ms; load average at start ${loadavg().map((l) => l.toFixed(2)).join(' ')} (${cpus().length} cores)`);
+  console.log('server CPU ms/req: the server process\'s CPU time per answered request (the cost of one request, whatever else shares the cores)');
+  console.log('page | connections | req/s | p50 | p99 | errors | req/s vs peer | server CPU ms/req');
+  let searchRun = 0;
   for (const connections of LEVELS) {
     let peer = 0;
     for (const [name, path] of pages) {
       // Warm up (JIT, connections, SQLite page cache) before measuring.
       await load(server.url, path === '/search' ? '/search?q=harbour' : path, connections, 0.5);
-      const r = name.startsWith('search') ? await loadVarying(server.url, connections) : await load(server.url, path, connections);
+      const before = await serverCpu(server.url);
+      const r = name.startsWith('search') ? await loadVarying(server.url, connections, searchRun++) : await load(server.url, path, connections);
+      const cpuMs = (await serverCpu(server.url)) - before;
       if (name.startsWith('peer')) peer = r.rps;
-      console.log(`${name} | ${connections} | ${r.rps.toFixed(0)} | ${r.p50.toFixed(1)} | ${r.p99.toFixed(1)} | ${r.errors} | ${(r.rps / peer).toFixed(3)}`);
+      console.log(`${name} | ${connections} | ${r.rps.toFixed(0)} | ${r.p50.toFixed(1)} | ${r.p99.toFixed(1)} | ${r.errors} | ${(r.rps / peer).toFixed(3)} | ${(cpuMs / Math.max(1, r.count)).toFixed(2)}`);
     }
   }
+  console.log(`load average at end: ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
   server.stop();
 }
 
-/** Search with a different query string per request, so the page cache never answers. */
-async function loadVarying(origin: string, connections: number): Promise<Result> {
-  let n = 0;
+/**
+ * Search with a different query per request (a word pair never asked before in this run), so
+ * neither the page cache nor the search-result cache answers: every request runs the full search.
+ */
+async function loadVarying(origin: string, connections: number, run: number): Promise<Result> {
+  let n = run * 9_800;
   const pool = new Pool(origin, { connections });
   const latencies: number[] = [];
   let errors = 0;
@@ -180,10 +209,11 @@ async function loadVarying(origin: string, connections: number): Promise<Result>
     Array.from({ length: connections }, async () => {
       while (performance.now() < end) {
         const t = performance.now();
-        // Two words of the synthetic vocabulary, a different pair (and page) almost every time.
         const k = n++;
-        // A readers' query: a common word and a middling one (ranks 20–1,000 of the vocabulary).
-        const path = `/search?q=${WORDS[k % WORDS.length]}+${VOCAB[20 + ((k * 37) % 980)]}&page=${(Math.floor(k / 400) % 3) + 1}`;
+        // A readers' query: a common word and a middling one (ranks 20–1,000 of the vocabulary);
+        // 20 × 980 distinct pairs, then a rarer third word (ranks 1,000–5,000) keeps them distinct.
+        const third = k >= 19_600 ? `+${VOCAB[1000 + (Math.floor(k / 19_600) % 4000)]}` : '';
+        const path = `/search?q=${WORDS[k % WORDS.length]}+${VOCAB[20 + (Math.floor(k / WORDS.length) % 980)]}${third}&page=${(k % 3) + 1}`;
         const res = await pool.request({ path, method: 'GET' });
         await res.body.arrayBuffer();
         if (res.statusCode !== 200) errors += 1;
@@ -195,7 +225,7 @@ async function loadVarying(origin: string, connections: number): Promise<Result>
   await pool.close();
   latencies.sort((a, b) => a - b);
   const q = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))] ?? 0;
-  return { rps: latencies.length / elapsed, p50: q(0.5), p99: q(0.99), errors };
+  return { rps: latencies.length / elapsed, p50: q(0.5), p99: q(0.99), errors, count: latencies.length };
 }
 
 if (values.serve) await serveMode();
