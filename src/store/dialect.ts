@@ -24,9 +24,9 @@ export interface SearchFilter {
 }
 
 /**
- * Matches ranked by relevance: the newest this many (ids grow with arrival). News readers want
- * recent articles, and ranking a bounded window keeps a search for a word in every article as fast
- * as one for a rare word (bench:web: 100,000 articles, a word in nearly all of them).
+ * Search ranks the newest this many matches (search-window.ts); older ones follow newest first.
+ * News readers want recent articles, and a bounded window keeps a search for a word found in every
+ * article as fast as one for a rare word (bench:web: 100,000 articles).
  */
 export const SEARCH_WINDOW = 100;
 
@@ -39,9 +39,9 @@ export interface StoreDialect {
   /** Replaces the indexed text of one article. */
   writeSearchText(db: Kysely<Database>, articleId: number, text: SearchText): Promise<void>;
   /**
-   * Article ids matching every word, user input never parsed as query syntax. Order: the newest
-   * SEARCH_WINDOW matches (after the filter) best first, then older matches newest first; so the
-   * database never ranks or sorts every match of a common word.
+   * Article ids matching every word (and the filter), newest first (ids grow with arrival), user
+   * input never parsed as query syntax; the database walks its index and stops at the limit, never
+   * ranking or sorting every match of a common word. Ranking: search-window.ts.
    */
   searchArticleIds(db: Kysely<Database>, query: string, limit: number, offset: number, filter?: SearchFilter): Promise<number[]>;
   /** Runs `work` in a transaction that holds the write lock from its start (no upgrade deadlocks). */

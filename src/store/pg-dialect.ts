@@ -7,7 +7,7 @@ import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import type { SearchText, StoreDialect } from './dialect.js';
 import type { Database } from './schema.js';
-import { filterConditions, hasFilter, searchPage } from './search-window.js';
+import { filterConditions, hasFilter } from './search-window.js';
 
 /** Connections per process: a worker runs a handful of jobs at once, each holding one for a few ms. */
 const poolSize = 10;
@@ -90,19 +90,10 @@ export const postgresDialect: StoreDialect = {
     // Each word is letters and digits only, so the tsquery text cannot carry operators from the user.
     const tsquery = sql`to_tsquery('simple', ${words.map((w) => w.toLowerCase()).join(' & ')})`;
     const from = hasFilter(filter) ? sql`articles_search d join articles a on a.id = d.article_id` : sql`articles_search d`;
-    const where = sql`d.document @@ ${tsquery} ${filterConditions(filter, sql`d.article_id`)}`;
-    const ids = (rows: { id: number }[]) => rows.map((r) => r.id);
-    return searchPage(
-      {
-        ranked: async (window) =>
-          ids((await sql<{ id: number }>`select id from (select d.article_id as id, ts_rank(d.document, ${tsquery}) as score
-            from ${from} where ${where} order by d.article_id desc limit ${window}) w order by score desc, id desc`.execute(db)).rows),
-        newest: async (n, skip) =>
-          ids((await sql<{ id: number }>`select d.article_id as id from ${from} where ${where} order by d.article_id desc limit ${n} offset ${skip}`.execute(db)).rows),
-      },
-      limit,
-      offset,
-    );
+    const result = await sql<{ id: number }>`select d.article_id as id from ${from}
+      where d.document @@ ${tsquery} ${filterConditions(filter, sql`d.article_id`)}
+      order by d.article_id desc limit ${limit} offset ${offset}`.execute(db);
+    return result.rows.map((r) => r.id);
   },
 
   /**

@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import type { SearchFilter, StoreContext, StoreDialect } from './dialect.js';
 import { articleFromRow, parseJsonList } from './rows.js';
 import type { Database } from './schema.js';
+import { searchPage } from './search-window.js';
 import type { ArticleRow } from './types.js';
 
 /** Rewrites the indexed text of one article from its stored row and translations (inside the caller's transaction). */
@@ -34,7 +35,7 @@ export async function search(
   options: { limit: number; offset?: number } & SearchFilter,
 ): Promise<ArticleRow[]> {
   const { limit, offset = 0, ...filter } = options;
-  const ids = await dialect.searchArticleIds(db, query, limit, offset, filter);
+  const ids = await searchPage(db, dialect, query, limit, offset, filter);
   if (ids.length === 0) return [];
   const rows = await db.selectFrom('articles').selectAll().where('id', 'in', ids).execute();
   const byId = new Map(rows.map((r) => [r.id, r]));

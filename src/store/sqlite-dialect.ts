@@ -8,7 +8,7 @@ import SqliteDatabase from 'better-sqlite3';
 import { Kysely, SqliteDialect, sql } from 'kysely';
 import type { SearchText, StoreDialect } from './dialect.js';
 import type { Database } from './schema.js';
-import { filterConditions, hasFilter, searchPage } from './search-window.js';
+import { filterConditions, hasFilter } from './search-window.js';
 
 /** How long a writer waits for another process's lock before failing (ms); a feed poll commits in well under this. */
 const busyTimeoutMs = 5000;
@@ -88,20 +88,10 @@ export const sqliteDialect: StoreDialect = {
     if (!match) return [];
     // FTS5 walks the matches newest first and stops at the limit; articles are joined only to filter.
     const from = hasFilter(filter) ? sql`articles_fts f join articles a on a.id = f.rowid` : sql`articles_fts f`;
-    const where = sql`articles_fts match ${match} ${filterConditions(filter, sql`f.rowid`)}`;
-    const ids = (rows: { id: number }[]) => rows.map((r) => r.id);
-    return searchPage(
-      {
-        // Titles weigh 5× the body: a word in the headline is what the article is about.
-        ranked: async (window) =>
-          ids((await sql<{ id: number }>`select id from (select f.rowid as id, bm25(articles_fts, 5.0, 1.0, 5.0, 1.0) as score
-            from ${from} where ${where} order by f.rowid desc limit ${window}) order by score, id desc`.execute(db)).rows),
-        newest: async (n, skip) =>
-          ids((await sql<{ id: number }>`select f.rowid as id from ${from} where ${where} order by f.rowid desc limit ${n} offset ${skip}`.execute(db)).rows),
-      },
-      limit,
-      offset,
-    );
+    const result = await sql<{ id: number }>`select f.rowid as id from ${from}
+      where articles_fts match ${match} ${filterConditions(filter, sql`f.rowid`)}
+      order by f.rowid desc limit ${limit} offset ${offset}`.execute(db);
+    return result.rows.map((r) => r.id);
   },
 
   async writeTransaction(db, work) {
