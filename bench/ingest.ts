@@ -11,8 +11,8 @@
  * fresh database, dropped after.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import os, { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -45,7 +45,7 @@ interface Run {
   translate: boolean;
   seconds: number;
   rate: number;
-  processes: { cpuSeconds: number; peakMb: number }[];
+  processes: Usage[];
 }
 
 interface Backend {
@@ -92,13 +92,33 @@ function startWorker(env: Record<string, string>, translate: boolean): ChildProc
   return child;
 }
 
-/** CPU seconds (user + system) and peak resident memory (VmHWM) of a live process. */
-function usageOf(pid: number): { cpuSeconds: number; peakMb: number } {
-  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  const cpuSeconds = (Number(fields[11]) + Number(fields[12])) / clockTicks;
+interface Usage {
+  cpuSeconds: number;
+  peakMb: number;
+  /** CPU seconds of the worker's live child processes (the Apertium pipelines). */
+  childCpuSeconds: number;
+}
+
+/** CPU seconds (user + system) of a live process, and its parent's pid. */
+function statOf(pid: number): { cpuSeconds: number; ppid: number } | null {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return { cpuSeconds: (Number(fields[11]) + Number(fields[12])) / clockTicks, ppid: Number(fields[1]) };
+  } catch {
+    return null; // gone meanwhile
+  }
+}
+
+/** CPU and peak resident memory (VmHWM) of a live worker, and the CPU of all its descendants. */
+function usageOf(pid: number): Usage {
+  const all = readdirSync('/proc').filter((name) => /^\d+$/.test(name)).map(Number);
+  const parents = new Map(all.map((p) => [p, statOf(p)] as const));
+  const descendants = (root: number): number[] =>
+    all.filter((p) => parents.get(p)?.ppid === root).flatMap((child) => [child, ...descendants(child)]);
+  const childCpuSeconds = descendants(pid).reduce((sum, p) => sum + (parents.get(p)?.cpuSeconds ?? 0), 0);
   const hwm = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-  return { cpuSeconds, peakMb: Number(hwm?.[1] ?? 0) / 1024 };
+  return { cpuSeconds: parents.get(pid)?.cpuSeconds ?? 0, peakMb: Number(hwm?.[1] ?? 0) / 1024, childCpuSeconds };
 }
 
 async function runOnce(publisher: SyntheticPublisher, kind: string, workers: number, translate: boolean): Promise<Run> {
@@ -155,12 +175,13 @@ function table(runs: Run[]): string {
   const rows = runs.map((r) => {
     const cpu = r.processes.map((p) => p.cpuSeconds.toFixed(0)).join('/');
     const mem = r.processes.map((p) => p.peakMb.toFixed(0)).join('/');
+    const child = r.processes.map((p) => p.childCpuSeconds.toFixed(0)).join('/');
     const ratio = peer(r) ? (r.rate / peer(r)!.rate).toFixed(2) : '-';
-    return `| ${r.name.padEnd(22)} | ${r.translate ? 'es→en' : 'off  '} | ${r.seconds.toFixed(1).padStart(7)} | ${r.rate.toFixed(1).padStart(19)} | ${ratio.padStart(9)} | ${cpu.padStart(13)} | ${mem.padStart(15)} |`;
+    return `| ${r.name.padEnd(22)} | ${r.translate ? 'es→en' : 'off  '} | ${r.seconds.toFixed(1).padStart(7)} | ${r.rate.toFixed(1).padStart(19)} | ${ratio.padStart(9)} | ${cpu.padStart(13)} | ${child.padStart(18)} | ${mem.padStart(15)} |`;
   });
   return [
-    `| store                  | trans | wall s  | articles/s (steady) | × SQLite | CPU s/process | peak MB/process |`,
-    `| ---------------------- | ----- | ------- | ------------------- | -------- | ------------- | --------------- |`,
+    `| store                  | trans | wall s  | articles/s (steady) | × SQLite | CPU s/process | + child CPU s (MT) | peak MB/process |`,
+    `| ---------------------- | ----- | ------- | ------------------- | -------- | ------------- | ------------------ | --------------- |`,
     ...rows,
   ].join('\n');
 }
@@ -180,4 +201,4 @@ for (const translate of modes) {
     await publisher.close();
   }
 }
-process.stdout.write(`\nIngest of ${total} synthetic articles across ${sources} loopback sources (worker concurrency ${values.concurrency}, ${(await import('node:os')).cpus().length} cores)\n\n${table(runs)}\n`);
+process.stdout.write(`\nIngest of ${total} synthetic articles across ${sources} loopback sources (worker concurrency ${values.concurrency}, ${os.cpus().length} cores, load average at the end ${os.loadavg().map((l) => l.toFixed(1)).join(' ')})\n\n${table(runs)}\n`);
