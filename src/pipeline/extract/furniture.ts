@@ -17,11 +17,13 @@ import {
 /** Tags and roles that are furniture by definition (still guarded by the size test in `isSmallOrLinky`). */
 const MARKED_SELECTOR = 'nav, form, [role=navigation], [role=banner], [role=complementary], [role=contentinfo], dialog, [aria-modal=true]';
 /** Class/id words of furniture, matched as whole dash/underscore-separated parts. */
-const MARKED_NAME = /(^|[-_\s])(ad|ads|advert|advertisement|author-?bio|author-?box|breadcrumbs?|comments?|consent|cookies?|cookie-?banner|gdpr|lee-?tambien|leia-?tambem|lire-?aussi|most-?read|mas-?leidos?|newsletter|popular|read-?also|related|related-?(articles|news|posts|stories)|share|share-?bar|sharing|skip-?link|social|social-?share|subscribe|subscription|tag-?list|tags)([-_\s]|$)/i;
+const MARKED_NAME = /(^|[-_\s])(ad|ads|advert|advertisement|author-?bio|author-?box|breadcrumbs?|comments?|consent|cookies?|cookie-?banner|gdpr|lee-?tambien|leia-?tambem|lire-?aussi|most-?read|mas-?leidos?|newsletter|popular|pull-?quote|read-?also|related|related-?(articles|news|posts|stories)|share|share-?bar|sharing|skip-?link|social|social-?share|subscribe|subscription|tag-?list|tags)([-_\s]|$)/i;
 /** The marked names of "read also" boxes, whose links become `related` when they sit in the body. */
 const RELATED_NAME = /(^|[-_\s])(lee-?tambien|leia-?tambem|lire-?aussi|read-?also|related(-?(articles|news|posts|stories))?)([-_\s]|$)/i;
 /** Unconditional: comment threads are long and made of text, so the size guard would keep them. */
 const COMMENTS_SELECTOR = '#comments, #disqus_thread, .comments-area, .comment-list, [id^=comments-]';
+/** AMP's ad, share and menu widgets: never story text (their fallback text reads "Publicidade"...). */
+const AMP_WIDGETS = 'amp-ad, amp-embed, amp-sticky-ad, amp-analytics, amp-consent, amp-social-share, amp-sidebar, amp-web-push-widget';
 /** "IMG_2023-0412.jpg", "foto-putin-kremlin.jpeg": a caption that is an upload's file name. */
 export const FILE_NAME = /^[\w\-.()~%+ ]{1,120}\.(avif|bmp|gif|heic|jpe?g|png|svg|tiff?|webp)$/i;
 /** A furniture box is short: 300 characters of non-link text is a long teaser list's worth, not a story's. */
@@ -43,9 +45,10 @@ export function removeFurniture(root: DomRoot, pageUrl: string): RelatedLink[] {
 function removeMarkedBoxes(root: DomRoot, pageUrl: string): RelatedLink[] {
   const related: RelatedLink[] = [];
   for (const el of all(root, COMMENTS_SELECTOR)) remove(el);
+  for (const el of all(root, AMP_WIDGETS)) remove(el);
   const marked = all(root, MARKED_SELECTOR).concat(all(root, '[class], [id]').filter(hasFurnitureName));
   for (const el of marked) {
-    if (!isInside(el, root) || containsTitle(el) || !isSmallOrLinky(el)) continue;
+    if (!isInside(el, root) || !isSmallOrLinky(el) || containsTitle(el)) continue; // size first: it stops early
     if (RELATED_NAME.test(`${getAttr(el, 'class') ?? ''} ${getAttr(el, 'id') ?? ''}`) && isInsideBody(el)) related.push(...linksIn(el, pageUrl));
     remove(el);
   }
@@ -107,13 +110,22 @@ function findLabels(root: DomRoot): Label[] {
 /** The furniture kind of a label text: the whole text is a phrase, or a phrase followed by a colon. */
 export function labelKind(raw: string): FurnitureKind | null {
   if (raw.length > MAX_LABEL * 3) return null;
-  const text = collapse(raw).toLowerCase().replace(/\s+:/g, ':').replace(/^[\s»›>|•·:\-–—]+|[\s»›>|•·\-–—.…]+$/gu, '');
+  const trimmed = raw.trim(); // most text nodes are blank or prose: rejected before any regex runs
+  if (trimmed.length === 0 || trimmed.length > MAX_LABEL * 2) return null;
+  const text = collapse(trimmed).toLowerCase().replace(/\s+:/g, ':').replace(/^[\s»›>|•·:\-–—]+|[\s»›>|•·\-–—.…]+$/gu, '');
   if (text.length === 0 || text.length > MAX_LABEL) return null;
-  for (const { kind, phrase } of PHRASES) {
-    if (text === phrase || text === `${phrase}:` || (text.startsWith(`${phrase}:`) && kind !== 'comments')) return kind;
+  const exact = PHRASE_KINDS.get(text) ?? (text.endsWith(':') ? PHRASE_KINDS.get(text.slice(0, -1)) : undefined);
+  if (exact) return exact;
+  for (let colon = text.indexOf(':'); colon > 0; colon = text.indexOf(':', colon + 1)) {
+    const kind = PHRASE_KINDS.get(text.slice(0, colon));
+    if (kind && kind !== 'comments') return kind; // "Lire aussi: <headline>" (a comment count is no label)
   }
   return null;
 }
+
+/** Phrase → kind; the first kind listed for a phrase wins. */
+const PHRASE_KINDS = new Map<string, FurnitureKind>();
+for (const { kind, phrase } of PHRASES) if (!PHRASE_KINDS.has(phrase)) PHRASE_KINDS.set(phrase, kind);
 
 /** The widest ancestor of the label that is still only this box: short, link-made, no headline. */
 function boxAround(label: Label): DomElement | null {
@@ -121,8 +133,7 @@ function boxAround(label: Label): DomElement | null {
   if (closest(box, 'h1') !== null) return null; // a headline that happens to be "Comments" is not a label
   for (let step = 0; step < 6; step++) {
     const parent = parentElement(box);
-    if (parent === null || isContainerOfRecord(parent) || containsTitle(parent)) break;
-    if (!fitsBox(parent, label)) break;
+    if (parent === null || isContainerOfRecord(parent) || !fitsBox(parent, label) || containsTitle(parent)) break;
     box = parent;
   }
   return box;

@@ -5,7 +5,7 @@
  * hidden and (with `stripUnlikely`) unlikely elements are only left out, as Readability 0.6 removes them.
  * The rules are Readability 0.6's (its scores reproduce AEB 0.947), read as data over a domhandler tree.
  */
-import { getAttr, isElement, isTextNode, tagOf, type DomElement, type DomNode, type DomRoot } from './dom.js';
+import { collapsedLength, getAttr, isElement, isTextNode, tagOf, type DomElement, type DomNode, type DomRoot } from './dom.js';
 
 export interface Stats {
   text: number;
@@ -212,8 +212,7 @@ export function subtract(into: Stats, from: Stats): void {
 
 /** Characters of a text node with its whitespace runs read as one space; blank nodes count nothing. */
 function textLength(data: string): number {
-  if (!/\S/.test(data)) return 0;
-  return data.replace(/\s+/g, ' ').length;
+  return collapsedLength(data, false);
 }
 
 export function linkDensity(stats: Stats | undefined): number {

@@ -5,6 +5,7 @@
 import type { RelatedLink } from './article.js';
 import { all, closest, collapse, elementChildren, isInside, measureText, remove, setAttr, textOf, type DomElement } from './dom.js';
 import { labelKind, removeFurniture } from './furniture.js';
+import { blockTexts } from './blocks.js';
 import { imageSource } from './image.js';
 
 /** `repeats`: the headline and the standfirst, which have fields of their own. */
@@ -12,6 +13,7 @@ export function tidyBody(root: DomElement, repeats: Array<string | null>, pageUr
   const related = removeFurniture(root, pageUrl);
   for (const text of repeats) if (text) removeRepeat(root, text);
   removeDateLines(root);
+  removeRepeatedQuotes(root);
   loadLazyImages(root, pageUrl);
   return related;
 }
@@ -33,6 +35,26 @@ function removeDateLines(root: DomElement): void {
     const block = closest(time, 'p, div, span, header') ?? time;
     if (block === root) continue;
     if (measureText(block, 200).text - measureText(time, 200).text < 30) remove(block);
+  }
+}
+
+/** Quotes shorter than this (characters) are not checked for repeats: "Yes," she said. */
+const MIN_PULL_QUOTE = 30;
+
+/** A pull quote repeats a sentence of the story in large type: a quote box whose text the story already
+ *  holds elsewhere goes (the story's own copy stays). */
+function removeRepeatedQuotes(root: DomElement): void {
+  const quotes = all(root, 'blockquote, aside, figure, q');
+  if (quotes.length === 0) return;
+  let story = ` ${blockTexts(root).map(sameText).join(' \n ')} `;
+  for (const quote of quotes) {
+    if (!isInside(quote, root)) continue;
+    const text = sameText(textOf(quote, 1000));
+    if (text.length < MIN_PULL_QUOTE || text.length > 1000) continue;
+    const first = story.indexOf(` ${text} `.trim());
+    if (first === -1 || story.indexOf(text, first + text.length) === -1) continue;
+    remove(quote);
+    story = story.replace(text, ''); // counted once: a second copy of the same quote is then the story's
   }
 }
 
