@@ -1,12 +1,15 @@
 /**
- * The byline, in order of trust: JSON-LD authors that are people (an {"@id"} reference resolved through the
- * page's @graph, as Yoast writes it) → <meta name=author> → byline markup (rel=author, author-page links,
- * itemprop=author, .byline, classes naming an author) → a "Written by" label's neighbour → authors that are
- * organisations → the feed's author (the caller's hint). Each candidate is cleaned ("By", "Written by:",
- * trailing dates and job titles after a line break) and must look like names: up to six words each, no
- * digits, not a bare label or a template placeholder. Calibrated on shared/data/wcxb-dev-articles.
+ * The byline. Each source is read separately (bylineEvidence), then one order of trust picks
+ * (chooseByline): JSON-LD authors that are people (an {"@id"} reference resolved through the page's
+ * @graph, as Yoast writes it) → <meta name=author> → byline markup (rel=author, author-page links,
+ * itemprop=author, .byline, classes naming an author) → a "By Jane Roe" line → a "Written by" label's
+ * neighbour → the same names when they are only the site's own → JSON-LD organisations → the feed's author
+ * (the caller's hint). Each candidate is cleaned ("By", "Recipe by:", trailing dates, reading times and
+ * " - role") and must look like names: up to six words each, no digits, not a bare label or a template
+ * placeholder. Calibrated on shared/data/wcxb-dev-articles, whose truth keeps several authors as written
+ * ("A, B and C") and keeps job titles after a comma on some pages and not on others.
  */
-import { TEXT_NODE, all, collapse, textOf, type DomDocument, type DomElement, type DomNode, closest, elementChildren, nextElement, textContent, tagOf, childrenOf } from './dom.js';
+import { TEXT_NODE, all, collapse, textOf, type DomDocument, type DomElement, type DomNode, closest, elementChildren, isTextNode, nextElement, parentElement, textContent, tagOf, childrenOf } from './dom.js';
 import { allJsonLd, isObject, type JsonObject } from './jsonld.js';
 
 export type MetaLookup = (key: string) => string | null;
@@ -18,15 +21,59 @@ const MARKUP = [
 ].join(', ');
 
 /** Bare labels and placeholders that byline markup sometimes holds instead of a name. */
-const NOT_A_NAME = /^(author|authors|authors:|the author|written by|by|admin|administrator|staff|editor|guest|anonymous|unknown|posted by|autor|auteur|redacción)$/i;
-const PREFIX = /^\s*((written|posted|guide|words|reviewed|story|text|reporting)\s+by|by|por|par|von|door|di|av|af|de|автор|author|autor|auteur)\b\s*:?\s*/iu;
+const NOT_A_NAME = /^(mon|tue|wed|thu|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|saturday|sunday|author|authors|authors:|the author|written by|by|admin|administrator|staff|editor|guest|anonymous|unknown|posted by|autor|auteur|redacción)$/i;
+/** "By", "Written by", "Recipe by", "Article by:", "Insights from", "Authors of this article:"... */
+const PREFIX = /^\s*((\p{L}+\s+){0,2}(by|from)|by|por|par|von|door|di|av|af|de|автор|authors?(\s+of\s+this\s+article)?|autor|auteur)(?![\p{L}\p{N}])\s*:?\s*/iu;
 
-export function findByline(document: DomDocument, ld: JsonObject | null, meta: MetaLookup): string | null {
-  const { people, organisations } = ldAuthors(document, ld);
-  if (people.length > 0) return people.join(', ');
+/** What a page says about its author, each source read separately. */
+export interface BylineEvidence {
+  /** JSON-LD authors that are people, and those typed as organisations. */
+  people: string[];
+  organisations: string[];
+  /** <meta name=author> and its kin. */
+  meta: string | null;
+  /** The first byline markup (rel=author, author links, itemprop=author, .byline, author classes). */
+  markup: string | null;
+  /** A short line that reads "By Jane Roe" / "Written by Jane Roe" / "Por ...". */
+  written: string | null;
+  /** "Written by" / "Author" in an element of its own, the name in the next one. */
+  labelled: string | null;
+}
+
+export function findByline(document: DomDocument, ld: JsonObject | null, meta: MetaLookup, site = ''): string | null {
+  return chooseByline(bylineEvidence(document, ld, meta), site);
+}
+
+export function bylineEvidence(document: DomDocument, ld: JsonObject | null, meta: MetaLookup): BylineEvidence {
   const fromMeta = cleanByline(meta('author') ?? meta('article:author') ?? meta('parsely-author') ?? meta('sailthru.author'));
-  if (fromMeta && !/^https?:|^www\./i.test(fromMeta)) return fromMeta;
-  return markupByline(document) ?? labelledByline(document) ?? (organisations.length > 0 ? organisations.join(', ') : null);
+  return {
+    ...ldAuthors(document, ld),
+    meta: fromMeta && !/^https?:|^www\./i.test(fromMeta) ? fromMeta : null,
+    markup: markupByline(document),
+    ...textBylines(document),
+  };
+}
+
+/** People first: JSON-LD people → meta author → byline markup → a "By ..." line → a labelled name. A
+ *  name that is the site's own (the publisher standing in for a writer: "USA TODAY" on usatoday.com)
+ *  counts as an organisation and comes after them, then the JSON-LD organisations. */
+export function chooseByline(evidence: BylineEvidence, site: string): string | null {
+  const isSite = (name: string): boolean => sameName(name, site);
+  const people = evidence.people.filter((name) => !isSite(name));
+  if (people.length > 0) return people.join(', ');
+  const found = [evidence.meta, evidence.markup, evidence.written, evidence.labelled].filter((name): name is string => !!name);
+  const person = found.find((name) => !isSite(name));
+  if (person) return person;
+  if (evidence.people.length > 0) return evidence.people.join(', ');
+  return found[0] ?? (evidence.organisations.length > 0 ? evidence.organisations.join(', ') : null);
+}
+
+/** "USA TODAY" and "usatoday.com", "Corti" and "Corti AI": the same organisation, loosely. */
+function sameName(name: string, site: string): boolean {
+  const key = (text: string): string => text.toLowerCase().replace(/^www\./, '').replace(/\.[a-z]{2,6}$/, '').replace(/[^\p{L}\p{N}]/gu, '');
+  const a = key(name);
+  const b = key(site);
+  return a.length > 0 && b.length > 0 && (a === b || (a.length >= 4 && b.startsWith(a)) || (b.length >= 4 && a.startsWith(b)));
 }
 
 function ldAuthors(document: DomDocument, ld: JsonObject | null): { people: string[]; organisations: string[] } {
@@ -56,15 +103,58 @@ function markupByline(document: DomDocument): string | null {
   return null;
 }
 
-/** "Written by" / "Author" in an element of its own, the name in the next one. */
-function labelledByline(document: DomDocument): string | null {
-  for (const el of all(document, 'span, div, p, b, strong, dt')) {
-    if (elementChildren(el).length > 0 || !/^(written by|author|by|autor|auteur|por)\s*:?$/i.test(textOf(el))) continue;
-    const name = cleanByline(textOf(nextElement(el)));
-    if (name) return name;
+/** Bylines written as text, found in one walk over the page's text (a selector and a text read per
+ *  element cost seconds on 5 MB pages):
+ *    written  — a short element whose text is a byline line: "By Jane Roe", "Written by Jane Roe", "by:
+ *               Ann Lee, Dec 17, 2025"; the innermost one, as its wrappers add job titles and dates;
+ *    labelled — "Written by" / "Author" alone in an element, the name in the next element. */
+function textBylines(document: DomDocument): { written: string | null; labelled: string | null } {
+  let written: string | null = null;
+  let labelled: string | null = null;
+  const stack: DomNode[] = [...childrenOf(document)].reverse();
+  while (stack.length > 0 && !(written && labelled)) {
+    const node = stack.pop()!;
+    if (isTextNode(node)) {
+      const text = node.data.trim();
+      if (!written && OPENS_BYLINE.test(text)) written = bylineAround(node);
+      if (!labelled && LABEL_ALONE.test(text)) labelled = nameAfterLabel(node);
+      continue;
+    }
+    const tag = tagOf(node);
+    if (tag === 'script' || tag === 'style' || tag === 'nav' || tag === 'svg') continue;
+    const kids = childrenOf(node);
+    for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i]!);
+  }
+  return { written, labelled };
+}
+
+const LABEL_ALONE = /^(written by|author|by|autor|auteur|por)\s*:?$/i;
+
+/** The name in the element after a label that has an element of its own. */
+function nameAfterLabel(node: DomNode): string | null {
+  const el = parentElement(node);
+  if (!el || elementChildren(el).length > 0 || !LABEL_ALONE.test(textOf(el, 40))) return null;
+  return cleanByline(textOf(nextElement(el), 200));
+}
+
+/** The byline a "By" text node opens: its element, or the parent when the name sits in a sibling
+ *  (<span>By </span><a>Jane Roe</a>). */
+function bylineAround(node: DomNode): string | null {
+  let el = parentElement(node);
+  for (let level = 0; el && level < 3; level++, el = parentElement(el)) {
+    const text = textOf(el, 100);
+    if (text.length > 100 || !WRITTEN_BY.test(text)) return null;
+    if (!NAME_START.test(text.replace(WRITTEN_BY, ''))) continue;
+    return closest(el, '.comments, #comments, [class*=comment]') ? null : cleanByline(text);
   }
   return null;
 }
+
+/** "By" and its kin as a line opens; the name after it starts with a capital ("By the way" is no byline). */
+const WRITTEN_BY = /^((written|posted|words|reporting|text|story|article)\s+by|by|por|par|von|door|av|af)\s*:?\s+/i;
+const NAME_START = /^\p{Lu}/u;
+/** A text node that opens a byline: the label, alone ("By", "by:") or followed by the name. */
+const OPENS_BYLINE = /^((written|posted|words|reporting|text|story|article)\s+by|by|por|par|von|door|av|af)(\s*:)?(\s|$)/i;
 
 /** The first name-bearing run of text in a byline element: its text nodes, with labels ("By", "Written
  *  by") skipped and runs joined across connectors (",", "and", "&"), so "Name<span>Job title</span>" gives
@@ -95,7 +185,7 @@ function ownText(el: DomElement): string {
 
 const CONNECTOR_END = /(,|&|\band|\by|\bet|\bund)\s*$/i;
 const CONNECTOR_START = /^(,|&|and\b|y\b|et\b|und\b)/i;
-const LABEL = /^((written|posted|guide|words|reviewed|story|text|reporting)\s+by|by|por|par|von|author|autor|auteur)\s*:?$/i;
+const LABEL = /^((\p{L}+\s+){0,2}(by|from)|by|por|par|von|authors?(\s+of\s+this\s+article)?|autor|auteur)\s*:?$/iu;
 
 /** A cleaned byline, or null when the text does not read as one or more names. */
 export function cleanByline(raw: string | null | undefined): string | null {
@@ -103,11 +193,16 @@ export function cleanByline(raw: string | null | undefined): string | null {
   let text = decodeEntities(raw).split(/\n\s*\n|\s{3,}|\|/)[0]!;
   text = collapse(text).replace(/^[\s,;:|·•-]+/, '').replace(PREFIX, '').replace(PREFIX, '');
   text = text.replace(/\s*[-–—,|·•]?\s*(updated|published|posted|last updated)\b.*$/i, '').trim();
+  text = text.replace(TRAILING_DATE, '').trim();
+  text = text.split(/\s+[-–—]\s+/)[0]!; // "Eliz - Product marketer": the name, not the role
   const names = text.split(/\s*(?:,|&|\band\b|\by\b|\bet\b|\bund\b|\be\b)\s*/u).filter(Boolean);
   if (!text || names.length === 0 || names.length > 8) return null;
   const plausible = names.every((name) => name.split(' ').length <= 6 && !/\d|@|https?:|\{|\}|^[a-z]+\.[a-z.]+$/.test(name) && !NOT_A_NAME.test(name));
   return plausible && !NOT_A_NAME.test(text) ? text : null;
 }
+
+/** A date or a reading time after the names ("Ann Lee, Dec 17, 2025", "Bo Chen · 12.03.2024 · 6 min read"). */
+const TRAILING_DATE = /\s*[-–—,|·•]?\s*(\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b|\b\d{1,2}(st|nd|rd|th)?\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\b\d{1,4}[./-]\d{1,2}[./-]\d{1,4}\b|\b\d+\s*min(ute)?s?\s+read\b).*$/i;
 
 const ENTITIES: Record<string, string> = { amp: '&', quot: '"', apos: "'", lt: '<', gt: '>', nbsp: ' ' };
 

@@ -12,7 +12,7 @@
  * whose truth is sometimes the visible "Updated" date and sometimes the declared publication for the
  * same markup (about 22 against 27), and pages whose true date appears nowhere in the HTML.
  */
-import { TEXT_NODE, all, attr, collapse, type DomDocument, type DomElement, type DomNode, getAttr, textContent, closest, parentElement, tagOf, childrenOf } from './dom.js';
+import { TEXT_NODE, all, attr, collapse, textOf, type DomDocument, type DomElement, type DomNode, getAttr, textContent, closest, parentElement, tagOf, childrenOf } from './dom.js';
 import { allJsonLd, stringField, type JsonObject } from './jsonld.js';
 
 const DATE_META = [
@@ -97,16 +97,12 @@ function firstField(objects: JsonObject[], key: string): string | null {
   return null;
 }
 
-/** linkedom keeps attribute names as written (React writes itemProp, dateTime), so read both spellings. */
-function attribute(el: DomElement, name: string): string | null {
-  return getAttr(el, name) ?? getAttr(el, name === 'datetime' ? 'dateTime' : name === 'itemprop' ? 'itemProp' : name);
-}
-
-/** Selectors cannot see camel-cased attribute names in linkedom, hence the scan over likely carriers. */
+/** itemprop=datePublished and its kin (htmlparser2 lower-cases attribute names, so React's itemProp and
+ *  dateTime are found as itemprop and datetime). */
 function microdata(document: DomDocument, prop: string): string | null {
-  for (const el of [...all(document, '[itemprop]'), ...all(document, 'meta, time, span, div')]) {
-    if (attribute(el, 'itemprop')?.toLowerCase() !== prop) continue;
-    const value = collapse(getAttr(el, 'content') ?? attribute(el, 'datetime') ?? textContent(el));
+  for (const el of all(document, '[itemprop]')) {
+    if (getAttr(el, 'itemprop')?.toLowerCase() !== prop) continue;
+    const value = collapse(getAttr(el, 'content') ?? getAttr(el, 'datetime') ?? textOf(el, 100));
     if (value) return value;
   }
   return null;
@@ -115,7 +111,7 @@ function microdata(document: DomDocument, prop: string): string | null {
 function timeElement(document: DomDocument): string | null {
   const times = all(document, 'time');
   const marked = times.find((t) => getAttr(t, 'pubdate') !== null) ?? times.find((t) => closest(t, 'article')) ?? times[0];
-  return marked ? collapse(attribute(marked, 'datetime')) || null : null;
+  return marked ? collapse(getAttr(marked, 'datetime')) || null : null;
 }
 
 /** /2024/03/15/, /2024-03-15-, /20240315/, /2023/october/03/ in the path. */
@@ -216,7 +212,8 @@ type Parts = (m: RegExpExecArray, monthFirst: boolean) => [string, string, strin
 const TEXT_DATES: Array<[RegExp, Parts]> = [
   [new RegExp(`\\b${NAME}\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+((?:19|20)\\d\\d)\\b`, 'gu'), (m) => [m[3]!, m[1]!, m[2]!]],
   [new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th|er|º)?\\.?\\s+(?:de\\s+)?${NAME},?\\s+(?:de\\s+)?((?:19|20)\\d\\d)\\b`, 'gu'), (m) => [m[3]!, m[2]!, m[1]!]],
-  [/\b((?:19|20)\d\d)[-/.](\d{1,2})[-/.](\d{1,2})\b/g, (m) => [m[1]!, m[2]!, m[3]!]],
+  // Year first; a time may follow without a space (2022-11-23T08:10).
+  [/\b((?:19|20)\d\d)[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)/g, (m) => [m[1]!, m[2]!, m[3]!]],
   // Day first with dots, as Europe writes it (12.12.2025).
   [/\b(\d{1,2})\.(\d{1,2})\.((?:19|20)\d\d)\b/g, (m) => [m[3]!, m[2]!, m[1]!]],
   // Slashes: a part above 12 is the day; otherwise the page's convention (month first in US English).

@@ -38,7 +38,7 @@ export function readMetadata(document: DomDocument, url: string, hints: ExtractH
     title: findTitle(document, ld, site) ?? (collapse(hints.title) || null),
     standfirst: textOf(first(document, STANDFIRST_SELECTOR)) || null,
     description: meta(document, 'og:description') ?? stringField(ld, 'description') ?? meta(document, 'description'),
-    byline: findByline(document, ld, (key) => meta(document, key)) ?? (withoutByPrefix(collapse(hints.byline)) || null),
+    byline: findByline(document, ld, (key) => meta(document, key), site) ?? (withoutByPrefix(collapse(hints.byline)) || null),
     publishedAt,
     languageHint: findLanguage(document, ld) ?? (collapse(hints.language) || null),
     site,
