@@ -145,6 +145,7 @@ export function describeArticleContract(open: () => Promise<TestStore>): void {
     engineVersion: '3.9',
     title: 'El puerto reabre tras la tormenta',
     subtitle: null,
+    imageCaption: 'El puerto, el lunes.',
     paragraphs: ['El puerto reabrió el lunes tras una semana de reparaciones.'],
     html: '<p>El puerto reabrió el lunes tras una semana de reparaciones.</p>',
     protectedNames: ['Ana Pérez'],
@@ -159,6 +160,8 @@ export function describeArticleContract(open: () => Promise<TestStore>): void {
       await t.store.saveTranslation(articleId, spanish);
       expect(await t.store.translationsOf(articleId)).toEqual([{ ...spanish, translatedAt: '2024-05-06T09:05:00.000Z' }]);
       expect((await t.store.translationOf(articleId, 'es'))?.protectedNames).toEqual(['Ana Pérez']);
+      await t.store.saveTranslation(articleId, { ...spanish, language: 'de', imageCaption: undefined });
+      expect((await t.store.translationOf(articleId, 'de'))?.imageCaption).toBeNull();
       expect(await t.store.translationOf(articleId, 'fr')).toBeNull();
     });
 

@@ -22,6 +22,7 @@ export const migrations: Migration[] = [
   { name: '0007-translation-cache', up: createTranslationCacheTable },
   { name: '0008-story-details', up: addStoryDetails },
   { name: '0009-selector-section', up: addSelectorAndSection },
+  { name: '0010-translation-caption', up: addTranslationCaption },
 ];
 
 async function createSourcesAndFeeds(db: Kysely<any>, dialect: StoreDialect): Promise<void> {
@@ -250,4 +251,9 @@ async function addSelectorAndSection(db: Kysely<any>): Promise<void> {
   await db.schema.alterTable('articles').addColumn('section', 'text').execute();
   await db.schema.createIndex('articles_section_latest').on('articles').columns(['section']).expression(sql`coalesce(published_at, first_seen_at)`).execute();
   await db.schema.createIndex('stories_updated').on('stories').column('updated_at').execute();
+}
+
+/** The translated image caption, beside the translated title and subtitle (null: none). */
+async function addTranslationCaption(db: Kysely<any>): Promise<void> {
+  await db.schema.alterTable('translations').addColumn('image_caption', 'text').execute();
 }

@@ -93,6 +93,7 @@ export function translationFromRow(row: Selectable<TranslationsTable>): Translat
     engineVersion: row.engine_version,
     title: row.title,
     subtitle: row.subtitle,
+    imageCaption: row.image_caption,
     paragraphs: parseJsonList<string>(row.paragraphs),
     html: row.html,
     protectedNames: parseJsonList<string>(row.protected_names),

@@ -88,6 +88,7 @@ export interface TranslationsTable {
   engine_version: string;
   title: string;
   subtitle: string | null;
+  image_caption: string | null;
   paragraphs: JsonText;
   html: string;
   protected_names: JsonText;

@@ -24,6 +24,7 @@ export async function upsertTranslation(trx: Kysely<Database>, articleId: number
     engine_version: translation.engineVersion,
     title: translation.title,
     subtitle: translation.subtitle,
+    image_caption: translation.imageCaption ?? null,
     paragraphs: JSON.stringify(translation.paragraphs),
     html: translation.html,
     protected_names: JSON.stringify(translation.protectedNames),

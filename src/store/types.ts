@@ -103,6 +103,8 @@ export interface Translation {
   engineVersion: string;
   title: string;
   subtitle: string | null;
+  /** Optional on input (older callers); read back as null when there is none. */
+  imageCaption?: string | null;
   paragraphs: string[];
   html: string;
   protectedNames: string[];

@@ -68,6 +68,11 @@ export class ApertiumProcess {
   }
 
   private receive(chunk: string): void {
+    // Only the new chunk can hold the next '\0': a long answer is not searched again chunk by chunk.
+    if (!chunk.includes('\0')) {
+      this.buffer += chunk;
+      return;
+    }
     this.buffer += chunk;
     let end: number;
     while ((end = this.buffer.indexOf('\0')) >= 0) {

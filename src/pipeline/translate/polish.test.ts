@@ -28,6 +28,13 @@ describe('polish (Spanish → English post-editing)', () => {
     expect(polish('The estimate of the government', 'La estimación del gobierno', 'es')).toBe('The estimate of the government');
   });
 
+  it('agrees "his" with a plural subject, and rewrites word-for-word turns', () => {
+    expect(polish('They lost his homes.', '', 'es')).toBe('They lost their homes.');
+    expect(polish('The players said that his team won; his coach agreed.', '', 'es')).toBe('The players said that their team won; his coach agreed.');
+    expect(polish('A lot of fans came in September of 2018, like the ones of Gerrard.', '', 'es')).toBe('Many fans came in September 2018, like those of Gerrard.');
+    expect(polish('He met the president Erdogan.', '', 'es')).toBe('He met President Erdogan.');
+  });
+
   it('can switch each feature off', () => {
     expect(polish('the Saturday', '', 'es', { weekdays: false })).toBe('the Saturday');
   });

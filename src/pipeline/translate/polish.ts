@@ -9,7 +9,7 @@ import { guessUnknown } from './unknown-words.js';
 
 const lexicon = lexiconRows.map(([spanish, english, news]) => ({ spanish: new RegExp(spanish, 'u'), english: new RegExp(english, 'giu'), news }));
 
-export const polishFeatures = ['lexicon', 'toldTo', 'weekdays', 'lastNext', 'ages', 'clockTimes', 'numbers', 'quotes', 'percent', 'unknownWords', 'abbreviations'] as const;
+export const polishFeatures = ['lexicon', 'toldTo', 'possessives', 'phrasing', 'titles', 'weekdays', 'lastNext', 'ages', 'clockTimes', 'numbers', 'quotes', 'percent', 'unknownWords', 'abbreviations'] as const;
 export type PolishFeature = (typeof polishFeatures)[number];
 /** Every feature the bench can switch off: names (protect-names.ts), personalA (source-edits.ts), polish. */
 export const allFeatures = ['names', 'personalA', ...polishFeatures] as const;
@@ -24,6 +24,15 @@ const prepositions = 'from|since|until|till|to|for|of|on|before|after|by|between
 
 type Fix = (text: string, source: string, from: string) => string;
 
+// Built once: polish runs on every line.
+const pluralSubject = /\b((?:The|the|These|these|Those|those|Many|many|Both|both|All|all)\s+(?:[a-z]+\s+)?[a-z]+s)\s+(have|had|are|were|will|would|can|could|said|say|[a-z]+ed)\b([^.;:]*)/g;
+const titleBeforeName = /\b[Tt]he (president|vice-president|prime minister|minister|judge|senator|inspector|captain|secretary|king|queen|pope|chancellor|governor|mayor|ambassador) (?=\p{Lu})/gu;
+const afterPreposition = new RegExp(`\\b(${prepositions}) the ${weekday}\\b`, 'gi');
+const sentenceStartWeekday = new RegExp(`(^|[.:;!?"“]\\s*)The ${weekday}\\b`, 'g');
+const theWeekday = new RegExp(`\\bthe ${weekday}\\b(?! (?:morning|afternoon|evening|night)s?\\b)`, 'g');
+const theWeekdayPart = new RegExp(`\\bthe ${weekday} (morning|afternoon|evening|night)\\b`, 'g');
+const pastWeekday = new RegExp(`\\b([Tt])he past ${weekday}\\b`, 'g');
+
 const fixes: Record<PolishFeature, Fix> = {
   /** Apertium's rare-sense word choices, where the source holds the word (lexicon-data.ts). */
   lexicon: (text, source) => {
@@ -34,21 +43,37 @@ const fixes: Record<PolishFeature, Fix> = {
     }
     return out;
   },
+  /**
+   * Apertium writes every "su/sus" as "his": after "they"/"we" or a plural subject in the same
+   * clause, the possessor is that subject ("they lost his homes" → "their homes").
+   */
+  possessives: (text) =>
+    /\bhis\b/.test(text)
+      ? text
+          .replace(/\b(they|They|we|We)\b([^.;:]*)/g, (_, subject: string, rest: string) => subject + rest.replace(/\bhis\b/g, /^we$/i.test(subject) ? 'our' : 'their'))
+          .replace(pluralSubject, (_, subject: string, verb: string, rest: string) => `${subject} ${verb}${rest.replace(/\bhis\b/g, 'their')}`)
+      : text,
+  /** Spanish turns Apertium renders word for word: "a lot of people" → "many people", "the ones of" → "those of". */
+  phrasing: (text) =>
+    text
+      .replace(/\b([Aa]) lot of (\p{Ll}+s)\b/gu, (_, a: string, noun: string) => `${a === 'A' ? 'M' : 'm'}any ${noun}`)
+      .replace(/\b([Tt])he ones of\b/g, '$1hose of')
+      .replace(/\b([Tt])he one of\b/g, '$1hat of')
+      .replace(/\b([Ii])n spite of\b/g, (_, i: string) => (i === 'I' ? 'Despite' : 'despite'))
+      .replace(/\b(January|February|March|April|May|June|July|August|September|October|November|December) of (\d{4})\b/g, '$1 $2'),
+  /** "el presidente Erdogan" → "the president Erdogan" → "President Erdogan". */
+  titles: (text) => text.replace(titleBeforeName, (_, title: string) => `${title[0]!.toUpperCase()}${title.slice(1)} `),
   /** "dijo a los periodistas" → "said to the journalists" → "told the journalists". */
   toldTo: (text) => text.replace(/\b([Ss])aid to (the|him|her|them|his|their|a|an|us|me|reporters|journalists)\b/g, (_, s: string, object: string) => `${s === 'S' ? 'T' : 't'}old ${object}`),
   /** "el sábado" is "on Saturday" (Apertium: "the Saturday"); after a preposition, plain "Saturday". */
   weekdays: (text) =>
-    text
-      .replace(new RegExp(`\\b(${prepositions}) the ${weekday}\\b`, 'gi'), '$1 $2')
-      .replace(new RegExp(`(^|[.:;!?"“]\\s*)The ${weekday}\\b`, 'g'), '$1On $2')
-      .replace(new RegExp(`\\bthe ${weekday}\\b(?! (?:morning|afternoon|evening|night)s?\\b)`, 'g'), 'on $1')
-      .replace(new RegExp(`\\bthe ${weekday} (morning|afternoon|evening|night)\\b`, 'g'), 'on $1 $2'),
+    /day\b/.test(text) ? text.replace(afterPreposition, '$1 $2').replace(sentenceStartWeekday, '$1On $2').replace(theWeekday, 'on $1').replace(theWeekdayPart, 'on $1 $2') : text,
   /** "la semana pasada / el año pasado / el próximo mes" → "last week / last year / next month". */
   lastNext: (text) =>
     text
       .replace(/\b([Tt])he (?:past|last) (week|weekend|month|year|season|summer|winter|spring|autumn)\b(?! of\b)/g, (_, t: string, unit: string) => `${t === 'T' ? 'L' : 'l'}ast ${unit}`)
       .replace(/\b([Tt])he (?:next|coming) (week|weekend|month|year|season)\b(?! of\b)/g, (_, t: string, unit: string) => `${t === 'T' ? 'N' : 'n'}ext ${unit}`)
-      .replace(new RegExp(`\\b([Tt])he past ${weekday}\\b`, 'g'), (_, t: string, day: string) => `${t === 'T' ? 'L' : 'l'}ast ${day}`),
+      .replace(pastWeekday, (_, t: string, day: string) => `${t === 'T' ? 'L' : 'l'}ast ${day}`),
   /** "un niño de 13 años" → "a boy of 13 years" → "a 13-year-old boy"; "Simpson, de 20 años," → "Simpson, 20,". */
   ages: (text) =>
     text

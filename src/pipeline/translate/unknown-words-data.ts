@@ -1,49 +1,102 @@
 /**
  * Frequent Spanish news words that Apertium's spa-eng dictionaries (apertium-eng-spa 0.x in Debian)
  * do not know, with their usual English translation. How it was made: a list of everyday news
- * vocabulary (politics, courts, disasters, sport, technology) written from general knowledge of
- * Spanish, then run through `apertium spa-eng`; only the words it marked unknown (`*word`) were kept.
+ * vocabulary (politics, courts, crime, disasters, health, economy, sport, technology; about 480
+ * words) written from general knowledge of Spanish, then run through `apertium spa-eng`; only the
+ * words it marked unknown (`*word`) were kept.
  * Used only for words Apertium marks unknown, so an entry can never override its translation.
  * Words: Spanish form → English. Verbs: Spanish stem (infinitive less -ar/-er/-ir) → base, past.
  */
 export const unknownWords: ReadonlyMap<string, string> = new Map(
   `
 alegatos	arguments
+alzhéimer	Alzheimer's
+ambientalistas	environmentalists
+animalistas	animal rights activists
 antidisturbios	riot police
+apuñalado	stabbed
 apuñalamiento	stabbing
+atracador	robber
+baloncestista	basketball player
 bipartidismo	two-party system
 bipartidista	bipartisan
+bolsonarista	Bolsonaro supporter
+brexiteros	Brexiteers
+brigadistas	firefighters
+cancerbero	goalkeeper
 carabina	rifle
 carrillón	carillon
+centristas	centrists
+chatbot	chatbot
+chavismo	Chavismo
+chavista	Chavista
+ciberacoso	cyberbullying
 ciberataque	cyberattack
 ciberataques	cyberattacks
+ciberdelincuentes	cybercriminals
 ciberseguridad	cybersecurity
 cientos	hundreds
+clasificatorio	qualifying
+colchonero	Atlético
 comicios	elections
 complementos	accessories
 condecoración	decoration
+criptomoneda	cryptocurrency
+criptomonedas	cryptocurrencies
+demandante	plaintiff
+derbi	derby
 desaceleración	slowdown
+descarbonización	decarbonization
 desnuclearización	denuclearization
+diabetes	diabetes
+dron	drone
+drones	drones
 emprendedor	entrepreneur
 emprendedores	entrepreneurs
+emprendimiento	entrepreneurship
+escrutado	counted
 euroescéptico	Eurosceptic
 euroescépticos	Eurosceptics
+europeísta	pro-European
+europeístas	pro-Europeans
+exalcalde	former mayor
+excandidato	former candidate
 excompañero	former teammate
+exdirector	former director
+exesposa	ex-wife
+exfutbolista	former footballer
+exjefe	former head
 exjugador	former player
+exlíder	former leader
+exmarido	ex-husband
 exministra	former minister
 exministro	former minister
+exministros	former ministers
+exmujer	ex-wife
+exnovia	ex-girlfriend
+exnovio	ex-boyfriend
+exsecretario	former secretary
 feligreses	parishioners
 feminicidio	femicide
 fincas	estates
 fiscalía	prosecutor's office
 genial	great
+gobernabilidad	governability
+goleada	thrashing
+goleador	goalscorer
 golfista	golfer
 golfistas	golfers
+guardameta	goalkeeper
 guion	script
+hackeado	hacked
+hackeo	hack
 hacker	hacker
 hackers	hackers
+hipotecario	mortgage
 histérica	hysterical
 histérico	hysterical
+huelguistas	strikers
+ictus	stroke
 inconsistencia	inconsistency
 incumplimiento	breach
 independentista	separatist
@@ -59,6 +112,8 @@ intolerante	intolerant
 invicto	unbeaten
 invictos	unbeaten
 irreemplazable	irreplaceable
+jubilados	retirees
+kirchnerista	Kirchnerist
 laborista	Labour
 laboristas	Labour
 lactancia	breastfeeding
@@ -67,11 +122,15 @@ losa	slab
 lujoso	luxurious
 mafioso	mafia
 malnutrición	malnutrition
+malversación	embezzlement
 mediocampista	midfielder
 menaje	household goods
+merengue	Real Madrid
 metedura	blunder
 mezquindad	meanness
 mitigación	mitigation
+narcotraficante	drug trafficker
+narcotraficantes	drug traffickers
 nefasta	disastrous
 nefasto	disastrous
 norcoreana	North Korean
@@ -83,23 +142,33 @@ opositora	opponent
 opositoras	opponents
 opositores	opponents
 osito	teddy bear
+pandillero	gang member
+pandilleros	gang members
 paralización	paralysis
 paramédicos	paramedics
 parcialidad	bias
 partidista	partisan
 patada	kick
+patronal	employers
 penalti	penalty
 penaltis	penalties
+peronista	Peronist
 perplejo	perplexed
+plusmarca	record
+plusmarquista	record holder
 pocilga	pigsty
 politóloga	political scientist
 politólogo	political scientist
 postraumático	post-traumatic
+precampaña	pre-campaign
 precuela	prequel
 preparativos	preparations
 prooccidental	pro-Western
 provocador	provocative
 psiquiatría	psychiatry
+pódcast	podcast
+querella	lawsuit
+querellas	lawsuits
 radioactividad	radioactivity
 rapera	rapper
 rapero	rapper
@@ -108,20 +177,32 @@ recargo	surcharge
 receloso	wary
 rediseño	redesign
 repugnancia	disgust
+repuntó	rebounded
 rescatadores	rescuers
+retuit	retweet
+retuiteó	retweeted
 rotundo	resounding
 ráfagas	gusts
+sanchista	Sánchez's
 saneada	healthy
 sarcástico	sarcastic
+secesionista	secessionist
+secesionistas	secessionists
 sensacional	sensational
 separatista	separatist
 separatistas	separatists
 sexismo	sexism
 sexista	sexist
 sexistas	sexist
+sicario	hitman
+sicarios	hitmen
 simpatizante	supporter
 simpatizantes	supporters
+soberanismo	sovereigntism
+sobornos	bribes
 sobrepeso	overweight
+socialdemócrata	social democrat
+socialdemócratas	social democrats
 startup	startup
 surcoreana	South Korean
 surcoreano	South Korean
@@ -131,16 +212,28 @@ tabú	taboo
 tajantemente	flatly
 templanza	temperance
 tertulianos	pundits
+tiroteado	shot
 transfronterizo	cross-border
 tremendo	tremendous
 triunfador	winner
+trumpista	Trump supporter
+trumpistas	Trump supporters
+tránsfuga	defector
 tsunami	tsunami
 tsunamis	tsunamis
 tuit	tweet
+tuiteado	tweeted
 tuits	tweets
+ultraderecha	far right
+ultraizquierda	far left
+vacunados	vaccinated
+ventisca	blizzard
 vicefiscal	deputy attorney general
 viceprimer	deputy prime
+videoarbitraje	video refereeing
+videollamada	video call
 vinculante	binding
+vulcanólogos	volcanologists
 vívidamente	vividly
 yihadista	jihadist
 yihadistas	jihadists
