@@ -13,6 +13,8 @@ import { findBody } from './body.js';
 import { isLeftoverLabel, sameText, tidyBody } from './tidy.js';
 import { blockTexts } from './blocks.js';
 import { parseShallow } from './shallow.js';
+import { articleBodyRoot } from './ldbody.js';
+import { isTeaser, removePaywallPrompts } from './paywall.js';
 
 export type { Article, RelatedLink } from './article.js';
 
@@ -41,8 +43,11 @@ function extract(original: string, url: string, hints: ExtractHints): Article {
   const chosen = hints.bodySelector ? first(page, hints.bodySelector) : null;
   if (chosen) remove(chosen); // kept whole: the source's own rule outranks our furniture guesses
   const boxed = removeFurniture(page, url);
-  const body = chosen ? { root: chosen } : findBody(page);
+  const found = chosen ? { root: chosen } : findBody(page);
+  const body = found && !isThin(found.root) ? found : ldBody(metadata) ?? found; // script-rendered pages
   if (!body) throw noArticle(url);
+  const teaser = isTeaser(original);
+  if (teaser) removePaywallPrompts(body.root, metadata.paywalledSelectors);
   const related = [...boxed, ...tidyBody(body.root, [metadata.title, metadata.standfirst], url)];
   const paragraphs = readParagraphs(body.root, [metadata.title, metadata.standfirst]);
   if (isNotAnArticle(body.root, paragraphs, metadata)) throw noArticle(url);
@@ -61,7 +66,7 @@ function extract(original: string, url: string, hints: ExtractHints): Article {
     html: sanitizeHtml(innerHtml(body.root), url),
     related: uniqueLinks(related),
     tags: metadata.tags,
-    isTeaser: isTeaser(original),
+    isTeaser: teaser,
   };
 }
 
@@ -87,9 +92,16 @@ function isNotAnArticle(root: DomElement, paragraphs: string[], metadata: Metada
   return !metadata.declaresArticle && teasers >= MIN_TEASER_HEADLINES && teasers * 3 >= paragraphs.length;
 }
 
-/** The page marks its body as partly hidden (a paywall): JSON-LD isAccessibleForFree false, or paywall markup. */
-function isTeaser(html: string): boolean {
-  return /"isAccessibleForFree"\s*:\s*"?false/i.test(html) || /class="[^"]*\b(paywall|regwall|premium-content|subscriber-only)\b/i.test(html);
+/** Less story prose than an article has (the HTML is a shell, the text elsewhere). */
+function isThin(root: DomElement): boolean {
+  const { text, links } = measureText(root);
+  return text - links < MIN_ARTICLE_PROSE;
+}
+
+/** The JSON-LD articleBody as a body, when the page states one. */
+function ldBody(metadata: Metadata): { root: DomElement } | null {
+  const root = articleBodyRoot(metadata.articleBody);
+  return root ? { root } : null;
 }
 
 function uniqueLinks(links: RelatedLink[]): RelatedLink[] {

@@ -4,7 +4,7 @@
  */
 import type { ExtractHints } from './index.js';
 import { all, attr, collapse, first, textOf, type DomDocument, getAttr } from './dom.js';
-import { articleJsonLd, namesField, stringField, type JsonObject } from './jsonld.js';
+import { articleJsonLd, isObject, namesField, stringField, type JsonObject } from './jsonld.js';
 import { findTitle } from './title.js';
 import { findImage, type LeadImage } from './image.js';
 import { absoluteUrl } from '../sanitize/index.js';
@@ -28,6 +28,10 @@ export interface Metadata {
   tags: string[];
   /** The page says it is an article (og:type article, JSON-LD Article, a publication date). */
   declaresArticle: boolean;
+  /** JSON-LD articleBody as written (lines kept): the body of pages whose HTML is a script shell. */
+  articleBody: string | null;
+  /** CSS selectors of the parts JSON-LD marks as not free (hasPart.cssSelector of a paywall). */
+  paywalledSelectors: string[];
 }
 
 export function readMetadata(document: DomDocument, url: string, hints: ExtractHints): Metadata {
@@ -45,8 +49,19 @@ export function readMetadata(document: DomDocument, url: string, hints: ExtractH
     canonicalUrl: findCanonical(document, url),
     image: findImage(document, ld, url),
     tags: findTags(document, ld),
+    articleBody: typeof ld?.articleBody === 'string' ? ld.articleBody : null,
+    paywalledSelectors: paywalledParts(ld),
     declaresArticle: ld !== null || /article/i.test(meta(document, 'og:type') ?? '') || meta(document, 'article:published_time') !== null || (publishedAt !== null && !listsManyDates(document)),
   };
+}
+
+/** hasPart: {isAccessibleForFree: false, cssSelector: ".paywalled"}, one part or several. */
+function paywalledParts(ld: JsonObject | null): string[] {
+  const parts = Array.isArray(ld?.hasPart) ? ld.hasPart : ld?.hasPart === undefined ? [] : [ld.hasPart];
+  return parts
+    .filter((part): part is JsonObject => isObject(part) && String(part.isAccessibleForFree).toLowerCase() === 'false')
+    .map((part) => part.cssSelector)
+    .filter((selector): selector is string => typeof selector === 'string' && selector.length > 0 && selector.length < 200);
 }
 
 /** A section page dates each of its teasers: three <time> stamps mean a list, not one story's date. */
