@@ -8,6 +8,8 @@ import { lexiconRows } from './lexicon-data.js';
 import { guessUnknown } from './unknown-words.js';
 
 const lexicon = lexiconRows.map(([spanish, english, news]) => ({ spanish: new RegExp(spanish, 'u'), english: new RegExp(english, 'giu'), news }));
+/** One test for "does the source hold any lexicon word": most lines hold none. */
+const anyLexiconWord = new RegExp(lexiconRows.map(([spanish]) => `(?:${spanish})`).join('|'), 'u');
 
 export const polishFeatures = ['lexicon', 'toldTo', 'possessives', 'phrasing', 'titles', 'weekdays', 'lastNext', 'ages', 'clockTimes', 'numbers', 'quotes', 'percent', 'unknownWords', 'abbreviations'] as const;
 export type PolishFeature = (typeof polishFeatures)[number];
@@ -36,6 +38,7 @@ const pastWeekday = new RegExp(`\\b([Tt])he past ${weekday}\\b`, 'g');
 const fixes: Record<PolishFeature, Fix> = {
   /** Apertium's rare-sense word choices, where the source holds the word (lexicon-data.ts). */
   lexicon: (text, source) => {
+    if (!anyLexiconWord.test(source)) return text;
     let out = text;
     for (const row of lexicon) {
       if (!row.spanish.test(source)) continue;
@@ -55,7 +58,7 @@ const fixes: Record<PolishFeature, Fix> = {
       : text,
   /** Spanish turns Apertium renders word for word: "a lot of people" → "many people", "the ones of" → "those of". */
   phrasing: (text) =>
-    text
+    !/lot of|ones? of|spite of| of \d{4}/.test(text) ? text : text
       .replace(/\b([Aa]) lot of (\p{Ll}+s)\b/gu, (_, a: string, noun: string) => `${a === 'A' ? 'M' : 'm'}any ${noun}`)
       .replace(/\b([Tt])he ones of\b/g, '$1hose of')
       .replace(/\b([Tt])he one of\b/g, '$1hat of')
@@ -64,19 +67,19 @@ const fixes: Record<PolishFeature, Fix> = {
   /** "el presidente Erdogan" → "the president Erdogan" → "President Erdogan". */
   titles: (text) => text.replace(titleBeforeName, (_, title: string) => `${title[0]!.toUpperCase()}${title.slice(1)} `),
   /** "dijo a los periodistas" → "said to the journalists" → "told the journalists". */
-  toldTo: (text) => text.replace(/\b([Ss])aid to (the|him|her|them|his|their|a|an|us|me|reporters|journalists)\b/g, (_, s: string, object: string) => `${s === 'S' ? 'T' : 't'}old ${object}`),
+  toldTo: (text) => !text.includes('aid to') ? text : text.replace(/\b([Ss])aid to (the|him|her|them|his|their|a|an|us|me|reporters|journalists)\b/g, (_, s: string, object: string) => `${s === 'S' ? 'T' : 't'}old ${object}`),
   /** "el sábado" is "on Saturday" (Apertium: "the Saturday"); after a preposition, plain "Saturday". */
   weekdays: (text) =>
     /day\b/.test(text) ? text.replace(afterPreposition, '$1 $2').replace(sentenceStartWeekday, '$1On $2').replace(theWeekday, 'on $1').replace(theWeekdayPart, 'on $1 $2') : text,
   /** "la semana pasada / el año pasado / el próximo mes" → "last week / last year / next month". */
   lastNext: (text) =>
-    text
+    !/past|last|next|coming/.test(text) ? text : text
       .replace(/\b([Tt])he (?:past|last) (week|weekend|month|year|season|summer|winter|spring|autumn)\b(?! of\b)/g, (_, t: string, unit: string) => `${t === 'T' ? 'L' : 'l'}ast ${unit}`)
       .replace(/\b([Tt])he (?:next|coming) (week|weekend|month|year|season)\b(?! of\b)/g, (_, t: string, unit: string) => `${t === 'T' ? 'N' : 'n'}ext ${unit}`)
       .replace(pastWeekday, (_, t: string, day: string) => `${t === 'T' ? 'L' : 'l'}ast ${day}`),
   /** "un niño de 13 años" → "a boy of 13 years" → "a 13-year-old boy"; "Simpson, de 20 años," → "Simpson, 20,". */
   ages: (text) =>
-    text
+    !text.includes(' years') ? text : text
       .replace(/\b([Aa]n?|[Tt]he) (\p{Ll}+) of (\d{1,3}) years\b/gu, (_, det: string, noun: string, n: string) => {
         const article = /^[Tt]he$/.test(det) ? det : /^(?:8|11|18|8\d)$/.test(n) ? `${det[0]}n` : det[0]!;
         return `${article} ${n}-year-old ${noun}`;
@@ -84,15 +87,15 @@ const fixes: Record<PolishFeature, Fix> = {
       .replace(/\b(age|aged) of (\d{1,3}) years\b/g, 'age of $2')
       .replace(/, of (\d{1,3}) years(?=[,.])/g, ', $1'),
   /** "a las 19:30" → "to the 19:30" → "at 19:30". */
-  clockTimes: (text) => text.replace(/\b([Tt])o the (\d{1,2}[:.]\d{2})\b/g, (_, t: string, time: string) => `${t === 'T' ? 'A' : 'a'}t ${time}`),
+  clockTimes: (text) => !text.includes('o the ') ? text : text.replace(/\b([Tt])o the (\d{1,2}[:.]\d{2})\b/g, (_, t: string, time: string) => `${t === 'T' ? 'A' : 'a'}t ${time}`),
   /** "1.000,5" → "1,000.5" when the source writes numbers the continental way. */
   numbers: (text, source, from) => (decimalComma.has(from) ? englishNumbers(text, source) : text),
   /** «…» → “…”: English does not use guillemets. */
-  quotes: (text) => text.replace(/«\s?/g, '“').replace(/\s?»/g, '”').replace(/‹\s?/g, '‘').replace(/\s?›/g, '’'),
+  quotes: (text) => !/[«»‹›]/.test(text) ? text : text.replace(/«\s?/g, '“').replace(/\s?»/g, '”').replace(/‹\s?/g, '‘').replace(/\s?›/g, '’'),
   /** "50 %" → "50%". */
-  percent: (text) => text.replace(/(\d) %/g, '$1%'),
+  percent: (text) => !text.includes('%') ? text : text.replace(/(\d) %/g, '$1%'),
   /** Words Apertium does not know (`*palabra`): an English form when a known one or a cognate fits. */
-  unknownWords: (text) => text.replace(/\*(\p{L}[\p{L}'’-]*)/gu, (_, word: string) => guessUnknown(word)),
+  unknownWords: (text) => !text.includes('*') ? text : text.replace(/\*(\p{L}[\p{L}'’-]*)/gu, (_, word: string) => guessUnknown(word)),
   /** "EE. UU." / "EE.UU." → "US"; "UU." alone never survives. */
   abbreviations: (text) => text.replace(/\*?EE\. ?\*?UU\.?(?=\s|$|[,;:)”"])/g, 'US').replace(/\bEEUU\b/g, 'US'),
 };

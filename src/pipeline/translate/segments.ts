@@ -220,8 +220,9 @@ export function lowerAfterLeadingName(source: string, translated: string, spans:
 
 
 function keepOuterSpace(source: string, translated: string): string {
-  const lead = /^\s*/.exec(source)![0];
-  const trail = /\s*$/.exec(source)![0];
+  // trimStart/trimEnd, not /\s*$/: that regex is quadratic over a line with many spaces (profile).
+  const lead = source.slice(0, source.length - source.trimStart().length);
+  const trail = source.slice(source.trimEnd().length);
   return lead + translated + trail;
 }
 

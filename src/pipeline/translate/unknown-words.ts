@@ -43,9 +43,11 @@ const verbEndings: [string, 'base' | 's' | 'past' | 'ing' | 'will'][] = [
   ['ó', 'past'], ['ió', 'past'], ['an', 'base'], ['en', 'base'], ['a', 's'], ['e', 's'], ['ar', 'base'], ['er', 'base'], ['ir', 'base'],
 ];
 
+const longestEndingFirst = [...verbEndings].sort((a, b) => b[0].length - a[0].length);
+
 /** A form of a verb in the table: "sucedió" → "happened", "tuiteando" → "tweeting". */
 function verbForm(word: string): string | undefined {
-  for (const [ending, form] of [...verbEndings].sort((a, b) => b[0].length - a[0].length)) {
+  for (const [ending, form] of longestEndingFirst) {
     if (!word.endsWith(ending)) continue;
     const verb = unknownVerbs.get(word.slice(0, -ending.length));
     if (verb) return english(verb, form);
