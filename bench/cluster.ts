@@ -5,7 +5,7 @@
  * Run: npm run bench:cluster   (HISTORY=20000 for a quicker run)
  */
 import { performance } from 'node:perf_hooks';
-import { NTREX_CORE, NTREX_WIDE, loadEvents, loadNtrexShuffled, scoreSet } from '../src/pipeline/cluster/quality.js';
+import { NTREX_CORE, NTREX_WIDE, loadEvents, loadNtrexShuffled, sameEventGold, scoreSet, withApertiumEnglish } from '../src/pipeline/cluster/quality.js';
 import { StoryClusterer, type ClusterArticle } from '../src/pipeline/cluster/clusterer.js';
 import { bodySignature } from '../src/pipeline/dedupe/index.js';
 
@@ -13,14 +13,25 @@ const HISTORY = Number(process.env.HISTORY ?? 100_000);
 const MEASURED = 3_000;
 const PER_DAY = 1_000;
 
-function quality(): void {
-  const rows = [
-    ['NTREX es/ca/gl/eu/en (615 docs)', scoreSet(loadNtrexShuffled(NTREX_CORE))],
-    ['NTREX + fr/de/pt/it/ru (1230 docs)', scoreSet(loadNtrexShuffled(NTREX_WIDE))],
-    ['events.jsonl (es/en/fr/de/pt, hard negatives)', scoreSet(loadEvents())],
-  ] as const;
+/** Each set as written, and with English from Apertium as the server would have it (no Apertium: "as written" only). */
+async function quality(): Promise<void> {
+  const core = loadNtrexShuffled(NTREX_CORE);
+  const wide = loadNtrexShuffled(NTREX_WIDE);
+  const events = loadEvents();
+  const english = await withApertiumEnglish([...wide, ...events]).catch((e: Error) => (console.log(e.message), null));
+  const withEn = <T extends { id: string }>(set: T[]) => (english ? set.map((a) => english.find((e) => e.id === a.id) ?? a) : null);
+  const sameEvent = sameEventGold();
+  const rows: [string, ReturnType<typeof scoreSet> | null][] = [
+    ['NTREX es/ca/gl/eu/en (615 docs), as written', scoreSet(core)],
+    ['NTREX es/ca/gl/eu/en, with English (Apertium)', english && scoreSet(withEn(core)!)],
+    ['  same, same-event documents united (ntrex-same-event.tsv)', english && scoreSet(withEn(core)!, sameEvent)],
+    ['NTREX + fr/de/pt/it/ru (1230 docs), as written', scoreSet(wide)],
+    ['NTREX + fr/de/pt/it/ru, with English (fr, pt via es)', english && scoreSet(withEn(wide)!)],
+    ['events.jsonl (es/en/fr/de/pt, hard negatives), as written', scoreSet(events)],
+    ['events.jsonl, with English (Apertium)', english && scoreSet(withEn(events)!)],
+  ];
   console.log('set | B-cubed P | R | F1');
-  for (const [name, s] of rows) console.log(`${name} | ${s.precision.toFixed(3)} | ${s.recall.toFixed(3)} | ${s.f1.toFixed(3)}`);
+  for (const [name, s] of rows) if (s) console.log(`${name} | ${s.precision.toFixed(3)} | ${s.recall.toFixed(3)} | ${s.f1.toFixed(3)}`);
 }
 
 /** Deterministic pseudo-random words, names and numbers; events of 1–8 articles over days. */
@@ -63,5 +74,5 @@ function speed(): void {
   console.log(`adding after history: ${rate.toFixed(0)} articles/s (floor 200); peer MinHash dedupe of the same articles: ${peerRate.toFixed(0)}/s; ratio ${(rate / peerRate).toFixed(2)}`);
 }
 
-quality();
+await quality();
 speed();

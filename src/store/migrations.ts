@@ -23,6 +23,7 @@ export const migrations: Migration[] = [
   { name: '0008-story-details', up: addStoryDetails },
   { name: '0009-selector-section', up: addSelectorAndSection },
   { name: '0010-translation-caption', up: addTranslationCaption },
+  { name: '0011-story-links', up: addStoryLinkDetails },
 ];
 
 async function createSourcesAndFeeds(db: Kysely<any>, dialect: StoreDialect): Promise<void> {
@@ -256,4 +257,11 @@ async function addSelectorAndSection(db: Kysely<any>): Promise<void> {
 /** The translated image caption, beside the translated title and subtitle (null: none). */
 async function addTranslationCaption(db: Kysely<any>): Promise<void> {
   await db.schema.alterTable('translations').addColumn('image_caption', 'text').execute();
+}
+
+/** Why each article joined its story and the countries it names; a story's countries. */
+async function addStoryLinkDetails(db: Kysely<any>): Promise<void> {
+  await db.schema.alterTable('story_articles').addColumn('why', 'text').execute();
+  await db.schema.alterTable('story_articles').addColumn('countries', 'text', (c) => c.notNull().defaultTo('[]')).execute();
+  await db.schema.alterTable('stories').addColumn('countries', 'text', (c) => c.notNull().defaultTo('[]')).execute();
 }

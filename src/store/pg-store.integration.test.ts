@@ -7,6 +7,7 @@ import { migrations } from './migrations.js';
 import { openPgTestStore } from './pg-test-store.js';
 import { describeSourceContract } from './sources.contract.js';
 import { describeSiteContract } from './site.contract.js';
+import { describeStoryContract } from './stories.contract.js';
 import type { TestStore } from './test-store.js';
 import { sampleArticle } from './test-store.js';
 
@@ -53,4 +54,5 @@ describe('postgres store: the store contract', () => {
   describeSourceContract(openPgTestStore);
   describeArticleContract(openPgTestStore);
   describeSiteContract(openPgTestStore);
+  describeStoryContract(openPgTestStore);
 });

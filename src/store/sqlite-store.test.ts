@@ -5,6 +5,7 @@ import { migrations } from './migrations.js';
 import { describeArticleContract } from './articles.contract.js';
 import { describeSourceContract } from './sources.contract.js';
 import { describeSiteContract } from './site.contract.js';
+import { describeStoryContract } from './stories.contract.js';
 import { openTestStore, type TestStore } from './test-store.js';
 
 let t: TestStore;
@@ -40,4 +41,5 @@ describe('sqlite store: the store contract', () => {
   describeSourceContract(openTestStore);
   describeArticleContract(openTestStore);
   describeSiteContract(openTestStore);
+  describeStoryContract(openTestStore);
 });

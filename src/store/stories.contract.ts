@@ -1,42 +1,79 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openTestStore, sampleArticle, type TestStore } from './test-store.js';
+/**
+ * What every store adapter must do for stories and entities: counts, languages, countries, the
+ * first outlet, merge redirects, why each article joined, syndicated copies. Run by each adapter's test.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import { sampleArticle, type TestStore } from './test-store.js';
 
-let t: TestStore;
-beforeEach(async () => {
-  t = await openTestStore();
-});
-afterEach(async () => t.cleanup());
+export function describeStoryContract(open: () => Promise<TestStore>): void {
+  let t: TestStore | undefined;
+  afterEach(async () => {
+    await t?.cleanup();
+    t = undefined;
+  });
 
-async function article(url: string, language: string, sourceId: number) {
-  const saved = await t.store.saveArticle({ ...sampleArticle({ url, canonicalUrl: url, language }), sourceId, feedId: null, seenAt: '2024-05-06T09:00:00Z' } as never);
-  return saved.articleId;
+  async function article(store: TestStore['store'], url: string, language: string, sourceId: number) {
+    const saved = await store.saveArticle({ ...sampleArticle({ url, canonicalUrl: url, language }), sourceId, feedId: null, seenAt: '2024-05-06T09:00:00Z' } as never);
+    return saved.articleId;
+  }
+
+  async function twoSources(store: TestStore['store']) {
+    const a = await store.createSource({ name: 'Wire A', url: 'https://a.example/', feedUrl: 'https://a.example/rss' });
+    const b = await store.createSource({ name: 'Wire B', url: 'https://b.example/', feedUrl: 'https://b.example/rss' });
+    return [a.source.id, b.source.id] as const;
+  }
+
+  const member = { similarity: null, duplicateOf: null };
+
+  describe('stories and entities', () => {
+    it('keeps story counts, languages and the first outlet; a merge leaves a redirect', async () => {
+      t = await open();
+      const [a, b] = await twoSources(t.store);
+      const es = await article(t.store, 'https://a.example/1', 'es', a);
+      const en = await article(t.store, 'https://b.example/2', 'en', b);
+      const s1 = await t.store.createStory({ ...member, articleId: es, title: 'Reabre el puerto', language: 'es', sourceId: a, publishedAt: '2024-05-06T08:00:00Z' });
+      const s2 = await t.store.createStory({ ...member, articleId: en, title: 'Harbour reopens', language: 'en', sourceId: b, publishedAt: '2024-05-06T09:00:00Z' });
+      await t.store.mergeStories(s2, s1);
+      const story = await t.store.storyById(s1);
+      expect(story).toMatchObject({ articleCount: 2, sourceCount: 2, languages: ['en', 'es'], firstSourceId: a, mergedInto: null });
+      expect((await t.store.storyById(s2))?.mergedInto).toBe(s1);
+      expect((await t.store.storyArticles(s1)).map((m) => m.articleId).sort()).toEqual([es, en].sort());
+      expect((await t.store.storiesLatest({ limit: 10 })).map((s) => s.id)).toEqual([s1]);
+    });
+
+    it('records why each article joined, its syndicated original, and the story countries (kept across a merge)', async () => {
+      t = await open();
+      const [a, b] = await twoSources(t.store);
+      const first = await article(t.store, 'https://a.example/quake', 'es', a);
+      const copy = await article(t.store, 'https://b.example/quake-copy', 'es', b);
+      const other = await article(t.store, 'https://b.example/quake-en', 'en', b);
+      const why = { created: true, similarity: 0, sharedTerms: [], merged: [], oddities: ['future-date'] };
+      const s1 = await t.store.createStory({ ...member, articleId: first, title: 'Terremoto', language: 'es', sourceId: a, publishedAt: '2024-05-06T08:00:00Z', why, countries: ['JP'] });
+      await t.store.addStoryArticle(s1, { ...member, articleId: copy, title: 'Terremoto', language: 'es', sourceId: b, publishedAt: '2024-05-06T08:30:00Z', duplicateOf: first, similarity: 1, countries: ['JP'] });
+      const s2 = await t.store.createStory({
+        ...member, articleId: other, title: 'Quake', language: 'en', sourceId: b, publishedAt: '2024-05-06T09:00:00Z',
+        why: { created: false, similarity: 0.71, sharedTerms: ['e:japan', '#71'], merged: [], oddities: [] }, countries: ['US', 'JP'],
+      });
+      expect((await t.store.storyById(s1))?.countries).toEqual(['JP']);
+      await t.store.mergeStories(s2, s1);
+      expect((await t.store.storyById(s1))?.countries).toEqual(['JP', 'US']);
+      const links = new Map((await t.store.storyArticles(s1)).map((l) => [l.articleId, l]));
+      expect(links.get(first)).toMatchObject({ duplicateOf: null, why: { created: true, oddities: ['future-date'] } });
+      expect(links.get(copy)).toMatchObject({ duplicateOf: first, similarity: 1, why: null });
+      expect(links.get(other)?.why).toMatchObject({ similarity: 0.71, sharedTerms: ['e:japan', '#71'] });
+    });
+
+    it('links one entity across articles with a count', async () => {
+      t = await open();
+      const [a] = await twoSources(t.store);
+      const x = await article(t.store, 'https://a.example/x', 'es', a);
+      const y = await article(t.store, 'https://a.example/y', 'de', a);
+      const pyongyang = { kind: 'place', name: 'Pyongyang', normalizedName: 'pyongyang', mentions: 2 };
+      await t.store.saveArticleEntities(x, [pyongyang]);
+      await t.store.saveArticleEntities(y, [{ ...pyongyang, mentions: 1 }]);
+      const entity = (await t.store.db.selectFrom('entities').select('id').executeTakeFirstOrThrow()).id;
+      expect((await t.store.entityArticles(entity, { limit: 10 })).sort()).toEqual([x, y].sort());
+      expect(await t.store.entityById(entity)).toMatchObject({ name: 'Pyongyang', articleCount: 2 });
+    });
+  });
 }
-
-describe('stories and entities in the store', () => {
-  it('keeps story counts, languages and the first outlet; a merge leaves a redirect', async () => {
-    const a = await t.store.createSource({ name: 'Wire A', url: 'https://a.example/', feedUrl: 'https://a.example/rss' });
-    const b = await t.store.createSource({ name: 'Wire B', url: 'https://b.example/', feedUrl: 'https://b.example/rss' });
-    const es = await article('https://a.example/1', 'es', a.source.id);
-    const en = await article('https://b.example/2', 'en', b.source.id);
-    const s1 = await t.store.createStory({ articleId: es, title: 'Reabre el puerto', language: 'es', sourceId: a.source.id, publishedAt: '2024-05-06T08:00:00Z', similarity: null, duplicateOf: null });
-    const s2 = await t.store.createStory({ articleId: en, title: 'Harbour reopens', language: 'en', sourceId: b.source.id, publishedAt: '2024-05-06T09:00:00Z', similarity: null, duplicateOf: null });
-    await t.store.mergeStories(s2, s1);
-    const story = await t.store.storyById(s1);
-    expect(story).toMatchObject({ articleCount: 2, sourceCount: 2, languages: ['en', 'es'], firstSourceId: a.source.id, mergedInto: null });
-    expect((await t.store.storyById(s2))?.mergedInto).toBe(s1);
-    expect((await t.store.storyArticles(s1)).map((m) => m.articleId).sort()).toEqual([es, en].sort());
-    expect((await t.store.storiesLatest({ limit: 10 })).map((s) => s.id)).toEqual([s1]);
-  });
-
-  it('links one entity across articles with a count', async () => {
-    const a = await t.store.createSource({ name: 'Wire A', url: 'https://a.example/', feedUrl: 'https://a.example/rss' });
-    const x = await article('https://a.example/x', 'es', a.source.id);
-    const y = await article('https://a.example/y', 'de', a.source.id);
-    const pyongyang = { kind: 'place', name: 'Pyongyang', normalizedName: 'pyongyang', mentions: 2 };
-    await t.store.saveArticleEntities(x, [pyongyang]);
-    await t.store.saveArticleEntities(y, [{ ...pyongyang, mentions: 1 }]);
-    const ids = await t.store.entityArticles(1, { limit: 10 });
-    expect(ids.sort()).toEqual([x, y].sort());
-    expect(await t.store.entityById(1)).toMatchObject({ name: 'Pyongyang', articleCount: 2 });
-  });
-});

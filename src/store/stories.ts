@@ -5,11 +5,12 @@
  */
 import type { Kysely, Selectable } from 'kysely';
 import type { StoreContext } from './dialect.js';
-import type { Database, StoriesTable } from './schema.js';
+import type { Database, StoriesTable, StoryArticlesTable } from './schema.js';
 
-/** Columns added by migration 0008 (story details), typed here so schema.ts stays as shipped. */
+/** Columns added by migrations 0008 (story details) and 0011 (link details), typed here so schema.ts stays as shipped. */
 export type StoryDatabase = Database & {
-  stories: StoriesTable & { merged_into: number | null; first_source_id: number | null; languages: string };
+  stories: StoriesTable & { merged_into: number | null; first_source_id: number | null; languages: string; countries: string };
+  story_articles: StoryArticlesTable & { why: string | null; countries: string };
 };
 
 export function storyDb(db: Kysely<Database>): Kysely<StoryDatabase> {
@@ -23,7 +24,25 @@ export interface StoryMember {
   sourceId: number | null;
   publishedAt: string;
   similarity: number | null;
+  /** The article this one is a syndicated copy of (it joined that article's story unscored). */
   duplicateOf: number | null;
+  /** Why it joined (what `happenings cluster --explain` prints); null: not recorded. */
+  why?: StoryLinkWhy | null;
+  /** ISO 3166-1 alpha-2 codes of the places it names, most mentioned first. */
+  countries?: string[];
+}
+
+/** Why an article is in its story. */
+export interface StoryLinkWhy {
+  /** True when the article started the story. */
+  created: boolean;
+  similarity: number;
+  /** The terms that weighed most in the match (names as "n:…", known entities "e:…", numbers "#…"). */
+  sharedTerms: string[];
+  /** Stories merged into this one when the article joined. */
+  merged: number[];
+  /** Odd input noted on the way: empty, no-date, future-date, unknown-language, numbers-only. */
+  oddities: string[];
 }
 
 export interface Story {
@@ -33,6 +52,8 @@ export interface Story {
   articleCount: number;
   sourceCount: number;
   languages: string[];
+  /** Countries of the places its articles name, most articles first. */
+  countries: string[];
   firstSourceId: number | null;
   firstPublishedAt: string | null;
   lastPublishedAt: string | null;
@@ -48,7 +69,7 @@ export async function createStory({ db }: StoreContext, first: StoryMember): Pro
     .values({
       title: first.title, language: first.language, signature: '{}', article_count: 0, source_count: 0,
       first_published_at: first.publishedAt, last_published_at: first.publishedAt, created_at: now, updated_at: now,
-      merged_into: null, first_source_id: first.sourceId, languages: '[]',
+      merged_into: null, first_source_id: first.sourceId, languages: '[]', countries: '[]',
     })
     .returning('id')
     .executeTakeFirstOrThrow();
@@ -62,7 +83,10 @@ export async function addStoryArticle(ctx: StoreContext, storyId: number, member
   await db.deleteFrom('story_articles').where('article_id', '=', member.articleId).execute();
   await db
     .insertInto('story_articles')
-    .values({ story_id: storyId, article_id: member.articleId, similarity: member.similarity, duplicate_of: member.duplicateOf, added_at: new Date().toISOString() })
+    .values({
+      story_id: storyId, article_id: member.articleId, similarity: member.similarity, duplicate_of: member.duplicateOf,
+      added_at: new Date().toISOString(), why: member.why ? JSON.stringify(member.why) : null, countries: JSON.stringify(member.countries ?? []),
+    })
     .execute();
   await refreshStory(ctx, storyId, member.language === 'en' || (member.language !== null && !(await hasTitleIn(ctx, storyId, 'en'))) ? member : null);
 }
@@ -79,7 +103,7 @@ async function refreshStory(ctx: StoreContext, storyId: number, titleFrom: Story
     .selectFrom('story_articles')
     .innerJoin('articles', 'articles.id', 'story_articles.article_id')
     .leftJoin('article_sources', 'article_sources.article_id', 'articles.id')
-    .select(['articles.id', 'articles.language', 'articles.published_at', 'articles.first_seen_at', 'article_sources.source_id'])
+    .select(['articles.id', 'articles.language', 'articles.published_at', 'articles.first_seen_at', 'article_sources.source_id', 'story_articles.countries'])
     .where('story_articles.story_id', '=', storyId)
     .execute();
   const times = members.map((m) => m.published_at ?? m.first_seen_at).sort();
@@ -90,6 +114,7 @@ async function refreshStory(ctx: StoreContext, storyId: number, titleFrom: Story
       article_count: new Set(members.map((m) => m.id)).size,
       source_count: new Set(members.map((m) => m.source_id).filter((s) => s !== null)).size,
       languages: JSON.stringify(languages),
+      countries: JSON.stringify(storyCountries(members)),
       first_published_at: times[0] ?? null,
       last_published_at: times.at(-1) ?? null,
       updated_at: new Date().toISOString(),
@@ -97,6 +122,18 @@ async function refreshStory(ctx: StoreContext, storyId: number, titleFrom: Story
     })
     .where('id', '=', storyId)
     .execute();
+}
+
+/** Countries named by the most articles first (each article counts a country once). */
+function storyCountries(members: { id: number; countries: string }[]): string[] {
+  const counts = new Map<string, number>();
+  const seen = new Set<number>();
+  for (const m of members) {
+    if (seen.has(m.id)) continue;
+    seen.add(m.id);
+    for (const c of JSON.parse(m.countries || '[]') as string[]) counts.set(c, (counts.get(c) ?? 0) + 1);
+  }
+  return [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([c]) => c);
 }
 
 /** Moves every article of `fromId` into `intoId`; `fromId` stays as a redirect. */
@@ -129,22 +166,30 @@ export async function storiesLatest({ db }: StoreContext, options: { limit: numb
 }
 
 /** The articles of a story, first published first, with why they joined. */
-export async function storyArticles({ db }: StoreContext, storyId: number): Promise<{ articleId: number; similarity: number | null; duplicateOf: number | null }[]> {
+export async function storyArticles({ db }: StoreContext, storyId: number): Promise<StoryLink[]> {
   const rows = await storyDb(db)
     .selectFrom('story_articles')
     .innerJoin('articles', 'articles.id', 'story_articles.article_id')
-    .select(['articles.id', 'story_articles.similarity', 'story_articles.duplicate_of', 'articles.published_at', 'articles.first_seen_at'])
+    .select(['articles.id', 'story_articles.similarity', 'story_articles.duplicate_of', 'story_articles.why', 'articles.published_at', 'articles.first_seen_at'])
     .where('story_articles.story_id', '=', storyId)
     .execute();
   return rows
     .sort((a, b) => (a.published_at ?? a.first_seen_at).localeCompare(b.published_at ?? b.first_seen_at))
-    .map((r) => ({ articleId: r.id, similarity: r.similarity, duplicateOf: r.duplicate_of }));
+    .map((r) => ({ articleId: r.id, similarity: r.similarity, duplicateOf: r.duplicate_of, why: r.why ? (JSON.parse(r.why) as StoryLinkWhy) : null }));
+}
+
+/** One article of a story, with why it joined. */
+export interface StoryLink {
+  articleId: number;
+  similarity: number | null;
+  duplicateOf: number | null;
+  why: StoryLinkWhy | null;
 }
 
 function storyFromRow(r: Selectable<StoryDatabase['stories']>): Story {
   return {
     id: r.id, title: r.title, language: r.language, articleCount: r.article_count, sourceCount: r.source_count,
-    languages: JSON.parse(r.languages || '[]') as string[], firstSourceId: r.first_source_id,
+    languages: JSON.parse(r.languages || '[]') as string[], countries: JSON.parse(r.countries || '[]') as string[], firstSourceId: r.first_source_id,
     firstPublishedAt: r.first_published_at, lastPublishedAt: r.last_published_at, mergedInto: r.merged_into,
   };
 }

@@ -6,13 +6,13 @@ import { NTREX_CORE, loadEvents, loadNtrexShuffled, readFloors, scoreSet } from 
 describe('story clustering quality', () => {
   const floors = readFloors();
 
-  it('groups NTREX documents across es/ca/gl/eu/en', () => {
+  it('groups NTREX documents across es/ca/gl/eu/en (as written: names and numbers carry it)', () => {
     const score = scoreSet(loadNtrexShuffled(NTREX_CORE));
     expect(score.f1).toBeGreaterThanOrEqual(floors.ntrexCore);
-  });
+  }, 180_000);
 
   it('groups independently written articles on one event and keeps hard negatives apart', () => {
     const score = scoreSet(loadEvents());
     expect(score.f1).toBeGreaterThanOrEqual(floors.events);
-  });
+  }, 60_000);
 });

@@ -41,8 +41,8 @@ export class StoryIndex {
   }
 
   /** Adds a unit vector to the story's centroid and refreshes its postings. */
-  addVector(story: StoryState, vector: Map<string, number>, atMs: number, count = 1): void {
-    if (count === 1) {
+  addVector(story: StoryState, vector: Map<string, number>, atMs: number, count = 1, member = count === 1): void {
+    if (member) {
       story.members.push(vector);
       if (story.members.length > MAX_MEMBERS) story.members.shift();
     }
@@ -53,7 +53,7 @@ export class StoryIndex {
       if (!had) this.post(term, story.id);
     }
     if (story.centroid.size > 2 * MAX_CENTROID_TERMS) this.trim(story);
-    story.norm = Math.sqrt([...story.centroid.values()].reduce((s, w) => s + w * w, 0));
+    if (vector.size > 0) story.norm = Math.sqrt([...story.centroid.values()].reduce((s, w) => s + w * w, 0));
     story.articleCount += count;
     story.firstMs = Math.min(story.firstMs, atMs);
     story.lastMs = Math.max(story.lastMs, atMs);

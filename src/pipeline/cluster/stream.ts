@@ -5,7 +5,8 @@
  */
 import { createHash } from 'node:crypto';
 import { DedupeIndex, bodySignature } from '../dedupe/index.js';
-import { StoryClusterer, type Assignment } from './clusterer.js';
+import { StoryClusterer, type Assignment, type ClusterOptions } from './clusterer.js';
+import { clusterTime, textOddities, withoutEvidence } from './oddities.js';
 
 export interface StreamArticle {
   id: string;
@@ -24,34 +25,32 @@ export interface StreamResult {
   why: { similarity: number; sharedTerms: string[]; created: boolean; merged: number[]; oddities: string[] };
 }
 
-/** A date more than a day ahead of the latest sane one is read as "now": publishers mistype years. */
-const FUTURE_SLACK_MS = 86_400_000;
-
 export class ClusterStream {
-  readonly clusterer = new StoryClusterer();
+  readonly clusterer: StoryClusterer;
   private readonly dedupe = new DedupeIndex();
   private readonly exact = new Map<string, number>();
   private readonly ids: string[] = [];
   private readonly storyOf: number[] = [];
   private latestMs = 0;
 
-  constructor(private readonly nowMs = Date.now()) {}
+  constructor(private readonly nowMs = Date.now(), options: Partial<ClusterOptions> = {}) {
+    this.clusterer = new StoryClusterer(options);
+  }
 
   add(article: StreamArticle): StreamResult {
-    const oddities: string[] = [];
+    const oddities = textOddities(article.title, article.text, article.language);
     const atMs = this.timeOf(article, oddities);
     const key = this.ids.length;
     this.ids.push(article.id);
-    const samples = [{ title: article.title, text: article.text }, ...(article.english ? [article.english] : [])];
-    if (article.text.trim().length === 0 && article.title.trim().length === 0) oddities.push('empty');
+    const samples = [{ title: article.title, text: article.text, language: article.language }, ...(article.english ? [{ ...article.english, language: 'en' }] : [])];
 
     const original = this.findOriginal(article, key);
     if (original !== null) {
-      const story = this.clusterer.addToStory(this.storyOf[original]!, { publishedAtMs: atMs, samples });
+      const story = this.clusterer.addCopy(this.storyOf[original]!, atMs);
       this.storyOf.push(story);
       return { id: article.id, story, duplicateOf: this.ids[original]!, why: { similarity: 1, sharedTerms: [], created: false, merged: [], oddities } };
     }
-    const a: Assignment = this.clusterer.add({ publishedAtMs: atMs, samples });
+    const a: Assignment = this.clusterer.add({ publishedAtMs: atMs, samples }, { alone: withoutEvidence(oddities) });
     this.storyOf.push(a.storyId);
     return { id: article.id, story: a.storyId, why: { similarity: a.similarity, sharedTerms: a.sharedTerms, created: a.created, merged: a.merged, oddities } };
   }
@@ -76,17 +75,9 @@ export class ClusterStream {
   }
 
   private timeOf(article: StreamArticle, oddities: string[]): number {
-    const parsed = article.publishedAt ? Date.parse(article.publishedAt) : NaN;
-    if (Number.isNaN(parsed)) {
-      oddities.push('no-date');
-      return this.latestMs || this.nowMs;
-    }
-    if (parsed > Math.max(this.nowMs, this.latestMs) + FUTURE_SLACK_MS) {
-      oddities.push('future-date');
-      return this.latestMs || this.nowMs;
-    }
-    this.latestMs = Math.max(this.latestMs, parsed);
-    return parsed;
+    const atMs = clusterTime(article.publishedAt, Math.max(this.nowMs, this.latestMs), this.latestMs || this.nowMs, oddities);
+    this.latestMs = Math.max(this.latestMs, atMs);
+    return atMs;
   }
 }
 

@@ -1,0 +1,42 @@
+/**
+ * Odd input the clustering stage notes (and survives): no text, text of numbers only, an unknown
+ * language, no date, a date in the future. The note travels with the article's story link ("why"),
+ * so `cluster --explain` and the store show it.
+ */
+
+/** A date more than a day ahead of now (and of the latest sane date) is a publisher's typo. */
+export const FUTURE_SLACK_MS = 86_400_000;
+
+/** What is odd about an article's text and language. */
+export function textOddities(title: string, text: string, language: string | null): string[] {
+  const out: string[] = [];
+  const all = `${title}\n${text}`;
+  if (all.trim() === '') out.push('empty');
+  else if (!/\p{L}/u.test(all)) out.push('numbers-only');
+  else if ((all.match(/\p{L}+/gu) ?? []).length < 5) out.push('tiny');
+  if (!language || language === 'und') out.push('unknown-language');
+  return out;
+}
+
+/**
+ * The time the clusterer uses: the published date, else `fallbackMs` (noted "no-date"); a date
+ * beyond `nowMs` + a day is read as `fallbackMs` too (noted "future-date"), so a mistyped 2099
+ * neither keeps a story open for decades nor closes every other story.
+ */
+export function clusterTime(publishedAt: string | null, nowMs: number, fallbackMs: number, oddities: string[]): number {
+  const parsed = publishedAt ? Date.parse(publishedAt) : NaN;
+  if (Number.isNaN(parsed)) {
+    oddities.push('no-date');
+    return fallbackMs;
+  }
+  if (parsed > nowMs + FUTURE_SLACK_MS) {
+    oddities.push('future-date');
+    return fallbackMs;
+  }
+  return parsed;
+}
+
+/** Empty or numbers-only: nothing to tell one event from another, so the article stays alone. */
+export function withoutEvidence(oddities: string[]): boolean {
+  return oddities.includes('empty') || oddities.includes('numbers-only');
+}
