@@ -22,8 +22,9 @@ const SKIPPED_TAGS = new Set([
 const EXIT = Symbol('exit');
 type Step = DomNode | typeof EXIT;
 
-/** The plain-text blocks of `root`, whitespace collapsed, empty ones dropped. */
-export function blockTexts(root: DomElement): string[] {
+/** The plain-text blocks of `root`, whitespace collapsed, empty ones dropped; elements for which `skip`
+ *  says true are read as absent. */
+export function blockTexts(root: DomElement, skip?: (el: DomElement) => boolean): string[] {
   const blocks: string[] = [];
   let buffer = '';
   const flush = () => {
@@ -46,7 +47,7 @@ export function blockTexts(root: DomElement): string[] {
     }
     if (!isElement(step)) continue;
     const tag = tagOf(step);
-    if (SKIPPED_TAGS.has(tag)) continue;
+    if (SKIPPED_TAGS.has(tag) || skip?.(step)) continue;
     if (tag === 'br') buffer += '\n';
     else if (tag === 'td' || tag === 'th') buffer += buffer.trim() ? ' | ' : '';
     else if (BLOCK_TAGS.has(tag)) {

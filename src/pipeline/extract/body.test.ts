@@ -25,3 +25,15 @@ describe('ExtractHints.bodySelector', () => {
     }
   });
 });
+
+describe('image captions', () => {
+  it('stay in the HTML beside their image but are not paragraphs of the story', () => {
+    const page = `<html><body><article><h1>Ferry service resumes</h1>${sentence('the ferry', 5)}
+      <figure><img src="https://example.com/ferry.jpg"><figcaption>The first ferry leaves the harbour on Monday morning.</figcaption></figure>
+      </article></body></html>`;
+    const article = extractArticle(page, URL_);
+    expect(article.paragraphs).toHaveLength(5);
+    expect(article.paragraphs.join('\n')).not.toContain('first ferry leaves');
+    expect(article.html).toContain('<figcaption>The first ferry leaves the harbour on Monday morning.</figcaption>');
+  });
+});

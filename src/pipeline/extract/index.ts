@@ -10,7 +10,7 @@ import { all, first, innerHtml, measureText, remove, type DomElement } from './d
 import { chooseSubtitle, readMetadata, type Metadata } from './metadata.js';
 import { removeFurniture } from './furniture.js';
 import { findBody } from './body.js';
-import { isLeftoverLabel, sameText, tidyBody } from './tidy.js';
+import { captionElements, isLeftoverLabel, sameText, tidyBody } from './tidy.js';
 import { blockTexts } from './blocks.js';
 import { parseShallow } from './shallow.js';
 import { articleBodyRoot } from './ldbody.js';
@@ -48,7 +48,7 @@ function extract(original: string, url: string, hints: ExtractHints): Article {
   if (!body) throw noArticle(url);
   const teaser = isTeaser(original);
   if (teaser) removePaywallPrompts(body.root, metadata.paywalledSelectors);
-  const related = [...boxed, ...tidyBody(body.root, [metadata.title, metadata.standfirst], url)];
+  const related = [...boxed, ...tidyBody(body.root, [metadata.title, metadata.standfirst], url, metadata.byline)];
   const paragraphs = readParagraphs(body.root, [metadata.title, metadata.standfirst]);
   if (isNotAnArticle(body.root, paragraphs, metadata)) throw noArticle(url);
   return {
@@ -76,7 +76,8 @@ function noArticle(url: string): HappeningsError {
 
 function readParagraphs(root: DomElement, repeats: Array<string | null>): string[] {
   const skipped = new Set(repeats.filter((text): text is string => !!text).map(sameText));
-  return blockTexts(root).filter((text) => !skipped.has(sameText(text)) && !isLeftoverLabel(text));
+  const captions = captionElements(root);
+  return blockTexts(root, (el) => captions.has(el)).filter((text) => !skipped.has(sameText(text)) && !isLeftoverLabel(text));
 }
 
 /** Story prose, without link text, below which a page is no article: two short sentences' worth. */
