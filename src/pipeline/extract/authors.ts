@@ -197,7 +197,8 @@ export function cleanByline(raw: string | null | undefined): string | null {
   text = text.split(/\s+[-–—]\s+/)[0]!; // "Eliz - Product marketer": the name, not the role
   const names = text.split(/\s*(?:,|&|\band\b|\by\b|\bet\b|\bund\b|\be\b)\s*/u).filter(Boolean);
   if (!text || names.length === 0 || names.length > 8) return null;
-  const plausible = names.every((name) => name.split(' ').length <= 6 && !/\d|@|https?:|\{|\}|^[a-z]+\.[a-z.]+$/.test(name) && !NOT_A_NAME.test(name));
+  // Initials ("NB") and role accounts ("NOC Admin") are no bylines.
+  const plausible = names.every((name) => name.length > 2 && name.split(' ').length <= 6 && !/\d|@|https?:|\{|\}|^[a-z]+\.[a-z.]+$|\b[Aa]dmin\b/.test(name) && !NOT_A_NAME.test(name));
   return plausible && !NOT_A_NAME.test(text) ? text : null;
 }
 
