@@ -159,7 +159,7 @@ function hasWord(list: string | undefined, word: string): boolean {
 export function all(root: DomRoot, selector: string): DomElement[] {
   const q = query(selector);
   if (!q) return [];
-  if (root instanceof Document) return elementsUnder(root).filter(q);
+  if (root instanceof Document) return candidates(root, selector).filter(q);
   const found: DomElement[] = [];
   walkUnder(root, (el) => {
     if (q(el)) found.push(el);
@@ -171,7 +171,7 @@ export function all(root: DomRoot, selector: string): DomElement[] {
 export function first(root: DomRoot, selector: string): DomElement | null {
   const q = query(selector);
   if (!q) return null;
-  if (root instanceof Document) return elementsUnder(root).find(q) ?? null;
+  if (root instanceof Document) return candidates(root, selector).find(q) ?? null;
   let found: DomElement | null = null;
   walkUnder(root, (el) => (q(el) ? ((found = el), true) : false));
   return found;
@@ -191,7 +191,26 @@ function walkUnder(root: DomRoot, visit: (el: DomElement) => boolean): void {
 
 /** Bumped by every change to the tree's shape (all of which go through this file). */
 let treeVersion = 0;
-const flatLists = new WeakMap<DomRoot, { version: number; elements: DomElement[] }>();
+const flatLists = new WeakMap<DomRoot, { version: number; elements: DomElement[]; byTag: Map<string, DomElement[]> }>();
+/** The one tag every alternative of a selector list requires ("meta[property=...], meta[name=...]"),
+ *  else null: such lists are tested only against the elements of that tag. */
+const requiredTags = new Map<string, string | null>();
+
+function requiredTag(selector: string): string | null {
+  let tag = requiredTags.get(selector);
+  if (tag === undefined) {
+    const tags = new Set(splitList(selector).map((part) => (SIMPLE.exec(part)?.[1] ?? '*').toLowerCase()));
+    tag = tags.size === 1 && !tags.has('*') ? [...tags][0]! : null;
+    requiredTags.set(selector, tag);
+  }
+  return tag;
+}
+
+function candidates(root: DomDocument, selector: string): DomElement[] {
+  const elements = elementsUnder(root);
+  const tag = requiredTag(selector);
+  return tag === null ? elements : (flatLists.get(root)!.byTag.get(tag) ?? []);
+}
 
 /** The elements under `root` in document order, kept until the tree changes: extraction asks a
  *  hundred selectors of the same page, and filtering one array beats walking the tree for each
@@ -200,11 +219,15 @@ function elementsUnder(root: DomRoot): DomElement[] {
   const cached = flatLists.get(root);
   if (cached && cached.version === treeVersion) return cached.elements;
   const elements: DomElement[] = [];
+  const byTag = new Map<string, DomElement[]>();
   walkUnder(root, (el) => {
     elements.push(el);
+    const list = byTag.get(el.name);
+    if (list) list.push(el);
+    else byTag.set(el.name, [el]);
     return false;
   });
-  flatLists.set(root, { version: treeVersion, elements });
+  flatLists.set(root, { version: treeVersion, elements, byTag });
   return elements;
 }
 

@@ -46,7 +46,8 @@ function removeMarkedBoxes(root: DomRoot, pageUrl: string): RelatedLink[] {
   const related: RelatedLink[] = [];
   for (const el of all(root, COMMENTS_SELECTOR)) remove(el);
   for (const el of all(root, AMP_WIDGETS)) remove(el);
-  const marked = all(root, MARKED_SELECTOR).concat(all(root, '[class], [id]').filter(hasFurnitureName));
+  const named = new Map<string, boolean>(); // pages repeat their class names: each is tested once
+  const marked = all(root, MARKED_SELECTOR).concat(all(root, '[class], [id]').filter((el) => hasFurnitureName(el, named)));
   for (const el of marked) {
     if (!isInside(el, root) || !isSmallOrLinky(el) || containsTitle(el)) continue; // size first: it stops early
     if (RELATED_NAME.test(`${getAttr(el, 'class') ?? ''} ${getAttr(el, 'id') ?? ''}`) && isInsideBody(el)) related.push(...linksIn(el, pageUrl));
@@ -55,10 +56,17 @@ function removeMarkedBoxes(root: DomRoot, pageUrl: string): RelatedLink[] {
   return related;
 }
 
-function hasFurnitureName(el: DomElement): boolean {
+function hasFurnitureName(el: DomElement, named: Map<string, boolean>): boolean {
   const tag = tagOf(el);
   if (tag === 'body' || tag === 'html' || tag === 'article' || tag === 'main') return false;
-  return MARKED_NAME.test(getAttr(el, 'class') ?? '') || MARKED_NAME.test(getAttr(el, 'id') ?? '');
+  return isFurnitureName(getAttr(el, 'class'), named) || isFurnitureName(getAttr(el, 'id'), named);
+}
+
+function isFurnitureName(name: string | null, named: Map<string, boolean>): boolean {
+  if (!name) return false;
+  let known = named.get(name);
+  if (known === undefined) named.set(name, (known = MARKED_NAME.test(name)));
+  return known;
 }
 
 function containsTitle(el: DomElement): boolean {
