@@ -3,7 +3,15 @@
  * reference): corpus BLEU (13a) and chrF (6, β=2) as sacreBLEU computes them, and words/s, for raw
  * Apertium (`apertium -u spa-eng` over the whole file) and for our pipeline over warm Apertium, in the
  * same run; then the names test set (testdata/names-es.tsv): names preserved, glued words.
+ * Each polish feature (polish.ts), the source edit (personalA) and name protection is then switched
+ * off alone to print what it is worth, in the same run.
  * Run: npm run bench:translate
+ *
+ * Measured 2026-11-27 (2 cores, load average ~13 from other work, so words/s are noisy):
+ * raw cold BLEU 15.78 / chrF 50.34 / 2,751 words/s; raw warm 15.77 / 50.36 / 3,697; ours 16.82 / 51.22
+ * / 2,741 (ours − raw +1.04 BLEU, +0.88 chrF; ×1.00 of raw cold, ×0.74 of raw warm). Largest
+ * features (Δ chrF when off): unknownWords −0.45, weekdays −0.10, lexicon −0.09, numbers −0.06.
+ * Names test set 434/434, 0 glued.
  */
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';

@@ -90,7 +90,11 @@ export class ApertiumProcess {
     const child = this.child;
     this.child = null;
     this.buffer = '';
-    if (child?.pid) killGroup(child.pid);
+    // A live pipeline is killed whole (its process group). One whose shell already exited is only cut
+    // off (stdin closed, so the rest of it reads EOF and ends): its group id may belong to a new
+    // process by now (pid_max is 32768 here), which a group kill would hit.
+    if (child?.pid && child.exitCode === null && child.signalCode === null) killGroup(child.pid);
+    else child?.stdin.destroy();
     for (const request of this.pending.splice(0)) {
       clearTimeout(request.timer);
       request.reject(new HappeningsError('translate', 'translator', message));

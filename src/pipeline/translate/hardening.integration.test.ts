@@ -47,7 +47,7 @@ describe('Apertium that crashes, hangs or answers nonsense', () => {
     const error = await slow.translateTexts(['Hola mundo.'], 'es', 'en').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(HappeningsError);
     expect((error as Error).message).toMatch(/^translate: apertium spa-eng gave no answer in 300 ms/);
-    expect(Date.now() - started).toBeLessThan(5_000);
+    expect(Date.now() - started).toBeLessThan(10_000); // not the 30 s the stand-in would sleep
     expect(await slow.processIds()).toEqual([]);
   });
 
@@ -76,7 +76,8 @@ describe('articles the translator refuses or cannot do', () => {
     expect(error).toBeInstanceOf(HappeningsError);
     expect((error as HappeningsError).code).toBe('too-large');
     expect((error as Error).message).toMatch(/^translate: article too long to translate: [\d,]+ characters \(limit 400,000\)$/);
-    expect(Date.now() - started).toBeLessThan(1_000);
+    // At once: translating it would hold the engine for a minute or more (the bound allows for a loaded machine).
+    expect(Date.now() - started).toBeLessThan(10_000);
   });
 
   it('gives null (kept untranslated) for a language no engine does', async () => {
