@@ -7,11 +7,13 @@
  * server's CPU milliseconds per request (what a request costs, however busy the shared cores are).
  * The server runs in a child process; the load comes from this one.
  *
- *   npm run bench:web [-- --articles N] [-- --seconds D] [-- --concurrency 50,200]
+ *   npm run bench:web [-- --articles N] [-- --seconds D] [-- --concurrency 50,200] [-- --loader wrk|undici]
+ *
+ * The load comes from wrk (apt-get install wrk; one thread), or from undici in this process.
  *
  * Targets (issue 6): p99 ≤ 50 ms at 200 connections for cached pages, ≤ 150 ms for search.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -32,6 +34,9 @@ const { values } = parseArgs({
     seconds: { type: 'string', default: '5' },
     concurrency: { type: 'string', default: '50,200' },
     serve: { type: 'boolean', default: false },
+    // wrk (Debian's `wrk`, C + epoll) costs the shared cores far less than a load generator in Node;
+    // undici is the fallback when wrk is not installed.
+    loader: { type: 'string', default: 'wrk' },
   },
 });
 const ARTICLES = Number(values.articles);
@@ -114,6 +119,7 @@ async function serverCpu(origin: string): Promise<number> {
 }
 
 async function load(origin: string, path: string, connections: number, seconds = SECONDS): Promise<Result> {
+  if (values.loader === 'wrk') return wrk(origin, connections, seconds, [path]);
   const pool = new Pool(origin, { connections, pipelining: 1 });
   const latencies: number[] = [];
   let errors = 0;
@@ -181,7 +187,7 @@ async function main(): Promise<void> {
     ['article page', server.article],
     ['search (varying query, uncached)', '/search'],
   ];
-  console.log(`load: ${SECONDS} s per row, closed loop, keep-alive; p50/p99 in ms; load average at start ${loadavg().map((l) => l.toFixed(2)).join(' ')} (${cpus().length} cores)`);
+  console.log(`load: ${values.loader}, ${SECONDS} s per row, closed loop, keep-alive; p50/p99 in ms; load average at start ${loadavg().map((l) => l.toFixed(2)).join(' ')} (${cpus().length} cores)`);
   console.log('server CPU ms/req: the server process\'s CPU time per answered request (the cost of one request, whatever else shares the cores)');
   console.log('page | connections | req/s | p50 | p99 | errors | req/s vs peer | server CPU ms/req');
   let searchRun = 0;
@@ -207,6 +213,7 @@ async function main(): Promise<void> {
  */
 async function loadVarying(origin: string, connections: number, run: number): Promise<Result> {
   let n = run * 9_800;
+  if (values.loader === 'wrk') return wrk(origin, connections, SECONDS, Array.from({ length: 40_000 }, () => searchPath(n++)));
   const pool = new Pool(origin, { connections });
   const latencies: number[] = [];
   let errors = 0;
@@ -216,12 +223,7 @@ async function loadVarying(origin: string, connections: number, run: number): Pr
     Array.from({ length: connections }, async () => {
       while (performance.now() < end) {
         const t = performance.now();
-        const k = n++;
-        // A readers' query: a common word and a middling one (ranks 20–1,000 of the vocabulary);
-        // 20 × 980 distinct pairs, then a rarer third word (ranks 1,000–5,000) keeps them distinct.
-        const third = k >= 19_600 ? `+${VOCAB[1000 + (Math.floor(k / 19_600) % 4000)]}` : '';
-        const path = `/search?q=${WORDS[k % WORDS.length]}+${VOCAB[20 + (Math.floor(k / WORDS.length) % 980)]}${third}&page=${(k % 3) + 1}`;
-        const res = await pool.request({ path, method: 'GET' });
+        const res = await pool.request({ path: searchPath(n++), method: 'GET' });
         await res.body.arrayBuffer();
         if (res.statusCode !== 200) errors += 1;
         latencies.push(performance.now() - t);
@@ -233,6 +235,43 @@ async function loadVarying(origin: string, connections: number, run: number): Pr
   latencies.sort((a, b) => a - b);
   const q = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))] ?? 0;
   return { rps: latencies.length / elapsed, p50: q(0.5), p99: q(0.99), errors, count: latencies.length };
+}
+
+/** A readers' query: a common word and a middling one (ranks 20–1,000 of the vocabulary); 20 × 980
+ *  distinct pairs, then a rarer third word (ranks 1,000–5,000) keeps them distinct. */
+function searchPath(k: number): string {
+  const third = k >= 19_600 ? `+${VOCAB[1000 + (Math.floor(k / 19_600) % 4000)]}` : '';
+  return `/search?q=${WORDS[k % WORDS.length]}+${VOCAB[20 + (Math.floor(k / WORDS.length) % 980)]}${third}&page=${(k % 3) + 1}`;
+}
+
+/**
+ * The load from wrk: one thread, `connections` keep-alive connections, the paths in turn (a Lua
+ * script), latency percentiles from its --latency report.
+ */
+function wrk(origin: string, connections: number, seconds: number, paths: string[]): Promise<Result> {
+  const dir = mkdtempSync(join(tmpdir(), 'happenings-wrk-'));
+  const script = join(dir, 'paths.lua');
+  writeFileSync(script, `local paths = {${paths.map((p) => JSON.stringify(p)).join(',')}}\nlocal i = 0\nrequest = function()\n  i = i % #paths + 1\n  return wrk.format("GET", paths[i])\nend\n`);
+  return new Promise((resolve, reject) => {
+    // One path: no script (wrk repeats its URL); several: the Lua script walks them.
+    const target = paths.length === 1 ? [`${origin}${paths[0]}`] : ['-s', script, origin];
+    const child = spawn('wrk', ['-t1', `-c${connections}`, `-d${Math.max(1, Math.round(seconds))}s`, '--latency', ...target], { stdio: ['ignore', 'pipe', 'inherit'] });
+    let out = '';
+    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+    child.once('error', (error) => reject(new Error(`wrk could not run (apt-get install wrk, or --loader undici): ${error.message}`)));
+    child.once('exit', () => {
+      rmSync(dir, { recursive: true, force: true });
+      const ms = (label: string) => {
+        const m = new RegExp(`^\\s*${label}%\\s+([\\d.]+)(us|ms|s)`, 'm').exec(out);
+        return m ? Number(m[1]) * (m[2] === 'us' ? 0.001 : m[2] === 's' ? 1000 : 1) : NaN;
+      };
+      const rps = Number(/Requests\/sec:\s+([\d.]+)/.exec(out)?.[1] ?? NaN);
+      const count = Number(/(\d+) requests in/.exec(out)?.[1] ?? 0);
+      const errors = Number(/Non-2xx or 3xx responses: (\d+)/.exec(out)?.[1] ?? 0) + Number(/Socket errors:.*?timeout (\d+)/.exec(out)?.[1] ?? 0);
+      if (Number.isNaN(rps)) reject(new Error(`wrk gave no result:\n${out}`));
+      else resolve({ rps, p50: ms('50'), p99: ms('99'), errors, count });
+    });
+  });
 }
 
 if (values.serve) await serveMode();

@@ -3,6 +3,7 @@
  * headers on every answer and errors turned into responses in one place (error-responses.ts).
  * No client JavaScript: the content security policy forbids scripts outright.
  */
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Context, MiddlewareHandler } from 'hono';
 import { Hono } from 'hono';
 import { etag } from 'hono/etag';
@@ -61,7 +62,11 @@ export function createWebApp(options: WebAppOptions): Hono {
   const app = new Hono();
   // Views are counted for cached answers too; a cache hit skips everything after the cache.
   app.use(viewCounter(options.data));
-  if (options.pageCacheMs !== 0) app.use(pageCache({ ttlMs: options.pageCacheMs, skip: (path) => path.startsWith('/admin') || path === '/healthz' }));
+  if (options.pageCacheMs !== 0) {
+    const cache = pageCache({ ttlMs: options.pageCacheMs, skip: (path) => path.startsWith('/admin') || path === '/healthz' });
+    app.use(cache.middleware);
+    rawAnswers.set(app, (req, res) => cache.answerRaw(req, res, (path, userAgent) => countView(options.data, path, userAgent)));
+  }
   app.use(securityHeaders);
   // A reader's browser (or a proxy) revalidating an unchanged page gets a 304 with no body.
   app.use(etag());
@@ -87,10 +92,23 @@ const ARTICLE_PAGE = /^\/article\/(\d{1,15})\/[^/]+$/;
 function viewCounter(data: SiteData): MiddlewareHandler {
   return async (c, next) => {
     await next();
-    const id = c.req.method === 'GET' && c.res.status === 200 ? ARTICLE_PAGE.exec(c.req.path)?.[1] : undefined;
-    if (!id || isBot(c.req.header('user-agent'))) return;
-    data.recordView(Number(id)).catch((error: unknown) => log.warn(`web: could not count a view of article ${id}: ${String(error)}`));
+    if (c.req.method === 'GET' && c.res.status === 200) countView(data, c.req.path, c.req.header('user-agent'));
   };
+}
+
+function countView(data: SiteData, path: string, userAgent: string | undefined): void {
+  const id = ARTICLE_PAGE.exec(path)?.[1];
+  if (!id || isBot(userAgent)) return;
+  data.recordView(Number(id)).catch((error: unknown) => log.warn(`web: could not count a view of article ${id}: ${String(error)}`));
+}
+
+/** Answers given on node:http before Hono, per app: fresh page-cache hits (page-cache.ts). */
+export type RawAnswer = (req: IncomingMessage, res: ServerResponse) => boolean;
+const rawAnswers = new WeakMap<Hono, RawAnswer>();
+
+/** The app's raw fast path, if it has one; server.ts tries it before handing a request to Hono. */
+export function rawAnswerOf(app: Hono): RawAnswer | undefined {
+  return rawAnswers.get(app);
 }
 
 /** 200 when the store answers and says it is fine, 503 otherwise; never cached. */

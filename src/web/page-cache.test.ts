@@ -6,7 +6,7 @@ import { testApp, untranslatedArticle } from './testkit.js';
 function counterApp(now: () => number) {
   let renders = 0;
   const app = new Hono();
-  app.use(pageCache({ ttlMs: 1000, now }));
+  app.use(pageCache({ ttlMs: 1000, now }).middleware);
   app.get('/', (c) => c.text(`render ${++renders}`));
   app.get('/missing', (c) => c.text('no', 404));
   return app;
@@ -56,7 +56,7 @@ describe('page cache under load', () => {
     let release: () => void = () => undefined;
     const gate = new Promise<void>((resolve) => (release = resolve));
     const app = new Hono();
-    app.use(pageCache({ ttlMs: 1000, now: () => 0 }));
+    app.use(pageCache({ ttlMs: 1000, now: () => 0 }).middleware);
     app.get('/', async (c) => {
       renders += 1;
       await gate;
@@ -74,7 +74,7 @@ describe('page cache answers', () => {
   it('answers a repeat GET from the stored copy with its ETag, and 304 to If-None-Match', async () => {
     let renders = 0;
     const app = new Hono();
-    app.use(pageCache({ ttlMs: 1000, now: () => 0 }));
+    app.use(pageCache({ ttlMs: 1000, now: () => 0 }).middleware);
     app.get('/', (c) => c.text(`render ${++renders}`));
     const first = await app.request('/');
     const second = await app.request('/');
@@ -95,7 +95,7 @@ describe('page cache answers', () => {
     let renders = 0;
     let release: () => void = () => undefined;
     const app = new Hono();
-    app.use(pageCache({ ttlMs: 1000, now: () => t }));
+    app.use(pageCache({ ttlMs: 1000, now: () => t }).middleware);
     app.get('/', async (c) => {
       renders += 1;
       if (renders === 2) await new Promise<void>((resolve) => (release = resolve));
@@ -109,5 +109,45 @@ describe('page cache answers', () => {
     release();
     expect(await (await refreshing).text()).toBe('render 2');
     expect(await (await app.request('/')).text()).toBe('render 2');
+  });
+});
+
+describe('page cache: the raw node:http path', () => {
+  function fakeExchange(url: string, headers: Record<string, string> = {}, method = 'GET') {
+    const written: { status?: number; headers?: Record<string, string>; body?: unknown } = {};
+    const req = { method, url, headers: { host: 'news.test', ...headers } };
+    const res = {
+      writeHead: (status: number, h: Record<string, string>) => Object.assign(written, { status, headers: h }),
+      end: (body?: unknown) => Object.assign(written, { body }),
+    };
+    return { req: req as never, res: res as never, written };
+  }
+
+  it('answers only fresh entries the middleware stored, and counts each 200 it gives', async () => {
+    let t = 0;
+    const cache = pageCache({ ttlMs: 1000, now: () => t });
+    const app = new Hono();
+    app.use(cache.middleware);
+    app.get('/page', (c) => c.text('hello'));
+    const miss = fakeExchange('/page');
+    expect(cache.answerRaw(miss.req, miss.res)).toBe(false); // nothing stored yet
+    await app.request('http://news.test/page');
+    const hits: string[] = [];
+    const hit = fakeExchange('/page');
+    expect(cache.answerRaw(hit.req, hit.res, (path) => hits.push(path))).toBe(true);
+    expect(hit.written.status).toBe(200);
+    expect(Buffer.from(hit.written.body as Uint8Array).toString()).toBe('hello');
+    expect(hits).toEqual(['/page']);
+    const conditional = fakeExchange('/page', { 'if-none-match': hit.written.headers!.etag! });
+    expect(cache.answerRaw(conditional.req, conditional.res, (path) => hits.push(path))).toBe(true);
+    expect(conditional.written.status).toBe(304);
+    expect(hits).toHaveLength(1);
+    for (const [url, headers, method] of [['/page', { cookie: 'a=b' }, 'GET'], ['/page', {}, 'POST'], ['/other', {}, 'GET']] as const) {
+      const passed = fakeExchange(url, headers, method);
+      expect(cache.answerRaw(passed.req, passed.res), `${method} ${url}`).toBe(false);
+    }
+    t = 1000; // expired: the app renders (and the middleware serves the stale copy while it does)
+    const expired = fakeExchange('/page');
+    expect(cache.answerRaw(expired.req, expired.res)).toBe(false);
   });
 });

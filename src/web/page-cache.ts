@@ -10,9 +10,14 @@
  * whole (security headers, Cache-Control, an ETag computed once from the body) and is written out
  * as bytes with plain-object headers, which @hono/node-server sends without building a stream.
  * A conditional request is answered 304 from the stored ETag / Last-Modified.
+ *
+ * Hits are also answered before Hono sees the request at all (`answerRaw`, wired by server.ts): a
+ * fresh entry is written straight to node:http's response, which skips building a Request, the
+ * middleware chain and a Response — most of what a cached page costs.
  */
 import type { Context, MiddlewareHandler } from 'hono';
 import { createHash } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 
 /** Seconds an answer is reused: under the feed poll interval by far, long enough to absorb a burst. */
 export const PAGE_CACHE_TTL_MS = 5_000;
@@ -37,7 +42,17 @@ export interface PageCacheOptions {
   skip?: (path: string) => boolean;
 }
 
-export function pageCache(options: PageCacheOptions = {}): MiddlewareHandler {
+export interface PageCache {
+  /** The Hono middleware: answers hits, renders misses once, keeps what may be kept. */
+  middleware: MiddlewareHandler;
+  /**
+   * Answers a GET from a fresh entry directly on node:http; false when the request must go to the
+   * app (not a GET, a cookie, a skipped path, nothing fresh). `onHit` runs for each 200 answered here.
+   */
+  answerRaw(req: IncomingMessage, res: ServerResponse, onHit?: (path: string, userAgent: string | undefined) => void): boolean;
+}
+
+export function pageCache(options: PageCacheOptions = {}): PageCache {
   const ttl = options.ttlMs ?? PAGE_CACHE_TTL_MS;
   const now = options.now ?? Date.now;
   const entries = new Map<string, Entry>();
@@ -45,7 +60,7 @@ export function pageCache(options: PageCacheOptions = {}): MiddlewareHandler {
   // that render (missing) or are answered with the expired copy meanwhile (stale while revalidate),
   // so an expiry under load costs one slow answer, not a queue of them.
   const rendering = new Map<string, Promise<Entry | null>>();
-  return async (c, next) => {
+  const middleware: MiddlewareHandler = async (c, next) => {
     if (c.req.method !== 'GET' || c.req.header('cookie') || options.skip?.(c.req.path)) return next();
     const key = c.req.url;
     const hit = entries.get(key);
@@ -68,6 +83,24 @@ export function pageCache(options: PageCacheOptions = {}): MiddlewareHandler {
     }
   };
 
+  function answerRaw(req: IncomingMessage, res: ServerResponse, onHit?: (path: string, userAgent: string | undefined) => void): boolean {
+    if (req.method !== 'GET' || req.headers.cookie || !req.url?.startsWith('/')) return false;
+    // The key the middleware stored: the URL as Hono's node adapter builds it from Host and the path.
+    const entry = entries.get(`http://${req.headers.host ?? ''}${req.url}`);
+    if (!entry || now() - entry.at >= ttl) return false;
+    const path = req.url.split('?', 1)[0]!;
+    if (options.skip?.(path)) return false;
+    if (isNotModified(req.headers['if-none-match'], req.headers['if-modified-since'], entry)) {
+      res.writeHead(304, notModifiedHeaders(entry));
+      res.end();
+      return true;
+    }
+    res.writeHead(200, entry.headers);
+    res.end(entry.body);
+    onHit?.(path, req.headers['user-agent']);
+    return true;
+  }
+
   async function keep(key: string, res: Response): Promise<Entry | null> {
     if (res.status !== 200 || res.headers.has('set-cookie')) return null;
     const body = new Uint8Array(await res.clone().arrayBuffer());
@@ -82,21 +115,26 @@ export function pageCache(options: PageCacheOptions = {}): MiddlewareHandler {
     entries.set(key, entry);
     return entry;
   }
+
+  return { middleware, answerRaw };
 }
 
 function answer(c: Context, entry: Entry): Response {
-  if (notModified(c, entry)) {
-    const headers: Record<string, string> = {};
-    for (const name of NOT_MODIFIED_HEADERS) if (entry.headers[name]) headers[name] = entry.headers[name];
-    return new Response(null, { status: 304, headers });
+  if (isNotModified(c.req.header('if-none-match'), c.req.header('if-modified-since'), entry)) {
+    return new Response(null, { status: 304, headers: notModifiedHeaders(entry) });
   }
   return new Response(entry.body, { status: 200, headers: { ...entry.headers } });
 }
 
-function notModified(c: Context, entry: Entry): boolean {
-  const tags = c.req.header('if-none-match');
-  if (tags) return tags === '*' || tags.split(',').some((t) => t.trim().replace(/^W\//, '') === entry.etag);
-  const since = Date.parse(c.req.header('if-modified-since') ?? '');
+function notModifiedHeaders(entry: Entry): Record<string, string> {
+  const headers: Record<string, string> = {};
+  for (const name of NOT_MODIFIED_HEADERS) if (entry.headers[name]) headers[name] = entry.headers[name];
+  return headers;
+}
+
+function isNotModified(ifNoneMatch: string | undefined, ifModifiedSince: string | undefined, entry: Entry): boolean {
+  if (ifNoneMatch) return ifNoneMatch === '*' || ifNoneMatch.split(',').some((t) => t.trim().replace(/^W\//, '') === entry.etag);
+  const since = Date.parse(ifModifiedSince ?? '');
   return !Number.isNaN(since) && !Number.isNaN(entry.lastModifiedMs) && Math.floor(entry.lastModifiedMs / 1000) <= Math.floor(since / 1000);
 }
 
