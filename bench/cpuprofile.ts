@@ -54,6 +54,7 @@ for (const file of files(positionals)) {
     const area = areaOf(url, functionName);
     total += micros;
     byArea.set(area, (byArea.get(area) ?? 0) + micros);
+    if (functionName === '(idle)') return;
     const key = `${functionName || '(anonymous)'} ${url.replace(/^.*\/(node_modules|src)\//, '$1/')}:${lineNumber + 1}`;
     byFunction.set(key, (byFunction.get(key) ?? 0) + micros);
   });
