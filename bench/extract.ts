@@ -9,10 +9,14 @@
  * Readability's text is `textContent` (as in the published AEB table); its metadata is its own
  * title/byline/publishedTime. Ours is extractArticle's paragraphs joined, title, byline, publishedAt.
  *
- * Measured 2026-11-27 on the dev machine (2 cores, load average 8-14 from other work, so pages/s are low
- * and only the ratio compares): aeb ours F1 0.959 (P 0.930 R 0.989) 17.4 p/s, Readability 0.947 30.9 p/s;
- * wcxb ours F1 0.939 (P 0.935 R 0.961) 13.2 p/s, Readability 0.921 31.0 p/s; wcxb metadata ours title
- * 82.0% author 79.6% date 83.0%, Readability 56.7% / 61.3% / 55.8%. Speed ratio 0.56 (aeb), 0.43 (wcxb).
+ * Extractors run page by page in turn (runInterleaved), so load from other work falls on both alike.
+ *
+ * Measured 2026-11-27 14:40-14:51 on the dev machine (2 cores shared with other work; pages/s vary with
+ * load, the ratio less so): aeb ours F1 0.970 (P 0.956 R 0.984) 38.1 p/s, Readability 0.947 18.0 p/s,
+ * speed x2.12 (load ~1.5; x2.29 under load ~9); wcxb ours F1 0.941 (P 0.942 R 0.959) 7.4 p/s,
+ * Readability 0.921 3.8 p/s, speed x1.96 (load ~9), 3 pages without an article; wcxb metadata ours
+ * title 82.0% author 83.4% date 86.7%, Readability 56.7% / 61.3% / 55.8%. Our time on aeb: parsing
+ * ~20%, metadata ~20%, furniture ~13%, sanitizing ~6%, the body scorer ~5%.
  */
 import { parseArgs } from 'node:util';
 import { parseHTML } from 'linkedom';
