@@ -9,7 +9,7 @@
  * placeholder. Calibrated on shared/data/wcxb-dev-articles, whose truth keeps several authors as written
  * ("A, B and C") and keeps job titles after a comma on some pages and not on others.
  */
-import { TEXT_NODE, all, collapse, textOf, type DomDocument, type DomElement, type DomNode, closest, elementChildren, isTextNode, nextElement, parentElement, textContent, tagOf, childrenOf } from './dom.js';
+import { TEXT_NODE, all, matches, collapse, textOf, type DomDocument, type DomElement, type DomNode, closest, elementChildren, isTextNode, nextElement, parentElement, textContent, tagOf, childrenOf } from './dom.js';
 import { allJsonLd, isObject, type JsonObject } from './jsonld.js';
 
 export type MetaLookup = (key: string) => string | null;
@@ -95,7 +95,7 @@ function ldAuthors(document: DomDocument, ld: JsonObject | null): { people: stri
 }
 
 function markupByline(document: DomDocument): string | null {
-  for (const el of all(document, MARKUP)) {
+  for (const el of matches(document, MARKUP)) {
     if (closest(el, 'footer, nav, .comments, #comments, [class*=comment]')) continue;
     const name = cleanByline(ownText(el));
     if (name) return name;
@@ -115,6 +115,7 @@ function textBylines(document: DomDocument): { written: string | null; labelled:
   while (stack.length > 0 && !(written && labelled)) {
     const node = stack.pop()!;
     if (isTextNode(node)) {
+      if (!BYLINE_INITIALS.has(firstLetter(node.data))) continue;
       const text = node.data.trim();
       if (!written && OPENS_BYLINE.test(text)) written = bylineAround(node);
       if (!labelled && LABEL_ALONE.test(text)) labelled = nameAfterLabel(node);
@@ -129,6 +130,19 @@ function textBylines(document: DomDocument): { written: string | null; labelled:
 }
 
 const LABEL_ALONE = /^(written by|author|by|autor|auteur|por)\s*:?$/i;
+
+/** The letters OPENS_BYLINE and LABEL_ALONE can start with: most text nodes are ruled out by their first
+ *  letter without trimming or a regex. */
+const BYLINE_INITIALS = new Set([...'wWpPtTsSaAbBvVdD']);
+
+/** The first character after leading whitespace ('' for a blank text). */
+function firstLetter(text: string): string {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (!(c === 32 || (c >= 9 && c <= 13) || c === 160 || c === 65279 || c === 12288 || (c >= 8192 && c <= 8202) || c === 8232 || c === 8233 || c === 8239 || c === 8287 || c === 5760)) return text[i]!;
+  }
+  return '';
+}
 
 /** The name in the element after a label that has an element of its own. */
 function nameAfterLabel(node: DomNode): string | null {

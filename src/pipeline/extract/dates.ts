@@ -12,7 +12,7 @@
  * whose truth is sometimes the visible "Updated" date and sometimes the declared publication for the
  * same markup (about 22 against 27), and pages whose true date appears nowhere in the HTML.
  */
-import { TEXT_NODE, all, attr, collapse, textOf, type DomDocument, type DomElement, type DomNode, getAttr, textContent, closest, parentElement, tagOf, childrenOf } from './dom.js';
+import { TEXT_NODE, all, matches, attr, collapse, textOf, type DomDocument, type DomElement, type DomNode, getAttr, textContent, closest, parentElement, tagOf, childrenOf } from './dom.js';
 import { allJsonLd, stringField, type JsonObject } from './jsonld.js';
 
 const DATE_META = [
@@ -147,13 +147,19 @@ export function headerDates(document: DomDocument, monthFirst = true): ShownDate
     const found = labelledDates(text.slice(Math.max(0, at - HEADER_WINDOW), at + headline.length + HEADER_WINDOW), monthFirst);
     if (found.length > 0) return found;
   }
-  for (const el of all(document, DATE_CARRIERS).slice(0, 30)) {
+  let carriers = 0;
+  for (const el of matches(document, DATE_CARRIERS)) {
+    if (carriers++ >= 30) break;
     const found = labelledDates(visibleText(el).slice(0, 200), monthFirst);
     if (found.length > 0) return found;
   }
   // Last, a date anywhere that says what it is ("Last updated: November 13, 2025" under the text).
   const body = all(document, 'body')[0];
-  return body ? labelledDates(visibleText(body), monthFirst).filter((found) => found.kind !== 'plain').slice(0, 1) : [];
+  if (!body) return [];
+  const text = visibleText(body);
+  // Only a labelled date counts here, and a label needs one of these words: most pages have none.
+  if (!ANY_LABEL.test(text)) return [];
+  return labelledDates(text, monthFirst).filter((found) => found.kind !== 'plain').slice(0, 1);
 }
 
 /** Elements whose tag or class says they hold a date (or the byline line that usually carries it). */
@@ -165,6 +171,9 @@ export function headerDate(document: DomDocument): string | null {
 
 const UPDATED_LABEL = /\b(updated|modified|revised|reviewed|actualizad[oa]|atualizad[oa]|mis à jour|mise à jour|aktualisiert|aggiornat[oa]|bijgewerkt)\b[^\d]{0,20}$/iu;
 const PUBLISHED_LABEL = /\b(published|posted|publicad[oa]|publié|publiée|veröffentlicht|pubblicat[oa]|gepubliceerd)\b[^\d]{0,20}$/iu;
+
+/** The label words of UPDATED_LABEL and PUBLISHED_LABEL anywhere (a quick test before the dates are read). */
+const ANY_LABEL = /\b(updated|modified|revised|reviewed|actualizad[oa]|atualizad[oa]|mis à jour|mise à jour|aktualisiert|aggiornat[oa]|bijgewerkt|published|posted|publicad[oa]|publié|publiée|veröffentlicht|pubblicat[oa]|gepubliceerd)\b/iu;
 
 /** Written dates with the label just before each (after the previous date, at most 40 characters). */
 function labelledDates(text: string, monthFirst: boolean): ShownDate[] {

@@ -68,8 +68,8 @@ function query(selector: string): Query | null {
   let q = compiled.get(selector);
   if (q === undefined) {
     try {
-      const tests = splitList(selector).map((part) => simpleTest(part) ?? (compile<AnyNode, Element>(part) as Query));
-      q = tests.length === 1 ? tests[0]! : anyOf(tests);
+      const tests = splitList(selector).map((part) => simpleTest(part) ?? { test: compile<AnyNode, Element>(part) as Query, needs: null });
+      q = tests.length === 1 ? tests[0]!.test : anyOf(tests);
     } catch {
       q = null; // a selector css-select cannot parse finds nothing rather than failing the page
     }
@@ -103,27 +103,48 @@ function splitList(selector: string): string[] {
 const SIMPLE = /^([a-zA-Z][\w-]*|\*)?((?:\.[\w-]+|#[\w-]+|\[[\w-]+(?:[~^$*|]?=(?:"[^"]*"|'[^']*'|[^\]"']*))?\])*)$/;
 const PART = /\.([\w-]+)|#([\w-]+)|\[([\w-]+)(?:([~^$*|]?=)(?:"([^"]*)"|'([^']*)'|([^\]"']*)))?\]/g;
 
-function simpleTest(selector: string): Query | null {
+/** A compiled simple selector, and an attribute it cannot match without (null: none). */
+interface Simple {
+  test: Query;
+  needs: string | null;
+}
+
+function simpleTest(selector: string): Simple | null {
   const match = SIMPLE.exec(selector);
   if (!match) return null;
   const tag = match[1] && match[1] !== '*' ? match[1].toLowerCase() : null;
   const checks: Query[] = [];
+  let needs: string | null = null;
   for (const part of match[2]!.matchAll(PART)) {
     if (part[1] !== undefined) checks.push((el) => hasWord(el.attribs.class, part[1]!));
     else if (part[2] !== undefined) checks.push((el) => el.attribs.id === part[2]);
     else checks.push(attributeTest(part[3]!.toLowerCase(), part[4], part[5] ?? part[6] ?? part[7] ?? ''));
+    needs ??= part[1] !== undefined ? 'class' : part[2] !== undefined ? 'id' : part[3]!.toLowerCase();
   }
-  if (checks.length === 0) return (el) => tag === null || el.name === tag;
+  if (checks.length === 0) return { test: (el) => tag === null || el.name === tag, needs };
   if (checks.length === 1) {
     const check = checks[0]!;
-    return (el) => (tag === null || el.name === tag) && check(el);
+    return { test: (el) => (tag === null || el.name === tag) && check(el), needs };
   }
-  return (el) => (tag === null || el.name === tag) && allOf(checks, el);
+  return { test: (el) => (tag === null || el.name === tag) && allOf(checks, el), needs };
 }
 
-function anyOf(tests: Query[]): Query {
+/** Any of `alternatives`, those that need an attribute tried only on elements that have it: most
+ *  elements have no class or id, and lists of twenty class tests are asked of every element of a page. */
+function anyOf(alternatives: Simple[]): Query {
+  const free = alternatives.filter((a) => a.needs === null).map((a) => a.test);
+  const groups = new Map<string, Query[]>();
+  for (const a of alternatives) if (a.needs !== null) (groups.get(a.needs) ?? groups.set(a.needs, []).get(a.needs)!).push(a.test);
+  const names = [...groups.keys()];
+  const lists = names.map((name) => groups.get(name)!);
   return (el) => {
-    for (let i = 0; i < tests.length; i++) if (tests[i]!(el)) return true;
+    for (let i = 0; i < free.length; i++) if (free[i]!(el)) return true;
+    const attribs = el.attribs;
+    for (let g = 0; g < names.length; g++) {
+      if (attribs[names[g]!] === undefined) continue;
+      const tests = lists[g]!;
+      for (let i = 0; i < tests.length; i++) if (tests[i]!(el)) return true;
+    }
     return false;
   };
 }
@@ -166,6 +187,19 @@ export function all(root: DomRoot, selector: string): DomElement[] {
     return false;
   });
   return found;
+}
+
+/** The elements matching `selector` in document order, found one at a time: for loops that stop at the
+ *  first one that serves (a byline, a date), which `all` would match over the whole page first. The tree
+ *  must not change while it is iterated. */
+export function* matches(root: DomRoot, selector: string): Generator<DomElement> {
+  const q = query(selector);
+  if (!q) return;
+  if (root instanceof Document) {
+    for (const el of candidates(root, selector)) if (q(el)) yield el;
+    return;
+  }
+  for (const el of all(root, selector)) yield el;
 }
 
 export function first(root: DomRoot, selector: string): DomElement | null {
@@ -361,12 +395,19 @@ export type { ParentNode };
 /** Depth of the deepest element, walked without recursion (pages can nest thousands deep). */
 export function maxDepth(root: DomNode, limit: number): number {
   let deepest = 0;
-  const stack: Array<[DomNode, number]> = [[root, 0]];
-  while (stack.length > 0) {
-    const [node, depth] = stack.pop()!;
+  const nodes: DomNode[] = [root];
+  const depths: number[] = [0]; // beside `nodes`: no pair allocated per element
+  while (nodes.length > 0) {
+    const node = nodes.pop()!;
+    const depth = depths.pop()!;
     if (depth > deepest) deepest = depth;
     if (deepest > limit) return deepest;
-    for (const kid of childrenOf(node)) if (isTag(kid)) stack.push([kid, depth + 1]);
+    const kids = childrenOf(node);
+    for (let i = 0; i < kids.length; i++) {
+      if (!isTag(kids[i]!)) continue;
+      nodes.push(kids[i]!);
+      depths.push(depth + 1);
+    }
   }
   return deepest;
 }

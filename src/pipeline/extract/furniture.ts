@@ -214,7 +214,7 @@ function dedupeLinks(links: RelatedLink[]): RelatedLink[] {
 
 function removeFileNameCaptions(root: DomRoot): void {
   for (const el of all(root, 'figcaption, .caption, .wp-caption-text, [itemprop=caption]')) {
-    if (FILE_NAME.test(textOf(el))) remove(el);
+    if (FILE_NAME.test(textOf(el, 200))) remove(el); // a file name is short: longer text is cut at 200
   }
   for (const img of all(root, 'img[alt]')) {
     if (FILE_NAME.test(collapse(getAttr(img, 'alt')))) setAttr(img, 'alt', '');

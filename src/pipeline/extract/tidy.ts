@@ -79,7 +79,8 @@ export function captionElements(root: DomElement): Set<DomElement> {
 }
 
 export function sameText(text: string): string {
-  return collapse(text).toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  // Whitespace is neither letter nor number, so the one replace also collapses it.
+  return text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
 }
 
 /** A block that is only a furniture label ("Compartir") left behind by a box we could not outline. */
