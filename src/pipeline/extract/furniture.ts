@@ -120,6 +120,7 @@ export function labelKind(raw: string): FurnitureKind | null {
   if (raw.length > MAX_LABEL * 3) return null;
   const trimmed = raw.trim(); // most text nodes are blank or prose: rejected before any regex runs
   if (trimmed.length === 0 || trimmed.length > MAX_LABEL * 2) return null;
+  if (!trimmed.includes(':') && keptLength(trimmed) > LONGEST_PHRASE) return null; // prose: no phrase is that long
   const text = collapse(trimmed).toLowerCase().replace(/\s+:/g, ':').replace(/^[\s»›>|•·:\-–—]+|[\s»›>|•·\-–—.…]+$/gu, '');
   if (text.length === 0 || text.length > MAX_LABEL) return null;
   const exact = PHRASE_KINDS.get(text) ?? (text.endsWith(':') ? PHRASE_KINDS.get(text.slice(0, -1)) : undefined);
@@ -134,6 +135,22 @@ export function labelKind(raw: string): FurnitureKind | null {
 /** Phrase → kind; the first kind listed for a phrase wins. */
 const PHRASE_KINDS = new Map<string, FurnitureKind>();
 for (const { kind, phrase } of PHRASES) if (!PHRASE_KINDS.has(phrase)) PHRASE_KINDS.set(phrase, kind);
+/** Without a colon a label is a whole phrase, so a text keeping more characters than the longest phrase
+ *  is none (infinite, so never a shortcut, if a phrase ever holds a colon). */
+const LONGEST_PHRASE = PHRASES.some(({ phrase }) => phrase.includes(':')) ? Number.POSITIVE_INFINITY : Math.max(0, ...PHRASES.map(({ phrase }) => phrase.length));
+/** What labelKind's normalising may drop: whitespace and the punctuation it strips at either end. */
+const DROPPABLE = new Set([...'»›>|•·:-–—.…']);
+
+/** Characters of `text` that labelKind's normalising surely keeps (a lower bound of its result's length). */
+function keptLength(text: string): number {
+  let kept = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 32 || (c >= 9 && c <= 13) || c === 160 || c >= 0x2000 && c <= 0x200a || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff || c === 0x1680) continue;
+    if (!DROPPABLE.has(text[i]!)) kept++;
+  }
+  return kept;
+}
 
 /** The widest ancestor of the label that is still only this box: short, link-made, no headline. */
 function boxAround(label: Label): DomElement | null {
