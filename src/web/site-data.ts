@@ -48,6 +48,8 @@ export interface TranslationText extends ArticleText {
   engine: string;
   engineVersion: string;
   translatedAt: string;
+  /** The lead image's caption in the site's language, when the source had one. */
+  imageCaption?: string | null;
 }
 
 export interface Carrier {

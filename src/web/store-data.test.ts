@@ -78,3 +78,17 @@ describe('storeSiteData over a real store', () => {
     expect((await data().sourceById(source.id))!.excerptOnly).toBe(true);
   });
 });
+
+describe('storeSiteData: a translated article', () => {
+  it('carries the translated image caption with the translation', async () => {
+    const id = await save('https://d.example/foto', 'La alcaldesa en el pleno', { language: 'es', image: 'https://d.example/a.jpg', imageCaption: 'La alcaldesa durante el pleno' });
+    await t.store.saveTranslation(id, {
+      language: 'en', sourceLanguage: 'es', engine: 'apertium', engineVersion: '3.8', title: 'The mayor at the session', subtitle: null,
+      imageCaption: 'The mayor during the session', paragraphs: ['The mayor spoke.'], html: '<p>The mayor spoke.</p>', protectedNames: [],
+      translatedAt: '2024-05-07T10:05:00Z',
+    });
+    const view = (await data().articleById(id))!;
+    expect(view.imageCaption).toBe('La alcaldesa durante el pleno');
+    expect(view.translation!.imageCaption).toBe('The mayor during the session');
+  });
+});

@@ -231,6 +231,7 @@ export function storeSiteData(options: StoreDataOptions): SiteData {
           subtitle: translation.subtitle,
           html: translation.html,
           paragraphs: translation.paragraphs,
+          imageCaption: translation.imageCaption ?? null,
         },
         carriers: carriers.map((c) => ({ sourceName: c.sourceName ?? new URL(c.url).hostname, url: c.url, seenAt: c.seenAt, isFirst: c.isFirst })),
         related: row.related,

@@ -79,6 +79,7 @@ export const translatedArticle = fakeArticle({
     html: englishParagraphs.map((p) => `<p>${p}</p>`).join(''),
     paragraphs: englishParagraphs,
     translatedAt: '2024-05-07T08:20:00Z',
+    imageCaption: 'The mayor during the session. Photo: J. Pérez',
   },
   carriers: [
     { sourceName: 'Diario de Ejemplo', url: 'https://diario.example.es/valencia/plan-movilidad', seenAt: '2024-05-07T08:16:00Z', isFirst: true },

@@ -114,7 +114,18 @@ describe('article page', () => {
     const img = doc.querySelector('figure img')!;
     expect(img.getAttribute('width')).toBeTruthy();
     expect(img.getAttribute('height')).toBeTruthy();
+    expect(doc.querySelector('figcaption')!.textContent).toBe('The mayor during the session. Photo: J. Pérez');
+    expect(doc.querySelector('figure')!.getAttribute('lang')).toBe('en');
+  });
+
+  it('shows the caption as the source wrote it in the original view, and when it was not translated', async () => {
+    const original = await documentOf(await testApp().app.request(`${path}?view=original`));
+    expect(original.querySelector('figcaption')!.textContent).toBe('La alcaldesa durante el pleno. Foto: J. Pérez');
+    expect(original.querySelector('figure')!.getAttribute('lang')).toBe('es');
+    const untranslatedCaption = fakeArticle({ ...translatedArticle, translation: { ...translatedArticle.translation!, imageCaption: null } });
+    const doc = await documentOf(await testApp({ articles: [untranslatedCaption] }).app.request(untranslatedCaption.pagePath));
     expect(doc.querySelector('figcaption')!.textContent).toBe('La alcaldesa durante el pleno. Foto: J. Pérez');
+    expect(doc.querySelector('figure')!.getAttribute('lang')).toBe('es');
   });
 
   it('never uses a file name as a caption', () => {

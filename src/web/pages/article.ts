@@ -26,7 +26,7 @@ export function articlePage(site: SiteContext, model: ArticlePageModel): SafeHtm
   const title = headline(article, view).title;
   const pageUrl = `${site.siteUrl}${article.pagePath}`;
   const text = model.excerptOnly ? excerpt(article, view) : html`${viewSwitch(article, view)}
-${leadImage(article)}
+${leadImage(article, view)}
 ${articleText(site, article, view)}
 ${teaserNote(article)}`;
   return layout(site, {
@@ -133,12 +133,14 @@ function fileNameOf(url: string | null): string {
  * The lead image in a fixed 16:9 box (width/height attributes plus CSS aspect-ratio) so the text
  * never jumps when it loads; no referrer is sent to the publisher's image host.
  */
-function leadImage(article: ArticleView): SafeHtml {
+function leadImage(article: ArticleView, view: TextView): SafeHtml {
   const src = safeUrl(article.image);
   if (!src) return html``;
-  const caption = usableCaption(article.imageCaption, article.image);
-  // The caption comes from the source page, in the original's language.
-  return html`<figure${langAttributes(article.original.language)}>
+  // The caption in the reader's language when it was translated (not in the original view), else as the source wrote it.
+  const translated = view === 'original' ? null : usableCaption(article.translation?.imageCaption ?? null, article.image);
+  const caption = translated ?? usableCaption(article.imageCaption, article.image);
+  const language = translated && article.translation ? article.translation.language : article.original.language;
+  return html`<figure${langAttributes(language)}>
 <img class="lead-image" src="${src}" alt="${caption ?? ''}" width="1280" height="720" decoding="async" referrerpolicy="no-referrer">
 ${caption ? html`<figcaption>${caption}</figcaption>` : ''}
 </figure>`;
