@@ -51,7 +51,9 @@ export class ApertiumProcess {
     // $1 -g: generate with unknown-word marks (`*palabra`, resolved or removed by polish.ts and
     // stripUnknownMarks); $2: no tagger option.
     // detached: the pipeline gets its own process group, so a kill reaches every program in it.
-    const child = spawn('bash', ['-c', this.pipeline, 'apertium', '-g', ''], {
+    // --norc --noprofile: a bash whose stdin is a socket may read ~/.bashrc (as under rshd); a pyenv
+    // init there ran `pyenv rehash` inside our pipelines and waited on its lock.
+    const child = spawn('bash', ['--norc', '--noprofile', '-c', this.pipeline, 'apertium', '-g', ''], {
       env: { ...process.env, LC_ALL: 'C.UTF-8' },
       detached: true,
     });
