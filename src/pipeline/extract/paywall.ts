@@ -7,12 +7,8 @@ import { all, remove, type DomElement } from './dom.js';
 
 /** The page marks its body as partly hidden: JSON-LD isAccessibleForFree false, or paywall markup. */
 export function isTeaser(html: string): boolean {
-  // The words alone first: the class pattern backtracks through every class attribute of the page.
-  const marked = PAYWALL_WORD.test(html) && /class="[^"]*\b(paywall|regwall|premium-content|subscriber-only)\b/i.test(html);
-  return marked || /"isAccessibleForFree"\s*:\s*"?false/i.test(html);
+  return /"isAccessibleForFree"\s*:\s*"?false/i.test(html) || /class="[^"]*\b(paywall|regwall|premium-content|subscriber-only)\b/i.test(html);
 }
-
-const PAYWALL_WORD = /paywall|regwall|premium-content|subscriber-only/i;
 
 /** Where publishers put the subscription prompt (Piano, Poool, Tinypass, home-grown "paywall" boxes). */
 const PROMPT = [
