@@ -13,11 +13,12 @@
  *
  * Measured 2026-11-27 15:07-15:16 on the dev machine (2 cores shared with other work, load 2.7-7.8;
  * pages/s vary with load, the ratio less so): aeb ours F1 0.970 (P 0.956 R 0.984), Readability 0.947,
- * speed x2.17-x2.35 over five runs (24-48 p/s against 11-21 p/s); wcxb ours F1 0.941 (P 0.942 R 0.959),
+ * speed x2.17-x2.35 over six runs (24-48 p/s against 11-21 p/s); wcxb ours F1 0.941 (P 0.942 R 0.959),
  * Readability 0.921, speed x2.07-x2.12, 3 pages without an article; wcxb metadata ours title 82.0%
  * author 83.4% date 86.7%, Readability 56.7% / 61.3% / 55.8%. (Before the 15:00 changes: aeb x2.03-x2.12.)
- * Run alone (no Readability in the process) ours costs 15-19 ms CPU a page on aeb against Readability's
- * ~65 ms: interleaved, part of the collector's work on linkedom's garbage lands in our pages' time.
+ * Run one after the other in one process instead of interleaved (runSet each, second pass counted), aeb
+ * gave x2.88 (ours 29.9 p/s, Readability 10.4, load ~8.7): interleaving likely charges part of the
+ * collector's work on linkedom's garbage to our pages. The interleaved ratio is the one reported above.
  * Our time on aeb, alone: parsing (htmlparser2, with the depth checks) ~25%, metadata ~19%, furniture
  * ~16%, the body scorer ~8%, tidying ~6%, sanitizing (a second parse) ~5%, the collector ~9%.
  */
