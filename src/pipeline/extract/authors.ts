@@ -9,7 +9,10 @@
  * placeholder. Calibrated on shared/data/wcxb-dev-articles, whose truth keeps several authors as written
  * ("A, B and C") and keeps job titles after a comma on some pages and not on others.
  */
-import { TEXT_NODE, all, matches, collapse, textOf, type DomDocument, type DomElement, type DomNode, closest, elementChildren, isTextNode, nextElement, parentElement, textContent, tagOf, childrenOf } from './dom.js';
+import {
+  TEXT_NODE, collapse, textOf, type DomDocument, type DomElement, type DomNode, elementChildren, isTextNode, nextElement, parentElement, textContent, tagOf, childrenOf,
+} from './dom.js';
+import { all, closest, matches } from './select.js';
 import { allJsonLd, isObject, type JsonObject } from './jsonld.js';
 
 export type MetaLookup = (key: string) => string | null;

@@ -9,7 +9,8 @@
  * Both hand back a detached element that the caller tidies and reads. Nothing moves in the page until
  * a plan is chosen.
  */
-import { all, bodyOf, createElement, isElement, measureText, remove, tagOf, type DomDocument, type DomElement, type DomNode } from './dom.js';
+import { bodyOf, createElement, isElement, measureText, remove, tagOf, type DomDocument, type DomElement, type DomNode } from './dom.js';
+import { all } from './select.js';
 import { planBody, type Flags, type Plan } from './score.js';
 
 /** A baseline block must read like prose: 40 characters is a short sentence. */

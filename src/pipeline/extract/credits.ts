@@ -5,7 +5,8 @@
  * author's name inside a sentence stays. The byline has a field of its own; credits and datelines have
  * none and are no part of the story (shared/data/aeb's truth leaves all three out).
  */
-import { all, closest, getAttr, isInside, measureText, parentElement, remove, textOf, type DomElement } from './dom.js';
+import { getAttr, isInside, measureText, parentElement, remove, textOf, type DomElement } from './dom.js';
+import { all, closest } from './select.js';
 
 /** A credit line is short: "Robert Burns, AP National Security Writer" is 41 characters. */
 const MAX_CREDIT = 100;

@@ -1,6 +1,6 @@
 /**
- * The DOM that extraction uses: htmlparser2 parses into a domhandler tree, css-select answers selectors,
- * and the small functions here stand in for the browser's methods (getAttribute, closest, remove...).
+ * The DOM that extraction uses: htmlparser2 parses into a domhandler tree, and the small functions here
+ * stand in for the browser's methods (getAttribute, textContent, remove...); selectors are in select.ts.
  * Chosen by measurement on shared/data/aeb (2026-11-27, same process): htmlparser2's parseDocument
  * 7–9 ms a page against linkedom's parseHTML 69–89 ms (linkedom builds a full DOM over the same
  * tokenizer). htmlparser2 builds no implicit <html>/<head>/<body>: `rootElement`, `headOf` and
@@ -8,7 +8,6 @@
  */
 import { parseDocument as parseHtml } from 'htmlparser2';
 import { Element, type Document, type Text, type AnyNode, type ChildNode, type ParentNode } from 'domhandler';
-import { compile } from 'css-select';
 import { getInnerHTML, getOuterHTML, removeElement } from 'domutils';
 
 /** domhandler's isTag/isText and `instanceof Document`, written out on the node's `type` (the values of
@@ -27,6 +26,10 @@ function isDocument(node: AnyNode): node is Document {
   return node.type === 'root';
 }
 
+/** Selectors live in select.ts; re-exported here for dates.ts, which another change is editing (its
+ *  imports move to select.js with it). */
+export { all, attr, closest, first, is, matches } from './select.js';
+
 export type DomNode = AnyNode;
 export type DomElement = Element;
 export type DomDocument = Document;
@@ -44,9 +47,17 @@ export function parseFragment(html: string): DomElement {
   return createElement('div', parseHtml(html).children);
 }
 
+/** Bumped by every change to the tree's shape (all of which go through this file): select.ts keeps a
+ *  page's list of elements until then. */
+let shapeVersion = 0;
+
+export function treeVersion(): number {
+  return shapeVersion;
+}
+
 /** A new detached element holding `children` (moved from wherever they were). */
 export function createElement(tag: string, children: ChildNode[] = []): DomElement {
-  treeVersion++;
+  shapeVersion++;
   const moving = [...children];
   detachAll(moving);
   const el = new Element(tag, {}, moving);
@@ -72,224 +83,6 @@ function detachAll(nodes: ChildNode[]): void {
     });
   }
   for (const node of nodes) node.parent = null;
-}
-
-type Query = (el: DomElement) => boolean;
-const compiled = new Map<string, Query | null>();
-
-/** A selector list as one test. Simple alternatives (a tag with classes, ids and attribute tests, the
- *  bulk of what extraction asks) are matched here; the rest (combinators, pseudo-classes) by css-select.
- *  css-select alone spent a tenth of extraction time on aeb in lists like ".standfirst, .subtitle, ...". */
-function query(selector: string): Query | null {
-  let q = compiled.get(selector);
-  if (q === undefined) {
-    try {
-      const tests = splitList(selector).map((part) => simpleTest(part) ?? { test: compile<AnyNode, Element>(part) as Query, needs: null });
-      q = tests.length === 1 ? tests[0]!.test : anyOf(tests);
-    } catch {
-      q = null; // a selector css-select cannot parse finds nothing rather than failing the page
-    }
-    compiled.set(selector, q);
-  }
-  return q;
-}
-
-/** "a, b[x='1,2']" → ["a", "b[x='1,2']"]: commas outside brackets, parentheses and quotes. */
-function splitList(selector: string): string[] {
-  const parts: string[] = [];
-  let depth = 0;
-  let quote = '';
-  let start = 0;
-  for (let i = 0; i < selector.length; i++) {
-    const c = selector[i]!;
-    if (quote) {
-      if (c === quote) quote = '';
-    } else if (c === '"' || c === "'") quote = c;
-    else if (c === '[' || c === '(') depth++;
-    else if (c === ']' || c === ')') depth--;
-    else if (c === ',' && depth === 0) {
-      parts.push(selector.slice(start, i).trim());
-      start = i + 1;
-    }
-  }
-  parts.push(selector.slice(start).trim());
-  return parts;
-}
-
-const SIMPLE = /^([a-zA-Z][\w-]*|\*)?((?:\.[\w-]+|#[\w-]+|\[[\w-]+(?:[~^$*|]?=(?:"[^"]*"|'[^']*'|[^\]"']*))?\])*)$/;
-const PART = /\.([\w-]+)|#([\w-]+)|\[([\w-]+)(?:([~^$*|]?=)(?:"([^"]*)"|'([^']*)'|([^\]"']*)))?\]/g;
-
-/** A compiled simple selector, and an attribute it cannot match without (null: none). */
-interface Simple {
-  test: Query;
-  needs: string | null;
-}
-
-function simpleTest(selector: string): Simple | null {
-  const match = SIMPLE.exec(selector);
-  if (!match) return null;
-  const tag = match[1] && match[1] !== '*' ? match[1].toLowerCase() : null;
-  const checks: Query[] = [];
-  let needs: string | null = null;
-  for (const part of match[2]!.matchAll(PART)) {
-    if (part[1] !== undefined) checks.push((el) => hasWord(el.attribs.class, part[1]!));
-    else if (part[2] !== undefined) checks.push((el) => el.attribs.id === part[2]);
-    else checks.push(attributeTest(part[3]!.toLowerCase(), part[4], part[5] ?? part[6] ?? part[7] ?? ''));
-    needs ??= part[1] !== undefined ? 'class' : part[2] !== undefined ? 'id' : part[3]!.toLowerCase();
-  }
-  if (checks.length === 0) return { test: (el) => tag === null || el.name === tag, needs };
-  if (checks.length === 1) {
-    const check = checks[0]!;
-    return { test: (el) => (tag === null || el.name === tag) && check(el), needs };
-  }
-  return { test: (el) => (tag === null || el.name === tag) && allOf(checks, el), needs };
-}
-
-/** Any of `alternatives`, those that need an attribute tried only on elements that have it: most
- *  elements have no class or id, and lists of twenty class tests are asked of every element of a page. */
-function anyOf(alternatives: Simple[]): Query {
-  const free = alternatives.filter((a) => a.needs === null).map((a) => a.test);
-  const groups = new Map<string, Query[]>();
-  for (const a of alternatives) if (a.needs !== null) (groups.get(a.needs) ?? groups.set(a.needs, []).get(a.needs)!).push(a.test);
-  const names = [...groups.keys()];
-  const lists = names.map((name) => groups.get(name)!);
-  return (el) => {
-    for (let i = 0; i < free.length; i++) if (free[i]!(el)) return true;
-    const attribs = el.attribs;
-    for (let g = 0; g < names.length; g++) {
-      if (attribs[names[g]!] === undefined) continue;
-      const tests = lists[g]!;
-      for (let i = 0; i < tests.length; i++) if (tests[i]!(el)) return true;
-    }
-    return false;
-  };
-}
-
-function allOf(checks: Query[], el: DomElement): boolean {
-  for (let i = 0; i < checks.length; i++) if (!checks[i]!(el)) return false;
-  return true;
-}
-
-function attributeTest(name: string, operator: string | undefined, value: string): Query {
-  switch (operator) {
-    case undefined: return (el) => el.attribs[name] !== undefined;
-    case '=': return (el) => el.attribs[name] === value;
-    case '~=': return (el) => hasWord(el.attribs[name], value);
-    case '^=': return (el) => value !== '' && (el.attribs[name]?.startsWith(value) ?? false);
-    case '$=': return (el) => value !== '' && (el.attribs[name]?.endsWith(value) ?? false);
-    case '*=': return (el) => value !== '' && (el.attribs[name]?.includes(value) ?? false);
-    default: return (el) => el.attribs[name] === value || (el.attribs[name]?.startsWith(`${value}-`) ?? false); // |=
-  }
-}
-
-/** Whether the whitespace-separated list `list` holds `word`. */
-function hasWord(list: string | undefined, word: string): boolean {
-  if (!list || word === '') return false;
-  for (let at = list.indexOf(word); at !== -1; at = list.indexOf(word, at + 1)) {
-    const before = at === 0 || isSpace(list.charCodeAt(at - 1));
-    const after = at + word.length === list.length || isSpace(list.charCodeAt(at + word.length));
-    if (before && after) return true;
-  }
-  return false;
-}
-
-export function all(root: DomRoot, selector: string): DomElement[] {
-  const q = query(selector);
-  if (!q) return [];
-  if (isDocument(root)) return candidates(root, selector).filter(q);
-  const found: DomElement[] = [];
-  walkUnder(root, (el) => {
-    if (q(el)) found.push(el);
-    return false;
-  });
-  return found;
-}
-
-/** The elements matching `selector` in document order, found one at a time: for loops that stop at the
- *  first one that serves (a byline, a date), which `all` would match over the whole page first. The tree
- *  must not change while it is iterated. */
-export function* matches(root: DomRoot, selector: string): Generator<DomElement> {
-  const q = query(selector);
-  if (!q) return;
-  if (isDocument(root)) {
-    for (const el of candidates(root, selector)) if (q(el)) yield el;
-    return;
-  }
-  for (const el of all(root, selector)) yield el;
-}
-
-export function first(root: DomRoot, selector: string): DomElement | null {
-  const q = query(selector);
-  if (!q) return null;
-  if (isDocument(root)) return candidates(root, selector).find(q) ?? null;
-  let found: DomElement | null = null;
-  walkUnder(root, (el) => (q(el) ? ((found = el), true) : false));
-  return found;
-}
-
-/** Visits the elements under `root` in document order until `visit` returns true. */
-function walkUnder(root: DomRoot, visit: (el: DomElement) => boolean): void {
-  const stack: DomNode[] = [];
-  for (let i = root.children.length - 1; i >= 0; i--) stack.push(root.children[i]!);
-  while (stack.length > 0) {
-    const node = stack.pop()!;
-    if (!isTag(node)) continue;
-    if (visit(node)) return;
-    for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i]!);
-  }
-}
-
-/** Bumped by every change to the tree's shape (all of which go through this file). */
-let treeVersion = 0;
-const flatLists = new WeakMap<DomRoot, { version: number; elements: DomElement[]; byTag: Map<string, DomElement[]> }>();
-/** The one tag every alternative of a selector list requires ("meta[property=...], meta[name=...]"),
- *  else null: such lists are tested only against the elements of that tag. */
-const requiredTags = new Map<string, string | null>();
-
-function requiredTag(selector: string): string | null {
-  let tag = requiredTags.get(selector);
-  if (tag === undefined) {
-    const tags = new Set(splitList(selector).map((part) => (SIMPLE.exec(part)?.[1] ?? '*').toLowerCase()));
-    tag = tags.size === 1 && !tags.has('*') ? [...tags][0]! : null;
-    requiredTags.set(selector, tag);
-  }
-  return tag;
-}
-
-function candidates(root: DomDocument, selector: string): DomElement[] {
-  const elements = elementsUnder(root);
-  const tag = requiredTag(selector);
-  return tag === null ? elements : (flatLists.get(root)!.byTag.get(tag) ?? []);
-}
-
-/** The elements under `root` in document order, kept until the tree changes: extraction asks a
- *  hundred selectors of the same page, and filtering one array beats walking the tree for each
- *  (css-select's own selectAll walked it: a fifth of extraction time on aeb). */
-function elementsUnder(root: DomRoot): DomElement[] {
-  const cached = flatLists.get(root);
-  if (cached && cached.version === treeVersion) return cached.elements;
-  const elements: DomElement[] = [];
-  const byTag = new Map<string, DomElement[]>();
-  walkUnder(root, (el) => {
-    elements.push(el);
-    const list = byTag.get(el.name);
-    if (list) list.push(el);
-    else byTag.set(el.name, [el]);
-    return false;
-  });
-  flatLists.set(root, { version: treeVersion, elements, byTag });
-  return elements;
-}
-
-export function is(el: DomElement, selector: string): boolean {
-  const q = query(selector);
-  return q ? q(el) : false;
-}
-
-/** The element itself or its nearest ancestor matching `selector`. */
-export function closest(el: DomElement, selector: string): DomElement | null {
-  for (let at: DomElement | null = el; at; at = parentElement(at)) if (is(at, selector)) return at;
-  return null;
 }
 
 export function collapse(text: string | null | undefined): string {
@@ -333,15 +126,6 @@ export function removeAttr(el: DomElement, name: string): void {
   delete el.attribs[name];
 }
 
-/** The first non-empty value of attribute `name` among the elements matching `selector`. */
-export function attr(root: DomRoot, selector: string, name: string): string | null {
-  for (const el of all(root, selector)) {
-    const value = collapse(getAttr(el, name));
-    if (value) return value;
-  }
-  return null;
-}
-
 export function isElement(node: DomNode | null | undefined): node is DomElement {
   return !!node && isTag(node);
 }
@@ -369,7 +153,7 @@ export function nextElement(node: DomNode): DomElement | null {
 }
 
 export function remove(node: DomNode): void {
-  treeVersion++;
+  shapeVersion++;
   if (node.parent) removeElement(node as ChildNode);
 }
 
@@ -393,13 +177,26 @@ export function rootElement(document: DomDocument): DomRoot {
 }
 
 export function headOf(document: DomDocument): DomElement | null {
-  return first(document, 'head');
+  return firstByTag(document, 'head');
 }
 
 /** The <body>, or whatever holds the page's content when the markup has none. */
 export function bodyOf(document: DomDocument): DomRoot {
   const root = rootElement(document);
-  return elementChildren(root).find((el) => el.name === 'body') ?? first(document, 'body') ?? root;
+  return elementChildren(root).find((el) => el.name === 'body') ?? firstByTag(document, 'body') ?? root;
+}
+
+/** The first element named `tag` under `root` in document order (walked without recursion). */
+function firstByTag(root: DomRoot, tag: string): DomElement | null {
+  const stack: DomNode[] = [];
+  for (let i = root.children.length - 1; i >= 0; i--) stack.push(root.children[i]!);
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (!isTag(node)) continue;
+    if (node.name === tag) return node;
+    for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i]!);
+  }
+  return null;
 }
 
 export function isTextNode(node: DomNode): node is Text {
@@ -491,7 +288,7 @@ function countCollapsed(text: string, counter: { length: number; pending: boolea
 }
 
 /** The characters JavaScript's \s matches. */
-function isSpace(c: number): boolean {
+export function isSpace(c: number): boolean {
   if (c < 128) return c === 32 || (c >= 9 && c <= 13);
   return c === 160 || c === 5760 || (c >= 8192 && c <= 8202) || c === 8232 || c === 8233 || c === 8239 || c === 8287 || c === 12288 || c === 65279;
 }

@@ -10,9 +10,9 @@ import type { RelatedLink } from './article.js';
 import { absoluteUrl } from '../sanitize/index.js';
 import { PHRASES, type FurnitureKind } from './furniture-phrases.js';
 import {
-  all, childrenOf, closest, collapse, first, getAttr, isInside, isElement, isTextNode, measureText, parentElement, remove, setAttr, tagOf, textOf,
-  type DomElement, type DomNode, type DomRoot,
+  childrenOf, collapse, getAttr, isInside, isElement, isTextNode, measureText, parentElement, remove, setAttr, tagOf, textOf, type DomElement, type DomNode, type DomRoot,
 } from './dom.js';
+import { all, closest, first } from './select.js';
 
 /** Tags and roles that are furniture by definition (still guarded by the size test in `isSmallOrLinky`). */
 const MARKED_SELECTOR = 'nav, form, [role=navigation], [role=banner], [role=complementary], [role=contentinfo], dialog, [aria-modal=true]';

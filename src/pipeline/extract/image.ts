@@ -3,7 +3,8 @@
  * lazy-loaded images (data-src, srcset) count. Its caption is the figcaption (or alt text) of the same
  * image on the page, never an upload's file name.
  */
-import { all, attr, collapse, textOf, type DomDocument, type DomElement, getAttr, closest, first } from './dom.js';
+import { collapse, textOf, type DomDocument, type DomElement, getAttr } from './dom.js';
+import { all, attr, closest, first } from './select.js';
 import { urlsField, type JsonObject } from './jsonld.js';
 import { FILE_NAME } from './furniture.js';
 import { absoluteUrl, firstSrcsetUrl } from '../sanitize/index.js';

@@ -6,7 +6,8 @@
 import type { Article, RelatedLink } from './article.js';
 import { HappeningsError, errorLine } from '../../errors.js';
 import { sanitizeHtml } from '../sanitize/index.js';
-import { all, first, innerHtml, measureText, remove, type DomElement } from './dom.js';
+import { innerHtml, measureText, remove, type DomElement } from './dom.js';
+import { all, first } from './select.js';
 import { chooseSubtitle, readMetadata, type Metadata } from './metadata.js';
 import { removeFurniture } from './furniture.js';
 import { findBody } from './body.js';

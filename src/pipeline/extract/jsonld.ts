@@ -2,7 +2,8 @@
  * JSON-LD: the page's own structured description. We read the first Article-like object (NewsArticle,
  * BlogPosting, ... anywhere in @graph or an array); broken JSON is skipped, never fatal.
  */
-import { all, collapse, type DomDocument, textContent } from './dom.js';
+import { collapse, type DomDocument, textContent } from './dom.js';
+import { all } from './select.js';
 
 export type JsonObject = Record<string, unknown>;
 

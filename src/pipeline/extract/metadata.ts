@@ -3,7 +3,8 @@
  * least (JSON-LD and Open Graph, then microdata and markup, then the URL, then the feed's hints).
  */
 import type { ExtractHints } from './index.js';
-import { all, attr, collapse, first, textOf, type DomDocument, getAttr } from './dom.js';
+import { collapse, textOf, type DomDocument, getAttr } from './dom.js';
+import { all, attr, first } from './select.js';
 import { articleJsonLd, isObject, namesField, stringField, type JsonObject } from './jsonld.js';
 import { findTitle } from './title.js';
 import { findImage, type LeadImage } from './image.js';

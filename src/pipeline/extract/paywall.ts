@@ -3,7 +3,8 @@
  * markup); we keep the lead it shows, mark the article as a teaser, and drop the prompt that stands
  * where the rest would be ("Subscribe to continue reading"), which is not part of the story.
  */
-import { all, remove, type DomElement } from './dom.js';
+import { remove, type DomElement } from './dom.js';
+import { all } from './select.js';
 
 /** The page marks its body as partly hidden: JSON-LD isAccessibleForFree false, or paywall markup. */
 export function isTeaser(html: string): boolean {

@@ -9,7 +9,8 @@
  * Either way the flat copy keeps at most MAX_BLOCKS paragraphs: no real article has a thousand.
  */
 import { blockTexts } from './blocks.js';
-import { attr, createElement, bodyOf, headOf, innerHtml, maxDepth, parseDocument, rootElement, type DomDocument } from './dom.js';
+import { createElement, bodyOf, headOf, innerHtml, maxDepth, parseDocument, rootElement, type DomDocument } from './dom.js';
+import { attr } from './select.js';
 
 /** Real article pages stay under ~60 levels; Readability's recursion is safe far beyond 500. */
 export const MAX_DEPTH = 500;

@@ -3,7 +3,8 @@
  * repeated at the top, lazy images made real.
  */
 import type { RelatedLink } from './article.js';
-import { all, closest, collapse, elementChildren, isInside, measureText, parentElement, remove, setAttr, textOf, type DomElement } from './dom.js';
+import { collapse, elementChildren, isInside, measureText, parentElement, remove, setAttr, textOf, type DomElement } from './dom.js';
+import { all, closest } from './select.js';
 import { labelKind, removeFurniture } from './furniture.js';
 import { blockTexts } from './blocks.js';
 import { removeCredits } from './credits.js';

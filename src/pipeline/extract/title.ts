@@ -4,7 +4,8 @@
  * longest h1/og:title/headline that the <title> contains; failing that, og:title, the JSON-LD headline,
  * the h1, then the <title> cut at its separators.
  */
-import { all, attr, collapse, first, textOf, type DomDocument } from './dom.js';
+import { collapse, textOf, type DomDocument } from './dom.js';
+import { all, attr, first } from './select.js';
 import { stringField, type JsonObject } from './jsonld.js';
 
 const SEPARATOR = /\s+[|\-–—·:»/]\s+|\s+[|·»]\s*|\s*[|·»]\s+/;
