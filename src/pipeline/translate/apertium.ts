@@ -53,6 +53,7 @@ export class ApertiumEngine implements TranslationEngine {
   private readonly timeoutMs: number;
   private readonly pools = new Map<string, Promise<ApertiumProcess[]>>();
   private modes: Promise<string[]> | null = null;
+  private versionText: Promise<string> | null = null;
   private readonly pivot: string | null;
   private readonly features: FeatureSwitches;
   private readonly batchChars: number;
@@ -71,9 +72,11 @@ export class ApertiumEngine implements TranslationEngine {
     this.pipelineFor = options.pipelineFor ?? null;
   }
 
-  async version(): Promise<string> {
-    const { stdout } = await this.exec(['-V']);
-    return stdout.trim().replace(/^Apertium\s+/i, '');
+  /** Asked once (every translated article records it; a spawn each cost more than the article's JS). */
+  version(): Promise<string> {
+    this.versionText ??= this.exec(['-V']).then(({ stdout }) => stdout.trim().replace(/^Apertium\s+/i, ''));
+    this.versionText.catch(() => (this.versionText = null));
+    return this.versionText;
   }
 
   /** Installed pairs as "es-en"; throws HappeningsError when apertium cannot run. */

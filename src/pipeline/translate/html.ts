@@ -9,8 +9,8 @@ import { nameInLanguage } from './protect-names.js';
 import { encodeRun, keepFirstLetterCase, lowerAfterLeadingName, NameBook, restoreNames, translateAroundNames, type StreamTranslate } from './segments.js';
 import { parseStream, stripUnknownMarks, type Piece } from './stream.js';
 
-const inlineTags = new Set(['A', 'ABBR', 'B', 'BDI', 'BDO', 'CITE', 'DATA', 'DEL', 'DFN', 'EM', 'I', 'INS', 'KBD', 'MARK', 'Q', 'S', 'SMALL', 'SPAN', 'STRONG', 'SUB', 'SUP', 'TIME', 'U']);
-const untranslated = new Set(['PRE', 'CODE', 'SCRIPT', 'STYLE', 'SVG', 'MATH', 'TEMPLATE', 'VAR', 'SAMP']);
+export const inlineTags = new Set(['A', 'ABBR', 'B', 'BDI', 'BDO', 'CITE', 'DATA', 'DEL', 'DFN', 'EM', 'I', 'INS', 'KBD', 'MARK', 'Q', 'S', 'SMALL', 'SPAN', 'STRONG', 'SUB', 'SUP', 'TIME', 'U']);
+export const untranslatedTags = new Set(['PRE', 'CODE', 'SCRIPT', 'STYLE', 'SVG', 'MATH', 'TEMPLATE', 'VAR', 'SAMP']);
 
 type DomNode = { nodeType: number; nodeName: string; textContent: string | null; childNodes: ArrayLike<DomNode>; parentNode: DomNode | null; outerHTML?: string; innerHTML?: string; attributes?: ArrayLike<{ name: string; value: string }> };
 
@@ -25,20 +25,31 @@ export async function translateHtmlDocument(html: string, translate: StreamTrans
   collectRuns(body, runs, tags, book);
   const outputs = runs.length ? await translate(runs.map((r) => r.stream)) : [];
   const rendered = await Promise.all(runs.map((run, i) => checkedRun(run, renderPieces(restoreNames(parseStream(outputs[i] ?? ''), book), tags, run.source, book), translate, book)));
-  runs.forEach((run, i) => replaceRun(document, run, rendered[i]!));
-  return Array.from(body.childNodes).map(serialize).join('');
+  // Each run's translation is written where its first node was, and its other nodes are left out:
+  // putting it into the tree instead (innerHTML per run) parsed every run again.
+  const replaced: Replaced = { at: new Map(), skip: new Set() };
+  runs.forEach((run, i) => {
+    replaced.at.set(run.nodes[0]!, keepEdgeSpace(run.source, rendered[i]!));
+    for (const node of run.nodes.slice(1)) replaced.skip.add(node);
+  });
+  return Array.from(body.childNodes).map((node) => serialize(node, replaced)).join('');
 }
+
+interface Replaced { at: Map<DomNode, string>; skip: Set<DomNode> }
 
 const voidTags = new Set(['AREA', 'BASE', 'BR', 'COL', 'EMBED', 'HR', 'IMG', 'INPUT', 'LINK', 'META', 'SOURCE', 'TRACK', 'WBR']);
 const rawTextTags = new Set(['SCRIPT', 'STYLE']);
 
 /** HTML out of the tree, escaping "&" in attributes too (linkedom's innerHTML writes it bare). */
-function serialize(node: DomNode): string {
+function serialize(node: DomNode, replaced: Replaced): string {
+  const translated = replaced.at.get(node);
+  if (translated !== undefined) return translated;
+  if (replaced.skip.has(node)) return '';
   if (node.nodeType === 3) return rawTextTags.has(node.parentNode?.nodeName ?? '') ? (node.textContent ?? '') : escapeHtml(node.textContent ?? '');
   if (node.nodeType === 8) return `<!--${node.textContent ?? ''}-->`;
   if (node.nodeType !== 1) return '';
   const { open, close } = openingOf(node);
-  return voidTags.has(node.nodeName) ? open : open + Array.from(node.childNodes).map(serialize).join('') + close;
+  return voidTags.has(node.nodeName) ? open : open + Array.from(node.childNodes).map((child) => serialize(child, replaced)).join('') + close;
 }
 
 /**
@@ -67,7 +78,7 @@ function collectRuns(element: DomNode, runs: Run[], tags: Tags, book: NameBook):
     if (child.nodeType === 3 || (child.nodeType === 1 && inlineTags.has(child.nodeName))) current.push(child);
     else {
       close();
-      if (child.nodeType === 1 && !untranslated.has(child.nodeName)) collectRuns(child, runs, tags, book);
+      if (child.nodeType === 1 && !untranslatedTags.has(child.nodeName)) collectRuns(child, runs, tags, book);
     }
   }
   close();
@@ -142,17 +153,6 @@ function commonPrefix(a: string[], b: string[]): string[] {
 
 function escapeHtml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
-
-function replaceRun(document: unknown, run: Run, html: string): void {
-  const first = run.nodes[0]!;
-  const parent = first.parentNode as unknown as { insertBefore(n: unknown, ref: unknown): void; removeChild(n: unknown): void };
-  const doc = document as { createElement(tag: string): { innerHTML: string; childNodes: ArrayLike<unknown> } };
-  const holder = doc.createElement('template') as unknown as { innerHTML: string; content?: { childNodes: ArrayLike<unknown> }; childNodes: ArrayLike<unknown> };
-  holder.innerHTML = keepEdgeSpace(run.source, html);
-  const fresh = Array.from(holder.content?.childNodes ?? holder.childNodes);
-  for (const node of fresh) parent.insertBefore(node, first);
-  for (const node of run.nodes) parent.removeChild(node);
 }
 
 function keepEdgeSpace(source: string, html: string): string {

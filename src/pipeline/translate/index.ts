@@ -8,6 +8,7 @@ import { TranslationCache, type PersistentCache } from './cache.js';
 import type { HttpOptions } from './http-engine.js';
 import { DeepLEngine, LibreTranslateEngine, OpenAiEngine, type OpenAiOptions } from './http-engines.js';
 import type { FeatureSwitches } from './polish.js';
+import { paragraphsFromRuns, translatedRuns } from './html-lines.js';
 import { distinctNames, findNames } from './protect-names.js';
 import type { Article, EngineStatus, Translation, TranslationEngine, Translator } from './types.js';
 
@@ -84,8 +85,13 @@ export function createTranslator(options: TranslatorOptions): Translator {
       if (!engine) return null;
       const texts = [article.title, article.subtitle ?? '', article.imageCaption ?? '', ...article.paragraphs];
       refuseLong(texts, article.html, options.maxArticleChars ?? defaultMaxArticleChars);
-      const [title = '', subtitle = '', imageCaption = '', ...paragraphs] = await cached(engine, from, to, texts, false);
+      // The body goes through the engine once, as HTML; paragraphs are read back out of it
+      // (html-lines.ts) and only those it does not hold are translated as plain text.
       const [html = ''] = await cached(engine, from, to, [article.html], true);
+      const fromHtml = paragraphsFromRuns(article.paragraphs, translatedRuns(article.html, html));
+      const plain = article.paragraphs.filter((_, i) => fromHtml[i] === null);
+      const [title = '', subtitle = '', imageCaption = '', ...rest] = await cached(engine, from, to, [...texts.slice(0, 3), ...plain], false);
+      const paragraphs = fromHtml.map((p) => p ?? rest.shift()!);
       return {
         language: to,
         sourceLanguage: from,

@@ -41,7 +41,26 @@ describe('createTranslator', () => {
     const askedOnce = engine.asked.length;
     await translator.translateArticle(article, 'es', 'en');
     expect(engine.asked.length).toBe(askedOnce);
-    expect(engine.asked.filter((t) => t === 'Hola.')).toHaveLength(1);
+    // The body went through the engine once, as HTML; its paragraphs were read back out of it.
+    expect(engine.asked.filter((t) => t === 'Hola.')).toHaveLength(0);
+    expect(engine.asked.filter((t) => t === '<p>Hola.</p>')).toHaveLength(1);
+  });
+
+  it('translates as plain text only the paragraphs the HTML does not hold, in their places', async () => {
+    const engine = countingEngine();
+    const translator = createTranslator({ engines: ['upper'], extraEngines: [engine] });
+    const mixed = { ...article, paragraphs: ['Uno <b>dos</b>.', 'Solo en texto.', 'Tres\ncuatro.'], html: '<p>Uno &lt;b&gt;dos&lt;/b&gt;.</p><p>Tres<br>cuatro.</p>' };
+    const out = await translator.translateArticle(mixed, 'es', 'en');
+    expect(out!.paragraphs).toEqual(['UNO <B>DOS</B>.', 'SOLO EN TEXTO.', 'TRES\nCUATRO.']);
+    expect(engine.asked).not.toContain('Uno <b>dos</b>.');
+    expect(engine.asked).toContain('Solo en texto.');
+  });
+
+  it('falls back to plain text for every paragraph when the translated HTML lost its shape', async () => {
+    const engine = { ...countingEngine(), translateHtml: async () => '<p>all in one</p>' };
+    const translator = createTranslator({ engines: ['upper'], extraEngines: [engine] });
+    const out = await translator.translateArticle({ ...article, paragraphs: ['Uno.', 'Dos.'], html: '<p>Uno.</p><p>Dos.</p>' }, 'es', 'en');
+    expect(out!.paragraphs).toEqual(['UNO.', 'DOS.']);
   });
 
   it('returns null for a pair no engine supports', async () => {
