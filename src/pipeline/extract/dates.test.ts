@@ -86,3 +86,27 @@ describe('what the header says a date is', () => {
     expect(dateOf(html)).toBe('2025-11-13T00:00:00.000Z');
   });
 });
+
+describe('a declared publication the CMS re-stamps', () => {
+  const page = (ld: string, header: string): string =>
+    `<html><head><script type="application/ld+json">${ld}</script></head><body><article><h1>Pricing a yoga class</h1><p>Maya Lind · ${header}</p><p>Body text.</p></article></body></html>`;
+
+  it('takes the earlier day the header shows when publication and modification are one stamp', () => {
+    const same = '{"@type":"Article","datePublished":"2025-06-24T09:00:00Z","dateModified":"2025-06-24T09:00:00Z"}';
+    expect(dateOf(page(same, 'August 25, 2024'))).toBe('2024-08-25T00:00:00.000Z');
+    const modifiedBefore = '{"@type":"Article","datePublished":"2025-06-12","dateModified":"2025-06-10"}';
+    expect(dateOf(page(modifiedBefore, 'November 2, 2022'))).toBe('2022-11-02T00:00:00.000Z');
+    const publishedOnly = '{"@type":"Article","datePublished":"2024-08-07T12:01:51Z"}';
+    expect(dateOf(page(publishedOnly, 'Dec 30, 2013'))).toBe('2013-12-30T00:00:00.000Z');
+  });
+
+  it('keeps the declared publication when the header day is the same moment in another zone', () => {
+    const utc = '{"@type":"Article","datePublished":"2025-12-19T03:05:00Z","dateModified":"2025-12-19T03:30:00Z"}';
+    expect(dateOf(page(utc, 'December 18, 2025'))).toBe('2025-12-19T03:05:00.000Z');
+  });
+
+  it('keeps the declared publication when a later modification is declared apart from it', () => {
+    const updated = '{"@type":"Article","datePublished":"2025-03-04T10:00:00Z","dateModified":"2025-10-06T10:00:00Z"}';
+    expect(dateOf(page(updated, 'August 12, 2024'))).toBe('2025-03-04T10:00:00.000Z');
+  });
+});

@@ -1,7 +1,9 @@
 /**
  * The publication date. Each source is read separately (dateEvidence), then one order of trust picks
  * (chooseDate):
- *   1. a header date labelled as the publication ("Published March 9, 2026", "Posted on ...");
+ *   1. a header date labelled as the publication ("Published March 9, 2026", "Posted on ..."); else an
+ *      unlabelled header date earlier than a declared publication the CMS re-stamps (one no earlier
+ *      than the declared modification);
  *   2. the declared publication: JSON-LD Article datePublished → <meta> (article:published_time...) →
  *      microdata → any JSON-LD node's datePublished (Yoast puts it on the WebPage of an @graph);
  *   3. <time datetime> → dateCreated → a date in the URL → the first date written near the <h1>;
@@ -12,7 +14,8 @@
  * whose truth is sometimes the visible "Updated" date and sometimes the declared publication for the
  * same markup (about 22 against 27), and pages whose true date appears nowhere in the HTML.
  */
-import { TEXT_NODE, all, matches, attr, collapse, textOf, type DomDocument, type DomElement, type DomNode, getAttr, textContent, closest, parentElement, tagOf, childrenOf } from './dom.js';
+import { TEXT_NODE, collapse, textOf, type DomDocument, type DomElement, type DomNode, getAttr, textContent, parentElement, tagOf, childrenOf } from './dom.js';
+import { all, attr, closest, matches } from './select.js';
 import { allJsonLd, stringField, type JsonObject } from './jsonld.js';
 
 const DATE_META = [
@@ -72,15 +75,38 @@ export function dateEvidence(document: DomDocument, ld: JsonObject | null, url: 
   };
 }
 
-/** A date the header labels as the publication ("Published March 9, 2026", "Posted on...") → declared
- *  publication → <time> → dateCreated → URL → the first date in the header → declared modification.
+/** A date the header labels as the publication ("Published March 9, 2026", "Posted on...") → an
+ *  unlabelled header day earlier than a re-stamped declared publication → declared publication →
+ *  <time> → dateCreated → URL → the first date in the header → declared modification.
  *  A labelled header date outranks the declared one because it is what the reader is told (on
  *  shared/data/wcxb-dev-articles the two disagree on 4 pages and the label is right on 3). */
 export function chooseDate(evidence: DateEvidence): string | null {
   const { published, time, created, url, shown, modified } = evidence;
   const labelled = shown.find((found) => found.kind === 'published')?.day;
-  if (labelled) return [published, time, url].find((iso) => iso?.startsWith(labelled)) ?? isoDate(labelled);
+  if (labelled) return sameDay(labelled, [published, time, url]);
+  const header = shown.find((found) => found.kind === 'plain')?.day;
+  if (published && header && isRestamped(published, modified) && header < earliestDay(published)) return sameDay(header, [time, url, created]);
   return published ?? time ?? created ?? url ?? isoDate(shown[0]?.day) ?? modified;
+}
+
+/** The first stamp written on `day` (it keeps the time and offset), else the day itself. */
+function sameDay(day: string, stamps: Array<string | null>): string | null {
+  return stamps.find((iso) => iso?.startsWith(day)) ?? isoDate(day);
+}
+
+/** A declared publication with no later modification beside it (none declared, the same day, or even
+ *  before it) may be a stamp the CMS rewrites at every save or migration; a header showing an earlier
+ *  day then shows the first publication (a page cannot show a publication before it happened). On
+ *  shared/data/wcxb-dev-articles this fires on 8 pages and the header's day is the truth on all 8; on
+ *  aeb it fires once (a byline dated the day before a re-saved stamp). */
+function isRestamped(published: string, modified: string | null): boolean {
+  return modified === null || modified.slice(0, 10) <= published.slice(0, 10);
+}
+
+/** The earliest calendar day an instant falls on in any time zone (UTC-12): a header day before it
+ *  cannot be the same moment shown in the reader's zone. */
+function earliestDay(iso: string): string {
+  return new Date(Date.parse(iso) - 12 * 3_600_000).toISOString().slice(0, 10);
 }
 
 /** 03/04/2025 is March 4 in US English (and on pages that do not say their language), 3 April elsewhere. */
