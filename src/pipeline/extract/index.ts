@@ -5,8 +5,8 @@
  */
 import type { Article, RelatedLink } from './article.js';
 import { HappeningsError, errorLine } from '../../errors.js';
-import { sanitizeHtml } from '../sanitize/index.js';
-import { innerHtml, measureText, remove, type DomElement } from './dom.js';
+import { sanitizeChildren } from '../sanitize/index.js';
+import { measureText, remove, type DomElement } from './dom.js';
 import { all, first } from './select.js';
 import { chooseSubtitle, readMetadata, type Metadata } from './metadata.js';
 import { removeFurniture } from './furniture.js';
@@ -64,7 +64,7 @@ function extract(original: string, url: string, hints: ExtractHints): Article {
     image: metadata.image.url,
     imageCaption: metadata.image.caption,
     paragraphs,
-    html: sanitizeHtml(innerHtml(body.root), url),
+    html: sanitizeChildren(body.root, url), // from the tree as it stands: no second parse
     related: uniqueLinks(related),
     tags: metadata.tags,
     isTeaser: teaser,
