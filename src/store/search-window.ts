@@ -1,8 +1,10 @@
 /**
- * The order of search results, the same on every database: the newest SEARCH_WINDOW matches
- * ranked by how many of the query's words their headlines hold (original or translated; ties
- * newest first), then older matches newest first. A page is cut from that order with at most two
- * bounded index walks (the dialect's newest-first match query) and two small lookups.
+ * The order of search results, the same on every database. Two orders:
+ * - 'newest' (what the site asks for by default): matches newest first, straight from the dialect's
+ *   index walk, which stops after offset + limit matches. One bounded query, nothing to rank.
+ * - 'relevance': the newest SEARCH_WINDOW matches ranked by how many of the query's words their
+ *   headlines hold (original or translated; ties newest first), then older matches newest first.
+ *   A page is cut from that order with at most two bounded index walks and two small lookups.
  *
  * Why not bm25 / ts_rank: FTS5's bm25 first counts every document holding each query word, which
  * for a word found in nearly every article cost ~12 ms a query at 100,000 articles (bench:web's
@@ -13,8 +15,12 @@ import { sql, type Kysely, type RawBuilder } from 'kysely';
 import { SEARCH_WINDOW, type SearchFilter, type StoreDialect } from './dialect.js';
 import type { Database } from './schema.js';
 
-/** Match ids newest first, a page of them, from the dialect. */
-export async function searchPage(db: Kysely<Database>, dialect: StoreDialect, query: string, limit: number, offset: number, filter: SearchFilter): Promise<number[]> {
+/** How a search orders its matches (see above). */
+export type SearchOrder = 'newest' | 'relevance';
+
+/** A page of match ids in `order`. */
+export async function searchPage(db: Kysely<Database>, dialect: StoreDialect, query: string, limit: number, offset: number, filter: SearchFilter, order: SearchOrder = 'relevance'): Promise<number[]> {
+  if (order === 'newest') return dialect.searchArticleIds(db, query, limit, offset, filter);
   const ids: number[] = [];
   if (offset < SEARCH_WINDOW) {
     const window = await dialect.searchArticleIds(db, query, SEARCH_WINDOW, 0, filter);

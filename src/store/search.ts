@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely';
 import type { SearchFilter, StoreContext, StoreDialect } from './dialect.js';
 import { articleFromRow, parseJsonList } from './rows.js';
 import type { Database } from './schema.js';
-import { searchPage } from './search-window.js';
+import { searchPage, type SearchOrder } from './search-window.js';
 import type { ArticleRow } from './types.js';
 
 /** Rewrites the indexed text of one article from its stored row and translations (inside the caller's transaction). */
@@ -28,14 +28,17 @@ function bodyText(row: { subtitle: string | null; paragraphs: string }): string 
   return [row.subtitle ?? '', ...parseJsonList<string>(row.paragraphs)].filter(Boolean).join('\n');
 }
 
-/** Articles matching every word of `query` (order: see SEARCH_WINDOW); words in any language, accents optional. */
+/**
+ * Articles matching every word of `query`, in `order` (search-window.ts; default 'relevance');
+ * words in any language, accents optional.
+ */
 export async function search(
   { db, dialect }: StoreContext,
   query: string,
-  options: { limit: number; offset?: number } & SearchFilter,
+  options: { limit: number; offset?: number; order?: SearchOrder } & SearchFilter,
 ): Promise<ArticleRow[]> {
-  const { limit, offset = 0, ...filter } = options;
-  const ids = await searchPage(db, dialect, query, limit, offset, filter);
+  const { limit, offset = 0, order, ...filter } = options;
+  const ids = await searchPage(db, dialect, query, limit, offset, filter, order);
   if (ids.length === 0) return [];
   const rows = await db.selectFrom('articles').selectAll().where('id', 'in', ids).execute();
   const byId = new Map(rows.map((r) => [r.id, r]));

@@ -242,3 +242,53 @@ export async function articleListFacts(
   }
   return { translations, firstCarriers };
 }
+
+/** What a search result line shows, read in one query (searchSummaryRows). */
+export interface SummaryRow {
+  id: number;
+  title: string;
+  subtitle: string | null;
+  /** The first paragraph only: a list line needs no more, and bodies are the bulk of a row. */
+  lead: string | null;
+  site: string;
+  url: string;
+  publishedAt: string | null;
+  language: string | null;
+  image: string | null;
+  section: string | null;
+  /** The translation into the asked language, when there is one (null fields otherwise). */
+  translation: { title: string; subtitle: string | null; lead: string | null; sourceLanguage: string } | null;
+  /** The name of the source that first carried it (null when that carrier has no source). */
+  sourceName: string | null;
+}
+
+/**
+ * The articles `ids` as list lines, in the order of `ids`, with their translation into `language`
+ * and first carrier's name, in one query. What articlesByIds + articleListFacts give a list, less
+ * the bodies: a search page reads this for every new query (bench:web: ~0.6 ms of SQL -> ~0.2).
+ */
+export async function searchSummaryRows({ db, dialect }: StoreContext, ids: number[], language: string): Promise<SummaryRow[]> {
+  if (ids.length === 0) return [];
+  const first = (column: string) => (dialect.name === 'sqlite' ? sql<string | null>`json_extract(${sql.ref(column)}, '$[0]')` : sql<string | null>`(${sql.ref(column)}::json ->> 0)`);
+  const rows = await db
+    .selectFrom('articles as a')
+    .leftJoin('translations as t', (join) => join.onRef('t.article_id', '=', 'a.id').on('t.language', '=', language))
+    .select([
+      'a.id', 'a.title', 'a.subtitle', 'a.site', 'a.url', 'a.published_at', 'a.language', 'a.image', 'a.section',
+      first('a.paragraphs').as('lead'),
+      't.title as t_title', 't.subtitle as t_subtitle', 't.source_language as t_source_language',
+      first('t.paragraphs').as('t_lead'),
+      // The carrier articleListFacts calls first: flagged first, else the earliest seen.
+      (eb) => eb.selectFrom('article_sources as c').leftJoin('sources as s', 's.id', 'c.source_id').select('s.name')
+        .whereRef('c.article_id', '=', 'a.id').orderBy('c.is_first', 'desc').orderBy('c.seen_at').limit(1).as('source_name'),
+    ])
+    .where('a.id', 'in', ids)
+    .execute();
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return ids.flatMap((id) => {
+    const r = byId.get(id);
+    if (!r) return [];
+    const translation = r.t_title === null ? null : { title: r.t_title, subtitle: r.t_subtitle, lead: r.t_lead, sourceLanguage: r.t_source_language! };
+    return [{ id: r.id, title: r.title, subtitle: r.subtitle, lead: r.lead, site: r.site, url: r.url, publishedAt: r.published_at, language: r.language, image: r.image, section: r.section, translation, sourceName: r.source_name ?? null }];
+  });
+}

@@ -4,6 +4,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { SEARCH_WINDOW } from './dialect.js';
+import { searchSummaryRows } from './site-queries.js';
 import { sampleArticle, type TestStore } from './test-store.js';
 
 export function describeSiteContract(open: () => Promise<TestStore>): void {
@@ -53,6 +54,21 @@ export function describeSiteContract(open: () => Promise<TestStore>): void {
       expect(ranked.every((title) => title.startsWith('Ferry'))).toBe(true);
     });
 
+    it('pages newest first when asked, every match once, with the filters', async () => {
+      t = await open();
+      const count = SEARCH_WINDOW + 15;
+      const { ids } = await fill(t.store, count);
+      const seen: number[] = [];
+      for (let offset = 0; offset < count + 20; offset += 20) seen.push(...(await t.store.search('ferry kelp', { limit: 20, offset, order: 'newest' })).map((r) => r.id));
+      const ferries = ids.filter((_, n) => n % 3 === 0);
+      expect(seen).toEqual([...ferries].sort((x, y) => y - x));
+      // Headline matches no longer jump the queue: the newest match comes first whatever its title.
+      const newest = await t.store.search('kelp', { limit: 3, order: 'newest' });
+      expect(newest.map((r) => r.id)).toEqual(ids.slice(-3).reverse());
+      const spanish = await t.store.search('kelp', { limit: 50, order: 'newest', language: 'es', from: '2024-05-03', to: '2024-05-06' });
+      expect(spanish.map((r) => Number(r.title.split(' ').pop())).sort((x, y) => x - y)).toEqual([3, 5, 31, 33, 59, 61, 87, 89]);
+    });
+
     it('filters by language, source, section and publication days in the query', async () => {
       t = await open();
       const { a } = await fill(t.store, 12);
@@ -99,6 +115,21 @@ export function describeSiteContract(open: () => Promise<TestStore>): void {
       const facts = await t.store.articleListFacts(ids, 'en');
       expect([...facts.translations.keys()]).toEqual([ids[1]]);
       expect(ids.map((id) => facts.firstCarriers.get(id)?.sourceName)).toEqual(['Wire A', 'Wire B', 'Wire A']);
+    });
+
+    it('reads search result lines in one go: in the order asked, translation, first paragraph, first carrier', async () => {
+      t = await open();
+      const { ids } = await fill(t.store, 3);
+      await t.store.saveTranslation(ids[1]!, {
+        language: 'en', sourceLanguage: 'es', engine: 'test', engineVersion: '1', title: 'Translated', subtitle: 'Sub',
+        paragraphs: ['First kelp.', 'Second.'], html: '<p>First kelp.</p>', protectedNames: [], translatedAt: '2024-06-01T00:00:00Z',
+      });
+      const rows = await searchSummaryRows(t.store, [ids[2]!, 999_999, ids[1]!, ids[0]!], 'en');
+      expect(rows.map((r) => r.id)).toEqual([ids[2], ids[1], ids[0]]);
+      expect(rows.map((r) => r.sourceName)).toEqual(['Wire A', 'Wire B', 'Wire A']);
+      expect(rows[0]).toMatchObject({ title: 'Harbour report 2', lead: 'Kelp washed up, day 2.', language: 'en', section: 'Politics', translation: null });
+      expect(rows[1]!.translation).toEqual({ title: 'Translated', subtitle: 'Sub', lead: 'First kelp.', sourceLanguage: 'es' });
+      expect(await searchSummaryRows(t.store, [], 'en')).toEqual([]);
     });
   });
 }

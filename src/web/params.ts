@@ -1,5 +1,6 @@
 /** Reading numbers from paths and query strings; a bad value is the client's error (400), never a 500. */
 import { HTTPException } from 'hono/http-exception';
+import type { SearchSort } from './site-data.js';
 
 /** A whole number from a query parameter, `fallback` when absent, 400 when malformed or out of range. */
 export function intQuery(raw: string | undefined, name: string, range: { min: number; max: number; fallback: number }): number {
@@ -51,6 +52,13 @@ export const MAX_QUERY_LENGTH = 200;
 /** The search text, trimmed and cut to MAX_QUERY_LENGTH (never an error: a reader pasted too much). */
 export function searchQuery(raw: string | undefined): string {
   return (raw ?? '').trim().slice(0, MAX_QUERY_LENGTH);
+}
+
+/** The order of search results: newest first unless `sort=relevance`; 400 for anything else. */
+export function sortQuery(raw: string | undefined): SearchSort {
+  if (raw === undefined || raw === '' || raw === 'newest') return 'newest';
+  if (raw === 'relevance') return 'relevance';
+  throw new HTTPException(400, { message: 'sort must be "newest" or "relevance"' });
 }
 
 /** Clients that are not readers (crawlers, feed readers, link previews, scripts): their views are not counted. */

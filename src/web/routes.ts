@@ -8,7 +8,7 @@ import { chooseTextView } from './pages/article-text.js';
 import { frontPage, PAGE_SIZE } from './pages/front.js';
 import { aboutPage, entityPage, searchPage, sourcePage, storyPage } from './pages/lists.js';
 import { sourcesPage } from './pages/sources.js';
-import { dateQuery, idParam, intQuery, languageQuery, searchQuery, sectionQuery } from './params.js';
+import { dateQuery, idParam, intQuery, languageQuery, searchQuery, sectionQuery, sortQuery } from './params.js';
 import type { SiteData } from './site-data.js';
 
 /** Deepest page of a list; older articles are reached through search and sources. */
@@ -110,6 +110,7 @@ export function searchParams(c: Context) {
     sourceId: source ? idParam(source, 'source') : undefined,
     from: dateQuery(c.req.query('from'), 'from'),
     to: dateQuery(c.req.query('to'), 'to'),
+    sort: sortQuery(c.req.query('sort')),
   };
 }
 

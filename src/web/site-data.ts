@@ -112,7 +112,14 @@ export interface SearchOptions extends ListFilter {
   /** ISO dates (YYYY-MM-DD), inclusive, on publishedAt. */
   from?: string;
   to?: string;
+  /**
+   * 'newest' (default): matches newest first, the news reader's order and one bounded index walk;
+   * 'relevance': the newest 100 matches with the query's words in their headline first.
+   */
+  sort?: SearchSort;
 }
+
+export type SearchSort = 'newest' | 'relevance';
 
 /** A story: the articles of several outlets about one happening (built by the stories module). */
 export interface StorySummary {
@@ -149,7 +156,7 @@ export interface SiteData {
   latestArticles(opts: { limit: number; offset: number } & ListFilter): Promise<ArticleSummary[]>;
   /** Most viewed over the last `days` days, most first. */
   popularArticles(opts: { days: number; limit: number }): Promise<ArticleSummary[]>;
-  /** Full-text search over original and translated text, best first. */
+  /** Full-text search over original and translated text, in `opts.sort` order (default newest first). */
   search(opts: SearchOptions): Promise<ArticleSummary[]>;
   /** Articles like this one (same story first, then by text similarity), never itself. */
   readToo(id: number, limit: number): Promise<ArticleSummary[]>;

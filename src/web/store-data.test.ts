@@ -70,6 +70,24 @@ describe('storeSiteData over a real store', () => {
     expect(await find({ from: '2024-05-03' })).toEqual([en]);
   });
 
+  it('gives search lines equal to the front page lines of the same articles, newest first unless asked for relevance', async () => {
+    const { source } = await t.store.createSource({ name: 'Diario', url: 'https://d.example/' });
+    const es = await save('https://d.example/2', 'Puerto y tormenta', { language: 'es', subtitle: 'Subtítulo', paragraphs: ['El puerto cierra.', 'Segundo.'], publishedAt: '2024-05-01T08:00:00Z' }, source.id);
+    await t.store.saveTranslation(es, {
+      language: 'en', sourceLanguage: 'es', engine: 'apertium', engineVersion: '3.8', title: 'Harbour and storm', subtitle: null,
+      paragraphs: ['The harbour closes.', 'Second.'], html: '<p>The harbour closes.</p>', protectedNames: [], translatedAt: '2024-05-07T10:05:00Z',
+    });
+    const en = await save('https://n.example/2', 'Council meets', { paragraphs: ['The harbour board came too.'], publishedAt: '2024-05-02T08:00:00Z' });
+    const site = data();
+    const front = await site.latestArticles({ limit: 10, offset: 0 });
+    const found = await site.search({ q: 'harbour', limit: 10, offset: 0 });
+    expect(found.map((a) => a.id)).toEqual([en, es]);
+    expect(found).toEqual(front.filter((a) => a.id === en || a.id === es));
+    expect(found[1]).toMatchObject({ title: 'Harbour and storm', lead: 'The harbour closes.', translatedFrom: 'es', sourceName: 'Diario' });
+    // Relevance: the headline holding the word comes first.
+    expect((await site.search({ q: 'harbour', limit: 10, offset: 0, sort: 'relevance' })).map((a) => a.id)).toEqual([es, en]);
+  });
+
   it('marks articles of an excerpt-only source', async () => {
     const { source } = await t.store.createSource({ name: 'Paywalled', url: 'https://p.example/' });
     await t.store.updateSource(source.id, { excerptOnly: true });

@@ -3,7 +3,8 @@
  * translation exists, with their carriers and the source that first carried them.
  */
 import type { ArticleRow, Carrier, SourceWithHealth, Store, Translation } from '../store/index.js';
-import type { StoryListRow } from '../store/site-queries.js';
+import { searchPage } from '../store/search-window.js';
+import { searchSummaryRows, type StoryListRow, type SummaryRow } from '../store/site-queries.js';
 import type { ArticleSummary, ArticleView, EntityChip, SiteData, SourceView, StorySummary } from './site-data.js';
 import { articlePath } from './site-data.js';
 
@@ -89,22 +90,30 @@ export function storeSiteData(options: StoreDataOptions): SiteData {
   const sourceViews = remembered(SLOW_LIST_TTL_MS, async () => (await store.sourceList()).map(sourceView));
 
   function summaryOf(row: ArticleRow, translation: Translation | null, sourceName: string | null): ArticleSummary {
+    const { id, title, subtitle, site, url, publishedAt, language: lang, image } = row;
+    const lead = (t: { paragraphs: string[] }) => t.paragraphs[0] ?? null;
+    const line = translation && { title: translation.title, subtitle: translation.subtitle, lead: lead(translation), sourceLanguage: translation.sourceLanguage };
+    return lineOf({ id, title, subtitle, site, url, publishedAt, language: lang, image, section: row.section ?? null, lead: lead(row), sourceName, translation: line });
+  }
+
+  /** A list line: the translation's title and lead when there is one, else the original's. */
+  function lineOf(row: SummaryRow): ArticleSummary {
+    const { translation } = row;
     const title = translation?.title ?? row.title;
-    const leadSource = translation?.paragraphs ?? row.paragraphs;
     return {
       id: row.id,
       pagePath: articlePath(row.id, title),
       title,
       originalTitle: row.title,
       site: row.site,
-      sourceName,
+      sourceName: row.sourceName,
       url: row.url,
       publishedAt: row.publishedAt,
       language: row.language,
       translatedFrom: translation ? translation.sourceLanguage : null,
-      lead: row.subtitle && !translation ? row.subtitle : (translation?.subtitle ?? leadSource[0] ?? null),
+      lead: row.subtitle && !translation ? row.subtitle : (translation ? (translation.subtitle ?? translation.lead) : row.lead),
       image: row.image,
-      section: row.section ?? null,
+      section: row.section,
     };
   }
 
@@ -122,7 +131,7 @@ export function storeSiteData(options: StoreDataOptions): SiteData {
     return [...new Set(rows.map((r) => r.language).filter((l): l is string => !!l))];
   }
 
-  const needsTranslation = (row: ArticleRow) => !!row.language && row.language !== language;
+  const needsTranslation = (row: { language: string | null }) => !!row.language && row.language !== language;
   const translated = async (row: ArticleRow) => (needsTranslation(row) ? store.translationOf(row.id, language) : null);
 
   /** A list's summaries in three queries whatever its length (rows, then translations and first carriers). */
@@ -155,10 +164,14 @@ export function storeSiteData(options: StoreDataOptions): SiteData {
       return summarise(await store.popularArticles({ days, limit }));
     },
 
-    async search({ q, limit, offset, language, sourceId, from, to }) {
-      return searches.get(JSON.stringify([q, limit, offset, language, sourceId, from, to]), async () =>
-        summarise(await store.search(q, { limit, offset, language, sourceId, from, to })),
-      );
+    // Two queries per new search: the index walk for a page of ids (search-window.ts), then the
+    // page's lines in one read (searchSummaryRows) instead of rows + translations + carriers.
+    async search({ q, limit, offset, language: lang, sourceId, from, to, sort = 'newest' }) {
+      return searches.get(JSON.stringify([q, limit, offset, lang, sourceId, from, to, sort]), async () => {
+        const ids = await searchPage(store.db, store.dialect, q, limit, offset, { language: lang, sourceId, from, to }, sort);
+        const rows = await searchSummaryRows(store, ids, language);
+        return rows.map((r) => lineOf({ ...r, translation: needsTranslation(r) ? r.translation : null }));
+      });
     },
 
     async readToo(id, limit) {

@@ -7,6 +7,7 @@ const idPath = { name: 'id', in: 'path', required: true, schema: { type: 'intege
 const paging = [intParam('limit', 'items per page, 1–100 (default 20)'), intParam('offset', 'items to skip (default 0)')];
 const section = { name: 'section', in: 'query', required: false, description: "the publisher's section, e.g. Sport", schema: { type: 'string', maxLength: 40 } };
 const lang = { name: 'lang', in: 'query', required: false, description: 'original language (BCP 47)', schema: { type: 'string' } };
+const sort = { name: 'sort', in: 'query', required: false, description: 'newest (default): newest first; relevance: the newest 100 matches with the words in their headline first, then older ones newest first', schema: { type: 'string', enum: ['newest', 'relevance'] } };
 const source = intParam('source', 'only articles carried by this source id');
 
 function ok(schema: object, description = 'OK') {
@@ -46,8 +47,8 @@ export function openApiDocument() {
       '/api/v1/articles/{id}/read-too': { get: { summary: 'Related articles (same story, then similar)', parameters: [idPath, paging[0]], responses: { '200': ok({ type: 'object', properties: { articles: list('ArticleSummary') } }), ...errors } } },
       '/api/v1/search': {
         get: {
-          summary: 'Full-text search over original and translated text',
-          parameters: [{ name: 'q', in: 'query', required: true, schema: { type: 'string', maxLength: 200 } }, lang, source, { name: 'from', in: 'query', schema: { type: 'string', format: 'date' } }, { name: 'to', in: 'query', schema: { type: 'string', format: 'date' } }, ...paging],
+          summary: 'Full-text search over original and translated text (every word required), newest first unless sort=relevance',
+          parameters: [{ name: 'q', in: 'query', required: true, schema: { type: 'string', maxLength: 200 } }, lang, source, { name: 'from', in: 'query', schema: { type: 'string', format: 'date' } }, { name: 'to', in: 'query', schema: { type: 'string', format: 'date' } }, sort, ...paging],
           responses: { '200': ok(page('articles', 'ArticleSummary')), ...errors },
         },
       },

@@ -99,6 +99,22 @@ describe('search, source and about pages', () => {
     expect((await app.request('/search?q=x&from=yesterday')).status).toBe(400);
   });
 
+  it('orders newest first unless the reader picks relevance, and keeps that choice in the form and the pager', async () => {
+    const asked: unknown[] = [];
+    const { app, data } = testApp();
+    const spy = createWebApp({ data: { ...data, search: async (opts) => (asked.push(opts.sort), data.search(opts)) }, siteName: 'Spy', language: 'en', pageCacheMs: 0 });
+    expect((await documentOf(await app.request('/search?q=mobility'))).querySelector('#sort option[selected]')!.getAttribute('value')).toBe('newest');
+    await spy.request('/search?q=mobility');
+    await spy.request('/search/feed.rss?q=mobility');
+    await spy.request('/api/v1/search?q=mobility&sort=relevance');
+    const doc = await documentOf(await spy.request('/search?q=mobility&sort=relevance'));
+    expect(asked).toEqual(['newest', 'newest', 'relevance', 'relevance']);
+    expect(doc.querySelector('#sort option[selected]')!.getAttribute('value')).toBe('relevance');
+    expect(doc.querySelector('link[rel="canonical"]')!.getAttribute('href')).toContain('sort=relevance');
+    expect((await app.request('/search?q=x&sort=best')).status).toBe(400);
+    expect((await app.request('/api/v1/search?q=x&sort=oldest')).status).toBe(400);
+  });
+
   it('shows a source with its health and recent articles; 404 for an unknown one', async () => {
     const { app } = testApp();
     const doc = await documentOf(await app.request('/source/2'));

@@ -29,6 +29,7 @@ function searchHref(query: SearchPageModel['query'], page: number): string {
   if (query.sourceId) params.set('source', String(query.sourceId));
   if (query.from) params.set('from', query.from);
   if (query.to) params.set('to', query.to);
+  if (query.sort === 'relevance') params.set('sort', 'relevance');
   if (page > 1) params.set('page', String(page));
   return `/search?${params.toString()}`;
 }
@@ -42,6 +43,7 @@ function searchForm(site: SiteContext, model: SearchPageModel): SafeHtml {
 <label for="source">Source</label> <select id="source" name="source">${option('', 'Any', !q.sourceId)}${model.sources.map((s) => option(String(s.id), s.name, s.id === q.sourceId))}</select></p>
 <p><label for="from">From</label> <input id="from" name="from" type="date" value="${q.from ?? ''}">
 <label for="to">To</label> <input id="to" name="to" type="date" value="${q.to ?? ''}">
+<label for="sort">Order</label> <select id="sort" name="sort">${option('newest', 'Newest first', q.sort !== 'relevance')}${option('relevance', 'Words in the headline first', q.sort === 'relevance')}</select>
 <button type="submit">Search</button></p>
 </form>`;
 }
