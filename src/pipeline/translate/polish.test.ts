@@ -35,6 +35,35 @@ describe('polish (Spanish → English post-editing)', () => {
     expect(polish('He met the president Erdogan.', '', 'es')).toBe('He met President Erdogan.');
   });
 
+  it('reads news set phrases and prepositions the English way, only where the source says so', () => {
+    expect(polish('The president gathered with the prime minister.', 'El presidente se reunió con el primer ministro.', 'es')).toBe('The president met with the prime minister.');
+    expect(polish('Miles of people arrived yesterday to Madrid.', 'Miles de personas llegaron ayer a Madrid.', 'es')).toBe('Thousands of people arrived yesterday in Madrid.');
+    expect(polish('He arrived to find the house empty.', 'Llegó para encontrar la casa vacía.', 'es')).toBe('He arrived to find the house empty.');
+    expect(polish('The agreement among France and Germany.', 'El acuerdo entre Francia y Alemania.', 'es')).toBe('The agreement between France and Germany.');
+    expect(polish('The dispute among Spain, France and Italy.', 'La disputa entre España, Francia e Italia.', 'es')).toBe('The dispute among Spain, France and Italy.');
+    expect(polish('They asked him on the crisis.', 'Le preguntaron sobre la crisis.', 'es')).toBe('They asked him about the crisis.');
+    expect(polish('The external politics and the energetic crisis.', 'La política exterior y la crisis energética.', 'es')).toBe('The foreign policy and the energy crisis.');
+    expect(polish('An official visit of three days and a strike of eight hours.', '', 'es')).toBe('A three-day official visit and an eight-hour strike.');
+    expect(polish('Million euros, but 3 million people.', 'Millones de euros, pero 3 millones de personas.', 'es')).toBe('Millions of euros, but 3 million people.');
+    expect(polish('Tens of wounded and tens of thousands of people.', 'Decenas de heridos y decenas de miles de personas.', 'es')).toBe('Dozens of wounded and tens of thousands of people.');
+  });
+
+  it('mends word-for-word news phrases: carried out, according to, were wounded, by 10 %, the United States, match', () => {
+    expect(polish('They #carry an investigation.', 'Llevaron a cabo una investigación.', 'es')).toBe('They carried out an investigation.');
+    expect(polish('As it informed the police, there was three wounded.', 'Según informó la policía, hubo tres heridos.', 'es')).toBe('According to the police, there were three wounded.');
+    expect(polish('Three people resulted wounds.', 'Tres personas resultaron heridas.', 'es')).toBe('Three people were wounded.');
+    expect(polish('The sales fell a 10 %.', 'Las ventas cayeron un 10 %.', 'es')).toBe('The sales fell by 10%.');
+    expect(polish('The president of United States spoke.', '', 'es')).toBe('The president of the United States spoke.');
+    expect(polish('The team won the party after a goal.', 'El equipo ganó el partido tras un gol.', 'es')).toBe('The team won the match after a goal.');
+    expect(polish('The party of the opposition voted against.', 'El partido de la oposición votó en contra.', 'es')).toBe('The party of the opposition voted against.');
+    expect(polish('The minister ensured that it will rain.', 'El ministro aseguró que lloverá.', 'es')).toBe('The minister said that it will rain.');
+    expect(polish('The minister ensured that the doors were closed.', 'El ministro se aseguró de que las puertas estuvieran cerradas.', 'es')).toBe('The minister ensured that the doors were closed.');
+  });
+
+  it('keeps "his" after a singular noun ending in s ("the press")', () => {
+    expect(polish('The local press critiqued him by his statements.', 'La prensa local lo criticó por sus declaraciones.', 'es')).toBe('The local press criticised him by his statements.');
+  });
+
   it('can switch each feature off', () => {
     expect(polish('the Saturday', '', 'es', { weekdays: false })).toBe('the Saturday');
   });

@@ -11,7 +11,7 @@ const lexicon = lexiconRows.map(([spanish, english, news]) => ({ spanish: new Re
 /** One test for "does the source hold any lexicon word": most lines hold none. */
 const anyLexiconWord = new RegExp(lexiconRows.map(([spanish]) => `(?:${spanish})`).join('|'), 'u');
 
-export const polishFeatures = ['lexicon', 'toldTo', 'possessives', 'phrasing', 'titles', 'weekdays', 'lastNext', 'ages', 'clockTimes', 'numbers', 'quotes', 'percent', 'unknownWords', 'abbreviations'] as const;
+export const polishFeatures = ['lexicon', 'toldTo', 'possessives', 'phrasing', 'titles', 'weekdays', 'lastNext', 'ages', 'clockTimes', 'numbers', 'quotes', 'percent', 'unknownWords', 'abbreviations', 'policy', 'prepositions', 'durations', 'quantities', 'newsPhrases'] as const;
 export type PolishFeature = (typeof polishFeatures)[number];
 /** Every feature the bench can switch off: names (protect-names.ts), personalA (source-edits.ts), polish. */
 export const allFeatures = ['names', 'personalA', ...polishFeatures] as const;
@@ -26,8 +26,21 @@ const prepositions = 'from|since|until|till|to|for|of|on|before|after|by|between
 
 type Fix = (text: string, source: string, from: string) => string;
 
+// A sentence about sport: its "partido" is a match, not a party.
+const sportWords = /\b(?:gol|goles|liga|empate|empató|marcador|jugadores?|entrenador|estadio|árbitro|fútbol|futbolistas?|baloncesto|torneo|campeonato|delantero|portero|minuto \d+|Mundial|Champions|penalti|penal|eliminatoria|amistoso)\b/u;
+
+// "la política económica" is economic policy, not "economic politics".
+const policyAdjectives = 'economic|foreign|external|energy|monetary|fiscal|migration|migratory|immigration|social|public|housing|environmental|industrial|agricultural|agrarian|trade|commercial|climate|defence|defense|security|health|educational|education|tax|employment|labour|labor|cultural|regional|national|European|international|domestic|budgetary|sanitary|penitentiary|water|transport|language|linguistic|family|drugs?';
+const adjectivePolitics = new RegExp(`\\b(${policyAdjectives}) politics\\b`, 'g');
+const numberWords = 'one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|\\d{1,3}';
+// "una visita oficial de tres días" → "an official visit of three days" → "a three-day official visit".
+const durationAfterNoun = new RegExp(
+  `\\b([Aa]n?) ((?:[a-z]+ )?)(visit|trip|tour|strike|stay|conference|summit|meeting|journey|cease-fire|ceasefire|truce|mission|course|festival|break|holiday|suspension|ban|stoppage|shutdown|curfew|lockdown|quarantine|state of emergency|mourning|closure) of (${numberWords}) (day|week|month|year|hour)s?\\b`,
+  'g',
+);
+
 // Built once: polish runs on every line.
-const pluralSubject = /\b((?:The|the|These|these|Those|those|Many|many|Both|both|All|all)\s+(?:[a-z]+\s+)?[a-z]+s)\s+(have|had|are|were|will|would|can|could|said|say|[a-z]+ed)\b([^.;:]*)/g;
+const pluralSubject = /\b((?:The|the|These|these|Those|those|Many|many|Both|both|All|all)\s+(?:[a-z]+\s+)?[a-z]+[^su\s]s)\s+(have|had|are|were|will|would|can|could|said|say|[a-z]+ed)\b([^.;:]*)/g;
 const titleBeforeName = /\b[Tt]he (president|vice-president|prime minister|minister|judge|senator|inspector|captain|secretary|king|queen|pope|chancellor|governor|mayor|ambassador) (?=\p{Lu})/gu;
 const afterPreposition = new RegExp(`\\b(${prepositions}) the ${weekday}\\b`, 'gi');
 const sentenceStartWeekday = new RegExp(`(^|[.:;!?"“]\\s*)The ${weekday}\\b`, 'g');
@@ -96,6 +109,57 @@ const fixes: Record<PolishFeature, Fix> = {
   percent: (text) => !text.includes('%') ? text : text.replace(/(\d) %/g, '$1%'),
   /** Words Apertium does not know (`*palabra`): an English form when a known one or a cognate fits. */
   unknownWords: (text) => !text.includes('*') ? text : text.replace(/\*(\p{L}[\p{L}'’-]*)/gu, (_, word: string) => guessUnknown(word)),
+  /** "la política exterior" → "the external politics" → "the foreign policy"; "políticas públicas" → "public policies". */
+  policy: (text, source) => {
+    if (!text.includes('politics') || !/\bpolíticas?\s/u.test(source)) return text;
+    const plural = /\bpolíticas\s+\p{Ll}/u.test(source) && !/\bpolítica\s+\p{Ll}/u.test(source);
+    return text.replace(adjectivePolitics, (_, adjective: string) => `${adjective === 'external' ? 'foreign' : adjective} ${plural ? 'policies' : 'policy'}`);
+  },
+  /**
+   * Prepositions Apertium renders word for word: "llegó a Madrid" → "arrived in Madrid" (never
+   * "arrived to"); "entre Francia y Alemania" → "between France and Germany" (two parties: not
+   * "among"); "le preguntaron sobre la crisis" → "asked him about the crisis".
+   */
+  prepositions: (text, source) => {
+    let out = text;
+    if (/\bll[eé]g/iu.test(source)) out = out.replace(/\b(arriv(?:e|ed|es|ing))((?: (?:yesterday|today|tomorrow|this morning|last night|early|late|finally|safely))?) to (?=(?:the|a|an|this|his|her|their|its|our)\b|\p{Lu})/gu, '$1$2 in ');
+    if (/\bentre\b/iu.test(source)) out = out.replace(/\b([Aa])mong (?=(?:[^\s,;:.]+ ){1,5}and [^,;:.]+?(?:[,;:.]|$))(?!(?:[^\s,;:.]+ ){0,5}and [^,;:.]*\band\b)/gu, (_, a: string) => `${a === 'A' ? 'B' : 'b'}etween `);
+    if (/\bpregunt/iu.test(source) && /\bsobre\b/iu.test(source)) out = out.replace(/\b(ask(?:ed|s|ing)?|question(?:ed|s|ing)?)((?: [^\s.;:,]+){0,4}?) on (?=(?:the|a|an|his|her|their|its|this|that|these|those|whether|what|how|why|when|where)\b)/g, '$1$2 about ');
+    return out;
+  },
+  /** "una visita oficial de tres días" → "a three-day official visit". */
+  durations: (text) =>
+    !/ of \S+ (?:day|week|month|year|hour)/.test(text) ? text : text.replace(durationAfterNoun, (_, article: string, adjective: string, noun: string, n: string, unit: string) => {
+      const an = /^(?:eight|eleven|8|11|18|8\d)$/.test(n) ? 'an' : 'a';
+      return `${/^A/.test(article) ? an[0]!.toUpperCase() + an.slice(1) : an} ${n}-${unit} ${adjective}${noun}`;
+    }),
+  /**
+   * Set phrases of news Spanish: "llevaron a cabo" → "#carry" → "carried out"; "según informó la
+   * policía" → "as it informed the police" → "according to the police"; "resultaron heridas" →
+   * "resulted wounds" → "were wounded"; "subió un 3 %" → "went up a 3 %" → "went up by 3 %"; "there
+   * was three wounded" → "there were"; "of United States" → "of the United States"; "partido" is a
+   * match where the sentence is about sport.
+   */
+  newsPhrases: (text, source) => {
+    let out = text;
+    if (/\ba cabo\b/u.test(source) && out.includes('#carr')) {
+      const form = /\bllev(?:ó|aron|ado|ada|ados|adas)(?!\p{L})/iu.test(source) ? 'carried' : /\blleva\b/iu.test(source) ? 'carries' : /\bllevando\b/iu.test(source) ? 'carrying' : 'carry';
+      out = out.replace(/#carr(?:y|ies|ied|ying)\b/g, `${form} out`);
+    }
+    if (/\bsegún\b/iu.test(source)) out = out.replace(/\b([Aa])s it (?:informed|explained|indicated|signalled|said|reported|announced|confirmed|detailed|specified|stated|added|communicated|published|revealed)\b/g, (_, a: string) => `${a === 'A' ? 'A' : 'a'}ccording to`);
+    if (/\bresult(?:ó|aron|an|a)(?!\p{L})/iu.test(source)) {
+      const were = /\bresultaron\b/iu.test(source) ? 'were' : 'was';
+      out = out.replace(/\bresulted (?:wounds|wounded)\b/g, `${were} wounded`).replace(/\bresulted (injured|killed|dead|unharmed|affected|damaged|elected)\b/g, `${were} $1`);
+    }
+    out = out.replace(/\b(went up|went down|goes up|goes down|rose|fell|falls|rises|increased|decreased|grew|grows|dropped|drops|climbed|declined|reduced|cut) a (?=\d)/g, '$1 by ');
+    out = out.replace(/\b([Tt])here was (?=(?:\d+|two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|thousands|several|many)\b)/g, '$1here were ');
+    out = out.replace(/\b(of|in|to|from|with|and|for|by|on|against|between|than) United States\b/g, '$1 the United States');
+    if (/\bpartidos?\b/u.test(source) && sportWords.test(source)) out = out.replace(/\b([Pp])art(y|ies)\b/g, (_, p: string, ending: string) => `${p === 'P' ? 'M' : 'm'}atch${ending === 'y' ? '' : 'es'}`);
+    return out;
+  },
+  /** "millones de euros" → "Million euros" → "Millions of euros" (a number before it keeps "million"). */
+  quantities: (text, source) =>
+    !/\bmillones de\b/iu.test(source) ? text : text.replace(/(?<!(?:\d|\b(?:a|one|two|three|four|five|six|seven|eight|nine|ten|hundred|hundreds|several|few|many))[\s,.]*)\b([Mm])illion (?!of\b)(?=\p{Ll})/gu, '$1illions of '),
   /** "EE. UU." / "EE.UU." → "US"; "UU." alone never survives. */
   abbreviations: (text) => text.replace(/\*?EE\. ?\*?UU\.?(?=\s|$|[,;:)”"])/g, 'US').replace(/\bEEUU\b/g, 'US'),
 };

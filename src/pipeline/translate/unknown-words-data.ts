@@ -17,6 +17,7 @@ antidisturbios	riot police
 apuñalado	stabbed
 apuñalamiento	stabbing
 atracador	robber
+balacera	shooting
 baloncestista	basketball player
 bipartidismo	two-party system
 bipartidista	bipartisan
@@ -25,8 +26,12 @@ brexiteros	Brexiteers
 brigadistas	firefighters
 cancerbero	goalkeeper
 carabina	rifle
+carestía	high cost
 carrillón	carillon
+cayuco	boat
+cayucos	boats
 centristas	centrists
+chanchullo	scam
 chatbot	chatbot
 chavismo	Chavismo
 chavista	Chavista
@@ -41,16 +46,22 @@ colchonero	Atlético
 comicios	elections
 complementos	accessories
 condecoración	decoration
+corruptela	corruption
+cotización	price
 criptomoneda	cryptocurrency
 criptomonedas	cryptocurrencies
 demandante	plaintiff
 derbi	derby
 desaceleración	slowdown
+desalojados	evicted
+desalojo	eviction
 descarbonización	decarbonization
+deslave	landslide
 desnuclearización	denuclearization
 diabetes	diabetes
 dron	drone
 drones	drones
+duramente	harshly
 emprendedor	entrepreneur
 emprendedores	entrepreneurs
 emprendimiento	entrepreneurship
@@ -78,6 +89,7 @@ exnovio	ex-boyfriend
 exsecretario	former secretary
 feligreses	parishioners
 feminicidio	femicide
+feminicidios	femicides
 fincas	estates
 fiscalía	prosecutor's office
 genial	great
@@ -86,7 +98,11 @@ goleada	thrashing
 goleador	goalscorer
 golfista	golfer
 golfistas	golfers
+golpista	coup
+golpistas	coup plotters
+guardacostas	coastguard
 guardameta	goalkeeper
+guerrilleros	guerrillas
 guion	script
 hackeado	hacked
 hackeo	hack
@@ -103,6 +119,7 @@ independentista	separatist
 independentistas	separatists
 indocumentado	undocumented
 indocumentados	undocumented
+inflacionaria	inflationary
 influencer	influencer
 inhabilitación	disqualification
 inmediaciones	vicinity
@@ -128,6 +145,8 @@ menaje	household goods
 merengue	Real Madrid
 metedura	blunder
 mezquindad	meanness
+migrantes	migrants
+milicianos	militiamen
 mitigación	mitigation
 narcotraficante	drug trafficker
 narcotraficantes	drug traffickers
@@ -137,6 +156,8 @@ norcoreana	North Korean
 norcoreano	North Korean
 norcoreanos	North Koreans
 noreste	northeast
+oficialismo	ruling party
+oficialista	pro-government
 opositor	opponent
 opositora	opponent
 opositoras	opponents
@@ -145,10 +166,13 @@ osito	teddy bear
 pandillero	gang member
 pandilleros	gang members
 paralización	paralysis
+paramilitares	paramilitaries
 paramédicos	paramedics
 parcialidad	bias
 partidista	partisan
 patada	kick
+patera	boat
+pateras	boats
 patronal	employers
 penalti	penalty
 penaltis	penalties
@@ -179,15 +203,18 @@ rediseño	redesign
 repugnancia	disgust
 repuntó	rebounded
 rescatadores	rescuers
+rescatistas	rescuers
 retuit	retweet
 retuiteó	retweeted
 rotundo	resounding
 ráfagas	gusts
 sanchista	Sánchez's
 saneada	healthy
+saqueos	looting
 sarcástico	sarcastic
 secesionista	secessionist
 secesionistas	secessionists
+seleccionador	national coach
 sensacional	sensational
 separatista	separatist
 separatistas	separatists
@@ -199,6 +226,7 @@ sicarios	hitmen
 simpatizante	supporter
 simpatizantes	supporters
 soberanismo	sovereigntism
+soberanistas	pro-independence
 sobornos	bribes
 sobrepeso	overweight
 socialdemócrata	social democrat
@@ -214,6 +242,7 @@ templanza	temperance
 tertulianos	pundits
 tiroteado	shot
 transfronterizo	cross-border
+traspaso	transfer
 tremendo	tremendous
 triunfador	winner
 trumpista	Trump supporter
@@ -270,6 +299,7 @@ incentiv	encourage	encouraged
 infring	infringe	infringed
 lider	lead	led
 lidi	deal	dealt
+ment	lie	lied
 mint	lie	lied
 movilic	mobilize	mobilized
 moviliz	mobilize	mobilized
