@@ -110,3 +110,29 @@ describe('a declared publication the CMS re-stamps', () => {
     expect(dateOf(page(updated, 'August 12, 2024'))).toBe('2025-03-04T10:00:00.000Z');
   });
 });
+
+describe('dates away from the headline', () => {
+  it('does not date the page by a <time> in a teaser card for another story', () => {
+    const card = '<article class="card"><h3><a href="/other-story">Soups you can freeze</a></h3><time datetime="2025-10-23">23 October 2025</time></article>';
+    const html = `<html><body><section><h1>A week of meals on a budget</h1><time><span>Page updated:</span> <span>12 November 2025</span></time></section><p>Plan the week.</p>${card}</body></html>`;
+    expect(dateOf(html)).toBe('2025-11-12T00:00:00.000Z');
+  });
+
+  it('keeps a <time> in the long <article> that holds the story, wherever the <h1> is', () => {
+    const story = `<article><p><time datetime="2025-12-19T15:55:39-08:00">12/19 — 2025</time> by ibby</p><p>${'The school won nineteen awards this year. '.repeat(30)}</p></article>`;
+    expect(dateOf(`<html><body><div><h1>Design awards</h1></div>${story}</body></html>`)).toBe('2025-12-19T15:55:39.000-08:00');
+  });
+
+  it('reads the date in the byline block around an author link, even under the text', () => {
+    const html = `<html><body><article><h1>How apps are made</h1><div>${'<p>Step after step of the process.</p>'.repeat(40)}</div><div><p>Written by <a href="/blog/author/moses-kim">Moses Kim</a></p><p>April 8, 2024</p></div></article></body></html>`;
+    expect(dateOf(html)).toBe('2024-04-08T00:00:00.000Z');
+  });
+
+  it('takes the day the text says the page was originally published when nothing is declared', () => {
+    const html = '<html><body><h1>Living in a tiny home</h1><p>Sep 30, 2022</p><p>Pros and cons.</p><p>This article was originally published on 26 Sep 2019 at 4:12pm but has been regularly updated.</p></body></html>';
+    expect(dateOf(html)).toBe('2019-09-26T00:00:00.000Z');
+    const declared = `<html><body><h1>Tiny homes</h1><p>Sep 30, 2022</p>${'<p>Small rooms, big ideas.</p>'.repeat(60)}<p>Originally published on 26 Sep 2019.</p></body></html>`;
+    const meta = (key: string): string | null => (key === 'article:published_time' ? '2022-09-30T08:00:00Z' : null);
+    expect(findPublishedAt(parseDocument(declared), null, 'https://example.com/story', meta)).toBe('2022-09-30T08:00:00.000Z');
+  });
+});

@@ -1,20 +1,22 @@
 /**
  * The publication date. Each source is read separately (dateEvidence), then one order of trust picks
  * (chooseDate):
- *   1. a header date labelled as the publication ("Published March 9, 2026", "Posted on ..."); else an
+ *   1. on a page that declares no publication, a day its text says it was "originally published";
+ *   2. a header date labelled as the publication ("Published March 9, 2026", "Posted on ..."); else an
  *      unlabelled header date earlier than a declared publication the CMS re-stamps (one no earlier
  *      than the declared modification);
- *   2. the declared publication: JSON-LD Article datePublished → <meta> (article:published_time...) →
+ *   3. the declared publication: JSON-LD Article datePublished → <meta> (article:published_time...) →
  *      microdata → any JSON-LD node's datePublished (Yoast puts it on the WebPage of an @graph);
- *   3. <time datetime> → dateCreated → a date in the URL → the first date written near the <h1>;
- *   4. the declared modification (a page that only says when it was updated); the caller then falls
+ *   4. <time datetime> (not one in a teaser card) → dateCreated → a date in the URL → the first date
+ *      written near the <h1> (or in the byline block around an author link);
+ *   5. the declared modification (a page that only says when it was updated); the caller then falls
  *      back to the feed's date.
  * Dates keep the offset the page wrote, so a story posted at 23:30 in New York stays on its day.
  * On shared/data/wcxb-dev-articles (588 pages with a true date) the rest of the misses are mostly pages
  * whose truth is sometimes the visible "Updated" date and sometimes the declared publication for the
  * same markup (about 22 against 27), and pages whose true date appears nowhere in the HTML.
  */
-import { TEXT_NODE, collapse, textOf, type DomDocument, type DomElement, type DomNode, getAttr, textContent, parentElement, tagOf, childrenOf } from './dom.js';
+import { TEXT_NODE, collapse, textOf, type DomDocument, type DomElement, type DomNode, getAttr, textContent, isInside, parentElement, tagOf, childrenOf } from './dom.js';
 import { all, attr, closest, matches } from './select.js';
 import { allJsonLd, stringField, type JsonObject } from './jsonld.js';
 
@@ -36,11 +38,14 @@ export interface DateEvidence {
   /** Declared last modification (JSON-LD dateModified, article:modified_time...). */
   modified: string | null;
   created: string | null;
-  /** <time datetime> of the article (pubdate, else inside <article>, else the first). */
+  /** <time datetime> of the article (pubdate, else inside <article>, else the first outside a teaser card). */
   time: string | null;
   url: string | null;
   /** Dates written near the headline, in reading order. */
   shown: ShownDate[];
+  /** A day the text says the page was first published ("originally published on 26 Sep 2019"), read
+   *  only on pages that declare no publication. */
+  original: string | null;
 }
 
 export function findPublishedAt(document: DomDocument, ld: JsonObject | null, url: string, meta: MetaLookup): string | null {
@@ -56,13 +61,14 @@ export function dateEvidence(document: DomDocument, ld: JsonObject | null, url: 
     }
     return null;
   };
+  const published = firstDate([
+    () => stringField(ld, 'datePublished'),
+    ...DATE_META.map((key) => () => meta(key)),
+    () => microdata(document, 'datepublished'),
+    () => firstField(graph, 'datePublished'),
+  ]);
   return {
-    published: firstDate([
-      () => stringField(ld, 'datePublished'),
-      ...DATE_META.map((key) => () => meta(key)),
-      () => microdata(document, 'datepublished'),
-      () => firstField(graph, 'datePublished'),
-    ]),
+    published,
     modified: firstDate([
       () => stringField(ld, 'dateModified') ?? firstField(graph, 'dateModified'),
       ...MODIFIED_META.map((key) => () => meta(key)),
@@ -72,16 +78,19 @@ export function dateEvidence(document: DomDocument, ld: JsonObject | null, url: 
     time: firstDate([() => timeElement(document)]),
     url: firstDate([() => dateInUrl(url)]),
     shown: headerDates(document, monthFirst(document)),
+    original: published ? null : originalDay(document, monthFirst(document)),
   };
 }
 
-/** A date the header labels as the publication ("Published March 9, 2026", "Posted on...") → an
+/** On a page that declares no publication, the day its text says it was originally published →
+ *  a date the header labels as the publication ("Published March 9, 2026", "Posted on...") → an
  *  unlabelled header day earlier than a re-stamped declared publication → declared publication →
  *  <time> → dateCreated → URL → the first date in the header → declared modification.
  *  A labelled header date outranks the declared one because it is what the reader is told (on
  *  shared/data/wcxb-dev-articles the two disagree on 4 pages and the label is right on 3). */
 export function chooseDate(evidence: DateEvidence): string | null {
-  const { published, time, created, url, shown, modified } = evidence;
+  const { published, time, created, url, shown, modified, original } = evidence;
+  if (!published && original) return sameDay(original, [time, url, created]);
   const labelled = shown.find((found) => found.kind === 'published')?.day;
   if (labelled) return sameDay(labelled, [published, time, url]);
   const header = shown.find((found) => found.kind === 'plain')?.day;
@@ -134,10 +143,24 @@ function microdata(document: DomDocument, prop: string): string | null {
   return null;
 }
 
+/** The article's <time>: marked pubdate, else inside an <article> that holds a story, else the first
+ *  outside a teaser card. */
 function timeElement(document: DomDocument): string | null {
   const times = all(document, 'time');
-  const marked = times.find((t) => getAttr(t, 'pubdate') !== null) ?? times.find((t) => closest(t, 'article')) ?? times[0];
+  const h1 = all(document, 'h1')[0] ?? null;
+  const inTeaser = (time: DomElement): boolean => isTeaser(closest(time, 'article'), h1);
+  const marked = times.find((t) => getAttr(t, 'pubdate') !== null) ?? times.find((t) => closest(t, 'article') && !inTeaser(t)) ?? times.find((t) => !inTeaser(t));
   return marked ? collapse(getAttr(marked, 'datetime')) || null : null;
+}
+
+/** An <article> without the page's headline and with less text than this is a teaser card (headline,
+ *  date, a line of summary) that dates another story: related and latest-news lists wrap each item in
+ *  one. The headline's own <article> is the story, however short. */
+const TEASER_CHARS = 1000;
+
+function isTeaser(card: DomElement | null, h1: DomElement | null): boolean {
+  if (!card || (h1 && isInside(h1, card))) return false;
+  return textOf(card, 4 * TEASER_CHARS).length < TEASER_CHARS; // raw text runs longer than collapsed
 }
 
 /** /2024/03/15/, /2024-03-15-, /20240315/, /2023/october/03/ in the path. */
@@ -161,9 +184,16 @@ export interface ShownDate {
   kind: 'published' | 'updated' | 'plain';
 }
 
-/** Dates written out near the headline ("August 16, 2019", "Last updated: Dec 12, 2025", "12.12.2025"),
- *  from the nearest ancestor of the <h1> that shows any; else in elements whose class says they hold one. */
+/** Dates written out near the headline ("August 16, 2019", "Last updated: Dec 12, 2025", "12.12.2025"):
+ *  1. from the nearest ancestor of the <h1> that shows any;
+ *  2. else in elements whose tag or class says they hold one;
+ *  3. else in the byline block around an author link;
+ *  4. else one labelled date anywhere ("Last updated: November 13, 2025" under the text). */
 export function headerDates(document: DomDocument, monthFirst = true): ShownDate[] {
+  return nearHeadline(document, monthFirst) ?? inCarriers(document, monthFirst) ?? inBylineBlock(document, monthFirst) ?? labelledAnywhere(document, monthFirst);
+}
+
+function nearHeadline(document: DomDocument, monthFirst: boolean): ShownDate[] | null {
   const h1 = all(document, 'h1')[0];
   const headline = h1 ? visibleText(h1) : '';
   let scope = h1 ? parentElement(h1) : null;
@@ -173,17 +203,62 @@ export function headerDates(document: DomDocument, monthFirst = true): ShownDate
     const found = labelledDates(text.slice(Math.max(0, at - HEADER_WINDOW), at + headline.length + HEADER_WINDOW), monthFirst);
     if (found.length > 0) return found;
   }
+  return null;
+}
+
+function inCarriers(document: DomDocument, monthFirst: boolean): ShownDate[] | null {
   let carriers = 0;
   for (const el of matches(document, DATE_CARRIERS)) {
     if (carriers++ >= 30) break;
     const found = labelledDates(visibleText(el).slice(0, 200), monthFirst);
     if (found.length > 0) return found;
   }
-  // Last, a date anywhere that says what it is ("Last updated: November 13, 2025" under the text).
+  return null;
+}
+
+/** Links to an author's page: the byline, wherever the layout puts it (some put it under the text). */
+const AUTHOR_LINKS = 'a[rel~=author], a[href*="/author/"], a[href*="/authors/"]';
+/** A byline block ("Written by Jane Roe" and the date on the next line) stays under ~200 characters;
+ *  a bigger parent is the author box or the article. */
+const BYLINE_CHARS = 200;
+
+/** The date beside an author link: in its parent or grandparent, while they stay byline-sized. */
+function inBylineBlock(document: DomDocument, monthFirst: boolean): ShownDate[] | null {
+  let links = 0;
+  for (const link of matches(document, AUTHOR_LINKS)) {
+    if (links++ >= 10) break;
+    let block = parentElement(link);
+    for (let level = 0; block && level < 2; level++, block = parentElement(block)) {
+      const text = visibleText(block);
+      if (text.length > BYLINE_CHARS) break;
+      const found = labelledDates(text, monthFirst);
+      if (found.length > 0) return found;
+    }
+  }
+  return null;
+}
+
+/** "Originally published on", "first posted": the first publication of a page updated or republished since. */
+const ORIGINAL_LABEL = /\b(originally|first) (published|posted)\b|\b(publicad[oa]|publié|publiée) (originalmente|initialement)\b|\bursprünglich veröffentlicht\b|\boriginariamente pubblicat[oa]\b/giu;
+/** How far after its label the date may sit ("originally published in The Conversation on 4 May 2021"). */
+const ORIGINAL_REACH = 60;
+
+/** The day the page's text says it was first published, anywhere in the body. */
+function originalDay(document: DomDocument, monthFirst: boolean): string | null {
   const body = all(document, 'body')[0];
-  if (!body) return [];
-  const text = visibleText(body);
-  // Only a labelled date counts here, and a label needs one of these words: most pages have none.
+  const text = body ? visibleText(body) : '';
+  for (const label of text.matchAll(ORIGINAL_LABEL)) {
+    const end = label.index + label[0].length;
+    const day = textDate(text.slice(end, end + ORIGINAL_REACH), monthFirst);
+    if (day) return day;
+  }
+  return null;
+}
+
+/** One date anywhere that says what it is; a label needs one of ANY_LABEL's words, and most pages have none. */
+function labelledAnywhere(document: DomDocument, monthFirst: boolean): ShownDate[] {
+  const body = all(document, 'body')[0];
+  const text = body ? visibleText(body) : '';
   if (!ANY_LABEL.test(text)) return [];
   return labelledDates(text, monthFirst).filter((found) => found.kind !== 'plain').slice(0, 1);
 }
