@@ -11,7 +11,7 @@
  * fresh database, dropped after.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os, { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -20,6 +20,7 @@ import { sql } from 'kysely';
 import { createTestDatabase } from '../src/runtime/pg-testkit.js';
 import { startSyntheticPublisher, type SyntheticPublisher } from '../src/runtime/synthetic-publisher.js';
 import { openStore, type Store } from '../src/store/index.js';
+import { descendantsCpuSeconds, statOf } from './proc-cpu.js';
 
 const { values } = parseArgs({
   options: {
@@ -38,7 +39,6 @@ const perSource = Number(values['per-source']);
 const total = sources * perSource;
 const nodeOptions = values['node-options'].split(/\s+/).filter(Boolean);
 const bin = fileURLToPath(new URL('../src/cli/bin.ts', import.meta.url));
-const clockTicks = 100; // USER_HZ on Linux: /proc/<pid>/stat counts CPU in 1/100 s.
 
 interface Run {
   name: string;
@@ -99,26 +99,10 @@ interface Usage {
   childCpuSeconds: number;
 }
 
-/** CPU seconds (user + system) of a live process, and its parent's pid. */
-function statOf(pid: number): { cpuSeconds: number; ppid: number } | null {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return { cpuSeconds: (Number(fields[11]) + Number(fields[12])) / clockTicks, ppid: Number(fields[1]) };
-  } catch {
-    return null; // gone meanwhile
-  }
-}
-
 /** CPU and peak resident memory (VmHWM) of a live worker, and the CPU of all its descendants. */
 function usageOf(pid: number): Usage {
-  const all = readdirSync('/proc').filter((name) => /^\d+$/.test(name)).map(Number);
-  const parents = new Map(all.map((p) => [p, statOf(p)] as const));
-  const descendants = (root: number): number[] =>
-    all.filter((p) => parents.get(p)?.ppid === root).flatMap((child) => [child, ...descendants(child)]);
-  const childCpuSeconds = descendants(pid).reduce((sum, p) => sum + (parents.get(p)?.cpuSeconds ?? 0), 0);
   const hwm = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-  return { cpuSeconds: parents.get(pid)?.cpuSeconds ?? 0, peakMb: Number(hwm?.[1] ?? 0) / 1024, childCpuSeconds };
+  return { cpuSeconds: statOf(pid)?.cpuSeconds ?? 0, peakMb: Number(hwm?.[1] ?? 0) / 1024, childCpuSeconds: descendantsCpuSeconds(pid) };
 }
 
 async function runOnce(publisher: SyntheticPublisher, kind: string, workers: number, translate: boolean): Promise<Run> {
