@@ -18,6 +18,7 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { createHash } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { bodyOf } from './etag.js';
 
 /** Seconds an answer is reused: under the feed poll interval by far, long enough to absorb a burst. */
 export const PAGE_CACHE_TTL_MS = 5_000;
@@ -103,7 +104,7 @@ export function pageCache(options: PageCacheOptions = {}): PageCache {
 
   async function keep(key: string, res: Response): Promise<Entry | null> {
     if (res.status !== 200 || res.headers.has('set-cookie')) return null;
-    const body = new Uint8Array(await res.clone().arrayBuffer());
+    const body = bodyOf(res) ?? new Uint8Array(await res.clone().arrayBuffer());
     if (body.byteLength > MAX_BODY_BYTES) return null;
     const headers: Record<string, string> = {};
     res.headers.forEach((value, name) => (headers[name] = value));

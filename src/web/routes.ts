@@ -2,6 +2,7 @@
 import type { Context } from 'hono';
 import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
+import { htmlAnswer } from './etag.js';
 import type { SiteContext } from './layout.js';
 import { articlePage } from './pages/article.js';
 import { chooseTextView } from './pages/article-text.js';
@@ -43,7 +44,7 @@ export function pageRoutes(data: SiteData, siteFor: (c: Context) => SiteContext,
       data.translationNote(),
     ]);
     const model = { articles: found.slice(0, PAGE_SIZE), page, hasNext: found.length > PAGE_SIZE, translationNote, stories, popular, language, languages, section, sections };
-    return c.html(frontPage(siteFor(c), model).value);
+    return htmlAnswer(c, frontPage(siteFor(c), model).value);
   });
 
   pages.get('/article/:id/:slug?', async (c) => {
@@ -59,17 +60,17 @@ export function pageRoutes(data: SiteData, siteFor: (c: Context) => SiteContext,
       data.entitiesOf ? data.entitiesOf(id) : [],
     ]);
     const excerptOnly = options.publicMode && !!article.excerptOnly;
-    return c.html(articlePage(siteFor(c), { article, view, translationNote, readToo, entities, excerptOnly }).value);
+    return htmlAnswer(c, articlePage(siteFor(c), { article, view, translationNote, readToo, entities, excerptOnly }).value);
   });
 
-  pages.get('/sources', async (c) => c.html(sourcesPage(siteFor(c), await data.sources()).value));
+  pages.get('/sources', async (c) => htmlAnswer(c, sourcesPage(siteFor(c), await data.sources()).value));
 
   pages.get('/source/:id', async (c) => {
     const id = idParam(c.req.param('id'), 'source');
     const source = await data.sourceById(id);
     if (!source) throw new HTTPException(404, { message: `There is no source ${id}.` });
     const articles = await data.latestArticles({ limit: PAGE_SIZE, offset: 0, sourceId: id });
-    return c.html(sourcePage(siteFor(c), source, articles).value);
+    return htmlAnswer(c, sourcePage(siteFor(c), source, articles).value);
   });
 
   pages.get('/search', async (c) => {
@@ -78,7 +79,7 @@ export function pageRoutes(data: SiteData, siteFor: (c: Context) => SiteContext,
     const found = query.q ? await data.search({ ...query, limit: PAGE_SIZE + 1, offset: (page - 1) * PAGE_SIZE }) : [];
     const [languages, sources] = await Promise.all([data.languages(), data.sources()]);
     const model = { query, results: found.slice(0, PAGE_SIZE), page, hasNext: found.length > PAGE_SIZE, languages, sources };
-    return c.html(searchPage(siteFor(c), model).value);
+    return htmlAnswer(c, searchPage(siteFor(c), model).value);
   });
 
   pages.get('/story/:id', async (c) => {
@@ -86,17 +87,17 @@ export function pageRoutes(data: SiteData, siteFor: (c: Context) => SiteContext,
     const story = data.storyById ? await data.storyById(id) : null;
     if (!story) throw new HTTPException(404, { message: `There is no story ${id}.` });
     if (story.mergedInto) return c.redirect(`/story/${story.mergedInto}`, 301);
-    return c.html(storyPage(siteFor(c), story).value);
+    return htmlAnswer(c, storyPage(siteFor(c), story).value);
   });
 
   pages.get('/entity/:id', async (c) => {
     const id = idParam(c.req.param('id'), 'entity');
     const entity = data.entityById ? await data.entityById(id) : null;
     if (!entity) throw new HTTPException(404, { message: `There is no entity ${id}.` });
-    return c.html(entityPage(siteFor(c), entity).value);
+    return htmlAnswer(c, entityPage(siteFor(c), entity).value);
   });
 
-  pages.get('/about', (c) => c.html(aboutPage(siteFor(c), options.publicMode).value));
+  pages.get('/about', (c) => htmlAnswer(c, aboutPage(siteFor(c), options.publicMode).value));
 
   return pages;
 }
