@@ -51,7 +51,7 @@ export async function openRuntime(config: Config): Promise<Runtime> {
   const queue = onPostgres ? await openPostgresQueue(config.databaseUrl, config.jobLockTimeoutMs, store) : sqliteJobQueue(store, { lockTimeoutMs: config.jobLockTimeoutMs });
   const dedupe = await loadDedupeIndex(store);
   // Stories still open are replayed into the clusterer, so new articles keep joining them after a restart.
-  const stories = new StoryTracker(store);
+  const stories = new StoryTracker(store, dedupe);
   await stories.resume();
   const pipeline: Pipeline = {
     fetcher,

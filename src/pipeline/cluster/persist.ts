@@ -39,11 +39,18 @@ export interface SavedArticle {
 export class StoryTracker {
   readonly clusterer = new StoryClusterer();
   private readonly storeIdOf = new Map<number, number>();
-  /** Copies the pipeline's own dedupe did not catch (another worker's article, a rerun) meet here. */
-  private readonly copies = new DedupeIndex();
   private readonly clusterStoryOf = new Map<number, number>();
 
-  constructor(private readonly store: Store) {}
+  /**
+   * `copies`: the pipeline's own dedupe index (runtime/open.ts hands it over, so a worker keeps one
+   * index, not two); the articles the tracker replays or tracks are added to it. A copy the pipeline
+   * stored anyway (a body first seen too short to judge, or a test driving the tracker alone) meets
+   * its original here.
+   */
+  constructor(
+    private readonly store: Store,
+    private readonly copies = new DedupeIndex(),
+  ) {}
 
   /**
    * Replays the articles of stories still open (published within the last OPEN_DAYS) into the
@@ -78,7 +85,7 @@ export class StoryTracker {
       publishedAt: new Date(input.publishedAtMs).toISOString(),
       countries: countriesOf(entities),
     };
-    const original = this.originalOf(saved.article.paragraphs);
+    const original = this.originalOf(saved.article.paragraphs, saved.articleId);
     let storyId: number;
     if (original) {
       const clusterStory = this.clusterer.addCopy(original.clusterStory, input.publishedAtMs);
@@ -124,9 +131,9 @@ export class StoryTracker {
   }
 
   /** The tracked article this body is a syndicated copy of, with its clusterer story. */
-  private originalOf(paragraphs: string[]): { articleId: number; similarity: number; clusterStory: number } | null {
+  private originalOf(paragraphs: string[], articleId: number): { articleId: number; similarity: number; clusterStory: number } | null {
     const signature = bodySignature(paragraphs);
-    const match = signature ? this.copies.findDuplicate(signature) : null;
+    const match = signature ? this.copies.findDuplicate(signature, articleId) : null;
     const clusterStory = match ? this.clusterStoryOf.get(match.articleId) : undefined;
     return match && clusterStory !== undefined ? { ...match, clusterStory } : null;
   }

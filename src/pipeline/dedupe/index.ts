@@ -53,12 +53,12 @@ export class DedupeIndex {
     }
   }
 
-  /** The most similar stored article at or above the threshold, if any. */
-  findDuplicate(signature: Uint32Array): DuplicateMatch | null {
+  /** The most similar stored article at or above the threshold, if any (never `except`: the article itself). */
+  findDuplicate(signature: Uint32Array, except?: number): DuplicateMatch | null {
     let best: DuplicateMatch | null = null;
     const seen = new Set<number>();
     const consider = (id: number) => {
-      if (seen.has(id)) return;
+      if (seen.has(id) || id === except) return;
       seen.add(id);
       const s = similarity(signature, this.signatures.get(id)!);
       if (s >= DUPLICATE_THRESHOLD && (!best || s > best.similarity)) best = { articleId: id, similarity: s };
