@@ -12,9 +12,12 @@
  *   5. the declared modification (a page that only says when it was updated); the caller then falls
  *      back to the feed's date.
  * Dates keep the offset the page wrote, so a story posted at 23:30 in New York stays on its day.
- * On shared/data/wcxb-dev-articles (588 pages with a true date) the rest of the misses are mostly pages
- * whose truth is sometimes the visible "Updated" date and sometimes the declared publication for the
- * same markup (about 22 against 27), and pages whose true date appears nowhere in the HTML.
+ * On shared/data/wcxb-dev-articles (588 pages with a true date; 520 right on 2026-11-27) the 68 misses
+ * left are: 27 pages whose truth is the shown "Updated" date (or an unlabelled one equal to dateModified)
+ * while 26 pages with the same kind of markup have the declared publication as truth, so no rule
+ * separates them; 33 whose true date is nowhere in the HTML (most saved without their scripts); 3 where
+ * the truth takes the UTC day of a stamp on one page and the local day on another; 4 single cases; and
+ * one page with no article body (`npx tsx bench/extract-misses.ts --full --why` lists them).
  */
 import { TEXT_NODE, collapse, textOf, type DomDocument, type DomElement, type DomNode, getAttr, textContent, isInside, parentElement, tagOf, childrenOf } from './dom.js';
 import { all, attr, closest, matches } from './select.js';
