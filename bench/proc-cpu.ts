@@ -24,16 +24,31 @@ export function statOf(pid: number | 'self'): Stat | null {
   }
 }
 
-/** CPU seconds of every live descendant of `pid`. */
-export function descendantsCpuSeconds(pid: number): number {
+/** CPU seconds of every live descendant of `pid`, by pid. */
+export function descendantsCpu(pid: number): Map<number, number> {
   const all = readdirSync('/proc').filter((name) => /^\d+$/.test(name)).map(Number);
   const stats = new Map(all.map((p) => [p, statOf(p)] as const));
   const descendants = (root: number): number[] => all.filter((p) => stats.get(p)?.ppid === root).flatMap((child) => [child, ...descendants(child)]);
-  return descendants(pid).reduce((sum, p) => sum + (stats.get(p)?.cpuSeconds ?? 0), 0);
+  return new Map(descendants(pid).map((p) => [p, stats.get(p)?.cpuSeconds ?? 0]));
 }
 
-/** All CPU this process has cost so far: its own, its ended children's and its live descendants'. */
-export function treeCpuSeconds(): number {
+/** CPU seconds of every live descendant of `pid`. */
+export function descendantsCpuSeconds(pid: number): number {
+  return [...descendantsCpu(pid).values()].reduce((sum, s) => sum + s, 0);
+}
+
+/**
+ * A clock of all the CPU this process costs from now on: its own, its ended children's, and its
+ * live descendants' (a process that ends before the reading is left out: it was one of an earlier
+ * run's, being killed).
+ */
+export function cpuClock(): () => number {
   const self = statOf('self');
-  return (self?.cpuSeconds ?? 0) + (self?.reapedSeconds ?? 0) + descendantsCpuSeconds(process.pid);
+  const before = descendantsCpu(process.pid);
+  return () => {
+    const now = statOf('self');
+    let children = 0;
+    for (const [pid, seconds] of descendantsCpu(process.pid)) children += seconds - (before.get(pid) ?? 0);
+    return (now?.cpuSeconds ?? 0) - (self?.cpuSeconds ?? 0) + (now?.reapedSeconds ?? 0) - (self?.reapedSeconds ?? 0) + children;
+  };
 }
