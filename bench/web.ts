@@ -7,13 +7,17 @@
  * server's CPU milliseconds per request (what a request costs, however busy the shared cores are).
  * The server runs in a child process; the load comes from this one.
  *
- *   npm run bench:web [-- --articles N] [-- --seconds D] [-- --concurrency 50,200] [-- --loader wrk|undici]
+ *   npm run bench:web [-- --articles N] [-- --seconds D] [-- --concurrency 50,200] [-- --loader wrk|undici] [-- --processes N]
  *
  * The load comes from wrk (apt-get install wrk; one thread), or from undici in this process.
+ * Search rows: a new query on every request (nothing cached answers it), newest first and with
+ * sort=relevance, and 500 popular queries repeated with Zipf weights (the caches answer most).
+ * --processes N serves from N processes on one port (node:cluster); CPU is then read from /proc.
  *
  * Targets (issue 6): p99 ≤ 50 ms at 200 connections for cached pages, ≤ 150 ms for search.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import cluster from 'node:cluster';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -28,8 +32,12 @@ import { createWebApp } from '../src/web/app.js';
 import { startWebServer } from '../src/web/server.js';
 import { storeSiteData } from '../src/web/store-data.js';
 
-const { values } = parseArgs({
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
   options: {
+    // Server processes on one port (node:cluster); 1 (default) is one process, as `serve` runs.
+    processes: { type: 'string', default: '1' },
+    worker: { type: 'boolean', default: false },
     articles: { type: 'string', default: '100000' },
     seconds: { type: 'string', default: '5' },
     concurrency: { type: 'string', default: '50,200' },
@@ -43,6 +51,7 @@ const ARTICLES = Number(values.articles);
 const STORIES = Math.max(1, Math.floor(ARTICLES / 5));
 const SECONDS = Number(values.seconds);
 const LEVELS = values.concurrency.split(',').map(Number);
+const PROCESSES = Math.max(1, Number(values.processes));
 const LANGUAGES = ['es', 'ca', 'fr', 'de', 'pt', 'en'];
 const SECTIONS = ['Politics', 'Sport', 'Economy', 'Culture', 'Local', 'World', 'Science'];
 const WORDS = 'harbour storm council election mobility plan minister budget strike transport river festival museum hospital school market energy water court football'.split(' ');
@@ -145,85 +154,145 @@ async function load(origin: string, path: string, connections: number, seconds =
 /** The server side, in its own process so the load generator does not share its CPU. */
 async function serveMode(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'happenings-bench-web-'));
+  const dbPath = join(dir, 'bench.db');
   // The store is ~300 MB at 100,000 articles: removed when the parent stops this process.
   process.once('SIGTERM', () => {
+    for (const worker of Object.values(cluster.workers ?? {})) worker?.kill();
     rmSync(dir, { recursive: true, force: true });
     process.exit(0);
   });
-  const store = await openStore({ dbPath: join(dir, 'bench.db') });
+  const store = await openStore({ dbPath });
   const t0 = performance.now();
   await fill(store);
+  const fillSeconds = (performance.now() - t0) / 1000;
+  const { pagePath } = (await benchApp(store).data.latestArticles({ limit: 1, offset: 500 }))[0]!;
+  if (PROCESSES === 1) {
+    const server = await startWebServer(benchApp(store).app, { port: 0, host: '127.0.0.1' });
+    console.log(JSON.stringify({ url: server.url, article: pagePath, fillSeconds, pids: [process.pid] }));
+    return;
+  }
+  // Several processes on one port (node:cluster hands each new connection to one of them); each
+  // opens the SQLite file itself, as `serve` processes sharing one store would.
+  await store.close();
+  cluster.setupPrimary({ exec: fileURLToPath(import.meta.url), args: ['--worker', dbPath], execArgv: process.execArgv });
+  const urls = await Promise.all(Array.from({ length: PROCESSES }, () => new Promise<string>((resolve, reject) => {
+    const worker = cluster.fork();
+    worker.once('message', (url: string) => resolve(url));
+    worker.once('exit', (code) => reject(new Error(`bench server process exited (${code})`)));
+  })));
+  console.log(JSON.stringify({ url: urls[0], article: pagePath, fillSeconds, pids: Object.values(cluster.workers ?? {}).map((w) => w!.process.pid) }));
+}
+
+/** One of several server processes (`--processes N`): opens the filled store and listens on the shared port. */
+async function workerMode(dbPath: string): Promise<void> {
+  process.once('disconnect', () => process.exit(0));
+  const store = await openStore({ dbPath });
+  const server = await startWebServer(benchApp(store).app, { port: 0, host: '127.0.0.1' });
+  process.send!(server.url);
+}
+
+function benchApp(store: Store) {
   const data = storeSiteData({ store, language: 'en', translationNote: async () => null });
   const app = createWebApp({ data, siteName: 'Bench', language: 'en' });
   app.get('/bench-peer', (c) => c.text('ok'));
   // The server's own CPU time, so a row can say what one request costs whatever else runs on the machine.
   app.get('/bench-cpu', (c) => c.json(process.cpuUsage()));
-  const server = await startWebServer(app, { port: 0, host: '127.0.0.1' });
-  const article = (await data.latestArticles({ limit: 1, offset: 500 }))[0]!;
-  console.log(JSON.stringify({ url: server.url, article: article.pagePath, fillSeconds: (performance.now() - t0) / 1000 }));
+  return { app, data };
 }
 
-async function startServer(): Promise<{ url: string; article: string; fillSeconds: number; stop(): void }> {
-  const child = spawn(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), '--serve', '--articles', String(ARTICLES)], { stdio: ['ignore', 'pipe', 'inherit'] });
+async function startServer(): Promise<{ url: string; article: string; fillSeconds: number; cpuMs(): Promise<number>; stop(): void }> {
+  const child = spawn(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), '--serve', '--articles', String(ARTICLES), '--processes', String(PROCESSES)], { stdio: ['ignore', 'pipe', 'inherit'] });
   let buffer = '';
   return new Promise((resolve, reject) => {
     child.once('exit', (code) => reject(new Error(`bench server exited (${code})`)));
     child.stdout.on('data', (chunk: Buffer) => {
       buffer += chunk.toString();
       const line = buffer.split('\n').find((l) => l.startsWith('{'));
-      if (line) resolve({ ...JSON.parse(line), stop: () => child.kill('SIGTERM') });
+      if (!line) return;
+      const { url, article, fillSeconds, pids } = JSON.parse(line) as { url: string; article: string; fillSeconds: number; pids: number[] };
+      // One process answers its own CPU time (µs); several are read from /proc (Linux, 10 ms ticks).
+      const cpuMs = pids.length === 1 ? () => serverCpu(url) : async () => pids.reduce((sum, pid) => sum + procCpuMs(pid), 0);
+      resolve({ url, article, fillSeconds, cpuMs, stop: () => child.kill('SIGTERM') });
     });
   });
+}
+
+/** user + system CPU ms of a process, from /proc/PID/stat (fields 14 and 15, in clock ticks of 10 ms). */
+function procCpuMs(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
 }
 
 async function main(): Promise<void> {
   const server = await startServer();
   console.log(`store: ${ARTICLES} articles, ${STORIES} stories, filled in ${server.fillSeconds.toFixed(1)} s (server in a child process)`);
-  const pages: [string, string][] = [
+  // Search rows: `new query` rows never repeat a query within the run (no cache answers them: the
+  // full cost of a search); the `popular` row repeats 500 queries with Zipf weights, as readers
+  // and shared links do, so the page and search caches answer most of it. Say which row you quote.
+  const pages: [string, string | ((connections: number, run: number, seconds?: number) => Promise<Result>)][] = [
     ['peer (constant route)', '/bench-peer'],
     ['front page', '/'],
     ['front page, one section', '/?section=Sport'],
     ['story page', '/story/42'],
     ['article page', server.article],
-    ['search (varying query, uncached)', '/search'],
+    ['search, new query each request, newest first (default)', (c, run, seconds) => loadPaths(server.url, c, newQueries(run, ''), seconds)],
+    ['search, new query each request, sort=relevance', (c, run, seconds) => loadPaths(server.url, c, newQueries(run, '&sort=relevance'), seconds)],
+    ['search, 500 popular queries repeated (Zipf), newest first', (c, _run, seconds) => loadPaths(server.url, c, popularQueries(), seconds)],
   ];
-  console.log(`load: ${values.loader}, ${SECONDS} s per row, closed loop, keep-alive; p50/p99 in ms; load average at start ${loadavg().map((l) => l.toFixed(2)).join(' ')} (${cpus().length} cores)`);
-  console.log('server CPU ms/req: the server process\'s CPU time per answered request (the cost of one request, whatever else shares the cores)');
-  console.log('page | connections | req/s | p50 | p99 | errors | req/s vs peer | server CPU ms/req');
+  console.log(`load: ${values.loader}, ${SECONDS} s per row, closed loop, keep-alive; p50/p99 in ms; server: ${PROCESSES} process(es); load average at start ${loadavg().map((l) => l.toFixed(2)).join(' ')} (${cpus().length} cores)`);
+  console.log('server CPU ms/req: the server processes\' CPU time per answered request (the cost of one request, whatever else shares the cores)');
+  console.log('page | connections | req/s | p50 | p99 | errors | req/s vs peer | server CPU ms/req | load average (1 min) after the row');
   let searchRun = 0;
   for (const connections of LEVELS) {
     let peer = 0;
-    for (const [name, path] of pages) {
-      // Warm up (JIT, connections, SQLite page cache) before measuring.
-      await load(server.url, path === '/search' ? '/search?q=harbour' : path, connections, 0.5);
-      const before = await serverCpu(server.url);
-      const r = name.startsWith('search') ? await loadVarying(server.url, connections, searchRun++) : await load(server.url, path, connections);
-      const cpuMs = (await serverCpu(server.url)) - before;
+    for (const [name, target] of pages) {
+      // Warm up (JIT, connections, SQLite page cache; for searches, queries of their own, and the
+      // popular row's queries, which a live site's caches would hold) before measuring.
+      if (typeof target === 'string') await load(server.url, target, connections, 0.5);
+      else await target(connections, 1000 + searchRun, 2);
+      const before = await server.cpuMs();
+      const r = typeof target === 'string' ? await load(server.url, target, connections) : await target(connections, searchRun++);
+      const cpuMs = (await server.cpuMs()) - before;
       if (name.startsWith('peer')) peer = r.rps;
-      console.log(`${name} | ${connections} | ${r.rps.toFixed(0)} | ${r.p50.toFixed(1)} | ${r.p99.toFixed(1)} | ${r.errors} | ${(r.rps / peer).toFixed(3)} | ${(cpuMs / Math.max(1, r.count)).toFixed(2)}`);
+      console.log(`${name} | ${connections} | ${r.rps.toFixed(0)} | ${r.p50.toFixed(1)} | ${r.p99.toFixed(1)} | ${r.errors} | ${(r.rps / peer).toFixed(3)} | ${(cpuMs / Math.max(1, r.count)).toFixed(2)} | ${loadavg()[0]!.toFixed(2)}`);
     }
   }
   console.log(`load average at end: ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
   server.stop();
 }
 
-/**
- * Search with a different query per request (a word pair never asked before in this run), so
- * neither the page cache nor the search-result cache answers: every request runs the full search.
- */
-async function loadVarying(origin: string, connections: number, run: number): Promise<Result> {
-  let n = run * 9_800;
-  if (values.loader === 'wrk') return wrk(origin, connections, SECONDS, Array.from({ length: 40_000 }, () => searchPath(n++)));
+/** Search paths never asked before in this run (each row's run number starts its own range). */
+function newQueries(run: number, extra: string): string[] {
+  return Array.from({ length: 40_000 }, (_, i) => `${searchPath(run * 40_000 + i)}${extra}`);
+}
+
+/** 40,000 requests over 500 distinct queries, the j-th asked with weight 1/(j+1) (Zipf), interleaved deterministically. */
+function popularQueries(): string[] {
+  const weights = Array.from({ length: 500 }, (_, j) => 1 / (j + 1));
+  const total = weights.reduce((a, b) => a + b, 0);
+  const cumulative: number[] = [];
+  weights.reduce((acc, w, j) => (cumulative[j] = acc + w / total), 0);
+  return Array.from({ length: 40_000 }, (_, i) => {
+    const u = rand(i, 7);
+    const j = cumulative.findIndex((c) => c >= u);
+    return searchPath(5_000_000 + (j < 0 ? 499 : j));
+  });
+}
+
+/** A closed loop over `paths` in turn (wrk walks them with a Lua script; undici in this process otherwise). */
+async function loadPaths(origin: string, connections: number, paths: string[], seconds = SECONDS): Promise<Result> {
+  if (values.loader === 'wrk') return wrk(origin, connections, seconds, paths);
+  let n = 0;
   const pool = new Pool(origin, { connections });
   const latencies: number[] = [];
   let errors = 0;
-  const end = performance.now() + SECONDS * 1000;
+  const end = performance.now() + seconds * 1000;
   const started = performance.now();
   await Promise.all(
     Array.from({ length: connections }, async () => {
       while (performance.now() < end) {
         const t = performance.now();
-        const res = await pool.request({ path: searchPath(n++), method: 'GET' });
+        const res = await pool.request({ path: paths[n++ % paths.length]!, method: 'GET' });
         await res.body.arrayBuffer();
         if (res.statusCode !== 200) errors += 1;
         latencies.push(performance.now() - t);
@@ -274,5 +343,6 @@ function wrk(origin: string, connections: number, seconds: number, paths: string
   });
 }
 
-if (values.serve) await serveMode();
+if (values.worker) await workerMode(positionals[0]!);
+else if (values.serve) await serveMode();
 else await main();
