@@ -24,6 +24,7 @@ export const migrations: Migration[] = [
   { name: '0009-selector-section', up: addSelectorAndSection },
   { name: '0010-translation-caption', up: addTranslationCaption },
   { name: '0011-story-links', up: addStoryLinkDetails },
+  { name: '0012-story-link-ids', up: addStoryLinkIds },
 ];
 
 async function createSourcesAndFeeds(db: Kysely<any>, dialect: StoreDialect): Promise<void> {
@@ -264,4 +265,21 @@ async function addStoryLinkDetails(db: Kysely<any>): Promise<void> {
   await db.schema.alterTable('story_articles').addColumn('why', 'text').execute();
   await db.schema.alterTable('story_articles').addColumn('countries', 'text', (c) => c.notNull().defaultTo('[]')).execute();
   await db.schema.alterTable('stories').addColumn('countries', 'text', (c) => c.notNull().defaultTo('[]')).execute();
+}
+
+/**
+ * Each story link numbered in the order it was written (a re-link gets a new number), so a worker
+ * can replay the links other workers wrote since the last one it saw (StoryTracker.catchUp).
+ * PostgreSQL numbers them from a sequence; SQLite (one process, never replays) from the rowid.
+ */
+async function addStoryLinkIds(db: Kysely<any>, dialect: StoreDialect): Promise<void> {
+  if (dialect.name === 'postgres') {
+    await sql`alter table story_articles add column link_id bigserial`.execute(db);
+  } else {
+    await db.schema.alterTable('story_articles').addColumn('link_id', 'integer').execute();
+    await sql`update story_articles set link_id = rowid`.execute(db);
+    await sql`create trigger story_articles_link_id after insert on story_articles when new.link_id is null
+      begin update story_articles set link_id = new.rowid where rowid = new.rowid; end`.execute(db);
+  }
+  await db.schema.createIndex('story_articles_link').unique().on('story_articles').column('link_id').execute();
 }

@@ -63,6 +63,31 @@ export function describeStoryContract(open: () => Promise<TestStore>): void {
       expect(links.get(other)?.why).toMatchObject({ similarity: 0.71, sharedTerms: ['e:japan', '#71'] });
     });
 
+    it('numbers story links in write order: the members linked after a link, a re-link numbered again', async () => {
+      t = await open();
+      const [a, b] = await twoSources(t.store);
+      const x = await article(t.store, 'https://a.example/x', 'en', a);
+      const y = await article(t.store, 'https://b.example/y', 'en', b);
+      const z = await article(t.store, 'https://b.example/z', 'en', b);
+      const at = { ...member, title: 'Harbour', language: 'en', publishedAt: '2024-05-06T08:00:00Z' };
+      const s1 = await t.store.createStory({ ...at, articleId: x, sourceId: a });
+      await t.store.addStoryArticle(s1, { ...at, articleId: y, sourceId: b });
+      const since = '2024-01-01T00:00:00Z';
+      const first = await t.store.recentStoryMembers(since);
+      expect(first.map((m) => [m.articleId, m.storyId])).toEqual([[x, s1], [y, s1]]);
+      const [lx, ly] = first.map((m) => m.linkId) as [number, number];
+      expect(ly).toBeGreaterThan(lx);
+      expect(await t.store.recentStoryMembers(since, ly)).toEqual([]);
+      const s2 = await t.store.createStory({ ...at, articleId: z, sourceId: b });
+      const afterY = await t.store.recentStoryMembers(since, ly);
+      expect(afterY.map((m) => [m.articleId, m.storyId])).toEqual([[z, s2]]);
+      await t.store.addStoryArticle(s2, { ...at, articleId: x, sourceId: a });
+      const moved = await t.store.recentStoryMembers(since, afterY[0]!.linkId);
+      expect(moved.map((m) => [m.articleId, m.storyId])).toEqual([[x, s2]]);
+      expect(moved[0]!.linkId).toBeGreaterThan(afterY[0]!.linkId);
+      expect(await t.store.recentStoryMembers('2100-01-01T00:00:00Z')).toEqual([]);
+    });
+
     it('links one entity across articles with a count', async () => {
       t = await open();
       const [a] = await twoSources(t.store);

@@ -3,14 +3,14 @@
  * shows (title, first seen, last update, outlets, languages, first outlet) and redirects for
  * stories merged into another. Writes are verbs, reads nouns.
  */
-import type { Kysely, Selectable } from 'kysely';
+import type { Generated, Kysely, Selectable } from 'kysely';
 import type { StoreContext } from './dialect.js';
 import type { Database, StoriesTable, StoryArticlesTable } from './schema.js';
 
-/** Columns added by migrations 0008 (story details) and 0011 (link details), typed here so schema.ts stays as shipped. */
+/** Columns added by migrations 0008 (story details), 0011 (link details) and 0012 (link ids), typed here so schema.ts stays as shipped. */
 export type StoryDatabase = Database & {
   stories: StoriesTable & { merged_into: number | null; first_source_id: number | null; languages: string; countries: string };
-  story_articles: StoryArticlesTable & { why: string | null; countries: string };
+  story_articles: StoryArticlesTable & { why: string | null; countries: string; link_id: Generated<number> };
 };
 
 export function storyDb(db: Kysely<Database>): Kysely<StoryDatabase> {
@@ -198,17 +198,28 @@ function storyFromRow(r: Selectable<StoryDatabase['stories']>): Story {
 export interface StoryMemberRow {
   articleId: number;
   storyId: number;
+  /** The link's number: links are numbered in the order they were written (a re-link gets a new one). */
+  linkId: number;
   publishedAt: string | null;
   firstSeenAt: string;
 }
 
-/** Articles in a story published (else first seen) since `since`, oldest first. */
-export async function recentStoryMembers({ db }: StoreContext, since: string): Promise<StoryMemberRow[]> {
+/**
+ * Articles in a story published (else first seen) since `since`, oldest first; with `afterLinkId`,
+ * only those linked after that link (other workers' links, for StoryTracker.catchUp).
+ */
+export async function recentStoryMembers({ db }: StoreContext, since: string, afterLinkId = 0): Promise<StoryMemberRow[]> {
   const rows = await storyDb(db)
     .selectFrom('story_articles')
     .innerJoin('articles', 'articles.id', 'story_articles.article_id')
-    .select(['articles.id as articleId', 'story_articles.story_id as storyId', 'articles.published_at as publishedAt', 'articles.first_seen_at as firstSeenAt'])
+    .select([
+      'articles.id as articleId', 'story_articles.story_id as storyId', 'story_articles.link_id as linkId',
+      'articles.published_at as publishedAt', 'articles.first_seen_at as firstSeenAt',
+    ])
+    .where('story_articles.link_id', '>', afterLinkId)
     .where((eb) => eb.or([eb('articles.published_at', '>=', since), eb('articles.first_seen_at', '>=', since)]))
     .execute();
-  return rows.sort((a, b) => (a.publishedAt ?? a.firstSeenAt).localeCompare(b.publishedAt ?? b.firstSeenAt));
+  return rows
+    .map((r) => ({ ...r, linkId: Number(r.linkId) }))
+    .sort((a, b) => (a.publishedAt ?? a.firstSeenAt).localeCompare(b.publishedAt ?? b.firstSeenAt) || a.linkId - b.linkId);
 }
