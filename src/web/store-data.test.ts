@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openTestStore, sampleArticle, type TestStore } from '../store/test-store.js';
-import { storeSiteData } from './store-data.js';
+import { gate, storeSiteData } from './store-data.js';
 
 let t: TestStore;
 beforeEach(async () => {
@@ -108,5 +108,30 @@ describe('storeSiteData: a translated article', () => {
     const view = (await data().articleById(id))!;
     expect(view.imageCaption).toBe('La alcaldesa durante el pleno');
     expect(view.translation!.imageCaption).toBe('The mayor during the session');
+  });
+});
+
+describe('gate', () => {
+  it('runs at most max at a time, starts the rest in the order they came, and survives failures', async () => {
+    const turn = gate(3);
+    let running = 0;
+    let most = 0;
+    const started: number[] = [];
+    const results = await Promise.allSettled(
+      Array.from({ length: 10 }, (_, i) =>
+        turn(async () => {
+          started.push(i);
+          most = Math.max(most, ++running);
+          await new Promise((resolve) => setTimeout(resolve, 5));
+          running -= 1;
+          if (i % 4 === 0) throw new Error(`task ${i}`);
+          return i;
+        }),
+      ),
+    );
+    expect(most).toBe(3);
+    expect(started).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    expect(results.filter((r) => r.status === 'rejected')).toHaveLength(3);
+    expect(await turn(async () => 'free again')).toBe('free again');
   });
 });

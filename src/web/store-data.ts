@@ -81,11 +81,39 @@ function recentAnswers<T>(ttlMs: number, max: number) {
   };
 }
 
+/**
+ * Searches reading the store at once; the rest wait their turn in order. Kysely's SQLite driver
+ * hands its one connection on by waking every waiter, so 200 searches in flight cost each search
+ * more CPU than a few at a time; this FIFO wakes one (200 concurrent searches in one process, three
+ * A/B runs: 1.00-1.03 ms CPU each without it, 0.75-0.92 with four at once).
+ * Four also keeps a PostgreSQL pool (10 connections by default) from filling with searches.
+ */
+const SEARCHES_AT_ONCE = 4;
+
+/** Runs work at most `max` at a time, the rest queued first come, first served. */
+export function gate(max: number) {
+  let running = 0;
+  const waiting: (() => void)[] = [];
+  return async <T>(work: () => Promise<T>): Promise<T> => {
+    if (running < max) running += 1;
+    else await new Promise<void>((resolve) => waiting.push(resolve));
+    try {
+      return await work();
+    } finally {
+      // The slot passes straight to the next in line, else it is freed.
+      const next = waiting.shift();
+      if (next) next();
+      else running -= 1;
+    }
+  };
+}
+
 export function storeSiteData(options: StoreDataOptions): SiteData {
   const { store, language } = options;
   const views = viewBuffer(store);
   const languages = remembered(SLOW_LIST_TTL_MS, async () => (await store.articleLanguages()).map((l) => l.language));
   const searches = recentAnswers<ArticleSummary[]>(SEARCH_CACHE_TTL_MS, SEARCH_CACHE_ENTRIES);
+  const searchTurn = gate(SEARCHES_AT_ONCE);
   const sections = remembered(SLOW_LIST_TTL_MS, async () => (await store.articleSections(MAX_SECTIONS)).map((s) => s.section));
   const sourceViews = remembered(SLOW_LIST_TTL_MS, async () => (await store.sourceList()).map(sourceView));
 
@@ -167,11 +195,13 @@ export function storeSiteData(options: StoreDataOptions): SiteData {
     // Two queries per new search: the index walk for a page of ids (search-window.ts), then the
     // page's lines in one read (searchSummaryRows) instead of rows + translations + carriers.
     async search({ q, limit, offset, language: lang, sourceId, from, to, sort = 'newest' }) {
-      return searches.get(JSON.stringify([q, limit, offset, lang, sourceId, from, to, sort]), async () => {
-        const ids = await searchPage(store.db, store.dialect, q, limit, offset, { language: lang, sourceId, from, to }, sort);
-        const rows = await searchSummaryRows(store, ids, language);
-        return rows.map((r) => lineOf({ ...r, translation: needsTranslation(r) ? r.translation : null }));
-      });
+      return searches.get(JSON.stringify([q, limit, offset, lang, sourceId, from, to, sort]), () =>
+        searchTurn(async () => {
+          const ids = await searchPage(store.db, store.dialect, q, limit, offset, { language: lang, sourceId, from, to }, sort);
+          const rows = await searchSummaryRows(store, ids, language);
+          return rows.map((r) => lineOf({ ...r, translation: needsTranslation(r) ? r.translation : null }));
+        }),
+      );
     },
 
     async readToo(id, limit) {
