@@ -236,21 +236,26 @@ export interface TextSize {
  *  characters, so size tests on huge or deeply nested elements stay linear over the page. */
 export function measureText(root: DomNode, limit = Number.POSITIVE_INFINITY): TextSize {
   const size: TextSize = { text: 0, links: 0 };
-  const stack: Array<[DomNode, boolean]> = [[root, false]];
-  while (stack.length > 0 && size.text <= limit) {
-    const [node, inLink] = stack.pop()!;
+  const nodes: DomNode[] = [root];
+  const inLinks: boolean[] = [false]; // beside `nodes`: no pair allocated per node
+  while (nodes.length > 0 && size.text <= limit) {
+    const node = nodes.pop()!;
+    const inLink = inLinks.pop()!;
     if (isText(node)) {
       const length = collapsedLength(node.data, true);
       size.text += length;
       if (inLink) size.links += length;
       continue;
     }
-    if (!isTag(node) && !(isDocument(node))) continue;
+    if (!isTag(node) && !isDocument(node)) continue;
     const tag = tagOf(node);
     if (tag === 'script' || tag === 'style' || tag === 'template') continue;
     const linked = inLink || tag === 'a';
     const kids = node.children;
-    for (let i = kids.length - 1; i >= 0; i--) stack.push([kids[i]!, linked]);
+    for (let i = kids.length - 1; i >= 0; i--) {
+      nodes.push(kids[i]!);
+      inLinks.push(linked);
+    }
   }
   return size;
 }

@@ -77,8 +77,22 @@ function noArticle(url: string): HappeningsError {
 
 function readParagraphs(root: DomElement, repeats: Array<string | null>): string[] {
   const skipped = new Set(repeats.filter((text): text is string => !!text).map(sameText));
+  const longest = Math.max(0, ...[...skipped].map((text) => text.length));
   const captions = captionElements(root);
-  return blockTexts(root, (el) => captions.has(el)).filter((text) => !skipped.has(sameText(text)) && !isLeftoverLabel(text));
+  const isRepeat = (text: string): boolean => skipped.size > 0 && asciiAlphanumerics(text) <= longest && skipped.has(sameText(text));
+  return blockTexts(root, (el) => captions.has(el)).filter((text) => !isRepeat(text) && !isLeftoverLabel(text));
+}
+
+/** ASCII letters and digits in `text`: sameText keeps each of them, so a text holding more of them
+ *  than a repeat has characters is no repeat (and needs no sameText, a Unicode regex over every block). */
+function asciiAlphanumerics(text: string): number {
+  let count = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    const lower = c | 32; // A-Z onto a-z; no other character lands on a-z
+    if ((c >= 48 && c <= 57) || (lower >= 97 && lower <= 122)) count++;
+  }
+  return count;
 }
 
 /** Story prose, without link text, below which a page is no article: two short sentences' worth. */

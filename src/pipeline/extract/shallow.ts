@@ -18,7 +18,10 @@ export const MAX_DEPTH = 500;
 const MAX_RAW_DEPTH = 3000;
 const MAX_BLOCKS = 5000;
 
-const VOID_TAGS = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'param', 'source', 'track', 'wbr', 'p', 'li', 'option', '!doctype']);
+const VOID_TAGS = ['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'param', 'source', 'track', 'wbr', 'p', 'li', 'option', '!doctype'];
+/** VOID_TAGS by length, so that a tag name is compared in place rather than cut out and lower-cased. */
+const VOID_BY_LENGTH: string[][] = [];
+for (const name of VOID_TAGS) (VOID_BY_LENGTH[name.length] ??= []).push(name);
 const BLOCK_BREAK = /<\/?(?:address|article|aside|blockquote|br|dd|div|dl|dt|figcaption|figure|footer|h[1-6]|header|hr|li|main|nav|ol|p|pre|section|table|td|th|tr|ul)\b[^>]*>/gi;
 
 export interface ShallowPage {
@@ -54,11 +57,23 @@ function rawDepth(html: string): number {
     if (close === -1) break;
     const selfClosing = html.charCodeAt(close - 1) === 47 && close - 1 >= end;
     at = close;
-    if (selfClosing || VOID_TAGS.has(html.slice(start, end).toLowerCase())) continue;
+    if (selfClosing || isVoidName(html, start, end)) continue;
     depth = closing ? Math.max(0, depth - 1) : depth + 1;
     if (depth > deepest) deepest = depth;
   }
   return deepest;
+}
+
+/** Whether html[start, end) is one of VOID_TAGS, in any case. `c | 32` lower-cases a letter and maps no
+ *  other name character onto a letter or "!". */
+function isVoidName(html: string, start: number, end: number): boolean {
+  const names = VOID_BY_LENGTH[end - start];
+  if (!names) return false;
+  next: for (const name of names) {
+    for (let i = 0; i < name.length; i++) if ((html.charCodeAt(start + i) | 32) !== name.charCodeAt(i)) continue next;
+    return true;
+  }
+  return false;
 }
 
 function isNameStart(c: number): boolean {
