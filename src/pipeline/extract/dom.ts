@@ -26,10 +26,6 @@ function isDocument(node: AnyNode): node is Document {
   return node.type === 'root';
 }
 
-/** Selectors live in select.ts; re-exported here for dates.ts, which another change is editing (its
- *  imports move to select.js with it). */
-export { all, attr, closest, first, is, matches } from './select.js';
-
 export type DomNode = AnyNode;
 export type DomElement = Element;
 export type DomDocument = Document;
