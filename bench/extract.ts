@@ -11,16 +11,25 @@
  *
  * Extractors run page by page in turn (runInterleaved), so load from other work falls on both alike.
  *
- * Measured 2026-11-27 15:07-15:16 on the dev machine (2 cores shared with other work, load 2.7-7.8;
- * pages/s vary with load, the ratio less so): aeb ours F1 0.970 (P 0.956 R 0.984), Readability 0.947,
- * speed x2.17-x2.35 over six runs (24-48 p/s against 11-21 p/s); wcxb ours F1 0.941 (P 0.942 R 0.959),
- * Readability 0.921, speed x2.07-x2.12, 3 pages without an article; wcxb metadata ours title 82.0%
- * author 83.4% date 86.7%, Readability 56.7% / 61.3% / 55.8%. (Before the 15:00 changes: aeb x2.03-x2.12.)
- * Run one after the other in one process instead of interleaved (runSet each, second pass counted), aeb
- * gave x2.88 (ours 29.9 p/s, Readability 10.4, load ~8.7): interleaving likely charges part of the
- * collector's work on linkedom's garbage to our pages. The interleaved ratio is the one reported above.
- * Our time on aeb, alone: parsing (htmlparser2, with the depth checks) ~25%, metadata ~19%, furniture
- * ~16%, the body scorer ~8%, tidying ~6%, sanitizing (a second parse) ~5%, the collector ~9%.
+ * Measured 2026-11-27 17:25-17:28 on the dev machine (2 cores shared with other work, load 3.8-5.7;
+ * pages/s vary with load, the ratio less so), after the 16:00-17:30 speed work (sanitizing from the
+ * tree instead of a second parse, fewer allocations per page):
+ *
+ *   set   extractor    F1    P     R     pages/s  p50ms  p95ms  maxms  title author   date fail
+ *   aeb   happenings   0.970 0.956 0.984    43.8   12.8   68.7  176.4      -      -      -    0
+ *   aeb   readability  0.947 0.914 0.982    15.5   45.2  172.7  608.4      -      -      -    0
+ *   aeb   ratio        F1 +0.023  speed x2.83  (181 pages)
+ *   wcxb  happenings   0.941 0.942 0.959    52.4   12.5   47.9  546.2  82.0%  83.4%  88.4%    3
+ *   wcxb  readability  0.921 0.926 0.942    22.0   29.6  130.6 1293.3  56.7%  61.3%  55.8%    0
+ *   wcxb  ratio        F1 +0.020  speed x2.38  (711 pages)
+ *
+ * Three more aeb runs (`--set aeb`): x2.87, x2.70, x2.74 (before: x2.17-x2.35 over six runs at 15:07).
+ * In CPU time (process.cpuUsage) with the two interleaved over four rounds: Readability over ours x2.89
+ * by the mean, x3.17 by the sum of each page's fastest round (ours ~6.5 ms an aeb page, parsing ~1.6).
+ * Run one after the other instead of interleaved, aeb gave x2.88 at 15:16 (before this work):
+ * interleaving charges part of the collector's work on linkedom's garbage to our pages (in a CPU
+ * profile of this bench 20-27% of our time is the collector, ~20% when ours runs alone). The interleaved ratio is the
+ * one reported above.
  */
 import { parseArgs } from 'node:util';
 import { parseHTML } from 'linkedom';
