@@ -82,7 +82,19 @@ function detachAll(nodes: ChildNode[]): void {
 }
 
 export function collapse(text: string | null | undefined): string {
-  return (text ?? '').replace(/\s+/g, ' ').trim();
+  if (!text) return '';
+  return isCollapsed(text) ? text : text.replace(/\s+/g, ' ').trim();
+}
+
+/** Whether `collapse` would return `text` as it is (most attribute values and short texts): checked
+ *  without the regex and the new string. */
+function isCollapsed(text: string): boolean {
+  if (isSpace(text.charCodeAt(0)) || isSpace(text.charCodeAt(text.length - 1))) return false;
+  for (let i = 1; i < text.length - 1; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 32 ? text.charCodeAt(i + 1) === 32 : isSpace(c)) return false;
+  }
+  return true;
 }
 
 /** All text under `node`, concatenated as the DOM's textContent (walked without recursion). With a
