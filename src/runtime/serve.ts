@@ -13,6 +13,7 @@ import { storeAdminOps } from '../web/admin/store-admin.js';
 import { openRuntime, reportTranslation, type Runtime } from './open.js';
 
 export interface Serving {
+  /** Empty when this process serves no web (the primary of `serve --web-processes N`). */
   url: string;
   runtime: Runtime;
   close(): Promise<void>;
@@ -21,7 +22,7 @@ export interface Serving {
 /** How often the scheduler looks for due feeds: a fraction of the shortest feed interval. */
 const SCHEDULER_TICK_MS = 15_000;
 
-export async function serve(config: Config, options: { workers?: boolean; schedulerTickMs?: number } = {}): Promise<Serving> {
+export async function serve(config: Config, options: { workers?: boolean; web?: boolean; schedulerTickMs?: number } = {}): Promise<Serving> {
   const started = Date.now();
   const runtime = await openRuntime(config);
   if (config.defaultSources) {
@@ -55,19 +56,19 @@ export async function serve(config: Config, options: { workers?: boolean; schedu
     admin,
   });
   app.route('/metrics', metricsRoutes(() => runtime.renderMetrics()));
-  const server = await startWebServer(app, { port: config.port, host: config.host });
+  const server = options.web === false ? null : await startWebServer(app, { port: config.port, host: config.host });
   let scheduler: Scheduler | null = null;
   if (options.workers !== false && config.workers > 0) {
     runtime.startWorkers();
     if (!runtime.schedulesFeeds) scheduler = startScheduler({ store: runtime.store, queue: runtime.queue, intervalMs: options.schedulerTickMs ?? SCHEDULER_TICK_MS });
   }
-  log.info(`web: serving on ${server.url} (ready in ${Date.now() - started} ms)`);
+  if (server) log.info(`web: serving on ${server.url} (ready in ${Date.now() - started} ms)`);
   return {
-    url: server.url,
+    url: server?.url ?? '',
     runtime,
     async close() {
       await scheduler?.stop();
-      await server.close();
+      await server?.close();
       await runtime.close();
     },
   };
@@ -81,7 +82,11 @@ function engineLine(s: { engine: string; available: boolean; version?: string | 
 /** Runs until SIGINT/SIGTERM, then closes everything in order. */
 export function closeOnSignal(serving: { close(): Promise<void> }): Promise<number> {
   return new Promise((resolve) => {
+    let stopping = false;
     const stop = () => {
+      // Once: a web process of `serve --web-processes` gets the terminal's SIGINT and its primary's SIGTERM.
+      if (stopping) return;
+      stopping = true;
       log.info('shutting down');
       serving.close().then(
         () => resolve(0),
