@@ -191,8 +191,10 @@ export class ApertiumEngine implements TranslationEngine {
     const { stdout } = await run('apertium-wblank-mode', ['-z', `${this.dataDir}/modes/${mode}.mode`]).catch((error: unknown) => {
       throw new HappeningsError('translate', 'translator', `cannot read the ${mode} mode: ${(error as Error).message}`);
     });
-    // lt-proc -b/-g/-p do not fflush on '\0' in lttoolbox 3.7: unbuffered stdout makes them answer at once.
-    return stdout.trim().replace(/(^|\|\s*)lt-proc /g, '$1stdbuf -o0 lt-proc ');
+    // lt-proc -b/-g/-p do not fflush on '\0' in lttoolbox 3.7: unbuffered stdout makes them answer at
+    // once. The first program, lt-proc's analysis, does flush on '\0' and writes the most (every
+    // reading of every word): left buffered it costs a fifth less CPU (NTREX: 8.2-8.9 → 6.7 CPU s).
+    return stdout.trim().replace(/(\|\s*)lt-proc /g, '$1stdbuf -o0 lt-proc ');
   }
 
   private exec(args: string[]): Promise<{ stdout: string }> {
