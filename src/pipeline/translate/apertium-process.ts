@@ -38,8 +38,10 @@ export class ApertiumProcess {
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => this.fail(`apertium ${this.pair} gave no answer in ${this.timeoutMs} ms`), this.timeoutMs);
       this.pending.push({ resolve, reject, timer });
-      // A stray '\0' in the text would split the answer; it is never meaningful in a text.
-      child.stdin.write(`${segment.replaceAll('\0', ' ')}\0`);
+      // A stray '\0' in the text would split the answer; it is never meaningful in a text. The blank
+      // holding a line break after the '\0' is what makes a line-buffered lt-proc hand the answer on
+      // (see apertium.ts pipelineOf); it comes back at the head of the next answer and is cut there.
+      child.stdin.write(`${segment.replaceAll('\0', ' ')}\0${lineFlush}`);
     });
   }
 
@@ -78,7 +80,8 @@ export class ApertiumProcess {
     this.buffer += chunk;
     let end: number;
     while ((end = this.buffer.indexOf('\0')) >= 0) {
-      const text = this.buffer.slice(0, end);
+      const answer = this.buffer.slice(0, end);
+      const text = answer.startsWith(lineFlush) ? answer.slice(lineFlush.length) : answer;
       this.buffer = this.buffer.slice(end + 1);
       const request = this.pending.shift();
       if (!request) continue;
@@ -104,6 +107,9 @@ export class ApertiumProcess {
     if (asError && child) this.stderr = '';
   }
 }
+
+/** A blank holding a line break: written after each request's '\0' (see translate()). */
+const lineFlush = '[\n]';
 
 function killGroup(pid: number): void {
   try {
