@@ -70,8 +70,9 @@ async function backendFor(kind: string): Promise<Backend> {
   return {
     env: { DATABASE_URL: database.url },
     open: () => openStore({ databaseUrl: database.url }),
+    // cluster-article too: an article counts as ingested once it is in its story.
     openJobs: async (s) =>
-      Number((await sql<{ n: number }>`select count(*) as n from graphile_worker.jobs where task_identifier in ('poll-feed','ingest-page')`.execute(s.db)).rows[0]?.n),
+      Number((await sql<{ n: number }>`select count(*) as n from graphile_worker.jobs where task_identifier in ('poll-feed','ingest-page','cluster-article')`.execute(s.db)).rows[0]?.n),
     cleanup: () => database.drop(),
   };
 }
