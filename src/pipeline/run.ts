@@ -25,11 +25,6 @@ export interface Pipeline {
   dedupe: DedupeIndex;
   /** Story clustering and entities (absent: articles are stored without stories). */
   stories?: StoryTracker;
-  /**
-   * Hands a saved article on to be clustered (PostgreSQL: a cluster-article job, so that several
-   * workers build one set of stories). Absent: `stories` clusters it here, at once (SQLite).
-   */
-  enqueueClustering?(articleId: number): Promise<void>;
   /** Site languages to translate into; the first is the main one. */
   languages: string[];
   /** Hands a page on to be ingested (a queue job in `serve`, a direct call in tests). */
@@ -127,9 +122,7 @@ export async function ingestDocument(p: Pipeline, input: DocumentInput): Promise
   // Saving cleared the page's errors: a failed translation is recorded after it, to be retried (pollFeed).
   if (failure) await recordTranslationFailure(p, input, failure, earlierAttempts);
   if (signature) p.dedupe.add(saved.articleId, signature);
-  // A queued clustering is asked for on every save: a rerun after a crash before it still gets it (the job skips an article with a story).
-  if (p.enqueueClustering) await p.enqueueClustering(saved.articleId);
-  else if (saved.created) await clusterArticle(p, { articleId: saved.articleId, article, language: language.language, translations, sourceId: input.sourceId });
+  if (saved.created) await clusterArticle(p, { articleId: saved.articleId, article, language: language.language, translations, sourceId: input.sourceId });
   return { ...saved, duplicateOf: null, language: language.language, translated: translations.map((t) => t.language) };
 }
 

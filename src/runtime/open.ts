@@ -23,7 +23,7 @@ export interface Runtime {
   translator: Translator;
   queue: JobQueue;
   pipeline: Pipeline;
-  /** Starts the job workers (poll-feed, ingest-page; cluster-article on PostgreSQL) with the configured concurrency. */
+  /** Starts the job workers (poll-feed, ingest-page) with the configured concurrency. */
   startWorkers(concurrency?: number): void;
   /**
    * True on PostgreSQL: feed polling is scheduled by the queue's distributed cron inside the
@@ -34,14 +34,6 @@ export interface Runtime {
   renderMetrics(): Promise<string>;
   close(): Promise<void>;
 }
-
-/**
- * On PostgreSQL each worker process has its own clusterer, so clustering is a job of its own on one
- * named queue (graphile runs a named queue's jobs one at a time across all workers): the worker
- * that takes it first replays the links the others stored (StoryTracker.catchUp), then decides.
- */
-const clusterTask = 'cluster-article';
-const clusterQueue = 'stories';
 
 /** Fingerprints of this many days back are loaded for dedupe: wire copies appear within days. */
 const DEDUPE_WINDOW_DAYS = 14;
@@ -69,7 +61,6 @@ export async function openRuntime(config: Config): Promise<Runtime> {
     stories,
     languages: config.languages,
     enqueuePage: (job) => queue.add('ingest-page', job, { key: `page:${job.url}` }),
-    ...(onPostgres && { enqueueClustering: (articleId: number) => queue.add(clusterTask, { articleId }, { key: `cluster:${articleId}`, queue: clusterQueue }) }),
   };
   return {
     config,
@@ -85,7 +76,6 @@ export async function openRuntime(config: Config): Promise<Runtime> {
         {
           'poll-feed': async ({ feedId }: { feedId: number }) => void (await pollFeed(pipeline, feedId)),
           'ingest-page': async (job) => void (await ingestPage(pipeline, job)),
-          ...(onPostgres && { [clusterTask]: async ({ articleId }: { articleId: number }) => void (await stories.trackStored(articleId)) }),
           ...(onPostgres && { [scheduleFeedsTask]: async () => void (await scheduleDueFeeds(store, queue)) }),
         },
         { concurrency },

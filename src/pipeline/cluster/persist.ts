@@ -8,7 +8,6 @@
  * map between them.
  */
 import type { Store } from '../../store/index.js';
-import type { StoryMemberRow } from '../../store/stories.js';
 import { DedupeIndex, bodySignature } from '../dedupe/index.js';
 import { countriesOf } from '../enrich/countries.js';
 import { entitiesOf } from '../enrich/index.js';
@@ -19,11 +18,6 @@ import { articleTerms, type TextSample } from './features.js';
 import { clusterTime, textOddities, withoutEvidence } from './oddities.js';
 
 const DAY_MS = 86_400_000;
-
-/** Stories still open at `now` have articles published since this time (a day's margin). */
-function openSince(now: number): string {
-  return new Date(now - (OPEN_DAYS + 1) * DAY_MS).toISOString();
-}
 
 /** What the clusterer reads of an article: its text, its English translation, its time (never far future). */
 function clusterInput(article: { title: string; paragraphs: string[] }, language: string | null, translations: Translation[], publishedAt: string | null, oddities: string[]) {
@@ -46,10 +40,6 @@ export class StoryTracker {
   readonly clusterer = new StoryClusterer();
   private readonly storeIdOf = new Map<number, number>();
   private readonly clusterStoryOf = new Map<number, number>();
-  /** Articles the clusterer holds (tracked here or replayed), so a replay never adds one twice. */
-  private readonly tracked = new Set<number>();
-  /** The last story link replayed: catchUp() reads the links stored after it. */
-  private lastLinkId = 0;
 
   /**
    * `copies`: the pipeline's own dedupe index (runtime/open.ts hands it over, so a worker keeps one
@@ -68,48 +58,17 @@ export class StoryTracker {
    * Nothing is written: each replayed clusterer story is mapped to the stored story of its articles.
    */
   async resume(now = Date.now()): Promise<number> {
-    return this.replay(await this.store.recentStoryMembers(openSince(now)));
-  }
-
-  /**
-   * Replays, as resume() does, the links other workers stored since the last link this tracker
-   * has seen (PostgreSQL: several workers share the stories; the cluster-article queue runs one
-   * job at a time, so nothing is linked while this one catches up and tracks).
-   */
-  async catchUp(now = Date.now()): Promise<number> {
-    return this.replay(await this.store.recentStoryMembers(openSince(now), this.lastLinkId));
-  }
-
-  /**
-   * The cluster-article job: catches up with the other workers, then tracks the stored article,
-   * unless it is in a story already (a rerun after a crash, or the same article enqueued again).
-   */
-  async trackStored(articleId: number): Promise<number | null> {
-    await this.catchUp();
-    const linked = await this.store.storyIdOfArticle(articleId);
-    if (linked !== null) return linked;
-    const row = await this.store.articleById(articleId);
-    if (!row) return null;
-    const translations = await this.store.translationsOf(articleId);
-    const sourceId = (await this.store.carriersOf(articleId))[0]?.sourceId ?? null;
-    return this.track({ articleId, article: { ...row, languageHint: null }, language: row.language, translations, sourceId });
-  }
-
-  private async replay(members: StoryMemberRow[]): Promise<number> {
-    let replayed = 0;
+    const since = new Date(now - (OPEN_DAYS + 1) * DAY_MS).toISOString();
+    const members = await this.store.recentStoryMembers(since);
     for (const member of members) {
-      this.lastLinkId = Math.max(this.lastLinkId, member.linkId);
-      if (this.tracked.has(member.articleId)) continue;
       const row = await this.store.articleById(member.articleId);
       if (!row) continue;
       const english = row.language === 'en' ? null : await this.store.translationOf(row.id, 'en');
       const a = this.clusterer.add(clusterInput(row, row.language, english ? [english] : [], row.publishedAt ?? member.firstSeenAt, []));
       if (!this.storeIdOf.has(a.storyId)) this.storeIdOf.set(a.storyId, member.storyId);
-      this.tracked.add(row.id);
       this.remember(row.id, row.paragraphs, a.storyId);
-      replayed++;
     }
-    return replayed;
+    return members.length;
   }
 
   /** Assigns the saved article to a story and records story, link, entities and countries in the store. */
@@ -126,9 +85,6 @@ export class StoryTracker {
       publishedAt: new Date(input.publishedAtMs).toISOString(),
       countries: countriesOf(entities),
     };
-    // Entities before the link: an article with a story has its entities (trackStored skips it on a rerun).
-    await this.store.saveArticleEntities(saved.articleId, entities);
-    this.tracked.add(saved.articleId);
     const original = this.originalOf(saved.article.paragraphs, saved.articleId);
     let storyId: number;
     if (original) {
@@ -143,19 +99,14 @@ export class StoryTracker {
       await this.recordMerges(a.merged, storyId);
       this.remember(saved.articleId, saved.article.paragraphs, a.storyId);
     }
+    await this.store.saveArticleEntities(saved.articleId, entities);
     return storyId;
   }
 
-  /**
-   * Creates the stored story of a new clusterer story, or adds the article to the known one (the
-   * story it was merged into, when another worker merged it: its links keep their numbers, so a
-   * catch-up does not see the merge).
-   */
+  /** Creates the stored story of a new clusterer story, or adds the article to the known one. */
   private async link(clusterStory: number, member: Parameters<Store['createStory']>[0]): Promise<number> {
-    const mapped = this.storeIdOf.get(this.clusterer.resolve(clusterStory)) ?? this.storeIdOf.get(clusterStory);
-    if (mapped !== undefined) {
-      const known = await this.liveStory(mapped);
-      if (known !== mapped) this.storeIdOf.set(this.clusterer.resolve(clusterStory), known);
+    const known = this.storeIdOf.get(this.clusterer.resolve(clusterStory)) ?? this.storeIdOf.get(clusterStory);
+    if (known !== undefined) {
       await this.store.addStoryArticle(known, member);
       return known;
     }
@@ -164,22 +115,9 @@ export class StoryTracker {
     return created;
   }
 
-  /** The stored story a merged one redirects to (itself when not merged). */
-  private async liveStory(storyId: number): Promise<number> {
-    let id = storyId;
-    // A merge chain is short (merges re-point older redirects, mergeStories); the bound guards a cycle.
-    for (let hops = 0; hops < 10; hops++) {
-      const into = (await this.store.storyById(id))?.mergedInto ?? null;
-      if (into === null || into === id) return id;
-      id = into;
-    }
-    return id;
-  }
-
   private async recordMerges(merged: number[], storyId: number): Promise<void> {
     for (const from of merged) {
-      const mapped = this.storeIdOf.get(from);
-      const fromId = mapped === undefined ? undefined : await this.liveStory(mapped);
+      const fromId = this.storeIdOf.get(from);
       if (fromId !== undefined && fromId !== storyId) await this.store.mergeStories(fromId, storyId);
       this.storeIdOf.set(from, storyId);
     }
