@@ -5,7 +5,7 @@
  *
  * Why not `apertium -z`: in 3.8.3 it hands -z to apertium-destxt, which rejects it, and lt-proc's
  * bilingual/generation modes do not flush their output on '\0' (stdio buffering), so the pipeline from
- * `apertium-wblank-mode -z` is run with `stdbuf -o0` before each lt-proc. See docs/language.md.
+ * `apertium-wblank-mode -z` is run with `stdbuf -oL` before each lt-proc after the first (a line break after each request flushes them). See docs/language.md.
  */
 import { execFile } from 'node:child_process';
 import { availableParallelism } from 'node:os';
