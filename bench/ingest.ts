@@ -70,9 +70,9 @@ async function backendFor(kind: string): Promise<Backend> {
   return {
     env: { DATABASE_URL: database.url },
     open: () => openStore({ databaseUrl: database.url }),
-    // cluster-article too: an article counts as ingested once it is in its story.
+    // Clustering runs inside ingest-page (each worker clusters what it stores), so no other job kind to wait for.
     openJobs: async (s) =>
-      Number((await sql<{ n: number }>`select count(*) as n from graphile_worker.jobs where task_identifier in ('poll-feed','ingest-page','cluster-article')`.execute(s.db)).rows[0]?.n),
+      Number((await sql<{ n: number }>`select count(*) as n from graphile_worker.jobs where task_identifier in ('poll-feed','ingest-page')`.execute(s.db)).rows[0]?.n),
     cleanup: () => database.drop(),
   };
 }
