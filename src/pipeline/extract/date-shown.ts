@@ -1,0 +1,140 @@
+/**
+ * Dates the reader sees: written near the headline, in the byline, or labelled anywhere, each with what
+ * its label says it is ("Published", "Updated", or nothing).
+ */
+import { TEXT_NODE, collapse, type DomDocument, type DomElement, type DomNode, textContent, parentElement, tagOf, childrenOf } from './dom.js';
+import { all, matches } from './select.js';
+import { textDate, writtenDates } from './date-text.js';
+
+/** How far around the <h1> a header date may sit (characters of text): bylines and "5 min read" lines run
+ *  to a few hundred; past ~600 we are in the body, where dates are about the story, not the page. */
+const HEADER_WINDOW = 600;
+/** Ancestors of the <h1> searched, nearest first: headers wrap the h1 in up to ~5 layouts' divs. */
+const HEADER_LEVELS = 6;
+
+/** A date the reader sees, with what its label says it is ("Published", "Updated", or nothing). */
+export interface ShownDate {
+  day: string;
+  kind: 'published' | 'updated' | 'plain';
+}
+
+/** Dates written out near the headline ("August 16, 2019", "Last updated: Dec 12, 2025", "12.12.2025"):
+ *  1. from the nearest ancestor of the <h1> that shows any;
+ *  2. else in elements whose tag or class says they hold one;
+ *  3. else in the byline block around an author link;
+ *  4. else one labelled date anywhere ("Last updated: November 13, 2025" under the text). */
+export function headerDates(document: DomDocument, monthFirst = true): ShownDate[] {
+  return nearHeadline(document, monthFirst) ?? inCarriers(document, monthFirst) ?? inBylineBlock(document, monthFirst) ?? labelledAnywhere(document, monthFirst);
+}
+
+function nearHeadline(document: DomDocument, monthFirst: boolean): ShownDate[] | null {
+  const h1 = all(document, 'h1')[0];
+  const headline = h1 ? visibleText(h1) : '';
+  let scope = h1 ? parentElement(h1) : null;
+  for (let level = 0; scope && headline && level < HEADER_LEVELS; level++, scope = parentElement(scope)) {
+    const text = visibleText(scope);
+    const at = Math.max(0, text.indexOf(headline));
+    const found = labelledDates(text.slice(Math.max(0, at - HEADER_WINDOW), at + headline.length + HEADER_WINDOW), monthFirst);
+    if (found.length > 0) return found;
+  }
+  return null;
+}
+
+function inCarriers(document: DomDocument, monthFirst: boolean): ShownDate[] | null {
+  let carriers = 0;
+  for (const el of matches(document, DATE_CARRIERS)) {
+    if (carriers++ >= 30) break;
+    const found = labelledDates(visibleText(el).slice(0, 200), monthFirst);
+    if (found.length > 0) return found;
+  }
+  return null;
+}
+
+/** Links to an author's page: the byline, wherever the layout puts it (some put it under the text). */
+const AUTHOR_LINKS = 'a[rel~=author], a[href*="/author/"], a[href*="/authors/"]';
+/** A byline block ("Written by Jane Roe" and the date on the next line) stays under ~200 characters;
+ *  a bigger parent is the author box or the article. */
+const BYLINE_CHARS = 200;
+
+/** The date beside an author link: in its parent or grandparent, while they stay byline-sized. */
+function inBylineBlock(document: DomDocument, monthFirst: boolean): ShownDate[] | null {
+  let links = 0;
+  for (const link of matches(document, AUTHOR_LINKS)) {
+    if (links++ >= 10) break;
+    let block = parentElement(link);
+    for (let level = 0; block && level < 2; level++, block = parentElement(block)) {
+      const text = visibleText(block);
+      if (text.length > BYLINE_CHARS) break;
+      const found = labelledDates(text, monthFirst);
+      if (found.length > 0) return found;
+    }
+  }
+  return null;
+}
+
+/** "Originally published on", "first posted": the first publication of a page updated or republished since. */
+const ORIGINAL_LABEL = /\b(originally|first) (published|posted)\b|\b(publicad[oa]|publié|publiée) (originalmente|initialement)\b|\bursprünglich veröffentlicht\b|\boriginariamente pubblicat[oa]\b/giu;
+/** How far after its label the date may sit ("originally published in The Conversation on 4 May 2021"). */
+const ORIGINAL_REACH = 60;
+
+/** The day the page's text says it was first published, anywhere in the body. */
+export function originalDay(document: DomDocument, monthFirst: boolean): string | null {
+  const body = all(document, 'body')[0];
+  const text = body ? visibleText(body) : '';
+  for (const label of text.matchAll(ORIGINAL_LABEL)) {
+    const end = label.index + label[0].length;
+    const day = textDate(text.slice(end, end + ORIGINAL_REACH), monthFirst);
+    if (day) return day;
+  }
+  return null;
+}
+
+/** One date anywhere that says what it is; a label needs one of ANY_LABEL's words, and most pages have none. */
+function labelledAnywhere(document: DomDocument, monthFirst: boolean): ShownDate[] {
+  const body = all(document, 'body')[0];
+  const text = body ? visibleText(body) : '';
+  if (!ANY_LABEL.test(text)) return [];
+  return labelledDates(text, monthFirst).filter((found) => found.kind !== 'plain').slice(0, 1);
+}
+
+/** Elements whose tag or class says they hold a date (or the byline line that usually carries it). */
+const DATE_CARRIERS = 'time, [class*=date], [class*=Date], [class*=published], [class*=ublication], [class*=timestamp], [class*=meta], [class*=byline], [class*=author]';
+
+export function headerDate(document: DomDocument): string | null {
+  return headerDates(document)[0]?.day ?? null;
+}
+
+const UPDATED_LABEL = /\b(updated|modified|revised|reviewed|actualizad[oa]|atualizad[oa]|mis à jour|mise à jour|aktualisiert|aggiornat[oa]|bijgewerkt)\b[^\d]{0,20}$/iu;
+const PUBLISHED_LABEL = /\b(published|posted|publicad[oa]|publié|publiée|veröffentlicht|pubblicat[oa]|gepubliceerd)\b[^\d]{0,20}$/iu;
+
+/** The label words of UPDATED_LABEL and PUBLISHED_LABEL anywhere (a quick test before the dates are read). */
+const ANY_LABEL = /\b(updated|modified|revised|reviewed|actualizad[oa]|atualizad[oa]|mis à jour|mise à jour|aktualisiert|aggiornat[oa]|bijgewerkt|published|posted|publicad[oa]|publié|publiée|veröffentlicht|pubblicat[oa]|gepubliceerd)\b/iu;
+
+/** Written dates with the label just before each (after the previous date, at most 40 characters). */
+function labelledDates(text: string, monthFirst: boolean): ShownDate[] {
+  let from = 0;
+  return writtenDates(text, monthFirst).map(({ at, end, day }) => {
+    const label = text.slice(Math.max(from, at - 40), at);
+    from = end;
+    const kind = UPDATED_LABEL.test(label) ? 'updated' : PUBLISHED_LABEL.test(label) ? 'published' : 'plain';
+    return { day, kind };
+  });
+}
+
+/** Text as a reader sees it: without <script>/<style>, blocks separated by a space. */
+function visibleText(root: DomElement): string {
+  const out: string[] = [];
+  const stack: DomNode[] = [root];
+  while (stack.length > 0 && out.length < 20_000) {
+    const node = stack.pop()!;
+    if (node.nodeType === TEXT_NODE) {
+      out.push(textContent(node) ?? '');
+      continue;
+    }
+    const tag = tagOf(node);
+    if (tag === 'script' || tag === 'style' || tag === 'svg' || tag === 'noscript') continue;
+    const kids = childrenOf(node);
+    for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i]!);
+  }
+  return collapse(out.join(' '));
+}
