@@ -14,6 +14,9 @@ const DATE_META = [
   'article.published', 'cludo:date', 'w-published-date', 'published', 'publication_date', 'pub_date', 'date.published',
   'article:published', 'citation_publication_date', 'citation_date', 'citation_online_date',
 ];
+/** The <meta> names of DATE_META that are not schema.org's own datePublished (written as <meta
+ *  itemprop=datePublished> beside the JSON-LD by the same plugins). */
+const PAGE_META = DATE_META.filter((key) => key !== 'datepublished');
 const MODIFIED_META = ['article:modified_time', 'og:article:modified_time', 'og:updated_time', 'datemodified', 'modified-time', 'dcterms.modified', 'last-modified'];
 
 export type MetaLookup = (key: string) => string | null;
@@ -26,17 +29,22 @@ export interface DeclaredDates {
   modified: string | null;
   /** JSON-LD Article dateCreated. */
   created: string | null;
+  /** The publication is also stated in a page <meta> (article:published_time and kin), not only in
+   *  schema.org data (JSON-LD, microdata, <meta name=datePublished>). */
+  publishedInMeta: boolean;
 }
 
 export function declaredDates(document: DomDocument, ld: JsonObject | null, meta: MetaLookup): DeclaredDates {
   const graph = allJsonLd(document);
+  const published = firstDate([
+    () => stringField(ld, 'datePublished'),
+    ...DATE_META.map((key) => () => meta(key)),
+    () => microdata(document, 'datepublished'),
+    () => firstField(graph, 'datePublished'),
+  ]);
   return {
-    published: firstDate([
-      () => stringField(ld, 'datePublished'),
-      ...DATE_META.map((key) => () => meta(key)),
-      () => microdata(document, 'datepublished'),
-      () => firstField(graph, 'datePublished'),
-    ]),
+    published,
+    publishedInMeta: published !== null && PAGE_META.some((key) => isoDate(meta(key)) !== null),
     modified: firstDate([
       () => stringField(ld, 'dateModified') ?? firstField(graph, 'dateModified'),
       ...MODIFIED_META.map((key) => () => meta(key)),

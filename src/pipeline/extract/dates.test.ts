@@ -76,9 +76,19 @@ describe('what the header says a date is', () => {
     expect(dateOf(same)).toBe('2025-08-13T17:28:31.000-04:00');
   });
 
-  it('keeps the declared publication over an "Updated" date in the header', () => {
+  it('keeps the publication a page <meta> states over a later "Updated" date in the header', () => {
     const html = '<html><head><script type="application/ld+json">{"@type":"Article","datePublished":"2019-08-14T13:00:00Z"}</script></head><body><h1>Certifications</h1><p>Updated Sep 17, 2025</p></body></html>';
-    expect(dateOf(html)).toBe('2019-08-14T13:00:00.000Z');
+    const meta = (key: string): string | null => (key === 'article:published_time' ? '2019-08-14T13:00:00Z' : null);
+    expect(findPublishedAt(parseDocument(html), null, 'https://example.com/story', meta)).toBe('2019-08-14T13:00:00.000Z');
+  });
+
+  it('dates a guide by the revision its header shows when only schema.org data declares the publication', () => {
+    const ld = '{"@type":"Article","datePublished":"2019-08-14T13:00:00Z","dateModified":"2025-09-17T08:30:00-04:00"}';
+    const page = (header: string): string => `<html><head><script type="application/ld+json">${ld}</script></head><body><h1>Certifications</h1><p>By Ana Ruiz · ${header}</p><p>Body.</p></body></html>`;
+    expect(dateOf(page('Updated Sep 17, 2025'))).toBe('2025-09-17T08:30:00.000-04:00');
+    expect(dateOf(page('Sep 17, 2025'))).toBe('2025-09-17T08:30:00.000-04:00'); // unlabelled, but the declared modification's day
+    expect(dateOf(page('Sep 12, 2025'))).toBe('2019-08-14T13:00:00.000Z'); // unlabelled and no declared day: the publication stays
+    expect(dateOf(page('Updated Jan 2, 2019'))).toBe('2019-08-14T13:00:00.000Z'); // not later than the publication
   });
 
   it('falls back to a labelled date anywhere on a page that declares nothing', () => {

@@ -42,6 +42,8 @@ export interface DateEvidence {
   /** Declared last modification (JSON-LD dateModified, article:modified_time...). */
   modified: string | null;
   created: string | null;
+  /** The publication is also in a page <meta> (article:published_time...), not only schema.org data. */
+  publishedInMeta: boolean;
   /** <time datetime> of the article (pubdate, else inside <article>, else the first outside a teaser card). */
   time: string | null;
   url: string | null;
@@ -57,11 +59,12 @@ export function findPublishedAt(document: DomDocument, ld: JsonObject | null, ur
 }
 
 export function dateEvidence(document: DomDocument, ld: JsonObject | null, url: string, meta: MetaLookup): DateEvidence {
-  const { published, modified, created } = declaredDates(document, ld, meta);
+  const { published, modified, created, publishedInMeta } = declaredDates(document, ld, meta);
   return {
     published,
     modified,
     created,
+    publishedInMeta,
     time: firstDate([() => timeElement(document)]),
     url: firstDate([() => dateInUrl(url)]),
     shown: headerDates(document, monthFirst(document)),
@@ -71,7 +74,8 @@ export function dateEvidence(document: DomDocument, ld: JsonObject | null, url: 
 
 /** On a page that declares no publication, the day its text says it was originally published →
  *  a date the header labels as the publication ("Published March 9, 2026", "Posted on...") → an
- *  unlabelled header day earlier than a re-stamped declared publication → declared publication →
+ *  unlabelled header day earlier than a re-stamped declared publication → the header's later
+ *  "Updated" day on a page that declares its publication only as schema.org data → declared publication →
  *  <time> → dateCreated → URL → the first date in the header → declared modification.
  *  A labelled header date outranks the declared one because it is what the reader is told (on
  *  shared/data/wcxb-dev-articles the two disagree on 4 pages and the label is right on 3). */
@@ -82,7 +86,22 @@ export function chooseDate(evidence: DateEvidence): string | null {
   if (labelled) return sameDay(labelled, [published, time, url]);
   const header = shown.find((found) => found.kind === 'plain')?.day;
   if (published && header && isRestamped(published, modified) && header < earliestDay(published)) return sameDay(header, [time, url, created]);
+  const revised = revisionShown(evidence);
+  if (revised) return sameDay(revised, [modified, time, url]);
   return published ?? time ?? created ?? url ?? isoDate(shown[0]?.day) ?? modified;
+}
+
+/** The day the header presents the page as of, over a publication declared only for search engines:
+ *  the header's first date is later than the declared publication and is labelled "Updated" or is the
+ *  declared modification's day, and no page <meta> states the publication (article:published_time
+ *  and kin), only schema.org data (JSON-LD, microdata). Guides revised in place (SEO-plugin markup)
+ *  are dated by their last revision; where article:published_time is written, the publication stays.
+ *  On shared/data/wcxb-dev-articles (2026-11-27) the shown day is the truth on 20 such pages and the
+ *  declared publication on 2; where a <meta> states the publication, it is the truth on 30 of 37. */
+function revisionShown({ published, publishedInMeta, modified, shown }: DateEvidence): string | null {
+  const first = shown[0];
+  if (!published || publishedInMeta || !first || first.day <= published.slice(0, 10)) return null;
+  return first.kind === 'updated' || (first.kind === 'plain' && first.day === modified?.slice(0, 10)) ? first.day : null;
 }
 
 /** The first stamp written on `day` (it keeps the time and offset), else the day itself. */
