@@ -8,6 +8,7 @@
  * The server runs in a child process; the load comes from this one.
  *
  *   npm run bench:web [-- --articles N] [-- --seconds D] [-- --concurrency 50,200] [-- --loader wrk|undici] [-- --processes N]
+ *                     [-- --store PATH (kept and reused)] [-- --only TEXT (rows whose name holds it, and the peer)]
  *
  * The load comes from wrk (apt-get install wrk; one thread), or from undici in this process.
  * Search rows: a new query on every request (nothing cached answers it), newest first and with
@@ -17,7 +18,7 @@
  * Targets (issue 6): p99 ≤ 50 ms at 200 connections for cached pages, ≤ 150 ms for search.
  */
 import cluster from 'node:cluster';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -45,6 +46,10 @@ const { values, positionals } = parseArgs({
     // wrk (Debian's `wrk`, C + epoll) costs the shared cores far less than a load generator in Node;
     // undici is the fallback when wrk is not installed.
     loader: { type: 'string', default: 'wrk' },
+    // Keep the filled store at this path and reuse it on the next run (filling 100,000 articles takes a minute).
+    store: { type: 'string' },
+    // Only the rows whose name holds this text ("search", "front").
+    only: { type: 'string' },
   },
 });
 const ARTICLES = Number(values.articles);
@@ -114,6 +119,8 @@ async function fill(store: Store): Promise<void> {
       await trx.insertInto('story_articles').values(links.filter((l) => l.article_id <= ARTICLES)).execute();
     });
   }
+  // As the scheduler's daily search-index pass leaves a store (src/jobs/search-upkeep.ts).
+  while (await store.tidySearchIndex('full'));
   await sql`analyze`.execute(db);
 }
 
@@ -153,17 +160,18 @@ async function load(origin: string, path: string, connections: number, seconds =
 
 /** The server side, in its own process so the load generator does not share its CPU. */
 async function serveMode(): Promise<void> {
-  const dir = mkdtempSync(join(tmpdir(), 'happenings-bench-web-'));
-  const dbPath = join(dir, 'bench.db');
-  // The store is ~300 MB at 100,000 articles: removed when the parent stops this process.
+  const dir = values.store ? null : mkdtempSync(join(tmpdir(), 'happenings-bench-web-'));
+  const dbPath = values.store ?? join(dir!, 'bench.db');
+  const reuse = values.store !== undefined && existsSync(values.store);
+  // The store is ~300 MB at 100,000 articles: removed when the parent stops this process, unless --store keeps it.
   process.once('SIGTERM', () => {
     for (const worker of Object.values(cluster.workers ?? {})) worker?.kill();
-    rmSync(dir, { recursive: true, force: true });
+    if (dir) rmSync(dir, { recursive: true, force: true });
     process.exit(0);
   });
   const store = await openStore({ dbPath });
   const t0 = performance.now();
-  await fill(store);
+  if (!reuse) await fill(store);
   const fillSeconds = (performance.now() - t0) / 1000;
   const { pagePath } = (await benchApp(store).data.latestArticles({ limit: 1, offset: 500 }))[0]!;
   if (PROCESSES === 1) {
@@ -201,7 +209,7 @@ function benchApp(store: Store) {
 }
 
 async function startServer(): Promise<{ url: string; article: string; fillSeconds: number; cpuMs(): Promise<number>; stop(): void }> {
-  const child = spawn(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), '--serve', '--articles', String(ARTICLES), '--processes', String(PROCESSES)], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), '--serve', '--articles', String(ARTICLES), '--processes', String(PROCESSES), ...(values.store ? ['--store', values.store] : [])], { stdio: ['ignore', 'pipe', 'inherit'] });
   let buffer = '';
   return new Promise((resolve, reject) => {
     child.once('exit', (code) => reject(new Error(`bench server exited (${code})`)));
@@ -225,7 +233,7 @@ function procCpuMs(pid: number): number {
 
 async function main(): Promise<void> {
   const server = await startServer();
-  console.log(`store: ${ARTICLES} articles, ${STORIES} stories, filled in ${server.fillSeconds.toFixed(1)} s (server in a child process)`);
+  console.log(`store: ${ARTICLES} articles, ${STORIES} stories, ${values.store && server.fillSeconds < 5 ? `reused from ${values.store}` : `filled in ${server.fillSeconds.toFixed(1)} s`} (server in a child process)`);
   // Search rows: `new query` rows never repeat a query within the run (no cache answers them: the
   // full cost of a search); the `popular` row repeats 500 queries with Zipf weights, as readers
   // and shared links do, so the page and search caches answer most of it. Say which row you quote.
@@ -246,6 +254,7 @@ async function main(): Promise<void> {
   for (const connections of LEVELS) {
     let peer = 0;
     for (const [name, target] of pages) {
+      if (values.only && !name.startsWith('peer') && !name.includes(values.only)) continue;
       // Warm up (JIT, connections, SQLite page cache; for searches, queries of their own, and the
       // popular row's queries, which a live site's caches would hold) before measuring.
       if (typeof target === 'string') await load(server.url, target, connections, 0.5);

@@ -3,11 +3,13 @@
  * key `poll-feed:<id>` keeps one pending poll per feed, the queue `host:<hostname>` keeps one
  * request per publisher at a time, and the feed is leased (next fetch moved one interval ahead) so
  * a poll that is running is not queued again; the poll itself sets the real next fetch time.
+ * Each tick also does one bounded step of search-index upkeep (search-upkeep.ts).
  */
 import { errorLine } from '../errors.js';
 import { log } from '../log.js';
 import type { FeedRow, Store } from '../store/index.js';
 import type { JobQueue } from './queue.js';
+import { searchUpkeep } from './search-upkeep.js';
 
 /** Feeds enqueued per tick at most; the rest wait one tick (a tick is seconds, a feed interval minutes). */
 const feedsPerTick = 500;
@@ -43,6 +45,7 @@ function hostOf(url: string): string {
 /** Enqueues due feeds now and then every `intervalMs`. */
 export function startScheduler({ store, queue, intervalMs }: SchedulerOptions): Scheduler {
   let current: Promise<number> | undefined;
+  const upkeep = searchUpkeep(store);
   const tick = async (): Promise<number> => {
     const now = new Date();
     const due = await store.feedsDue(now, feedsPerTick);
@@ -51,6 +54,7 @@ export function startScheduler({ store, queue, intervalMs }: SchedulerOptions): 
       await queue.add('poll-feed', job.payload, { key: job.key, queue: job.queue });
       await store.scheduleFeed(feed.id, new Date(now.getTime() + feed.intervalMinutes * 60_000));
     }
+    await upkeep.tick(now.getTime()).catch((error: unknown) => log.warn(`jobs: search index upkeep failed: ${errorLine(error)}`));
     return due.length;
   };
   const run = () => {

@@ -84,6 +84,10 @@ export const postgresDialect: StoreDialect = {
       on conflict (article_id) do update set document = excluded.document`.execute(db);
   },
 
+  async tidySearchIndex() {
+    return false;
+  },
+
   async searchArticleIds(db, query, limit, offset, filter = {}) {
     const words = searchWords(query).slice(0, 32);
     if (words.length === 0) return [];

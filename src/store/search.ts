@@ -24,6 +24,11 @@ export async function refreshSearchText(db: Kysely<Database>, dialect: StoreDial
   });
 }
 
+/** One bounded step of search-index upkeep (the dialect's tidySearchIndex); true when it did work. */
+export function tidySearchIndex({ db, dialect }: StoreContext, mode: 'step' | 'full'): Promise<boolean> {
+  return dialect.tidySearchIndex(db, mode);
+}
+
 function bodyText(row: { subtitle: string | null; paragraphs: string }): string {
   return [row.subtitle ?? '', ...parseJsonList<string>(row.paragraphs)].filter(Boolean).join('\n');
 }

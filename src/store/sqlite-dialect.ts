@@ -59,6 +59,9 @@ export function ftsQuery(input: string): string | null {
   return words.slice(0, 32).map((w) => `"${w}"`).join(' ');
 }
 
+/** Index pages one upkeep step writes at most (~4 MB, tens of milliseconds of the write lock). */
+const TIDY_PAGES = 1000;
+
 export const sqliteDialect: StoreDialect = {
   name: 'sqlite',
 
@@ -92,6 +95,18 @@ export const sqliteDialect: StoreDialect = {
       where articles_fts match ${match} ${filterConditions(filter, sql`f.rowid`)}
       order by f.rowid desc limit ${limit} offset ${offset}`.execute(db);
     return result.rows.map((r) => r.id);
+  },
+
+  async tidySearchIndex(db, mode) {
+    // FTS5's 'merge' command writes about |N| pages and stops; a positive N only merges levels that
+    // hold enough segments, a negative one merges across levels (optimize, incrementally).
+    // total_changes() moves when it wrote anything. The connection is the store's one connection.
+    return db.connection().execute(async (conn) => {
+      const before = await sql<{ n: number }>`select total_changes() as n`.execute(conn);
+      await sql`insert into articles_fts (articles_fts, rank) values ('merge', ${mode === 'full' ? -TIDY_PAGES : TIDY_PAGES})`.execute(conn);
+      const after = await sql<{ n: number }>`select total_changes() as n`.execute(conn);
+      return after.rows[0]!.n - before.rows[0]!.n > 1;
+    });
   },
 
   async writeTransaction(db, work) {
