@@ -29,9 +29,9 @@ export interface DeclaredDates {
   modified: string | null;
   /** JSON-LD Article dateCreated. */
   created: string | null;
-  /** The publication is also stated in a page <meta> (article:published_time and kin), not only in
-   *  schema.org data (JSON-LD, microdata, <meta name=datePublished>). */
-  publishedInMeta: boolean;
+  /** The publication a page <meta> states (article:published_time and kin), apart from schema.org
+   *  data (JSON-LD, microdata, <meta name=datePublished>); null when only schema.org declares one. */
+  metaPublished: string | null;
 }
 
 export function declaredDates(document: DomDocument, ld: JsonObject | null, meta: MetaLookup): DeclaredDates {
@@ -44,7 +44,7 @@ export function declaredDates(document: DomDocument, ld: JsonObject | null, meta
   ]);
   return {
     published,
-    publishedInMeta: published !== null && PAGE_META.some((key) => isoDate(meta(key)) !== null),
+    metaPublished: published && firstDate(PAGE_META.map((key) => () => meta(key))),
     modified: firstDate([
       () => stringField(ld, 'dateModified') ?? firstField(graph, 'dateModified'),
       ...MODIFIED_META.map((key) => () => meta(key)),

@@ -121,6 +121,27 @@ describe('a declared publication the CMS re-stamps', () => {
   });
 });
 
+describe('declarations that disagree with each other or with the page', () => {
+  const withMeta = (values: Record<string, string>) => (key: string): string | null => values[key] ?? null;
+
+  it('takes the later of a JSON-LD and a <meta> publication that disagree (the earlier was left behind)', () => {
+    const html = '<html><head><script type="application/ld+json">{"@type":"NewsArticle","datePublished":"2018-04-03T16:50:31Z"}</script></head><body><h1>Best running shoes</h1><p>Tested by our editors.</p></body></html>';
+    const document = parseDocument(html);
+    const dated = (meta: Record<string, string>): string | null => findPublishedAt(document, articleJsonLd(document), 'https://example.com/gear/shoes', withMeta(meta));
+    expect(dated({ 'article:published_time': '2025-12-19T18:06:00Z' })).toBe('2025-12-19T18:06:00.000Z');
+    expect(dated({ 'article:published_time': '2016-01-02T10:00:00Z' })).toBe('2018-04-03T16:50:31.000Z');
+    expect(dated({})).toBe('2018-04-03T16:50:31.000Z');
+  });
+
+  it("keeps the page's local day written in its URL when the declaration is the same instant in UTC", () => {
+    const html = '<html><head><script type="application/ld+json">{"@type":"BlogPosting","datePublished":"2025-12-19T03:05:00Z"}</script></head><body><h1>Night post</h1><p>Text.</p></body></html>';
+    expect(dateOf(html, 'https://blog.example/2025/12/18/night-post')).toBe('2025-12-18T00:00:00.000Z');
+    expect(dateOf(html, 'https://blog.example/2025/12/17/night-post')).toBe('2025-12-19T03:05:00.000Z'); // a day no zone reaches
+    const timed = html.replace('<p>Text.</p>', '<p><time datetime="2025-12-18T19:05:00-08:00">Dec 18</time></p>');
+    expect(dateOf(timed, 'https://blog.example/2025/12/18/night-post')).toBe('2025-12-18T19:05:00.000-08:00');
+  });
+});
+
 describe('dates away from the headline', () => {
   it('does not date the page by a <time> in a teaser card for another story', () => {
     const card = '<article class="card"><h3><a href="/other-story">Soups you can freeze</a></h3><time datetime="2025-10-23">23 October 2025</time></article>';

@@ -42,8 +42,8 @@ export interface DateEvidence {
   /** Declared last modification (JSON-LD dateModified, article:modified_time...). */
   modified: string | null;
   created: string | null;
-  /** The publication is also in a page <meta> (article:published_time...), not only schema.org data. */
-  publishedInMeta: boolean;
+  /** The publication a page <meta> states (article:published_time...), apart from schema.org data. */
+  metaPublished: string | null;
   /** <time datetime> of the article (pubdate, else inside <article>, else the first outside a teaser card). */
   time: string | null;
   url: string | null;
@@ -59,12 +59,12 @@ export function findPublishedAt(document: DomDocument, ld: JsonObject | null, ur
 }
 
 export function dateEvidence(document: DomDocument, ld: JsonObject | null, url: string, meta: MetaLookup): DateEvidence {
-  const { published, modified, created, publishedInMeta } = declaredDates(document, ld, meta);
+  const { published, modified, created, metaPublished } = declaredDates(document, ld, meta);
   return {
     published,
     modified,
     created,
-    publishedInMeta,
+    metaPublished,
     time: firstDate([() => timeElement(document)]),
     url: firstDate([() => dateInUrl(url)]),
     shown: headerDates(document, monthFirst(document)),
@@ -80,7 +80,8 @@ export function dateEvidence(document: DomDocument, ld: JsonObject | null, url: 
  *  A labelled header date outranks the declared one because it is what the reader is told (on
  *  shared/data/wcxb-dev-articles the two disagree on 4 pages and the label is right on 3). */
 export function chooseDate(evidence: DateEvidence): string | null {
-  const { published, time, created, url, shown, modified, original } = evidence;
+  const { time, created, url, shown, modified, original, metaPublished } = evidence;
+  const published = laterStamp(evidence.published, metaPublished);
   if (!published && original) return sameDay(original, [time, url, created]);
   const labelled = shown.find((found) => found.kind === 'published')?.day;
   if (labelled) return sameDay(labelled, [published, time, url]);
@@ -88,6 +89,8 @@ export function chooseDate(evidence: DateEvidence): string | null {
   if (published && header && isRestamped(published, modified) && header < earliestDay(published)) return sameDay(header, [time, url, created]);
   const revised = revisionShown(evidence);
   if (revised) return sameDay(revised, [modified, time, url]);
+  const local = url && published ? localDay(published, url.slice(0, 10)) : null;
+  if (local) return sameDay(local, [time, modified, created]);
   return published ?? time ?? created ?? url ?? isoDate(shown[0]?.day) ?? modified;
 }
 
@@ -98,10 +101,27 @@ export function chooseDate(evidence: DateEvidence): string | null {
  *  are dated by their last revision; where article:published_time is written, the publication stays.
  *  On shared/data/wcxb-dev-articles (2026-11-27) the shown day is the truth on 20 such pages and the
  *  declared publication on 2; where a <meta> states the publication, it is the truth on 30 of 37. */
-function revisionShown({ published, publishedInMeta, modified, shown }: DateEvidence): string | null {
+function revisionShown({ published, metaPublished, modified, shown }: DateEvidence): string | null {
   const first = shown[0];
-  if (!published || publishedInMeta || !first || first.day <= published.slice(0, 10)) return null;
+  if (!published || metaPublished || !first || first.day <= published.slice(0, 10)) return null;
   return first.kind === 'updated' || (first.kind === 'plain' && first.day === modified?.slice(0, 10)) ? first.day : null;
+}
+
+/** Two declarations of the publication that disagree (JSON-LD against article:published_time): one was
+ *  left behind when the story was re-dated, and it is the earlier (on shared/data/wcxb-dev-articles,
+ *  2026-11-27, the later is the truth on 3 of the 4 pages where they disagree, the 4th a header label). */
+function laterStamp(first: string | null, other: string | null): string | null {
+  if (!first || !other) return first ?? other;
+  return Date.parse(other) > Date.parse(first) && other.slice(0, 10) !== first.slice(0, 10) ? other : first;
+}
+
+/** The URL's day when it differs from the declared publication's day but the instant falls on it in
+ *  some zone (UTC-12 to UTC+14): the page writes its own local day there, the declaration is in UTC
+ *  (a story posted at 19:05 in California on the 18th, declared 03:05Z on the 19th). */
+function localDay(published: string, urlDay: string): string | null {
+  if (published.startsWith(urlDay)) return null;
+  const latest = new Date(Date.parse(published) + 14 * 3_600_000).toISOString().slice(0, 10);
+  return urlDay >= earliestDay(published) && urlDay <= latest ? urlDay : null;
 }
 
 /** The first stamp written on `day` (it keeps the time and offset), else the day itself. */
