@@ -32,6 +32,8 @@ export interface DeclaredDates {
   /** The publication a page <meta> states (article:published_time and kin), apart from schema.org
    *  data (JSON-LD, microdata, <meta name=datePublished>); null when only schema.org declares one. */
   metaPublished: string | null;
+  /** The first datePublished of any JSON-LD node (Yoast's WebPage in an @graph beside the Article). */
+  graphPublished: string | null;
 }
 
 export function declaredDates(document: DomDocument, ld: JsonObject | null, meta: MetaLookup): DeclaredDates {
@@ -45,6 +47,7 @@ export function declaredDates(document: DomDocument, ld: JsonObject | null, meta
   return {
     published,
     metaPublished: published && firstDate(PAGE_META.map((key) => () => meta(key))),
+    graphPublished: published && firstDate([() => firstField(graph, 'datePublished')]),
     modified: firstDate([
       () => stringField(ld, 'dateModified') ?? firstField(graph, 'dateModified'),
       ...MODIFIED_META.map((key) => () => meta(key)),

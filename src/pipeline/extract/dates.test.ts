@@ -133,6 +133,14 @@ describe('declarations that disagree with each other or with the page', () => {
     expect(dated({})).toBe('2018-04-03T16:50:31.000Z');
   });
 
+  it('takes the later of the Article and another JSON-LD node when their publications disagree', () => {
+    const graph = (webPage: string): string => `{"@context":"https://schema.org","@graph":[{"@type":"WebPage","datePublished":"${webPage}"}]}`;
+    const article = '{"@context":"https://schema.org","@type":"NewsArticle","headline":"MBA rankings","datePublished":"2023-05-17T00:00:00+0000"}';
+    const page = (webPage: string): string => `<html><head><script type="application/ld+json">${graph(webPage)}</script><script type="application/ld+json">${article}</script></head><body><h1>MBA rankings</h1><p>Text.</p></body></html>`;
+    expect(dateOf(page('2023-05-18T04:39:05+00:00'))).toBe('2023-05-18T04:39:05.000Z');
+    expect(dateOf(page('2023-05-17T09:00:00+00:00'))).toBe('2023-05-17T00:00:00.000Z'); // the same day: the Article's stamp
+  });
+
   it("keeps the page's local day written in its URL when the declaration is the same instant in UTC", () => {
     const html = '<html><head><script type="application/ld+json">{"@type":"BlogPosting","datePublished":"2025-12-19T03:05:00Z"}</script></head><body><h1>Night post</h1><p>Text.</p></body></html>';
     expect(dateOf(html, 'https://blog.example/2025/12/18/night-post')).toBe('2025-12-18T00:00:00.000Z');

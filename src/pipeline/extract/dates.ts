@@ -44,6 +44,8 @@ export interface DateEvidence {
   created: string | null;
   /** The publication a page <meta> states (article:published_time...), apart from schema.org data. */
   metaPublished: string | null;
+  /** The first datePublished of any JSON-LD node (Yoast's WebPage in an @graph beside the Article). */
+  graphPublished: string | null;
   /** <time datetime> of the article (pubdate, else inside <article>, else the first outside a teaser card). */
   time: string | null;
   url: string | null;
@@ -59,12 +61,13 @@ export function findPublishedAt(document: DomDocument, ld: JsonObject | null, ur
 }
 
 export function dateEvidence(document: DomDocument, ld: JsonObject | null, url: string, meta: MetaLookup): DateEvidence {
-  const { published, modified, created, metaPublished } = declaredDates(document, ld, meta);
+  const { published, modified, created, metaPublished, graphPublished } = declaredDates(document, ld, meta);
   return {
     published,
     modified,
     created,
     metaPublished,
+    graphPublished,
     time: firstDate([() => timeElement(document)]),
     url: firstDate([() => dateInUrl(url)]),
     shown: headerDates(document, monthFirst(document)),
@@ -72,16 +75,19 @@ export function dateEvidence(document: DomDocument, ld: JsonObject | null, url: 
   };
 }
 
-/** On a page that declares no publication, the day its text says it was originally published →
- *  a date the header labels as the publication ("Published March 9, 2026", "Posted on...") → an
- *  unlabelled header day earlier than a re-stamped declared publication → the header's later
- *  "Updated" day on a page that declares its publication only as schema.org data → declared publication →
- *  <time> → dateCreated → URL → the first date in the header → declared modification.
+/** The order of trust. The declared publication is the latest of those that disagree (laterStamp).
+ *  1. on a page that declares no publication, the day its text says it was originally published;
+ *  2. a date the header labels as the publication ("Published March 9, 2026", "Posted on...");
+ *  3. an unlabelled header day earlier than a re-stamped declared publication;
+ *  4. the header's later "Updated" day on a page that declares its publication only as schema.org data;
+ *  5. the URL's day when it is the declared instant's day in the page's zone;
+ *  6. declared publication → <time> → dateCreated → URL → the first date in the header → declared
+ *     modification.
  *  A labelled header date outranks the declared one because it is what the reader is told (on
  *  shared/data/wcxb-dev-articles the two disagree on 4 pages and the label is right on 3). */
 export function chooseDate(evidence: DateEvidence): string | null {
   const { time, created, url, shown, modified, original, metaPublished } = evidence;
-  const published = laterStamp(evidence.published, metaPublished);
+  const published = laterStamp(laterStamp(evidence.published, metaPublished), evidence.graphPublished); // the re-dated one
   if (!published && original) return sameDay(original, [time, url, created]);
   const labelled = shown.find((found) => found.kind === 'published')?.day;
   if (labelled) return sameDay(labelled, [published, time, url]);
@@ -107,9 +113,10 @@ function revisionShown({ published, metaPublished, modified, shown }: DateEviden
   return first.kind === 'updated' || (first.kind === 'plain' && first.day === modified?.slice(0, 10)) ? first.day : null;
 }
 
-/** Two declarations of the publication that disagree (JSON-LD against article:published_time): one was
- *  left behind when the story was re-dated, and it is the earlier (on shared/data/wcxb-dev-articles,
- *  2026-11-27, the later is the truth on 3 of the 4 pages where they disagree, the 4th a header label). */
+/** Declarations of the publication that disagree (the Article's JSON-LD against article:published_time,
+ *  or against another JSON-LD node such as Yoast's WebPage): one was left behind when the story was
+ *  re-dated or re-saved, and it is the earlier. On shared/data/wcxb-dev-articles (2026-11-27) they
+ *  disagree on 5 pages: the latest is the truth on 4, the 5th takes a header label. */
 function laterStamp(first: string | null, other: string | null): string | null {
   if (!first || !other) return first ?? other;
   return Date.parse(other) > Date.parse(first) && other.slice(0, 10) !== first.slice(0, 10) ? other : first;
