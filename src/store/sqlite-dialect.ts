@@ -13,6 +13,15 @@ import { filterConditions, hasFilter } from './search-window.js';
 /** How long a writer waits for another process's lock before failing (ms); a feed poll commits in well under this. */
 const busyTimeoutMs = 5000;
 
+/**
+ * Bytes of the file read through a memory map (SQLite caps it at its build's limit, 2 GiB by
+ * default). bench:web at 100,000 articles: a search's two queries 0.92 -> 0.78 ms, a page of
+ * result lines 0.35 -> 0.22 ms (rows spread over a 300 MB file).
+ */
+const mmapBytes = 2 ** 31;
+/** Page cache per connection, KiB. */
+const cacheKib = 64 * 1024;
+
 /** Opens (creating its folder) the SQLite file at `dbPath`; ':memory:' works too. */
 export function openSqlite(dbPath: string): Kysely<Database> {
   if (dbPath !== ':memory:' && dbPath !== '') mkdirSync(dirname(dbPath), { recursive: true });
@@ -22,6 +31,10 @@ export function openSqlite(dbPath: string): Kysely<Database> {
   database.pragma('synchronous = NORMAL');
   database.pragma('foreign_keys = ON');
   database.pragma(`busy_timeout = ${busyTimeoutMs}`);
+  // Reads through a memory map instead of a read() call per page (the pages stay in the OS cache,
+  // shared by every process that opens the file), and a larger page cache than SQLite's 2 MB.
+  database.pragma(`mmap_size = ${mmapBytes}`);
+  database.pragma(`cache_size = ${-cacheKib}`);
   return new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(database) }) });
 }
 
