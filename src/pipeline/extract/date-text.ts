@@ -20,6 +20,12 @@ export const MONTHS: Record<string, number> = {};
   'januar februar märz april mai juni juli august september oktober november dezember',
   'gennaio febbraio marzo aprile maggio giugno luglio agosto settembre ottobre novembre dicembre',
   'janeiro fevereiro março abril maio junho julho agosto setembro outubro novembro dezembro',
+  // Abbreviations: es, pt, fr, de, it (names already above keep their first meaning).
+  'ene feb mar abr may jun jul ago sep oct nov dic',
+  'jan fev mar abr mai jun jul ago set out nov dez',
+  'janv févr mars avr mai juin juil août sept oct nov déc',
+  'jan feb mär apr mai jun jul aug sep okt nov dez',
+  'gen feb mar apr mag giu lug ago set ott nov dic',
 ].forEach((line) => line.split(' ').forEach((name, i) => (MONTHS[name] ??= i + 1)));
 MONTHS.sept = 9;
 
@@ -28,6 +34,8 @@ type Parts = (m: RegExpExecArray, monthFirst: boolean) => [string, string, strin
 const TEXT_DATES: Array<[RegExp, Parts]> = [
   [new RegExp(`\\b${NAME}\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+((?:19|20)\\d\\d)\\b`, 'gu'), (m) => [m[3]!, m[1]!, m[2]!]],
   [new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th|er|º)?\\.?\\s+(?:de\\s+)?${NAME},?\\s+(?:de\\s+)?((?:19|20)\\d\\d)\\b`, 'gu'), (m) => [m[3]!, m[2]!, m[1]!]],
+  // Dashes around a month name, as many CMS print it (04-ago-2021, 12-Mar-2024).
+  [new RegExp(`\\b(\\d{1,2})-${NAME}-((?:19|20)\\d\\d)\\b`, 'gu'), (m) => [m[3]!, m[2]!, m[1]!]],
   // Year first; a time may follow without a space (2022-11-23T08:10).
   [/\b((?:19|20)\d\d)[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)/g, (m) => [m[1]!, m[2]!, m[3]!]],
   // Day first with dots, as Europe writes it (12.12.2025).

@@ -51,6 +51,22 @@ describe('written dates, more forms', () => {
   });
 });
 
+describe('month abbreviations and dashes', () => {
+  it('reads day-month-year with dashes and abbreviated month names in several languages', () => {
+    expect(textDate('By: Lena Ortiz on 04-ago-2021 5:11:10')).toBe('2021-08-04');
+    expect(textDate('Updated 12-Mar-2024')).toBe('2024-03-12');
+    expect(textDate('Publié le 3 févr. 2024')).toBe('2024-02-03');
+    expect(textDate('Aktualisiert am 12. Okt. 2020')).toBe('2020-10-12');
+    expect(textDate('pubblicato il 7 giu 2019')).toBe('2019-06-07');
+    expect(textDate('rows 04-abc-2021 and 12-xyz-2024')).toBeNull();
+  });
+
+  it('dates a page by the dashed date beside its author link', () => {
+    const html = '<html><body><div class="post"><div class="auth">By: <a href="/blog/author/lena-ortiz">Lena Ortiz</a> on 04-ago-2021 5:11:10</div><h1>Pipe materials compared</h1><p>Copper or plastic?</p></div></body></html>';
+    expect(dateOf(html)).toBe('2021-08-04T00:00:00.000Z');
+  });
+});
+
 describe('what the header says a date is', () => {
   it('reads slashed dates by their unambiguous part, else month first in US English and day first elsewhere', () => {
     expect(textDate('Updated: 10/31/2024')).toBe('2024-10-31');
