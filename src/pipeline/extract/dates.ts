@@ -1,25 +1,33 @@
 /**
  * The publication date. Each source is read separately (dateEvidence), then one order of trust picks
- * (chooseDate):
+ * (chooseDate). Of declared publications that disagree (the Article's JSON-LD, a page <meta>, another
+ * JSON-LD node) the latest counts, the others having been left behind when the story was re-dated;
+ * then:
  *   1. on a page that declares no publication, a day its text says it was "originally published";
  *   2. a header date labelled as the publication ("Published March 9, 2026", "Posted on ..."); else an
  *      unlabelled header date earlier than a declared publication the CMS re-stamps (one no earlier
  *      than the declared modification);
- *   3. the declared publication: JSON-LD Article datePublished → <meta> (article:published_time...) →
+ *   3. on a page that declares its publication only as schema.org data (no article:published_time or
+ *      kin), a later header day labelled "Updated" or equal to the declared modification: the revision
+ *      a guide presents itself as of;
+ *   4. the URL's day when the declared instant falls on it in the page's own zone;
+ *   5. the declared publication: JSON-LD Article datePublished → <meta> (article:published_time...) →
  *      microdata → any JSON-LD node's datePublished (Yoast puts it on the WebPage of an @graph);
- *   4. <time datetime> (not one in a teaser card) → dateCreated → a date in the URL → the first date
+ *   6. <time datetime> (not one in a teaser card) → dateCreated → a date in the URL → the first date
  *      written near the <h1> (or in the byline block around an author link);
- *   5. the declared modification (a page that only says when it was updated); the caller then falls
+ *   7. the declared modification (a page that only says when it was updated); the caller then falls
  *      back to the feed's date.
  * Sources by file: date-declared.ts (JSON-LD, <meta>, microdata, <time>), date-shown.ts (header, byline and
  * labelled text dates), date-url.ts, date-text.ts (written dates), date-iso.ts (stamps with their offset).
  * Dates keep the offset the page wrote, so a story posted at 23:30 in New York stays on its day.
- * On shared/data/wcxb-dev-articles (588 pages with a true date; 520 right on 2026-11-27) the 68 misses
- * left are: 27 pages whose truth is the shown "Updated" date (or an unlabelled one equal to dateModified)
- * while 26 pages with the same kind of markup have the declared publication as truth, so no rule
- * separates them; 33 whose true date is nowhere in the HTML (most saved without their scripts); 3 where
- * the truth takes the UTC day of a stamp on one page and the local day on another; 4 single cases; and
- * one page with no article body (`npx tsx bench/extract-misses.ts --full --why` lists them).
+ * On shared/data/wcxb-dev-articles (588 pages with a true date; 543 right on 2026-11-27) the 45 misses
+ * left are: 26 whose true date is nowhere in the HTML (we give the shown "Updated" day, the declared
+ * modification or nothing); 5 whose truth is the shown "Updated" day while a <meta> states the
+ * publication (on 30 pages of the same shape the publication is the truth); 2 whose truth is the
+ * publication declared only as schema.org data under an "Updated" header (20 such pages go the other
+ * way); 4 whose truth is a teaser card's date; 3 whose truth is the UTC day where the page shows its
+ * local day (13 pages take the local day); 5 single cases, one of them a page with no article body
+ * (`npx tsx bench/extract-misses.ts --field date --full --why` lists them).
  */
 import type { DomDocument } from './dom.js';
 import type { JsonObject } from './jsonld.js';
@@ -75,16 +83,9 @@ export function dateEvidence(document: DomDocument, ld: JsonObject | null, url: 
   };
 }
 
-/** The order of trust. The declared publication is the latest of those that disagree (laterStamp).
- *  1. on a page that declares no publication, the day its text says it was originally published;
- *  2. a date the header labels as the publication ("Published March 9, 2026", "Posted on...");
- *  3. an unlabelled header day earlier than a re-stamped declared publication;
- *  4. the header's later "Updated" day on a page that declares its publication only as schema.org data;
- *  5. the URL's day when it is the declared instant's day in the page's zone;
- *  6. declared publication → <time> → dateCreated → URL → the first date in the header → declared
- *     modification.
- *  A labelled header date outranks the declared one because it is what the reader is told (on
- *  shared/data/wcxb-dev-articles the two disagree on 4 pages and the label is right on 3). */
+/** The order of trust, as numbered in the comment at the top of this file. A labelled header date
+ *  outranks the declared one because it is what the reader is told (on shared/data/wcxb-dev-articles
+ *  the two disagree on 4 pages and the label is right on 3). */
 export function chooseDate(evidence: DateEvidence): string | null {
   const { time, created, url, shown, modified, original, metaPublished } = evidence;
   const published = laterStamp(laterStamp(evidence.published, metaPublished), evidence.graphPublished); // the re-dated one
