@@ -1,7 +1,9 @@
-import { createServer } from 'node:http';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { connect } from 'node:net';
+import { Hono } from 'hono';
 import { afterEach, describe, expect, it } from 'vitest';
 import { HappeningsError } from '../errors.js';
-import { startWebServer, type RunningServer } from './server.js';
+import { startWebServer, takingTurns, type RunningServer } from './server.js';
 import { testApp, translatedArticle } from './testkit.js';
 
 let running: RunningServer | null = null;
@@ -62,5 +64,51 @@ describe('startWebServer', () => {
     } finally {
       await new Promise((resolve) => blocker.close(resolve));
     }
+  });
+
+  it('takes requests one per turn of the event loop, in the order they came', async () => {
+    const handled: string[] = [];
+    const handle = takingTurns((req) => void handled.push(req.url!));
+    for (const url of ['/a', '/b', '/c']) handle({ url } as IncomingMessage, {} as ServerResponse);
+    expect(handled).toEqual([]); // never inside the turn that read them
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(handled).toEqual(['/a']);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(handled).toEqual(['/a', '/b', '/c']);
+    handle({ url: '/d' } as IncomingMessage, {} as ServerResponse);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    expect(handled).toEqual(['/a', '/b', '/c', '/d']);
+  });
+
+  it('under load, accepts every connection and answers each in turn (no socket served while others wait)', async () => {
+    // A route that costs 2 ms of CPU, as a new search does; 60 keep-alive connections opened at once,
+    // each asking again the moment it is answered. Node accepts one connection per event-loop turn:
+    // handled inside long turns, most connections were answered once in the whole run, or never.
+    const app = new Hono();
+    app.get('/work', (c) => {
+      const end = performance.now() + 2;
+      while (performance.now() < end);
+      return c.text('x'.repeat(4000));
+    });
+    running = await startWebServer(app, { port: 0, host: '127.0.0.1' });
+    const port = Number(new URL(running.url).port);
+    const answers = new Array<number>(60).fill(0);
+    const until = performance.now() + 1500;
+    await Promise.all(answers.map((_, i) => new Promise<void>((done, fail) => {
+      const socket = connect(port, '127.0.0.1');
+      let received = '';
+      const ask = () => (performance.now() > until ? (socket.destroy(), done()) : socket.write('GET /work HTTP/1.1\r\nHost: t\r\n\r\n'));
+      socket.on('connect', ask).on('error', fail);
+      socket.on('data', (chunk) => {
+        received += chunk.toString('latin1');
+        const end = received.indexOf('\r\n\r\n');
+        if (end < 0 || received.length < end + 4 + 4000) return;
+        received = received.slice(end + 4 + 4000);
+        answers[i]! += 1;
+        ask();
+      });
+    })));
+    // 1.5 s / (60 × 2 ms) is ~12 answers each when they take turns.
+    expect(Math.min(...answers)).toBeGreaterThanOrEqual(3);
   });
 });
