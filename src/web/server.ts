@@ -17,8 +17,7 @@ export function startWebServer(app: Hono, options: { port: number; host: string 
     const listener = getRequestListener(app.fetch);
     const fast = rawAnswerOf(app);
     // A fresh cached page is written straight to node:http; everything else goes through Hono.
-    const handle = takingTurns(listener);
-    const server = createServer(fast ? (req, res) => void (fast(req, res) || handle(req, res)) : handle);
+    const server = createServer(takingTurns(listener, fast));
     server.listen(options.port, options.host, () => {
       server.off('error', onError);
       resolve({ url: urlOf(options.host, (server.address() as AddressInfo).port), close: () => closeServer(server) });
@@ -32,29 +31,46 @@ export function startWebServer(app: Hono, options: { port: number; host: string 
 }
 
 /**
- * Requests in the order they arrived, one per turn of the event loop. Node (libuv) accepts one new
- * connection per turn, and a turn reads every socket with data: when each request is answered
- * inside that turn (SQLite answers synchronously), a turn under load lasts as long as all the
- * requests it read, so new connections waited seconds to be accepted (200 connections of new
- * searches: a turn took ~45 ms and the last connection was accepted after 6 s, its first request
- * answered then: p99 6.3 s while p50 was 120 ms). One request per turn keeps turns short, so
- * connections are accepted as fast as requests are answered, and every request is answered in
- * arrival order. Costs a turn (an epoll call) per request, microseconds.
+ * Requests in the order they arrived, a short batch per turn of the event loop. Node (libuv)
+ * accepts one new connection per turn, and a turn reads every socket with data: when every request
+ * read is answered inside that turn (SQLite answers synchronously), a turn under load lasts as long
+ * as all of them, and new connections waited seconds to be accepted (bench:web, 200 connections of
+ * new searches: a turn took ~45 ms, the last connection was accepted after 6 s; p50 120 ms, p99
+ * 6.3 s). Here a turn answers fresh cached pages (`quick`, synchronous, ~0.03 ms each) for up to
+ * TURN_BUDGET_MS and at most one request that needs the app, then yields; connections are
+ * accepted about as fast as requests are answered, and answered in arrival order.
  */
-export function takingTurns(listener: (req: IncomingMessage, res: ServerResponse) => unknown) {
+export function takingTurns(
+  listener: (req: IncomingMessage, res: ServerResponse) => unknown,
+  quick: (req: IncomingMessage, res: ServerResponse) => boolean = () => false,
+) {
   const waiting: [IncomingMessage, ServerResponse][] = [];
   let head = 0;
-  const next = () => {
-    const [req, res] = waiting[head]!;
+  const take = (): [IncomingMessage, ServerResponse] => {
+    const entry = waiting[head]!;
     waiting[head++] = undefined as never;
     if (head === waiting.length) waiting.length = head = 0;
-    else setImmediate(next);
-    listener(req, res);
+    return entry;
+  };
+  const turn = () => {
+    const until = performance.now() + TURN_BUDGET_MS;
+    for (;;) {
+      const [req, res] = take();
+      if (!quick(req, res)) {
+        listener(req, res);
+        break;
+      }
+      if (head === waiting.length || performance.now() >= until) break;
+    }
+    if (head < waiting.length) setImmediate(turn);
   };
   return (req: IncomingMessage, res: ServerResponse) => {
-    if (waiting.push([req, res]) - head === 1) setImmediate(next);
+    if (waiting.push([req, res]) - head === 1) setImmediate(turn);
   };
 }
+
+/** Milliseconds of cached answers one event-loop turn gives before yielding. */
+const TURN_BUDGET_MS = 1;
 
 function urlOf(host: string, port: number): string {
   const shown = host === '0.0.0.0' || host === '::' ? 'localhost' : host.includes(':') ? `[${host}]` : host;
