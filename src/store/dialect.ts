@@ -36,6 +36,8 @@ export interface StoreDialect {
   addIdColumn<TB extends string, C extends string>(table: CreateTableBuilder<TB, C>): CreateTableBuilder<TB, C | 'id'>;
   /** Creates the full-text index over articles (a migration step). */
   createSearchIndex(db: Kysely<any>): Promise<void>;
+  /** Drops the full-text index and builds it again from the stored articles and translations (a migration step). */
+  rebuildSearchIndex(db: Kysely<any>): Promise<void>;
   /** Replaces the indexed text of one article. */
   writeSearchText(db: Kysely<Database>, articleId: number, text: SearchText): Promise<void>;
   /**

@@ -25,6 +25,7 @@ export const migrations: Migration[] = [
   { name: '0010-translation-caption', up: addTranslationCaption },
   { name: '0011-story-links', up: addStoryLinkDetails },
   { name: '0012-story-link-ids', up: addStoryLinkIds },
+  { name: '0013-search-newest-first', up: (db, dialect) => dialect.rebuildSearchIndex(db) },
 ];
 
 async function createSourcesAndFeeds(db: Kysely<any>, dialect: StoreDialect): Promise<void> {

@@ -33,8 +33,9 @@ export async function similarArticleIds({ db, dialect }: StoreContext, articleId
   const match = [...words].slice(0, MAX_WORDS).map((w) => `"${w}"`).join(' OR ');
   // Ranked among the newest SIMILAR_WINDOW matches: an any-word match of twelve words hits most of
   // the archive, and ranking all of it took 0.15 s at 100,000 articles (bench:web's store).
-  const result = await sql<{ id: number }>`select id from (select rowid as id, bm25(articles_fts, 5.0, 1.0, 5.0, 1.0) as score
-    from articles_fts where articles_fts match ${match} and rowid != ${articleId} order by rowid desc limit ${SIMILAR_WINDOW})
+  // (The index's rowids are minus the article ids: sqlite-dialect.ts.)
+  const result = await sql<{ id: number }>`select id from (select -rowid as id, bm25(articles_fts, 5.0, 1.0, 5.0, 1.0) as score
+    from articles_fts where articles_fts match ${match} and rowid != ${-articleId} order by rowid limit ${SIMILAR_WINDOW})
     order by score limit ${limit}`.execute(db);
   return result.rows.map((r) => r.id);
 }

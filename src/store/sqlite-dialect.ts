@@ -8,6 +8,7 @@ import SqliteDatabase from 'better-sqlite3';
 import { Kysely, SqliteDialect, sql } from 'kysely';
 import type { SearchText, StoreDialect } from './dialect.js';
 import type { Database } from './schema.js';
+import { log } from '../log.js';
 import { filterConditions, hasFilter } from './search-window.js';
 
 /** How long a writer waits for another process's lock before failing (ms); a feed poll commits in well under this. */
@@ -86,6 +87,8 @@ export const sqliteDialect: StoreDialect = {
     // remove_diacritics 2: "Zürich" finds "Zurich"; unicode61 splits words in any script with spaces.
     // Contentless (the text lives in `articles` and `translations`): halves the file; rows are
     // still deletable by rowid (contentless_delete, SQLite 3.43+).
+    // The rowid is minus the article id (migration 0013): FTS5 walks a match list forwards about
+    // twice as fast as backwards, and a search wants the newest (highest id) first.
     await sql`create virtual table articles_fts using fts5(
       title, body, translated_title, translated_body,
       content = '', contentless_delete = 1,
@@ -93,20 +96,37 @@ export const sqliteDialect: StoreDialect = {
     )`.execute(db);
   },
 
-  async writeSearchText(db, articleId, text: SearchText) {
-    await sql`delete from articles_fts where rowid = ${articleId}`.execute(db);
+  async rebuildSearchIndex(db) {
+    const { n } = (await sql<{ n: number }>`select count(*) as n from articles`.execute(db)).rows[0]!;
+    // ~10 s per 100,000 articles; the store is locked meanwhile.
+    if (n > 0) log.info(`store: rebuilding the search index over ${n} articles (once)`);
+    await sql`drop table if exists articles_fts`.execute(db);
+    await sqliteDialect.createSearchIndex(db);
+    // The same words refreshSearchText indexes (the separators between fields do not make words).
+    const lines = (row: string) => sql.raw(`concat_ws(char(10), ${row}.subtitle, (select group_concat(value, char(10)) from json_each(${row}.paragraphs)))`);
     await sql`insert into articles_fts (rowid, title, body, translated_title, translated_body)
-      values (${articleId}, ${text.title}, ${text.body}, ${text.translatedTitle}, ${text.translatedBody})`.execute(db);
+      select -a.id, a.title, ${lines('a')},
+        coalesce((select group_concat(t.title, char(10)) from translations t where t.article_id = a.id), ''),
+        coalesce((select group_concat(${lines('t')}, char(10)) from translations t where t.article_id = a.id), '')
+      from articles a`.execute(db);
+    await sql`insert into articles_fts (articles_fts) values ('optimize')`.execute(db);
+  },
+
+  async writeSearchText(db, articleId, text: SearchText) {
+    await sql`delete from articles_fts where rowid = ${-articleId}`.execute(db);
+    await sql`insert into articles_fts (rowid, title, body, translated_title, translated_body)
+      values (${-articleId}, ${text.title}, ${text.body}, ${text.translatedTitle}, ${text.translatedBody})`.execute(db);
   },
 
   async searchArticleIds(db, query, limit, offset, filter = {}) {
     const match = ftsQuery(query);
     if (!match) return [];
-    // FTS5 walks the matches newest first and stops at the limit; articles are joined only to filter.
-    const from = hasFilter(filter) ? sql`articles_fts f join articles a on a.id = f.rowid` : sql`articles_fts f`;
-    const result = await sql<{ id: number }>`select f.rowid as id from ${from}
-      where articles_fts match ${match} ${filterConditions(filter, sql`f.rowid`)}
-      order by f.rowid desc limit ${limit} offset ${offset}`.execute(db);
+    // FTS5 walks the matches newest first (rowids are minus the ids) and stops at the limit;
+    // articles are joined only to filter.
+    const from = hasFilter(filter) ? sql`articles_fts f join articles a on a.id = -f.rowid` : sql`articles_fts f`;
+    const result = await sql<{ id: number }>`select -f.rowid as id from ${from}
+      where articles_fts match ${match} ${filterConditions(filter, sql`-f.rowid`)}
+      order by f.rowid limit ${limit} offset ${offset}`.execute(db);
     return result.rows.map((r) => r.id);
   },
 

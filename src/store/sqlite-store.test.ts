@@ -6,7 +6,7 @@ import { describeArticleContract } from './articles.contract.js';
 import { describeSourceContract } from './sources.contract.js';
 import { describeSiteContract } from './site.contract.js';
 import { describeStoryContract } from './stories.contract.js';
-import { openTestStore, type TestStore } from './test-store.js';
+import { openTestStore, sampleArticle, type TestStore } from './test-store.js';
 
 let t: TestStore;
 afterEach(async () => t?.cleanup());
@@ -34,6 +34,38 @@ describe('openStore', () => {
     expect(mode.rows[0]?.journal_mode).toBe('wal');
     expect(fk.rows[0]?.foreign_keys).toBe(1);
     expect(busy.rows[0]?.timeout).toBeGreaterThan(0);
+  });
+});
+
+describe('the search index rebuilt from stored text (migration 0013)', () => {
+  it('finds the same articles, newest first, for original and translated words, and similar articles too', async () => {
+    t = await openTestStore();
+    const store = t.store;
+    const ids: number[] = [];
+    const topics = ['Harbour storm damage', 'Council budget vote', 'Harbour ferry strike', 'Zürich museum opens', 'Storm closes the harbour'];
+    for (const [i, title] of topics.entries()) {
+      const saved = await store.saveArticle({
+        ...sampleArticle({ url: `https://news.example/a/${i}`, fingerprint: `fp-${i}` }),
+        sourceId: null, feedId: null, seenAt: '2024-06-01T00:00:00Z',
+        title, subtitle: i === 1 ? 'Mayor speaks' : null, paragraphs: [`${title} paragraph ${i}.`, `Second line about kelp${i}.`],
+      });
+      ids.push(saved.articleId);
+    }
+    await store.saveTranslation(ids[1]!, {
+      language: 'en', sourceLanguage: 'es', engine: 'test', engineVersion: '1', title: 'Presupuesto traducido', subtitle: 'Alcaldesa',
+      paragraphs: ['Texto con algas.'], html: '<p>Texto con algas.</p>', protectedNames: [], translatedAt: '2024-06-01T00:00:00Z',
+    });
+    const queries = ['harbour', 'storm harbour', 'zurich', 'mayor', 'kelp3', 'presupuesto', 'alcaldesa algas', 'paragraph'];
+    const find = async () => Promise.all(queries.map((q) => store.dialect.searchArticleIds(store.db, q, 10, 0)));
+    const before = await find();
+    expect(before[0]).toEqual([ids[4], ids[2], ids[0]]); // newest first
+    expect(before[5]).toEqual([ids[1]]);
+    const similar = await store.similarArticleIds(ids[0]!, 3);
+    expect(similar.length).toBeGreaterThan(0);
+    await store.dialect.rebuildSearchIndex(store.db);
+    expect(await find()).toEqual(before);
+    expect(await store.similarArticleIds(ids[0]!, 3)).toEqual(similar);
+    expect(await store.dialect.searchArticleIds(store.db, 'harbour', 10, 0, { language: 'en' })).toEqual([ids[4], ids[2], ids[0]]);
   });
 });
 
