@@ -59,6 +59,20 @@ const PART = /\.([\w-]+)|#([\w-]+)|\[([\w-]+)(?:([~^$*|]?=)(?:"([^"]*)"|'([^']*)
 interface Simple {
   test: Query;
   needs: string | null;
+  /** A bare tag name ("nav"): lists of them are answered by one set lookup. */
+  tag?: string;
+  /** Set when the selector reads one attribute only (".a.b", "[class*=x]", "a[href*=y]"): a list reads
+   *  that attribute once per element and hands the value to each such test. Reading `attribs[name]`
+   *  is slow (every element's attributes have their own shape), and lists of twenty class tests read it
+   *  twenty times per element. */
+  onValue?: ValueTest;
+}
+
+/** A test of one attribute's value, and of the tag when the selector names one. */
+interface ValueTest {
+  name: string;
+  tag: string | null;
+  test: (value: string) => boolean;
 }
 
 function simpleTest(selector: string): Simple | null {
@@ -66,36 +80,64 @@ function simpleTest(selector: string): Simple | null {
   if (!match) return null;
   const tag = match[1] && match[1] !== '*' ? match[1].toLowerCase() : null;
   const checks: Query[] = [];
+  const valueChecks: Array<(value: string) => boolean> = [];
+  const names = new Set<string>();
   let needs: string | null = null;
   for (const part of match[2]!.matchAll(PART)) {
-    if (part[1] !== undefined) checks.push((el) => hasWord(el.attribs.class, part[1]!));
-    else if (part[2] !== undefined) checks.push((el) => el.attribs.id === part[2]);
-    else checks.push(attributeTest(part[3]!.toLowerCase(), part[4], part[5] ?? part[6] ?? part[7] ?? ''));
-    needs ??= part[1] !== undefined ? 'class' : part[2] !== undefined ? 'id' : part[3]!.toLowerCase();
+    const name = part[1] !== undefined ? 'class' : part[2] !== undefined ? 'id' : part[3]!.toLowerCase();
+    if (part[1] !== undefined) {
+      const word = part[1];
+      checks.push((el) => hasWord(el.attribs.class, word));
+      valueChecks.push((value) => hasWord(value, word));
+    } else if (part[2] !== undefined) {
+      const id = part[2];
+      checks.push((el) => el.attribs.id === id);
+      valueChecks.push((value) => value === id);
+    } else {
+      const value = part[5] ?? part[6] ?? part[7] ?? '';
+      checks.push(attributeTest(name, part[4], value));
+      valueChecks.push(valueTest(part[4], value));
+    }
+    names.add(name);
+    needs ??= name;
   }
-  if (checks.length === 0) return { test: (el) => tag === null || el.name === tag, needs };
+  if (checks.length === 0) return { test: (el) => tag === null || el.name === tag, needs, ...(tag === null ? {} : { tag }) };
+  const onValue = names.size === 1 ? { onValue: { name: needs!, tag, test: valueChecks.length === 1 ? valueChecks[0]! : (value: string) => valueChecks.every((check) => check(value)) } } : {};
   if (checks.length === 1) {
     const check = checks[0]!;
-    return { test: (el) => (tag === null || el.name === tag) && check(el), needs };
+    return { test: (el) => (tag === null || el.name === tag) && check(el), needs, ...onValue };
   }
-  return { test: (el) => (tag === null || el.name === tag) && allOf(checks, el), needs };
+  return { test: (el) => (tag === null || el.name === tag) && allOf(checks, el), needs, ...onValue };
 }
 
 /** Any of `alternatives`, those that need an attribute tried only on elements that have it: most
  *  elements have no class or id, and lists of twenty class tests are asked of every element of a page. */
 function anyOf(alternatives: Simple[]): Query {
-  const free = alternatives.filter((a) => a.needs === null).map((a) => a.test);
-  const groups = new Map<string, Query[]>();
-  for (const a of alternatives) if (a.needs !== null) (groups.get(a.needs) ?? groups.set(a.needs, []).get(a.needs)!).push(a.test);
+  const tags = new Set(alternatives.filter((a) => a.tag !== undefined).map((a) => a.tag!));
+  const rest = alternatives.filter((a) => a.tag === undefined);
+  const free = rest.filter((a) => a.needs === null).map((a) => a.test);
+  const groups = new Map<string, { values: ValueTest[]; others: Query[] }>();
+  for (const a of rest) {
+    if (a.needs === null) continue;
+    const group = groups.get(a.needs) ?? groups.set(a.needs, { values: [], others: [] }).get(a.needs)!;
+    if (a.onValue) group.values.push(a.onValue);
+    else group.others.push(a.test);
+  }
   const names = [...groups.keys()];
   const lists = names.map((name) => groups.get(name)!);
   return (el) => {
+    if (tags.size > 0 && tags.has(el.name)) return true;
     for (let i = 0; i < free.length; i++) if (free[i]!(el)) return true;
     const attribs = el.attribs;
     for (let g = 0; g < names.length; g++) {
-      if (attribs[names[g]!] === undefined) continue;
-      const tests = lists[g]!;
-      for (let i = 0; i < tests.length; i++) if (tests[i]!(el)) return true;
+      const value = attribs[names[g]!];
+      if (value === undefined) continue;
+      const { values, others } = lists[g]!;
+      for (let i = 0; i < values.length; i++) {
+        const v = values[i]!;
+        if ((v.tag === null || v.tag === el.name) && v.test(value)) return true;
+      }
+      for (let i = 0; i < others.length; i++) if (others[i]!(el)) return true;
     }
     return false;
   };
@@ -115,6 +157,19 @@ function attributeTest(name: string, operator: string | undefined, value: string
     case '$=': return (el) => value !== '' && (el.attribs[name]?.endsWith(value) ?? false);
     case '*=': return (el) => value !== '' && (el.attribs[name]?.includes(value) ?? false);
     default: return (el) => el.attribs[name] === value || (el.attribs[name]?.startsWith(`${value}-`) ?? false); // |=
+  }
+}
+
+/** An attribute selector's test of the attribute's value. */
+function valueTest(operator: string | undefined, value: string): (actual: string) => boolean {
+  switch (operator) {
+    case undefined: return () => true;
+    case '=': return (actual) => actual === value;
+    case '~=': return (actual) => hasWord(actual, value);
+    case '^=': return (actual) => value !== '' && actual.startsWith(value);
+    case '$=': return (actual) => value !== '' && actual.endsWith(value);
+    case '*=': return (actual) => value !== '' && actual.includes(value);
+    default: return (actual) => actual === value || actual.startsWith(`${value}-`); // |=
   }
 }
 
