@@ -86,6 +86,10 @@ describe('storeSiteData over a real store', () => {
     expect(found[1]).toMatchObject({ title: 'Harbour and storm', lead: 'The harbour closes.', translatedFrom: 'es', sourceName: 'Diario' });
     // Relevance: the headline holding the word comes first.
     expect((await site.search({ q: 'harbour', limit: 10, offset: 0, sort: 'relevance' })).map((a) => a.id)).toEqual([es, en]);
+    // Another query listing the same articles reuses their lines (the same objects), in its own order.
+    const again = await site.search({ q: 'harbour closes', limit: 10, offset: 0 });
+    expect(again.map((a) => a.id)).toEqual([es]);
+    expect(again[0]).toBe(found[1]);
   });
 
   it('marks articles of an excerpt-only source', async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { documentOf, fakeArticle, testApp, translatedArticle, untranslatedArticle } from '../testkit.js';
-import { PAGE_SIZE } from './front.js';
+import { articleItem, PAGE_SIZE } from './front.js';
 
 describe('front page', () => {
   it('lists the latest articles, newest first, with title, site, date and lead', async () => {
@@ -73,5 +73,18 @@ describe('front page', () => {
     expect(text).not.toContain('<img src=x');
     expect(text).toContain('&lt;script&gt;alert(1)&lt;/script&gt;Breaking');
     expect(text).not.toMatch(/<script/i);
+  });
+
+  it('renders a list item once per summary and form, and each form as it should be', () => {
+    const site = { siteName: 'T', language: 'en', siteUrl: 'https://t.example' };
+    const summary = { ...translatedArticle } as unknown as Parameters<typeof articleItem>[0];
+    const item = articleItem(summary, site);
+    expect(articleItem(summary, site)).toBe(item);
+    expect(articleItem({ ...summary }, site).value).toBe(item.value);
+    const h3 = articleItem(summary, site, 3, true);
+    expect(h3.value).toContain('<h3>');
+    expect(h3.value).toContain('Original headline');
+    expect(item.value).not.toContain('Original headline');
+    expect(articleItem(summary, { ...site, language: 'es' }).value).toContain('translated from español');
   });
 });

@@ -46,7 +46,23 @@ function titleLanguage(article: ArticleSummary, site: SiteContext): string | nul
   return article.translatedFrom ? site.language : article.language;
 }
 
+/**
+ * Rendered list items by summary: the store's data layer hands out the same summary object while
+ * it keeps a line (store-data.ts), and a search page is mostly lines shown before; dates and
+ * language names make an item cost more than a lookup. Weak: gone with the summary.
+ */
+const renderedItems = new WeakMap<ArticleSummary, Map<string, SafeHtml>>();
+
 export function articleItem(article: ArticleSummary, site: SiteContext, level: 2 | 3 = 2, showOriginal = false): SafeHtml {
+  let byForm = renderedItems.get(article);
+  if (!byForm) renderedItems.set(article, (byForm = new Map()));
+  const form = `${site.language} ${level} ${showOriginal}`;
+  let item = byForm.get(form);
+  if (!item) byForm.set(form, (item = renderItem(article, site, level, showOriginal)));
+  return item;
+}
+
+function renderItem(article: ArticleSummary, site: SiteContext, level: 2 | 3, showOriginal: boolean): SafeHtml {
   const lang = titleLanguage(article, site);
   const langAttrs = lang ? html` lang="${lang}" dir="${textDirection(lang)}"` : '';
   const via = article.sourceName && article.sourceName !== article.site ? html` via ${article.sourceName}` : '';
