@@ -66,6 +66,8 @@ interface Simple {
    *  is slow (every element's attributes have their own shape), and lists of twenty class tests read it
    *  twenty times per element. */
   onValue?: ValueTest;
+  /** Set when the selector is one class name (".byline"). */
+  word?: string;
 }
 
 /** A test of one attribute's value, and of the tag when the selector names one. */
@@ -102,10 +104,11 @@ function simpleTest(selector: string): Simple | null {
     needs ??= name;
   }
   if (checks.length === 0) return { test: (el) => tag === null || el.name === tag, needs, ...(tag === null ? {} : { tag }) };
+  const word = tag === null && checks.length === 1 && match[2]!.startsWith('.') ? { word: match[2]!.slice(1) } : {};
   const onValue = names.size === 1 ? { onValue: { name: needs!, tag, test: valueChecks.length === 1 ? valueChecks[0]! : (value: string) => valueChecks.every((check) => check(value)) } } : {};
   if (checks.length === 1) {
     const check = checks[0]!;
-    return { test: (el) => (tag === null || el.name === tag) && check(el), needs, ...onValue };
+    return { test: (el) => (tag === null || el.name === tag) && check(el), needs, ...onValue, ...word };
   }
   return { test: (el) => (tag === null || el.name === tag) && allOf(checks, el), needs, ...onValue };
 }
@@ -122,6 +125,11 @@ function anyOf(alternatives: Simple[]): Query {
     const group = groups.get(a.needs) ?? groups.set(a.needs, { values: [], others: [] }).get(a.needs)!;
     if (a.onValue) group.values.push(a.onValue);
     else group.others.push(a.test);
+  }
+  const classes = groups.get('class');
+  const words = rest.filter((a) => a.word !== undefined).map((a) => a.word!);
+  if (classes && words.length > 1) {
+    classes.values = [{ name: 'class', tag: null, test: anyWordTest(words) }, ...classes.values.filter((v) => !rest.some((a) => a.word !== undefined && a.onValue === v))];
   }
   const names = [...groups.keys()];
   const lists = names.map((name) => groups.get(name)!);
@@ -171,6 +179,26 @@ function valueTest(operator: string | undefined, value: string): (actual: string
     case '*=': return (actual) => value !== '' && actual.includes(value);
     default: return (actual) => actual === value || actual.startsWith(`${value}-`); // |=
   }
+}
+
+/** Whether a class value holds any of `words`: its names are cut at whitespace once and each is
+ *  compared with the words of its length only (lists of a dozen class names searched the value once
+ *  per name). */
+function anyWordTest(words: string[]): (value: string) => boolean {
+  const byLength: string[][] = [];
+  for (const word of words) (byLength[word.length] ??= []).push(word);
+  return (value) => {
+    let start = 0;
+    while (start < value.length) {
+      while (start < value.length && isSpace(value.charCodeAt(start))) start++;
+      let end = start;
+      while (end < value.length && !isSpace(value.charCodeAt(end))) end++;
+      const candidates = byLength[end - start];
+      if (candidates !== undefined) for (let i = 0; i < candidates.length; i++) if (value.startsWith(candidates[i]!, start)) return true;
+      start = end;
+    }
+    return false;
+  };
 }
 
 /** Whether the whitespace-separated list `list` holds `word`. */
