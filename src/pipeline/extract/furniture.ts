@@ -10,7 +10,7 @@ import type { RelatedLink } from './article.js';
 import { absoluteUrl } from '../sanitize/index.js';
 import { PHRASES, type FurnitureKind } from './furniture-phrases.js';
 import {
-  childrenOf, collapse, getAttr, isInside, isElement, isTextNode, measureText, parentElement, remove, setAttr, tagOf, textOf, type DomElement, type DomNode, type DomRoot,
+  childrenOf, collapse, getAttr, isInside, isElement, isSpace, isTextNode, measureText, parentElement, remove, setAttr, tagOf, textOf, type DomElement, type DomNode, type DomRoot,
 } from './dom.js';
 import { all, closest, first } from './select.js';
 
@@ -118,9 +118,14 @@ function findLabels(root: DomRoot): Label[] {
 /** The furniture kind of a label text: the whole text is a phrase, or a phrase followed by a colon. */
 export function labelKind(raw: string): FurnitureKind | null {
   if (raw.length > MAX_LABEL * 3) return null;
-  const trimmed = raw.trim(); // most text nodes are blank or prose: rejected before any regex runs
-  if (trimmed.length === 0 || trimmed.length > MAX_LABEL * 2) return null;
-  if (!trimmed.includes(':') && keptLength(trimmed) > LONGEST_PHRASE) return null; // prose: no phrase is that long
+  // Most text nodes are blank or prose: rejected before any string is made or any regex runs.
+  let start = 0;
+  let end = raw.length;
+  while (start < end && isSpace(raw.charCodeAt(start))) start++;
+  while (end > start && isSpace(raw.charCodeAt(end - 1))) end--;
+  if (start === end || end - start > MAX_LABEL * 2) return null;
+  if (keptLength(raw, start, end) > LONGEST_PHRASE) return null; // prose: no phrase is that long
+  const trimmed = start === 0 && end === raw.length ? raw : raw.slice(start, end);
   const text = collapse(trimmed).toLowerCase().replace(/\s+:/g, ':').replace(/^[\s»›>|•·:\-–—]+|[\s»›>|•·\-–—.…]+$/gu, '');
   if (text.length === 0 || text.length > MAX_LABEL) return null;
   const exact = PHRASE_KINDS.get(text) ?? (text.endsWith(':') ? PHRASE_KINDS.get(text.slice(0, -1)) : undefined);
@@ -138,16 +143,18 @@ for (const { kind, phrase } of PHRASES) if (!PHRASE_KINDS.has(phrase)) PHRASE_KI
 /** Without a colon a label is a whole phrase, so a text keeping more characters than the longest phrase
  *  is none (infinite, so never a shortcut, if a phrase ever holds a colon). */
 const LONGEST_PHRASE = PHRASES.some(({ phrase }) => phrase.includes(':')) ? Number.POSITIVE_INFINITY : Math.max(0, ...PHRASES.map(({ phrase }) => phrase.length));
-/** What labelKind's normalising may drop: whitespace and the punctuation it strips at either end. */
-const DROPPABLE = new Set([...'»›>|•·:-–—.…']);
+/** What labelKind's normalising may drop besides whitespace: the punctuation it strips at either end. */
+const DROPPABLE = new Set([...'»›>|•·:-–—.…'].map((c) => c.charCodeAt(0)));
 
-/** Characters of `text` that labelKind's normalising surely keeps (a lower bound of its result's length). */
-function keptLength(text: string): number {
+/** Characters of text[start, end) that labelKind's normalising surely keeps (a lower bound of its
+ *  result's length); 0, no bound, when the text holds a colon ("Lire aussi: <headline>" is longer than
+ *  its phrase). */
+function keptLength(text: string, start: number, end: number): number {
   let kept = 0;
-  for (let i = 0; i < text.length; i++) {
+  for (let i = start; i < end; i++) {
     const c = text.charCodeAt(i);
-    if (c === 32 || (c >= 9 && c <= 13) || c === 160 || c >= 0x2000 && c <= 0x200a || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff || c === 0x1680) continue;
-    if (!DROPPABLE.has(text[i]!)) kept++;
+    if (c === 58) return 0; // ':'
+    if (!isSpace(c) && !DROPPABLE.has(c)) kept++;
   }
   return kept;
 }

@@ -1,0 +1,19 @@
+import { describe, it, expect } from 'vitest';
+import { labelKind } from './furniture.js';
+
+describe('labelKind', () => {
+  it('reads a label followed by a headline after its colon, however long the headline', () => {
+    expect(labelKind('\n  Lire aussi : Une histoire plus longue que toutes les étiquettes  \n')).toBe('related');
+    expect(labelKind('Leia também: Governo anuncia novas medidas contra a inflação')).toBe('related');
+  });
+
+  it('rejects blank text, long prose and text past the length limits', () => {
+    expect(labelKind(' \n\t\u00a0 ')).toBeNull();
+    expect(labelKind('Read also the long story of how the council voted against the plan on Monday')).toBeNull();
+    expect(labelKind(`Read also: ${'x'.repeat(200)}`)).toBeNull();
+  });
+
+  it('ignores whitespace and end punctuation around a label', () => {
+    expect(labelKind('\u00a0» Read also …\u3000')).toBe('related');
+  });
+});
