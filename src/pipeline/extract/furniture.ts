@@ -44,10 +44,14 @@ export function removeFurniture(root: DomRoot, pageUrl: string): RelatedLink[] {
 
 function removeMarkedBoxes(root: DomRoot, pageUrl: string): RelatedLink[] {
   const related: RelatedLink[] = [];
-  for (const el of all(root, COMMENTS_SELECTOR)) remove(el);
-  for (const el of all(root, AMP_WIDGETS)) remove(el);
+  // All found before anything is removed: each removal makes select.ts list the page's elements
+  // again. What sat inside a removed box is skipped by the isInside test below.
+  const comments = all(root, COMMENTS_SELECTOR);
+  const widgets = all(root, AMP_WIDGETS);
   const named = new Map<string, boolean>(); // pages repeat their class names: each is tested once
   const marked = all(root, MARKED_SELECTOR).concat(all(root, '[class], [id]').filter((el) => hasFurnitureName(el, named)));
+  for (const el of comments) remove(el);
+  for (const el of widgets) remove(el);
   for (const el of marked) {
     if (!isInside(el, root) || !isSmallOrLinky(el) || containsTitle(el)) continue; // size first: it stops early
     if (RELATED_NAME.test(`${getAttr(el, 'class') ?? ''} ${getAttr(el, 'id') ?? ''}`) && isInsideBody(el)) related.push(...linksIn(el, pageUrl));
