@@ -10,7 +10,7 @@ import type { StoreContext, StoreDialect } from './dialect.js';
 import * as itemErrors from './item-errors.js';
 import { migrate } from './migrate.js';
 import type { Database } from './schema.js';
-import { search, tidySearchIndex } from './search.js';
+import { search, searchIds, tidySearchIndex } from './search.js';
 import * as siteQueries from './site-queries.js';
 import * as sources from './sources.js';
 import { openSqlite, sqliteDialect } from './sqlite-dialect.js';
@@ -61,6 +61,8 @@ const queries = {
   itemErrors: itemErrors.itemErrors,
   itemErrorByUrl: itemErrors.itemErrorByUrl,
   search,
+  searchIds,
+  searchLines: siteQueries.searchSummaryRows,
   tidySearchIndex,
   recordView: views.recordView,
   popularArticles: views.popularArticles,

@@ -24,6 +24,16 @@ export async function refreshSearchText(db: Kysely<Database>, dialect: StoreDial
   });
 }
 
+/** A page of the ids of the articles matching `query`, in `order` (search-window.ts; default 'relevance'). */
+export function searchIds(
+  { db, dialect }: StoreContext,
+  query: string,
+  options: { limit: number; offset?: number; order?: SearchOrder } & SearchFilter,
+): Promise<number[]> {
+  const { limit, offset = 0, order, ...filter } = options;
+  return searchPage(db, dialect, query, limit, offset, filter, order);
+}
+
 /** One bounded step of search-index upkeep (the dialect's tidySearchIndex); true when it did work. */
 export function tidySearchIndex({ db, dialect }: StoreContext, mode: 'step' | 'full'): Promise<boolean> {
   return dialect.tidySearchIndex(db, mode);

@@ -3,8 +3,7 @@
  * translation exists, with their carriers and the source that first carried them.
  */
 import type { ArticleRow, Carrier, SourceWithHealth, Store, Translation } from '../store/index.js';
-import { searchPage } from '../store/search-window.js';
-import { searchSummaryRows, type StoryListRow, type SummaryRow } from '../store/site-queries.js';
+import type { StoryListRow, SummaryRow } from '../store/site-queries.js';
 import type { ArticleSummary, ArticleView, EntityChip, SiteData, SourceView, StorySummary } from './site-data.js';
 import { articlePath } from './site-data.js';
 
@@ -219,14 +218,14 @@ export function storeSiteData(options: StoreDataOptions): SiteData {
     },
 
     // Two queries per new search: the index walk for a page of ids (search-window.ts), then the
-    // lines not seen lately in one read (searchSummaryRows) instead of rows + translations + carriers.
+    // lines not seen lately in one read (store.searchLines) instead of rows + translations + carriers.
     async search({ q, limit, offset, language: lang, sourceId, from, to, sort = 'newest' }) {
       return searches.get(JSON.stringify([q, limit, offset, lang, sourceId, from, to, sort]), () =>
         searchTurn(async () => {
-          const ids = await searchPage(store.db, store.dialect, q, limit, offset, { language: lang, sourceId, from, to }, sort);
+          const ids = await store.searchIds(q, { limit, offset, language: lang, sourceId, from, to, order: sort });
           const now = Date.now();
           const missing = ids.filter((id) => !lines.get(id, now));
-          for (const r of await searchSummaryRows(store, missing, language)) lines.set(r.id, lineOf({ ...r, translation: needsTranslation(r) ? r.translation : null }), now);
+          for (const r of await store.searchLines(missing, language)) lines.set(r.id, lineOf({ ...r, translation: needsTranslation(r) ? r.translation : null }), now);
           return ids.flatMap((id) => lines.get(id, now) ?? []);
         }),
       );
