@@ -51,7 +51,16 @@ const HEADINGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
 export const UNLIKELY = /-ad-|ai2html|banner|breadcrumbs|combx|comment|community|cover-wrap|disqus|extra|footer|gdpr|header|legends|menu|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|supplemental|ad-break|agegate|pagination|pager|popup|yom-remote/i;
 const MAYBE = /and|article|body|column|content|main|mathjax|shadow/i;
 const UNLIKELY_ROLES = new Set(['menu', 'menubar', 'complementary', 'navigation', 'alert', 'alertdialog', 'dialog']);
-const COMMAS = /[\u002C\u060C\uFE50\uFE10\uFE11\u2E41\u2E34\u2E32\uFF0C]/g;
+/** Readability's commas (/[\u002C\u060C\uFE50\uFE10\uFE11\u2E41\u2E34\u2E32\uFF0C]/g), counted by code
+ *  rather than by matching, which made an array per text node. */
+function countCommas(text: string): number {
+  let count = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x2c || (c >= 0x60c && (c === 0x60c || c === 0xfe50 || c === 0xfe10 || c === 0xfe11 || c === 0x2e41 || c === 0x2e34 || c === 0x2e32 || c === 0xff0c))) count++;
+  }
+  return count;
+}
 /** Readability scores only blocks of at least this many characters. */
 const MIN_PARAGRAPH = 25;
 
@@ -111,12 +120,12 @@ export function measurePage(root: DomRoot, stripUnlikely: boolean): PageStats {
 /** An element's stats from its children's (already measured), plus the paragraphs it holds. */
 function summarize(el: DomElement, page: PageStats): Stats {
   const stats = emptyStats();
-  const runs = new Runs(el, page);
+  const runs = RUNS.reset();
   let brs = 0;
   for (const kid of el.children) {
     if (isTextNode(kid)) {
       const length = textLength(kid.data);
-      const commas = length > 0 ? (kid.data.match(COMMAS)?.length ?? 0) : 0;
+      const commas = length > 0 ? countCommas(kid.data) : 0;
       stats.text += length;
       stats.commas += commas;
       if (length > 0) brs = 0;
@@ -158,7 +167,8 @@ function summarize(el: DomElement, page: PageStats): Stats {
   return stats;
 }
 
-/** Runs of phrasing content directly inside an element, cut at blocks and at two <br> in a row. */
+/** Runs of phrasing content directly inside an element, cut at blocks and at two <br> in a row. One
+ *  instance serves every element in turn (summarize is not reentrant): no allocation per element. */
 class Runs {
   count = 0;
   split = false;
@@ -166,7 +176,15 @@ class Runs {
   private text = 0;
   private commas = 0;
   private open = false;
-  constructor(readonly el: DomElement, readonly page: PageStats) {}
+  reset(): this {
+    this.count = 0;
+    this.split = false;
+    if (this.scored.length > 0) this.scored = [];
+    this.text = 0;
+    this.commas = 0;
+    this.open = false;
+    return this;
+  }
   add(text: number, commas: number): void {
     this.open = true;
     this.text += text;
@@ -183,6 +201,8 @@ class Runs {
     this.commas = 0;
   }
 }
+
+const RUNS = new Runs();
 
 export function add(into: Stats, from: Stats): void {
   into.text += from.text;
