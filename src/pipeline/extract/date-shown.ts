@@ -2,7 +2,7 @@
  * Dates the reader sees: written near the headline, in the byline, or labelled anywhere, each with what
  * its label says it is ("Published", "Updated", or nothing).
  */
-import { TEXT_NODE, collapse, type DomDocument, type DomElement, type DomNode, textContent, parentElement, tagOf, childrenOf } from './dom.js';
+import { TEXT_NODE, collapse, type DomDocument, type DomElement, type DomNode, textContent, parentElement, tagOf, childrenOf, treeVersion, isSpace } from './dom.js';
 import { all, matches } from './select.js';
 import { textDate, writtenDates } from './date-text.js';
 
@@ -121,14 +121,38 @@ function labelledDates(text: string, monthFirst: boolean): ShownDate[] {
   });
 }
 
-/** Text as a reader sees it: without <script>/<style>, blocks separated by a space. */
+/** `collapse(text)`, as a slice when only its ends need trimming (most text nodes: markup's line breaks
+ *  and indentation around words), without a regex. */
+function collapsedText(text: string): string {
+  let start = 0;
+  let end = text.length;
+  while (start < end && isSpace(text.charCodeAt(start))) start++;
+  while (end > start && isSpace(text.charCodeAt(end - 1))) end--;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 32 ? text.charCodeAt(i + 1) === 32 : isSpace(c)) return collapse(text);
+  }
+  return start === 0 && end === text.length ? text : text.slice(start, end);
+}
+
+/** The last text read, while the tree is unchanged: the body's is read for both the original day and a
+ *  labelled date. */
+let lastRead: { root: DomElement; version: number; text: string } | null = null;
+
+/** Text as a reader sees it: without <script>/<style>, blocks separated by a space; the first 20,000
+ *  text nodes. The collapsed text of the text nodes joined by a space, which is the collapsed join of
+ *  their texts (whitespace runs merge across the joins) without building the uncollapsed page text. */
 function visibleText(root: DomElement): string {
+  if (lastRead !== null && lastRead.root === root && lastRead.version === treeVersion()) return lastRead.text;
   const out: string[] = [];
   const stack: DomNode[] = [root];
-  while (stack.length > 0 && out.length < 20_000) {
+  let texts = 0;
+  while (stack.length > 0 && texts < 20_000) {
     const node = stack.pop()!;
     if (node.nodeType === TEXT_NODE) {
-      out.push(textContent(node) ?? '');
+      texts++;
+      const text = collapsedText(textContent(node));
+      if (text !== '') out.push(text);
       continue;
     }
     const tag = tagOf(node);
@@ -136,5 +160,7 @@ function visibleText(root: DomElement): string {
     const kids = childrenOf(node);
     for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i]!);
   }
-  return collapse(out.join(' '));
+  const text = out.join(' ');
+  lastRead = { root, version: treeVersion(), text };
+  return text;
 }
