@@ -258,7 +258,7 @@ function walkUnder(root: DomRoot, visit: (el: DomElement) => boolean): void {
   }
 }
 
-const flatLists = new WeakMap<DomRoot, { version: number; elements: DomElement[]; byTag: Map<string, DomElement[]> }>();
+const flatLists = new WeakMap<DomRoot, { version: number; elements: DomElement[]; byTag: Map<string, DomElement[]> | null }>();
 /** The one tag every alternative of a selector list requires ("meta[property=...], meta[name=...]"),
  *  else null: such lists are tested only against the elements of that tag. */
 const requiredTags = new Map<string, string | null>();
@@ -276,7 +276,22 @@ function requiredTag(selector: string): string | null {
 function candidates(root: DomDocument, selector: string): DomElement[] {
   const elements = elementsUnder(root);
   const tag = requiredTag(selector);
-  return tag === null ? elements : (flatLists.get(root)!.byTag.get(tag) ?? []);
+  if (tag === null) return elements;
+  const flat = flatLists.get(root)!;
+  flat.byTag ??= byTag(elements);
+  return flat.byTag.get(tag) ?? [];
+}
+
+/** `elements` by tag name, each list in document order: made when a list needs it, not at each listing
+ *  of the page (which happens after every change to the tree). */
+function byTag(elements: DomElement[]): Map<string, DomElement[]> {
+  const lists = new Map<string, DomElement[]>();
+  for (const el of elements) {
+    const list = lists.get(el.name);
+    if (list) list.push(el);
+    else lists.set(el.name, [el]);
+  }
+  return lists;
 }
 
 /** The elements under `root` in document order, kept until the tree changes: extraction asks a
@@ -286,15 +301,11 @@ function elementsUnder(root: DomRoot): DomElement[] {
   const cached = flatLists.get(root);
   if (cached && cached.version === treeVersion()) return cached.elements;
   const elements: DomElement[] = [];
-  const byTag = new Map<string, DomElement[]>();
   walkUnder(root, (el) => {
     elements.push(el);
-    const list = byTag.get(el.name);
-    if (list) list.push(el);
-    else byTag.set(el.name, [el]);
     return false;
   });
-  flatLists.set(root, { version: treeVersion(), elements, byTag });
+  flatLists.set(root, { version: treeVersion(), elements, byTag: null });
   return elements;
 }
 
