@@ -128,7 +128,8 @@ export function labelKind(raw: string): FurnitureKind | null {
   while (start < end && isSpace(raw.charCodeAt(start))) start++;
   while (end > start && isSpace(raw.charCodeAt(end - 1))) end--;
   if (start === end || end - start > MAX_LABEL * 2) return null;
-  if (keptLength(raw, start, end) > LONGEST_PHRASE) return null; // prose: no phrase is that long
+  const colon = raw.indexOf(':', start);
+  if ((colon === -1 || colon >= end) && keepsMore(raw, start, end, LONGEST_PHRASE)) return null; // prose: no phrase is that long
   const trimmed = start === 0 && end === raw.length ? raw : raw.slice(start, end);
   const text = collapse(trimmed).toLowerCase().replace(/\s+:/g, ':').replace(/^[\s»›>|•·:\-–—]+|[\s»›>|•·\-–—.…]+$/gu, '');
   if (text.length === 0 || text.length > MAX_LABEL) return null;
@@ -147,20 +148,21 @@ for (const { kind, phrase } of PHRASES) if (!PHRASE_KINDS.has(phrase)) PHRASE_KI
 /** Without a colon a label is a whole phrase, so a text keeping more characters than the longest phrase
  *  is none (infinite, so never a shortcut, if a phrase ever holds a colon). */
 const LONGEST_PHRASE = PHRASES.some(({ phrase }) => phrase.includes(':')) ? Number.POSITIVE_INFINITY : Math.max(0, ...PHRASES.map(({ phrase }) => phrase.length));
-/** What labelKind's normalising may drop besides whitespace: the punctuation it strips at either end. */
-const DROPPABLE = new Set([...'»›>|•·:-–—.…'].map((c) => c.charCodeAt(0)));
-
-/** Characters of text[start, end) that labelKind's normalising surely keeps (a lower bound of its
- *  result's length); 0, no bound, when the text holds a colon ("Lire aussi: <headline>" is longer than
- *  its phrase). */
-function keptLength(text: string, start: number, end: number): number {
+/** Whether labelKind's normalising surely keeps more than `limit` characters of text[start, end): those
+ *  that are neither whitespace nor the punctuation it strips at either end (»›>|•·:-–—.…). */
+function keepsMore(text: string, start: number, end: number, limit: number): boolean {
   let kept = 0;
   for (let i = start; i < end; i++) {
     const c = text.charCodeAt(i);
-    if (c === 58) return 0; // ':'
-    if (!isSpace(c) && !DROPPABLE.has(c)) kept++;
+    if (isSpace(c) || isDroppable(c)) continue;
+    if (++kept > limit) return true;
   }
-  return kept;
+  return false;
+}
+
+function isDroppable(c: number): boolean {
+  if (c < 0x80) return c === 0x2d || c === 0x2e || c === 0x3a || c === 0x3e || c === 0x7c;
+  return c === 0xb7 || c === 0xbb || c === 0x2013 || c === 0x2014 || c === 0x2022 || c === 0x2026 || c === 0x203a;
 }
 
 /** The widest ancestor of the label that is still only this box: short, link-made, no headline. */
