@@ -227,14 +227,32 @@ export function all(root: DomRoot, selector: string): DomElement[] {
 /** The elements matching `selector` in document order, found one at a time: for loops that stop at the
  *  first one that serves (a byline, a date), which `all` would match over the whole page first. The tree
  *  must not change while it is iterated. */
-export function* matches(root: DomRoot, selector: string): Generator<DomElement> {
+export function matches(root: DomRoot, selector: string): Iterable<DomElement> {
   const q = query(selector);
-  if (!q) return;
-  if (root.type === 'root') {
-    for (const el of candidates(root, selector)) if (q(el)) yield el;
-    return;
-  }
-  for (const el of all(root, selector)) yield el;
+  if (!q) return [];
+  if (root.type !== 'root') return all(root, selector);
+  return { [Symbol.iterator]: () => matching(candidates(root, selector), q) };
+}
+
+/** The elements of `list` that pass `q`, one per step. Written out rather than a generator: one result
+ *  record serves every step (a generator makes one per element found, and its frame per call). */
+function matching(list: DomElement[], q: Query): Iterator<DomElement> {
+  let i = 0;
+  const result = { value: undefined as DomElement | undefined, done: false };
+  return {
+    next: () => {
+      while (i < list.length) {
+        const el = list[i++]!;
+        if (q(el)) {
+          result.value = el;
+          return result as IteratorResult<DomElement>;
+        }
+      }
+      result.value = undefined;
+      result.done = true;
+      return result as IteratorResult<DomElement>;
+    },
+  };
 }
 
 export function first(root: DomRoot, selector: string): DomElement | null {
