@@ -49,7 +49,7 @@ function removeMarkedBoxes(root: DomRoot, pageUrl: string): RelatedLink[] {
   const comments = all(root, COMMENTS_SELECTOR);
   const widgets = all(root, AMP_WIDGETS);
   const named = new Map<string, boolean>(); // pages repeat their class names: each is tested once
-  const marked = all(root, MARKED_SELECTOR).concat(all(root, '[class], [id]').filter((el) => hasFurnitureName(el, named)));
+  const marked = all(root, MARKED_SELECTOR).concat(all(root, '*').filter((el) => hasFurnitureName(el, named)));
   for (const el of comments) remove(el);
   for (const el of widgets) remove(el);
   for (const el of marked) {
