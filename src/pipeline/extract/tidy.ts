@@ -49,11 +49,12 @@ const MIN_PULL_QUOTE = 30;
 function removeRepeatedQuotes(root: DomElement): void {
   const quotes = all(root, 'blockquote, aside, figure, q');
   if (quotes.length === 0) return;
-  let story = ` ${blockTexts(root).map(sameText).join(' \n ')} `;
+  let story: string | null = null; // read when a quote of pull-quote length turns up (most figures are images)
   for (const quote of quotes) {
     if (!isInside(quote, root)) continue;
     const text = sameText(textOf(quote, 1000));
     if (text.length < MIN_PULL_QUOTE || text.length > 1000) continue;
+    story ??= ` ${blockTexts(root).map(sameText).join(' \n ')} `;
     const first = story.indexOf(` ${text} `.trim());
     if (first === -1 || story.indexOf(text, first + text.length) === -1) continue;
     remove(quote);
