@@ -28,9 +28,15 @@ export function blockTexts(root: DomElement, skip?: (el: DomElement) => boolean)
   const blocks: string[] = [];
   let buffer = '';
   const flush = () => {
-    for (const part of buffer.split(/\n[^\S\n]*\n/)) {
-      const text = collapse(part);
+    if (buffer === '') return; // blocks open and close around nothing more often than around text
+    if (buffer.indexOf('\n') === -1) {
+      const text = collapse(buffer); // one line: nothing to split
       if (text) blocks.push(text);
+    } else {
+      for (const part of buffer.split(/\n[^\S\n]*\n/)) {
+        const text = collapse(part);
+        if (text) blocks.push(text);
+      }
     }
     buffer = '';
   };
