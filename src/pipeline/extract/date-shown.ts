@@ -31,13 +31,23 @@ function nearHeadline(document: DomDocument, monthFirst: boolean): ShownDate[] |
   const h1 = all(document, 'h1')[0];
   const headline = h1 ? visibleText(h1) : '';
   let scope = h1 ? parentElement(h1) : null;
-  for (let level = 0; scope && headline && level < HEADER_LEVELS; level++, scope = parentElement(scope)) {
-    const text = visibleText(scope);
+  let inner: Visible | null = h1 ? headlineVisible(h1) : null;
+  for (let level = 0; scope && inner && headline && level < HEADER_LEVELS; level++, scope = parentElement(scope)) {
+    inner = visibleAround(inner, scope); // each level read from the one below it, not walked again
+    const text = inner.text;
     const at = Math.max(0, text.indexOf(headline));
     const found = labelledDates(text.slice(Math.max(0, at - HEADER_WINDOW), at + headline.length + HEADER_WINDOW), monthFirst);
     if (found.length > 0) return found;
   }
   return null;
+}
+
+/** The <h1>'s visible text with its count of text nodes. */
+function headlineVisible(h1: DomElement): Visible {
+  const out: string[] = [];
+  const read = { texts: 0 };
+  readVisible(h1, out, read);
+  return { el: h1, text: read.texts >= MAX_TEXTS ? visibleText(h1) : out.join(' '), texts: read.texts };
 }
 
 function inCarriers(document: DomDocument, monthFirst: boolean): ShownDate[] | null {
@@ -145,22 +155,59 @@ let lastRead: { root: DomElement; version: number; text: string } | null = null;
 function visibleText(root: DomElement): string {
   if (lastRead !== null && lastRead.root === root && lastRead.version === treeVersion()) return lastRead.text;
   const out: string[] = [];
+  readVisible(root, out, { texts: 0 });
+  const text = out.join(' ');
+  lastRead = { root, version: treeVersion(), text };
+  return text;
+}
+
+/** Most text nodes visibleText reads. */
+const MAX_TEXTS = 20_000;
+
+/** Pushes the collapsed non-empty texts under `root` onto `out`, counting the text nodes read, until
+ *  `read.texts` reaches MAX_TEXTS. */
+function readVisible(root: DomNode, out: string[], read: { texts: number }): void {
   const stack: DomNode[] = [root];
-  let texts = 0;
-  while (stack.length > 0 && texts < 20_000) {
+  while (stack.length > 0 && read.texts < MAX_TEXTS) {
     const node = stack.pop()!;
     if (node.nodeType === TEXT_NODE) {
-      texts++;
+      read.texts++;
       const text = collapsedText(textContent(node));
       if (text !== '') out.push(text);
       continue;
     }
-    const tag = tagOf(node);
-    if (tag === 'script' || tag === 'style' || tag === 'svg' || tag === 'noscript') continue;
+    if (isUnseen(node)) continue;
     const kids = childrenOf(node);
     for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i]!);
   }
-  const text = out.join(' ');
-  lastRead = { root, version: treeVersion(), text };
-  return text;
+}
+
+function isUnseen(node: DomNode): boolean {
+  const tag = tagOf(node);
+  return tag === 'script' || tag === 'style' || tag === 'svg' || tag === 'noscript';
+}
+
+/** An element's visible text and the text nodes it was read from. */
+interface Visible {
+  el: DomElement;
+  text: string;
+  texts: number;
+}
+
+/** visibleText(parent) from its child's, already read: the other children are read and the child's text
+ *  put in its place, which is what reading the whole parent gives (the texts are joined by one space
+ *  either way) while the parent holds under MAX_TEXTS text nodes; past that, the parent is read whole. */
+function visibleAround(inner: Visible, parent: DomElement): Visible {
+  if (isUnseen(parent)) return { el: parent, text: '', texts: 0 };
+  const out: string[] = [];
+  const read = { texts: 0 };
+  for (const child of parent.children) {
+    if (child !== inner.el) readVisible(child, out, read);
+    else {
+      read.texts += inner.texts;
+      if (inner.text !== '') out.push(inner.text);
+    }
+    if (read.texts >= MAX_TEXTS) return { el: parent, text: visibleText(parent), texts: MAX_TEXTS };
+  }
+  return { el: parent, text: out.join(' '), texts: read.texts };
 }
