@@ -50,3 +50,14 @@ describe('selectors', () => {
     }
   });
 });
+
+describe('selector lists with [class*=...]', () => {
+  it('match as css-select does when other alternatives hold the same text', () => {
+    const document = parseDocument('<div class="author-name">a</div><p class="byline x">b</p><span class="post-authorName">c</span><i class="authors">d</i><b class="writer">e</b><a class="by">f</a>');
+    for (const selector of ['.byline, .author-name, [class*=authorName], [class*=author], [class*=byline]', '[class*=author], .author, [class*="author-name"]', '.writer, [class*=auth], [class*=author]']) {
+      const matched = new Set(selectAll(selector, document));
+      expect(matched.size).toBeGreaterThan(1);
+      for (const el of all(document, '*')) expect(is(el, selector), `${selector} on ${el.attribs.class}`).toBe(matched.has(el));
+    }
+  });
+});

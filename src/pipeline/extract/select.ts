@@ -68,6 +68,8 @@ interface Simple {
   onValue?: ValueTest;
   /** Set when the selector is one class name (".byline"). */
   word?: string;
+  /** Set when the selector is one [class*=...] test: its text. */
+  contains?: string;
 }
 
 /** A test of one attribute's value, and of the tag when the selector names one. */
@@ -104,7 +106,9 @@ function simpleTest(selector: string): Simple | null {
     needs ??= name;
   }
   if (checks.length === 0) return { test: (el) => tag === null || el.name === tag, needs, ...(tag === null ? {} : { tag }) };
-  const word = tag === null && checks.length === 1 && match[2]!.startsWith('.') ? { word: match[2]!.slice(1) } : {};
+  const word: { word?: string; contains?: string } = tag === null && checks.length === 1 && match[2]!.startsWith('.') ? { word: match[2]!.slice(1) } : {};
+  const contains = /^\[class\*=(?:"([^"]+)"|'([^']+)'|([^\]"']+))\]$/.exec(tag === null && checks.length === 1 ? match[2]! : '');
+  if (contains) word.contains = contains[1] ?? contains[2] ?? contains[3]!;
   const onValue = names.size === 1 ? { onValue: { name: needs!, tag, test: valueChecks.length === 1 ? valueChecks[0]! : (value: string) => valueChecks.every((check) => check(value)) } } : {};
   if (checks.length === 1) {
     const check = checks[0]!;
@@ -117,7 +121,11 @@ function simpleTest(selector: string): Simple | null {
  *  elements have no class or id, and lists of twenty class tests are asked of every element of a page. */
 function anyOf(alternatives: Simple[]): Query {
   const tags = new Set(alternatives.filter((a) => a.tag !== undefined).map((a) => a.tag!));
-  const rest = alternatives.filter((a) => a.tag === undefined);
+  // An alternative that matches only where a [class*=x] of the list matches adds nothing: ".author",
+  // ".author-name" and "[class*=authorName]" beside "[class*=author]".
+  const needles = alternatives.filter((a) => a.contains !== undefined).map((a) => a.contains!);
+  const covered = (a: Simple): boolean => needles.some((needle) => (a.word ?? '').includes(needle) || (a.contains !== undefined && a.contains !== needle && a.contains.includes(needle)));
+  const rest = alternatives.filter((a) => a.tag === undefined && !covered(a));
   const free = rest.filter((a) => a.needs === null).map((a) => a.test);
   const groups = new Map<string, { values: ValueTest[]; others: Query[] }>();
   for (const a of rest) {
