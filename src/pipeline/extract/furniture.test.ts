@@ -17,3 +17,12 @@ describe('labelKind', () => {
     expect(labelKind('\u00a0» Read also …\u3000')).toBe('related');
   });
 });
+
+describe('labelKind on short texts', () => {
+  it('reads labels whatever their case and leading punctuation, and no menu words', () => {
+    expect(labelKind('» – READ ALSO')).toBe('related');
+    expect(labelKind(': Lire aussi')).toBe('related');
+    expect(labelKind('ЧИТАЙТЕ ТАКЖЕ')).toBe('related');
+    expect(['Home', 'World', 'Jane Roe', '2024', '…', '--'].map(labelKind)).toEqual([null, null, null, null, null, null]);
+  });
+});

@@ -130,6 +130,7 @@ export function labelKind(raw: string): FurnitureKind | null {
   if (start === end || end - start > MAX_LABEL * 2) return null;
   const colon = raw.indexOf(':', start);
   if ((colon === -1 || colon >= end) && keepsMore(raw, start, end, LONGEST_PHRASE)) return null; // prose: no phrase is that long
+  if (!mayStartPhrase(raw, start, end)) return null; // most short texts (menu links, names) start no phrase
   const trimmed = start === 0 && end === raw.length ? raw : raw.slice(start, end);
   const text = collapse(trimmed).toLowerCase().replace(/\s+:/g, ':').replace(/^[\s»›>|•·:\-–—]+|[\s»›>|•·\-–—.…]+$/gu, '');
   if (text.length === 0 || text.length > MAX_LABEL) return null;
@@ -148,6 +149,28 @@ for (const { kind, phrase } of PHRASES) if (!PHRASE_KINDS.has(phrase)) PHRASE_KI
 /** Without a colon a label is a whole phrase, so a text keeping more characters than the longest phrase
  *  is none (infinite, so never a shortcut, if a phrase ever holds a colon). */
 const LONGEST_PHRASE = PHRASES.some(({ phrase }) => phrase.includes(':')) ? Number.POSITIVE_INFINITY : Math.max(0, ...PHRASES.map(({ phrase }) => phrase.length));
+/** The first characters of the phrases: a label's normalised text starts with one of them. */
+const PHRASE_STARTS = new Set([...PHRASE_KINDS.keys()].map((phrase) => phrase.charCodeAt(0)));
+
+/** Whether the first character labelKind's normalising keeps of text[start, end) (past whitespace and
+ *  the punctuation it strips in front: »›>|•·:-–—), lower-cased, starts a phrase. A surrogate is let
+ *  through (its lower case is not one code unit's). */
+function mayStartPhrase(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (isSpace(c) || isLeadDroppable(c)) continue;
+    if (c >= 0xd800 && c <= 0xdfff) return true;
+    const lower = c < 128 ? (c >= 65 && c <= 90 ? c + 32 : c) : String.fromCharCode(c).toLowerCase().charCodeAt(0);
+    return PHRASE_STARTS.has(lower);
+  }
+  return false; // nothing kept: no label
+}
+
+function isLeadDroppable(c: number): boolean {
+  if (c < 0x80) return c === 0x2d || c === 0x3a || c === 0x3e || c === 0x7c;
+  return c === 0xb7 || c === 0xbb || c === 0x2013 || c === 0x2014 || c === 0x2022 || c === 0x203a;
+}
+
 /** Whether labelKind's normalising surely keeps more than `limit` characters of text[start, end): those
  *  that are neither whitespace nor the punctuation it strips at either end (»›>|•·:-–—.…). */
 function keepsMore(text: string, start: number, end: number, limit: number): boolean {
