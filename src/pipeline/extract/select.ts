@@ -165,15 +165,11 @@ function allOf(checks: Query[], el: DomElement): boolean {
 }
 
 function attributeTest(name: string, operator: string | undefined, value: string): Query {
-  switch (operator) {
-    case undefined: return (el) => el.attribs[name] !== undefined;
-    case '=': return (el) => el.attribs[name] === value;
-    case '~=': return (el) => hasWord(el.attribs[name], value);
-    case '^=': return (el) => value !== '' && (el.attribs[name]?.startsWith(value) ?? false);
-    case '$=': return (el) => value !== '' && (el.attribs[name]?.endsWith(value) ?? false);
-    case '*=': return (el) => value !== '' && (el.attribs[name]?.includes(value) ?? false);
-    default: return (el) => el.attribs[name] === value || (el.attribs[name]?.startsWith(`${value}-`) ?? false); // |=
-  }
+  const test = valueTest(operator, value);
+  return (el) => {
+    const actual = el.attribs[name];
+    return actual !== undefined && test(actual);
+  };
 }
 
 /** An attribute selector's test of the attribute's value. */
