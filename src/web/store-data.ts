@@ -65,15 +65,13 @@ const SEARCH_CACHE_ENTRIES = 500;
 
 /** Answers by key for `ttlMs`, at most `max` kept (oldest out first); concurrent asks share one load. */
 function recentAnswers<T>(ttlMs: number, max: number) {
-  const kept = new Map<string, { at: number; promise: Promise<T> }>();
+  const kept = recentValues<string, Promise<T>>(ttlMs, max);
   return {
     get(key: string, load: () => Promise<T>): Promise<T> {
-      const hit = kept.get(key);
-      if (hit && Date.now() - hit.at < ttlMs) return hit.promise;
+      const hit = kept.get(key, Date.now());
+      if (hit) return hit;
       const promise = load();
-      kept.delete(key);
-      if (kept.size >= max) kept.delete(kept.keys().next().value!);
-      kept.set(key, { at: Date.now(), promise });
+      kept.set(key, promise, Date.now());
       promise.catch(() => kept.delete(key));
       return promise;
     },
@@ -89,18 +87,21 @@ function recentAnswers<T>(ttlMs: number, max: number) {
 const LINE_CACHE_TTL_MS = SEARCH_CACHE_TTL_MS;
 const LINE_CACHE_ENTRIES = 20_000;
 
-/** Values by numeric key for `ttlMs`, at most `max` kept (oldest written out first). */
-function recentValues<T>(ttlMs: number, max: number) {
-  const kept = new Map<number, { at: number; value: T }>();
+/** Values by key for `ttlMs`, at most `max` kept (oldest written out first). */
+function recentValues<K, T>(ttlMs: number, max: number) {
+  const kept = new Map<K, { at: number; value: T }>();
   return {
-    get(key: number, now: number): T | undefined {
+    get(key: K, now: number): T | undefined {
       const hit = kept.get(key);
       return hit && now - hit.at < ttlMs ? hit.value : undefined;
     },
-    set(key: number, value: T, now: number): void {
+    set(key: K, value: T, now: number): void {
       kept.delete(key);
       if (kept.size >= max) kept.delete(kept.keys().next().value!);
       kept.set(key, { at: now, value });
+    },
+    delete(key: K): void {
+      kept.delete(key);
     },
   };
 }
@@ -138,7 +139,7 @@ export function storeSiteData(options: StoreDataOptions): SiteData {
   const languages = remembered(SLOW_LIST_TTL_MS, async () => (await store.articleLanguages()).map((l) => l.language));
   const searches = recentAnswers<ArticleSummary[]>(SEARCH_CACHE_TTL_MS, SEARCH_CACHE_ENTRIES);
   const searchTurn = gate(SEARCHES_AT_ONCE);
-  const lines = recentValues<ArticleSummary>(LINE_CACHE_TTL_MS, LINE_CACHE_ENTRIES);
+  const lines = recentValues<number, ArticleSummary>(LINE_CACHE_TTL_MS, LINE_CACHE_ENTRIES);
   const sections = remembered(SLOW_LIST_TTL_MS, async () => (await store.articleSections(MAX_SECTIONS)).map((s) => s.section));
   const sourceViews = remembered(SLOW_LIST_TTL_MS, async () => (await store.sourceList()).map(sourceView));
 
