@@ -315,11 +315,19 @@ async function loadPaths(origin: string, connections: number, paths: string[], s
   return { rps: latencies.length / elapsed, p50: q(0.5), p99: q(0.99), errors, count: latencies.length };
 }
 
-/** A readers' query: a common word and a middling one (ranks 20–1,000 of the vocabulary); 20 × 980
- *  distinct pairs, then a rarer third word (ranks 1,000–5,000) keeps them distinct. */
+/**
+ * A readers' query: a common word and a middling one (ranks 20–1,000 of the vocabulary), and on
+ * every other request a rarer third word (ranks 1,000–5,000), so two- and three-word searches are
+ * mixed alike over the whole row, however long it runs (until this change the first 19,600 queries
+ * of a row had two words and the rest three: a longer row measured a dearer mix). Pair j is
+ * (j % 20, ⌊j / 20⌋ % 980) on page j % 3 + 1: two-word queries repeat after 58,800 pairs (117,600
+ * requests); the third word, (j + ⌊j / 19,600⌋) % 4,000, differs wherever a pair repeats, for
+ * 78 million requests. A row asks at most 40,000 paths.
+ */
 function searchPath(k: number): string {
-  const third = k >= 19_600 ? `+${VOCAB[1000 + (Math.floor(k / 19_600) % 4000)]}` : '';
-  return `/search?q=${WORDS[k % WORDS.length]}+${VOCAB[20 + (Math.floor(k / WORDS.length) % 980)]}${third}&page=${(k % 3) + 1}`;
+  const j = Math.floor(k / 2);
+  const third = k % 2 === 1 ? `+${VOCAB[1000 + ((j + Math.floor(j / 19_600)) % 4000)]}` : '';
+  return `/search?q=${WORDS[j % WORDS.length]}+${VOCAB[20 + (Math.floor(j / WORDS.length) % 980)]}${third}&page=${(j % 3) + 1}`;
 }
 
 /**
