@@ -13,7 +13,8 @@
  * The load comes from wrk (apt-get install wrk; one thread), or from undici in this process.
  * Search rows: a new query on every request (nothing cached answers it), newest first and with
  * sort=relevance, and 500 popular queries repeated with Zipf weights (the caches answer most).
- * --processes N serves from N processes on one port (node:cluster); CPU is then read from /proc.
+ * --processes N serves from N processes on one port, as `serve --web-processes N` does (web/handoff.ts);
+ * CPU is then read from /proc.
  *
  * Targets (issue 6): p99 ≤ 50 ms at 200 connections for cached pages, ≤ 150 ms for search.
  */
@@ -30,7 +31,8 @@ import type { ArticlesTable } from '../src/store/schema.js';
 import { Pool } from 'undici';
 import { openStore, type Store } from '../src/store/index.js';
 import { createWebApp } from '../src/web/app.js';
-import { startWebServer } from '../src/web/server.js';
+import { handOutConnections } from '../src/web/handoff.js';
+import { serveHandedConnections, startWebServer } from '../src/web/server.js';
 import { storeSiteData } from '../src/web/store-data.js';
 
 const { values, positionals } = parseArgs({
@@ -179,24 +181,29 @@ async function serveMode(): Promise<void> {
     console.log(JSON.stringify({ url: server.url, article: pagePath, fillSeconds, pids: [process.pid] }));
     return;
   }
-  // Several processes on one port (node:cluster hands each new connection to one of them); each
-  // opens the SQLite file itself, as `serve` processes sharing one store would.
+  // Several processes on one port, as `serve --web-processes N` runs them: this process accepts and
+  // hands each connection to the one holding the fewest (web/handoff.ts); each opens the SQLite file
+  // itself, as `serve` processes sharing one store would.
   await store.close();
+  const handoff = await handOutConnections({ port: 0, host: '127.0.0.1' });
   cluster.setupPrimary({ exec: fileURLToPath(import.meta.url), args: ['--worker', dbPath], execArgv: process.execArgv });
-  const urls = await Promise.all(Array.from({ length: PROCESSES }, () => new Promise<string>((resolve, reject) => {
+  await Promise.all(Array.from({ length: PROCESSES }, () => new Promise<void>((resolve, reject) => {
     const worker = cluster.fork();
-    worker.once('message', (url: string) => resolve(url));
+    worker.once('message', () => {
+      handoff.add(worker.process);
+      resolve();
+    });
     worker.once('exit', (code) => reject(new Error(`bench server process exited (${code})`)));
   })));
-  console.log(JSON.stringify({ url: urls[0], article: pagePath, fillSeconds, pids: Object.values(cluster.workers ?? {}).map((w) => w!.process.pid) }));
+  console.log(JSON.stringify({ url: handoff.url, article: pagePath, fillSeconds, pids: Object.values(cluster.workers ?? {}).map((w) => w!.process.pid) }));
 }
 
-/** One of several server processes (`--processes N`): opens the filled store and listens on the shared port. */
+/** One of several server processes (`--processes N`): opens the filled store and serves the connections handed to it. */
 async function workerMode(dbPath: string): Promise<void> {
   process.once('disconnect', () => process.exit(0));
   const store = await openStore({ dbPath });
-  const server = await startWebServer(benchApp(store).app, { port: 0, host: '127.0.0.1' });
-  process.send!(server.url);
+  serveHandedConnections(benchApp(store).app);
+  process.send!('ready');
 }
 
 function benchApp(store: Store) {

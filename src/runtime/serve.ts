@@ -7,7 +7,7 @@ import { startScheduler, type Scheduler } from '../jobs/index.js';
 import { seedDefaultSources } from '../sources/index.js';
 import { createWebApp } from '../web/app.js';
 import { metricsRoutes } from '../web/metrics.js';
-import { startWebServer } from '../web/server.js';
+import { serveHandedConnections, startWebServer } from '../web/server.js';
 import { storeSiteData } from '../web/store-data.js';
 import { storeAdminOps } from '../web/admin/store-admin.js';
 import { openRuntime, reportTranslation, type Runtime } from './open.js';
@@ -22,7 +22,11 @@ export interface Serving {
 /** How often the scheduler looks for due feeds: a fraction of the shortest feed interval. */
 const SCHEDULER_TICK_MS = 15_000;
 
-export async function serve(config: Config, options: { workers?: boolean; web?: boolean; schedulerTickMs?: number } = {}): Promise<Serving> {
+/**
+ * `web`: true (default) listens on config.port; 'handed' serves the connections the parent process
+ * hands over (a web process of `serve --web-processes N`, web/handoff.ts); false serves no web.
+ */
+export async function serve(config: Config, options: { workers?: boolean; web?: boolean | 'handed'; schedulerTickMs?: number } = {}): Promise<Serving> {
   const started = Date.now();
   const runtime = await openRuntime(config);
   if (config.defaultSources) {
@@ -56,13 +60,14 @@ export async function serve(config: Config, options: { workers?: boolean; web?: 
     admin,
   });
   app.route('/metrics', metricsRoutes(() => runtime.renderMetrics()));
-  const server = options.web === false ? null : await startWebServer(app, { port: config.port, host: config.host });
+  const server =
+    options.web === false ? null : options.web === 'handed' ? serveHandedConnections(app) : await startWebServer(app, { port: config.port, host: config.host });
   let scheduler: Scheduler | null = null;
   if (options.workers !== false && config.workers > 0) {
     runtime.startWorkers();
     if (!runtime.schedulesFeeds) scheduler = startScheduler({ store: runtime.store, queue: runtime.queue, intervalMs: options.schedulerTickMs ?? SCHEDULER_TICK_MS });
   }
-  if (server) log.info(`web: serving on ${server.url} (ready in ${Date.now() - started} ms)`);
+  if (server?.url) log.info(`web: serving on ${server.url} (ready in ${Date.now() - started} ms)`);
   return {
     url: server?.url ?? '',
     runtime,

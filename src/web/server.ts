@@ -5,6 +5,8 @@ import { getRequestListener } from '@hono/node-server';
 import type { Hono } from 'hono';
 import { HappeningsError } from '../errors.js';
 import { rawAnswerOf } from './app.js';
+import { takeHandedConnections } from './handoff.js';
+import { urlOf } from './url-of.js';
 
 export interface RunningServer {
   /** e.g. "http://127.0.0.1:8080" (the real port when 0 was asked for). */
@@ -14,10 +16,7 @@ export interface RunningServer {
 
 export function startWebServer(app: Hono, options: { port: number; host: string }): Promise<RunningServer> {
   return new Promise((resolve, reject) => {
-    const listener = getRequestListener(app.fetch);
-    const fast = rawAnswerOf(app);
-    // A fresh cached page is written straight to node:http; everything else goes through Hono.
-    const server = createServer(takingTurns(listener, fast));
+    const server = appServer(app);
     server.listen(options.port, options.host, () => {
       server.off('error', onError);
       resolve({ url: urlOf(options.host, (server.address() as AddressInfo).port), close: () => closeServer(server) });
@@ -28,6 +27,36 @@ export function startWebServer(app: Hono, options: { port: number; host: string 
     };
     server.once('error', onError);
   });
+}
+
+/**
+ * Serves `app` on the connections this process's parent hands over (handoff.ts; a web process of
+ * `serve --web-processes N`), without listening itself.
+ */
+export function serveHandedConnections(app: Hono): RunningServer {
+  const server = appServer(app);
+  const handed = takeHandedConnections(server);
+  return {
+    url: '',
+    async close() {
+      // Nothing listens here: stop taking connections, then let each open one finish its answer.
+      handed.stop();
+      const until = Date.now() + CLOSE_WAIT_MS;
+      while (handed.open() > 0 && Date.now() < until) {
+        server.closeIdleConnections();
+        await new Promise((r) => setTimeout(r, 20));
+      }
+      server.closeAllConnections();
+    },
+  };
+}
+
+/** How long a closing web process waits for answers in flight before it drops their connections. */
+const CLOSE_WAIT_MS = 5_000;
+
+/** node:http over the app: a fresh cached page is written straight to node:http, everything else goes through Hono. */
+function appServer(app: Hono): Server {
+  return createServer(takingTurns(getRequestListener(app.fetch), rawAnswerOf(app)));
 }
 
 /**
@@ -71,11 +100,6 @@ export function takingTurns(
 
 /** Milliseconds of cached answers one event-loop turn gives before yielding. */
 const TURN_BUDGET_MS = 1;
-
-function urlOf(host: string, port: number): string {
-  const shown = host === '0.0.0.0' || host === '::' ? 'localhost' : host.includes(':') ? `[${host}]` : host;
-  return `http://${shown}:${port}`;
-}
 
 /** Stops accepting, drops idle keep-alive connections (else close waits for them), resolves when done. */
 function closeServer(server: Server): Promise<void> {
