@@ -15,8 +15,12 @@ export type HtmlValue = SafeHtml | string | number | boolean | null | undefined 
 
 const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
+const SPECIAL = /[&<>"']/;
+const SPECIALS = /[&<>"']/g;
+
 export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (ch) => ENTITIES[ch] ?? ch);
+  // Most text has nothing to escape: a test is cheaper than a replace that calls back per match.
+  return SPECIAL.test(text) ? text.replace(SPECIALS, (ch) => ENTITIES[ch] ?? ch) : text;
 }
 
 /** Marks a string as already-safe HTML. */
@@ -26,8 +30,13 @@ export function raw(trusted: string): SafeHtml {
 
 function render(value: HtmlValue): string {
   if (value instanceof SafeHtml) return value.value;
+  if (typeof value === 'string') return escapeHtml(value);
   if (value === null || value === undefined || value === false || value === true) return '';
-  if (Array.isArray(value)) return value.map(render).join('');
+  if (Array.isArray(value)) {
+    let out = '';
+    for (const v of value) out += render(v);
+    return out;
+  }
   return escapeHtml(String(value));
 }
 

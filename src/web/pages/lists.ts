@@ -36,16 +36,44 @@ function searchHref(query: SearchPageModel['query'], page: number): string {
 
 function searchForm(site: SiteContext, model: SearchPageModel): SafeHtml {
   const q = model.query;
-  const option = (value: string, label: string, selected: boolean) => html`<option value="${value}"${selected ? ' selected' : ''}>${label}</option>`;
+  const languages = listOptions(model.languages, site.language, q.language ?? '', (l) => [l, languageName(l, site.language)]);
+  const sources = listOptions(model.sources, site.language, q.sourceId ? String(q.sourceId) : '', (s) => [String(s.id), s.name]);
   return html`<form class="search" role="search" action="/search" method="get">
 <p><label for="q">Words to find</label> <input id="q" name="q" type="search" value="${q.q}" maxlength="200"></p>
-<p><label for="lang">Language</label> <select id="lang" name="lang">${option('', 'Any', !q.language)}${model.languages.map((l) => option(l, languageName(l, site.language), l === q.language))}</select>
-<label for="source">Source</label> <select id="source" name="source">${option('', 'Any', !q.sourceId)}${model.sources.map((s) => option(String(s.id), s.name, s.id === q.sourceId))}</select></p>
+<p><label for="lang">Language</label> <select id="lang" name="lang">${languages}</select>
+<label for="source">Source</label> <select id="source" name="source">${sources}</select></p>
 <p><label for="from">From</label> <input id="from" name="from" type="date" value="${q.from ?? ''}">
 <label for="to">To</label> <input id="to" name="to" type="date" value="${q.to ?? ''}">
 <label for="sort">Order</label> <select id="sort" name="sort">${option('newest', 'Newest first', q.sort !== 'relevance')}${option('relevance', 'Words in the headline first', q.sort === 'relevance')}</select>
 <button type="submit">Search</button></p>
 </form>`;
+}
+
+function option(value: string, label: string, selected: boolean): SafeHtml {
+  return html`<option value="${value}"${selected ? ' selected' : ''}>${label}</option>`;
+}
+
+/**
+ * The options of a filter list ("Any" first), rendered once per list, site language and selected
+ * value: the lists are re-read every 30 s (store-data.ts) and the same array is handed to every
+ * search page meanwhile, and 40 sources' options were a tenth of a search page's render.
+ */
+const renderedOptions = new WeakMap<readonly unknown[], Map<string, SafeHtml>>();
+
+function listOptions<T>(list: readonly T[], language: string, selected: string, entry: (item: T) => [value: string, label: string]): SafeHtml {
+  let bySelection = renderedOptions.get(list);
+  if (!bySelection) renderedOptions.set(list, (bySelection = new Map()));
+  const key = `${language} ${selected}`;
+  let out = bySelection.get(key);
+  if (!out) {
+    out = html`${option('', 'Any', !selected)}${list.map((item) => {
+      const [value, label] = entry(item);
+      return option(value, label, value === selected);
+    })}`;
+    // A selection no list entry has (a hostile ?source=) is not kept: the map stays as small as the list.
+    if (selected === '' || list.some((item) => entry(item)[0] === selected)) bySelection.set(key, out);
+  }
+  return out;
 }
 
 export function searchFeeds(query: SearchPageModel['query']): FeedLinks {
