@@ -3,6 +3,8 @@ import { afterAll, describe, it, expect } from 'vitest';
 import { ApertiumEngine, modeToPair } from './apertium.js';
 import { createTranslator } from './index.js';
 import { engineContract } from './engine.contract.js';
+import { runTexts } from './html.js';
+import type { Article } from './types.js';
 
 const engine = new ApertiumEngine();
 afterAll(() => engine.close());
@@ -41,6 +43,28 @@ describe('Apertium engine (real apertium)', () => {
     expect(out).toMatch(/<a href="\/g">the war<\/a> continues/);
     expect(out).toMatch(/<em>prime minister<\/em>/);
     expect(out).not.toMatch(/\p{L}<\/(strong|a|em)>\p{L}|\p{L}<(strong|a|em)[ >]/u);
+  });
+
+  it('reads an article\'s paragraphs out of its HTML translation, the same runs line for line', async () => {
+    const asked: string[] = [];
+    class Counting extends ApertiumEngine {
+      override translateTexts(texts: string[], from: string, to: string) { asked.push(...texts); return super.translateTexts(texts, from, to); }
+    }
+    const translator = createTranslator({ engines: ['apertium'], extraEngines: [new Counting()] });
+    const html = '<p><strong>Madrid</strong>, dijo el alcalde.<br>La ciudad crece.</p><p>Los vecinos <img src="/a.jpg"> pidieron más autobuses.</p>' +
+      '<pre>tal cual</pre><ul><li>El <em>primer ministro</em> habló.</li></ul>';
+    const article: Article = {
+      url: 'https://example.es/a', canonicalUrl: 'https://example.es/a', site: 'Example', title: 'Un plan', subtitle: null, byline: null,
+      publishedAt: null, languageHint: 'es', image: null, imageCaption: null, related: [], tags: [], isTeaser: false, html,
+      paragraphs: ['Madrid, dijo el alcalde.\nLa ciudad crece.', 'Los vecinos\npidieron más autobuses.', 'El primer ministro habló.'],
+    };
+    const out = (await translator.translateArticle(article, 'es', 'en'))!;
+    await translator.close();
+    expect(asked.filter((t) => t.trim())).toEqual(['Un plan']); // no paragraph went as plain text
+    expect(out.paragraphs.flatMap((p) => p.split('\n'))).toEqual(runTexts(out.html));
+    expect(out.paragraphs[0]).toMatch(/^Madrid, said the mayor\.\nThe city/);
+    expect(out.html).toContain('<pre>tal cual</pre>');
+    expect(out.html).toMatch(/^<p><strong>Madrid<\/strong>, said/);
   });
 
   it('stays warm: many requests share one pipeline and come back in order', async () => {

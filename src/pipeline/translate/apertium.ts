@@ -12,7 +12,8 @@ import { availableParallelism } from 'node:os';
 import { promisify } from 'node:util';
 import { HappeningsError } from '../../errors.js';
 import { ApertiumProcess } from './apertium-process.js';
-import { translateHtmlDocument } from './html.js';
+import { translateHtmlDocument, type HtmlTranslation } from './html.js';
+import { chainRuns } from './html-lines.js';
 import type { FeatureSwitches } from './polish.js';
 import { NameBook, translatePlain } from './segments.js';
 import type { TranslationEngine } from './types.js';
@@ -108,9 +109,17 @@ export class ApertiumEngine implements TranslationEngine {
   }
 
   async translateHtml(html: string, from: string, to: string): Promise<string> {
-    let out = html;
-    for (const [a, b] of await this.hops(from, to)) out = await translateHtmlDocument(out, (segments) => this.translateSegments(segments, a, b), new NameBook(b, a, this.features));
-    return out;
+    return (await this.translateHtmlRuns(html, from, to)).html;
+  }
+
+  /** Through the pivot, the second hop translates the first's HTML and the runs are chained. */
+  async translateHtmlRuns(html: string, from: string, to: string): Promise<HtmlTranslation> {
+    let out: HtmlTranslation | null = null;
+    for (const [a, b] of await this.hops(from, to)) {
+      const hop = await translateHtmlDocument(out?.html ?? html, (segments) => this.translateSegments(segments, a, b), new NameBook(b, a, this.features));
+      out = out ? { html: hop.html, runs: chainRuns(out.runs, hop.runs) } : hop;
+    }
+    return out!;
   }
 
   private async hops(from: string, to: string): Promise<[string, string][]> {

@@ -3,6 +3,8 @@
  * becomes one stream segment; inline elements ride as wordbound blanks on their words, so a
  * `<strong>` stays around the words it wrapped even when apertium reorders, and no words glue at tag
  * edges. `<br>`/`<img>` split a run; pre, code blocks, script and style are left untranslated.
+ * The run rule lives here only (cutRuns): the translation returns each run's source and translated
+ * text, and html-lines.ts maps an article's plain paragraphs with those pairs.
  */
 import { parseHTML } from 'linkedom';
 import { nameInLanguage } from './protect-names.js';
@@ -14,25 +16,46 @@ export const untranslatedTags = new Set(['PRE', 'CODE', 'SCRIPT', 'STYLE', 'SVG'
 
 type DomNode = { nodeType: number; nodeName: string; textContent: string | null; childNodes: ArrayLike<DomNode>; parentNode: DomNode | null; outerHTML?: string; innerHTML?: string; attributes?: ArrayLike<{ name: string; value: string }> };
 
+/** A run's source text and its translation as plain text, whitespace collapsed. */
+export type RunPair = [source: string, translated: string];
+/** A translated document and what each of its runs became. */
+export interface HtmlTranslation { html: string; runs: RunPair[] }
+
 interface Run { nodes: DomNode[]; stream: string; source: string }
 interface Tags { openings: Map<string, { open: string; close: string }>; next: number }
+interface RenderedRun { html: string; text: string }
 
-export async function translateHtmlDocument(html: string, translate: StreamTranslate, book = new NameBook()): Promise<string> {
-  const { document } = parseHTML(`<!doctype html><html><body>${html}</body></html>`);
-  const body = document.body as unknown as DomNode;
+export async function translateHtmlDocument(html: string, translate: StreamTranslate, book = new NameBook()): Promise<HtmlTranslation> {
+  const body = parseBody(html);
   const tags: Tags = { openings: new Map(), next: 1 };
-  const runs: Run[] = [];
-  collectRuns(body, runs, tags, book);
+  const runs: Run[] = cutRuns(body).map((nodes) => ({ nodes, source: nodes.map((n) => n.textContent ?? '').join(''), stream: '' }));
+  for (const run of runs) run.stream = run.nodes.map((n) => encodeNode(n, [], tags, book)).join('');
   const outputs = runs.length ? await translate(runs.map((r) => r.stream)) : [];
   const rendered = await Promise.all(runs.map((run, i) => checkedRun(run, renderPieces(restoreNames(parseStream(outputs[i] ?? ''), book), tags, run.source, book), translate, book)));
   // Each run's translation is written where its first node was, and its other nodes are left out:
   // putting it into the tree instead (innerHTML per run) parsed every run again.
   const replaced: Replaced = { at: new Map(), skip: new Set() };
   runs.forEach((run, i) => {
-    replaced.at.set(run.nodes[0]!, keepEdgeSpace(run.source, rendered[i]!));
+    replaced.at.set(run.nodes[0]!, keepEdgeSpace(run.source, rendered[i]!.html));
     for (const node of run.nodes.slice(1)) replaced.skip.add(node);
   });
-  return Array.from(body.childNodes).map((node) => serialize(node, replaced)).join('');
+  return {
+    html: Array.from(body.childNodes).map((node) => serialize(node, replaced)).join(''),
+    runs: runs.map((run, i): RunPair => [collapseSpace(run.source), collapseSpace(rendered[i]!.text)]).filter(([, translated]) => hasLetter(translated)),
+  };
+}
+
+/**
+ * The source text of each run of a document, cut by the same rule as translateHtmlDocument: for HTML
+ * a service translated (html-lines.ts pairs it with the runs of its source by position).
+ */
+export function runTexts(html: string): string[] {
+  return cutRuns(parseBody(html)).map((nodes) => collapseSpace(nodes.map((n) => n.textContent ?? '').join('')));
+}
+
+function parseBody(html: string): DomNode {
+  const { document } = parseHTML(`<!doctype html><html><body>${html}</body></html>`);
+  return document.body as unknown as DomNode;
 }
 
 interface Replaced { at: Map<DomNode, string>; skip: Set<DomNode> }
@@ -56,38 +79,33 @@ function serialize(node: DomNode, replaced: Replaced): string {
  * The post-check for HTML: a run whose translation lost a protected name is translated again around
  * its names as plain text (its inline tags are given up for that run: the name matters more).
  */
-async function checkedRun(run: Run, html: string, translate: StreamTranslate, book: NameBook): Promise<string> {
+async function checkedRun(run: Run, rendered: RenderedRun, translate: StreamTranslate, book: NameBook): Promise<RenderedRun> {
   const spans = book.findNames(run.source.trim());
-  const text = htmlText(html);
-  if (spans.every((span) => text.includes(nameInLanguage(span, book.language)))) return html;
-  return escapeHtml(await translateAroundNames(run.source.trim(), spans, translate, book));
+  if (spans.every((span) => rendered.text.includes(nameInLanguage(span, book.language)))) return rendered;
+  const text = await translateAroundNames(run.source.trim(), spans, translate, book);
+  return { html: escapeHtml(text), text };
 }
 
-function htmlText(html: string): string {
-  return html.replace(/<[^>]*>/g, '').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
-}
-
-/** Walks blocks; consecutive text/inline children form a run; separators (br, img) end one. */
-function collectRuns(element: DomNode, runs: Run[], tags: Tags, book: NameBook): void {
+/**
+ * The run rule: walks blocks; consecutive text/inline children form a run; anything else (a block,
+ * br, img, a comment) ends one, and untranslated elements are not entered. Runs without a letter are
+ * left out.
+ */
+function cutRuns(element: DomNode, runs: DomNode[][] = []): DomNode[][] {
   let current: DomNode[] = [];
   const close = () => {
-    if (current.length) addRun(current, runs, tags, book);
+    if (current.some((n) => hasLetter(n.textContent ?? ''))) runs.push(current);
     current = [];
   };
   for (const child of Array.from(element.childNodes)) {
     if (child.nodeType === 3 || (child.nodeType === 1 && inlineTags.has(child.nodeName))) current.push(child);
     else {
       close();
-      if (child.nodeType === 1 && !untranslatedTags.has(child.nodeName)) collectRuns(child, runs, tags, book);
+      if (child.nodeType === 1 && !untranslatedTags.has(child.nodeName)) cutRuns(child, runs);
     }
   }
   close();
-}
-
-function addRun(nodes: DomNode[], runs: Run[], tags: Tags, book: NameBook): void {
-  const source = nodes.map((n) => n.textContent ?? '').join('');
-  if (!/\p{L}/u.test(source)) return;
-  runs.push({ nodes, source, stream: nodes.map((n) => encodeNode(n, [], tags, book)).join('') });
+  return runs;
 }
 
 function encodeNode(node: DomNode, marks: string[], tags: Tags, book: NameBook): string {
@@ -106,7 +124,7 @@ function openingOf(node: DomNode): { open: string; close: string } {
 }
 
 /** Pieces back to HTML: a tag opens where its mark starts and closes where the mark ends. */
-function renderPieces(translated: Piece[], tags: Tags, source: string, book: NameBook): string {
+function renderPieces(translated: Piece[], tags: Tags, source: string, book: NameBook): RenderedRun {
   const firstWord = translated.findIndex((p) => /\p{L}/u.test(p.text));
   const pieces = recase(
     translated.map((p, i) => {
@@ -129,7 +147,7 @@ function renderPieces(translated: Piece[], tags: Tags, source: string, book: Nam
     html += escapeHtml(piece.text);
   });
   for (const mark of [...open].reverse()) html += tags.openings.get(mark)!.close;
-  return html;
+  return { html, text: pieces.map((p) => p.text).join('') };
 }
 
 /** lowerAfterLeadingName over the pieces' joined text, the changed letter put back in its piece. */
@@ -159,4 +177,12 @@ function keepEdgeSpace(source: string, html: string): string {
   const lead = /^\s/.test(source) ? ' ' : '';
   const trail = /\s$/.test(source) ? ' ' : '';
   return lead + html.trim().replace(/\s+/g, ' ') + trail;
+}
+
+function hasLetter(text: string): boolean {
+  return /\p{L}/u.test(text);
+}
+
+export function collapseSpace(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
 }

@@ -8,9 +8,9 @@ import { TranslationCache, type PersistentCache } from './cache.js';
 import type { HttpOptions } from './http-engine.js';
 import { DeepLEngine, LibreTranslateEngine, OpenAiEngine, type OpenAiOptions } from './http-engines.js';
 import type { FeatureSwitches } from './polish.js';
-import { paragraphsFromRuns, translatedRuns } from './html-lines.js';
+import { paragraphsFromRuns, runsByPosition } from './html-lines.js';
 import { distinctNames, findNames } from './protect-names.js';
-import type { Article, EngineStatus, Translation, TranslationEngine, Translator } from './types.js';
+import type { Article, EngineStatus, HtmlTranslation, Translation, TranslationEngine, Translator } from './types.js';
 
 export type { EngineStatus, Translation, TranslationEngine, Translator } from './types.js';
 export { ApertiumEngine } from './apertium.js';
@@ -56,9 +56,9 @@ export function createTranslator(options: TranslatorOptions): Translator {
     return null;
   };
 
-  /** Memory first, then the persistent cache, then the engine; each text is translated once. */
-  const cached = async (engine: TranslationEngine, from: string, to: string, texts: string[], html: boolean): Promise<string[]> => {
-    const keys = texts.map((t) => TranslationCache.key(engine.name + (html ? ':html' : ''), from, to, t));
+  /** Memory first, then the persistent cache, then `translate`; each text is translated once. */
+  const cached = async (kind: string, from: string, to: string, texts: string[], translate: (texts: string[]) => Promise<string[]>): Promise<string[]> => {
+    const keys = texts.map((t) => TranslationCache.key(kind, from, to, t));
     const found = new Map<string, string>();
     for (const key of keys) {
       const hit = cache.get(key);
@@ -69,14 +69,22 @@ export function createTranslator(options: TranslatorOptions): Translator {
       for (const [key, value] of await options.persistentCache.get(unknown)) found.set(key, value);
     }
     const missing = [...new Set(texts.filter((_, i) => !found.has(keys[i]!)))];
-    const fresh = html
-      ? await Promise.all(missing.map((t) => engine.translateHtml(t, from, to)))
-      : await engine.translateTexts(missing, from, to);
-    const entries = missing.map((t, i) => ({ key: TranslationCache.key(engine.name + (html ? ':html' : ''), from, to, t), translated: fresh[i]! }));
+    const fresh = missing.length ? await translate(missing) : [];
+    const entries = missing.map((t, i) => ({ key: TranslationCache.key(kind, from, to, t), translated: fresh[i]! }));
     for (const e of entries) found.set(e.key, e.translated);
     for (const [key, value] of found) cache.set(key, value);
     if (entries.length && options.persistentCache) await options.persistentCache.set(entries);
     return keys.map((k) => found.get(k)!);
+  };
+  const cachedTexts = (engine: TranslationEngine, from: string, to: string, texts: string[]) =>
+    cached(engine.name, from, to, texts, (missing) => engine.translateTexts(missing, from, to));
+  /**
+   * The body's HTML translation with its runs, cached as JSON under "<engine>:html-runs" (the runs
+   * are what the paragraphs are read with, so a cached body needs them too).
+   */
+  const cachedHtml = async (engine: TranslationEngine, from: string, to: string, html: string): Promise<HtmlTranslation> => {
+    const [json] = await cached(`${engine.name}:html-runs`, from, to, [html], async ([text]) => [JSON.stringify(await htmlWithRuns(engine, text!, from, to))]);
+    return JSON.parse(json!) as HtmlTranslation;
   };
 
   return {
@@ -85,12 +93,12 @@ export function createTranslator(options: TranslatorOptions): Translator {
       if (!engine) return null;
       const texts = [article.title, article.subtitle ?? '', article.imageCaption ?? '', ...article.paragraphs];
       refuseLong(texts, article.html, options.maxArticleChars ?? defaultMaxArticleChars);
-      // The body goes through the engine once, as HTML; paragraphs are read back out of it
+      // The body goes through the engine once, as HTML; paragraphs are read out of its runs
       // (html-lines.ts) and only those it does not hold are translated as plain text.
-      const [html = ''] = await cached(engine, from, to, [article.html], true);
-      const fromHtml = paragraphsFromRuns(article.paragraphs, translatedRuns(article.html, html));
+      const { html, runs } = await cachedHtml(engine, from, to, article.html);
+      const fromHtml = paragraphsFromRuns(article.paragraphs, runs);
       const plain = article.paragraphs.filter((_, i) => fromHtml[i] === null);
-      const [title = '', subtitle = '', imageCaption = '', ...rest] = await cached(engine, from, to, [...texts.slice(0, 3), ...plain], false);
+      const [title = '', subtitle = '', imageCaption = '', ...rest] = await cachedTexts(engine, from, to, [...texts.slice(0, 3), ...plain]);
       const paragraphs = fromHtml.map((p) => p ?? rest.shift()!);
       return {
         language: to,
@@ -109,7 +117,7 @@ export function createTranslator(options: TranslatorOptions): Translator {
 
     async translateText(lines: string[], from: string, to: string): Promise<string[] | null> {
       const engine = await engineFor(from, to);
-      return engine ? cached(engine, from, to, lines, false) : null;
+      return engine ? cachedTexts(engine, from, to, lines) : null;
     },
 
     async status(): Promise<EngineStatus[]> {
@@ -120,6 +128,13 @@ export function createTranslator(options: TranslatorOptions): Translator {
       await Promise.all(engines.map((e) => e.close()));
     },
   };
+}
+
+/** The engine's runs when it cuts them itself, else the runs of its HTML paired by position. */
+async function htmlWithRuns(engine: TranslationEngine, html: string, from: string, to: string): Promise<HtmlTranslation> {
+  if (engine.translateHtmlRuns) return engine.translateHtmlRuns(html, from, to);
+  const translated = await engine.translateHtml(html, from, to);
+  return { html: translated, runs: runsByPosition(html, translated) };
 }
 
 function refuseLong(texts: string[], html: string, maxChars: number): void {

@@ -1,6 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import { keepFirstLetterCase, translatePlain } from './segments.js';
 import { translateHtmlDocument } from './html.js';
+import { chainRuns, paragraphsFromRuns, runsByPosition } from './html-lines.js';
 
 // Stand-in for apertium: echoes the stream, upper-casing words and dropping the wordbound-blank
 // grouping the way apertium does (one blank per word), so marks must be rejoined by our code.
@@ -29,13 +30,44 @@ describe('translatePlain', () => {
 describe('translateHtmlDocument', () => {
   it('keeps paragraphs and inline tags around their words, with spaces at tag edges', async () => {
     const html = '<p>Ayer, <strong>el jefe</strong>, dijo <a href="/x">la guerra</a> sigue.</p><p>Otro</p>';
-    const out = await translateHtmlDocument(html, fakeApertium);
+    const { html: out } = await translateHtmlDocument(html, fakeApertium);
     expect(out).toBe('<p>AYER, <strong>EL JEFE</strong>, DIJO <a href="/x">LA GUERRA</a> SIGUE.</p><p>OTRO</p>');
   });
 
   it('leaves pre blocks alone and keeps br in place', async () => {
-    const out = await translateHtmlDocument('<p>Uno<br>Dos</p><pre>tal cual</pre>', fakeApertium);
+    const { html: out } = await translateHtmlDocument('<p>Uno<br>Dos</p><pre>tal cual</pre>', fakeApertium);
     expect(out).toBe('<p>UNO<br>DOS</p><pre>tal cual</pre>');
+  });
+});
+
+describe('runs: one rule for the HTML translation and the paragraphs', () => {
+  // <br> and <img> split a run, <strong> at a word edge and <a> ride inside one, <pre> and comments
+  // end one and <pre> is not translated.
+  const source = '<p><strong>Madrid</strong>, dijo el<b>la</b>.<br>Sigue</p><p>Los vecinos <img src="/a.jpg"> piden <em>más</em> buses</p>' +
+    '<pre>tal cual</pre><ul><li>Ocho <a href="/n">nueve</a></li></ul><p>Diez<!-- c -->once</p>';
+
+  it('returns each run with its translation, the runs the translated HTML holds', async () => {
+    const out = await translateHtmlDocument(source, fakeApertium);
+    expect(out.runs).toEqual([
+      ['Madrid, dijo ella.', 'MADRID, DIJO ELLA.'], ['Sigue', 'SIGUE'], ['Los vecinos', 'LOS VECINOS'], ['piden más buses', 'pIDEN MÁS BUSES'],
+      ['Ocho nueve', 'OCHO NUEVE'], ['Diez', 'DIEZ'], ['once', 'oNCE'],
+    ]);
+    // Cutting the source and the translated HTML again (as for a service's HTML) finds the same pairs.
+    expect(runsByPosition(source, out.html)).toEqual(out.runs);
+  });
+
+  it('gives every paragraph whose lines are runs, and none for untranslated text', async () => {
+    const { runs } = await translateHtmlDocument(source, fakeApertium);
+    const paragraphs = ['Madrid, dijo ella.\nSigue', 'Los vecinos\npiden más  buses', 'tal cual', 'Ocho nueve', 'Diez\nonce'];
+    expect(paragraphsFromRuns(paragraphs, runs)).toEqual(['MADRID, DIJO ELLA.\nSIGUE', 'LOS VECINOS\npIDEN MÁS BUSES', null, 'OCHO NUEVE', 'DIEZ\noNCE']);
+  });
+
+  it('chains two hops through the pivot text', () => {
+    expect(chainRuns([['Olá', 'Hola'], ['Adeus', 'Adiós']], [['Hola', 'Hello'], ['Otro', 'Other']])).toEqual([['Olá', 'Hello']]);
+  });
+
+  it('pairs no runs by position when the translation lost its shape', () => {
+    expect(runsByPosition('<p>Uno</p><p>Dos</p>', '<p>One two</p>')).toEqual([]);
   });
 });
 
@@ -90,7 +122,7 @@ describe('post-check', () => {
 describe('post-check in HTML', () => {
   it('retranslates a run around its names when the engine lost one', async () => {
     const losesNames = async (segments: string[]) => segments.map((s) => s.replace(/\[\[[^\]]*n:\d+[^\]]*\]\][^[]*\[\[\/\]\]/g, '').replace(/\[\]$/, ''));
-    const out = await translateHtmlDocument('<p>Ayer <b>Vladímir Putin</b> habló.</p><p>Nada</p>', losesNames);
+    const { html: out } = await translateHtmlDocument('<p>Ayer <b>Vladímir Putin</b> habló.</p><p>Nada</p>', losesNames);
     expect(out).toBe('<p>Ayer Vladímir Putin habló.</p><p>Nada</p>');
   });
 });

@@ -63,6 +63,22 @@ describe('createTranslator', () => {
     expect(out!.paragraphs).toEqual(['UNO.', 'DOS.']);
   });
 
+  it('reads the paragraphs from the runs an engine gives with its HTML, and caches them with it', async () => {
+    const engine = countingEngine();
+    const withRuns: TranslationEngine = {
+      ...engine,
+      // A reshaped HTML: cutting it again would find one run for two and give up.
+      translateHtmlRuns: async (html) => { engine.asked.push(html); return { html: '<div>ONE. TWO.</div>', runs: [['Uno.', 'ONE.'], ['Dos.', 'TWO.']] }; },
+    };
+    const translator = createTranslator({ engines: ['upper'], extraEngines: [withRuns] });
+    const two = { ...article, paragraphs: ['Uno.', 'Dos.'], html: '<p>Uno.</p><p>Dos.</p>' };
+    expect((await translator.translateArticle(two, 'es', 'en'))!.paragraphs).toEqual(['ONE.', 'TWO.']);
+    const asked = engine.asked.length;
+    expect(await translator.translateArticle(two, 'es', 'en')).toMatchObject({ paragraphs: ['ONE.', 'TWO.'], html: '<div>ONE. TWO.</div>' });
+    expect(engine.asked.length).toBe(asked);
+    expect(engine.asked).not.toContain('Uno.');
+  });
+
   it('returns null for a pair no engine supports', async () => {
     const translator = createTranslator({ engines: ['upper', 'nosuch'], extraEngines: [countingEngine()] });
     expect(await translator.translateText(['x'], 'fr', 'de')).toBeNull();

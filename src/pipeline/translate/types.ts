@@ -1,5 +1,6 @@
 /** The translation stage's public shapes: engines, their status, and what a translated article carries. */
 import type { Article } from '../extract/article.js';
+import type { HtmlTranslation } from './html.js';
 
 export interface TranslationEngine {
   readonly name: string;
@@ -9,6 +10,11 @@ export interface TranslationEngine {
   translateTexts(texts: string[], from: string, to: string): Promise<string[]>;
   /** Block elements stay blocks, inline tags (a, strong, em, b, i, …) survive around their words. */
   translateHtml(html: string, from: string, to: string): Promise<string>;
+  /**
+   * The HTML translation with what each run became (html.ts), from an engine that cuts the runs
+   * itself (Apertium); for the others the translator pairs the runs by position (html-lines.ts).
+   */
+  translateHtmlRuns?(html: string, from: string, to: string): Promise<HtmlTranslation>;
   close(): Promise<void>;
 }
 
@@ -47,4 +53,4 @@ export interface Translator {
   close(): Promise<void>;
 }
 
-export type { Article };
+export type { Article, HtmlTranslation };
