@@ -1,7 +1,7 @@
 /**
  * What differs between databases, behind one small interface: opening, the id column, full-text
- * search, write transactions and how a unique violation looks. Everything else in the store is
- * Kysely's query builder and runs unchanged on SQLite and (later) PostgreSQL.
+ * search, write transactions, how a unique violation looks and a lock between processes.
+ * Everything else in the store is Kysely's query builder and runs unchanged on SQLite and PostgreSQL.
  */
 import type { CreateTableBuilder, Kysely } from 'kysely';
 import type { Database } from './schema.js';
@@ -57,6 +57,19 @@ export interface StoreDialect {
   /** Runs `work` in a transaction that holds the write lock from its start (no upgrade deadlocks). */
   writeTransaction<T>(db: Kysely<Database>, work: (trx: Kysely<Database>) => Promise<T>): Promise<T>;
   isUniqueViolation(error: unknown): boolean;
+  /**
+   * True when several processes write to the store at once (PostgreSQL's `happenings worker`s), so
+   * what a process keeps in memory from the store (the clusterer's stories) must catch up with
+   * what the others wrote. SQLite: one process writes.
+   */
+  readonly sharedWriters: boolean;
+  /**
+   * Runs `work` while no other process runs work under the same `lock` (its writes through `db`
+   * are visible to the next holder). PostgreSQL: an advisory lock held by a transaction, released
+   * at its end or when the connection drops; SQLite: just runs it (one process writes the file,
+   * and the caller serialises within it).
+   */
+  exclusively<T>(db: Kysely<Database>, lock: number, work: () => Promise<T>): Promise<T>;
 }
 
 /** What every store module works with. */

@@ -26,6 +26,7 @@ export type { Database } from './schema.js';
 export type { StoreDialect } from './dialect.js';
 export type { SourcePatch, FeedFetched, FeedFailed } from './sources.js';
 export type { LatestArticlesOptions } from './articles.js';
+export type { StoryMember, StoryMemberRow } from './stories.js';
 
 /** Where the SQLite file lives unless told otherwise (also the config default). */
 export const defaultDbPath = './data/happenings.db';
@@ -55,6 +56,7 @@ const queries = {
   saveTranslation: translations.saveTranslation,
   translationsOf: translations.translationsOf,
   translationOf: translations.translationOf,
+  translationsInto: translations.translationsInto,
   cachedTranslations: translationCache.cachedTranslations,
   cacheTranslations: translationCache.cacheTranslations,
   recordItemError: itemErrors.recordItemError,
@@ -97,6 +99,8 @@ export interface Store extends Bound<typeof queries> {
   /** The query builder, for modules (jobs, stories, views) that own their own tables. */
   readonly db: Kysely<Database>;
   readonly dialect: StoreDialect;
+  /** Runs `work` while no other process clusters (stories.ts); its errors pass through unwrapped. */
+  withStoriesLocked<T>(work: () => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
 
@@ -149,6 +153,7 @@ function storeOver(ctx: StoreContext): Store {
     ...(bound as Bound<typeof queries>),
     db: ctx.db,
     dialect: ctx.dialect,
+    withStoriesLocked: (work) => stories.withStoriesLocked(ctx, work),
     close: () => (closed ??= ctx.db.destroy()),
   };
 }

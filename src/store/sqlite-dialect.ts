@@ -160,4 +160,10 @@ export const sqliteDialect: StoreDialect = {
     const code = (error as { code?: unknown } | null)?.code;
     return code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
   },
+
+  sharedWriters: false,
+
+  async exclusively(_db, _lock, work) {
+    return work();
+  },
 };

@@ -39,8 +39,10 @@ export interface StoryLinkWhy {
   similarity: number;
   /** The terms that weighed most in the match (names as "n:…", known entities "e:…", numbers "#…"). */
   sharedTerms: string[];
-  /** Stories merged into this one when the article joined. */
+  /** Stories merged into this one when the article joined (the clusterer's ids, as `cluster --explain` prints them). */
   merged: number[];
+  /** The same merges as stored story ids (StoryTracker.catchUp replays them in other workers). */
+  mergedStories?: number[];
   /** Odd input noted on the way: empty, no-date, future-date, unknown-language, numbers-only. */
   oddities: string[];
 }
@@ -202,6 +204,10 @@ export interface StoryMemberRow {
   linkId: number;
   publishedAt: string | null;
   firstSeenAt: string;
+  /** The article it is a syndicated copy of (it joined that article's story unscored). */
+  duplicateOf: number | null;
+  /** Stored stories merged into its story when it joined. */
+  mergedStories: number[];
 }
 
 /**
@@ -214,12 +220,28 @@ export async function recentStoryMembers({ db }: StoreContext, since: string, af
     .innerJoin('articles', 'articles.id', 'story_articles.article_id')
     .select([
       'articles.id as articleId', 'story_articles.story_id as storyId', 'story_articles.link_id as linkId',
-      'articles.published_at as publishedAt', 'articles.first_seen_at as firstSeenAt',
+      'articles.published_at as publishedAt', 'articles.first_seen_at as firstSeenAt', 'story_articles.duplicate_of as duplicateOf',
+      'story_articles.why',
     ])
     .where('story_articles.link_id', '>', afterLinkId)
     .where((eb) => eb.or([eb('articles.published_at', '>=', since), eb('articles.first_seen_at', '>=', since)]))
     .execute();
   return rows
-    .map((r) => ({ ...r, linkId: Number(r.linkId) }))
+    .map(({ why, ...r }) => ({ ...r, linkId: Number(r.linkId), mergedStories: mergedStoriesOf(why) }))
     .sort((a, b) => (a.publishedAt ?? a.firstSeenAt).localeCompare(b.publishedAt ?? b.firstSeenAt) || a.linkId - b.linkId);
+}
+
+function mergedStoriesOf(why: string | null): number[] {
+  return why?.includes('"mergedStories"') ? ((JSON.parse(why) as StoryLinkWhy).mergedStories ?? []) : [];
+}
+
+/** Advisory lock key for clustering ("stor" in ASCII): one worker process clusters an article at a time. */
+const storiesLockKey = 0x73746f72;
+
+/**
+ * Runs `work` (catch up, cluster one article, write its link) while no other process does: on
+ * PostgreSQL workers take turns through an advisory lock; on SQLite it just runs.
+ */
+export async function withStoriesLocked<T>({ db, dialect }: StoreContext, work: () => Promise<T>): Promise<T> {
+  return dialect.exclusively(db, storiesLockKey, work);
 }

@@ -52,3 +52,10 @@ export async function translationOf({ db }: StoreContext, articleId: number, lan
     .executeTakeFirst();
   return row ? translationFromRow(row) : null;
 }
+
+/** The translations into `language` of several articles, by article id (those that have one). */
+export async function translationsInto({ db }: StoreContext, articleIds: number[], language: string): Promise<Map<number, Translation>> {
+  if (articleIds.length === 0) return new Map();
+  const rows = await db.selectFrom('translations').selectAll().where('article_id', 'in', articleIds).where('language', '=', language).execute();
+  return new Map(rows.map((r) => [r.article_id, translationFromRow(r)]));
+}

@@ -117,8 +117,33 @@ export class StoryClusterer {
     return story.id;
   }
 
+  /**
+   * Counts an article into a story chosen elsewhere (the stored one: another worker's or an earlier
+   * run's choice), or into a new story when `storyId` is null; weighed as add() weighs it but not
+   * scored, so every worker's clusterer holds the stored stories as they are. Returns the story.
+   */
+  place(article: ClusterArticle, storyId: number | null, options: { alone?: boolean } = {}): number {
+    this.advanceClock(article.publishedAtMs);
+    const vector = options.alone ? new Map<string, number>() : this.weighTerms(article.samples);
+    const story = storyId === null ? this.index.create(this.nextId++, article.publishedAtMs) : this.index.resolve(storyId);
+    this.index.addVector(story, vector, article.publishedAtMs);
+    return story.id;
+  }
+
+  /** Merges one story into another (as another worker merged their stored stories). */
+  merge(fromId: number, intoId: number): void {
+    const from = this.index.resolve(fromId);
+    const into = this.index.resolve(intoId);
+    if (from !== into) this.index.merge(from, into);
+  }
+
   resolve(storyId: number): number {
     return this.index.resolve(storyId).id;
+  }
+
+  private weighTerms(samples: TextSample[]): Map<string, number> {
+    const { terms, wordsByLanguage } = articleTerms(samples);
+    return this.weigh(terms, wordsByLanguage);
   }
 
   private advanceClock(atMs: number): void {

@@ -6,18 +6,28 @@
  * original's story with duplicate_of set), then the story it is most similar to.
  * Clusterer story ids live in memory; the store's ids are what the site shows, so this keeps the
  * map between them.
+ *
+ * Several worker processes (PostgreSQL) each keep a clusterer. So that one event makes one story
+ * whichever worker ingests its articles, clustering an article is a turn no other process takes at
+ * the same time (store.withStoriesLocked), and a turn starts by catching up: the links the other
+ * workers wrote since this tracker's last turn are replayed into its clusterer, each article into
+ * the story it is stored in now (merges included). Only that, the clusterer and the link writes
+ * happen in the turn; fetching, extraction and translation happened before it.
  */
-import type { Store } from '../../store/index.js';
+import type { ArticleRow, Store, StoryMember, StoryMemberRow } from '../../store/index.js';
 import { DedupeIndex, bodySignature } from '../dedupe/index.js';
 import { countriesOf } from '../enrich/countries.js';
 import { entitiesOf } from '../enrich/index.js';
 import type { Article } from '../extract/index.js';
 import type { Translation } from '../translate/index.js';
-import { OPEN_DAYS, StoryClusterer } from './clusterer.js';
+import { OPEN_DAYS, StoryClusterer, type ClusterArticle } from './clusterer.js';
 import { articleTerms, type TextSample } from './features.js';
 import { clusterTime, textOddities, withoutEvidence } from './oddities.js';
 
 const DAY_MS = 86_400_000;
+const EPOCH = new Date(0).toISOString();
+/** Links replayed per read of their articles (resume reads thousands). */
+const REPLAY_BATCH = 500;
 
 /** What the clusterer reads of an article: its text, its English translation, its time (never far future). */
 function clusterInput(article: { title: string; paragraphs: string[] }, language: string | null, translations: Translation[], publishedAt: string | null, oddities: string[]) {
@@ -38,8 +48,16 @@ export interface SavedArticle {
 
 export class StoryTracker {
   readonly clusterer = new StoryClusterer();
+  /** Clusterer story → stored story, and back (a stored story has one clusterer story). */
   private readonly storeIdOf = new Map<number, number>();
+  private readonly clusterOf = new Map<number, number>();
   private readonly clusterStoryOf = new Map<number, number>();
+  /** The newest story link seen (replayed, or written here): a catch-up reads the links after it. */
+  private lastLinkId = 0;
+  /** Articles linked here since the last catch-up: their links are not replayed. */
+  private readonly linkedHere = new Set<number>();
+  /** The previous track in this process: jobs run concurrently, articles are clustered one by one. */
+  private turn: Promise<unknown> = Promise.resolve();
 
   /**
    * `copies`: the pipeline's own dedupe index (runtime/open.ts hands it over, so a worker keeps one
@@ -55,20 +73,28 @@ export class StoryTracker {
   /**
    * Replays the articles of stories still open (published within the last OPEN_DAYS) into the
    * clusterer, oldest first, so that after a restart new articles keep joining the stored stories.
-   * Nothing is written: each replayed clusterer story is mapped to the stored story of its articles.
+   * Nothing is written: each replayed article is counted into the clusterer story of its stored story.
    */
   async resume(now = Date.now()): Promise<number> {
     const since = new Date(now - (OPEN_DAYS + 1) * DAY_MS).toISOString();
     const members = await this.store.recentStoryMembers(since);
-    for (const member of members) {
-      const row = await this.store.articleById(member.articleId);
-      if (!row) continue;
-      const english = row.language === 'en' ? null : await this.store.translationOf(row.id, 'en');
-      const a = this.clusterer.add(clusterInput(row, row.language, english ? [english] : [], row.publishedAt ?? member.firstSeenAt, []));
-      if (!this.storeIdOf.has(a.storyId)) this.storeIdOf.set(a.storyId, member.storyId);
-      this.remember(row.id, row.paragraphs, a.storyId);
-    }
+    for (let i = 0; i < members.length; i += REPLAY_BATCH) await this.replay(members.slice(i, i + REPLAY_BATCH));
     return members.length;
+  }
+
+  /**
+   * Replays the links other workers wrote after the last one this tracker saw, in the order they
+   * were written, whatever their articles' dates (the other clusterers counted them too). Run in
+   * the clustering turn, so no link is written meanwhile. Returns how many it replayed.
+   */
+  async catchUp(): Promise<number> {
+    const links = await this.store.recentStoryMembers(EPOCH, this.lastLinkId);
+    links.sort((a, b) => a.linkId - b.linkId);
+    const others = links.filter((link) => !this.linkedHere.has(link.articleId));
+    for (let i = 0; i < others.length; i += REPLAY_BATCH) await this.replay(others.slice(i, i + REPLAY_BATCH));
+    this.lastLinkId = Math.max(this.lastLinkId, ...links.map((link) => link.linkId));
+    this.linkedHere.clear();
+    return others.length;
   }
 
   /** Assigns the saved article to a story and records story, link, entities and countries in the store. */
@@ -85,42 +111,103 @@ export class StoryTracker {
       publishedAt: new Date(input.publishedAtMs).toISOString(),
       countries: countriesOf(entities),
     };
-    const original = this.originalOf(saved.article.paragraphs, saved.articleId);
-    let storyId: number;
-    if (original) {
-      const clusterStory = this.clusterer.addCopy(original.clusterStory, input.publishedAtMs);
-      const why = { created: false, similarity: original.similarity, sharedTerms: [], merged: [], oddities };
-      storyId = await this.link(clusterStory, { ...member, similarity: original.similarity, duplicateOf: original.articleId, why });
-      this.clusterStoryOf.set(saved.articleId, clusterStory);
-    } else {
-      const a = this.clusterer.add(input, { alone: withoutEvidence(oddities) });
-      const why = { created: a.created, similarity: a.similarity, sharedTerms: a.sharedTerms, merged: a.merged, oddities };
-      storyId = await this.link(a.storyId, { ...member, similarity: a.created ? null : a.similarity, duplicateOf: null, why });
-      await this.recordMerges(a.merged, storyId);
-      this.remember(saved.articleId, saved.article.paragraphs, a.storyId);
-    }
+    const storyId = await this.inTurn(async () => {
+      if (this.store.dialect.sharedWriters) await this.catchUp();
+      return this.join(saved, input, oddities, member);
+    });
     await this.store.saveArticleEntities(saved.articleId, entities);
     return storyId;
   }
 
+  /** Runs `work` after this process's earlier tracks, and while no other process clusters. */
+  private inTurn<T>(work: () => Promise<T>): Promise<T> {
+    const run = this.turn.then(() => this.store.withStoriesLocked(work));
+    this.turn = run.catch(() => undefined);
+    return run;
+  }
+
+  /** The clustering itself: the syndicated copy joins its original's story, else the clusterer decides. */
+  private async join(saved: SavedArticle, input: ClusterArticle, oddities: string[], member: Omit<StoryMember, 'similarity' | 'duplicateOf'>): Promise<number> {
+    if (this.store.dialect.sharedWriters) this.linkedHere.add(saved.articleId);
+    const original = this.originalOf(saved.article.paragraphs, saved.articleId);
+    if (original) {
+      const clusterStory = this.clusterer.addCopy(original.clusterStory, input.publishedAtMs);
+      const why = { created: false, similarity: original.similarity, sharedTerms: [], merged: [], oddities };
+      const storyId = await this.link(clusterStory, { ...member, similarity: original.similarity, duplicateOf: original.articleId, why });
+      this.clusterStoryOf.set(saved.articleId, clusterStory);
+      return storyId;
+    }
+    const a = this.clusterer.add(input, { alone: withoutEvidence(oddities) });
+    const mergedStories = this.storiesOf(a.merged, a.storyId);
+    const why = { created: a.created, similarity: a.similarity, sharedTerms: a.sharedTerms, merged: a.merged, ...(mergedStories.length > 0 && { mergedStories }), oddities };
+    const storyId = await this.link(a.storyId, { ...member, similarity: a.created ? null : a.similarity, duplicateOf: null, why });
+    for (const from of mergedStories) await this.store.mergeStories(from, storyId);
+    for (const from of a.merged) this.mapStory(from, storyId);
+    this.remember(saved.articleId, saved.article.paragraphs, a.storyId);
+    return storyId;
+  }
+
   /** Creates the stored story of a new clusterer story, or adds the article to the known one. */
-  private async link(clusterStory: number, member: Parameters<Store['createStory']>[0]): Promise<number> {
+  private async link(clusterStory: number, member: StoryMember): Promise<number> {
     const known = this.storeIdOf.get(this.clusterer.resolve(clusterStory)) ?? this.storeIdOf.get(clusterStory);
     if (known !== undefined) {
       await this.store.addStoryArticle(known, member);
       return known;
     }
     const created = await this.store.createStory(member);
-    this.storeIdOf.set(clusterStory, created);
+    this.mapStory(clusterStory, created);
     return created;
   }
 
-  private async recordMerges(merged: number[], storyId: number): Promise<void> {
-    for (const from of merged) {
-      const fromId = this.storeIdOf.get(from);
-      if (fromId !== undefined && fromId !== storyId) await this.store.mergeStories(fromId, storyId);
-      this.storeIdOf.set(from, storyId);
+  /** The stored stories of clusterer stories just merged into `into` (other than its own). */
+  private storiesOf(merged: number[], into: number): number[] {
+    const target = this.storeIdOf.get(this.clusterer.resolve(into));
+    const ids = merged.map((m) => this.storeIdOf.get(m)).filter((id): id is number => id !== undefined && id !== target);
+    return [...new Set(ids)];
+  }
+
+  /**
+   * Counts stored links into the clusterer, in order: each article joins the clusterer story of the
+   * stored story it is in now (a copy is counted as one), or starts one; stories merged when it
+   * joined are merged here too. The articles and their English are read in one query each.
+   */
+  private async replay(links: StoryMemberRow[]): Promise<void> {
+    const ids = links.map((link) => link.articleId);
+    const rows = new Map((await this.store.articlesByIds(ids)).map((row) => [row.id, row]));
+    const english = await this.store.translationsInto(ids.filter((id) => rows.get(id)?.language !== 'en'), 'en');
+    for (const link of links) {
+      this.lastLinkId = Math.max(this.lastLinkId, link.linkId);
+      const row = rows.get(link.articleId);
+      if (row) this.replayOne(link, row, english.get(row.id) ?? null);
     }
+  }
+
+  private replayOne(link: StoryMemberRow, row: ArticleRow, english: Translation | null): void {
+    const known = this.clusterOf.get(link.storyId);
+    const oddities = textOddities(row.title, row.paragraphs.join('\n'), row.language);
+    const input = clusterInput(row, row.language, english ? [english] : [], row.publishedAt ?? link.firstSeenAt, oddities);
+    let clusterStory: number;
+    if (link.duplicateOf !== null && known !== undefined) {
+      clusterStory = this.clusterer.addCopy(known, input.publishedAtMs);
+      this.clusterStoryOf.set(row.id, clusterStory);
+    } else {
+      clusterStory = this.clusterer.place(input, known ?? null, { alone: withoutEvidence(oddities) });
+      this.remember(row.id, row.paragraphs, clusterStory);
+    }
+    this.mapStory(clusterStory, link.storyId);
+    for (const from of link.mergedStories) {
+      const fromCluster = this.clusterOf.get(from);
+      if (fromCluster !== undefined) this.clusterer.merge(fromCluster, clusterStory);
+      this.clusterOf.delete(from);
+    }
+  }
+
+  /** Records that a clusterer story is (or was merged into) a stored story. */
+  private mapStory(clusterStory: number, storyId: number): void {
+    const previous = this.storeIdOf.get(clusterStory);
+    if (previous !== undefined && previous !== storyId && this.clusterOf.get(previous) === clusterStory) this.clusterOf.delete(previous);
+    this.storeIdOf.set(clusterStory, storyId);
+    this.clusterOf.set(storyId, this.clusterer.resolve(clusterStory));
   }
 
   private remember(articleId: number, paragraphs: string[], clusterStory: number): void {
