@@ -176,6 +176,20 @@ export function describeArticleContract(open: () => Promise<TestStore>): void {
       expect((await t.store.search('zurich', { limit: 5 })).map((a) => a.id)).toEqual([other.articleId]);
     });
 
+    it('orders matches newest first, or by how many query words their headlines hold (original or translated)', async () => {
+      t = await open();
+      const save = async (url: string, title: string) =>
+        (await t!.store.saveArticle({ ...sampleArticle({ url, title, paragraphs: ['A storm closed the harbour for the day.'] }), sourceId: null, feedId: null, seenAt })).articleId;
+      const both = await save('https://n.example/both', 'Tormenta en el puerto');
+      const one = await save('https://n.example/one', 'Harbour closed');
+      const none = await save('https://n.example/none', 'A quiet day');
+      // Only the translation's headline holds both words.
+      await t.store.saveTranslation(both, { ...spanish, title: 'Storm in the harbour' });
+      expect(await t.store.searchIds('storm harbour', { limit: 5, order: 'newest' })).toEqual([none, one, both]);
+      expect(await t.store.searchIds('storm harbour', { limit: 5, order: 'relevance' })).toEqual([both, one, none]);
+      expect(await t.store.searchIds('storm harbour', { limit: 2, offset: 1, order: 'relevance' })).toEqual([one, none]);
+    });
+
     it('keeps the index in step when an article is updated', async () => {
       t = await open();
       const teaser = sampleArticle({ paragraphs: ['Short lead.'], isTeaser: true });

@@ -6,6 +6,7 @@ import type { ArticleRow, Carrier, SourceWithHealth, Store, Translation } from '
 import type { StoryListRow, SummaryRow } from '../store/site-queries.js';
 import type { ArticleSummary, ArticleView, EntityChip, SiteData, SourceView, StorySummary } from './site-data.js';
 import { articlePath } from './site-data.js';
+import { recentValues } from '../recent-values.js';
 
 export interface StoreDataOptions {
   store: Store;
@@ -86,25 +87,6 @@ function recentAnswers<T>(ttlMs: number, max: number) {
  */
 const LINE_CACHE_TTL_MS = SEARCH_CACHE_TTL_MS;
 const LINE_CACHE_ENTRIES = 20_000;
-
-/** Values by key for `ttlMs`, at most `max` kept (oldest written out first). */
-function recentValues<K, T>(ttlMs: number, max: number) {
-  const kept = new Map<K, { at: number; value: T }>();
-  return {
-    get(key: K, now: number): T | undefined {
-      const hit = kept.get(key);
-      return hit && now - hit.at < ttlMs ? hit.value : undefined;
-    },
-    set(key: K, value: T, now: number): void {
-      kept.delete(key);
-      if (kept.size >= max) kept.delete(kept.keys().next().value!);
-      kept.set(key, { at: now, value });
-    },
-    delete(key: K): void {
-      kept.delete(key);
-    },
-  };
-}
 
 /**
  * Searches reading the store at once; the rest wait their turn in order. Kysely's SQLite driver
