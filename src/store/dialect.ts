@@ -64,12 +64,13 @@ export interface StoreDialect {
    */
   readonly sharedWriters: boolean;
   /**
-   * Runs `work` while no other process runs work under the same `lock` (its writes through `db`
-   * are visible to the next holder). PostgreSQL: an advisory lock held by a transaction, released
-   * at its end or when the connection drops; SQLite: just runs it (one process writes the file,
-   * and the caller serialises within it).
+   * Runs `work` while no other process runs work under the same `lock`, handing it the db to use.
+   * PostgreSQL: a transaction that takes an advisory lock first; `work` reads and writes in it, and
+   * the commit (one WAL flush for all its writes) comes before the lock is let go, so the next
+   * holder sees everything; a failure or a dropped connection rolls back and frees the lock.
+   * SQLite: just runs it on `db` (one process writes the file, and the caller serialises within it).
    */
-  exclusively<T>(db: Kysely<Database>, lock: number, work: () => Promise<T>): Promise<T>;
+  exclusively<T>(db: Kysely<Database>, lock: number, work: (db: Kysely<Database>) => Promise<T>): Promise<T>;
 }
 
 /** What every store module works with. */

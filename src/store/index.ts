@@ -99,8 +99,11 @@ export interface Store extends Bound<typeof queries> {
   /** The query builder, for modules (jobs, stories, views) that own their own tables. */
   readonly db: Kysely<Database>;
   readonly dialect: StoreDialect;
-  /** Runs `work` while no other process clusters (stories.ts); its errors pass through unwrapped. */
-  withStoriesLocked<T>(work: () => Promise<T>): Promise<T>;
+  /**
+   * Runs `work` while no other process clusters (stories.ts), handing it the store to use meanwhile
+   * (on PostgreSQL one over the lock's transaction: don't close it); its errors pass through unwrapped.
+   */
+  withStoriesLocked<T>(work: (store: Store) => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
 
@@ -149,11 +152,12 @@ function storeOver(ctx: StoreContext): Store {
     };
   }
   let closed: Promise<void> | undefined;
-  return {
+  const store: Store = {
     ...(bound as Bound<typeof queries>),
     db: ctx.db,
     dialect: ctx.dialect,
-    withStoriesLocked: (work) => stories.withStoriesLocked(ctx, work),
+    withStoriesLocked: (work) => stories.withStoriesLocked(ctx, (db) => work(db === ctx.db ? store : storeOver({ db, dialect: ctx.dialect }))),
     close: () => (closed ??= ctx.db.destroy()),
   };
+  return store;
 }

@@ -126,15 +126,10 @@ export const postgresDialect: StoreDialect = {
 
   sharedWriters: true,
 
-  /**
-   * The lock is taken by a transaction on one pooled connection that stays open while `work` runs
-   * on others (its writes commit as they go, before the lock is let go); a failure or a dropped
-   * connection ends the transaction and frees the lock, so no crash leaves it held.
-   */
   async exclusively(db, lock, work) {
     return db.transaction().execute(async (trx) => {
       await sql`select pg_advisory_xact_lock(${lock})`.execute(trx);
-      return work();
+      return work(trx);
     });
   },
 };

@@ -163,7 +163,7 @@ export const sqliteDialect: StoreDialect = {
 
   sharedWriters: false,
 
-  async exclusively(_db, _lock, work) {
-    return work();
+  async exclusively(db, _lock, work) {
+    return work(db);
   },
 };

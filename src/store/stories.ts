@@ -239,9 +239,10 @@ function mergedStoriesOf(why: string | null): number[] {
 const storiesLockKey = 0x73746f72;
 
 /**
- * Runs `work` (catch up, cluster one article, write its link) while no other process does: on
- * PostgreSQL workers take turns through an advisory lock; on SQLite it just runs.
+ * Runs `work` (catch up, cluster one article, write its link) while no other process does, on the
+ * db it is handed: on PostgreSQL workers take turns through an advisory lock, in one transaction;
+ * on SQLite it just runs.
  */
-export async function withStoriesLocked<T>({ db, dialect }: StoreContext, work: () => Promise<T>): Promise<T> {
+export async function withStoriesLocked<T>({ db, dialect }: StoreContext, work: (db: Kysely<Database>) => Promise<T>): Promise<T> {
   return dialect.exclusively(db, storiesLockKey, work);
 }

@@ -58,6 +58,8 @@ export class StoryTracker {
   private readonly linkedHere = new Set<number>();
   /** The previous track in this process: jobs run concurrently, articles are clustered one by one. */
   private turn: Promise<unknown> = Promise.resolve();
+  /** Stories created in the current turn, forgotten if its transaction rolls back. */
+  private createdInTurn: [clusterStory: number, storyId: number][] = [];
 
   /**
    * `copies`: the pipeline's own dedupe index (runtime/open.ts hands it over, so a worker keeps one
@@ -87,11 +89,11 @@ export class StoryTracker {
    * were written, whatever their articles' dates (the other clusterers counted them too). Run in
    * the clustering turn, so no link is written meanwhile. Returns how many it replayed.
    */
-  async catchUp(): Promise<number> {
-    const links = await this.store.recentStoryMembers(EPOCH, this.lastLinkId);
+  async catchUp(store = this.store): Promise<number> {
+    const links = await store.recentStoryMembers(EPOCH, this.lastLinkId);
     links.sort((a, b) => a.linkId - b.linkId);
     const others = links.filter((link) => !this.linkedHere.has(link.articleId));
-    for (let i = 0; i < others.length; i += REPLAY_BATCH) await this.replay(others.slice(i, i + REPLAY_BATCH));
+    for (let i = 0; i < others.length; i += REPLAY_BATCH) await this.replay(others.slice(i, i + REPLAY_BATCH), store);
     this.lastLinkId = Math.max(this.lastLinkId, ...links.map((link) => link.linkId));
     this.linkedHere.clear();
     return others.length;
@@ -111,51 +113,66 @@ export class StoryTracker {
       publishedAt: new Date(input.publishedAtMs).toISOString(),
       countries: countriesOf(entities),
     };
-    const storyId = await this.inTurn(async () => {
-      if (this.store.dialect.sharedWriters) await this.catchUp();
-      return this.join(saved, input, oddities, member);
+    const storyId = await this.inTurn(async (store) => {
+      if (store.dialect.sharedWriters) await this.catchUp(store);
+      return this.join(store, saved, input, oddities, member);
     });
     await this.store.saveArticleEntities(saved.articleId, entities);
     return storyId;
   }
 
-  /** Runs `work` after this process's earlier tracks, and while no other process clusters. */
-  private inTurn<T>(work: () => Promise<T>): Promise<T> {
-    const run = this.turn.then(() => this.store.withStoriesLocked(work));
+  /**
+   * Runs `work` after this process's earlier tracks, and while no other process clusters, with the
+   * store to use meanwhile (on PostgreSQL the turn's transaction: its writes commit together).
+   */
+  private inTurn<T>(work: (store: Store) => Promise<T>): Promise<T> {
+    const run = this.turn.then(() => this.takeTurn(work));
     this.turn = run.catch(() => undefined);
     return run;
   }
 
+  private async takeTurn<T>(work: (store: Store) => Promise<T>): Promise<T> {
+    this.createdInTurn = [];
+    try {
+      return await this.store.withStoriesLocked(work);
+    } catch (error) {
+      // On PostgreSQL the turn's writes rolled back: the stories it created are not in the store.
+      if (this.store.dialect.sharedWriters) for (const [clusterStory, storyId] of this.createdInTurn) this.forgetStory(clusterStory, storyId);
+      throw error;
+    }
+  }
+
   /** The clustering itself: the syndicated copy joins its original's story, else the clusterer decides. */
-  private async join(saved: SavedArticle, input: ClusterArticle, oddities: string[], member: Omit<StoryMember, 'similarity' | 'duplicateOf'>): Promise<number> {
-    if (this.store.dialect.sharedWriters) this.linkedHere.add(saved.articleId);
+  private async join(store: Store, saved: SavedArticle, input: ClusterArticle, oddities: string[], member: Omit<StoryMember, 'similarity' | 'duplicateOf'>): Promise<number> {
+    if (store.dialect.sharedWriters) this.linkedHere.add(saved.articleId);
     const original = this.originalOf(saved.article.paragraphs, saved.articleId);
     if (original) {
       const clusterStory = this.clusterer.addCopy(original.clusterStory, input.publishedAtMs);
       const why = { created: false, similarity: original.similarity, sharedTerms: [], merged: [], oddities };
-      const storyId = await this.link(clusterStory, { ...member, similarity: original.similarity, duplicateOf: original.articleId, why });
+      const storyId = await this.link(store, clusterStory, { ...member, similarity: original.similarity, duplicateOf: original.articleId, why });
       this.clusterStoryOf.set(saved.articleId, clusterStory);
       return storyId;
     }
     const a = this.clusterer.add(input, { alone: withoutEvidence(oddities) });
     const mergedStories = this.storiesOf(a.merged, a.storyId);
     const why = { created: a.created, similarity: a.similarity, sharedTerms: a.sharedTerms, merged: a.merged, ...(mergedStories.length > 0 && { mergedStories }), oddities };
-    const storyId = await this.link(a.storyId, { ...member, similarity: a.created ? null : a.similarity, duplicateOf: null, why });
-    for (const from of mergedStories) await this.store.mergeStories(from, storyId);
+    const storyId = await this.link(store, a.storyId, { ...member, similarity: a.created ? null : a.similarity, duplicateOf: null, why });
+    for (const from of mergedStories) await store.mergeStories(from, storyId);
     for (const from of a.merged) this.mapStory(from, storyId);
     this.remember(saved.articleId, saved.article.paragraphs, a.storyId);
     return storyId;
   }
 
   /** Creates the stored story of a new clusterer story, or adds the article to the known one. */
-  private async link(clusterStory: number, member: StoryMember): Promise<number> {
+  private async link(store: Store, clusterStory: number, member: StoryMember): Promise<number> {
     const known = this.storeIdOf.get(this.clusterer.resolve(clusterStory)) ?? this.storeIdOf.get(clusterStory);
     if (known !== undefined) {
-      await this.store.addStoryArticle(known, member);
+      await store.addStoryArticle(known, member);
       return known;
     }
-    const created = await this.store.createStory(member);
+    const created = await store.createStory(member);
     this.mapStory(clusterStory, created);
+    this.createdInTurn.push([clusterStory, created]);
     return created;
   }
 
@@ -171,10 +188,10 @@ export class StoryTracker {
    * stored story it is in now (a copy is counted as one), or starts one; stories merged when it
    * joined are merged here too. The articles and their English are read in one query each.
    */
-  private async replay(links: StoryMemberRow[]): Promise<void> {
+  private async replay(links: StoryMemberRow[], store = this.store): Promise<void> {
     const ids = links.map((link) => link.articleId);
-    const rows = new Map((await this.store.articlesByIds(ids)).map((row) => [row.id, row]));
-    const english = await this.store.translationsInto(ids.filter((id) => rows.get(id)?.language !== 'en'), 'en');
+    const rows = new Map((await store.articlesByIds(ids)).map((row) => [row.id, row]));
+    const english = await store.translationsInto(ids.filter((id) => rows.get(id)?.language !== 'en'), 'en');
     for (const link of links) {
       this.lastLinkId = Math.max(this.lastLinkId, link.linkId);
       const row = rows.get(link.articleId);
@@ -208,6 +225,11 @@ export class StoryTracker {
     if (previous !== undefined && previous !== storyId && this.clusterOf.get(previous) === clusterStory) this.clusterOf.delete(previous);
     this.storeIdOf.set(clusterStory, storyId);
     this.clusterOf.set(storyId, this.clusterer.resolve(clusterStory));
+  }
+
+  private forgetStory(clusterStory: number, storyId: number): void {
+    if (this.storeIdOf.get(clusterStory) === storyId) this.storeIdOf.delete(clusterStory);
+    if (this.clusterOf.get(storyId) !== undefined) this.clusterOf.delete(storyId);
   }
 
   private remember(articleId: number, paragraphs: string[], clusterStory: number): void {
