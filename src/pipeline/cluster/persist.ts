@@ -132,6 +132,10 @@ export class StoryTracker {
   }
 
   private async takeTurn<T>(work: (store: Store) => Promise<T>): Promise<T> {
+    // What the others wrote since this worker's last turn is mostly replayed before waiting for
+    // the lock (they commit in turn, so the links seen are all those written up to some point):
+    // the turn replays only what came meanwhile, not hours of links after a quiet spell.
+    if (this.store.dialect.sharedWriters) await this.catchUp();
     this.createdInTurn = [];
     try {
       return await this.store.withStoriesLocked(work);
