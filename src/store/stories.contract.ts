@@ -88,6 +88,32 @@ export function describeStoryContract(open: () => Promise<TestStore>): void {
       expect(await t.store.recentStoryMembers('2100-01-01T00:00:00Z')).toEqual([]);
     });
 
+    it('hands a link on with the copy it is and the stories merged when it was made (what another worker replays)', async () => {
+      t = await open();
+      const [a, b] = await twoSources(t.store);
+      const [x, copy, y, z] = await Promise.all(['https://a.example/x', 'https://b.example/copy', 'https://a.example/y', 'https://b.example/z'].map((url, i) => article(t!.store, url, 'en', i % 2 ? b : a)));
+      const at = { ...member, title: 'Harbour', language: 'en', publishedAt: '2024-05-06T08:00:00Z' };
+      const s1 = await t.store.createStory({ ...at, articleId: x!, sourceId: a });
+      await t.store.addStoryArticle(s1, { ...at, articleId: copy!, sourceId: b, duplicateOf: x!, similarity: 1 });
+      const s2 = await t.store.createStory({ ...at, articleId: y!, sourceId: a });
+      const why = { created: false, similarity: 0.7, sharedTerms: [], merged: [7], mergedStories: [s2], oddities: [] };
+      await t.store.addStoryArticle(s1, { ...at, articleId: z!, sourceId: b, similarity: 0.7, why });
+      await t.store.mergeStories(s2, s1);
+      const links = await t.store.recentStoryMembers('2024-01-01T00:00:00Z');
+      expect(links.map((l) => [l.articleId, l.storyId, l.duplicateOf, l.mergedStories])).toEqual([
+        [x, s1, null, []], [copy, s1, x, []], [y, s1, null, []], [z, s1, null, [s2]],
+      ]);
+    });
+
+    it('runs work under the stories lock, handing it a store that reads and writes', async () => {
+      t = await open();
+      const [a] = await twoSources(t.store);
+      const x = await article(t.store, 'https://a.example/x', 'en', a);
+      const storyId = await t.store.withStoriesLocked((store) => store.createStory({ ...member, articleId: x, title: 'Harbour', language: 'en', sourceId: a, publishedAt: '2024-05-06T08:00:00Z' }));
+      expect(await t.store.storyById(storyId)).toMatchObject({ articleCount: 1 });
+      await expect(t.store.withStoriesLocked(async () => Promise.reject(new Error('turn failed')))).rejects.toThrow('turn failed');
+    });
+
     it('links one entity across articles with a count', async () => {
       t = await open();
       const [a] = await twoSources(t.store);
