@@ -35,6 +35,13 @@ describe('StoryTracker', () => {
     expect((await t.store.storiesLatest({ limit: 5 })).length).toBe(2);
   });
 
+  it('puts one event in one story when a worker tracks its articles at the same time (jobs run concurrently)', async () => {
+    const tracker = new StoryTracker(t.store);
+    const [s1, s2] = await Promise.all([save('en', tracker), save('es', tracker)]);
+    expect(s2).toBe(s1);
+    expect((await t.store.storiesLatest({ limit: 5 })).map((s) => s.articleCount)).toEqual([2]);
+  });
+
   it('after a restart (a new tracker resumed from the store) a new article joins the stored story', async () => {
     const before = new StoryTracker(t.store);
     const s1 = await save('en', before);
