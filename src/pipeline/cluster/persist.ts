@@ -86,15 +86,16 @@ export class StoryTracker {
 
   /**
    * Replays the links other workers wrote after the last one this tracker saw, in the order they
-   * were written, whatever their articles' dates (the other clusterers counted them too). Run in
-   * the clustering turn, so no link is written meanwhile. Returns how many it replayed.
+   * were written, whatever their articles' dates (the other clusterers counted them too). Run at
+   * the start of each clustering turn, when no link can be written meanwhile, and just before it.
+   * Returns how many it replayed.
    */
   async catchUp(store = this.store): Promise<number> {
     const links = await store.recentStoryMembers(EPOCH, this.lastLinkId);
     links.sort((a, b) => a.linkId - b.linkId);
     const others = links.filter((link) => !this.linkedHere.has(link.articleId));
     for (let i = 0; i < others.length; i += REPLAY_BATCH) await this.replay(others.slice(i, i + REPLAY_BATCH), store);
-    this.lastLinkId = Math.max(this.lastLinkId, ...links.map((link) => link.linkId));
+    for (const link of links) this.lastLinkId = Math.max(this.lastLinkId, link.linkId);
     this.linkedHere.clear();
     return others.length;
   }
