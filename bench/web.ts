@@ -7,14 +7,14 @@
  * server's CPU milliseconds per request (what a request costs, however busy the shared cores are).
  * The server runs in a child process; the load comes from this one.
  *
- *   npm run bench:web [-- --articles N] [-- --seconds D] [-- --concurrency 50,200] [-- --loader wrk|undici] [-- --processes N]
+ *   npm run bench:web [-- --articles N] [-- --seconds D] [-- --concurrency 50,200] [-- --loader wrk|undici] [-- --processes N] [-- --readers N]
  *                     [-- --store PATH (kept and reused)] [-- --only TEXT (rows whose name holds it, and the peer)]
  *
  * The load comes from wrk (apt-get install wrk; one thread), or from undici in this process.
  * Search rows: a new query on every request (nothing cached answers it), newest first and with
  * sort=relevance, and 500 popular queries repeated with Zipf weights (the caches answer most).
  * --processes N serves from N processes on one port, as `serve --web-processes N` does (web/handoff.ts);
- * CPU is then read from /proc.
+ * CPU is then read from /proc. --readers N: SQLite reader threads per server process (default: as `serve`).
  *
  * Targets (issue 6): p99 ≤ 50 ms at 200 connections for cached pages, ≤ 150 ms for search.
  */
@@ -34,12 +34,15 @@ import { createWebApp } from '../src/web/app.js';
 import { handOutConnections } from '../src/web/handoff.js';
 import { serveHandedConnections, startWebServer } from '../src/web/server.js';
 import { storeSiteData } from '../src/web/store-data.js';
+import { SEARCH_READERS } from '../src/runtime/serve.js';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
   options: {
     // Server processes on one port (node:cluster); 1 (default) is one process, as `serve` runs.
     processes: { type: 'string', default: '1' },
+    // SQLite reader threads per server process for searches; `serve` uses SEARCH_READERS (1).
+    readers: { type: 'string', default: String(SEARCH_READERS) },
     worker: { type: 'boolean', default: false },
     articles: { type: 'string', default: '100000' },
     seconds: { type: 'string', default: '5' },
@@ -59,6 +62,7 @@ const STORIES = Math.max(1, Math.floor(ARTICLES / 5));
 const SECONDS = Number(values.seconds);
 const LEVELS = values.concurrency.split(',').map(Number);
 const PROCESSES = Math.max(1, Number(values.processes));
+const READERS = Math.max(0, Number(values.readers));
 const LANGUAGES = ['es', 'ca', 'fr', 'de', 'pt', 'en'];
 const SECTIONS = ['Politics', 'Sport', 'Economy', 'Culture', 'Local', 'World', 'Science'];
 const WORDS = 'harbour storm council election mobility plan minister budget strike transport river festival museum hospital school market energy water court football'.split(' ');
@@ -171,7 +175,7 @@ async function serveMode(): Promise<void> {
     if (dir) rmSync(dir, { recursive: true, force: true });
     process.exit(0);
   });
-  const store = await openStore({ dbPath });
+  const store = await openStore({ dbPath, readers: READERS });
   const t0 = performance.now();
   if (!reuse) await fill(store);
   const fillSeconds = (performance.now() - t0) / 1000;
@@ -186,7 +190,7 @@ async function serveMode(): Promise<void> {
   // itself, as `serve` processes sharing one store would.
   await store.close();
   const handoff = await handOutConnections({ port: 0, host: '127.0.0.1' });
-  cluster.setupPrimary({ exec: fileURLToPath(import.meta.url), args: ['--worker', dbPath], execArgv: process.execArgv });
+  cluster.setupPrimary({ exec: fileURLToPath(import.meta.url), args: ['--worker', dbPath, '--readers', String(READERS)], execArgv: process.execArgv });
   await Promise.all(Array.from({ length: PROCESSES }, () => new Promise<void>((resolve, reject) => {
     const worker = cluster.fork();
     worker.once('message', () => {
@@ -201,7 +205,7 @@ async function serveMode(): Promise<void> {
 /** One of several server processes (`--processes N`): opens the filled store and serves the connections handed to it. */
 async function workerMode(dbPath: string): Promise<void> {
   process.once('disconnect', () => process.exit(0));
-  const store = await openStore({ dbPath });
+  const store = await openStore({ dbPath, readers: READERS });
   serveHandedConnections(benchApp(store).app);
   process.send!('ready');
 }
@@ -216,7 +220,7 @@ function benchApp(store: Store) {
 }
 
 async function startServer(): Promise<{ url: string; article: string; fillSeconds: number; cpuMs(): Promise<number>; stop(): void }> {
-  const child = spawn(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), '--serve', '--articles', String(ARTICLES), '--processes', String(PROCESSES), ...(values.store ? ['--store', values.store] : [])], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), '--serve', '--articles', String(ARTICLES), '--processes', String(PROCESSES), '--readers', values.readers, ...(values.store ? ['--store', values.store] : [])], { stdio: ['ignore', 'pipe', 'inherit'] });
   let buffer = '';
   return new Promise((resolve, reject) => {
     child.once('exit', (code) => reject(new Error(`bench server exited (${code})`)));
@@ -254,7 +258,7 @@ async function main(): Promise<void> {
     ['search, new query each request, sort=relevance', (c, run, seconds) => loadPaths(server.url, c, newQueries(run, '&sort=relevance'), seconds)],
     ['search, 500 popular queries repeated (Zipf), newest first', (c, _run, seconds) => loadPaths(server.url, c, popularQueries(), seconds)],
   ];
-  console.log(`load: ${values.loader}, ${SECONDS} s per row, closed loop, keep-alive; p50/p99 in ms; server: ${PROCESSES} process(es); load average at start ${loadavg().map((l) => l.toFixed(2)).join(' ')} (${cpus().length} cores)`);
+  console.log(`load: ${values.loader}, ${SECONDS} s per row, closed loop, keep-alive; p50/p99 in ms; server: ${PROCESSES} process(es), ${READERS} SQLite reader thread(s) each; load average at start ${loadavg().map((l) => l.toFixed(2)).join(' ')} (${cpus().length} cores)`);
   console.log('server CPU ms/req: the server processes\' CPU time per answered request (the cost of one request, whatever else shares the cores)');
   console.log('page | connections | req/s | p50 | p99 | errors | req/s vs peer | server CPU ms/req | load average (1 min) after the row');
   let searchRun = 0;

@@ -38,9 +38,10 @@ export interface Runtime {
 /** Fingerprints of this many days back are loaded for dedupe: wire copies appear within days. */
 const DEDUPE_WINDOW_DAYS = 14;
 
-export async function openRuntime(config: Config): Promise<Runtime> {
+/** `readers`: SQLite reader threads for the site's searches (serving processes want one; see store/sqlite-readers.ts). */
+export async function openRuntime(config: Config, options: { readers?: number } = {}): Promise<Runtime> {
   const onPostgres = config.databaseUrl !== '';
-  const store = onPostgres ? await openStore({ databaseUrl: config.databaseUrl }) : await openStore({ dbPath: config.dbPath });
+  const store = onPostgres ? await openStore({ databaseUrl: config.databaseUrl }) : await openStore({ dbPath: config.dbPath, readers: options.readers });
   const metrics = new Metrics();
   const fetcher = instrumentFetcher(createFetcher(fetchOptionsFromConfig(config)), metrics);
   // The store-backed cache means a rerun, or another worker, translates nothing twice.

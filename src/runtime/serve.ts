@@ -19,6 +19,12 @@ export interface Serving {
   close(): Promise<void>;
 }
 
+/**
+ * SQLite reader threads in a process that serves the site: one moves a new search's SQL off the
+ * event loop onto another core (bench:web, see docs/search.md).
+ */
+export const SEARCH_READERS = 1;
+
 /** How often the scheduler looks for due feeds: a fraction of the shortest feed interval. */
 const SCHEDULER_TICK_MS = 15_000;
 
@@ -28,7 +34,8 @@ const SCHEDULER_TICK_MS = 15_000;
  */
 export async function serve(config: Config, options: { workers?: boolean; web?: boolean | 'handed'; schedulerTickMs?: number } = {}): Promise<Serving> {
   const started = Date.now();
-  const runtime = await openRuntime(config);
+  // A process that serves the site searches on a reader thread (SQLite), beside the event loop.
+  const runtime = await openRuntime(config, { readers: options.web === false ? 0 : SEARCH_READERS });
   if (config.defaultSources) {
     const seeded = await seedDefaultSources(runtime.store, config.feedIntervalMinutes);
     if (seeded > 0) log.info(`sources: added ${seeded} default sources (HAPPENINGS_DEFAULT_SOURCES=false to start empty)`);

@@ -77,4 +77,9 @@ export interface StoreDialect {
 export interface StoreContext {
   db: Kysely<Database>;
   dialect: StoreDialect;
+  /**
+   * Where the site's hottest reads go (search walks and result lines): SQLite reader threads when
+   * the store was opened with some (sqlite-readers.ts), else undefined and they use `db`.
+   */
+  readDb?: Kysely<Database>;
 }

@@ -13,7 +13,8 @@ import type { Database } from './schema.js';
 import { search, searchIds, tidySearchIndex } from './search.js';
 import * as siteQueries from './site-queries.js';
 import * as sources from './sources.js';
-import { openSqlite, sqliteDialect } from './sqlite-dialect.js';
+import { openSqlite, sqliteDialect, sqlitePragmas } from './sqlite-dialect.js';
+import { openSqliteReaders } from './sqlite-readers.js';
 import { openPostgres, postgresDialect, withMigrationLock } from './pg-dialect.js';
 import * as translations from './translations.js';
 import * as translationCache from './translation-cache.js';
@@ -111,6 +112,11 @@ export type StoreOptions =
   | {
       /** SQLite file; its folder is created. ':memory:' for a throwaway store. */
       dbPath: string;
+      /**
+       * Reader threads for the site's hottest reads (a new search's index walk and result lines;
+       * sqlite-readers.ts). Default 0: every query on the main connection. Ignored for ':memory:'.
+       */
+      readers?: number;
     }
   | {
       /** PostgreSQL (postgres://…): the multi-machine deployment. */
@@ -124,6 +130,7 @@ export type StoreOptions =
 /** Opens the store and brings its schema up to date. */
 export async function openStore(options: StoreOptions): Promise<Store> {
   let db: Kysely<Database> | undefined;
+  let readDb: Kysely<Database> | undefined;
   const dialect = 'databaseUrl' in options ? postgresDialect : sqliteDialect;
   try {
     if ('databaseUrl' in options) {
@@ -132,12 +139,14 @@ export async function openStore(options: StoreOptions): Promise<Store> {
     } else {
       db = openSqlite(options.dbPath);
       await migrate(db, dialect);
+      const shared = options.dbPath !== ':memory:' && options.dbPath !== '';
+      if (shared && (options.readers ?? 0) > 0) readDb = openSqliteReaders(options.dbPath, options.readers!, sqlitePragmas);
     }
   } catch (error) {
     await db?.destroy().catch(() => undefined);
     throw asHappeningsError(error, 'store', 'store');
   }
-  return storeOver({ db, dialect });
+  return storeOver({ db, dialect, readDb });
 }
 
 function storeOver(ctx: StoreContext): Store {
@@ -157,7 +166,7 @@ function storeOver(ctx: StoreContext): Store {
     db: ctx.db,
     dialect: ctx.dialect,
     withStoriesLocked: (work) => stories.withStoriesLocked(ctx, (db) => work(db === ctx.db ? store : storeOver({ db, dialect: ctx.dialect }))),
-    close: () => (closed ??= ctx.db.destroy()),
+    close: () => (closed ??= Promise.all([ctx.db.destroy(), ctx.readDb?.destroy()]).then(() => undefined)),
   };
   return store;
 }

@@ -26,12 +26,13 @@ export async function refreshSearchText(db: Kysely<Database>, dialect: StoreDial
 
 /** A page of the ids of the articles matching `query`, in `order` (search-window.ts; default 'relevance'). */
 export function searchIds(
-  { db, dialect }: StoreContext,
+  { db, readDb, dialect }: StoreContext,
   query: string,
   options: { limit: number; offset?: number; order?: SearchOrder } & SearchFilter,
 ): Promise<number[]> {
   const { limit, offset = 0, order, ...filter } = options;
-  return searchPage(db, dialect, query, limit, offset, filter, order);
+  // The site's search: on a reader thread when the store has them.
+  return searchPage(readDb ?? db, dialect, query, limit, offset, filter, order);
 }
 
 /** One bounded step of search-index upkeep (the dialect's tidySearchIndex); true when it did work. */

@@ -22,6 +22,8 @@ const busyTimeoutMs = 5000;
 const mmapBytes = 2 ** 31;
 /** Page cache per connection, KiB. */
 const cacheKib = 64 * 1024;
+/** The read pragmas every connection to the file sets (the reader threads too). */
+export const sqlitePragmas = { mmapBytes, cacheKib };
 
 /** Opens (creating its folder) the SQLite file at `dbPath`; ':memory:' works too. */
 export function openSqlite(dbPath: string): Kysely<Database> {

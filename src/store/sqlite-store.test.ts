@@ -75,3 +75,11 @@ describe('sqlite store: the store contract', () => {
   describeSiteContract(openTestStore);
   describeStoryContract(openTestStore);
 });
+
+// A serving process reads searches and result lines on a reader thread (sqlite-readers.ts): the
+// same contracts hold, with every write on the main connection and every such read on the thread.
+describe('sqlite store with a reader thread: the article and site contracts', () => {
+  const withReader = () => openTestStore({ readers: 1 });
+  describeArticleContract(withReader);
+  describeSiteContract(withReader);
+});

@@ -11,10 +11,11 @@ export interface TestStore {
   cleanup(): Promise<void>;
 }
 
-export async function openTestStore(): Promise<TestStore> {
+/** `readers`: SQLite reader threads, as a serving process opens its store (sqlite-readers.ts). */
+export async function openTestStore(options: { readers?: number } = {}): Promise<TestStore> {
   const dir = mkdtempSync(join(tmpdir(), 'happenings-store-'));
   const dbPath = join(dir, 'nested', 'test.db');
-  const store = await openStore({ dbPath });
+  const store = await openStore({ dbPath, readers: options.readers });
   return {
     store,
     dbPath,

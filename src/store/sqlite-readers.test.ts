@@ -1,0 +1,53 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { sql } from 'kysely';
+import { afterEach, describe, expect, it } from 'vitest';
+import { sqlitePragmas } from './sqlite-dialect.js';
+import { openSqliteReaders } from './sqlite-readers.js';
+import { openTestStore, sampleArticle, type TestStore } from './test-store.js';
+
+let t: TestStore | undefined;
+afterEach(async () => {
+  await t?.cleanup();
+  t = undefined;
+});
+const seenAt = '2024-05-06T09:00:00.000Z';
+
+describe('SQLite reader threads', () => {
+  it('run the search reads on their own connection and see each commit of the main one', async () => {
+    t = await openTestStore({ readers: 2 });
+    const { store } = t;
+    const first = (await store.saveArticle({ ...sampleArticle(), sourceId: null, feedId: null, seenAt })).articleId;
+    expect(await store.searchIds('harbour', { limit: 5, order: 'newest' })).toEqual([first]);
+    const second = (await store.saveArticle({ ...sampleArticle({ url: 'https://news.example/2', title: 'Harbour fees rise' }), sourceId: null, feedId: null, seenAt })).articleId;
+    // Several at once spread over both threads; each answer is its own query's.
+    const answers = await Promise.all(Array.from({ length: 12 }, (_, i) => store.searchIds(i % 2 ? 'fees' : 'harbour', { limit: 5, order: 'newest' })));
+    answers.forEach((ids, i) => expect(ids).toEqual(i % 2 ? [second] : [second, first]));
+    expect((await store.searchLines([second, first], 'en')).map((l) => l.title)).toEqual(['Harbour fees rise', 'Harbour reopens after storm']);
+  });
+
+  it('refuse writes and transactions', async () => {
+    t = await openTestStore();
+    const readers = openSqliteReaders(t.dbPath, 1, sqlitePragmas);
+    try {
+      await expect(sql`insert into sources (name, url) values ('x', 'https://x.example/')`.execute(readers)).rejects.toThrow(/readonly|only read/i);
+      await expect(readers.transaction().execute(async () => undefined)).rejects.toThrow('only read');
+      expect((await sql<{ n: number }>`select count(*) as n from sources`.execute(readers)).rows[0]!.n).toBe(0);
+    } finally {
+      await readers.destroy();
+    }
+  });
+
+  it('fail a query with a clear error when the file cannot be opened, instead of hanging', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'happenings-readers-'));
+    const readers = openSqliteReaders(join(dir, 'missing.db'), 1, sqlitePragmas);
+    try {
+      await expect(sql`select 1`.execute(readers)).rejects.toThrow(/a SQLite reader cannot open .*missing\.db/);
+      await expect(sql`select 1`.execute(readers)).rejects.toThrow();
+    } finally {
+      await readers.destroy();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
