@@ -34,15 +34,15 @@ import { createWebApp } from '../src/web/app.js';
 import { handOutConnections } from '../src/web/handoff.js';
 import { serveHandedConnections, startWebServer } from '../src/web/server.js';
 import { storeSiteData } from '../src/web/store-data.js';
-import { SEARCH_READERS } from '../src/runtime/serve.js';
+import { searchReaders } from '../src/runtime/serve.js';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
   options: {
     // Server processes on one port (node:cluster); 1 (default) is one process, as `serve` runs.
     processes: { type: 'string', default: '1' },
-    // SQLite reader threads per server process for searches; `serve` uses SEARCH_READERS (1).
-    readers: { type: 'string', default: String(SEARCH_READERS) },
+    // SQLite reader threads per server process for searches; default as `serve` (searchReaders).
+    readers: { type: 'string' },
     worker: { type: 'boolean', default: false },
     articles: { type: 'string', default: '100000' },
     seconds: { type: 'string', default: '5' },
@@ -62,7 +62,7 @@ const STORIES = Math.max(1, Math.floor(ARTICLES / 5));
 const SECONDS = Number(values.seconds);
 const LEVELS = values.concurrency.split(',').map(Number);
 const PROCESSES = Math.max(1, Number(values.processes));
-const READERS = Math.max(0, Number(values.readers));
+const READERS = values.readers === undefined ? searchReaders(PROCESSES) : Math.max(0, Number(values.readers));
 const LANGUAGES = ['es', 'ca', 'fr', 'de', 'pt', 'en'];
 const SECTIONS = ['Politics', 'Sport', 'Economy', 'Culture', 'Local', 'World', 'Science'];
 const WORDS = 'harbour storm council election mobility plan minister budget strike transport river festival museum hospital school market energy water court football'.split(' ');
@@ -220,7 +220,7 @@ function benchApp(store: Store) {
 }
 
 async function startServer(): Promise<{ url: string; article: string; fillSeconds: number; cpuMs(): Promise<number>; stop(): void }> {
-  const child = spawn(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), '--serve', '--articles', String(ARTICLES), '--processes', String(PROCESSES), '--readers', values.readers, ...(values.store ? ['--store', values.store] : [])], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), '--serve', '--articles', String(ARTICLES), '--processes', String(PROCESSES), '--readers', String(READERS), ...(values.store ? ['--store', values.store] : [])], { stdio: ['ignore', 'pipe', 'inherit'] });
   let buffer = '';
   return new Promise((resolve, reject) => {
     child.once('exit', (code) => reject(new Error(`bench server exited (${code})`)));

@@ -21,9 +21,14 @@ export interface Serving {
 
 /**
  * SQLite reader threads in a process that serves the site: one moves a new search's SQL off the
- * event loop onto another core (bench:web, see docs/search.md).
+ * event loop onto another core (bench:web, one process, new searches at 200 connections: 1,100-1,200
+ * answers/s without, 1,850-2,050 with; see docs/search.md). A web process of `serve
+ * --web-processes N` takes none: the N processes already keep the cores busy, and a thread each
+ * made new searches slower (two processes: 2,230-2,330/s without, 1,900-2,000 with).
  */
-export const SEARCH_READERS = 1;
+export function searchReaders(webProcesses: number): number {
+  return webProcesses > 1 ? 0 : 1;
+}
 
 /** How often the scheduler looks for due feeds: a fraction of the shortest feed interval. */
 const SCHEDULER_TICK_MS = 15_000;
@@ -34,8 +39,8 @@ const SCHEDULER_TICK_MS = 15_000;
  */
 export async function serve(config: Config, options: { workers?: boolean; web?: boolean | 'handed'; schedulerTickMs?: number } = {}): Promise<Serving> {
   const started = Date.now();
-  // A process that serves the site searches on a reader thread (SQLite), beside the event loop.
-  const runtime = await openRuntime(config, { readers: options.web === false ? 0 : SEARCH_READERS });
+  // The only process serving the site searches on a reader thread (SQLite), beside the event loop.
+  const runtime = await openRuntime(config, { readers: options.web === true || options.web === undefined ? searchReaders(1) : 0 });
   if (config.defaultSources) {
     const seeded = await seedDefaultSources(runtime.store, config.feedIntervalMinutes);
     if (seeded > 0) log.info(`sources: added ${seeded} default sources (HAPPENINGS_DEFAULT_SOURCES=false to start empty)`);
