@@ -34,7 +34,7 @@ import { createWebApp } from '../src/web/app.js';
 import { handOutConnections } from '../src/web/handoff.js';
 import { serveHandedConnections, startWebServer } from '../src/web/server.js';
 import { storeSiteData } from '../src/web/store-data.js';
-import { searchReaders } from '../src/runtime/serve.js';
+import { searchReaders } from '../src/store/sqlite-readers.js';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,

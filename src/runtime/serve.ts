@@ -11,23 +11,13 @@ import { serveHandedConnections, startWebServer } from '../web/server.js';
 import { storeSiteData } from '../web/store-data.js';
 import { storeAdminOps } from '../web/admin/store-admin.js';
 import { openRuntime, reportTranslation, type Runtime } from './open.js';
+import { searchReaders } from '../store/sqlite-readers.js';
 
 export interface Serving {
   /** Empty when this process serves no web (the primary of `serve --web-processes N`). */
   url: string;
   runtime: Runtime;
   close(): Promise<void>;
-}
-
-/**
- * SQLite reader threads in a process that serves the site: one moves a new search's SQL off the
- * event loop onto another core (bench:web, one process, new searches at 200 connections: 1,100-1,200
- * answers/s without, 1,850-2,050 with; see docs/search.md). A web process of `serve
- * --web-processes N` takes none: the N processes already keep the cores busy, and a thread each
- * made new searches slower (two processes: 2,230-2,330/s without, 1,900-2,000 with).
- */
-export function searchReaders(webProcesses: number): number {
-  return webProcesses > 1 ? 0 : 1;
 }
 
 /** How often the scheduler looks for due feeds: a fraction of the shortest feed interval. */
