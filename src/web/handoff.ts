@@ -16,6 +16,7 @@ import type { ChildProcess } from 'node:child_process';
 import type { Server as HttpServer } from 'node:http';
 import { createServer, type AddressInfo, type Socket } from 'node:net';
 import { HappeningsError } from '../errors.js';
+import { log } from '../log.js';
 import { urlOf } from './url-of.js';
 
 /** Message to a web process carrying a connection's socket. */
@@ -50,16 +51,17 @@ export function handOutConnections(options: { port: number; host: string }): Pro
     next = (next + 1) % Math.max(1, targets.length);
     return best;
   };
-  const hand = (socket: Socket) => {
+  const hand = (socket: Socket, tries = 0) => {
     const target = pick();
     if (!target) return void waiting.push(socket);
     target.open += 1;
     target.child.send(HANDED, socket, (error) => {
       if (!error) return;
-      // The process is gone or its channel closed: the socket is still ours, so another takes it.
+      // The process is gone or its channel closed: the socket is still ours, so another takes it
+      // (each process once at most).
       target.open -= 1;
       if (targets.includes(target) && !target.child.connected) targets.splice(targets.indexOf(target), 1);
-      if (targets.length > 0 && !socket.destroyed) hand(socket);
+      if (!socket.destroyed && tries < targets.length) hand(socket, tries + 1);
       else socket.destroy();
     });
   };
@@ -71,7 +73,8 @@ export function handOutConnections(options: { port: number; host: string }): Pro
     });
     server.listen(options.port, options.host, () => {
       server.removeAllListeners('error');
-      server.on('error', () => undefined); // an accept error (EMFILE) is retried by the next connection
+      // An accept error (EMFILE: too many open files) loses that connection only; the next is accepted.
+      server.on('error', (error: NodeJS.ErrnoException) => log.warn(`web: a connection could not be accepted (${error.code ?? error.message})`));
       resolve({
         url: urlOf(options.host, (server.address() as AddressInfo).port),
         add(child) {
