@@ -140,7 +140,7 @@ export async function openStore(options: StoreOptions): Promise<Store> {
       db = openSqlite(options.dbPath);
       await migrate(db, dialect);
       const shared = options.dbPath !== ':memory:' && options.dbPath !== '';
-      if (shared && (options.readers ?? 0) > 0) readDb = openSqliteReaders(options.dbPath, options.readers!, sqlitePragmas);
+      if (shared && (options.readers ?? 0) > 0) readDb = openSqliteReaders(options.dbPath, options.readers!, sqlitePragmas, db);
     }
   } catch (error) {
     await db?.destroy().catch(() => undefined);

@@ -2,7 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { log } from '../log.js';
 import { sqlitePragmas } from './sqlite-dialect.js';
 import { openSqliteReaders } from './sqlite-readers.js';
 import { openTestStore, sampleArticle, type TestStore } from './test-store.js';
@@ -39,7 +40,25 @@ describe('SQLite reader threads', () => {
     }
   });
 
-  it('fail a query with a clear error when the file cannot be opened, instead of hanging', async () => {
+  it('hand their reads to the main connection when they stop, with one warning', async () => {
+    t = await openTestStore();
+    await t.store.saveArticle({ ...sampleArticle(), sourceId: null, feedId: null, seenAt });
+    const dir = mkdtempSync(join(tmpdir(), 'happenings-readers-'));
+    const warnings: string[] = [];
+    const warn = vi.spyOn(log, 'warn').mockImplementation((message: string) => void warnings.push(message));
+    // The thread cannot open its file: every read goes to the store's own connection.
+    const readers = openSqliteReaders(join(dir, 'missing.db'), 1, sqlitePragmas, t.store.db);
+    try {
+      for (let i = 0; i < 3; i += 1) expect((await sql<{ n: number }>`select count(*) as n from articles`.execute(readers)).rows[0]!.n).toBe(1);
+      expect(warnings).toEqual([expect.stringMatching(/a SQLite reader cannot open .*missing\.db.*; its reads go to the main connection/)]);
+    } finally {
+      warn.mockRestore();
+      await readers.destroy();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('fail a query with a clear error when the file cannot be opened and nothing can stand in, instead of hanging', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'happenings-readers-'));
     const readers = openSqliteReaders(join(dir, 'missing.db'), 1, sqlitePragmas);
     try {

@@ -25,6 +25,7 @@ import {
   type QueryResult,
 } from 'kysely';
 import type { Database } from './schema.js';
+import { log } from '../log.js';
 
 /** Runs in each reader thread: one read-only connection, statements kept by SQL text. */
 const READER_SOURCE = `
@@ -67,9 +68,15 @@ export function searchReaders(webProcesses: number): number {
   return webProcesses > 1 ? 0 : 1;
 }
 
+interface Waiter {
+  query: CompiledQuery;
+  resolve: (rows: unknown[]) => void;
+  reject: (error: Error) => void;
+}
+
 interface Reader {
   worker: Worker;
-  waiting: Map<number, { resolve: (rows: unknown[]) => void; reject: (error: Error) => void }>;
+  waiting: Map<number, Waiter>;
   /** Why the thread stopped, once it has. */
   stopped?: Error;
 }
@@ -77,10 +84,25 @@ interface Reader {
 /**
  * A Kysely over `threads` reader threads on `dbPath` (a file; ':memory:' cannot be shared). Reads
  * only: a write or a transaction is refused. Each query goes to the reader with the fewest waiting.
+ * When a thread stops (it could not open the file, it crashed), its queries and every later one go
+ * to the next live thread, else to `fallback` (the store's main connection), with one warning: a
+ * search is slower then, never failed.
  */
-export function openSqliteReaders(dbPath: string, threads: number, pragmas: { mmapBytes: number; cacheKib: number }): Kysely<Database> {
+export function openSqliteReaders(dbPath: string, threads: number, pragmas: { mmapBytes: number; cacheKib: number }, fallback?: Kysely<Database>): Kysely<Database> {
   const driver = createRequire(import.meta.url).resolve('better-sqlite3');
   let nextId = 0;
+  let closing = false;
+  const stop = (reader: Reader, error: Error) => {
+    if (reader.stopped) return;
+    reader.stopped = error;
+    if (!closing) log.warn(`store: ${error.message}; its reads go ${readers.some((r) => !r.stopped) ? 'to another reader thread' : 'to the main connection'}`);
+    const orphans = [...reader.waiting.values()];
+    reader.waiting.clear();
+    for (const waiter of orphans) {
+      if (closing) waiter.reject(error);
+      else run(waiter.query).then((result) => waiter.resolve(result.rows), waiter.reject);
+    }
+  };
   const readers: Reader[] = Array.from({ length: Math.max(1, threads) }, () => {
     const worker = new Worker(READER_SOURCE, { eval: true, workerData: { path: dbPath, driver, ...pragmas } });
     const reader: Reader = { worker, waiting: new Map() };
@@ -93,26 +115,28 @@ export function openSqliteReaders(dbPath: string, threads: number, pragmas: { mm
       if (message.error === undefined) waiter.resolve(message.rows ?? []);
       else waiter.reject(Object.assign(new Error(message.error), message.code ? { code: message.code } : {}));
     });
-    // A thread that stops (it cannot open the file, say) fails what it was asked; the others take the rest.
-    worker.on('error', (error) => stop(reader, error));
-    worker.on('exit', () => stop(reader, new Error('the SQLite reader thread stopped')));
+    worker.on('error', (error) => stop(reader, new Error(`a SQLite reader thread failed (${error.message})`)));
+    worker.on('exit', () => stop(reader, new Error('a SQLite reader thread stopped')));
     worker.unref();
     return reader;
   });
 
+  function run<R>(query: CompiledQuery): Promise<QueryResult<R>> {
+    let reader: Reader | undefined;
+    for (const r of readers) if (!r.stopped && (!reader || r.waiting.size < reader.waiting.size)) reader = r;
+    if (!reader) return fallback && !closing ? fallback.executeQuery<R>(query) : Promise.reject(readers[0]!.stopped!);
+    const id = (nextId += 1);
+    const chosen = reader;
+    return new Promise((resolve, reject) => {
+      // A thread keeps the process alive only while it owes an answer.
+      if (chosen.waiting.size === 0) chosen.worker.ref();
+      chosen.waiting.set(id, { query, resolve: (rows) => resolve({ rows: rows as R[] }), reject });
+      chosen.worker.postMessage({ id, sql: query.sql, parameters: query.parameters });
+    });
+  }
+
   const connection: DatabaseConnection = {
-    executeQuery<R>(query: CompiledQuery): Promise<QueryResult<R>> {
-      let reader: Reader | undefined;
-      for (const r of readers) if (!r.stopped && (!reader || r.waiting.size < reader.waiting.size)) reader = r;
-      const id = (nextId += 1);
-      return new Promise((resolve, reject) => {
-        if (!reader) return reject(readers[0]!.stopped!);
-        // A thread keeps the process alive only while it owes an answer.
-        if (reader.waiting.size === 0) reader.worker.ref();
-        reader.waiting.set(id, { resolve: (rows) => resolve({ rows: rows as R[] }), reject });
-        reader.worker.postMessage({ id, sql: query.sql, parameters: query.parameters });
-      });
-    },
+    executeQuery: run,
     // eslint-disable-next-line require-yield
     async *streamQuery() {
       throw new Error('SQLite reader threads do not stream');
@@ -129,6 +153,7 @@ export function openSqliteReaders(dbPath: string, threads: number, pragmas: { mm
     rollbackTransaction: refuse,
     releaseConnection: async () => undefined,
     destroy: async () => {
+      closing = true;
       await Promise.all(readers.map((r) => r.worker.terminate()));
     },
   };
@@ -140,10 +165,4 @@ export function openSqliteReaders(dbPath: string, threads: number, pragmas: { mm
       createIntrospector: (db) => new SqliteIntrospector(db),
     },
   });
-}
-
-function stop(reader: Reader, error: Error): void {
-  reader.stopped ??= error;
-  for (const waiter of reader.waiting.values()) waiter.reject(reader.stopped);
-  reader.waiting.clear();
 }
