@@ -31,17 +31,35 @@ export function chainRuns(first: RunPair[], second: RunPair[]): RunPair[] {
 
 /**
  * The paragraphs' translations from the runs, or null for a paragraph with a line no run matches
- * (it is translated as plain text).
+ * (it is translated as plain text). A line is one run, or consecutive runs joined by a space: the
+ * extractor writes a `<br>` or an `<img>` inside a paragraph as a space where html.ts ends a run
+ * (AEB's 4,609 paragraphs: those sent to the engine a second time, as plain text, 224 -> 204;
+ * table rows written "a | b | c" are most of the rest).
  */
 export function paragraphsFromRuns(paragraphs: string[], runs: RunPair[]): Array<string | null> {
   const translations = runMap(runs);
   return paragraphs.map((paragraph) => {
     const lines = paragraph.split('\n').map((line) => {
       const key = collapseSpace(line);
-      return key ? translations.get(key) : '';
+      return key ? (translations.get(key) ?? joinedRuns(key, runs)) : '';
     });
     return lines.every((line) => line !== undefined) ? lines.join('\n') : null;
   });
+}
+
+/** The translation of `line` when it is runs i, i+1, … joined by single spaces (the first such i), else undefined. */
+function joinedRuns(line: string, runs: RunPair[]): string | undefined {
+  for (let i = 0; i < runs.length; i += 1) {
+    if (!line.startsWith(runs[i]![0])) continue;
+    let at = runs[i]![0].length;
+    let j = i + 1;
+    while (at < line.length && j < runs.length && line[at] === ' ' && line.startsWith(runs[j]![0], at + 1)) {
+      at += 1 + runs[j]![0].length;
+      j += 1;
+    }
+    if (at === line.length && j > i + 1) return runs.slice(i, j).map(([, translated]) => translated).join(' ');
+  }
+  return undefined;
 }
 
 /** Source text → translation; the first run wins when a text occurs twice. */

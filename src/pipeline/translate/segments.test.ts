@@ -62,6 +62,13 @@ describe('runs: one rule for the HTML translation and the paragraphs', () => {
     expect(paragraphsFromRuns(paragraphs, runs)).toEqual(['MADRID, DIJO ELLA.\nSIGUE', 'LOS VECINOS\npIDEN MÁS BUSES', null, 'OCHO NUEVE', 'DIEZ\noNCE']);
   });
 
+  it('reads a line the extractor joined across a <br> or an <img> from the runs it spans, in order', async () => {
+    const { runs } = await translateHtmlDocument(source, fakeApertium);
+    const paragraphs = ['Madrid, dijo ella. Sigue', 'Los vecinos piden más buses', 'Sigue Madrid, dijo ella.', 'Los vecinos piden'];
+    // Consecutive runs in their order only: the same words in another order, or a run cut short, go to the engine.
+    expect(paragraphsFromRuns(paragraphs, runs)).toEqual(['MADRID, DIJO ELLA. SIGUE', 'LOS VECINOS pIDEN MÁS BUSES', null, null]);
+  });
+
   it('chains two hops through the pivot text', () => {
     expect(chainRuns([['Olá', 'Hola'], ['Adeus', 'Adiós']], [['Hola', 'Hello'], ['Otro', 'Other']])).toEqual([['Olá', 'Hello']]);
   });
