@@ -29,8 +29,9 @@ const SCHEDULER_TICK_MS = 15_000;
  */
 export async function serve(config: Config, options: { workers?: boolean; web?: boolean | 'handed'; schedulerTickMs?: number } = {}): Promise<Serving> {
   const started = Date.now();
+  const web = options.web ?? true;
   // The only process serving the site searches on a reader thread (SQLite), beside the event loop.
-  const runtime = await openRuntime(config, { readers: options.web === true || options.web === undefined ? searchReaders(1) : 0 });
+  const runtime = await openRuntime(config, { readers: web === true ? searchReaders(1) : 0 });
   if (config.defaultSources) {
     const seeded = await seedDefaultSources(runtime.store, config.feedIntervalMinutes);
     if (seeded > 0) log.info(`sources: added ${seeded} default sources (HAPPENINGS_DEFAULT_SOURCES=false to start empty)`);
@@ -62,8 +63,7 @@ export async function serve(config: Config, options: { workers?: boolean; web?: 
     admin,
   });
   app.route('/metrics', metricsRoutes(() => runtime.renderMetrics()));
-  const server =
-    options.web === false ? null : options.web === 'handed' ? serveHandedConnections(app) : await startWebServer(app, { port: config.port, host: config.host });
+  const server = web === false ? null : web === 'handed' ? serveHandedConnections(app) : await startWebServer(app, { port: config.port, host: config.host });
   let scheduler: Scheduler | null = null;
   if (options.workers !== false && config.workers > 0) {
     runtime.startWorkers();
