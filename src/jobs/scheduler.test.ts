@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { openTestStore, type TestStore } from '../store/test-store.js';
-import { pollFeedJob, startScheduler, type Scheduler } from './scheduler.js';
+import { enqueueDueFeeds, pollFeedJob, startScheduler, type Scheduler } from './scheduler.js';
 import { sqliteJobQueue } from './sqlite-queue.js';
 
 let t: TestStore;
@@ -51,6 +51,30 @@ describe('startScheduler', () => {
     await queue.drain();
     await queue.stop();
     expect(polled).toEqual([feed.id]);
+  });
+
+  it("skips a feed that another worker's scheduler leased after this one read the due list", async () => {
+    t = await openTestStore();
+    const { feed } = await t.store.createSource({ name: 'A', url: 'https://a.example/rss' });
+    const queue = sqliteJobQueue(t.store);
+    const now = new Date();
+    const staleList = await t.store.feedsDue(now, 10);
+    // The other worker leases the feed, polls it and finishes its job before this one goes on.
+    expect(await enqueueDueFeeds(t.store, queue, now)).toBe(1);
+    await t.store.db.deleteFrom('jobs').execute();
+    const slow = { ...t.store, feedsDue: async () => staleList };
+    expect(await enqueueDueFeeds(slow, queue, now)).toBe(0);
+    expect(await t.store.db.selectFrom('jobs').select('id').execute()).toEqual([]);
+    expect(staleList.map((f) => f.id)).toEqual([feed.id]);
+  });
+
+  it('gives the lease back when the job cannot be added', async () => {
+    t = await openTestStore();
+    const { feed } = await t.store.createSource({ name: 'A', url: 'https://a.example/rss' });
+    const broken = { ...sqliteJobQueue(t.store), add: async () => Promise.reject(new Error('disk full')) };
+    const now = new Date();
+    await expect(enqueueDueFeeds(t.store, broken, now)).rejects.toThrow('disk full');
+    expect((await t.store.feedsDue(now, 10)).map((f) => f.id)).toEqual([feed.id]);
   });
 
   it('names the job by feed and the queue by host', () => {

@@ -21,7 +21,7 @@ export interface SchedulerOptions {
 }
 
 export interface Scheduler {
-  /** Enqueues the feeds due now; returns how many were due. */
+  /** Enqueues the feeds due now; returns how many it enqueued. */
   tick(): Promise<number>;
   stop(): Promise<void>;
 }
@@ -42,20 +42,37 @@ function hostOf(url: string): string {
   }
 }
 
+/**
+ * Enqueues one poll per feed due at `now` that this caller leases (another worker's scheduler may
+ * lease some of the same list first: those it skips). Returns how many it enqueued. Leased before
+ * enqueued, so a poll that finishes at once cannot be queued again by a slower scheduler; a lease
+ * whose job cannot be added is given back.
+ */
+export async function enqueueDueFeeds(store: Store, queue: JobQueue, now: Date): Promise<number> {
+  let enqueued = 0;
+  for (const feed of await store.feedsDue(now, feedsPerTick)) {
+    if (!(await store.leaseFeed(feed.id, now, new Date(now.getTime() + feed.intervalMinutes * 60_000)))) continue;
+    const job = pollFeedJob(feed);
+    try {
+      await queue.add('poll-feed', job.payload, { key: job.key, queue: job.queue });
+    } catch (error) {
+      await store.scheduleFeed(feed.id, now);
+      throw error;
+    }
+    enqueued++;
+  }
+  return enqueued;
+}
+
 /** Enqueues due feeds now and then every `intervalMs`. */
 export function startScheduler({ store, queue, intervalMs }: SchedulerOptions): Scheduler {
   let current: Promise<number> | undefined;
   const upkeep = searchUpkeep(store);
   const tick = async (): Promise<number> => {
     const now = new Date();
-    const due = await store.feedsDue(now, feedsPerTick);
-    for (const feed of due) {
-      const job = pollFeedJob(feed);
-      await queue.add('poll-feed', job.payload, { key: job.key, queue: job.queue });
-      await store.scheduleFeed(feed.id, new Date(now.getTime() + feed.intervalMinutes * 60_000));
-    }
+    const enqueued = await enqueueDueFeeds(store, queue, now);
     await upkeep.tick(now.getTime()).catch((error: unknown) => log.warn(`jobs: search index upkeep failed: ${errorLine(error)}`));
-    return due.length;
+    return enqueued;
   };
   const run = () => {
     if (current) return;

@@ -6,10 +6,10 @@ import type { Config } from '../config.js';
 import { HappeningsError, errorLine } from '../errors.js';
 import { log } from '../log.js';
 import { openStore, type Store } from '../store/index.js';
-import { sqliteJobQueue, type JobQueue } from '../jobs/index.js';
+import { enqueueDueFeeds, sqliteJobQueue, type JobQueue } from '../jobs/index.js';
 import { graphileJobQueue, type GraphileJobQueue } from '../jobs/graphile-queue.js';
 import { Metrics, instrumentFetcher, instrumentTranslator, renderMetrics } from './metrics.js';
-import { feedCrontab, scheduleDueFeeds, scheduleFeedsTask } from '../jobs/feed-cron.js';
+import { feedCrontab, scheduleFeedsTask } from '../jobs/feed-cron.js';
 import { createFetcher, fetchOptionsFromConfig, type Fetcher } from '../pipeline/fetch/index.js';
 import { createTranslator, storeTranslationCache, translatorOptionsFromConfig, type Translator } from '../pipeline/translate/index.js';
 import { DedupeIndex, decodeSignature } from '../pipeline/dedupe/index.js';
@@ -77,7 +77,7 @@ export async function openRuntime(config: Config, options: { readers?: number } 
         {
           'poll-feed': async ({ feedId }: { feedId: number }) => void (await pollFeed(pipeline, feedId)),
           'ingest-page': async (job) => void (await ingestPage(pipeline, job)),
-          ...(onPostgres && { [scheduleFeedsTask]: async () => void (await scheduleDueFeeds(store, queue)) }),
+          ...(onPostgres && { [scheduleFeedsTask]: async () => void (await enqueueDueFeeds(store, queue, new Date())) }),
         },
         { concurrency },
       );

@@ -41,6 +41,7 @@ const queries = {
   feedById: sources.feedById,
   feedsOf: sources.feedsOf,
   feedsDue: sources.feedsDue,
+  leaseFeed: sources.leaseFeed,
   scheduleFeed: sources.scheduleFeed,
   recordFeedFetched: sources.recordFeedFetched,
   recordFeedError: sources.recordFeedError,

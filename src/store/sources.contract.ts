@@ -47,6 +47,18 @@ export function describeSourceContract(open: () => Promise<TestStore>): void {
       expect(await t.store.feedsDue(now, 0)).toEqual([]);
     });
 
+    it('leases a due feed to one caller only', async () => {
+      t = await open();
+      const { feed } = await t.store.createSource({ name: 'A', url: 'https://a.example/feed' });
+      const now = new Date('2030-01-01T00:00:00Z');
+      const until = new Date('2030-01-01T00:30:00Z');
+      await t.store.scheduleFeed(feed.id, '2029-12-31T23:00:00Z');
+      expect(await t.store.leaseFeed(feed.id, now, until)).toBe(true);
+      expect(await t.store.leaseFeed(feed.id, now, until)).toBe(false);
+      expect((await t.store.feedById(feed.id))?.nextFetchAt).toBe(until.toISOString());
+      expect(await t.store.feedsDue(now, 10)).toEqual([]);
+    });
+
     it('records fetch errors and successes as feed health', async () => {
       t = await open();
       const { source, feed } = await t.store.createSource({ name: 'A', url: 'https://a.example/feed' });

@@ -127,7 +127,22 @@ export async function feedsDue({ db }: StoreContext, now: Date, limit: number): 
   return rows.map(feedFromRow);
 }
 
-/** Moves a feed's next fetch (the scheduler leases it; "fetch now" sets it to now). */
+/**
+ * Leases a due feed to one scheduler: moves its next fetch to `until` only if it is still due at
+ * `now`, in one statement. True when this caller got it; false when another process's scheduler
+ * leased it first (so two workers reading the same due list enqueue each feed once).
+ */
+export async function leaseFeed({ db }: StoreContext, feedId: number, now: Date, until: Date): Promise<boolean> {
+  const result = await db
+    .updateTable('feeds')
+    .set({ next_fetch_at: until.toISOString() })
+    .where('id', '=', feedId)
+    .where('next_fetch_at', '<=', now.toISOString())
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
+}
+
+/** Moves a feed's next fetch ("fetch now" sets it to now; a poll sets the real next time). */
 export async function scheduleFeed({ db }: StoreContext, feedId: number, nextFetchAt: Date | string): Promise<void> {
   await db.updateTable('feeds').set({ next_fetch_at: toIso(nextFetchAt) }).where('id', '=', feedId).execute();
 }
