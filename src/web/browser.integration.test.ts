@@ -106,6 +106,9 @@ async function seriousViolations(page: Page): Promise<string[]> {
 describe('reader journeys in Chromium', () => {
   it('front → story → article → original view → share link', async () => {
     const page = await open('/');
+    // The stylesheet's rules apply (it was once escaped: `.list&gt;li` and the font were dropped).
+    expect(await page.evaluate("getComputedStyle(document.querySelector('main .list > li')).borderBottomStyle")).toBe('solid');
+    expect(await page.evaluate('getComputedStyle(document.body).fontFamily')).toContain('Segoe UI');
     await shot(page, 'front');
     await page.getByRole('link', { name: 'A story told by two outlets' }).click();
     expect(page.url()).toBe(`${server.url}/story/${storyId}`);
