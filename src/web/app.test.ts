@@ -29,6 +29,25 @@ describe('layout', () => {
     const res = await testApp().app.request('/');
     expect(res.headers.get('content-security-policy')).toContain("default-src 'none'");
     expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    // Our stylesheet only: no inline style, so a style attribute that slipped through would do nothing.
+    expect(res.headers.get('content-security-policy')).toContain("style-src 'self';");
+    expect(res.headers.get('content-security-policy')).not.toContain('unsafe-inline');
+  });
+
+  it('links one stylesheet, named by its content and cached a year, and sends it as is', async () => {
+    const { app } = testApp();
+    const doc = await documentOf(await app.request('/'));
+    expect(doc.querySelector('style')).toBeNull();
+    const href = doc.querySelector('link[rel="stylesheet"]')!.getAttribute('href')!;
+    expect(href).toMatch(/^\/assets\/site\.[0-9a-f]{12}\.css$/);
+    const css = await app.request(href);
+    expect(css.status).toBe(200);
+    expect(css.headers.get('content-type')).toBe('text/css; charset=UTF-8');
+    expect(css.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    const text = await css.text();
+    expect(text).toContain('.list>li{');
+    expect(text).not.toMatch(/&(quot|gt|lt|amp);/);
+    expect((await app.request('/assets/site.000000000000.css')).status).toBe(404);
   });
 });
 

@@ -18,6 +18,7 @@ import { feedRoutes } from './feed-routes.js';
 import { ifModifiedSince, pageCache } from './page-cache.js';
 import { isBot } from './params.js';
 import { pageRoutes } from './routes.js';
+import { STYLES, STYLESHEET_PATH } from './styles.js';
 import type { SiteData } from './site-data.js';
 
 export interface WebAppOptions {
@@ -35,9 +36,12 @@ export interface WebAppOptions {
   admin?: AdminOptions;
 }
 
-/** Images come from publishers (any https host); styles are inline; nothing else is loaded. */
+/** Images come from publishers (any https host); the one stylesheet is ours; nothing else is loaded, no inline style either. */
 const CONTENT_SECURITY_POLICY =
-  "default-src 'none'; img-src https: http: data:; style-src 'unsafe-inline'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+  "default-src 'none'; img-src https: http: data:; style-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+
+/** The stylesheet's address changes with its content, so a browser may keep it a year without asking again. */
+const STYLESHEET_CACHE = 'public, max-age=31536000, immutable';
 
 /** Pages change as articles arrive; a minute of caching spares the store under a burst of readers. */
 const PAGE_CACHE = 'public, max-age=60';
@@ -77,6 +81,7 @@ export function createWebApp(options: WebAppOptions): Hono {
   // "/sources/" finds "/sources" instead of a 404 (only unmatched paths are redirected).
   app.use(trimTrailingSlash());
   app.get('/healthz', (c) => healthz(c, options.data));
+  app.get(STYLESHEET_PATH, (c) => c.body(STYLES, 200, { 'content-type': 'text/css; charset=UTF-8', 'cache-control': STYLESHEET_CACHE }));
   app.route('/api/v1', apiV1(options.data));
   if (options.admin?.password) app.route('/admin', adminRoutes(options.admin, siteFor));
   else app.all('/admin/*', () => { throw new HTTPException(404, { message: 'The admin pages are off: set HAPPENINGS_ADMIN_PASSWORD to turn them on.' }); });

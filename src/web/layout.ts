@@ -1,13 +1,10 @@
 /**
  * The frame of every HTML page: <html lang> of the site, a skip link as the first focusable
- * element, header/nav/main/footer landmarks, the inline stylesheet. No client JavaScript.
+ * element, header/nav/main/footer landmarks, the site's stylesheet (styles.ts). No client JavaScript.
  */
-import { html, raw, type SafeHtml } from './html.js';
+import { html, type SafeHtml } from './html.js';
 import { textDirection } from './language.js';
-import { STYLES } from './styles.js';
-
-/** Our own constant CSS, as is: escaped, `"Segoe UI"` and `.list>li` became `&quot;…` and `&gt;`, which CSS does not decode (the font and those rules were dropped). */
-const STYLESHEET = raw(STYLES);
+import { STYLESHEET_PATH } from './styles.js';
 
 /** What every page knows about the site. */
 export interface SiteContext {
@@ -71,7 +68,7 @@ export function layout(site: SiteContext, page: PageShell): SafeHtml {
 ${page.description ? html`<meta name="description" content="${page.description}">` : ''}
 ${page.canonicalUrl ? html`<link rel="canonical" href="${page.canonicalUrl}">` : ''}
 ${feedHead(page.feeds)}${page.head ?? ''}
-<style>${STYLESHEET}</style>
+<link rel="stylesheet" href="${STYLESHEET_PATH}">
 </head>
 <body>
 <a class="skip-link" href="#main">Skip to content</a>

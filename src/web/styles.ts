@@ -1,7 +1,12 @@
 /**
- * The site's whole stylesheet, inlined in <head> (about 2 KB: one request fewer beats caching a file
- * this small). System fonts, light and dark via prefers-color-scheme, one column that narrows on phones.
+ * The site's whole stylesheet (~3.4 KB), served as one file whose address names its content
+ * (`STYLESHEET_PATH`), cached by browsers for a year. It was inlined in every page's <head> while it
+ * was ~2 KB; at 3.4 KB it was a fifth of a search page, re-sent on every page a reader opens (and
+ * encoded, hashed and written by the server each time), so a file read once is cheaper for both.
+ * System fonts, light and dark via prefers-color-scheme, one column that narrows on phones.
  */
+import { createHash } from 'node:crypto';
+
 export const STYLES = `
 :root{color-scheme:light dark;--fg:#1b1b1b;--muted:#5a5a5a;--bg:#fdfdfb;--line:#dedbd2;--link:#0b57a4;--accent:#f3efe4}
 @media (prefers-color-scheme:dark){:root{--fg:#ececec;--muted:#a8a8a8;--bg:#16171a;--line:#34363c;--link:#8ab8ff;--accent:#22242a}}
@@ -49,3 +54,6 @@ table.sources thead{display:none}table.sources td{display:block;border:0;padding
 `
   .trim()
   .replace(/\n/g, '');
+
+/** Where the stylesheet is served: a new stylesheet gets a new address, so the old one may be cached forever. */
+export const STYLESHEET_PATH = `/assets/site.${createHash('sha1').update(STYLES).digest('hex').slice(0, 12)}.css`;
