@@ -139,5 +139,9 @@ describe('caching', () => {
     const res = await testApp().app.request('/sources/');
     expect(res.status).toBe(301);
     expect(new URL(res.headers.get('location')!, 'http://x').pathname).toBe('/sources');
+    const api = await testApp().app.request('/api/v1/sources/?limit=2');
+    expect(api.status).toBe(301);
+    expect(new URL(api.headers.get('location')!, 'http://x').pathname + new URL(api.headers.get('location')!, 'http://x').search).toBe('/api/v1/sources?limit=2');
+    expect((await testApp().app.request('/sources/', { method: 'POST' })).status).toBe(404);
   });
 });

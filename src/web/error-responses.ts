@@ -32,7 +32,16 @@ function respond(c: Context, site: SiteContext, status: ContentfulStatusCode, me
 }
 
 export function installErrorResponses(app: Hono, siteFor: (c: Context) => SiteContext): void {
-  app.notFound((c) => respond(c, siteFor(c), 404, `Nothing lives at ${c.req.path}.`));
+  app.notFound((c) => {
+    // "/sources/" finds "/sources" instead of a 404 (only paths nothing answers are redirected).
+    const path = c.req.path;
+    if ((c.req.method === 'GET' || c.req.method === 'HEAD') && path.length > 1 && path.endsWith('/')) {
+      const url = new URL(c.req.url);
+      url.pathname = path.replace(/\/+$/, '') || '/';
+      return c.redirect(url.toString(), 301);
+    }
+    return respond(c, siteFor(c), 404, `Nothing lives at ${path}.`);
+  });
   app.onError((error, c) => {
     const { status, message } = statusAndMessage(error);
     if (status >= 500) log.error(error, `web: ${c.req.method} ${c.req.path}`);

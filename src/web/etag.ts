@@ -35,6 +35,11 @@ export function htmlAnswer(c: Context, markup: string): Response {
 
 export const etag: MiddlewareHandler = async (c, next) => {
   await next();
+  await tagAnswer(c);
+};
+
+/** The etag middleware's work on an answer made: tag it, or answer 304 (app.ts runs it in one middleware with the others). */
+export async function tagAnswer(c: Context): Promise<void> {
   if ((c.req.method !== 'GET' && c.req.method !== 'HEAD') || !c.res.ok) return;
   let tag = c.res.headers.get('etag');
   if (!tag) {
@@ -54,7 +59,7 @@ export const etag: MiddlewareHandler = async (c, next) => {
     }
     replace(c, new Response(null, { status: 304, headers }));
   }
-};
+}
 
 /** Sets the context's answer without Hono merging the old one's headers in (it re-wraps the body to do so). */
 function replace(c: Context, res: Response): void {

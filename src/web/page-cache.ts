@@ -18,11 +18,12 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { createHash } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { recentValues } from '../recent-values.js';
 import { bodyOf } from './etag.js';
 
 /** Seconds an answer is reused: under the feed poll interval by far, long enough to absorb a burst. */
 export const PAGE_CACHE_TTL_MS = 5_000;
-/** Distinct addresses kept; the oldest goes first (Map keeps insertion order). */
+/** Distinct addresses kept; the oldest written go first (recent-values.ts). */
 const MAX_ENTRIES = 2_000;
 /** Larger answers are not kept (a search feed of long leads, say). */
 const MAX_BODY_BYTES = 512 * 1024;
@@ -56,7 +57,7 @@ export interface PageCache {
 export function pageCache(options: PageCacheOptions = {}): PageCache {
   const ttl = options.ttlMs ?? PAGE_CACHE_TTL_MS;
   const now = options.now ?? Date.now;
-  const entries = new Map<string, Entry>();
+  const entries = recentValues<string, Entry>(ttl, MAX_ENTRIES);
   // Single flight: when an entry is missing or expired, one request renders it; the others wait for
   // that render (missing) or are answered with the expired copy meanwhile (stale while revalidate),
   // so an expiry under load costs one slow answer, not a queue of them.
@@ -64,7 +65,7 @@ export function pageCache(options: PageCacheOptions = {}): PageCache {
   const middleware: MiddlewareHandler = async (c, next) => {
     if (c.req.method !== 'GET' || c.req.header('cookie') || options.skip?.(c.req.path)) return next();
     const key = c.req.url;
-    const hit = entries.get(key);
+    const hit = entries.latest(key)?.value;
     const pending = rendering.get(key);
     if (hit && (now() - hit.at < ttl || pending)) return answer(c, hit);
     if (pending) {
@@ -87,8 +88,8 @@ export function pageCache(options: PageCacheOptions = {}): PageCache {
   function answerRaw(req: IncomingMessage, res: ServerResponse, onHit?: (path: string, userAgent: string | undefined) => void): boolean {
     if (req.method !== 'GET' || req.headers.cookie || !req.url?.startsWith('/')) return false;
     // The key the middleware stored: the URL as Hono's node adapter builds it from Host and the path.
-    const entry = entries.get(`http://${req.headers.host ?? ''}${req.url}`);
-    if (!entry || now() - entry.at >= ttl) return false;
+    const entry = entries.get(`http://${req.headers.host ?? ''}${req.url}`, now());
+    if (!entry) return false;
     const path = req.url.split('?', 1)[0]!;
     if (options.skip?.(path)) return false;
     if (isNotModified(req.headers['if-none-match'], req.headers['if-modified-since'], entry)) {
@@ -111,9 +112,7 @@ export function pageCache(options: PageCacheOptions = {}): PageCache {
     headers['content-length'] = String(body.byteLength);
     headers.etag ??= `"${createHash('sha1').update(body).digest('hex')}"`;
     const entry = { at: now(), headers, body, etag: headers.etag, lastModifiedMs: Date.parse(headers['last-modified'] ?? '') };
-    if (entries.size >= MAX_ENTRIES) entries.delete(entries.keys().next().value!);
-    entries.delete(key);
-    entries.set(key, entry);
+    entries.set(key, entry, entry.at);
     return entry;
   }
 
@@ -145,6 +144,11 @@ function isNotModified(ifNoneMatch: string | undefined, ifModifiedSince: string 
  */
 export const ifModifiedSince: MiddlewareHandler = async (c, next) => {
   await next();
+  notModifiedSince(c);
+};
+
+/** The ifModifiedSince middleware's work on an answer made (app.ts runs it in one middleware with the others). */
+export function notModifiedSince(c: Context): void {
   const since = Date.parse(c.req.header('if-modified-since') ?? '');
   const modified = Date.parse(c.res.headers.get('last-modified') ?? '');
   if (c.req.method !== 'GET' || c.res.status !== 200 || c.req.header('if-none-match') || Number.isNaN(since) || Number.isNaN(modified)) return;
@@ -153,4 +157,4 @@ export const ifModifiedSince: MiddlewareHandler = async (c, next) => {
     headers.delete('content-length');
     c.res = new Response(null, { status: 304, headers });
   }
-};
+}

@@ -104,14 +104,15 @@ export function pageRoutes(data: SiteData, siteFor: (c: Context) => SiteContext,
 
 /** The search filters of a request (pages, feeds and the API read the same ones). */
 export function searchParams(c: Context) {
-  const source = c.req.query('source');
+  // The query string parsed once (each c.req.query(name) parses the whole URL again).
+  const { q, lang, source, from, to, sort } = c.req.query();
   return {
-    q: searchQuery(c.req.query('q')),
-    language: languageQuery(c.req.query('lang')),
+    q: searchQuery(q),
+    language: languageQuery(lang),
     sourceId: source ? idParam(source, 'source') : undefined,
-    from: dateQuery(c.req.query('from'), 'from'),
-    to: dateQuery(c.req.query('to'), 'to'),
-    sort: sortQuery(c.req.query('sort')),
+    from: dateQuery(from, 'from'),
+    to: dateQuery(to, 'to'),
+    sort: sortQuery(sort),
   };
 }
 
