@@ -10,6 +10,15 @@ describe('recentValues', () => {
     expect(kept.get('b', 0)).toBeUndefined();
   });
 
+  it('gives the latest value however old, with when it was written', () => {
+    const kept = recentValues<string, number>(1000, 10);
+    kept.set('a', 1, 0);
+    kept.set('a', 2, 500);
+    expect(kept.get('a', 5000)).toBeUndefined();
+    expect(kept.latest('a')).toEqual({ at: 500, value: 2 });
+    expect(kept.latest('b')).toBeUndefined();
+  });
+
   it('keeps at most max, dropping the oldest written first', () => {
     const kept = recentValues<number, number>(60_000, 10);
     for (let i = 0; i < 100; i += 1) kept.set(i, i, 0);

@@ -18,6 +18,10 @@ export function recentValues<K, T>(ttlMs: number, max: number) {
       const hit = young.get(key) ?? old.get(key);
       return hit && now - hit.at < ttlMs ? hit.value : undefined;
     },
+    /** The last value written for `key` and when, however old (until it is dropped for room). */
+    latest(key: K): { at: number; value: T } | undefined {
+      return young.get(key) ?? old.get(key);
+    },
     set(key: K, value: T, now: number): void {
       old.delete(key);
       if (!young.has(key) && young.size >= generation) {

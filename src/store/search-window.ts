@@ -48,10 +48,10 @@ const HEADLINE_TTL_MS = 30_000;
 const HEADLINE_ENTRIES = 20_000;
 const headlineWords = new WeakMap<Kysely<Database>, ReturnType<typeof recentValues<number, Set<string>>>>();
 
-/** `ids` (newest first) reordered: most query words in a headline first, a stable sort keeps newest first among equals. */
+/** `ids` (newest first) reordered: most query words in a headline first, newest first among equals. */
 async function rankByHeadline(db: Kysely<Database>, dialect: StoreDialect, query: string, ids: number[]): Promise<number[]> {
   if (ids.length < 2) return ids;
-  const wanted = new Set(foldedWords(query));
+  const wanted = [...new Set(foldedWords(query))];
   let kept = headlineWords.get(db);
   if (!kept) headlineWords.set(db, (kept = recentValues<number, Set<string>>(HEADLINE_TTL_MS, HEADLINE_ENTRIES)));
   const now = Date.now();
@@ -65,14 +65,19 @@ async function rankByHeadline(db: Kysely<Database>, dialect: StoreDialect, query
     for (const { id, title } of titles) for (const w of foldedWords(title)) words.get(Number(id))?.add(w);
     for (const [id, set] of words) kept.set(id, set, now);
   }
-  const hits = new Map<number, number>();
-  for (const id of ids) {
+  // Counted once per article, then one pass per count from the most (a query has few words): no comparison sort.
+  const hits = new Uint8Array(ids.length);
+  let most = 0;
+  for (let i = 0; i < ids.length; i += 1) {
+    const words = kept.get(ids[i]!, now);
     let n = 0;
-    const words = kept.get(id, now);
     if (words) for (const w of wanted) if (words.has(w)) n += 1;
-    hits.set(id, n);
+    hits[i] = n;
+    if (n > most) most = n;
   }
-  return [...ids].sort((a, b) => hits.get(b)! - hits.get(a)!);
+  const ranked: number[] = [];
+  for (let n = most; n >= 0; n -= 1) for (let i = 0; i < ids.length; i += 1) if (hits[i] === n) ranked.push(ids[i]!);
+  return ranked;
 }
 
 /** True when the filter narrows anything (the search must then join `articles`). */
