@@ -39,39 +39,48 @@ export function foldedWords(text: string): string[] {
 }
 
 /**
- * The folded words of each article's headlines (original and translated), kept 30 s per store: a
+ * The folded words of each article's headlines (original and translated), kept 30 s per store as
+ * one string, " word word … ", that a query word is looked up in with includes(" word "): a
  * relevance window is the newest 100 matches, and the windows of queries sharing a word share most
  * of their articles (bench:web, new relevance searches: reading and folding 100 headlines was a
- * third of a search). A translation arriving meanwhile counts in the ranking 30 s later at most.
+ * third of a search). A string per article instead of a Set of its words: a quarter of the memory
+ * and no Set to build, and looking up three words in a hundred headlines cost less (in-process,
+ * 4,000 new relevance queries: fold 52 → 29 µs a query, rank 33 → 15 µs).
+ * A translation arriving meanwhile counts in the ranking 30 s later at most.
  */
 const HEADLINE_TTL_MS = 30_000;
 const HEADLINE_ENTRIES = 20_000;
-const headlineWords = new WeakMap<Kysely<Database>, ReturnType<typeof recentValues<number, Set<string>>>>();
+const headlineWords = new WeakMap<Kysely<Database>, ReturnType<typeof recentValues<number, string>>>();
 
 /** `ids` (newest first) reordered: most query words in a headline first, newest first among equals. */
 async function rankByHeadline(db: Kysely<Database>, dialect: StoreDialect, query: string, ids: number[]): Promise<number[]> {
   if (ids.length < 2) return ids;
-  const wanted = [...new Set(foldedWords(query))];
+  const wanted = [...new Set(foldedWords(query))].map((w) => ` ${w} `);
   let kept = headlineWords.get(db);
-  if (!kept) headlineWords.set(db, (kept = recentValues<number, Set<string>>(HEADLINE_TTL_MS, HEADLINE_ENTRIES)));
+  if (!kept) headlineWords.set(db, (kept = recentValues<number, string>(HEADLINE_TTL_MS, HEADLINE_ENTRIES)));
   const now = Date.now();
-  const missing = ids.filter((id) => !kept.get(id, now));
+  const lines = ids.map((id) => kept.get(id, now));
+  const missing = ids.filter((_, i) => lines[i] === undefined);
   if (missing.length > 0) {
     // One SQL text with the ids as one parameter (building the two queries with Kysely cost more than running them).
     const list = dialect.name === 'sqlite' ? sql`(select value from json_each(${JSON.stringify(missing)}))` : sql`(select unnest(${missing}::bigint[]))`;
     const { rows: titles } = await sql<{ id: number; title: string }>`select id, title from articles where id in ${list}
       union all select article_id as id, title from translations where article_id in ${list}`.execute(db);
-    const words = new Map<number, Set<string>>(missing.map((id) => [id, new Set<string>()]));
-    for (const { id, title } of titles) for (const w of foldedWords(title)) words.get(Number(id))?.add(w);
-    for (const [id, set] of words) kept.set(id, set, now);
+    const words = new Map<number, string>(missing.map((id) => [id, ' ']));
+    for (const { id, title } of titles) {
+      const folded = foldedWords(title);
+      if (folded.length > 0) words.set(Number(id), `${words.get(Number(id)) ?? ' '}${folded.join(' ')} `);
+    }
+    for (const [id, line] of words) kept.set(id, line, now);
+    for (let i = 0; i < ids.length; i += 1) lines[i] ??= words.get(ids[i]!);
   }
   // Counted once per article, then one pass per count from the most (a query has few words): no comparison sort.
   const hits = new Uint8Array(ids.length);
   let most = 0;
   for (let i = 0; i < ids.length; i += 1) {
-    const words = kept.get(ids[i]!, now);
+    const line = lines[i] ?? '';
     let n = 0;
-    if (words) for (const w of wanted) if (words.has(w)) n += 1;
+    for (const w of wanted) if (line.includes(w)) n += 1;
     hits[i] = n;
     if (n > most) most = n;
   }
