@@ -9,6 +9,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { Context, MiddlewareHandler } from 'hono';
+import { utf8Of, type SafeHtml } from './html.js';
 
 /** Answers whose body bytes are known, without reading their stream. */
 const bodies = new WeakMap<Response, Uint8Array>();
@@ -26,8 +27,8 @@ function tagOf(bytes: Uint8Array): string {
 }
 
 /** An HTML page as bytes with its ETag: what `c.html(markup)` gives, without anyone reading it back. */
-export function htmlAnswer(c: Context, markup: string): Response {
-  const bytes = Buffer.from(markup);
+export function htmlAnswer(c: Context, page: SafeHtml): Response {
+  const bytes = utf8Of(page);
   const res = c.body(bytes, 200, { 'content-type': 'text/html; charset=UTF-8', etag: tagOf(bytes) });
   bodies.set(res, bytes);
   return res;

@@ -44,7 +44,7 @@ export function pageRoutes(data: SiteData, siteFor: (c: Context) => SiteContext,
       data.translationNote(),
     ]);
     const model = { articles: found.slice(0, PAGE_SIZE), page, hasNext: found.length > PAGE_SIZE, translationNote, stories, popular, language, languages, section, sections };
-    return htmlAnswer(c, frontPage(siteFor(c), model).value);
+    return htmlAnswer(c, frontPage(siteFor(c), model));
   });
 
   pages.get('/article/:id/:slug?', async (c) => {
@@ -60,17 +60,17 @@ export function pageRoutes(data: SiteData, siteFor: (c: Context) => SiteContext,
       data.entitiesOf ? data.entitiesOf(id) : [],
     ]);
     const excerptOnly = options.publicMode && !!article.excerptOnly;
-    return htmlAnswer(c, articlePage(siteFor(c), { article, view, translationNote, readToo, entities, excerptOnly }).value);
+    return htmlAnswer(c, articlePage(siteFor(c), { article, view, translationNote, readToo, entities, excerptOnly }));
   });
 
-  pages.get('/sources', async (c) => htmlAnswer(c, sourcesPage(siteFor(c), await data.sources()).value));
+  pages.get('/sources', async (c) => htmlAnswer(c, sourcesPage(siteFor(c), await data.sources())));
 
   pages.get('/source/:id', async (c) => {
     const id = idParam(c.req.param('id'), 'source');
     const source = await data.sourceById(id);
     if (!source) throw new HTTPException(404, { message: `There is no source ${id}.` });
     const articles = await data.latestArticles({ limit: PAGE_SIZE, offset: 0, sourceId: id });
-    return htmlAnswer(c, sourcePage(siteFor(c), source, articles).value);
+    return htmlAnswer(c, sourcePage(siteFor(c), source, articles));
   });
 
   pages.get('/search', async (c) => {
@@ -79,7 +79,7 @@ export function pageRoutes(data: SiteData, siteFor: (c: Context) => SiteContext,
     const found = query.q ? await data.search({ ...query, limit: PAGE_SIZE + 1, offset: (page - 1) * PAGE_SIZE }) : [];
     const [languages, sources] = await Promise.all([data.languages(), data.sources()]);
     const model = { query, results: found.slice(0, PAGE_SIZE), page, hasNext: found.length > PAGE_SIZE, languages, sources };
-    return htmlAnswer(c, searchPage(siteFor(c), model).value);
+    return htmlAnswer(c, searchPage(siteFor(c), model));
   });
 
   pages.get('/story/:id', async (c) => {
@@ -87,17 +87,17 @@ export function pageRoutes(data: SiteData, siteFor: (c: Context) => SiteContext,
     const story = data.storyById ? await data.storyById(id) : null;
     if (!story) throw new HTTPException(404, { message: `There is no story ${id}.` });
     if (story.mergedInto) return c.redirect(`/story/${story.mergedInto}`, 301);
-    return htmlAnswer(c, storyPage(siteFor(c), story).value);
+    return htmlAnswer(c, storyPage(siteFor(c), story));
   });
 
   pages.get('/entity/:id', async (c) => {
     const id = idParam(c.req.param('id'), 'entity');
     const entity = data.entityById ? await data.entityById(id) : null;
     if (!entity) throw new HTTPException(404, { message: `There is no entity ${id}.` });
-    return htmlAnswer(c, entityPage(siteFor(c), entity).value);
+    return htmlAnswer(c, entityPage(siteFor(c), entity));
   });
 
-  pages.get('/about', (c) => htmlAnswer(c, aboutPage(siteFor(c), options.publicMode).value));
+  pages.get('/about', (c) => htmlAnswer(c, aboutPage(siteFor(c), options.publicMode)));
 
   return pages;
 }

@@ -1,6 +1,6 @@
 /** `/`: the latest articles, newest first, with pages of PAGE_SIZE. */
 import { timeTag } from '../format.js';
-import { html, type SafeHtml } from '../html.js';
+import { html, kept, type KeptHtml, type SafeHtml } from '../html.js';
 import { languageName, sameLanguage, textDirection } from '../language.js';
 import { feedLinks, layout, type SiteContext } from '../layout.js';
 import type { ArticleSummary, StorySummary } from '../site-data.js';
@@ -51,14 +51,14 @@ function titleLanguage(article: ArticleSummary, site: SiteContext): string | nul
  * it keeps a line (store-data.ts), and a search page is mostly lines shown before; dates and
  * language names make an item cost more than a lookup. Weak: gone with the summary.
  */
-const renderedItems = new WeakMap<ArticleSummary, Map<string, SafeHtml>>();
+const renderedItems = new WeakMap<ArticleSummary, Map<string, KeptHtml>>();
 
-export function articleItem(article: ArticleSummary, site: SiteContext, level: 2 | 3 = 2, showOriginal = false): SafeHtml {
+export function articleItem(article: ArticleSummary, site: SiteContext, level: 2 | 3 = 2, showOriginal = false): KeptHtml {
   let byForm = renderedItems.get(article);
   if (!byForm) renderedItems.set(article, (byForm = new Map()));
   const form = `${site.language} ${level} ${showOriginal}`;
   let item = byForm.get(form);
-  if (!item) byForm.set(form, (item = renderItem(article, site, level, showOriginal)));
+  if (!item) byForm.set(form, (item = kept(renderItem(article, site, level, showOriginal))));
   return item;
 }
 
