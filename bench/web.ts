@@ -220,7 +220,8 @@ function benchApp(store: Store) {
 }
 
 async function startServer(): Promise<{ url: string; article: string; fillSeconds: number; cpuMs(): Promise<number>; stop(): void }> {
-  const child = spawn(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), '--serve', '--articles', String(ARTICLES), '--processes', String(PROCESSES), '--readers', String(READERS), ...(values.store ? ['--store', values.store] : [])], { stdio: ['ignore', 'pipe', 'inherit'] });
+  // The server runs with the young generation `npm start` gives `serve` (package.json).
+  const child = spawn(process.execPath, [...process.execArgv, '--max-semi-space-size=64', fileURLToPath(import.meta.url), '--serve', '--articles', String(ARTICLES), '--processes', String(PROCESSES), '--readers', String(READERS), ...(values.store ? ['--store', values.store] : [])], { stdio: ['ignore', 'pipe', 'inherit'] });
   let buffer = '';
   return new Promise((resolve, reject) => {
     child.once('exit', (code) => reject(new Error(`bench server exited (${code})`)));
