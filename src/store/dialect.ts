@@ -47,6 +47,15 @@ export interface StoreDialect {
    */
   searchArticleIds(db: Kysely<Database>, query: string, limit: number, offset: number, filter?: SearchFilter): Promise<number[]>;
   /**
+   * The newest SEARCH_WINDOW matches ranked by how many of the query's words their headlines hold
+   * (ties newest first), `limit` of them from `offset`, in one query (search-window.ts; SQLite,
+   * from the folded headline words it keeps beside its index). Absent: search-window.ts ranks the
+   * window itself from the stored titles.
+   */
+  rankedWindowIds?(db: Kysely<Database>, query: string, words: string[], limit: number, offset: number, filter?: SearchFilter): Promise<number[]>;
+  /** Creates and fills what rankedWindowIds reads (a migration step; nothing where it is absent). */
+  createHeadlineWords?(db: Kysely<any>): Promise<void>;
+  /**
    * One bounded step of search-index upkeep; true when it did work (call again later to go on).
    * 'step' merges where the index's own merge policy has work left; 'full' merges everything into
    * one structure, a little at a time (SQLite FTS5 keeps new text in small segments, and a search

@@ -26,6 +26,7 @@ export const migrations: Migration[] = [
   { name: '0011-story-links', up: addStoryLinkDetails },
   { name: '0012-story-link-ids', up: addStoryLinkIds },
   { name: '0013-search-newest-first', up: (db, dialect) => dialect.rebuildSearchIndex(db) },
+  { name: '0014-search-headline-words', up: async (db, dialect) => dialect.createHeadlineWords?.(db) },
 ];
 
 async function createSourcesAndFeeds(db: Kysely<any>, dialect: StoreDialect): Promise<void> {

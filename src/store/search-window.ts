@@ -24,8 +24,12 @@ export async function searchPage(db: Kysely<Database>, dialect: StoreDialect, qu
   if (order === 'newest') return dialect.searchArticleIds(db, query, limit, offset, filter);
   const ids: number[] = [];
   if (offset < SEARCH_WINDOW) {
-    const window = await dialect.searchArticleIds(db, query, SEARCH_WINDOW, 0, filter);
-    ids.push(...(await rankByHeadline(db, dialect, query, window)).slice(offset, offset + limit));
+    const take = Math.min(limit, SEARCH_WINDOW - offset);
+    if (dialect.rankedWindowIds) ids.push(...(await dialect.rankedWindowIds(db, query, [...new Set(foldedWords(query))], take, offset, filter)));
+    else {
+      const window = await dialect.searchArticleIds(db, query, SEARCH_WINDOW, 0, filter);
+      ids.push(...(await rankByHeadline(db, dialect, query, window)).slice(offset, offset + limit));
+    }
   }
   const tailStart = Math.max(offset, SEARCH_WINDOW);
   if (offset + limit > tailStart) ids.push(...(await dialect.searchArticleIds(db, query, offset + limit - tailStart, tailStart, filter)));
@@ -39,7 +43,18 @@ export function foldedWords(text: string): string[] {
 }
 
 /**
- * The folded words of each article's headlines (original and translated), kept 30 s per store as
+ * The folded words of an article's headlines (original and translated titles) as one line,
+ * " word word … ", which a folded query word is looked up in as " word " (SQLite keeps it per article).
+ */
+export function headlineLine(...titles: string[]): string {
+  let line = ' ';
+  for (const title of titles) for (const word of foldedWords(title)) line += `${word} `;
+  return line;
+}
+
+/**
+ * Where the database does not rank the window itself (rankedWindowIds; PostgreSQL): the folded
+ * words of each article's headlines (original and translated), kept 30 s per store as
  * one string, " word word … ", that a query word is looked up in with includes(" word "): a
  * relevance window is the newest 100 matches, and the windows of queries sharing a word share most
  * of their articles (bench:web, new relevance searches: reading and folding 100 headlines was a
@@ -66,11 +81,9 @@ async function rankByHeadline(db: Kysely<Database>, dialect: StoreDialect, query
     const list = dialect.name === 'sqlite' ? sql`(select value from json_each(${JSON.stringify(missing)}))` : sql`(select unnest(${missing}::bigint[]))`;
     const { rows: titles } = await sql<{ id: number; title: string }>`select id, title from articles where id in ${list}
       union all select article_id as id, title from translations where article_id in ${list}`.execute(db);
-    const words = new Map<number, string>(missing.map((id) => [id, ' ']));
-    for (const { id, title } of titles) {
-      const folded = foldedWords(title);
-      if (folded.length > 0) words.set(Number(id), `${words.get(Number(id)) ?? ' '}${folded.join(' ')} `);
-    }
+    const byId = new Map<number, string[]>(missing.map((id) => [id, []]));
+    for (const { id, title } of titles) byId.get(Number(id))?.push(title);
+    const words = new Map<number, string>([...byId].map(([id, list]) => [id, headlineLine(...list)]));
     for (const [id, line] of words) kept.set(id, line, now);
     for (let i = 0; i < ids.length; i += 1) lines[i] ??= words.get(ids[i]!);
   }

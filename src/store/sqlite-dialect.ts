@@ -6,10 +6,10 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import { Kysely, SqliteDialect, sql } from 'kysely';
-import type { SearchText, StoreDialect } from './dialect.js';
+import { SEARCH_WINDOW, type SearchFilter, type SearchText, type StoreDialect } from './dialect.js';
 import type { Database } from './schema.js';
 import { log } from '../log.js';
-import { filterConditions, hasFilter } from './search-window.js';
+import { filterConditions, hasFilter, headlineLine } from './search-window.js';
 
 /** How long a writer waits for another process's lock before failing (ms); a feed poll commits in well under this. */
 const busyTimeoutMs = 5000;
@@ -75,6 +75,13 @@ export function ftsQuery(input: string): string | null {
   return words.slice(0, 32).map((w) => `"${w}"`).join(' ');
 }
 
+/** The matches of an FTS5 query as `f` (rowid: minus the article id); articles joined only to filter. */
+function matches(match: string, filter: SearchFilter) {
+  // FTS5 walks the matches newest first (rowids are minus the ids) and stops at the limit.
+  const from = hasFilter(filter) ? sql`articles_fts f join articles a on a.id = -f.rowid` : sql`articles_fts f`;
+  return sql`${from} where articles_fts match ${match} ${filterConditions(filter, sql`-f.rowid`)}`;
+}
+
 /** Index pages one upkeep step writes at most (~4 MB, tens of milliseconds of the write lock). */
 const TIDY_PAGES = 1000;
 
@@ -118,18 +125,41 @@ export const sqliteDialect: StoreDialect = {
     await sql`delete from articles_fts where rowid = ${-articleId}`.execute(db);
     await sql`insert into articles_fts (rowid, title, body, translated_title, translated_body)
       values (${-articleId}, ${text.title}, ${text.body}, ${text.translatedTitle}, ${text.translatedBody})`.execute(db);
+    await sql`insert or replace into search_headlines (article_id, words) values (${articleId}, ${headlineLine(text.title, text.translatedTitle)})`.execute(db);
   },
 
   async searchArticleIds(db, query, limit, offset, filter = {}) {
     const match = ftsQuery(query);
     if (!match) return [];
-    // FTS5 walks the matches newest first (rowids are minus the ids) and stops at the limit;
-    // articles are joined only to filter.
-    const from = hasFilter(filter) ? sql`articles_fts f join articles a on a.id = -f.rowid` : sql`articles_fts f`;
-    const result = await sql<{ id: number }>`select -f.rowid as id from ${from}
-      where articles_fts match ${match} ${filterConditions(filter, sql`-f.rowid`)}
-      order by f.rowid limit ${limit} offset ${offset}`.execute(db);
+    const result = await sql<{ id: number }>`select -f.rowid as id from ${matches(match, filter)} order by f.rowid limit ${limit} offset ${offset}`.execute(db);
     return result.rows.map((r) => r.id);
+  },
+
+  async rankedWindowIds(db, query, words, limit, offset, filter = {}) {
+    const match = ftsQuery(query);
+    if (!match || limit <= 0) return [];
+    // The window walk and its ranking in one statement, on the database's side (a reader thread
+    // when the store has one): each query word found in an article's folded headline line counts one.
+    const hits = words.length ? sql.join(words.map((w) => sql`coalesce(instr(h.words, ${` ${w} `}) > 0, 0)`), sql` + `) : sql`0`;
+    const result = await sql<{ id: number }>`with win as (select f.rowid as r from ${matches(match, filter)} order by f.rowid limit ${SEARCH_WINDOW})
+      select -win.r as id from win left join search_headlines h on h.article_id = -win.r
+      order by ${hits} desc, win.r limit ${limit} offset ${offset}`.execute(db);
+    return result.rows.map((r) => r.id);
+  },
+
+  async createHeadlineWords(db) {
+    await sql`create table search_headlines (article_id integer primary key, words text not null)`.execute(db);
+    // Folded in JS (the folding a query's words get), a thousand articles at a time.
+    let after = 0;
+    for (;;) {
+      const { rows } = await sql<{ id: number; title: string; translated: string | null }>`select a.id, a.title,
+        (select group_concat(t.title, char(10)) from translations t where t.article_id = a.id) as translated
+        from articles a where a.id > ${after} order by a.id limit 1000`.execute(db);
+      if (rows.length === 0) break;
+      const values = rows.map((r) => sql`(${r.id}, ${headlineLine(r.title, r.translated ?? '')})`);
+      await sql`insert into search_headlines (article_id, words) values ${sql.join(values)}`.execute(db);
+      after = rows.at(-1)!.id;
+    }
   },
 
   async tidySearchIndex(db, mode) {

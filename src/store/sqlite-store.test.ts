@@ -69,6 +69,42 @@ describe('the search index rebuilt from stored text (migration 0013)', () => {
   });
 });
 
+describe('relevance ranked by SQLite (search_headlines, migration 0014)', () => {
+  it('orders every page as the ranking from stored titles does, before and after a backfill', async () => {
+    t = await openTestStore();
+    const store = t.store;
+    // 'stormy' and 'harbourside' hold query words but are other words: they must not count.
+    const words = ['harbour', 'storm', 'Zürich', 'ferry', 'council', 'budget', 'árbol', 'river', 'stormy', 'harbourside'];
+    const pick = (i: number, n: number) => Array.from({ length: n }, (_, k) => words[(i * 7 + k * 3) % words.length]).join(' ');
+    for (let i = 0; i < 160; i += 1) {
+      const { articleId } = await store.saveArticle({
+        ...sampleArticle({ url: `https://news.example/r/${i}`, fingerprint: `fp-r-${i}`, title: `${pick(i, i % 4)} item ${i}`, paragraphs: [`${words.join(' ')} zurich arbol text ${i}.`] }),
+        sourceId: null, feedId: null, seenAt: '2024-06-01T00:00:00Z',
+      });
+      if (i % 5 === 0) {
+        await store.saveTranslation(articleId, {
+          language: 'es', sourceLanguage: 'en', engine: 'test', engineVersion: '1', title: `${pick(i + 3, 2)} traducido`, subtitle: null,
+          paragraphs: ['Texto.'], html: '<p>Texto.</p>', protectedNames: [], translatedAt: '2024-06-01T00:00:00Z',
+        });
+      }
+    }
+    const { searchPage } = await import('./search-window.js');
+    const fromTitles = { ...store.dialect, rankedWindowIds: undefined };
+    const queries = ['harbour storm', 'zurich ferry council', 'ARBOL river', 'storm', 'budget harbour árbol', 'traducido storm'];
+    const pages = (dialect: typeof store.dialect) =>
+      Promise.all(queries.flatMap((q) => [0, 20, 40, 90, 100].map((offset) => searchPage(store.db, dialect, q, 20, offset, {}, 'relevance'))));
+    const expected = await pages(fromTitles);
+    expect(expected.flat().length).toBeGreaterThan(300);
+    expect(await pages(store.dialect)).toEqual(expected);
+    expect(await searchPage(store.db, store.dialect, 'storm', 20, 0, { language: 'en' }, 'relevance')).toEqual(await searchPage(store.db, fromTitles, 'storm', 20, 0, { language: 'en' }, 'relevance'));
+    // A store migrated with articles in it fills the table from their titles and translations.
+    const { sql } = await import('kysely');
+    await sql`drop table search_headlines`.execute(store.db);
+    await store.dialect.createHeadlineWords!(store.db);
+    expect(await pages(store.dialect)).toEqual(expected);
+  });
+});
+
 describe('sqlite store: the store contract', () => {
   describeSourceContract(openTestStore);
   describeArticleContract(openTestStore);
