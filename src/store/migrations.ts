@@ -27,6 +27,8 @@ export const migrations: Migration[] = [
   { name: '0012-story-link-ids', up: addStoryLinkIds },
   { name: '0013-search-newest-first', up: (db, dialect) => dialect.rebuildSearchIndex(db) },
   { name: '0014-search-headline-words', up: async (db, dialect) => dialect.createHeadlineWords?.(db) },
+  // Smaller index pages (sqlite-dialect.ts createSearchIndex): the index is built again with them.
+  { name: '0015-search-smaller-pages', up: (db, dialect) => dialect.rebuildSearchIndex(db) },
 ];
 
 async function createSourcesAndFeeds(db: Kysely<any>, dialect: StoreDialect): Promise<void> {

@@ -82,6 +82,9 @@ function matches(match: string, filter: SearchFilter) {
   return sql`${from} where articles_fts match ${match} ${filterConditions(filter, sql`-f.rowid`)}`;
 }
 
+/** FTS5 leaf page size (see createSearchIndex). */
+const SEARCH_PAGE_BYTES = 1000;
+
 /** Index pages one upkeep step writes at most (~4 MB, tens of milliseconds of the write lock). */
 const TIDY_PAGES = 1000;
 
@@ -103,6 +106,11 @@ export const sqliteDialect: StoreDialect = {
       content = '', contentless_delete = 1,
       tokenize = 'unicode61 remove_diacritics 2'
     )`.execute(db);
+    // Leaf pages of ~1 KB instead of 4 KB: a search seeks into the long match lists of common
+    // words, and a seek lands on a page it then reads through (bench:web's store, 4,000 new
+    // queries: a page of matches 137 -> 107 µs, the relevance window 150 -> 113 µs; 500 bytes
+    // gained a little more there, 250 less; building the index took ~20 % longer).
+    await sql`insert into articles_fts (articles_fts, rank) values ('pgsz', ${sql.lit(SEARCH_PAGE_BYTES)})`.execute(db);
   },
 
   async rebuildSearchIndex(db) {

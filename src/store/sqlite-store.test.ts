@@ -34,6 +34,9 @@ describe('openStore', () => {
     expect(mode.rows[0]?.journal_mode).toBe('wal');
     expect(fk.rows[0]?.foreign_keys).toBe(1);
     expect(busy.rows[0]?.timeout).toBeGreaterThan(0);
+    // The search index writes ~1 KB leaf pages (sqlite-dialect.ts, createSearchIndex).
+    const pgsz = await sql<{ v: number }>`select v from articles_fts_config where k = 'pgsz'`.execute(t.store.db);
+    expect(pgsz.rows[0]?.v).toBe(1000);
   });
 });
 
