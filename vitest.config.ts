@@ -19,7 +19,7 @@ export default defineConfig({
           include: ['src/**/*.integration.test.ts'],
           testTimeout: 120_000,
           hookTimeout: 120_000,
-          pool: "forks",
+          pool: 'forks',
           poolOptions: { forks: { singleFork: true } },
         },
       },

@@ -33,7 +33,8 @@ const why = (id: string) => {
 console.log('SPLIT documents (story: languages)');
 for (const [d, members] of group(ids, doc)) {
   const stories = group(members, storyOf);
-  if (stories.size > 1) console.log(`  ${d}: ${[...stories].map(([s, m]) => `${s}[${m.map(lang).join(',')}]`).join(' ')}`);
+  if (stories.size > 1)
+    console.log(`  ${d}: ${[...stories].map(([s, m]) => `${s}[${m.map(lang).join(',')}]`).join(' ')}`);
 }
 console.log('MERGED stories (documents, and how each first article of a foreign document joined)');
 for (const [s, members] of group(ids, storyOf)) {

@@ -29,7 +29,10 @@ function name(event: number, which: number): string {
   const word = [...digits].map((d) => syllables[Number(d)]).join('');
   return word[0]!.toUpperCase() + word.slice(1);
 }
-const words = 'council report said minister storm rescue vote market price court police strike school river bridge road hospital water power election budget union flight train port farm fire flood bank talks deal plan crowd march'.split(' ');
+const words =
+  'council report said minister storm rescue vote market price court police strike school river bridge road hospital water power election budget union flight train port farm fire flood bank talks deal plan crowd march'.split(
+    ' ',
+  );
 
 /** Article `i`: event i/6 (its own names and numbers), six outlets' wording, 120 words. */
 function article(i: number) {
@@ -37,11 +40,22 @@ function article(i: number) {
   let seed = i * 7919 + 1;
   const rand = (n: number) => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff), seed % n);
   const anchors = [name(event, 0), name(event, 1), `${event * 37 + 11}`, `${event * 53 + 7}`];
-  const body = Array.from({ length: 120 }, (_, k) => (k % 10 === 0 ? anchors[rand(anchors.length)]! : words[rand(words.length)]!)).join(' ');
+  const body = Array.from({ length: 120 }, (_, k) =>
+    k % 10 === 0 ? anchors[rand(anchors.length)]! : words[rand(words.length)]!,
+  ).join(' ');
   const title = `${anchors[0]} ${words[(event * 3) % words.length]} ${anchors[2]} ${anchors[1]}`;
   const url = `https://outlet${i % ARTICLES_PER_EVENT}.example/${i}`;
   const publishedAt = new Date(BASE_MS + i * 60_000).toISOString();
-  return sampleArticle({ url, canonicalUrl: url, title, subtitle: null, paragraphs: [body], fingerprint: url, publishedAt, language: 'en' });
+  return sampleArticle({
+    url,
+    canonicalUrl: url,
+    title,
+    subtitle: null,
+    paragraphs: [body],
+    fingerprint: url,
+    publishedAt,
+    language: 'en',
+  });
 }
 
 /** A worker process: opens its own store, resumes, waits for "go", tracks its articles `jobs` at a time. */
@@ -50,14 +64,22 @@ async function worker(schema: string): Promise<void> {
   const tracker = new StoryTracker(store);
   await tracker.resume();
   process.send!({ ready: true });
-  const mine = await new Promise<[number, number][]>((resolve) => process.once('message', (m: { go: [number, number][] }) => resolve(m.go)));
+  const mine = await new Promise<[number, number][]>((resolve) =>
+    process.once('message', (m: { go: [number, number][] }) => resolve(m.go)),
+  );
   const started = performance.now();
   let next = 0;
   const lane = async () => {
     while (next < mine.length) {
       const [i, articleId] = mine[next++]!;
       const input = article(i);
-      await tracker.track({ articleId, article: { ...input, languageHint: null }, language: 'en', translations: [], sourceId: null });
+      await tracker.track({
+        articleId,
+        article: { ...input, languageHint: null },
+        language: 'en',
+        translations: [],
+        sourceId: null,
+      });
     }
   };
   await Promise.all(Array.from({ length: jobs }, lane));
@@ -70,8 +92,14 @@ async function run(workerCount: number): Promise<void> {
   const store: Store = await openStore({ databaseUrl: testDatabaseUrl, schema });
   try {
     const ids: number[] = [];
-    for (let i = 0; i < count; i++) ids.push((await store.saveArticle({ ...article(i), sourceId: null, feedId: null, seenAt: new Date().toISOString() })).articleId);
-    const children = Array.from({ length: workerCount }, () => fork(new URL(import.meta.url).pathname, ['worker', schema, ...args], { execArgv: ['--import', 'tsx'] }));
+    for (let i = 0; i < count; i++)
+      ids.push(
+        (await store.saveArticle({ ...article(i), sourceId: null, feedId: null, seenAt: new Date().toISOString() }))
+          .articleId,
+      );
+    const children = Array.from({ length: workerCount }, () =>
+      fork(new URL(import.meta.url).pathname, ['worker', schema, ...args], { execArgv: ['--import', 'tsx'] }),
+    );
     await Promise.all(children.map((c) => new Promise((resolve) => c.once('message', resolve))));
     const started = performance.now();
     const finished = children.map((c) => new Promise((resolve) => c.once('message', resolve)));
@@ -82,8 +110,12 @@ async function run(workerCount: number): Promise<void> {
     const stories = (await store.storiesLatest({ limit: count })).filter((story) => story.articleCount > 0);
     const linked = stories.reduce((sum, story) => sum + story.articleCount, 0);
     const events = Math.ceil(count / ARTICLES_PER_EVENT);
-    console.log(`${workerCount} worker(s) x ${jobs} jobs | ${count} articles in ${seconds.toFixed(2)} s | ${(count / seconds).toFixed(0)} articles/s | ${stories.length} stories for ${events} events (${linked} articles; sizes ${sizes(stories.map((s) => s.articleCount))})`);
-    await Promise.all(children.map((c) => new Promise((resolve) => (c.exitCode !== null ? resolve(null) : c.once('exit', resolve)))));
+    console.log(
+      `${workerCount} worker(s) x ${jobs} jobs | ${count} articles in ${seconds.toFixed(2)} s | ${(count / seconds).toFixed(0)} articles/s | ${stories.length} stories for ${events} events (${linked} articles; sizes ${sizes(stories.map((s) => s.articleCount))})`,
+    );
+    await Promise.all(
+      children.map((c) => new Promise((resolve) => (c.exitCode !== null ? resolve(null) : c.once('exit', resolve)))),
+    );
   } finally {
     await store.close();
     await dropSchema(schema);
@@ -94,12 +126,17 @@ async function run(workerCount: number): Promise<void> {
 function sizes(counts: number[]): string {
   const bySize = new Map<number, number>();
   for (const n of counts) bySize.set(n, (bySize.get(n) ?? 0) + 1);
-  return [...bySize].sort((a, b) => b[1] - a[1]).map(([size, n]) => `${size}x${n}`).join(' ');
+  return [...bySize]
+    .sort((a, b) => b[1] - a[1])
+    .map(([size, n]) => `${size}x${n}`)
+    .join(' ');
 }
 
 if (inWorker) {
   await worker(process.argv[3]!);
 } else {
-  console.log('workers | articles | time | articles/s | stories (the same for any number of workers when none is split)');
+  console.log(
+    'workers | articles | time | articles/s | stories (the same for any number of workers when none is split)',
+  );
   for (const n of workerCounts) await run(n);
 }

@@ -5,7 +5,15 @@
  * Run: npm run bench:cluster   (HISTORY=20000 for a quicker run)
  */
 import { performance } from 'node:perf_hooks';
-import { NTREX_CORE, NTREX_WIDE, loadEvents, loadNtrexShuffled, sameEventGold, scoreSet, withApertiumEnglish } from '../src/pipeline/cluster/quality.js';
+import {
+  NTREX_CORE,
+  NTREX_WIDE,
+  loadEvents,
+  loadNtrexShuffled,
+  sameEventGold,
+  scoreSet,
+  withApertiumEnglish,
+} from '../src/pipeline/cluster/quality.js';
 import { StoryClusterer, type ClusterArticle } from '../src/pipeline/cluster/clusterer.js';
 import { bodySignature } from '../src/pipeline/dedupe/index.js';
 
@@ -19,7 +27,8 @@ async function quality(): Promise<void> {
   const wide = loadNtrexShuffled(NTREX_WIDE);
   const events = loadEvents();
   const english = await withApertiumEnglish([...wide, ...events]).catch((e: Error) => (console.log(e.message), null));
-  const withEn = <T extends { id: string }>(set: T[]) => (english ? set.map((a) => english.find((e) => e.id === a.id) ?? a) : null);
+  const withEn = <T extends { id: string }>(set: T[]) =>
+    english ? set.map((a) => english.find((e) => e.id === a.id) ?? a) : null;
   const sameEvent = sameEventGold();
   const rows: [string, ReturnType<typeof scoreSet> | null][] = [
     ['NTREX es/ca/gl/eu/en (615 docs), as written', scoreSet(core)],
@@ -31,7 +40,8 @@ async function quality(): Promise<void> {
     ['events.jsonl, with English (Apertium)', english && scoreSet(withEn(events)!)],
   ];
   console.log('set | B-cubed P | R | F1');
-  for (const [name, s] of rows) if (s) console.log(`${name} | ${s.precision.toFixed(3)} | ${s.recall.toFixed(3)} | ${s.f1.toFixed(3)}`);
+  for (const [name, s] of rows)
+    if (s) console.log(`${name} | ${s.precision.toFixed(3)} | ${s.recall.toFixed(3)} | ${s.f1.toFixed(3)}`);
 }
 
 /** Deterministic pseudo-random words, names and numbers; events of 1–8 articles over days. */
@@ -46,8 +56,19 @@ function synthetic(count: number, startMs: number): ClusterArticle[] {
     const topic = Array.from({ length: 8 }, () => word(rand(20_000)));
     const size = 1 + rand(8);
     for (let k = 0; k < size && out.length < count; k++) {
-      const body = Array.from({ length: 120 }, (_, i) => (i % 10 === 0 ? names[rand(3)] : i % 15 === 0 ? numbers[rand(2)] : i % 4 === 0 ? topic[rand(8)] : word(rand(5_000))));
-      out.push({ publishedAtMs: startMs + (out.length / PER_DAY) * 86_400_000, samples: [{ title: `${names[0]} ${topic[0]} ${numbers[0]}`, text: `Today ${body.join(' ')}.` }] });
+      const body = Array.from({ length: 120 }, (_, i) =>
+        i % 10 === 0
+          ? names[rand(3)]
+          : i % 15 === 0
+            ? numbers[rand(2)]
+            : i % 4 === 0
+              ? topic[rand(8)]
+              : word(rand(5_000)),
+      );
+      out.push({
+        publishedAtMs: startMs + (out.length / PER_DAY) * 86_400_000,
+        samples: [{ title: `${names[0]} ${topic[0]} ${numbers[0]}`, text: `Today ${body.join(' ')}.` }],
+      });
     }
   }
   return out;
@@ -69,9 +90,15 @@ function speed(): void {
   const t2 = performance.now();
   for (const a of all.slice(HISTORY)) bodySignature([a.samples[0]!.text]);
   const peerRate = MEASURED / ((performance.now() - t2) / 1000);
-  console.log(`\nhistory: ${HISTORY} articles clustered in ${historyS.toFixed(1)} s, ${clusterer.index.stories.size} stories, ${clusterer.index.openCount} open`);
-  console.log(`memory: ${heapMb.toFixed(0)} MB heap for ${HISTORY} articles (${((heapMb * 100_000) / HISTORY).toFixed(0)} MB per 100k)${globalThis.gc ? '' : ' (run with --expose-gc for a cleaner figure)'}`);
-  console.log(`adding after history: ${rate.toFixed(0)} articles/s (floor 200); peer MinHash dedupe of the same articles: ${peerRate.toFixed(0)}/s; ratio ${(rate / peerRate).toFixed(2)}`);
+  console.log(
+    `\nhistory: ${HISTORY} articles clustered in ${historyS.toFixed(1)} s, ${clusterer.index.stories.size} stories, ${clusterer.index.openCount} open`,
+  );
+  console.log(
+    `memory: ${heapMb.toFixed(0)} MB heap for ${HISTORY} articles (${((heapMb * 100_000) / HISTORY).toFixed(0)} MB per 100k)${globalThis.gc ? '' : ' (run with --expose-gc for a cleaner figure)'}`,
+  );
+  console.log(
+    `adding after history: ${rate.toFixed(0)} articles/s (floor 200); peer MinHash dedupe of the same articles: ${peerRate.toFixed(0)}/s; ratio ${(rate / peerRate).toFixed(2)}`,
+  );
 }
 
 await quality();

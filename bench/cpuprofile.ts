@@ -21,7 +21,10 @@ interface Profile {
   timeDeltas: number[];
 }
 
-const { values, positionals } = parseArgs({ allowPositionals: true, options: { top: { type: 'string', default: '25' } } });
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: { top: { type: 'string', default: '25' } },
+});
 
 /** The area a frame belongs to, from its script URL. */
 function areaOf(url: string, functionName: string): string {
@@ -37,7 +40,13 @@ function areaOf(url: string, functionName: string): string {
 }
 
 function files(paths: string[]): string[] {
-  return paths.flatMap((p) => (statSync(p).isDirectory() ? readdirSync(p).filter((f) => f.endsWith('.cpuprofile')).map((f) => join(p, f)) : [p]));
+  return paths.flatMap((p) =>
+    statSync(p).isDirectory()
+      ? readdirSync(p)
+          .filter((f) => f.endsWith('.cpuprofile'))
+          .map((f) => join(p, f))
+      : [p],
+  );
 }
 
 const byArea = new Map<string, number>();
@@ -67,7 +76,10 @@ const rows = (map: Map<string, number>, n: number) =>
   [...map]
     .sort((a, b) => b[1] - a[1])
     .slice(0, n)
-    .map(([name, micros]) => `| ${(micros / 1e6).toFixed(1).padStart(7)} | ${((100 * micros) / Math.max(1, busy)).toFixed(1).padStart(6)} | ${name} |`);
+    .map(
+      ([name, micros]) =>
+        `| ${(micros / 1e6).toFixed(1).padStart(7)} | ${((100 * micros) / Math.max(1, busy)).toFixed(1).padStart(6)} | ${name} |`,
+    );
 const header = ['|  self s | % busy | where |', '| ------- | ------ | ----- |'];
 process.stdout.write(
   `Profiled ${(total / 1e6).toFixed(1)} s: busy ${(busy / 1e6).toFixed(1)} s, idle (waiting on I/O) ${(idle / 1e6).toFixed(1)} s; % of busy time\n\n` +

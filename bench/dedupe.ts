@@ -12,7 +12,9 @@ import { minhash, shingleHashes } from '../src/pipeline/dedupe/minhash.js';
 const set = buildDedupeSet();
 const score = scoreDedupe(set);
 console.log(`dedupe set: ${set.indexed.length} indexed, ${set.queries.length} queries`);
-console.log(`precision ${score.precision.toFixed(3)}  recall ${score.recall.toFixed(3)}  (tp ${score.truePositives}, fp ${score.falsePositives}, fn ${score.falseNegatives}; floors 0.98)`);
+console.log(
+  `precision ${score.precision.toFixed(3)}  recall ${score.recall.toFixed(3)}  (tp ${score.truePositives}, fp ${score.falsePositives}, fn ${score.falseNegatives}; floors 0.98)`,
+);
 
 const texts = set.queries.map((q) => q.paragraphs.join('\n'));
 const rounds = 5;
@@ -39,4 +41,6 @@ function rate(f: (t: string) => unknown): number {
 
 const ours = rate(minhash);
 const peer = rate(plainMinhash);
-console.log(`signatures/s: typed arrays ${ours.toFixed(0)}, plain arrays ${peer.toFixed(0)}; ratio ${(ours / peer).toFixed(2)}`);
+console.log(
+  `signatures/s: typed arrays ${ours.toFixed(0)}, plain arrays ${peer.toFixed(0)}; ratio ${(ours / peer).toFixed(2)}`,
+);

@@ -25,9 +25,11 @@ const { values } = parseArgs({
   },
 });
 if (values.help) {
-  console.log('npx tsx bench/extract-misses.ts [--field date|author|title] [--limit N] [--full] [--why]\n' +
-    '  lists the WCXB pages where our field disagrees with the truth (id, ours, truth, URL), then the share right;\n' +
-    '  --full runs extractArticle as the bench does (default: the metadata reader only); --why prints the date sources.');
+  console.log(
+    'npx tsx bench/extract-misses.ts [--field date|author|title] [--limit N] [--full] [--why]\n' +
+      '  lists the WCXB pages where our field disagrees with the truth (id, ours, truth, URL), then the share right;\n' +
+      '  --full runs extractArticle as the bench does (default: the metadata reader only); --why prints the date sources.',
+  );
   process.exit(0);
 }
 const field = values.field as 'date' | 'author' | 'title';
@@ -55,9 +57,18 @@ function dateSources(page: Page): string {
       if (key && !metas.has(key)) metas.set(key, collapse(getAttr(el, 'content')));
     }
   }
-  const { shown, ...single } = dateEvidence(document, articleJsonLd(document), page.url, (key) => metas.get(key.toLowerCase()) ?? null);
-  const lines = Object.entries(single).filter(([, value]) => value !== null).map(([source, value]) => `${source} ${value}`);
-  return [...lines, ...shown.map((found) => `shown ${found.day} ${found.kind}`)].map((line) => `\t\t${line}`).join('\n');
+  const { shown, ...single } = dateEvidence(
+    document,
+    articleJsonLd(document),
+    page.url,
+    (key) => metas.get(key.toLowerCase()) ?? null,
+  );
+  const lines = Object.entries(single)
+    .filter(([, value]) => value !== null)
+    .map(([source, value]) => `${source} ${value}`);
+  return [...lines, ...shown.map((found) => `shown ${found.day} ${found.kind}`)]
+    .map((line) => `\t\t${line}`)
+    .join('\n');
 }
 
 let counted = 0;
@@ -73,4 +84,6 @@ for (const page of loadWcxb(Number(values.limit))) {
   console.log(`${page.id}\tours=${JSON.stringify(ours[field])}\ttruth=${JSON.stringify(truth)}\t${page.url}`);
   if (values.why && field === 'date') console.log(dateSources(page));
 }
-console.log(`${field}: ${counted - missed}/${counted} = ${((100 * (counted - missed)) / Math.max(1, counted)).toFixed(1)}%`);
+console.log(
+  `${field}: ${counted - missed}/${counted} = ${((100 * (counted - missed)) / Math.max(1, counted)).toFixed(1)}%`,
+);

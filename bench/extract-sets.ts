@@ -29,16 +29,28 @@ function gunzipText(url: URL): string {
 
 function gzFiles(dir: URL, limit: number): string[] {
   if (!existsSync(dir)) throw new Error(`benchmark data missing: ${dir.pathname}`);
-  return readdirSync(dir).filter((f) => f.endsWith('.html.gz')).sort().slice(0, limit);
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.html.gz'))
+    .sort()
+    .slice(0, limit);
 }
 
 export function loadAeb(limit = Infinity): Page[] {
   const base = new URL('aeb/', DATA);
-  const truth = JSON.parse(readFileSync(new URL('ground-truth.json', base), 'utf8')) as Record<string, { url: string; articleBody: string }>;
+  const truth = JSON.parse(readFileSync(new URL('ground-truth.json', base), 'utf8')) as Record<
+    string,
+    { url: string; articleBody: string }
+  >;
   return gzFiles(new URL('html/', base), limit).map((file) => {
     const id = file.replace(/\.html\.gz$/, '');
     const html = gunzipText(new URL(`html/${file}`, base));
-    return { set: 'aeb', id, url: truth[id]?.url ?? `https://example.com/${id}`, html, truth: truth[id]?.articleBody ?? '' };
+    return {
+      set: 'aeb',
+      id,
+      url: truth[id]?.url ?? `https://example.com/${id}`,
+      html,
+      truth: truth[id]?.articleBody ?? '',
+    };
   });
 }
 
@@ -56,8 +68,14 @@ export function loadWcxb(limit = Infinity): Page[] {
     const id = file.replace(/\.html\.gz$/, '');
     const truth = JSON.parse(readFileSync(new URL(`ground-truth/${id}.json`, base), 'utf8')) as WcxbTruth;
     return {
-      set: 'wcxb', id, url: truth.url, html: gunzipText(new URL(`html/${file}`, base)), truth: truth.main_content ?? '',
-      title: truth.title, author: truth.author, date: truth.publish_date,
+      set: 'wcxb',
+      id,
+      url: truth.url,
+      html: gunzipText(new URL(`html/${file}`, base)),
+      truth: truth.main_content ?? '',
+      title: truth.title,
+      author: truth.author,
+      date: truth.publish_date,
     };
   });
 }
@@ -101,11 +119,17 @@ export function scoreWcxb(truthText: string, predicted: string): PageScore {
     return counts;
   };
   const { tp, fp, fn } = overlap(bag(truthText), bag(predicted));
-  return { precision: tp + fp > 0 ? tp / (tp + fp) : 0, recall: tp + fn > 0 ? tp / (tp + fn) : 0, exact: fp === 0 && fn === 0 };
+  return {
+    precision: tp + fp > 0 ? tp / (tp + fp) : 0,
+    recall: tp + fn > 0 ? tp / (tp + fn) : 0,
+    exact: fp === 0 && fn === 0,
+  };
 }
 
 function overlap(truth: Map<string, number>, pred: Map<string, number>): { tp: number; fp: number; fn: number } {
-  let tp = 0, fp = 0, fn = 0;
+  let tp = 0,
+    fp = 0,
+    fn = 0;
   for (const [key, t] of truth) {
     const p = pred.get(key) ?? 0;
     tp += Math.min(t, p);
@@ -158,7 +182,13 @@ export interface MetaHits {
 export function metadataHits(page: Page, guess: MetaGuess): MetaHits {
   const ws = (s: string | null | undefined): string => (s ?? '').replace(/\s+/g, ' ').trim();
   const person = (s: string | null | undefined): string =>
-    ws((s ?? '').toLowerCase().replace(/^\s*by\s+/, '').replace(/[^\p{L}\p{N}\s]/gu, ' ').replace(/\band\b/g, ' '));
+    ws(
+      (s ?? '')
+        .toLowerCase()
+        .replace(/^\s*by\s+/, '')
+        .replace(/[^\p{L}\p{N}\s]/gu, ' ')
+        .replace(/\band\b/g, ' '),
+    );
   return {
     title: page.title ? ws(guess.title) === ws(page.title) : null,
     author: page.author ? person(guess.author) === person(page.author) : null,

@@ -37,7 +37,17 @@ import { parseHTML } from 'linkedom';
 import { Readability } from '@mozilla/readability';
 import { extractArticle } from '../src/pipeline/extract/index.js';
 import {
-  aggregate, loadAeb, loadWcxb, metadataHits, rate, scoreAeb, scoreWcxb, type MetaGuess, type MetaHits, type Page, type PageScore,
+  aggregate,
+  loadAeb,
+  loadWcxb,
+  metadataHits,
+  rate,
+  scoreAeb,
+  scoreWcxb,
+  type MetaGuess,
+  type MetaHits,
+  type Page,
+  type PageScore,
 } from './extract-sets.js';
 
 interface Output extends MetaGuess {
@@ -56,7 +66,12 @@ export const extractors: Record<string, Extractor> = {
   readability: (html) => {
     const { document } = parseHTML(html);
     const r = new Readability(document as unknown as ConstructorParameters<typeof Readability>[0]).parse();
-    return { text: r?.textContent ?? '', title: r?.title ?? null, author: r?.byline ?? null, date: r?.publishedTime ?? null };
+    return {
+      text: r?.textContent ?? '',
+      title: r?.title ?? null,
+      author: r?.byline ?? null,
+      date: r?.publishedTime ?? null,
+    };
   },
 };
 
@@ -105,36 +120,57 @@ export function summarize(set: Page['set'], measured: Measured[]): RunResult {
   const at = (q: number): number => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
   const hits = measured.map((m) => m.hits);
   return {
-    ...aggregate(set, measured.map((m) => m.score)),
-    pagesPerSecond: measured.length / total, p50: at(0.5), p95: at(0.95), max: sorted[sorted.length - 1] ?? 0,
+    ...aggregate(
+      set,
+      measured.map((m) => m.score),
+    ),
+    pagesPerSecond: measured.length / total,
+    p50: at(0.5),
+    p95: at(0.95),
+    max: sorted[sorted.length - 1] ?? 0,
     failures: measured.filter((m) => m.failed).length,
-    title: rate(hits.map((h) => h.title)), author: rate(hits.map((h) => h.author)), date: rate(hits.map((h) => h.date)),
+    title: rate(hits.map((h) => h.title)),
+    author: rate(hits.map((h) => h.author)),
+    date: rate(hits.map((h) => h.date)),
   };
 }
 
 export function runSet(pages: Page[], extractor: Extractor): RunResult {
-  return summarize(pages[0]?.set ?? 'aeb', pages.map((page) => measurePage(page, extractor)));
+  return summarize(
+    pages[0]?.set ?? 'aeb',
+    pages.map((page) => measurePage(page, extractor)),
+  );
 }
 
 /** Every extractor on each page in turn, so that a change in the machine's load (other work shares its
  *  two cores) falls on all of them alike and the speed ratio stays comparable. */
 export function runInterleaved(pages: Page[]): Record<string, RunResult> {
   const measured: Record<string, Measured[]> = Object.fromEntries(Object.keys(extractors).map((name) => [name, []]));
-  for (const page of pages) for (const [name, extractor] of Object.entries(extractors)) measured[name]!.push(measurePage(page, extractor));
-  return Object.fromEntries(Object.entries(measured).map(([name, list]) => [name, summarize(pages[0]?.set ?? 'aeb', list)]));
+  for (const page of pages)
+    for (const [name, extractor] of Object.entries(extractors)) measured[name]!.push(measurePage(page, extractor));
+  return Object.fromEntries(
+    Object.entries(measured).map(([name, list]) => [name, summarize(pages[0]?.set ?? 'aeb', list)]),
+  );
 }
 
 const pct = (x: number): string => `${(100 * x).toFixed(1)}%`.padStart(6);
 const ms = (x: number): string => x.toFixed(1).padStart(6);
 
 function row(set: string, name: string, r: RunResult): string {
-  const meta = set === 'wcxb' ? `${pct(r.title)} ${pct(r.author)} ${pct(r.date)}` : `${'-'.padStart(6)} ${'-'.padStart(6)} ${'-'.padStart(6)}`;
-  return `${set.padEnd(5)} ${name.padEnd(12)} ${r.f1.toFixed(3)} ${r.precision.toFixed(3)} ${r.recall.toFixed(3)} ${r.pagesPerSecond.toFixed(1).padStart(7)} ` +
-    `${ms(r.p50)} ${ms(r.p95)} ${ms(r.max)} ${meta} ${String(r.failures).padStart(4)}`;
+  const meta =
+    set === 'wcxb'
+      ? `${pct(r.title)} ${pct(r.author)} ${pct(r.date)}`
+      : `${'-'.padStart(6)} ${'-'.padStart(6)} ${'-'.padStart(6)}`;
+  return (
+    `${set.padEnd(5)} ${name.padEnd(12)} ${r.f1.toFixed(3)} ${r.precision.toFixed(3)} ${r.recall.toFixed(3)} ${r.pagesPerSecond.toFixed(1).padStart(7)} ` +
+    `${ms(r.p50)} ${ms(r.p95)} ${ms(r.max)} ${meta} ${String(r.failures).padStart(4)}`
+  );
 }
 
 function main(): void {
-  const { values } = parseArgs({ options: { limit: { type: 'string', default: '100000' }, set: { type: 'string', default: 'aeb,wcxb' } } });
+  const { values } = parseArgs({
+    options: { limit: { type: 'string', default: '100000' }, set: { type: 'string', default: 'aeb,wcxb' } },
+  });
   const limit = Number(values.limit);
   const sets = values.set.split(',');
   // Both extractors first run untimed over the first pages of the first set: the JIT's first
@@ -147,12 +183,19 @@ function main(): void {
     const pages = set === 'aeb' ? loadAeb(limit) : loadWcxb(limit);
     const results = runInterleaved(pages);
     for (const name of Object.keys(extractors)) console.log(row(set, name, results[name]!));
-    const ours = results.happenings!, peer = results.readability!;
-    console.log(`${set.padEnd(5)} ${'ratio'.padEnd(12)} F1 ${(ours.f1 - peer.f1 >= 0 ? '+' : '') + (ours.f1 - peer.f1).toFixed(3)}  speed x${(ours.pagesPerSecond / peer.pagesPerSecond).toFixed(2)}  (${pages.length} pages)`);
+    const ours = results.happenings!,
+      peer = results.readability!;
+    console.log(
+      `${set.padEnd(5)} ${'ratio'.padEnd(12)} F1 ${(ours.f1 - peer.f1 >= 0 ? '+' : '') + (ours.f1 - peer.f1).toFixed(3)}  speed x${(ours.pagesPerSecond / peer.pagesPerSecond).toFixed(2)}  (${pages.length} pages)`,
+    );
   }
   const peakMb = process.resourceUsage().maxRSS / 1024;
-  console.log(`(timed after both extractors ran untimed over ${WARMUP_PAGES} pages of ${sets[0]}, interleaved page by page)`);
-  console.log(`memory: peak RSS ${peakMb.toFixed(0)} MB, heap now ${(process.memoryUsage().heapUsed / 2 ** 20).toFixed(0)} MB`);
+  console.log(
+    `(timed after both extractors ran untimed over ${WARMUP_PAGES} pages of ${sets[0]}, interleaved page by page)`,
+  );
+  console.log(
+    `memory: peak RSS ${peakMb.toFixed(0)} MB, heap now ${(process.memoryUsage().heapUsed / 2 ** 20).toFixed(0)} MB`,
+  );
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) main();

@@ -62,7 +62,8 @@ async function backendFor(kind: string): Promise<Backend> {
     return {
       env: { HAPPENINGS_DB: dbPath },
       open: () => openStore({ dbPath }),
-      openJobs: async (s) => Number((await sql<{ n: number }>`select count(*) as n from jobs`.execute(s.db)).rows[0]?.n),
+      openJobs: async (s) =>
+        Number((await sql<{ n: number }>`select count(*) as n from jobs`.execute(s.db)).rows[0]?.n),
       cleanup: async () => rmSync(dir, { recursive: true, force: true }),
     };
   }
@@ -72,24 +73,36 @@ async function backendFor(kind: string): Promise<Backend> {
     open: () => openStore({ databaseUrl: database.url }),
     // Clustering runs inside ingest-page (each worker clusters what it stores), so no other job kind to wait for.
     openJobs: async (s) =>
-      Number((await sql<{ n: number }>`select count(*) as n from graphile_worker.jobs where task_identifier in ('poll-feed','ingest-page')`.execute(s.db)).rows[0]?.n),
+      Number(
+        (
+          await sql<{
+            n: number;
+          }>`select count(*) as n from graphile_worker.jobs where task_identifier in ('poll-feed','ingest-page')`.execute(
+            s.db,
+          )
+        ).rows[0]?.n,
+      ),
     cleanup: () => database.drop(),
   };
 }
 
 function startWorker(env: Record<string, string>, translate: boolean): ChildProcess {
-  const child = spawn(process.execPath, [...nodeOptions, '--import', 'tsx', bin, 'worker', '--concurrency', values.concurrency], {
-    env: {
-      ...process.env,
-      ...env,
-      HAPPENINGS_ALLOW_PRIVATE: '127.0.0.0/8',
-      HAPPENINGS_FETCH_DELAY_MS: '1',
-      HAPPENINGS_DEFAULT_SOURCES: 'false',
-      HAPPENINGS_LANGUAGES: 'en',
-      HAPPENINGS_TRANSLATION_ENGINES: translate ? 'apertium' : 'none',
+  const child = spawn(
+    process.execPath,
+    [...nodeOptions, '--import', 'tsx', bin, 'worker', '--concurrency', values.concurrency],
+    {
+      env: {
+        ...process.env,
+        ...env,
+        HAPPENINGS_ALLOW_PRIVATE: '127.0.0.0/8',
+        HAPPENINGS_FETCH_DELAY_MS: '1',
+        HAPPENINGS_DEFAULT_SOURCES: 'false',
+        HAPPENINGS_LANGUAGES: 'en',
+        HAPPENINGS_TRANSLATION_ENGINES: translate ? 'apertium' : 'none',
+      },
+      stdio: ['ignore', 'ignore', 'inherit'],
     },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
+  );
   return child;
 }
 
@@ -103,7 +116,11 @@ interface Usage {
 /** CPU and peak resident memory (VmHWM) of a live worker, and the CPU of all its descendants. */
 function usageOf(pid: number): Usage {
   const hwm = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-  return { cpuSeconds: statOf(pid)?.cpuSeconds ?? 0, peakMb: Number(hwm?.[1] ?? 0) / 1024, childCpuSeconds: descendantsCpuSeconds(pid) };
+  return {
+    cpuSeconds: statOf(pid)?.cpuSeconds ?? 0,
+    peakMb: Number(hwm?.[1] ?? 0) / 1024,
+    childCpuSeconds: descendantsCpuSeconds(pid),
+  };
 }
 
 async function runOnce(publisher: SyntheticPublisher, kind: string, workers: number, translate: boolean): Promise<Run> {
@@ -111,7 +128,8 @@ async function runOnce(publisher: SyntheticPublisher, kind: string, workers: num
   const store = await backend.open();
   const children: ChildProcess[] = [];
   try {
-    for (const feed of publisher.feeds) await store.createSource({ name: feed.name, url: feed.url, feedUrl: feed.url, intervalMinutes: 600 });
+    for (const feed of publisher.feeds)
+      await store.createSource({ name: feed.name, url: feed.url, feedUrl: feed.url, intervalMinutes: 600 });
     const started = Date.now();
     for (let i = 0; i < workers; i++) children.push(startWorker(backend.env, translate));
     let lastReport = started;
@@ -125,7 +143,9 @@ async function runOnce(publisher: SyntheticPublisher, kind: string, workers: num
       if (children.some((c) => c.exitCode !== null)) throw new Error('a worker exited early');
       if (Date.now() - lastReport > 10_000) {
         lastReport = Date.now();
-        process.stderr.write(`  ${kind}×${workers}${translate ? ' +translate' : ''}: ${count}/${total} after ${((Date.now() - started) / 1000).toFixed(0)} s\n`);
+        process.stderr.write(
+          `  ${kind}×${workers}${translate ? ' +translate' : ''}: ${count}/${total} after ${((Date.now() - started) / 1000).toFixed(0)} s\n`,
+        );
       }
       await new Promise((resolve) => setTimeout(resolve, 200));
     }
@@ -171,19 +191,32 @@ function table(runs: Run[]): string {
   ].join('\n');
 }
 
-const plans = values.only.split(',').map((p) => (p === 'sqlite' ? { kind: 'sqlite', workers: 1 } : { kind: 'pg', workers: Number(p.replace('pg', '')) }));
+const plans = values.only
+  .split(',')
+  .map((p) => (p === 'sqlite' ? { kind: 'sqlite', workers: 1 } : { kind: 'pg', workers: Number(p.replace('pg', '')) }));
 const modes = values.translate === 'both' ? [false, true] : [values.translate === 'on'];
 const runs: Run[] = [];
 for (const translate of modes) {
   // Spanish pages when translating (es→en by Apertium), English ones otherwise (nothing to translate).
-  const publisher = await startSyntheticPublisher({ sources, articlesPerSource: perSource, language: translate ? 'es' : 'en' });
+  const publisher = await startSyntheticPublisher({
+    sources,
+    articlesPerSource: perSource,
+    language: translate ? 'es' : 'en',
+  });
   try {
     for (const plan of plans) {
-      process.stderr.write(`${plan.kind}×${plan.workers}, translation ${translate ? 'on' : 'off'}: ${total} articles, ${sources} sources\n`);
+      process.stderr.write(
+        `${plan.kind}×${plan.workers}, translation ${translate ? 'on' : 'off'}: ${total} articles, ${sources} sources\n`,
+      );
       runs.push(await runOnce(publisher, plan.kind, plan.workers, translate));
     }
   } finally {
     await publisher.close();
   }
 }
-process.stdout.write(`\nIngest of ${total} synthetic articles across ${sources} loopback sources (worker concurrency ${values.concurrency}, ${os.cpus().length} cores, load average at the end ${os.loadavg().map((l) => l.toFixed(1)).join(' ')})\n\n${table(runs)}\n`);
+process.stdout.write(
+  `\nIngest of ${total} synthetic articles across ${sources} loopback sources (worker concurrency ${values.concurrency}, ${os.cpus().length} cores, load average at the end ${os
+    .loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ')})\n\n${table(runs)}\n`,
+);

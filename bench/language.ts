@@ -13,9 +13,15 @@ import { detectLanguage } from '../src/pipeline/language/index.js';
 
 const dataDir = new URL('../../shared/data/mt/ntrex128/', import.meta.url);
 const files: Record<string, string> = {
-  es: 'newstest2019-ref.spa.txt', ca: 'newstest2019-ref.cat.txt', gl: 'newstest2019-ref.glg.txt',
-  eu: 'newstest2019-ref.eus.txt', fr: 'newstest2019-ref.fra.txt', de: 'newstest2019-ref.deu.txt',
-  pt: 'newstest2019-ref.por.txt', it: 'newstest2019-ref.ita.txt', ru: 'newstest2019-ref.rus.txt',
+  es: 'newstest2019-ref.spa.txt',
+  ca: 'newstest2019-ref.cat.txt',
+  gl: 'newstest2019-ref.glg.txt',
+  eu: 'newstest2019-ref.eus.txt',
+  fr: 'newstest2019-ref.fra.txt',
+  de: 'newstest2019-ref.deu.txt',
+  pt: 'newstest2019-ref.por.txt',
+  it: 'newstest2019-ref.ita.txt',
+  ru: 'newstest2019-ref.rus.txt',
   en: 'newstest2019-src.eng.txt',
 };
 const linesPerDocument = 10;
@@ -28,7 +34,10 @@ const detectors: Record<string, Detector> = {
 };
 
 function readLines(file: string): string[] {
-  return readFileSync(new URL(file, dataDir), 'utf8').split('\n').map((l) => l.trim()).filter(Boolean);
+  return readFileSync(new URL(file, dataDir), 'utf8')
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
 }
 
 function documents(lines: string[]): string[] {
@@ -39,7 +48,12 @@ function documents(lines: string[]): string[] {
   return out;
 }
 
-interface Score { correct: number; total: number; ms: number; chars: number }
+interface Score {
+  correct: number;
+  total: number;
+  ms: number;
+  chars: number;
+}
 
 function score(detect: Detector, language: string, texts: string[]): Score {
   let correct = 0;
@@ -69,7 +83,10 @@ function run(): void {
       const row = names.map((name, i) => {
         const s = score(detectors[name]!, language, texts);
         const t = totals[i]!;
-        t.correct += s.correct; t.total += s.total; t.ms += s.ms; t.chars += s.chars;
+        t.correct += s.correct;
+        t.total += s.total;
+        t.ms += s.ms;
+        t.chars += s.chars;
         return percent(s);
       });
       console.log(`| ${language.padEnd(4)} | ${row.join(' | ')} |`);

@@ -7,7 +7,11 @@ import { readdirSync, readFileSync } from 'node:fs';
 
 const clockTicks = 100; // USER_HZ on Linux: /proc/<pid>/stat counts CPU in 1/100 s.
 
-interface Stat { cpuSeconds: number; reapedSeconds: number; ppid: number }
+interface Stat {
+  cpuSeconds: number;
+  reapedSeconds: number;
+  ppid: number;
+}
 
 /** user + system of a live process, user + system of its waited-for children, and its parent. */
 export function statOf(pid: number | 'self'): Stat | null {
@@ -26,9 +30,12 @@ export function statOf(pid: number | 'self'): Stat | null {
 
 /** CPU seconds of every live descendant of `pid`, by pid. */
 export function descendantsCpu(pid: number): Map<number, number> {
-  const all = readdirSync('/proc').filter((name) => /^\d+$/.test(name)).map(Number);
+  const all = readdirSync('/proc')
+    .filter((name) => /^\d+$/.test(name))
+    .map(Number);
   const stats = new Map(all.map((p) => [p, statOf(p)] as const));
-  const descendants = (root: number): number[] => all.filter((p) => stats.get(p)?.ppid === root).flatMap((child) => [child, ...descendants(child)]);
+  const descendants = (root: number): number[] =>
+    all.filter((p) => stats.get(p)?.ppid === root).flatMap((child) => [child, ...descendants(child)]);
   return new Map(descendants(pid).map((p) => [p, stats.get(p)?.cpuSeconds ?? 0]));
 }
 
@@ -49,6 +56,12 @@ export function cpuClock(): () => number {
     const now = statOf('self');
     let children = 0;
     for (const [pid, seconds] of descendantsCpu(process.pid)) children += seconds - (before.get(pid) ?? 0);
-    return (now?.cpuSeconds ?? 0) - (self?.cpuSeconds ?? 0) + (now?.reapedSeconds ?? 0) - (self?.reapedSeconds ?? 0) + children;
+    return (
+      (now?.cpuSeconds ?? 0) -
+      (self?.cpuSeconds ?? 0) +
+      (now?.reapedSeconds ?? 0) -
+      (self?.reapedSeconds ?? 0) +
+      children
+    );
   };
 }

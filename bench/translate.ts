@@ -31,13 +31,23 @@ const refs = readFileSync(new URL('newstest2019-src.eng.txt', dir), 'utf8').spli
 if (source.length !== refs.length) throw new Error(`line counts differ: ${source.length} vs ${refs.length}`);
 const words = source.join(' ').split(/\s+/).filter(Boolean).length;
 
-interface Row { how: string; hyps: string[]; ms: number; cpu: number }
+interface Row {
+  how: string;
+  hyps: string[];
+  ms: number;
+  cpu: number;
+}
 
 function raw(): Row {
   const [started, cpu] = [performance.now(), cpuClock()];
   const out = execFileSync('apertium', ['-u', 'spa-eng', srcFile.pathname], { maxBuffer: 64 << 20, encoding: 'utf8' });
   const ms = performance.now() - started;
-  return { how: 'raw: apertium -u spa-eng, whole file (start-up included)', hyps: out.split('\n').slice(0, source.length), ms, cpu: cpu() };
+  return {
+    how: 'raw: apertium -u spa-eng, whole file (start-up included)',
+    hyps: out.split('\n').slice(0, source.length),
+    ms,
+    cpu: cpu(),
+  };
 }
 
 /** Our pipeline over one warm Apertium pipeline (start-up paid before the clock starts). */
@@ -61,15 +71,34 @@ const full = () => ours('ours: warm pipeline, every feature on');
 const best = (a: Row, b: Row) => (a.ms <= b.ms ? a : b);
 let [r, w, o] = [raw(), await warmRaw(), await full()];
 for (let i = 0; i < 2; i++) [r, w, o] = [best(r, raw()), best(w, await warmRaw()), best(o, await full())];
-const score = (row: Row) => ({ ...row, bleu: corpusBleu(row.hyps, refs).score, chrf: corpusChrf(row.hyps, refs), rate: words / (row.ms / 1000), perCpu: words / row.cpu });
+const score = (row: Row) => ({
+  ...row,
+  bleu: corpusBleu(row.hyps, refs).score,
+  chrf: corpusChrf(row.hyps, refs),
+  rate: words / (row.ms / 1000),
+  perCpu: words / row.cpu,
+});
 const [mr, mw, mo] = [score(r), score(w), score(o)];
 const f2 = (n: number) => n.toFixed(2);
 console.log(`NTREX-128 es→en: ${source.length} sentences, ${words} source words\n`);
-console.log(`load average ${loadavg().map((n) => n.toFixed(1)).join(' ')}; words/s is wall time (best of 3); words per CPU s counts this process and every Apertium process it ran (load-independent)\n`);
+console.log(
+  `load average ${loadavg()
+    .map((n) => n.toFixed(1))
+    .join(
+      ' ',
+    )}; words/s is wall time (best of 3); words per CPU s counts this process and every Apertium process it ran (load-independent)\n`,
+);
 console.log('| system | BLEU | chrF | words/s | CPU s | words per CPU s |\n|---|---:|---:|---:|---:|---:|');
-for (const m of [mr, mw, mo]) console.log(`| ${m.how} | ${f2(m.bleu)} | ${f2(m.chrf)} | ${Math.round(m.rate)} | ${m.cpu.toFixed(1)} | ${Math.round(m.perCpu)} |`);
-console.log(`| ours − raw | ${f2(mo.bleu - mr.bleu)} | ${f2(mo.chrf - mr.chrf)} | ×${f2(mo.rate / mr.rate)} | | ×${f2(mo.perCpu / mr.perCpu)} |`);
-console.log(`| ours − raw warm | ${f2(mo.bleu - mw.bleu)} | ${f2(mo.chrf - mw.chrf)} | ×${f2(mo.rate / mw.rate)} | | ×${f2(mo.perCpu / mw.perCpu)} |`);
+for (const m of [mr, mw, mo])
+  console.log(
+    `| ${m.how} | ${f2(m.bleu)} | ${f2(m.chrf)} | ${Math.round(m.rate)} | ${m.cpu.toFixed(1)} | ${Math.round(m.perCpu)} |`,
+  );
+console.log(
+  `| ours − raw | ${f2(mo.bleu - mr.bleu)} | ${f2(mo.chrf - mr.chrf)} | ×${f2(mo.rate / mr.rate)} | | ×${f2(mo.perCpu / mr.perCpu)} |`,
+);
+console.log(
+  `| ours − raw warm | ${f2(mo.bleu - mw.bleu)} | ${f2(mo.chrf - mw.chrf)} | ×${f2(mo.rate / mw.rate)} | | ×${f2(mo.perCpu / mw.perCpu)} |`,
+);
 
 // What each feature is worth: the full pipeline with that one feature off (same run, same pipeline).
 console.log('\n| feature switched off | BLEU | chrF | Δ BLEU | Δ chrF |\n|---|---:|---:|---:|---:|');
@@ -83,14 +112,23 @@ const translator = createTranslator({ engines: ['apertium'], cacheEntries: 0 });
 const report = await checkNames(translator, cases);
 await translator.close();
 console.log(`\nNames test set: ${cases.length} sentences, ${report.names} names`);
-console.log(`| names preserved | glued words |\n|---:|---:|\n| ${report.preserved}/${report.names} (${((100 * report.preserved) / report.names).toFixed(1)} %) | ${report.glued} |`);
+console.log(
+  `| names preserved | glued words |\n|---:|---:|\n| ${report.preserved}/${report.names} (${((100 * report.preserved) / report.names).toFixed(1)} %) | ${report.glued} |`,
+);
 for (const miss of report.misses.slice(0, 20)) console.log(`  missing ${JSON.stringify(miss.name)} in: ${miss.output}`);
 for (const glue of report.gluedExamples.slice(0, 10)) console.log(`  glued ${JSON.stringify(glue)}`);
 
 // Pivot through Spanish (apertium ApertiumOptions.pivot): Portuguese and French → English vs untranslated.
-console.log('\n| pivot via es (ours) | BLEU | chrF | untranslated BLEU | untranslated chrF |\n|---|---:|---:|---:|---:|');
-for (const [file, language] of [['por', 'pt'], ['fra', 'fr']] as const) {
-  const input = readFileSync(new URL(`newstest2019-ref.${file}.txt`, dir), 'utf8').split('\n').slice(0, -1);
+console.log(
+  '\n| pivot via es (ours) | BLEU | chrF | untranslated BLEU | untranslated chrF |\n|---|---:|---:|---:|---:|',
+);
+for (const [file, language] of [
+  ['por', 'pt'],
+  ['fra', 'fr'],
+] as const) {
+  const input = readFileSync(new URL(`newstest2019-ref.${file}.txt`, dir), 'utf8')
+    .split('\n')
+    .slice(0, -1);
   const pivot = createTranslator({ engines: ['apertium'], cacheEntries: 0 });
   const out = await pivot.translateText(input, language, 'en');
   await pivot.close();
@@ -99,5 +137,7 @@ for (const [file, language] of [['por', 'pt'], ['fra', 'fr']] as const) {
     continue;
   }
   const f = (n: number) => n.toFixed(2);
-  console.log(`| ${language}→es→en | ${f(corpusBleu(out, refs).score)} | ${f(corpusChrf(out, refs))} | ${f(corpusBleu(input, refs).score)} | ${f(corpusChrf(input, refs))} |`);
+  console.log(
+    `| ${language}→es→en | ${f(corpusBleu(out, refs).score)} | ${f(corpusChrf(out, refs))} | ${f(corpusBleu(input, refs).score)} | ${f(corpusChrf(input, refs))} |`,
+  );
 }

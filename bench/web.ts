@@ -65,7 +65,10 @@ const PROCESSES = Math.max(1, Number(values.processes));
 const READERS = values.readers === undefined ? searchReaders(PROCESSES) : Math.max(0, Number(values.readers));
 const LANGUAGES = ['es', 'ca', 'fr', 'de', 'pt', 'en'];
 const SECTIONS = ['Politics', 'Sport', 'Economy', 'Culture', 'Local', 'World', 'Science'];
-const WORDS = 'harbour storm council election mobility plan minister budget strike transport river festival museum hospital school market energy water court football'.split(' ');
+const WORDS =
+  'harbour storm council election mobility plan minister budget strike transport river festival museum hospital school market energy water court football'.split(
+    ' ',
+  );
 const BATCH = 500;
 
 /** 20 real words, then 5,000 made-up ones: text with a long tail of rarer words, as news has. */
@@ -80,14 +83,20 @@ function rand(a: number, b: number): number {
 /** n words, skewed to the front of VOCAB (r³: a few words very common, most rare, roughly Zipf-like). */
 function words(seed: number, n: number): string {
   let out = '';
-  for (let i = 0; i < n; i += 1) out += `${VOCAB[Math.floor(VOCAB.length * rand(seed, i) ** 3)]}${i % 5 === 4 ? '. ' : ' '}`;
+  for (let i = 0; i < n; i += 1)
+    out += `${VOCAB[Math.floor(VOCAB.length * rand(seed, i) ** 3)]}${i % 5 === 4 ? '. ' : ' '}`;
   return out.trim();
 }
 
 async function fill(store: Store): Promise<void> {
   const now = new Date();
   const { db, dialect } = store;
-  for (let s = 1; s <= 40; s += 1) await store.createSource({ name: `Outlet ${s}`, url: `https://outlet${s}.example/`, feedUrl: `https://outlet${s}.example/rss` });
+  for (let s = 1; s <= 40; s += 1)
+    await store.createSource({
+      name: `Outlet ${s}`,
+      url: `https://outlet${s}.example/`,
+      feedUrl: `https://outlet${s}.example/rss`,
+    });
   for (let start = 0; start < ARTICLES; start += BATCH) {
     await dialect.writeTransaction(db, async (trx) => {
       const rows: Insertable<ArticlesTable>[] = [];
@@ -95,24 +104,71 @@ async function fill(store: Store): Promise<void> {
         const at = new Date(now.getTime() - i * 60_000).toISOString();
         const paragraphs = [words(i, 30), words(i + 1, 40), words(i + 2, 35)];
         rows.push({
-          canonical_url: `https://outlet${(i % 40) + 1}.example/a/${i}`, url: `https://outlet${(i % 40) + 1}.example/a/${i}`, site: `Outlet ${(i % 40) + 1}`,
-          title: `${words(i, 8)} ${i}`, subtitle: null, byline: null, published_at: at, language: LANGUAGES[i % LANGUAGES.length]!, language_confidence: 0.9,
-          image: null, image_caption: null, paragraphs: JSON.stringify(paragraphs), html: paragraphs.map((p) => `<p>${p}</p>`).join(''),
-          related: '[]', tags: '[]', is_teaser: 0, fingerprint: null, first_seen_at: at, updated_at: at, section: SECTIONS[i % SECTIONS.length]!,
+          canonical_url: `https://outlet${(i % 40) + 1}.example/a/${i}`,
+          url: `https://outlet${(i % 40) + 1}.example/a/${i}`,
+          site: `Outlet ${(i % 40) + 1}`,
+          title: `${words(i, 8)} ${i}`,
+          subtitle: null,
+          byline: null,
+          published_at: at,
+          language: LANGUAGES[i % LANGUAGES.length]!,
+          language_confidence: 0.9,
+          image: null,
+          image_caption: null,
+          paragraphs: JSON.stringify(paragraphs),
+          html: paragraphs.map((p) => `<p>${p}</p>`).join(''),
+          related: '[]',
+          tags: '[]',
+          is_teaser: 0,
+          fingerprint: null,
+          first_seen_at: at,
+          updated_at: at,
+          section: SECTIONS[i % SECTIONS.length]!,
         });
       }
       const ids = await trx.insertInto('articles').values(rows).returning('id').execute();
-      await trx.insertInto('article_sources').values(ids.map(({ id }, k) => ({ article_id: id, source_id: ((start + k) % 40) + 1, feed_id: ((start + k) % 40) + 1, url: rows[k]!.url, seen_at: rows[k]!.first_seen_at, is_first: 1 }))).execute();
+      await trx
+        .insertInto('article_sources')
+        .values(
+          ids.map(({ id }, k) => ({
+            article_id: id,
+            source_id: ((start + k) % 40) + 1,
+            feed_id: ((start + k) % 40) + 1,
+            url: rows[k]!.url,
+            seen_at: rows[k]!.first_seen_at,
+            is_first: 1,
+          })),
+        )
+        .execute();
       // Spanish originals (every sixth) have an English translation: other words, so search finds them by it.
-      const translated = ids.filter((_, k) => rows[k]!.language === 'es').map(({ id }) => {
-        const paragraphs = [words(id + 7, 30), words(id + 8, 40)];
-        return { article_id: id, language: 'en', source_language: 'es', engine: 'apertium', engine_version: '3.8', title: `${words(id + 9, 8)} ${id}`, subtitle: null, paragraphs: JSON.stringify(paragraphs), html: paragraphs.map((p) => `<p>${p}</p>`).join(''), protected_names: '[]', translated_at: rows[0]!.first_seen_at };
-      });
+      const translated = ids
+        .filter((_, k) => rows[k]!.language === 'es')
+        .map(({ id }) => {
+          const paragraphs = [words(id + 7, 30), words(id + 8, 40)];
+          return {
+            article_id: id,
+            language: 'en',
+            source_language: 'es',
+            engine: 'apertium',
+            engine_version: '3.8',
+            title: `${words(id + 9, 8)} ${id}`,
+            subtitle: null,
+            paragraphs: JSON.stringify(paragraphs),
+            html: paragraphs.map((p) => `<p>${p}</p>`).join(''),
+            protected_names: '[]',
+            translated_at: rows[0]!.first_seen_at,
+          };
+        });
       if (translated.length) await trx.insertInto('translations').values(translated).execute();
       const byId = new Map(translated.map((t) => [t.article_id, t]));
       for (const [k, { id }] of ids.entries()) {
         const t = byId.get(id);
-        await dialect.writeSearchText(trx, id, { title: rows[k]!.title, body: JSON.parse(rows[k]!.paragraphs).join('\n'), translatedTitle: t?.title ?? '', translatedBody: t ? JSON.parse(t.paragraphs).join('\n') : '' });
+        await dialect.writeSearchText(trx, id, {
+          title: rows[k]!.title,
+          body: JSON.parse(rows[k]!.paragraphs).join('\n'),
+          translatedTitle: t?.title ?? '',
+          translatedBody: t ? JSON.parse(t.paragraphs).join('\n') : '',
+        });
       }
     });
   }
@@ -120,9 +176,36 @@ async function fill(store: Store): Promise<void> {
   for (let start = 0; start < STORIES; start += BATCH) {
     await dialect.writeTransaction(db, async (trx) => {
       const n = Math.min(STORIES, start + BATCH) - start;
-      const stories = await trx.insertInto('stories').values(Array.from({ length: n }, (_, k) => ({ title: `Story ${start + k}`, language: 'es', signature: '{}', article_count: 5, source_count: 3, first_published_at: stamp, last_published_at: stamp, created_at: stamp, updated_at: stamp }))).returning('id').execute();
-      const links = stories.flatMap(({ id }, k) => Array.from({ length: 5 }, (_, j) => ({ story_id: id, article_id: (start + k) * 5 + j + 1, similarity: 0.8, duplicate_of: null, added_at: stamp })));
-      await trx.insertInto('story_articles').values(links.filter((l) => l.article_id <= ARTICLES)).execute();
+      const stories = await trx
+        .insertInto('stories')
+        .values(
+          Array.from({ length: n }, (_, k) => ({
+            title: `Story ${start + k}`,
+            language: 'es',
+            signature: '{}',
+            article_count: 5,
+            source_count: 3,
+            first_published_at: stamp,
+            last_published_at: stamp,
+            created_at: stamp,
+            updated_at: stamp,
+          })),
+        )
+        .returning('id')
+        .execute();
+      const links = stories.flatMap(({ id }, k) =>
+        Array.from({ length: 5 }, (_, j) => ({
+          story_id: id,
+          article_id: (start + k) * 5 + j + 1,
+          similarity: 0.8,
+          duplicate_of: null,
+          added_at: stamp,
+        })),
+      );
+      await trx
+        .insertInto('story_articles')
+        .values(links.filter((l) => l.article_id <= ARTICLES))
+        .execute();
     });
   }
   // As the scheduler's daily search-index pass leaves a store (src/jobs/search-upkeep.ts).
@@ -130,7 +213,13 @@ async function fill(store: Store): Promise<void> {
   await sql`analyze`.execute(db);
 }
 
-interface Result { rps: number; p50: number; p99: number; errors: number; count: number }
+interface Result {
+  rps: number;
+  p50: number;
+  p99: number;
+  errors: number;
+  count: number;
+}
 
 /** Milliseconds of CPU the server process has used (user + system). */
 async function serverCpu(origin: string): Promise<number> {
@@ -190,16 +279,33 @@ async function serveMode(): Promise<void> {
   // itself, as `serve` processes sharing one store would.
   await store.close();
   const handoff = await handOutConnections({ port: 0, host: '127.0.0.1' });
-  cluster.setupPrimary({ exec: fileURLToPath(import.meta.url), args: ['--worker', dbPath, '--readers', String(READERS)], execArgv: process.execArgv });
-  await Promise.all(Array.from({ length: PROCESSES }, () => new Promise<void>((resolve, reject) => {
-    const worker = cluster.fork();
-    worker.once('message', () => {
-      handoff.add(worker.process);
-      resolve();
-    });
-    worker.once('exit', (code) => reject(new Error(`bench server process exited (${code})`)));
-  })));
-  console.log(JSON.stringify({ url: handoff.url, article: pagePath, fillSeconds, pids: Object.values(cluster.workers ?? {}).map((w) => w!.process.pid) }));
+  cluster.setupPrimary({
+    exec: fileURLToPath(import.meta.url),
+    args: ['--worker', dbPath, '--readers', String(READERS)],
+    execArgv: process.execArgv,
+  });
+  await Promise.all(
+    Array.from(
+      { length: PROCESSES },
+      () =>
+        new Promise<void>((resolve, reject) => {
+          const worker = cluster.fork();
+          worker.once('message', () => {
+            handoff.add(worker.process);
+            resolve();
+          });
+          worker.once('exit', (code) => reject(new Error(`bench server process exited (${code})`)));
+        }),
+    ),
+  );
+  console.log(
+    JSON.stringify({
+      url: handoff.url,
+      article: pagePath,
+      fillSeconds,
+      pids: Object.values(cluster.workers ?? {}).map((w) => w!.process.pid),
+    }),
+  );
 }
 
 /** One of several server processes (`--processes N`): opens the filled store and serves the connections handed to it. */
@@ -219,9 +325,31 @@ function benchApp(store: Store) {
   return { app, data };
 }
 
-async function startServer(): Promise<{ url: string; article: string; fillSeconds: number; cpuMs(): Promise<number>; stop(): void }> {
+async function startServer(): Promise<{
+  url: string;
+  article: string;
+  fillSeconds: number;
+  cpuMs(): Promise<number>;
+  stop(): void;
+}> {
   // The server runs with the young generation `npm start` gives `serve` (package.json).
-  const child = spawn(process.execPath, [...process.execArgv, '--max-semi-space-size=64', fileURLToPath(import.meta.url), '--serve', '--articles', String(ARTICLES), '--processes', String(PROCESSES), '--readers', String(READERS), ...(values.store ? ['--store', values.store] : [])], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(
+    process.execPath,
+    [
+      ...process.execArgv,
+      '--max-semi-space-size=64',
+      fileURLToPath(import.meta.url),
+      '--serve',
+      '--articles',
+      String(ARTICLES),
+      '--processes',
+      String(PROCESSES),
+      '--readers',
+      String(READERS),
+      ...(values.store ? ['--store', values.store] : []),
+    ],
+    { stdio: ['ignore', 'pipe', 'inherit'] },
+  );
   let buffer = '';
   return new Promise((resolve, reject) => {
     child.once('exit', (code) => reject(new Error(`bench server exited (${code})`)));
@@ -229,9 +357,15 @@ async function startServer(): Promise<{ url: string; article: string; fillSecond
       buffer += chunk.toString();
       const line = buffer.split('\n').find((l) => l.startsWith('{'));
       if (!line) return;
-      const { url, article, fillSeconds, pids } = JSON.parse(line) as { url: string; article: string; fillSeconds: number; pids: number[] };
+      const { url, article, fillSeconds, pids } = JSON.parse(line) as {
+        url: string;
+        article: string;
+        fillSeconds: number;
+        pids: number[];
+      };
       // One process answers its own CPU time (µs); several are read from /proc (Linux, 10 ms ticks).
-      const cpuMs = pids.length === 1 ? () => serverCpu(url) : async () => pids.reduce((sum, pid) => sum + procCpuMs(pid), 0);
+      const cpuMs =
+        pids.length === 1 ? () => serverCpu(url) : async () => pids.reduce((sum, pid) => sum + procCpuMs(pid), 0);
       resolve({ url, article, fillSeconds, cpuMs, stop: () => child.kill('SIGTERM') });
     });
   });
@@ -245,7 +379,9 @@ function procCpuMs(pid: number): number {
 
 async function main(): Promise<void> {
   const server = await startServer();
-  console.log(`store: ${ARTICLES} articles, ${STORIES} stories, ${values.store && server.fillSeconds < 5 ? `reused from ${values.store}` : `filled in ${server.fillSeconds.toFixed(1)} s`} (server in a child process)`);
+  console.log(
+    `store: ${ARTICLES} articles, ${STORIES} stories, ${values.store && server.fillSeconds < 5 ? `reused from ${values.store}` : `filled in ${server.fillSeconds.toFixed(1)} s`} (server in a child process)`,
+  );
   // Search rows: `new query` rows never repeat a query within the run (no cache answers them: the
   // full cost of a search); the `popular` row repeats 500 queries with Zipf weights, as readers
   // and shared links do, so the page and search caches answer most of it. Say which row you quote.
@@ -255,13 +391,30 @@ async function main(): Promise<void> {
     ['front page, one section', '/?section=Sport'],
     ['story page', '/story/42'],
     ['article page', server.article],
-    ['search, new query each request, newest first (default)', (c, run, seconds) => loadPaths(server.url, c, newQueries(run, ''), seconds)],
-    ['search, new query each request, sort=relevance', (c, run, seconds) => loadPaths(server.url, c, newQueries(run, '&sort=relevance'), seconds)],
-    ['search, 500 popular queries repeated (Zipf), newest first', (c, _run, seconds) => loadPaths(server.url, c, popularQueries(), seconds)],
+    [
+      'search, new query each request, newest first (default)',
+      (c, run, seconds) => loadPaths(server.url, c, newQueries(run, ''), seconds),
+    ],
+    [
+      'search, new query each request, sort=relevance',
+      (c, run, seconds) => loadPaths(server.url, c, newQueries(run, '&sort=relevance'), seconds),
+    ],
+    [
+      'search, 500 popular queries repeated (Zipf), newest first',
+      (c, _run, seconds) => loadPaths(server.url, c, popularQueries(), seconds),
+    ],
   ];
-  console.log(`load: ${values.loader}, ${SECONDS} s per row, closed loop, keep-alive; p50/p99 in ms; server: ${PROCESSES} process(es), ${READERS} SQLite reader thread(s) each; load average at start ${loadavg().map((l) => l.toFixed(2)).join(' ')} (${cpus().length} cores)`);
-  console.log('server CPU ms/req: the server processes\' CPU time per answered request (the cost of one request, whatever else shares the cores)');
-  console.log('page | connections | req/s | p50 | p99 | errors | req/s vs peer | server CPU ms/req | load average (1 min) after the row');
+  console.log(
+    `load: ${values.loader}, ${SECONDS} s per row, closed loop, keep-alive; p50/p99 in ms; server: ${PROCESSES} process(es), ${READERS} SQLite reader thread(s) each; load average at start ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')} (${cpus().length} cores)`,
+  );
+  console.log(
+    "server CPU ms/req: the server processes' CPU time per answered request (the cost of one request, whatever else shares the cores)",
+  );
+  console.log(
+    'page | connections | req/s | p50 | p99 | errors | req/s vs peer | server CPU ms/req | load average (1 min) after the row',
+  );
   let searchRun = 0;
   for (const connections of LEVELS) {
     let peer = 0;
@@ -272,13 +425,22 @@ async function main(): Promise<void> {
       if (typeof target === 'string') await load(server.url, target, connections, 0.5);
       else await target(connections, 1000 + searchRun, 2);
       const before = await server.cpuMs();
-      const r = typeof target === 'string' ? await load(server.url, target, connections) : await target(connections, searchRun++);
+      const r =
+        typeof target === 'string'
+          ? await load(server.url, target, connections)
+          : await target(connections, searchRun++);
       const cpuMs = (await server.cpuMs()) - before;
       if (name.startsWith('peer')) peer = r.rps;
-      console.log(`${name} | ${connections} | ${r.rps.toFixed(0)} | ${r.p50.toFixed(1)} | ${r.p99.toFixed(1)} | ${r.errors} | ${(r.rps / peer).toFixed(3)} | ${(cpuMs / Math.max(1, r.count)).toFixed(2)} | ${loadavg()[0]!.toFixed(2)}`);
+      console.log(
+        `${name} | ${connections} | ${r.rps.toFixed(0)} | ${r.p50.toFixed(1)} | ${r.p99.toFixed(1)} | ${r.errors} | ${(r.rps / peer).toFixed(3)} | ${(cpuMs / Math.max(1, r.count)).toFixed(2)} | ${loadavg()[0]!.toFixed(2)}`,
+      );
     }
   }
-  console.log(`load average at end: ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+  console.log(
+    `load average at end: ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')}`,
+  );
   server.stop();
 }
 
@@ -349,15 +511,24 @@ function searchPath(k: number): string {
 function wrk(origin: string, connections: number, seconds: number, paths: string[]): Promise<Result> {
   const dir = mkdtempSync(join(tmpdir(), 'happenings-wrk-'));
   const script = join(dir, 'paths.lua');
-  writeFileSync(script, `local paths = {${paths.map((p) => JSON.stringify(p)).join(',')}}\nlocal i = 0\nrequest = function()\n  i = i % #paths + 1\n  return wrk.format("GET", paths[i])\nend\n`);
+  writeFileSync(
+    script,
+    `local paths = {${paths.map((p) => JSON.stringify(p)).join(',')}}\nlocal i = 0\nrequest = function()\n  i = i % #paths + 1\n  return wrk.format("GET", paths[i])\nend\n`,
+  );
   return new Promise((resolve, reject) => {
     // One path: no script (wrk repeats its URL); several: the Lua script walks them. A 10 s timeout:
     // with wrk's 2 s default, slower answers were counted as errors and left out of p99.
     const target = paths.length === 1 ? [`${origin}${paths[0]}`] : ['-s', script, origin];
-    const child = spawn('wrk', ['-t1', `-c${connections}`, `-d${Math.max(1, Math.round(seconds))}s`, '--timeout', '10s', '--latency', ...target], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(
+      'wrk',
+      ['-t1', `-c${connections}`, `-d${Math.max(1, Math.round(seconds))}s`, '--timeout', '10s', '--latency', ...target],
+      { stdio: ['ignore', 'pipe', 'inherit'] },
+    );
     let out = '';
     child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
-    child.once('error', (error) => reject(new Error(`wrk could not run (apt-get install wrk, or --loader undici): ${error.message}`)));
+    child.once('error', (error) =>
+      reject(new Error(`wrk could not run (apt-get install wrk, or --loader undici): ${error.message}`)),
+    );
     child.once('exit', () => {
       rmSync(dir, { recursive: true, force: true });
       const ms = (label: string) => {
@@ -366,7 +537,9 @@ function wrk(origin: string, connections: number, seconds: number, paths: string
       };
       const rps = Number(/Requests\/sec:\s+([\d.]+)/.exec(out)?.[1] ?? NaN);
       const count = Number(/(\d+) requests in/.exec(out)?.[1] ?? 0);
-      const errors = Number(/Non-2xx or 3xx responses: (\d+)/.exec(out)?.[1] ?? 0) + Number(/Socket errors:.*?timeout (\d+)/.exec(out)?.[1] ?? 0);
+      const errors =
+        Number(/Non-2xx or 3xx responses: (\d+)/.exec(out)?.[1] ?? 0) +
+        Number(/Socket errors:.*?timeout (\d+)/.exec(out)?.[1] ?? 0);
       if (Number.isNaN(rps)) reject(new Error(`wrk gave no result:\n${out}`));
       else resolve({ rps, p50: ms('50'), p99: ms('99'), errors, count });
     });

@@ -2,11 +2,19 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { HappeningsError } from '../errors.js';
 
-export function parseCommandArgs<T extends NonNullable<ParseArgsConfig['options']>>(command: string, args: string[], options: T) {
+export function parseCommandArgs<T extends NonNullable<ParseArgsConfig['options']>>(
+  command: string,
+  args: string[],
+  options: T,
+) {
   try {
     return parseArgs({ args, options, allowPositionals: true, strict: true });
   } catch (error) {
-    throw new HappeningsError('cli', 'usage', `${command}: ${(error as Error).message} (see happenings ${command} --help)`);
+    throw new HappeningsError(
+      'cli',
+      'usage',
+      `${command}: ${(error as Error).message} (see happenings ${command} --help)`,
+    );
   }
 }
 

@@ -38,7 +38,8 @@ describe('happenings', () => {
   it('lists its commands with --help and refuses an unknown one in one line', async () => {
     const help = await happenings(['--help']);
     expect(help.code).toBe(0);
-    for (const c of ['serve', 'ingest', 'extract', 'translate', 'sources', 'config', 'demo']) expect(help.stdout).toContain(c);
+    for (const c of ['serve', 'ingest', 'extract', 'translate', 'sources', 'config', 'demo'])
+      expect(help.stdout).toContain(c);
     const bad = await happenings(['frobnicate']);
     expect(bad.code).toBe(1);
     expect(bad.stderr.trim().split('\n')).toHaveLength(1);
@@ -66,9 +67,24 @@ describe('happenings extract', () => {
     const r = await happenings(['extract', seedPage, '--url', url]);
     expect(r.code).toBe(0);
     const article = JSON.parse(r.stdout);
-    expect(Object.keys(article)).toEqual(expect.arrayContaining([
-      'url', 'canonicalUrl', 'site', 'title', 'subtitle', 'byline', 'publishedAt', 'language', 'image', 'paragraphs', 'html', 'related', 'tags', 'isTeaser',
-    ]));
+    expect(Object.keys(article)).toEqual(
+      expect.arrayContaining([
+        'url',
+        'canonicalUrl',
+        'site',
+        'title',
+        'subtitle',
+        'byline',
+        'publishedAt',
+        'language',
+        'image',
+        'paragraphs',
+        'html',
+        'related',
+        'tags',
+        'isTeaser',
+      ]),
+    );
     expect(article.url).toBe(url);
     expect(article.language).toBe('es');
     expect(article.publishedAt).toMatch(/^\d{4}-\d{2}-\d{2}T/);
@@ -100,7 +116,10 @@ describe('happenings extract', () => {
   it('with --jsonl prints one line per input and {input, error} for a failing one, exit 1 at the end', async () => {
     const r = await happenings(['extract', '--jsonl', englishPage, '/nonexistent/page.html', seedPage]);
     expect(r.code).toBe(1);
-    const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    const lines = r.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(lines).toHaveLength(3);
     expect(lines[1]).toEqual({ input: '/nonexistent/page.html', error: expect.stringMatching(/cannot read/) });
     expect(lines[2].language).toBe('es');
@@ -138,8 +157,24 @@ describe('happenings translate', () => {
 describe('happenings sources', () => {
   it('adds, lists, exports and imports OPML, idempotently', async () => {
     const db = tempDb();
-    expect((await happenings(['sources', 'add', 'https://news.example/feed.xml', '--name', 'Example News', '--language', 'es', '--db', db])).stdout).toMatch(/^added/);
-    expect((await happenings(['sources', 'add', 'https://news.example/feed.xml', '--db', db])).stdout).toMatch(/^already there/);
+    expect(
+      (
+        await happenings([
+          'sources',
+          'add',
+          'https://news.example/feed.xml',
+          '--name',
+          'Example News',
+          '--language',
+          'es',
+          '--db',
+          db,
+        ])
+      ).stdout,
+    ).toMatch(/^added/);
+    expect((await happenings(['sources', 'add', 'https://news.example/feed.xml', '--db', db])).stdout).toMatch(
+      /^already there/,
+    );
     const list = await happenings(['sources', 'list', '--db', db]);
     expect(list.stdout).toContain('Example News (es)');
     expect(list.stdout).toContain('not fetched yet');
@@ -150,7 +185,9 @@ describe('happenings sources', () => {
     const file = join(mkdtempSync(join(tmpdir(), 'opml-')), 'sources.opml');
     writeFileSync(file, opml);
     expect((await happenings(['sources', 'import', file, '--db', other])).stdout).toMatch(/imported 1 source/);
-    expect((await happenings(['sources', 'import', file, '--db', other])).stdout).toMatch(/imported 0 source\(s\), 1 already there/);
+    expect((await happenings(['sources', 'import', file, '--db', other])).stdout).toMatch(
+      /imported 0 source\(s\), 1 already there/,
+    );
   });
 
   it('refuses a URL that is not http(s)', async () => {

@@ -43,12 +43,18 @@ export const command: Command = {
     const results = new Map<StreamArticle, StreamResult>();
     const articles = inputs.flatMap((i) => (i.article ? [i.article] : []));
     for (const article of inPublishedOrder(articles)) results.set(article, stream.add(article));
-    for (const input of inputs) process.stdout.write(`${JSON.stringify(outputLine(input, results, stream, values.explain === true))}\n`);
+    for (const input of inputs)
+      process.stdout.write(`${JSON.stringify(outputLine(input, results, stream, values.explain === true))}\n`);
     return inputs.some((i) => i.error) ? 1 : 0;
   },
 };
 
-function outputLine(input: InputLine, results: Map<StreamArticle, StreamResult>, stream: ClusterStream, explain: boolean): object {
+function outputLine(
+  input: InputLine,
+  results: Map<StreamArticle, StreamResult>,
+  stream: ClusterStream,
+  explain: boolean,
+): object {
   if (!input.article) return { line: input.line, error: input.error };
   const r = results.get(input.article)!;
   return {
@@ -76,17 +82,28 @@ function toArticle(v: Record<string, unknown>): StreamArticle {
   if (v === null || typeof v !== 'object') throw new Error('not a JSON object');
   if (typeof v.id !== 'string' && typeof v.id !== 'number') throw new Error('id missing');
   const str = (x: unknown) => (typeof x === 'string' ? x : '');
-  return { id: String(v.id), title: str(v.title), text: str(v.text), language: str(v.language) || null, publishedAt: str(v.publishedAt) || null };
+  return {
+    id: String(v.id),
+    title: str(v.title),
+    text: str(v.text),
+    language: str(v.language) || null,
+    publishedAt: str(v.publishedAt) || null,
+  };
 }
 
 /** English text for articles the configured engines can translate; the rest go on as written. */
 async function addEnglish(inputs: InputLine[]): Promise<void> {
   const config = loadConfig();
-  const translator: Translator = createTranslator({ engines: config.translationEngines, apertiumPath: config.apertiumPath });
+  const translator: Translator = createTranslator({
+    engines: config.translationEngines,
+    apertiumPath: config.apertiumPath,
+  });
   try {
     for (const { article } of inputs) {
       if (!article?.language || article.language === 'en') continue;
-      const lines = await translator.translateText([article.title, article.text.replace(/\n+/g, ' ')], article.language, 'en').catch(() => null);
+      const lines = await translator
+        .translateText([article.title, article.text.replace(/\n+/g, ' ')], article.language, 'en')
+        .catch(() => null);
       if (lines) article.english = { title: lines[0] ?? '', text: lines[1] ?? '' };
     }
   } finally {

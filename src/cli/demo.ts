@@ -14,7 +14,11 @@ Atom, JSON Feed and a news sitemap, adds them as sources and serves the site ove
 newcomer sees a populated, translated site with no internet. Default store: ./data/demo.db;
 the outlets listen on ports 8091-8096 (--publisher-port N: N to N+5).`,
   async run(args) {
-    const { values } = parseCommandArgs('demo', args, { ...dbOption, port: { type: 'string' }, 'publisher-port': { type: 'string' } });
+    const { values } = parseCommandArgs('demo', args, {
+      ...dbOption,
+      port: { type: 'string' },
+      'publisher-port': { type: 'string' },
+    });
     const base = loadConfig();
     // Fixed outlet ports keep the demo store's sources valid from one run to the next.
     const publisher = await startDemoPublisher({ port: Number(values['publisher-port'] ?? 8091) });
@@ -28,7 +32,13 @@ the outlets listen on ports 8091-8096 (--publisher-port N: N to N+5).`,
     });
     const serving = await serve(config, { schedulerTickMs: 2_000 });
     for (const feed of publisher.feeds) {
-      await addSource(serving.runtime.store, { url: feed.url, name: feed.outlet, language: feed.language, kind: feed.kind, intervalMinutes: 5 });
+      await addSource(serving.runtime.store, {
+        url: feed.url,
+        name: feed.outlet,
+        language: feed.language,
+        kind: feed.kind,
+        intervalMinutes: 5,
+      });
     }
     process.stdout.write(`Demo outlets: ${publisher.origins.join(' ')}\nHappenings is serving on ${serving.url}\n`);
     return closeOnSignal({

@@ -30,17 +30,20 @@ An input that fails prints {input, error} and the exit code is 1 at the end.
       jsonl: { type: 'boolean', default: false },
     });
     if (positionals.length === 0) throw usageError('extract', 'give at least one URL or file');
-    if (values.url && positionals.length > 1) throw usageError('extract', '--url names one page; give one input with it');
+    if (values.url && positionals.length > 1)
+      throw usageError('extract', '--url names one page; give one input with it');
     const config = loadConfig();
     const fetcher = createFetcher(fetchOptionsFromConfig(config));
     const translator = values.to ? createTranslator(translatorOptionsFromConfig(config)) : null;
     let failed = 0;
     try {
       for (const input of positionals) {
-        const result = await extractOne(input, { fetcher, translator, to: values.to, baseUrl: values.url }).catch((error: unknown) => {
-          failed++;
-          return { input, error: errorLine(error) };
-        });
+        const result = await extractOne(input, { fetcher, translator, to: values.to, baseUrl: values.url }).catch(
+          (error: unknown) => {
+            failed++;
+            return { input, error: errorLine(error) };
+          },
+        );
         process.stdout.write(`${JSON.stringify(result, null, values.jsonl ? undefined : 2)}\n`);
       }
     } finally {
@@ -63,7 +66,8 @@ async function extractOne(input: string, ctx: ExtractContext): Promise<Record<st
   const article = extractArticle(html, url);
   const language = detectLanguage(article.paragraphs.join('\n'), article.languageHint);
   const out = articleJson(article, language.language);
-  if (ctx.translator && ctx.to) out.translation = await translationJson(ctx.translator, article, language.language, ctx.to);
+  if (ctx.translator && ctx.to)
+    out.translation = await translationJson(ctx.translator, article, language.language, ctx.to);
   return out;
 }
 

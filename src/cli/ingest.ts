@@ -58,9 +58,17 @@ async function ingestTarget(runtime: Runtime, target: string, baseUrl: string | 
   if (info.isDirectory()) return ingestFolder(runtime, path);
   if (/\.warc(\.gz)?$/i.test(path)) return ingestWarc(runtime, path);
   const text = decodeBody(await readFile(path), null).text;
-  if (extname(path).toLowerCase() === '.opml' || /^\s*(<\?xml[^>]*>\s*)?<opml/i.test(text)) return ingestOpml(runtime, text);
+  if (extname(path).toLowerCase() === '.opml' || /^\s*(<\?xml[^>]*>\s*)?<opml/i.test(text))
+    return ingestOpml(runtime, text);
   if (baseUrl) new URL(baseUrl); // a bad --url fails here with a clear line
-  return (await ingestOne(runtime, { html: text, url: baseUrl ?? pathToFileURL(path).href, sourceId: null, feedId: null })) ? 0 : 1;
+  return (await ingestOne(runtime, {
+    html: text,
+    url: baseUrl ?? pathToFileURL(path).href,
+    sourceId: null,
+    feedId: null,
+  }))
+    ? 0
+    : 1;
 }
 
 /** A URL is a feed when it does not answer with HTML; a page otherwise. */

@@ -15,11 +15,15 @@ run while other processes are up: on PostgreSQL one process migrates at a time (
   async run(args) {
     const { values } = parseCommandArgs('migrate', args, dbOption);
     const config = loadConfig(process.env, { ...(values.db && { dbPath: values.db }) });
-    const store = config.databaseUrl ? await openStore({ databaseUrl: config.databaseUrl }) : await openStore({ dbPath: config.dbPath });
+    const store = config.databaseUrl
+      ? await openStore({ databaseUrl: config.databaseUrl })
+      : await openStore({ dbPath: config.dbPath });
     try {
       if (config.databaseUrl) await (await graphileJobQueue({ databaseUrl: config.databaseUrl })).close();
       const applied = await appliedMigrations(store);
-      process.stdout.write(`Schema up to date on ${store.dialect.name}: ${applied.length} migrations (last ${applied.at(-1) ?? 'none'})\n`);
+      process.stdout.write(
+        `Schema up to date on ${store.dialect.name}: ${applied.length} migrations (last ${applied.at(-1) ?? 'none'})\n`,
+      );
     } finally {
       await store.close();
     }

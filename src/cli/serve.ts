@@ -29,15 +29,20 @@ new articles. An empty store starts with the default source list of real publish
       'web-processes': { type: 'string', default: '1' },
     });
     const processes = Number(values['web-processes']);
-    if (!Number.isInteger(processes) || processes < 1 || processes > 64) throw usageError('serve', `bad --web-processes "${values['web-processes']}" (1 to 64)`);
+    if (!Number.isInteger(processes) || processes < 1 || processes > 64)
+      throw usageError('serve', `bad --web-processes "${values['web-processes']}" (1 to 64)`);
     const port = values.port === undefined ? undefined : Number(values.port);
-    if (port !== undefined && (!Number.isInteger(port) || port < 0 || port > 65535)) throw usageError('serve', `bad --port "${values.port}"`);
+    if (port !== undefined && (!Number.isInteger(port) || port < 0 || port > 65535))
+      throw usageError('serve', `bad --port "${values.port}"`);
     const config = loadConfig(process.env, {
       ...(values.db && { dbPath: values.db }),
       ...(port !== undefined && { port }),
       ...(values.host && { host: values.host }),
     });
-    const serving = processes > 1 ? await serveFromProcesses(config, processes, { workers: !values['no-workers'] }) : await serve(config, { workers: !values['no-workers'] });
+    const serving =
+      processes > 1
+        ? await serveFromProcesses(config, processes, { workers: !values['no-workers'] })
+        : await serve(config, { workers: !values['no-workers'] });
     if (!cluster.isWorker) process.stdout.write(`Happenings is serving on ${serving.url}\n`);
     return closeOnSignal(serving);
   },

@@ -33,7 +33,13 @@ export const command: Command = {
         case 'add': {
           if (!target) throw usageError('sources', 'add needs a URL');
           const kind = values.page ? 'page' : undefined;
-          const { source, created } = await addSource(store, { url: target, name: values.name, language: values.language, kind, intervalMinutes: config.feedIntervalMinutes });
+          const { source, created } = await addSource(store, {
+            url: target,
+            name: values.name,
+            language: values.language,
+            kind,
+            intervalMinutes: config.feedIntervalMinutes,
+          });
           process.stdout.write(`${created ? 'added' : 'already there'}: ${source.id} ${source.name} ${target}\n`);
           return 0;
         }

@@ -28,7 +28,9 @@ export const command: Command = {
     const translator = createTranslator(translatorOptionsFromConfig(config));
     try {
       const input = await readStdin();
-      const output = html ? await translateHtml(translator, input, from, to) : await translateLines(translator, input, from, to);
+      const output = html
+        ? await translateHtml(translator, input, from, to)
+        : await translateLines(translator, input, from, to);
       if (output === null) throw await unavailable(translator, from, to);
       process.stdout.write(output);
       return 0;
@@ -50,28 +52,59 @@ async function translateLines(translator: Translator, input: string, from: strin
 async function translateHtml(translator: Translator, input: string, from: string, to: string): Promise<string | null> {
   // The whole document travels as the body of an otherwise empty article.
   const article: Article = {
-    url: 'stdin:', canonicalUrl: 'stdin:', site: '', title: '', subtitle: null, byline: null, publishedAt: null, languageHint: from,
-    image: null, imageCaption: null, paragraphs: [], html: input, related: [], tags: [], isTeaser: false,
+    url: 'stdin:',
+    canonicalUrl: 'stdin:',
+    site: '',
+    title: '',
+    subtitle: null,
+    byline: null,
+    publishedAt: null,
+    languageHint: from,
+    image: null,
+    imageCaption: null,
+    paragraphs: [],
+    html: input,
+    related: [],
+    tags: [],
+    isTeaser: false,
   };
   const translation = await translator.translateArticle(article, from, to);
   return translation === null ? null : translation.html;
 }
 
 async function unavailable(translator: Translator, from: string, to: string): Promise<HappeningsError> {
-  const reasons = (await translator.status()).map((s) => (s.available ? `${s.engine} has ${s.pairs.join(', ') || 'no pairs'}` : `${s.engine}: ${s.message}`));
-  return new HappeningsError('translate', 'translator', `no engine can translate ${from} to ${to} (${reasons.join('; ') || 'no engines configured'})`);
+  const reasons = (await translator.status()).map((s) =>
+    s.available ? `${s.engine} has ${s.pairs.join(', ') || 'no pairs'}` : `${s.engine}: ${s.message}`,
+  );
+  return new HappeningsError(
+    'translate',
+    'translator',
+    `no engine can translate ${from} to ${to} (${reasons.join('; ') || 'no engines configured'})`,
+  );
 }
 
 function readOptions(args: string[]): { from: string; to: string; html: boolean } {
   let values;
   try {
-    ({ values } = parseArgs({ args, options: { from: { type: 'string' }, to: { type: 'string' }, html: { type: 'boolean', default: false } }, strict: true }));
+    ({ values } = parseArgs({
+      args,
+      options: { from: { type: 'string' }, to: { type: 'string' }, html: { type: 'boolean', default: false } },
+      strict: true,
+    }));
   } catch (error) {
-    throw new HappeningsError('cli', 'usage', `translate: ${(error as Error).message} (see happenings translate --help)`);
+    throw new HappeningsError(
+      'cli',
+      'usage',
+      `translate: ${(error as Error).message} (see happenings translate --help)`,
+    );
   }
   const language = /^[a-z]{2,3}$/;
   if (!values.from || !values.to || !language.test(values.from) || !language.test(values.to)) {
-    throw new HappeningsError('cli', 'usage', 'translate: --from and --to take language codes such as es and en (see happenings translate --help)');
+    throw new HappeningsError(
+      'cli',
+      'usage',
+      'translate: --from and --to take language codes such as es and en (see happenings translate --help)',
+    );
   }
   return { from: values.from, to: values.to, html: values.html === true };
 }

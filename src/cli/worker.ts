@@ -16,7 +16,11 @@ the web; see docs/deploy.md. Stops cleanly on SIGINT/SIGTERM (running jobs finis
   --metrics-port N serve /metrics (Prometheus text) on HOST:N
   --db PATH        SQLite file when DATABASE_URL is not set (default ./data/happenings.db)`,
   async run(args) {
-    const { values } = parseCommandArgs('worker', args, { ...dbOption, concurrency: { type: 'string' }, 'metrics-port': { type: 'string' } });
+    const { values } = parseCommandArgs('worker', args, {
+      ...dbOption,
+      concurrency: { type: 'string' },
+      'metrics-port': { type: 'string' },
+    });
     const concurrency = values.concurrency === undefined ? undefined : Number(values.concurrency);
     if (concurrency !== undefined && (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 64)) {
       throw usageError('worker', `bad --concurrency "${values.concurrency}" (1 to 64)`);
@@ -26,7 +30,10 @@ the web; see docs/deploy.md. Stops cleanly on SIGINT/SIGTERM (running jobs finis
       throw usageError('worker', `bad --metrics-port "${values['metrics-port']}"`);
     }
     const config = loadConfig(process.env, { ...(values.db && { dbPath: values.db }) });
-    const working = await work(config, { ...(concurrency !== undefined && { concurrency }), ...(metricsPort !== undefined && { metricsPort }) });
+    const working = await work(config, {
+      ...(concurrency !== undefined && { concurrency }),
+      ...(metricsPort !== undefined && { metricsPort }),
+    });
     process.stdout.write(`Happenings worker running on ${working.runtime.store.dialect.name}\n`);
     return closeOnSignal(working);
   },

@@ -84,7 +84,9 @@ describe('demo publisher: bad endpoints on outlet 1', () => {
     const response = await fetch(url(demoBadPaths.sectionIndex));
     expect(response.status).toBe(200);
     const { document } = parseHTML(await response.text());
-    const links = [...document.querySelectorAll('.teaser h2 a')].map((a) => new URL(a.getAttribute('href')!, origin).href);
+    const links = [...document.querySelectorAll('.teaser h2 a')].map(
+      (a) => new URL(a.getAttribute('href')!, origin).href,
+    );
     const international = publisher.pages.filter((p) => p.url.startsWith(`${origin}/internacional/`)).map((p) => p.url);
     expect(links.sort()).toEqual(international.sort());
     expect(links).toHaveLength(4);

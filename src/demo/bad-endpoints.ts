@@ -34,23 +34,49 @@ export type Handler = (req: IncomingMessage, res: ServerResponse) => void;
 
 export function badRoutes(site: Site): Map<string, Handler> {
   const routes = new Map<string, Handler>();
-  routes.set(demoBadPaths.brokenFeed, (req, res) => sendStatic(req, res, { body: templateOf(site).index(site, site.outlet.name, site.articles), contentType: 'text/html; charset=utf-8', lastModified: site.builtAt }));
-  routes.set(demoBadPaths.missingFeed, (_req, res) => sendText(res, 404, '<!DOCTYPE html><html lang="es"><head><title>Página no encontrada</title></head><body><h1>404</h1><p>La página que buscas no existe.</p></body></html>'));
+  routes.set(demoBadPaths.brokenFeed, (req, res) =>
+    sendStatic(req, res, {
+      body: templateOf(site).index(site, site.outlet.name, site.articles),
+      contentType: 'text/html; charset=utf-8',
+      lastModified: site.builtAt,
+    }),
+  );
+  routes.set(demoBadPaths.missingFeed, (_req, res) =>
+    sendText(
+      res,
+      404,
+      '<!DOCTYPE html><html lang="es"><head><title>Página no encontrada</title></head><body><h1>404</h1><p>La página que buscas no existe.</p></body></html>',
+    ),
+  );
   routes.set(demoBadPaths.slow, () => {
     // Deliberately nothing: the client must time out. close() destroys the socket.
   });
   routes.set(demoBadPaths.huge, streamHuge);
-  routes.set(demoBadPaths.latin1, (req, res) => sendStatic(req, res, { body: iconv.encode(latin1Page(), 'windows-1252'), contentType: 'text/html', lastModified: site.builtAt }));
+  routes.set(demoBadPaths.latin1, (req, res) =>
+    sendStatic(req, res, {
+      body: iconv.encode(latin1Page(), 'windows-1252'),
+      contentType: 'text/html',
+      lastModified: site.builtAt,
+    }),
+  );
   routes.set(demoBadPaths.redirectLoop, (_req, res) => res.writeHead(302, { Location: '/loop/again' }).end());
   routes.set('/loop/again', (_req, res) => res.writeHead(301, { Location: demoBadPaths.redirectLoop }).end());
-  routes.set(demoBadPaths.disallowed, (req, res) => sendStatic(req, res, { body: privatePage(site), contentType: 'text/html; charset=utf-8', lastModified: site.builtAt }));
+  routes.set(demoBadPaths.disallowed, (req, res) =>
+    sendStatic(req, res, {
+      body: privatePage(site),
+      contentType: 'text/html; charset=utf-8',
+      lastModified: site.builtAt,
+    }),
+  );
   return routes;
 }
 
 /** Writes filler paragraphs until demoHugeBytes are sent, waiting for the socket to drain; stops when the client goes. */
 function streamHuge(_req: IncomingMessage, res: ServerResponse): void {
   res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
-  const chunk = Buffer.from('<p>Relleno interminable de una página demasiado grande. '.padEnd(64 * 1024 - 5, 'x') + '</p>\n');
+  const chunk = Buffer.from(
+    '<p>Relleno interminable de una página demasiado grande. '.padEnd(64 * 1024 - 5, 'x') + '</p>\n',
+  );
   let sent = 0;
   const pump = (): void => {
     while (sent < demoHugeBytes && !res.destroyed) {

@@ -29,7 +29,8 @@ export function feedUpdatedAt(site: Site): Date {
 }
 
 const cdata = (text: string) => `<![CDATA[${text.replace(/]]>/g, ']]]]><![CDATA[>')}]]>`;
-const fullHtml = (site: Site, a: SiteArticle) => a.paragraphs.map((p) => `<p>${absolutize(p, site.origin)}</p>`).join('');
+const fullHtml = (site: Site, a: SiteArticle) =>
+  a.paragraphs.map((p) => `<p>${absolutize(p, site.origin)}</p>`).join('');
 
 function rss(site: Site): string {
   const { outlet } = site;

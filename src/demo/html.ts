@@ -5,7 +5,10 @@ export function escapeHtml(text: string): string {
 
 /** Plain text of an inline HTML fragment (the demo's paragraphs only use a few inline tags). */
 export function stripTags(fragment: string): string {
-  return fragment.replace(/<[^>]*>/g, '').replace(/\s+/g, ' ').trim();
+  return fragment
+    .replace(/<[^>]*>/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 /** Paragraph fragments made absolute: the demo's inline links are root-relative. */

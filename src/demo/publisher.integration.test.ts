@@ -63,7 +63,9 @@ describe('demo publisher: origins and feeds', () => {
     expect(etag).toMatch(/^".+"$/);
     expect((await get(url, { 'if-none-match': etag })).status).toBe(304);
     expect((await get(url, { 'if-modified-since': lastModified })).status).toBe(304);
-    const stale = await get(url, { 'if-modified-since': new Date(Date.parse(lastModified) - 86_400_000).toUTCString() });
+    const stale = await get(url, {
+      'if-modified-since': new Date(Date.parse(lastModified) - 86_400_000).toUTCString(),
+    });
     expect(stale.status).toBe(200);
     expect((await get(url, { 'if-none-match': '"other"' })).status).toBe(200);
   });
@@ -94,7 +96,14 @@ describe('demo publisher: pages', () => {
     for (const page of publisher.pages) {
       const labels = demoOutlets.find((o) => o.name === page.outlet)!.labels;
       const html = await (await get(page.url)).text();
-      for (const text of [labels.skip, ...labels.share, labels.mostRead, labels.newsletter, labels.cookies, labels.rights]) {
+      for (const text of [
+        labels.skip,
+        ...labels.share,
+        labels.mostRead,
+        labels.newsletter,
+        labels.cookies,
+        labels.rights,
+      ]) {
         expect(html, `${page.url}: ${text}`).toContain(text);
       }
     }
@@ -112,7 +121,15 @@ describe('demo publisher: pages', () => {
     expect(ld).toMatchObject({ '@type': 'NewsArticle', headline: page.title, author: [{ name: 'Ana García' }] });
     expect(document.querySelector('.firma')?.textContent).toContain('Por Ana García');
     expect(document.querySelector('figcaption')?.textContent).toContain('IMG_20261112_0934.jpg');
-    for (const text of ['Saltar al contenido', 'Compartir en Facebook', 'Compartir en X', 'Copiar enlace', 'Lo más leído', 'Suscríbete a nuestro boletín', 'cookies']) {
+    for (const text of [
+      'Saltar al contenido',
+      'Compartir en Facebook',
+      'Compartir en X',
+      'Copiar enlace',
+      'Lo más leído',
+      'Suscríbete a nuestro boletín',
+      'cookies',
+    ]) {
       expect(html, text).toContain(text);
     }
     expect(html).toContain('<strong>Vladímir Putin</strong>,');
@@ -127,15 +144,22 @@ describe('demo publisher: pages', () => {
     expect(box?.textContent).toContain('LEE TAMBIÉN');
     const links = [...box!.querySelectorAll('a')].map((a) => new URL(a.getAttribute('href')!, page.url).href);
     expect(links).toHaveLength(2);
-    for (const link of links) expect(publisher.pages.some((p) => p.url === link), link).toBe(true);
+    for (const link of links)
+      expect(
+        publisher.pages.some((p) => p.url === link),
+        link,
+      ).toBe(true);
   });
 
   it('carries the wire story on two outlets: same body, other headline, one extra paragraph', async () => {
-    const [diario, gaceta] = ['El Diario del Sur', 'La Gaceta del Norte'].map((o) => publisher.pages.find((p) => p.syndicated && p.outlet === o)!);
+    const [diario, gaceta] = ['El Diario del Sur', 'La Gaceta del Norte'].map((o) =>
+      publisher.pages.find((p) => p.syndicated && p.outlet === o)!,
+    );
     expect(publisher.pages.filter((p) => p.syndicated)).toHaveLength(2);
     expect(diario!.title).not.toBe(gaceta!.title);
     expect(new URL(diario!.url).origin).not.toBe(new URL(gaceta!.url).origin);
-    const paragraphs = async (url: string, selector: string) => [...(await documentOf(url)).querySelectorAll(selector)].map((p) => p.textContent);
+    const paragraphs = async (url: string, selector: string) =>
+      [...(await documentOf(url)).querySelectorAll(selector)].map((p) => p.textContent);
     const a = await paragraphs(diario!.url, '.cuerpo-noticia > p');
     const b = await paragraphs(gaceta!.url, '.gdn-body > p');
     expect(a.length).toBeGreaterThanOrEqual(4);
@@ -146,7 +170,11 @@ describe('demo publisher: pages', () => {
   it('serves placeholder images and a 404 for unknown paths', async () => {
     const image = await get(`${publisher.origins[0]}/img/IMG_20261112_0934.jpg`);
     expect(image.headers.get('content-type')).toBe('image/png');
-    expect(Buffer.from(await image.arrayBuffer()).subarray(1, 4).toString()).toBe('PNG');
+    expect(
+      Buffer.from(await image.arrayBuffer())
+        .subarray(1, 4)
+        .toString(),
+    ).toBe('PNG');
     expect((await get(`${publisher.origins[1]}/no-such-page`)).status).toBe(404);
   });
 });

@@ -54,7 +54,9 @@ export async function startDemoPublisher(options: { host?: string; port?: number
     }
   } catch (error) {
     await closeAll(servers);
-    throw new HappeningsError('fetch', 'network', `demo publisher could not listen on ${host}: ${String(error)}`, { cause: error });
+    throw new HappeningsError('fetch', 'network', `demo publisher could not listen on ${host}: ${String(error)}`, {
+      cause: error,
+    });
   }
   return {
     origins: sites.map((s) => s.origin),
@@ -64,7 +66,13 @@ export async function startDemoPublisher(options: { host?: string; port?: number
   };
 }
 
-async function serveOutlet(outlet: DemoOutlet, host: string, port: number, now: Date, withBadEndpoints: boolean): Promise<{ server: Server; site: Site }> {
+async function serveOutlet(
+  outlet: DemoOutlet,
+  host: string,
+  port: number,
+  now: Date,
+  withBadEndpoints: boolean,
+): Promise<{ server: Server; site: Site }> {
   const server = createServer();
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

@@ -41,7 +41,12 @@ function notModified(req: IncomingMessage, etag: string, lastModified: Date): bo
   return !Number.isNaN(sinceMs) && Math.floor(lastModified.getTime() / 1000) * 1000 <= sinceMs;
 }
 
-export function sendText(res: ServerResponse, status: number, text: string, headers: Record<string, string> = {}): void {
+export function sendText(
+  res: ServerResponse,
+  status: number,
+  text: string,
+  headers: Record<string, string> = {},
+): void {
   res.writeHead(status, { 'Content-Type': 'text/html; charset=utf-8', ...headers });
   res.end(text);
 }

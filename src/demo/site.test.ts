@@ -18,7 +18,9 @@ describe('demo site', () => {
   it('gives the same dates to two starts within one hour, so ETags stay stable', () => {
     const a = buildSite(diario, 'http://x', new Date('2026-11-14T10:01:00Z'));
     const b = buildSite(diario, 'http://x', new Date('2026-11-14T10:59:00Z'));
-    expect(a.articles.map((x) => x.publishedAt.toISOString())).toEqual(b.articles.map((x) => x.publishedAt.toISOString()));
+    expect(a.articles.map((x) => x.publishedAt.toISOString())).toEqual(
+      b.articles.map((x) => x.publishedAt.toISOString()),
+    );
   });
 
   it('sorts articles newest first and builds absolute URLs in the outlet style', () => {
@@ -38,7 +40,10 @@ describe('demo site', () => {
     for (const outlet of demoOutlets) {
       for (const article of outlet.articles.filter((a) => a.readAlso)) {
         const targets = article.readAlso!.slugs.map((s) => outlet.articles.find((a) => a.slug === s));
-        expect(targets.every((t) => t && t !== article), `${outlet.id}/${article.slug}`).toBe(true);
+        expect(
+          targets.every((t) => t && t !== article),
+          `${outlet.id}/${article.slug}`,
+        ).toBe(true);
         expect(new Set(article.readAlso!.slugs).size).toBe(2);
       }
     }

@@ -18,7 +18,9 @@ describe('several processes on one SQLite file', () => {
     const processes = 4;
     const perProcess = 100;
     const outputs = await Promise.all(
-      Array.from({ length: processes }, (_, n) => run(process.execPath, ['--import', 'tsx', worker, dbPath, String(n), String(perProcess)])),
+      Array.from({ length: processes }, (_, n) =>
+        run(process.execPath, ['--import', 'tsx', worker, dbPath, String(n), String(perProcess)]),
+      ),
     );
     const ranEverywhere = outputs.flatMap(({ stdout }) => (JSON.parse(stdout.trim()) as { ran: string[] }).ran);
     // Every job ran exactly once, whichever process claimed it.
@@ -28,9 +30,16 @@ describe('several processes on one SQLite file', () => {
     const store = await openStore({ dbPath });
     try {
       expect(await store.articleCount()).toBe(perProcess);
-      const carriers = await store.db.selectFrom('article_sources').select(({ fn }) => fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+      const carriers = await store.db
+        .selectFrom('article_sources')
+        .select(({ fn }) => fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow();
       expect(Number(carriers.n)).toBe(processes * perProcess);
-      const firsts = await store.db.selectFrom('article_sources').select(({ fn }) => fn.countAll<number>().as('n')).where('is_first', '=', 1).executeTakeFirstOrThrow();
+      const firsts = await store.db
+        .selectFrom('article_sources')
+        .select(({ fn }) => fn.countAll<number>().as('n'))
+        .where('is_first', '=', 1)
+        .executeTakeFirstOrThrow();
       expect(Number(firsts.n)).toBe(perProcess);
       expect((await store.sourceList()).map((s) => s.articleCount)).toEqual(Array(processes).fill(perProcess));
       expect(await store.search('story', { limit: 500 })).toHaveLength(perProcess);

@@ -30,7 +30,14 @@ export interface GraphileQueueOptions {
   crontab?: string;
 }
 
-const defaults = { crontab: '', schema: 'graphile_worker', retryBaseMs: 30_000, retryMaxMs: 6 * 3600_000, lockTimeoutMs: 10 * 60_000, defaultMaxAttempts: 5 };
+const defaults = {
+  crontab: '',
+  schema: 'graphile_worker',
+  retryBaseMs: 30_000,
+  retryMaxMs: 6 * 3600_000,
+  lockTimeoutMs: 10 * 60_000,
+  defaultMaxAttempts: 5,
+};
 
 /** What travels in graphile's payload: ours, and which try this is of how many. */
 interface Envelope {
@@ -80,7 +87,11 @@ class GraphileQueue implements GraphileJobQueue {
 
   async add(name: string, payload: unknown, options: JobOptions = {}): Promise<void> {
     const of = options.maxAttempts ?? this.options.defaultMaxAttempts;
-    await this.enqueue(name, { p: payload ?? null, try: 1, of, key: options.key ?? null, queue: options.queue ?? null }, options.runAt);
+    await this.enqueue(
+      name,
+      { p: payload ?? null, try: 1, of, key: options.key ?? null, queue: options.queue ?? null },
+      options.runAt,
+    );
   }
 
   private async enqueue(name: string, envelope: Envelope, runAt?: Date): Promise<void> {
@@ -96,13 +107,15 @@ class GraphileQueue implements GraphileJobQueue {
   }
 
   start(handlers: Record<string, JobHandler>, options: { concurrency: number; pollMs?: number }): void {
-    if (this.runner || this.names.length > 0) throw new HappeningsError('jobs', 'usage', 'the queue is already started');
+    if (this.runner || this.names.length > 0)
+      throw new HappeningsError('jobs', 'usage', 'the queue is already started');
     this.names = Object.keys(handlers);
     const taskList: Record<string, Task> = {};
-    for (const [name, handler] of Object.entries(handlers)) taskList[name] = (payload, helpers) => {
-      if (helpers.job.locked_by) this.workerIds.add(helpers.job.locked_by);
-      return this.execute(name, handler, payload as Envelope, String(helpers.job.id));
-    };
+    for (const [name, handler] of Object.entries(handlers))
+      taskList[name] = (payload, helpers) => {
+        if (helpers.job.locked_by) this.workerIds.add(helpers.job.locked_by);
+        return this.execute(name, handler, payload as Envelope, String(helpers.job.id));
+      };
     const starting = run({
       pgPool: this.pool,
       schema: this.options.schema,
@@ -117,14 +130,18 @@ class GraphileQueue implements GraphileJobQueue {
     this.runner = undefined;
     this.started = starting.then((runner) => (this.runner = runner));
     this.started.catch((error: unknown) => log.error(error, 'jobs'));
-    this.renewTimer = setInterval(() => void this.renewAndReclaim().catch((e: unknown) => log.error(e, 'jobs')), this.options.lockTimeoutMs / 3);
+    this.renewTimer = setInterval(
+      () => void this.renewAndReclaim().catch((e: unknown) => log.error(e, 'jobs')),
+      this.options.lockTimeoutMs / 3,
+    );
   }
 
   private started: Promise<Runner> | undefined;
 
   private async execute(name: string, handler: JobHandler, payload: Envelope, jobId: string): Promise<void> {
     // A cron job's payload is graphile's own ({ _cron }), not an envelope: one try, no retry.
-    const envelope: Envelope = typeof payload?.try === 'number' ? payload : { p: payload, try: 1, of: 1, key: null, queue: null };
+    const envelope: Envelope =
+      typeof payload?.try === 'number' ? payload : { p: payload, try: 1, of: 1, key: null, queue: null };
     this.running.add(jobId);
     try {
       await handler(envelope.p);
@@ -154,7 +171,9 @@ class GraphileQueue implements GraphileJobQueue {
   private async untilUnlocked(): Promise<void> {
     const until = Date.now() + 5000;
     while (this.workerIds.size > 0 && Date.now() < until) {
-      const held = await this.pool.query(`select 1 from ${this.schema}.jobs where locked_by = any($1) limit 1`, [[...this.workerIds]]);
+      const held = await this.pool.query(`select 1 from ${this.schema}.jobs where locked_by = any($1) limit 1`, [
+        [...this.workerIds],
+      ]);
       if (held.rowCount === 0) return;
       await new Promise((resolve) => setTimeout(resolve, 10));
     }
@@ -194,7 +213,11 @@ class GraphileQueue implements GraphileJobQueue {
          from ${this.schema}.jobs`,
       );
       const row = result.rows[0];
-      return { pending: Number(row?.pending ?? 0), running: Number(row?.running ?? 0), failed: Number(row?.failed ?? 0) };
+      return {
+        pending: Number(row?.pending ?? 0),
+        running: Number(row?.running ?? 0),
+        failed: Number(row?.failed ?? 0),
+      };
     });
   }
 
@@ -216,7 +239,9 @@ class GraphileQueue implements GraphileJobQueue {
     try {
       return await work();
     } catch (error) {
-      throw error instanceof HappeningsError ? error : new HappeningsError('jobs', 'store', errorLine(error), { cause: error });
+      throw error instanceof HappeningsError
+        ? error
+        : new HappeningsError('jobs', 'store', errorLine(error), { cause: error });
     }
   }
 }
@@ -225,7 +250,13 @@ class GraphileQueue implements GraphileJobQueue {
 export async function reclaimStale(pool: pg.Pool, schema: string, lockTimeoutMs: number): Promise<number> {
   const s = `"${schema.replaceAll('"', '""')}"`;
   const cutoff = `now() - make_interval(secs => $1::double precision / 1000)`;
-  const jobs = await pool.query(`update ${s}._private_jobs set locked_at = null, locked_by = null, run_at = greatest(run_at, now()) where locked_at < ${cutoff}`, [lockTimeoutMs]);
-  await pool.query(`update ${s}._private_job_queues set locked_at = null, locked_by = null where locked_at < ${cutoff}`, [lockTimeoutMs]);
+  const jobs = await pool.query(
+    `update ${s}._private_jobs set locked_at = null, locked_by = null, run_at = greatest(run_at, now()) where locked_at < ${cutoff}`,
+    [lockTimeoutMs],
+  );
+  await pool.query(
+    `update ${s}._private_job_queues set locked_at = null, locked_by = null where locked_at < ${cutoff}`,
+    [lockTimeoutMs],
+  );
   return jobs.rowCount ?? 0;
 }

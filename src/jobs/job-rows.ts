@@ -39,38 +39,58 @@ export async function insertJob(db: Kysely<Database>, job: NewJob, now: Date): P
  * Takes the oldest ready job with one of `names` whose queue has nothing running, and marks it
  * running for `workerId`, in one statement so two workers never take the same job.
  */
-export async function claimJob(db: Kysely<Database>, names: string[], workerId: string, now: Date): Promise<JobRow | undefined> {
+export async function claimJob(
+  db: Kysely<Database>,
+  names: string[],
+  workerId: string,
+  now: Date,
+): Promise<JobRow | undefined> {
   const at = now.toISOString();
-  return db
-    .updateTable('jobs')
-    .set((eb) => ({ status: 'running', locked_at: at, locked_by: workerId, attempts: eb('attempts', '+', 1) }))
-    // Checked again on the row itself: a database that runs the subquery before locking the row
-    // (PostgreSQL under read committed) must not hand one job to two workers.
-    .where('status', '=', 'pending')
-    .where('id', '=', (eb) =>
-      eb
-        .selectFrom('jobs as j')
-        .select('j.id')
-        .where('j.status', '=', 'pending')
-        .where('j.run_at', '<=', at)
-        .where('j.name', 'in', names)
-        .where((w) =>
-          w.or([
-            w('j.queue', 'is', null),
-            w.not(w.exists(w.selectFrom('jobs as r').select('r.id').whereRef('r.queue', '=', 'j.queue').where('r.status', '=', 'running'))),
-          ]),
-        )
-        .orderBy('j.run_at')
-        .orderBy('j.id')
-        .limit(1),
-    )
-    .returningAll()
-    .executeTakeFirst();
+  return (
+    db
+      .updateTable('jobs')
+      .set((eb) => ({ status: 'running', locked_at: at, locked_by: workerId, attempts: eb('attempts', '+', 1) }))
+      // Checked again on the row itself: a database that runs the subquery before locking the row
+      // (PostgreSQL under read committed) must not hand one job to two workers.
+      .where('status', '=', 'pending')
+      .where('id', '=', (eb) =>
+        eb
+          .selectFrom('jobs as j')
+          .select('j.id')
+          .where('j.status', '=', 'pending')
+          .where('j.run_at', '<=', at)
+          .where('j.name', 'in', names)
+          .where((w) =>
+            w.or([
+              w('j.queue', 'is', null),
+              w.not(
+                w.exists(
+                  w
+                    .selectFrom('jobs as r')
+                    .select('r.id')
+                    .whereRef('r.queue', '=', 'j.queue')
+                    .where('r.status', '=', 'running'),
+                ),
+              ),
+            ]),
+          )
+          .orderBy('j.run_at')
+          .orderBy('j.id')
+          .limit(1),
+      )
+      .returningAll()
+      .executeTakeFirst()
+  );
 }
 
 /** A finished job leaves the table (only if this worker still holds it). */
 export async function completeJob(db: Kysely<Database>, job: JobRow, workerId: string): Promise<void> {
-  await db.deleteFrom('jobs').where('id', '=', job.id).where('status', '=', 'running').where('locked_by', '=', workerId).execute();
+  await db
+    .deleteFrom('jobs')
+    .where('id', '=', job.id)
+    .where('status', '=', 'running')
+    .where('locked_by', '=', workerId)
+    .execute();
 }
 
 /**
@@ -103,13 +123,23 @@ export async function releaseJob(
 
 /** Running jobs whose lock was not renewed since `cutoff`: their worker crashed or hung. */
 export async function staleJobs(db: Kysely<Database>, cutoff: Date): Promise<JobRow[]> {
-  return db.selectFrom('jobs').selectAll().where('status', '=', 'running').where('locked_at', '<', cutoff.toISOString()).execute();
+  return db
+    .selectFrom('jobs')
+    .selectAll()
+    .where('status', '=', 'running')
+    .where('locked_at', '<', cutoff.toISOString())
+    .execute();
 }
 
 /** Renews the locks this worker holds, so live long jobs are not taken for crashed ones. */
 export async function renewLocks(db: Kysely<Database>, ids: number[], workerId: string, now: Date): Promise<void> {
   if (ids.length === 0) return;
-  await db.updateTable('jobs').set({ locked_at: now.toISOString() }).where('id', 'in', ids).where('locked_by', '=', workerId).execute();
+  await db
+    .updateTable('jobs')
+    .set({ locked_at: now.toISOString() })
+    .where('id', 'in', ids)
+    .where('locked_by', '=', workerId)
+    .execute();
 }
 
 export async function readyCount(db: Kysely<Database>, names: string[], now: Date): Promise<number> {

@@ -15,8 +15,18 @@ describe('startScheduler', () => {
   it('enqueues one poll per due, unpaused feed, once, queued by host', async () => {
     t = await openTestStore();
     const store = t.store;
-    const a = await store.createSource({ name: 'A', url: 'https://a.example/', feedUrl: 'https://a.example/rss', intervalMinutes: 20 });
-    const a2 = await store.createSource({ name: 'A sitemap', url: 'https://a.example/', feedUrl: 'https://a.example/sitemap.xml', feedKind: 'sitemap' });
+    const a = await store.createSource({
+      name: 'A',
+      url: 'https://a.example/',
+      feedUrl: 'https://a.example/rss',
+      intervalMinutes: 20,
+    });
+    const a2 = await store.createSource({
+      name: 'A sitemap',
+      url: 'https://a.example/',
+      feedUrl: 'https://a.example/sitemap.xml',
+      feedKind: 'sitemap',
+    });
     const paused = await store.createSource({ name: 'P', url: 'https://p.example/rss' });
     const later = await store.createSource({ name: 'L', url: 'https://l.example/rss' });
     await store.updateSource(paused.source.id, { paused: true });
@@ -26,10 +36,26 @@ describe('startScheduler', () => {
     const before = Date.now();
     scheduler = startScheduler({ store, queue, intervalMs: 60_000 });
     expect(await scheduler.tick()).toBe(0); // the first tick ran at start and leased the due feeds
-    const jobs = await store.db.selectFrom('jobs').select(['name', 'payload', 'key', 'queue', 'status']).orderBy('id').execute();
+    const jobs = await store.db
+      .selectFrom('jobs')
+      .select(['name', 'payload', 'key', 'queue', 'status'])
+      .orderBy('id')
+      .execute();
     expect(jobs).toEqual([
-      { name: 'poll-feed', payload: JSON.stringify({ feedId: a.feed.id }), key: `poll-feed:${a.feed.id}`, queue: 'host:a.example', status: 'pending' },
-      { name: 'poll-feed', payload: JSON.stringify({ feedId: a2.feed.id }), key: `poll-feed:${a2.feed.id}`, queue: 'host:a.example', status: 'pending' },
+      {
+        name: 'poll-feed',
+        payload: JSON.stringify({ feedId: a.feed.id }),
+        key: `poll-feed:${a.feed.id}`,
+        queue: 'host:a.example',
+        status: 'pending',
+      },
+      {
+        name: 'poll-feed',
+        payload: JSON.stringify({ feedId: a2.feed.id }),
+        key: `poll-feed:${a2.feed.id}`,
+        queue: 'host:a.example',
+        status: 'pending',
+      },
     ]);
     const leased = await store.feedById(a.feed.id);
     expect(Date.parse(leased?.nextFetchAt ?? '')).toBeGreaterThanOrEqual(before + 20 * 60_000);
@@ -47,7 +73,10 @@ describe('startScheduler', () => {
     const polled: number[] = [];
     scheduler = startScheduler({ store: t.store, queue, intervalMs: 60_000 });
     await scheduler.tick();
-    queue.start({ 'poll-feed': async ({ feedId }: { feedId: number }) => void polled.push(feedId) }, { concurrency: 2, pollMs: 10 });
+    queue.start(
+      { 'poll-feed': async ({ feedId }: { feedId: number }) => void polled.push(feedId) },
+      { concurrency: 2, pollMs: 10 },
+    );
     await queue.drain();
     await queue.stop();
     expect(polled).toEqual([feed.id]);

@@ -30,7 +30,11 @@ export interface PollFeedPayload {
   feedId: number;
 }
 
-export function pollFeedJob(feed: Pick<FeedRow, 'id' | 'url'>): { payload: PollFeedPayload; key: string; queue: string } {
+export function pollFeedJob(feed: Pick<FeedRow, 'id' | 'url'>): {
+  payload: PollFeedPayload;
+  key: string;
+  queue: string;
+} {
   return { payload: { feedId: feed.id }, key: `poll-feed:${feed.id}`, queue: `host:${hostOf(feed.url)}` };
 }
 
@@ -71,7 +75,9 @@ export function startScheduler({ store, queue, intervalMs }: SchedulerOptions): 
   const tick = async (): Promise<number> => {
     const now = new Date();
     const enqueued = await enqueueDueFeeds(store, queue, now);
-    await upkeep.tick(now.getTime()).catch((error: unknown) => log.warn(`jobs: search index upkeep failed: ${errorLine(error)}`));
+    await upkeep
+      .tick(now.getTime())
+      .catch((error: unknown) => log.warn(`jobs: search index upkeep failed: ${errorLine(error)}`));
     return enqueued;
   };
   const run = () => {

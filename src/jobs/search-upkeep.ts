@@ -29,7 +29,10 @@ export function searchUpkeep(store: Pick<Store, 'tidySearchIndex'>, fullEveryMs 
       }
       if (await store.tidySearchIndex('full')) pass.steps += 1;
       else {
-        if (pass.steps > 0) log.info(`jobs: search index merged in ${pass.steps} steps over ${Math.round((now - pass.startedAt) / 1000)} s`);
+        if (pass.steps > 0)
+          log.info(
+            `jobs: search index merged in ${pass.steps} steps over ${Math.round((now - pass.startedAt) / 1000)} s`,
+          );
         fullDueAt = now + fullEveryMs;
         pass = null;
       }

@@ -27,7 +27,19 @@ describe('sqliteJobQueue: rows and locks', () => {
     const longAgo = new Date(Date.now() - 60_000).toISOString();
     await t.store.db
       .insertInto('jobs')
-      .values({ name: 'index', payload: '{"id":7}', key: 'index:7', queue: null, status: 'running', attempts, max_attempts: maxAttempts, run_at: longAgo, locked_at: longAgo, locked_by: 'crashed-worker', created_at: longAgo })
+      .values({
+        name: 'index',
+        payload: '{"id":7}',
+        key: 'index:7',
+        queue: null,
+        status: 'running',
+        attempts,
+        max_attempts: maxAttempts,
+        run_at: longAgo,
+        locked_at: longAgo,
+        locked_by: 'crashed-worker',
+        created_at: longAgo,
+      })
       .execute();
   };
 

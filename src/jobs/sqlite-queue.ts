@@ -8,7 +8,17 @@ import { randomUUID } from 'node:crypto';
 import { HappeningsError, errorLine } from '../errors.js';
 import { log } from '../log.js';
 import type { Store } from '../store/index.js';
-import { claimJob, completeJob, insertJob, jobStats, readyCount, releaseJob, renewLocks, staleJobs, type JobRow } from './job-rows.js';
+import {
+  claimJob,
+  completeJob,
+  insertJob,
+  jobStats,
+  readyCount,
+  releaseJob,
+  renewLocks,
+  staleJobs,
+  type JobRow,
+} from './job-rows.js';
 import type { JobHandler, JobOptions, JobQueue, JobStats } from './queue.js';
 
 export interface SqliteJobQueueOptions {
@@ -120,7 +130,11 @@ class SqliteJobQueue implements JobQueue {
       if (!job) break;
       this.run(job);
     }
-    if (this.drainWaiters.length > 0 && this.running.size === 0 && (await readyCount(this.store.db, names, new Date())) === 0) {
+    if (
+      this.drainWaiters.length > 0 &&
+      this.running.size === 0 &&
+      (await readyCount(this.store.db, names, new Date())) === 0
+    ) {
       this.resolveDrainWaiters();
     }
   }
@@ -141,8 +155,16 @@ class SqliteJobQueue implements JobQueue {
       if (!handler) throw new Error(`no handler for ${job.name}`);
       await handler(JSON.parse(job.payload));
     } catch (error) {
-      const outcome = await releaseJob(this.store.db, this.store.dialect, job, errorLine(error), this.retryAt(job.attempts));
-      log.warn(`jobs: ${job.name} #${job.id} attempt ${job.attempts}/${job.max_attempts} failed (${outcome}): ${errorLine(error)}`);
+      const outcome = await releaseJob(
+        this.store.db,
+        this.store.dialect,
+        job,
+        errorLine(error),
+        this.retryAt(job.attempts),
+      );
+      log.warn(
+        `jobs: ${job.name} #${job.id} attempt ${job.attempts}/${job.max_attempts} failed (${outcome}): ${errorLine(error)}`,
+      );
       return;
     }
     await completeJob(this.store.db, job, this.workerId);
@@ -158,13 +180,21 @@ class SqliteJobQueue implements JobQueue {
     const cutoff = new Date(Date.now() - this.options.lockTimeoutMs);
     for (const job of await staleJobs(this.store.db, cutoff)) {
       if (this.running.has(job.id)) continue;
-      const outcome = await releaseJob(this.store.db, this.store.dialect, job, 'lock expired: its worker stopped', new Date());
+      const outcome = await releaseJob(
+        this.store.db,
+        this.store.dialect,
+        job,
+        'lock expired: its worker stopped',
+        new Date(),
+      );
       log.warn(`jobs: took back ${job.name} #${job.id} from a stopped worker (${outcome})`);
     }
   }
 
   private async renewLocks(): Promise<void> {
-    await renewLocks(this.store.db, [...this.running.keys()], this.workerId, new Date()).catch((error: unknown) => log.error(error, 'jobs'));
+    await renewLocks(this.store.db, [...this.running.keys()], this.workerId, new Date()).catch((error: unknown) =>
+      log.error(error, 'jobs'),
+    );
   }
 
   private resolveDrainWaiters(): void {
@@ -177,7 +207,9 @@ class SqliteJobQueue implements JobQueue {
     try {
       return await work();
     } catch (error) {
-      throw error instanceof HappeningsError ? error : new HappeningsError('jobs', 'store', errorLine(error), { cause: error });
+      throw error instanceof HappeningsError
+        ? error
+        : new HappeningsError('jobs', 'store', errorLine(error), { cause: error });
     }
   }
 }

@@ -18,7 +18,12 @@ beforeAll(async () => {
   publisher = await startDemoPublisher();
   runtime = await openTestRuntime({ apertiumPath: '/nonexistent/apertium' });
   const spanish = publisher.feeds.find((f) => f.language === 'es')!;
-  const { feed } = await addSource(runtime.store, { url: spanish.url, name: spanish.outlet, language: 'es', kind: spanish.kind });
+  const { feed } = await addSource(runtime.store, {
+    url: spanish.url,
+    name: spanish.outlet,
+    language: 'es',
+    kind: spanish.kind,
+  });
   runtime.startWorkers(2);
   await pollFeed(runtime.pipeline, feed.id);
   await runtime.queue.drain();

@@ -34,7 +34,12 @@ const ACCEPT = {
 const MAX_CHILD_SITEMAPS = 3;
 
 export async function findNewPages(p: Pipeline, feed: FeedRow): Promise<FoundPages> {
-  const page = await p.fetcher.fetchPage({ url: feed.url, etag: feed.etag, lastModified: feed.lastModified, accept: ACCEPT[feed.kind] });
+  const page = await p.fetcher.fetchPage({
+    url: feed.url,
+    etag: feed.etag,
+    lastModified: feed.lastModified,
+    accept: ACCEPT[feed.kind],
+  });
   if (page.notModified) return { pages: [], etag: feed.etag, lastModified: feed.lastModified };
   const source = await p.store.sourceById(feed.sourceId);
   const items = feed.kind === 'page' ? pageItems(page) : await feedItems(p, page);
@@ -43,7 +48,12 @@ export async function findNewPages(p: Pipeline, feed: FeedRow): Promise<FoundPag
   for (const item of items) {
     if (seen.has(item.url) || (await p.store.hasArticleUrl(item.url))) continue;
     seen.add(item.url);
-    const hints: ExtractHints = { title: item.title, publishedAt: item.publishedAt, byline: item.author, language: item.language ?? source?.language ?? null };
+    const hints: ExtractHints = {
+      title: item.title,
+      publishedAt: item.publishedAt,
+      byline: item.author,
+      language: item.language ?? source?.language ?? null,
+    };
     pages.push({ url: item.url, sourceId: feed.sourceId, feedId: feed.id, hints });
   }
   return { pages, etag: page.etag, lastModified: page.lastModified };
@@ -51,8 +61,11 @@ export async function findNewPages(p: Pipeline, feed: FeedRow): Promise<FoundPag
 
 async function feedItems(p: Pipeline, page: FetchedPage): Promise<FeedItem[]> {
   const parsed = parseDocumentAsFeed(page);
-  if (parsed.kind !== 'sitemap-index') return parsed.items.map((item) => ({ ...item, language: item.language ?? parsed.language }));
-  const children = [...parsed.items].sort((a, b) => (b.publishedAt ?? '').localeCompare(a.publishedAt ?? '')).slice(0, MAX_CHILD_SITEMAPS);
+  if (parsed.kind !== 'sitemap-index')
+    return parsed.items.map((item) => ({ ...item, language: item.language ?? parsed.language }));
+  const children = [...parsed.items]
+    .sort((a, b) => (b.publishedAt ?? '').localeCompare(a.publishedAt ?? ''))
+    .slice(0, MAX_CHILD_SITEMAPS);
   const items: FeedItem[] = [];
   for (const child of children) {
     const childPage = await p.fetcher.fetchPage({ url: child.url, accept: ACCEPT.sitemap });
@@ -72,7 +85,15 @@ function parseDocumentAsFeed(page: FetchedPage) {
 
 /** A page source: the page itself when it is an article, else the article links of a section page. */
 function pageItems(page: FetchedPage): FeedItem[] {
-  const item = (url: string): FeedItem => ({ url, title: null, publishedAt: null, summary: null, author: null, language: null, guid: null });
+  const item = (url: string): FeedItem => ({
+    url,
+    title: null,
+    publishedAt: null,
+    summary: null,
+    author: null,
+    language: null,
+    guid: null,
+  });
   try {
     extractArticle(page.text, page.finalUrl);
     return [item(page.finalUrl)];

@@ -7,7 +7,8 @@ import { ingestDocument, type Pipeline } from './run.js';
 let t: TestStore | undefined;
 afterEach(async () => t?.cleanup());
 
-const words = (topic: string) => `The ${topic} council met on Monday and agreed a plan for the coming months, with a vote due next week.`;
+const words = (topic: string) =>
+  `The ${topic} council met on Monday and agreed a plan for the coming months, with a vote due next week.`;
 /** Two candidate bodies: a long "related stories" block the heuristics prefer, and the real, shorter story. */
 const PAGE = `<!doctype html><html lang="en"><head><title>Harbour plan agreed</title>
 <meta property="article:section" content="Local"></head><body>
@@ -31,7 +32,12 @@ describe('ingestDocument with source settings', () => {
     t = await openTestStore();
     const { source, feed } = await t.store.createSource({ name: 'Port News', url: 'https://port.example/' });
     await t.store.updateSource(source.id, { bodySelector: '.story-text' });
-    const saved = await ingestDocument(pipeline(t.store), { url: 'https://port.example/local/harbour-plan', sourceId: source.id, feedId: feed.id, html: PAGE });
+    const saved = await ingestDocument(pipeline(t.store), {
+      url: 'https://port.example/local/harbour-plan',
+      sourceId: source.id,
+      feedId: feed.id,
+      html: PAGE,
+    });
     const article = await t.store.articleById(saved.articleId);
     expect(article?.paragraphs.join(' ')).toContain('Fishermen welcomed');
     expect(article?.paragraphs.join(' ')).not.toContain('river council');

@@ -39,14 +39,16 @@ describe('demo publisher → store', () => {
     expect(await runtime.store.articleCount()).toBe(publisher.pages.length - 1);
     const wire = publisher.pages.filter((p) => p.syndicated);
     expect(wire).toHaveLength(2);
-    const stored = await runtime.store.articleByCanonicalUrl(wire[0]!.url) ?? await runtime.store.articleByCanonicalUrl(wire[1]!.url);
+    const stored =
+      (await runtime.store.articleByCanonicalUrl(wire[0]!.url)) ??
+      (await runtime.store.articleByCanonicalUrl(wire[1]!.url));
     expect(stored).not.toBeNull();
     const carriers = await runtime.store.carriersOf(stored!.id);
     expect(carriers.map((c) => c.sourceName).sort()).toEqual(['El Diario del Sur', 'La Gaceta del Norte']);
     expect(carriers.filter((c) => c.isFirst)).toHaveLength(1);
   });
 
-  it('keeps the syndicated article in both outlets\' lists', async () => {
+  it("keeps the syndicated article in both outlets' lists", async () => {
     const sources = await runtime.store.sourceList();
     for (const name of ['El Diario del Sur', 'La Gaceta del Norte']) {
       const source = sources.find((s) => s.name === name)!;
@@ -123,7 +125,11 @@ describe('bad input is recorded, the rest goes on', () => {
 
   it('reads a windows-1252 page right and says "no article" for a section page', async () => {
     const origin = publisher.origins[0]!;
-    const { feed: latin, source } = await addSource(runtime.store, { url: origin + demoBadPaths.latin1, name: 'latin1', kind: 'page' });
+    const { feed: latin, source } = await addSource(runtime.store, {
+      url: origin + demoBadPaths.latin1,
+      name: 'latin1',
+      kind: 'page',
+    });
     // This source's setting turns translation off: the Spanish page is stored untranslated.
     await runtime.store.updateSource(source.id, { translate: false });
     await pollFeed(runtime.pipeline, latin.id);
@@ -135,7 +141,11 @@ describe('bad input is recorded, the rest goes on', () => {
     expect(await runtime.store.translationsOf(article!.id)).toEqual([]);
 
     const before = await runtime.store.articleCount();
-    const { feed: section } = await addSource(runtime.store, { url: origin + demoBadPaths.sectionIndex, name: 'section', kind: 'page' });
+    const { feed: section } = await addSource(runtime.store, {
+      url: origin + demoBadPaths.sectionIndex,
+      name: 'section',
+      kind: 'page',
+    });
     await pollFeed(runtime.pipeline, section.id);
     await runtime.queue.drain();
     expect(await runtime.store.articleCount()).toBe(before);
@@ -143,10 +153,18 @@ describe('bad input is recorded, the rest goes on', () => {
 });
 
 async function countCarriers(): Promise<number> {
-  const row = await runtime.store.db.selectFrom('article_sources').select(({ fn }) => fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const row = await runtime.store.db
+    .selectFrom('article_sources')
+    .select(({ fn }) => fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
   return Number(row.n);
 }
 
 function escapeText(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+  return s
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#39;');
 }

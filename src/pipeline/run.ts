@@ -101,7 +101,13 @@ export async function ingestDocument(p: Pipeline, input: DocumentInput): Promise
   const existing = await p.store.articleByCanonicalUrl(article.canonicalUrl);
   if (duplicate && duplicate.articleId !== existing?.id) {
     await p.store.addCarrier(duplicate.articleId, { ...carrier, url: article.canonicalUrl });
-    return { articleId: duplicate.articleId, created: false, duplicateOf: duplicate.articleId, language: language.language, translated: [] };
+    return {
+      articleId: duplicate.articleId,
+      created: false,
+      duplicateOf: duplicate.articleId,
+      language: language.language,
+      translated: [],
+    };
   }
 
   const { translations, failure } = (await translationWanted(p, input.sourceId))
@@ -122,7 +128,14 @@ export async function ingestDocument(p: Pipeline, input: DocumentInput): Promise
   // Saving cleared the page's errors: a failed translation is recorded after it, to be retried (pollFeed).
   if (failure) await recordTranslationFailure(p, input, failure, earlierAttempts);
   if (signature) p.dedupe.add(saved.articleId, signature);
-  if (saved.created) await clusterArticle(p, { articleId: saved.articleId, article, language: language.language, translations, sourceId: input.sourceId });
+  if (saved.created)
+    await clusterArticle(p, {
+      articleId: saved.articleId,
+      article,
+      language: language.language,
+      translations,
+      sourceId: input.sourceId,
+    });
   return { ...saved, duplicateOf: null, language: language.language, translated: translations.map((t) => t.language) };
 }
 
@@ -137,7 +150,10 @@ async function translationWanted(p: Pipeline, sourceId: number | null): Promise<
  * it is stored untranslated and the failure is returned to be recorded and retried.
  */
 async function translateArticle(
-  p: Pipeline, article: Article, from: string | null, storedId: number | null,
+  p: Pipeline,
+  article: Article,
+  from: string | null,
+  storedId: number | null,
 ): Promise<{ translations: Translation[]; failure: HappeningsError | null }> {
   const out: Translation[] = [];
   let failure: HappeningsError | null = null;
@@ -163,7 +179,10 @@ const TRANSLATION_ATTEMPTS = 5;
 async function untranslatedPages(p: Pipeline, feed: { id: number; sourceId: number }): Promise<PageJob[]> {
   const errors = await p.store.itemErrors({ limit: 200, sourceId: feed.sourceId });
   return errors
-    .filter((e) => e.stage === 'translate' && e.feedId === feed.id && e.attempts < TRANSLATION_ATTEMPTS && e.code !== 'too-large')
+    .filter(
+      (e) =>
+        e.stage === 'translate' && e.feedId === feed.id && e.attempts < TRANSLATION_ATTEMPTS && e.code !== 'too-large',
+    )
     .map((e) => ({ url: e.url, sourceId: feed.sourceId, feedId: feed.id }));
 }
 
@@ -195,9 +214,21 @@ export async function recordFailure(p: Pipeline, job: PageJob, error: unknown): 
  * Saving the article forgot its page's errors, so the earlier attempts are counted again with this
  * one (a record counts one attempt): the retries at later polls stay bounded (TRANSLATION_ATTEMPTS).
  */
-async function recordTranslationFailure(p: Pipeline, job: PageJob, error: HappeningsError, earlierAttempts: number): Promise<void> {
+async function recordTranslationFailure(
+  p: Pipeline,
+  job: PageJob,
+  error: HappeningsError,
+  earlierAttempts: number,
+): Promise<void> {
   log.error(error);
-  const row = { url: job.url, feedId: job.feedId, sourceId: job.sourceId, stage: error.stage, code: errorCode(error), message: errorLine(error) };
+  const row = {
+    url: job.url,
+    feedId: job.feedId,
+    sourceId: job.sourceId,
+    stage: error.stage,
+    code: errorCode(error),
+    message: errorLine(error),
+  };
   for (let i = 0; i <= earlierAttempts; i++) await p.store.recordItemError({ ...row, at: new Date().toISOString() });
 }
 

@@ -8,8 +8,15 @@ describe('articleSection', () => {
   });
 
   it('falls back to JSON-LD articleSection (a string or the first of a list)', () => {
-    expect(articleSection(`<script type="application/ld+json">{"@type":"NewsArticle","articleSection":"Pol\\u00edtica"}</script>`, 'https://x.example/a')).toBe('Política');
-    expect(articleSection(`<script>{"articleSection": ["Deportes", "Fútbol"]}</script>`, 'https://x.example/a')).toBe('Deportes');
+    expect(
+      articleSection(
+        `<script type="application/ld+json">{"@type":"NewsArticle","articleSection":"Pol\\u00edtica"}</script>`,
+        'https://x.example/a',
+      ),
+    ).toBe('Política');
+    expect(articleSection(`<script>{"articleSection": ["Deportes", "Fútbol"]}</script>`, 'https://x.example/a')).toBe(
+      'Deportes',
+    );
   });
 
   it('falls back to a first path segment that reads as a section, never a slug or a bucket', () => {
@@ -23,6 +30,8 @@ describe('articleSection', () => {
 
   it('ignores empty and sentence-long sections', () => {
     expect(articleSection('<meta property="article:section" content=" ">', 'https://x.example/a')).toBeNull();
-    expect(articleSection(`<meta property="article:section" content="${'word '.repeat(20)}">`, 'https://x.example/a')).toBeNull();
+    expect(
+      articleSection(`<meta property="article:section" content="${'word '.repeat(20)}">`, 'https://x.example/a'),
+    ).toBeNull();
   });
 });

@@ -10,9 +10,42 @@ const MAX_SECTION_LENGTH = 40;
 
 /** First path segments that name no section: formats, generic buckets, language prefixes. */
 const NOT_SECTIONS = new Set([
-  'amp', 'article', 'articles', 'articulo', 'articulos', 'artikel', 'blog', 'blogs', 'content', 'news', 'noticia', 'noticias',
-  'nouvelles', 'nachrichten', 'page', 'pages', 'post', 'posts', 'story', 'stories', 'index', 'item', 'items', 'www', 'web',
-  'html', 'view', 'node', 'archive', 'archives', 'actualite', 'actualites', 'notizie', 'noticies', 'berriak', 'ultima-hora',
+  'amp',
+  'article',
+  'articles',
+  'articulo',
+  'articulos',
+  'artikel',
+  'blog',
+  'blogs',
+  'content',
+  'news',
+  'noticia',
+  'noticias',
+  'nouvelles',
+  'nachrichten',
+  'page',
+  'pages',
+  'post',
+  'posts',
+  'story',
+  'stories',
+  'index',
+  'item',
+  'items',
+  'www',
+  'web',
+  'html',
+  'view',
+  'node',
+  'archive',
+  'archives',
+  'actualite',
+  'actualites',
+  'notizie',
+  'noticies',
+  'berriak',
+  'ultima-hora',
 ]);
 
 export function articleSection(html: string, url: string): string | null {
@@ -50,7 +83,14 @@ function urlSection(url: string): string | null {
     return null;
   }
   const first = segments[0]?.toLowerCase();
-  if (segments.length < 2 || !first || !/^[\p{L}]+(?:-[\p{L}]+)?$/u.test(first) || first.length < 3 || NOT_SECTIONS.has(first)) return null;
+  if (
+    segments.length < 2 ||
+    !first ||
+    !/^[\p{L}]+(?:-[\p{L}]+)?$/u.test(first) ||
+    first.length < 3 ||
+    NOT_SECTIONS.has(first)
+  )
+    return null;
   const words = decodeURIComponent(first).replace(/-/g, ' ');
   return clean(words.charAt(0).toUpperCase() + words.slice(1));
 }

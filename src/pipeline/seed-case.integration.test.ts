@@ -13,14 +13,37 @@ import { createTranslator } from './translate/index.js';
 
 const dir = new URL('./extract/testdata/seed-case-es-aggregator/', import.meta.url);
 const html = readFileSync(new URL('source.html', dir), 'utf8');
-const expected = JSON.parse(readFileSync(new URL('expected.json', dir), 'utf8')) as { url: string; mustNotContain: string[] };
+const expected = JSON.parse(readFileSync(new URL('expected.json', dir), 'utf8')) as {
+  url: string;
+  mustNotContain: string[];
+};
 const translator = createTranslator({ engines: ['apertium'] });
 
 afterAll(() => translator.close());
 
-const furniture = ['Saltar al contenido', 'LEE TAMBIÉN', 'Lee también', 'Compartir', 'Lo más leído', 'IMG_2024-0619', 'Skip to content', 'Read also', 'Share', 'most read'];
+const furniture = [
+  'Saltar al contenido',
+  'LEE TAMBIÉN',
+  'Lee también',
+  'Compartir',
+  'Lo más leído',
+  'IMG_2024-0619',
+  'Skip to content',
+  'Read also',
+  'Share',
+  'most read',
+];
 /** Each name as English writes it; "glued" means a letter touching either end. */
-const namesInEnglish = ['Kim Jong Un', 'Vladimir Putin', 'Kremlin', 'Sergei Shoigu', 'Sergei Lavrov', 'Dmitri Peskov', 'Antony Blinken', 'TASS'];
+const namesInEnglish = [
+  'Kim Jong Un',
+  'Vladimir Putin',
+  'Kremlin',
+  'Sergei Shoigu',
+  'Sergei Lavrov',
+  'Dmitri Peskov',
+  'Antony Blinken',
+  'TASS',
+];
 
 describe('the seed case, extracted and translated', async () => {
   const article = extractArticle(html, expected.url);
@@ -35,7 +58,8 @@ describe('the seed case, extracted and translated', async () => {
 
   it('holds no page furniture in the original or the translation', () => {
     const texts = [article.paragraphs.join('\n'), article.html, translation!.paragraphs.join('\n'), translation!.html];
-    for (const text of texts) for (const phrase of [...expected.mustNotContain, ...furniture]) expect(text).not.toContain(phrase);
+    for (const text of texts)
+      for (const phrase of [...expected.mustNotContain, ...furniture]) expect(text).not.toContain(phrase);
     expect(article.related).toHaveLength(2);
   });
 
@@ -53,14 +77,18 @@ describe('the seed case, extracted and translated', async () => {
       const glued = new RegExp(`\\p{L}${name}|${name}\\p{Ll}`, 'u');
       expect(text, `${name} glued`).not.toMatch(glued);
     }
-    for (const wrong of ['put on', 'He Kremlin', 'Kim Jong An', 'Shoigureceived', 'Ilfather']) expect(text).not.toContain(wrong);
-    expect(translation!.protectedNames).toEqual(expect.arrayContaining(['Kim Jong Un', 'Vladímir Putin', 'Serguéi Shoigú']));
+    for (const wrong of ['put on', 'He Kremlin', 'Kim Jong An', 'Shoigureceived', 'Ilfather'])
+      expect(text).not.toContain(wrong);
+    expect(translation!.protectedNames).toEqual(
+      expect.arrayContaining(['Kim Jong Un', 'Vladímir Putin', 'Serguéi Shoigú']),
+    );
   });
 
   it('keeps the inline markup around the names in the translated HTML, with spaces at the tag edges', () => {
     expect(translation!.html).toMatch(/<strong>Vladimir Putin<\/strong>,/);
     expect(translation!.html).toMatch(/Sergei Shoigu ?<\/b> ?\p{L}/u);
     const textOfHtml = translation!.html.replace(/<[^>]+>/g, '');
-    for (const name of namesInEnglish) expect(textOfHtml, `${name} glued in HTML`).not.toMatch(new RegExp(`\\p{L}${name}|${name}\\p{Ll}`, 'u'));
+    for (const name of namesInEnglish)
+      expect(textOfHtml, `${name} glued in HTML`).not.toMatch(new RegExp(`\\p{L}${name}|${name}\\p{Ll}`, 'u'));
   });
 });

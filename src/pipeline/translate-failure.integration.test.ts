@@ -26,7 +26,9 @@ beforeAll(async () => {
   publisher = await startDemoPublisher();
   runtime = await openTestRuntime();
   const spanish = publisher.feeds.find((f) => f.language === 'es')!;
-  ({ feed: { id: feedId } } = await addSource(runtime.store, { url: spanish.url, name: spanish.outlet, language: 'es', kind: spanish.kind }));
+  ({
+    feed: { id: feedId },
+  } = await addSource(runtime.store, { url: spanish.url, name: spanish.outlet, language: 'es', kind: spanish.kind }));
 });
 
 afterAll(async () => {
@@ -41,7 +43,10 @@ describe('translation failures in the pipeline', () => {
 
   it('stores the articles untranslated, with the error on their row', async () => {
     const hanging = new ApertiumEngine({ pipelineFor: () => 'sleep 30', timeoutMs: 300 });
-    broken = pipelineWith(createTranslator({ engines: ['apertium'], extraEngines: [hanging], cacheEntries: 0 }), failed);
+    broken = pipelineWith(
+      createTranslator({ engines: ['apertium'], extraEngines: [hanging], cacheEntries: 0 }),
+      failed,
+    );
     await pollFeed(broken, feedId);
     expect(failed.length).toBeGreaterThan(1);
     for (const job of failed) expect(await ingestPage(broken, job)).not.toBeNull();
@@ -61,7 +66,12 @@ describe('translation failures in the pipeline', () => {
     expect((await runtime.store.itemErrorByUrl(stubborn!.url))?.attempts).toBe(5);
     const again: PageJob[] = [];
     await pollFeed({ ...broken, enqueuePage: async (job) => void again.push(job) }, feedId);
-    expect(again.map((j) => j.url).sort()).toEqual(failed.slice(1).map((j) => j.url).sort());
+    expect(again.map((j) => j.url).sort()).toEqual(
+      failed
+        .slice(1)
+        .map((j) => j.url)
+        .sort(),
+    );
   }, 180_000); // alone ~5 s; the whole suite in parallel on 2 cores took over 60 s
 
   it('translates them when the engine works again', async () => {

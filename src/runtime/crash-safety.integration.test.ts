@@ -33,7 +33,8 @@ async function sqliteBackend(): Promise<Backend> {
     name: 'sqlite',
     env: { HAPPENINGS_DB: dbPath },
     open: () => openStore({ dbPath }),
-    openJobs: async (store) => Number((await sql<{ n: number }>`select count(*) as n from jobs`.execute(store.db)).rows[0]?.n),
+    openJobs: async (store) =>
+      Number((await sql<{ n: number }>`select count(*) as n from jobs`.execute(store.db)).rows[0]?.n),
     cleanup: async () => rmSync(dir, { recursive: true, force: true }),
   };
 }
@@ -46,8 +47,13 @@ async function postgresBackend(): Promise<Backend> {
     open: () => openStore({ databaseUrl: database.url }),
     openJobs: async (store) =>
       Number(
-        (await sql<{ n: number }>`select count(*) as n from graphile_worker.jobs where task_identifier in ('poll-feed', 'ingest-page')`.execute(store.db))
-          .rows[0]?.n,
+        (
+          await sql<{
+            n: number;
+          }>`select count(*) as n from graphile_worker.jobs where task_identifier in ('poll-feed', 'ingest-page')`.execute(
+            store.db,
+          )
+        ).rows[0]?.n,
       ),
     cleanup: () => database.drop(),
   };
@@ -98,7 +104,8 @@ async function setUp(open: () => Promise<Backend>): Promise<Store> {
   publisher = await startSyntheticPublisher({ sources, articlesPerSource: perSource, paragraphs: 4 });
   backend = await open();
   store = await backend.open();
-  for (const feed of publisher.feeds) await store.createSource({ name: feed.name, url: feed.url, feedUrl: feed.url, intervalMinutes: 60 });
+  for (const feed of publisher.feeds)
+    await store.createSource({ name: feed.name, url: feed.url, feedUrl: feed.url, intervalMinutes: 60 });
   return store;
 }
 

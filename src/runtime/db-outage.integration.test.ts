@@ -66,7 +66,8 @@ describe('postgres: the database away for 30 s', () => {
     database = await createTestDatabase();
     publisher = await startSyntheticPublisher({ sources, articlesPerSource: perSource, paragraphs: 4 });
     store = await openStore({ databaseUrl: database.url });
-    for (const feed of publisher.feeds) await store.createSource({ name: feed.name, url: feed.url, feedUrl: feed.url, intervalMinutes: 600 });
+    for (const feed of publisher.feeds)
+      await store.createSource({ name: feed.name, url: feed.url, feedUrl: feed.url, intervalMinutes: 600 });
     const direct = new URL(database.url);
     proxy = new Proxy({ host: direct.hostname, port: Number(direct.port || 5432) });
     await proxy.open();
@@ -89,7 +90,15 @@ describe('postgres: the database away for 30 s', () => {
     worker.stderr?.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-4000)));
     const s = store;
     const openJobs = async () =>
-      Number((await sql<{ n: number }>`select count(*) as n from graphile_worker.jobs where task_identifier in ('poll-feed','ingest-page')`.execute(s.db)).rows[0]?.n);
+      Number(
+        (
+          await sql<{
+            n: number;
+          }>`select count(*) as n from graphile_worker.jobs where task_identifier in ('poll-feed','ingest-page')`.execute(
+            s.db,
+          )
+        ).rows[0]?.n,
+      );
     const until = async (check: () => Promise<boolean>, ms: number) => {
       const end = Date.now() + ms;
       while (!(await check())) {

@@ -14,10 +14,15 @@ beforeAll(async () => {
   serving = await serve(testConfig({ port: 0, languages: ['en'] }), { workers: false });
   const { store } = serving.runtime;
   for (const feed of publisher.feeds) await store.createSource({ name: feed.name, url: feed.url, feedUrl: feed.url });
-  await store.createSource({ name: 'Gone', url: `${publisher.feeds[0]!.url}/gone`, feedUrl: publisher.feeds[0]!.url.replace('feed.xml', 'gone.xml') });
+  await store.createSource({
+    name: 'Gone',
+    url: `${publisher.feeds[0]!.url}/gone`,
+    feedUrl: publisher.feeds[0]!.url.replace('feed.xml', 'gone.xml'),
+  });
   serving.runtime.startWorkers(2);
   const { pollFeed } = await import('../pipeline/run.js');
-  for (const s of await store.sourceList()) for (const f of s.feeds) await pollFeed(serving.runtime.pipeline, f.id).catch(() => 0);
+  for (const s of await store.sourceList())
+    for (const f of s.feeds) await pollFeed(serving.runtime.pipeline, f.id).catch(() => 0);
   await serving.runtime.queue.drain();
 }, 60_000);
 
@@ -41,12 +46,16 @@ describe('GET /metrics', () => {
     expect(sample(text, 'happenings_articles')).toBe(6);
     // 3 feeds (one missing) + 6 article pages.
     expect(sample(text, 'happenings_fetches_total{outcome="ok"}')).toBeGreaterThanOrEqual(8);
-    expect(sample(text, 'happenings_fetch_errors_total{code="http-status"}') + sample(text, 'happenings_feed_errors{code="http-status"}')).toBeGreaterThanOrEqual(1);
+    expect(
+      sample(text, 'happenings_fetch_errors_total{code="http-status"}') +
+        sample(text, 'happenings_feed_errors{code="http-status"}'),
+    ).toBeGreaterThanOrEqual(1);
     expect(sample(text, 'happenings_jobs{state="pending"}')).toBe(0);
     // The synthetic pages are Spanish and the site English: Apertium translated each one.
     expect(sample(text, 'happenings_translation_seconds_count')).toBe(6);
     expect(sample(text, 'happenings_translation_seconds_sum')).toBeGreaterThan(0);
     expect(sample(text, 'process_resident_memory_bytes')).toBeGreaterThan(1e6);
-    for (const line of text.trim().split('\n')) expect(line).toMatch(/^(# (HELP|TYPE) \w+ .+|\w+(\{[^}]*\})? [0-9.e+-]+)$/);
+    for (const line of text.trim().split('\n'))
+      expect(line).toMatch(/^(# (HELP|TYPE) \w+ .+|\w+(\{[^}]*\})? [0-9.e+-]+)$/);
   });
 });

@@ -60,18 +60,30 @@ function label(value: string): string {
   return value.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n');
 }
 
-function family(name: string, type: 'counter' | 'gauge', help: string, samples: [Record<string, string>, number][]): string[] {
+function family(
+  name: string,
+  type: 'counter' | 'gauge',
+  help: string,
+  samples: [Record<string, string>, number][],
+): string[] {
   const lines = [`# HELP ${name} ${help}`, `# TYPE ${name} ${type}`];
   for (const [labels, value] of samples) {
-    const text = Object.entries(labels).map(([k, v]) => `${k}="${label(v)}"`).join(',');
+    const text = Object.entries(labels)
+      .map(([k, v]) => `${k}="${label(v)}"`)
+      .join(',');
     lines.push(`${name}${text ? `{${text}}` : ''} ${Number.isFinite(value) ? value : 0}`);
   }
   return lines;
 }
 
-const fromMap = (map: Map<string, number>, key: string) => [...map].map(([v, n]) => [{ [key]: v }, n] as [Record<string, string>, number]);
+const fromMap = (map: Map<string, number>, key: string) =>
+  [...map].map(([v, n]) => [{ [key]: v }, n] as [Record<string, string>, number]);
 
-async function codeCounts(store: Store, table: 'item_errors' | 'feeds', column: 'code' | 'last_error_code'): Promise<[Record<string, string>, number][]> {
+async function codeCounts(
+  store: Store,
+  table: 'item_errors' | 'feeds',
+  column: 'code' | 'last_error_code',
+): Promise<[Record<string, string>, number][]> {
   const rows = await store.db
     .selectFrom(table)
     .select((eb) => [eb.ref(column).as('code'), eb.fn.countAll<number>().as('n')])
@@ -86,20 +98,50 @@ export async function renderMetrics(metrics: Metrics, store: Store, queue: JobQu
   const jobs = await queue.stats();
   const usage = process.cpuUsage();
   const lines = [
-    ...family('happenings_fetches_total', 'counter', 'HTTP fetches by this process, by outcome.', fromMap(metrics.fetches, 'outcome')),
-    ...family('happenings_fetch_errors_total', 'counter', 'Failed fetches by this process, by error code.', fromMap(metrics.fetchErrors, 'code')),
-    ...family('happenings_translation_seconds_sum', 'counter', 'Time this process spent translating articles.', [[{}, metrics.translationSeconds]]),
-    ...family('happenings_translation_seconds_count', 'counter', 'Articles this process translated.', [[{}, metrics.translations]]),
-    ...family('happenings_articles', 'gauge', 'Articles stored (the whole deployment).', [[{}, await store.articleCount()]]),
-    ...family('happenings_item_errors', 'gauge', 'Pages that failed to ingest, by error code.', await codeCounts(store, 'item_errors', 'code')),
-    ...family('happenings_feed_errors', 'gauge', 'Feeds whose last fetch failed, by error code.', await codeCounts(store, 'feeds', 'last_error_code')),
+    ...family(
+      'happenings_fetches_total',
+      'counter',
+      'HTTP fetches by this process, by outcome.',
+      fromMap(metrics.fetches, 'outcome'),
+    ),
+    ...family(
+      'happenings_fetch_errors_total',
+      'counter',
+      'Failed fetches by this process, by error code.',
+      fromMap(metrics.fetchErrors, 'code'),
+    ),
+    ...family('happenings_translation_seconds_sum', 'counter', 'Time this process spent translating articles.', [
+      [{}, metrics.translationSeconds],
+    ]),
+    ...family('happenings_translation_seconds_count', 'counter', 'Articles this process translated.', [
+      [{}, metrics.translations],
+    ]),
+    ...family('happenings_articles', 'gauge', 'Articles stored (the whole deployment).', [
+      [{}, await store.articleCount()],
+    ]),
+    ...family(
+      'happenings_item_errors',
+      'gauge',
+      'Pages that failed to ingest, by error code.',
+      await codeCounts(store, 'item_errors', 'code'),
+    ),
+    ...family(
+      'happenings_feed_errors',
+      'gauge',
+      'Feeds whose last fetch failed, by error code.',
+      await codeCounts(store, 'feeds', 'last_error_code'),
+    ),
     ...family('happenings_jobs', 'gauge', 'Jobs in the queue, by state (queue depth).', [
       [{ state: 'pending' }, jobs.pending],
       [{ state: 'running' }, jobs.running],
       [{ state: 'failed' }, jobs.failed],
     ]),
-    ...family('process_cpu_seconds_total', 'counter', 'User and system CPU time of this process.', [[{}, (usage.user + usage.system) / 1e6]]),
-    ...family('process_resident_memory_bytes', 'gauge', 'Resident memory of this process.', [[{}, process.memoryUsage.rss()]]),
+    ...family('process_cpu_seconds_total', 'counter', 'User and system CPU time of this process.', [
+      [{}, (usage.user + usage.system) / 1e6],
+    ]),
+    ...family('process_resident_memory_bytes', 'gauge', 'Resident memory of this process.', [
+      [{}, process.memoryUsage.rss()],
+    ]),
   ];
   return `${lines.join('\n')}\n`;
 }

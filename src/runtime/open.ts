@@ -11,7 +11,12 @@ import { graphileJobQueue, type GraphileJobQueue } from '../jobs/graphile-queue.
 import { Metrics, instrumentFetcher, instrumentTranslator, renderMetrics } from './metrics.js';
 import { feedCrontab, scheduleFeedsTask } from '../jobs/feed-cron.js';
 import { createFetcher, fetchOptionsFromConfig, type Fetcher } from '../pipeline/fetch/index.js';
-import { createTranslator, storeTranslationCache, translatorOptionsFromConfig, type Translator } from '../pipeline/translate/index.js';
+import {
+  createTranslator,
+  storeTranslationCache,
+  translatorOptionsFromConfig,
+  type Translator,
+} from '../pipeline/translate/index.js';
 import { DedupeIndex, decodeSignature } from '../pipeline/dedupe/index.js';
 import { ingestPage, pollFeed, type Pipeline } from '../pipeline/run.js';
 import { StoryTracker } from '../pipeline/cluster/persist.js';
@@ -41,7 +46,9 @@ const DEDUPE_WINDOW_DAYS = 14;
 /** `readers`: SQLite reader threads for the site's searches (serving processes want one; see store/sqlite-readers.ts). */
 export async function openRuntime(config: Config, options: { readers?: number } = {}): Promise<Runtime> {
   const onPostgres = config.databaseUrl !== '';
-  const store = onPostgres ? await openStore({ databaseUrl: config.databaseUrl }) : await openStore({ dbPath: config.dbPath, readers: options.readers });
+  const store = onPostgres
+    ? await openStore({ databaseUrl: config.databaseUrl })
+    : await openStore({ dbPath: config.dbPath, readers: options.readers });
   const metrics = new Metrics();
   const fetcher = instrumentFetcher(createFetcher(fetchOptionsFromConfig(config)), metrics);
   // The store-backed cache means a rerun, or another worker, translates nothing twice.
@@ -49,7 +56,9 @@ export async function openRuntime(config: Config, options: { readers?: number } 
     createTranslator({ ...translatorOptionsFromConfig(config), persistentCache: storeTranslationCache(store) }),
     metrics,
   );
-  const queue = onPostgres ? await openPostgresQueue(config.databaseUrl, config.jobLockTimeoutMs, store) : sqliteJobQueue(store, { lockTimeoutMs: config.jobLockTimeoutMs });
+  const queue = onPostgres
+    ? await openPostgresQueue(config.databaseUrl, config.jobLockTimeoutMs, store)
+    : sqliteJobQueue(store, { lockTimeoutMs: config.jobLockTimeoutMs });
   const dedupe = await loadDedupeIndex(store);
   // Stories still open are replayed into the clusterer, so new articles keep joining them after a restart.
   const stories = new StoryTracker(store, dedupe);
@@ -77,12 +86,17 @@ export async function openRuntime(config: Config, options: { readers?: number } 
         {
           'poll-feed': async ({ feedId }: { feedId: number }) => void (await pollFeed(pipeline, feedId)),
           'ingest-page': async (job) => void (await ingestPage(pipeline, job)),
-          ...(onPostgres && { [scheduleFeedsTask]: async () => void (await enqueueDueFeeds(store, queue, new Date())) }),
+          ...(onPostgres && {
+            [scheduleFeedsTask]: async () => void (await enqueueDueFeeds(store, queue, new Date())),
+          }),
         },
         { concurrency },
       );
       // A first tick now rather than at the next full minute; the `scheduler` queue keeps it serial with cron's.
-      if (onPostgres) void queue.add(scheduleFeedsTask, null, { key: scheduleFeedsTask, queue: 'scheduler', maxAttempts: 1 }).catch((e: unknown) => log.error(e, 'jobs'));
+      if (onPostgres)
+        void queue
+          .add(scheduleFeedsTask, null, { key: scheduleFeedsTask, queue: 'scheduler', maxAttempts: 1 })
+          .catch((e: unknown) => log.error(e, 'jobs'));
     },
     async close() {
       await queue.stop();
@@ -100,7 +114,9 @@ async function openPostgresQueue(databaseUrl: string, lockTimeoutMs: number, sto
     return await graphileJobQueue({ databaseUrl, crontab: feedCrontab, lockTimeoutMs });
   } catch (error) {
     await store.close();
-    throw new HappeningsError('jobs', 'store', `could not open the job queue on PostgreSQL: ${errorLine(error)}`, { cause: error });
+    throw new HappeningsError('jobs', 'store', `could not open the job queue on PostgreSQL: ${errorLine(error)}`, {
+      cause: error,
+    });
   }
 }
 

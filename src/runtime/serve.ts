@@ -27,14 +27,18 @@ const SCHEDULER_TICK_MS = 15_000;
  * `web`: true (default) listens on config.port; 'handed' serves the connections the parent process
  * hands over (a web process of `serve --web-processes N`, web/handoff.ts); false serves no web.
  */
-export async function serve(config: Config, options: { workers?: boolean; web?: boolean | 'handed'; schedulerTickMs?: number } = {}): Promise<Serving> {
+export async function serve(
+  config: Config,
+  options: { workers?: boolean; web?: boolean | 'handed'; schedulerTickMs?: number } = {},
+): Promise<Serving> {
   const started = Date.now();
   const web = options.web ?? true;
   // The only process serving the site searches on a reader thread (SQLite), beside the event loop.
   const runtime = await openRuntime(config, { readers: web === true ? searchReaders(1) : 0 });
   if (config.defaultSources) {
     const seeded = await seedDefaultSources(runtime.store, config.feedIntervalMinutes);
-    if (seeded > 0) log.info(`sources: added ${seeded} default sources (HAPPENINGS_DEFAULT_SOURCES=false to start empty)`);
+    if (seeded > 0)
+      log.info(`sources: added ${seeded} default sources (HAPPENINGS_DEFAULT_SOURCES=false to start empty)`);
   }
   const translationNote = await reportTranslation(runtime.translator);
   const data = storeSiteData({
@@ -62,12 +66,25 @@ export async function serve(config: Config, options: { workers?: boolean; web?: 
     publicMode: config.publicMode,
     admin,
   });
-  app.route('/metrics', metricsRoutes(() => runtime.renderMetrics()));
-  const server = web === false ? null : web === 'handed' ? serveHandedConnections(app) : await startWebServer(app, { port: config.port, host: config.host });
+  app.route(
+    '/metrics',
+    metricsRoutes(() => runtime.renderMetrics()),
+  );
+  const server =
+    web === false
+      ? null
+      : web === 'handed'
+        ? serveHandedConnections(app)
+        : await startWebServer(app, { port: config.port, host: config.host });
   let scheduler: Scheduler | null = null;
   if (options.workers !== false && config.workers > 0) {
     runtime.startWorkers();
-    if (!runtime.schedulesFeeds) scheduler = startScheduler({ store: runtime.store, queue: runtime.queue, intervalMs: options.schedulerTickMs ?? SCHEDULER_TICK_MS });
+    if (!runtime.schedulesFeeds)
+      scheduler = startScheduler({
+        store: runtime.store,
+        queue: runtime.queue,
+        intervalMs: options.schedulerTickMs ?? SCHEDULER_TICK_MS,
+      });
   }
   if (server?.url) log.info(`web: serving on ${server.url} (ready in ${Date.now() - started} ms)`);
   return {
@@ -82,8 +99,16 @@ export async function serve(config: Config, options: { workers?: boolean; web?: 
 }
 
 /** "apertium 3.8: ready (spa-eng, cat-eng)" or the engine's reason for being off. */
-function engineLine(s: { engine: string; available: boolean; version?: string | null; pairs: string[]; message?: string | null }): string {
-  return s.available ? `${s.engine} ${s.version ?? ''}: ready (${s.pairs.join(', ')})` : `${s.engine}: off — ${s.message ?? 'unavailable'}`;
+function engineLine(s: {
+  engine: string;
+  available: boolean;
+  version?: string | null;
+  pairs: string[];
+  message?: string | null;
+}): string {
+  return s.available
+    ? `${s.engine} ${s.version ?? ''}: ready (${s.pairs.join(', ')})`
+    : `${s.engine}: off — ${s.message ?? 'unavailable'}`;
 }
 
 /** Runs until SIGINT/SIGTERM, then closes everything in order. */

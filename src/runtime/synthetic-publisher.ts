@@ -26,10 +26,17 @@ export interface SyntheticOptions {
 }
 
 const words = {
-  en: 'harbour council budget minister river storm school hospital train bridge market election court police farmer museum festival company workers strike energy price water city village mayor report plan road airport science study teachers students doctors nurses football match season coach players record growth tourism winter summer flood fire forest coast island mountain museum library theatre concert artist film director music bank loan tax rent housing'.split(' '),
-  es: 'puerto consejo presupuesto ministro río tormenta escuela hospital tren puente mercado elección tribunal policía agricultor museo festival empresa trabajadores huelga energía precio agua ciudad pueblo alcalde informe plan carretera aeropuerto ciencia estudio profesores estudiantes médicos enfermeras fútbol partido temporada entrenador jugadores récord crecimiento turismo invierno verano inundación incendio bosque costa isla montaña biblioteca teatro concierto artista película director música banco préstamo impuesto alquiler vivienda'.split(' '),
+  en: 'harbour council budget minister river storm school hospital train bridge market election court police farmer museum festival company workers strike energy price water city village mayor report plan road airport science study teachers students doctors nurses football match season coach players record growth tourism winter summer flood fire forest coast island mountain museum library theatre concert artist film director music bank loan tax rent housing'.split(
+    ' ',
+  ),
+  es: 'puerto consejo presupuesto ministro río tormenta escuela hospital tren puente mercado elección tribunal policía agricultor museo festival empresa trabajadores huelga energía precio agua ciudad pueblo alcalde informe plan carretera aeropuerto ciencia estudio profesores estudiantes médicos enfermeras fútbol partido temporada entrenador jugadores récord crecimiento turismo invierno verano inundación incendio bosque costa isla montaña biblioteca teatro concierto artista película director música banco préstamo impuesto alquiler vivienda'.split(
+    ' ',
+  ),
 };
-const glue = { en: ['the', 'of', 'and', 'in', 'on', 'said', 'after', 'with', 'for', 'new'], es: ['el', 'de', 'y', 'en', 'la', 'dijo', 'tras', 'con', 'para', 'nuevo'] };
+const glue = {
+  en: ['the', 'of', 'and', 'in', 'on', 'said', 'after', 'with', 'for', 'new'],
+  es: ['el', 'de', 'y', 'en', 'la', 'dijo', 'tras', 'con', 'para', 'nuevo'],
+};
 
 /** mulberry32: a tiny seeded PRNG, so pages are the same on every request. */
 function random(seed: number): () => number {
@@ -45,18 +52,27 @@ function random(seed: number): () => number {
 
 function sentence(next: () => number, lang: 'en' | 'es', id: number): string {
   const pick = (list: string[]) => list[Math.floor(next() * list.length)]!;
-  const parts = Array.from({ length: 10 + Math.floor(next() * 8) }, (_, i) => (i % 2 ? pick(glue[lang]) : pick(words[lang])));
+  const parts = Array.from({ length: 10 + Math.floor(next() * 8) }, (_, i) =>
+    i % 2 ? pick(glue[lang]) : pick(words[lang]),
+  );
   // A number unique to the article in most sentences keeps near-duplicate detection honest.
   parts.splice(3, 0, String(id * 7 + Math.floor(next() * 1000)));
   const text = parts.join(' ');
   return `${text[0]!.toUpperCase()}${text.slice(1)}.`;
 }
 
-function articleHtml(source: number, article: number, options: Required<SyntheticOptions>): { title: string; html: string } {
+function articleHtml(
+  source: number,
+  article: number,
+  options: Required<SyntheticOptions>,
+): { title: string; html: string } {
   const id = source * 100_000 + article;
   const next = random(id);
   const title = `${sentence(next, options.language, id).slice(0, 60).replace(/\.$/, '')} ${id}`;
-  const paragraphs = Array.from({ length: options.paragraphs }, () => `<p>${escapeHtml([1, 2, 3].map(() => sentence(next, options.language, id)).join(' '))}</p>`);
+  const paragraphs = Array.from(
+    { length: options.paragraphs },
+    () => `<p>${escapeHtml([1, 2, 3].map(() => sentence(next, options.language, id)).join(' '))}</p>`,
+  );
   const html = `<!doctype html><html lang="${options.language}"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title>
 <meta property="og:title" content="${escapeHtml(title)}"></head><body><header><nav><a href="/">Outlet ${source}</a></nav></header>
 <main><article><h1>${escapeHtml(title)}</h1><p class="byline">By Reporter ${source}</p>${paragraphs.join('\n')}</article></main>
@@ -91,7 +107,9 @@ export async function startSyntheticPublisher(input: SyntheticOptions): Promise<
         feedHits.set(`${origin}/feed.xml`, (feedHits.get(`${origin}/feed.xml`) ?? 0) + 1);
         res.writeHead(200, { 'content-type': 'application/rss+xml; charset=utf-8' }).end(feedXml(origin, s, options));
       } else if (article && Number(article[1]) < options.articlesPerSource) {
-        res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(articleHtml(s, Number(article[1]), options).html);
+        res
+          .writeHead(200, { 'content-type': 'text/html; charset=utf-8' })
+          .end(articleHtml(s, Number(article[1]), options).html);
       } else if (path === '/robots.txt') {
         res.writeHead(200, { 'content-type': 'text/plain' }).end('User-agent: *\nAllow: /\n');
       } else res.writeHead(404).end('not found');
@@ -106,6 +124,7 @@ export async function startSyntheticPublisher(input: SyntheticOptions): Promise<
     feeds,
     articleUrls,
     feedHits,
-    close: () => Promise.all(servers.map((s) => new Promise<void>((resolve) => s.close(() => resolve())))).then(() => undefined),
+    close: () =>
+      Promise.all(servers.map((s) => new Promise<void>((resolve) => s.close(() => resolve())))).then(() => undefined),
   };
 }

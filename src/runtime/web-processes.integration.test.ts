@@ -22,17 +22,22 @@ function childrenOf(pid: number): number[] {
 describe('serve --web-processes', () => {
   it('serves the site from two processes on one port, keeps the workers in the first, and stops them all on SIGTERM', async () => {
     const db = join(mkdtempSync(join(tmpdir(), 'happenings-web-processes-')), 'h.db');
-    const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'src/cli/bin.ts'), 'serve', '--db', db, '--port', '0', '--web-processes', '2'], {
-      cwd: root,
-      env: { ...process.env, HAPPENINGS_DEFAULT_SOURCES: 'false', HAPPENINGS_DEBUG: '' },
-    });
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', join(root, 'src/cli/bin.ts'), 'serve', '--db', db, '--port', '0', '--web-processes', '2'],
+      {
+        cwd: root,
+        env: { ...process.env, HAPPENINGS_DEFAULT_SOURCES: 'false', HAPPENINGS_DEBUG: '' },
+      },
+    );
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk));
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk));
     const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
     const deadline = Date.now() + 60_000;
-    while (!/serving on (http:\S+)/.test(stdout) && Date.now() < deadline && child.exitCode === null) await new Promise((r) => setTimeout(r, 100));
+    while (!/serving on (http:\S+)/.test(stdout) && Date.now() < deadline && child.exitCode === null)
+      await new Promise((r) => setTimeout(r, 100));
     const url = /serving on (http:\S+)/.exec(stdout)?.[1];
     expect(url, stderr).toBeDefined();
 

@@ -16,7 +16,11 @@ import { serve, type Serving } from './serve.js';
 const READY = 'happenings:web-ready';
 
 /** In the primary: workers here, N web processes forked. In a web process: the site only. */
-export async function serveFromProcesses(config: Config, processes: number, options: { workers: boolean }): Promise<Serving> {
+export async function serveFromProcesses(
+  config: Config,
+  processes: number,
+  options: { workers: boolean },
+): Promise<Serving> {
   if (cluster.isWorker) {
     const web = await serve(config, { workers: false, web: 'handed' });
     process.send?.(READY);

@@ -20,11 +20,25 @@ export interface Working {
 }
 
 /** Errors of a lost database connection (the server restarting, the network away). */
-const connectionCodes = new Set(['ECONNRESET', 'ECONNREFUSED', 'EPIPE', 'ETIMEDOUT', '57P01', '57P02', '57P03', '08006', '08003', '08001']);
+const connectionCodes = new Set([
+  'ECONNRESET',
+  'ECONNREFUSED',
+  'EPIPE',
+  'ETIMEDOUT',
+  '57P01',
+  '57P02',
+  '57P03',
+  '08006',
+  '08003',
+  '08001',
+]);
 
 export function isConnectionError(error: unknown): boolean {
   const { code, message } = (error ?? {}) as { code?: unknown; message?: unknown };
-  return connectionCodes.has(String(code)) || /Connection terminated|not queryable|connect ECONNREFUSED/i.test(String(message));
+  return (
+    connectionCodes.has(String(code)) ||
+    /Connection terminated|not queryable|connect ECONNREFUSED/i.test(String(message))
+  );
 }
 
 /**
@@ -46,7 +60,10 @@ function surviveDatabaseOutages(): () => void {
   return () => process.off('unhandledRejection', onRejection);
 }
 
-export async function work(config: Config, options: { concurrency?: number; schedulerTickMs?: number; metricsPort?: number } = {}): Promise<Working> {
+export async function work(
+  config: Config,
+  options: { concurrency?: number; schedulerTickMs?: number; metricsPort?: number } = {},
+): Promise<Working> {
   const runtime = await openRuntime(config);
   const forget = surviveDatabaseOutages();
   await reportTranslation(runtime.translator);
@@ -54,10 +71,17 @@ export async function work(config: Config, options: { concurrency?: number; sche
   runtime.startWorkers(concurrency);
   let scheduler: Scheduler | null = null;
   if (!runtime.schedulesFeeds) {
-    scheduler = startScheduler({ store: runtime.store, queue: runtime.queue, intervalMs: options.schedulerTickMs ?? SCHEDULER_TICK_MS });
+    scheduler = startScheduler({
+      store: runtime.store,
+      queue: runtime.queue,
+      intervalMs: options.schedulerTickMs ?? SCHEDULER_TICK_MS,
+    });
   }
   // A worker has no site; it serves /metrics alone, on loopback unless HOST says otherwise.
-  const metrics = options.metricsPort === undefined ? null : await startWebServer(metricsOnly(runtime), { port: options.metricsPort, host: config.host });
+  const metrics =
+    options.metricsPort === undefined
+      ? null
+      : await startWebServer(metricsOnly(runtime), { port: options.metricsPort, host: config.host });
   if (metrics) log.info(`metrics: ${metrics.url}/metrics`);
   log.info(`jobs: worker running ${concurrency} jobs at once on ${runtime.store.dialect.name}`);
   return {
@@ -73,6 +97,9 @@ export async function work(config: Config, options: { concurrency?: number; sche
 
 function metricsOnly(runtime: Runtime): Hono {
   const app = new Hono();
-  app.route('/metrics', metricsRoutes(() => runtime.renderMetrics()));
+  app.route(
+    '/metrics',
+    metricsRoutes(() => runtime.renderMetrics()),
+  );
   return app;
 }

@@ -30,7 +30,11 @@ export async function addSource(store: Store, input: AddSourceInput) {
 }
 
 /** Imports every feed of an OPML file; returns how many were new. */
-export async function importOpml(store: Store, text: string, intervalMinutes?: number): Promise<{ added: number; known: number }> {
+export async function importOpml(
+  store: Store,
+  text: string,
+  intervalMinutes?: number,
+): Promise<{ added: number; known: number }> {
   let added = 0;
   let known = 0;
   for (const outline of parseOpml(text)) {
@@ -51,7 +55,9 @@ export async function importOpml(store: Store, text: string, intervalMinutes?: n
 export async function exportOpml(store: Store, title: string): Promise<string> {
   const sources = await store.sourceList();
   const outlines = sources.flatMap((s) =>
-    s.feeds.filter((f) => f.kind !== 'page').map((f) => ({ title: s.name, xmlUrl: f.url, htmlUrl: s.url, language: s.language, category: null })),
+    s.feeds
+      .filter((f) => f.kind !== 'page')
+      .map((f) => ({ title: s.name, xmlUrl: f.url, htmlUrl: s.url, language: s.language, category: null })),
   );
   return generateOpml(title, outlines);
 }
@@ -60,13 +66,24 @@ export async function exportOpml(store: Store, title: string): Promise<string> {
 export async function seedDefaultSources(store: Store, intervalMinutes?: number): Promise<number> {
   if ((await store.sourceList()).length > 0) return 0;
   for (const s of defaultSources) {
-    await store.createSource({ name: s.name, url: s.url, feedUrl: s.feedUrl, feedKind: 'feed', language: s.language, intervalMinutes });
+    await store.createSource({
+      name: s.name,
+      url: s.url,
+      feedUrl: s.feedUrl,
+      feedKind: 'feed',
+      language: s.language,
+      intervalMinutes,
+    });
   }
   return defaultSources.length;
 }
 
 export function sourceHealthLine(s: SourceWithHealth): string {
-  const health = s.lastErrorCode ? `error ${s.lastErrorCode}: ${s.lastError}` : s.lastSuccessAt ? `ok ${s.lastSuccessAt}` : 'not fetched yet';
+  const health = s.lastErrorCode
+    ? `error ${s.lastErrorCode}: ${s.lastError}`
+    : s.lastSuccessAt
+      ? `ok ${s.lastSuccessAt}`
+      : 'not fetched yet';
   const flags = [s.language, s.paused ? 'paused' : null].filter(Boolean).join(', ');
   return `${String(s.id).padStart(4)}  ${s.name}${flags ? ` (${flags})` : ''}  ${s.feeds.map((f) => f.url).join(' ')}  articles: ${s.articleCount}  ${health}`;
 }

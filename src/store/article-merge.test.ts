@@ -7,19 +7,21 @@ import type { ArticleInput } from './types.js';
 const text = fc.oneof(fc.constant(''), fc.constant('  '), fc.string({ minLength: 1, maxLength: 30 }));
 const maybeText = fc.option(text, { nil: null });
 
-const extraction: fc.Arbitrary<ArticleInput> = fc.record({
-  title: text,
-  subtitle: maybeText,
-  byline: maybeText,
-  image: maybeText,
-  imageCaption: maybeText,
-  site: text,
-  publishedAt: fc.option(fc.constantFrom('2024-05-06T08:30:00Z', 'garbage', '2023-01-01'), { nil: null }),
-  paragraphs: fc.array(text, { maxLength: 4 }),
-  tags: fc.array(fc.string({ minLength: 1, maxLength: 8 }), { maxLength: 3 }),
-  isTeaser: fc.boolean(),
-  language: fc.option(fc.constantFrom('en', 'es'), { nil: null }),
-}).map((parts) => sampleArticle({ ...parts, related: [] }));
+const extraction: fc.Arbitrary<ArticleInput> = fc
+  .record({
+    title: text,
+    subtitle: maybeText,
+    byline: maybeText,
+    image: maybeText,
+    imageCaption: maybeText,
+    site: text,
+    publishedAt: fc.option(fc.constantFrom('2024-05-06T08:30:00Z', 'garbage', '2023-01-01'), { nil: null }),
+    paragraphs: fc.array(text, { maxLength: 4 }),
+    tags: fc.array(fc.string({ minLength: 1, maxLength: 8 }), { maxLength: 3 }),
+    isTeaser: fc.boolean(),
+    language: fc.option(fc.constantFrom('en', 'es'), { nil: null }),
+  })
+  .map((parts) => sampleArticle({ ...parts, related: [] }));
 
 const stored = (input: ArticleInput) => ({ id: 1, ...articleValues(input, '2024-05-06T09:00:00.000Z') });
 const filled = (value: unknown) => value !== null && value !== '' && value !== '[]';
@@ -30,7 +32,18 @@ describe('articleChanges', () => {
       fc.property(extraction, extraction, (before, after) => {
         const row = stored(before);
         const merged = { ...row, ...articleChanges(row, articleValues(after, '2024-05-07T00:00:00.000Z')) };
-        for (const key of ['title', 'subtitle', 'byline', 'image', 'image_caption', 'site', 'published_at', 'paragraphs', 'tags', 'language'] as const) {
+        for (const key of [
+          'title',
+          'subtitle',
+          'byline',
+          'image',
+          'image_caption',
+          'site',
+          'published_at',
+          'paragraphs',
+          'tags',
+          'language',
+        ] as const) {
           if (filled(row[key])) expect(filled(merged[key]), key).toBe(true);
         }
         expect(merged.first_seen_at).toBe(row.first_seen_at);
@@ -52,7 +65,11 @@ describe('articleChanges', () => {
     const row = stored(sampleArticle());
     const cut = articleValues(sampleArticle({ paragraphs: ['The harbour reopened.'] }), '2024-05-07T00:00:00.000Z');
     expect(articleChanges(row, cut).paragraphs).toBeUndefined();
-    const longer = sampleArticle({ paragraphs: [...sampleArticle().paragraphs, 'Correction: repairs took eight days.'] });
-    expect(JSON.parse(articleChanges(row, articleValues(longer, '2024-05-07T00:00:00.000Z')).paragraphs ?? '[]')).toHaveLength(3);
+    const longer = sampleArticle({
+      paragraphs: [...sampleArticle().paragraphs, 'Correction: repairs took eight days.'],
+    });
+    expect(
+      JSON.parse(articleChanges(row, articleValues(longer, '2024-05-07T00:00:00.000Z')).paragraphs ?? '[]'),
+    ).toHaveLength(3);
   });
 });

@@ -61,7 +61,8 @@ export function articleChanges(stored: Selectable<ArticlesTable>, next: ArticleV
   };
   // Same article either way: a language detected on one copy holds for the other.
   merged.language ??= next.language ?? stored.language;
-  merged.language_confidence ??= merged.language === next.language ? (next.language_confidence ?? null) : stored.language_confidence;
+  merged.language_confidence ??=
+    merged.language === next.language ? (next.language_confidence ?? null) : stored.language_confidence;
   const changes: Partial<ArticleValues> = {};
   for (const [key, value] of Object.entries(merged) as [keyof ArticleValues, unknown][]) {
     if (value !== stored[key as keyof Selectable<ArticlesTable>]) Object.assign(changes, { [key]: value });
@@ -70,7 +71,10 @@ export function articleChanges(stored: Selectable<ArticlesTable>, next: ArticleV
   return changes;
 }
 
-type Body = Pick<ArticleValues, 'paragraphs' | 'html' | 'is_teaser' | 'fingerprint' | 'language' | 'language_confidence'>;
+type Body = Pick<
+  ArticleValues,
+  'paragraphs' | 'html' | 'is_teaser' | 'fingerprint' | 'language' | 'language_confidence'
+>;
 
 /** The body and what was derived from it travel together. */
 function bodyOf(row: Body): Body {

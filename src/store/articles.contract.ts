@@ -33,7 +33,13 @@ export function describeArticleContract(open: () => Promise<TestStore>): void {
       expect(await t.store.articleCount()).toBe(1);
       expect(await t.store.carriersOf(first.articleId)).toHaveLength(1);
       const stored = await t.store.articleById(first.articleId);
-      expect(stored).toMatchObject({ title: 'Harbour reopens after storm', tags: ['harbour', 'weather'], isTeaser: false, language: 'en', firstSeenAt: seenAt });
+      expect(stored).toMatchObject({
+        title: 'Harbour reopens after storm',
+        tags: ['harbour', 'weather'],
+        isTeaser: false,
+        language: 'en',
+        firstSeenAt: seenAt,
+      });
       expect(stored?.paragraphs).toEqual(sampleArticle().paragraphs);
       expect(await t.store.articleByCanonicalUrl(sampleArticle().canonicalUrl)).toEqual(stored);
     });
@@ -43,9 +49,18 @@ export function describeArticleContract(open: () => Promise<TestStore>): void {
       const { a, b } = await twoSources(t.store);
       const article = sampleArticle();
       const { articleId } = await t.store.saveArticle({ ...article, sourceId: a.source.id, feedId: a.feed.id, seenAt });
-      await t.store.saveArticle({ ...article, url: 'https://b.example/syndicated/harbour', sourceId: b.source.id, feedId: b.feed.id, seenAt: '2024-05-06T11:00:00Z' });
+      await t.store.saveArticle({
+        ...article,
+        url: 'https://b.example/syndicated/harbour',
+        sourceId: b.source.id,
+        feedId: b.feed.id,
+        seenAt: '2024-05-06T11:00:00Z',
+      });
       const carriers = await t.store.carriersOf(articleId);
-      expect(carriers.map((c) => [c.sourceName, c.isFirst])).toEqual([['Wire A', true], ['Wire B', false]]);
+      expect(carriers.map((c) => [c.sourceName, c.isFirst])).toEqual([
+        ['Wire A', true],
+        ['Wire B', false],
+      ]);
       expect(carriers[1]?.url).toBe('https://b.example/syndicated/harbour');
       const list = await t.store.sourceList();
       expect(list.map((s) => s.articleCount)).toEqual([1, 1]);
@@ -76,7 +91,12 @@ export function describeArticleContract(open: () => Promise<TestStore>): void {
         language: null,
         fingerprint: 'fp-menu',
       });
-      const result = await t.store.saveArticle({ ...worse, sourceId: null, feedId: null, seenAt: '2024-05-07T00:00:00Z' });
+      const result = await t.store.saveArticle({
+        ...worse,
+        sourceId: null,
+        feedId: null,
+        seenAt: '2024-05-07T00:00:00Z',
+      });
       expect(result.updated).toBe(false);
       const stored = await t.store.articleById(articleId);
       expect(stored).toMatchObject({
@@ -96,10 +116,20 @@ export function describeArticleContract(open: () => Promise<TestStore>): void {
 
     it('takes a full body over a stored teaser, and a corrected title', async () => {
       t = await open();
-      const teaser = sampleArticle({ paragraphs: ['The harbour reopened on Monday.'], html: '<p>The harbour reopened on Monday.</p>', isTeaser: true, byline: null });
+      const teaser = sampleArticle({
+        paragraphs: ['The harbour reopened on Monday.'],
+        html: '<p>The harbour reopened on Monday.</p>',
+        isTeaser: true,
+        byline: null,
+      });
       const { articleId } = await t.store.saveArticle({ ...teaser, sourceId: null, feedId: null, seenAt });
       const full = sampleArticle({ title: 'Harbour reopens after the storm', byline: 'Ana Pérez and Li Wei' });
-      const result = await t.store.saveArticle({ ...full, sourceId: null, feedId: null, seenAt: '2024-05-06T12:00:00Z' });
+      const result = await t.store.saveArticle({
+        ...full,
+        sourceId: null,
+        feedId: null,
+        seenAt: '2024-05-06T12:00:00Z',
+      });
       expect(result.updated).toBe(true);
       expect(await t.store.articleById(articleId)).toMatchObject({
         title: 'Harbour reopens after the storm',
@@ -112,9 +142,18 @@ export function describeArticleContract(open: () => Promise<TestStore>): void {
 
     it('knows a page by its URL, canonical URL or any carrier URL', async () => {
       t = await open();
-      const article = sampleArticle({ url: 'https://news.example/p?id=7', canonicalUrl: 'https://news.example/harbour' });
+      const article = sampleArticle({
+        url: 'https://news.example/p?id=7',
+        canonicalUrl: 'https://news.example/harbour',
+      });
       await t.store.saveArticle({ ...article, sourceId: null, feedId: null, seenAt });
-      await t.store.saveArticle({ ...article, url: 'https://mirror.example/harbour', sourceId: null, feedId: null, seenAt });
+      await t.store.saveArticle({
+        ...article,
+        url: 'https://mirror.example/harbour',
+        sourceId: null,
+        feedId: null,
+        seenAt,
+      });
       expect(await t.store.hasArticleUrl('https://news.example/p?id=7')).toBe(true);
       expect(await t.store.hasArticleUrl('https://news.example/harbour')).toBe(true);
       expect(await t.store.hasArticleUrl('https://mirror.example/harbour')).toBe(true);
@@ -127,13 +166,20 @@ export function describeArticleContract(open: () => Promise<TestStore>): void {
       t = await open();
       const { store } = t;
       const save = (slug: string, publishedAt: string | null, language: string) =>
-        store.saveArticle({ ...sampleArticle({ url: `https://n.example/${slug}`, publishedAt, language }), sourceId: null, feedId: null, seenAt: '2024-05-03T00:00:00Z' });
+        store.saveArticle({
+          ...sampleArticle({ url: `https://n.example/${slug}`, publishedAt, language }),
+          sourceId: null,
+          feedId: null,
+          seenAt: '2024-05-03T00:00:00Z',
+        });
       const old = await save('old', '2024-05-01T00:00:00Z', 'en');
       const undated = await save('undated', null, 'es');
       const recent = await save('recent', '2024-05-05T10:00:00+02:00', 'en');
       const ids = (await t.store.latestArticles({ limit: 10 })).map((a) => a.id);
       expect(ids).toEqual([recent.articleId, undated.articleId, old.articleId]);
-      expect((await t.store.latestArticles({ limit: 10, language: 'es' })).map((a) => a.id)).toEqual([undated.articleId]);
+      expect((await t.store.latestArticles({ limit: 10, language: 'es' })).map((a) => a.id)).toEqual([
+        undated.articleId,
+      ]);
       expect((await t.store.latestArticles({ limit: 1, offset: 1 })).map((a) => a.id)).toEqual([undated.articleId]);
     });
   });
@@ -158,7 +204,9 @@ export function describeArticleContract(open: () => Promise<TestStore>): void {
       const { articleId } = await t.store.saveArticle({ ...sampleArticle(), sourceId: null, feedId: null, seenAt });
       await t.store.saveTranslation(articleId, { ...spanish, title: 'Borrador' });
       await t.store.saveTranslation(articleId, spanish);
-      expect(await t.store.translationsOf(articleId)).toEqual([{ ...spanish, translatedAt: '2024-05-06T09:05:00.000Z' }]);
+      expect(await t.store.translationsOf(articleId)).toEqual([
+        { ...spanish, translatedAt: '2024-05-06T09:05:00.000Z' },
+      ]);
       expect((await t.store.translationOf(articleId, 'es'))?.protectedNames).toEqual(['Ana Pérez']);
       await t.store.saveTranslation(articleId, { ...spanish, language: 'de', imageCaption: undefined });
       expect((await t.store.translationOf(articleId, 'de'))?.imageCaption).toBeNull();
@@ -168,7 +216,16 @@ export function describeArticleContract(open: () => Promise<TestStore>): void {
     it('finds articles by original and translated text, accents optional', async () => {
       t = await open();
       const { articleId } = await t.store.saveArticle({ ...sampleArticle(), sourceId: null, feedId: null, seenAt });
-      const other = await t.store.saveArticle({ ...sampleArticle({ url: 'https://n.example/zurich', title: 'Zürich opens a library', paragraphs: ['Books for everyone.'] }), sourceId: null, feedId: null, seenAt });
+      const other = await t.store.saveArticle({
+        ...sampleArticle({
+          url: 'https://n.example/zurich',
+          title: 'Zürich opens a library',
+          paragraphs: ['Books for everyone.'],
+        }),
+        sourceId: null,
+        feedId: null,
+        seenAt,
+      });
       expect((await t.store.search('ferry timetables', { limit: 5 })).map((a) => a.id)).toEqual([articleId]);
       expect(await t.store.search('reparaciones', { limit: 5 })).toEqual([]);
       await t.store.saveTranslation(articleId, spanish);
@@ -179,7 +236,14 @@ export function describeArticleContract(open: () => Promise<TestStore>): void {
     it('orders matches newest first, or by how many query words their headlines hold (original or translated)', async () => {
       t = await open();
       const save = async (url: string, title: string) =>
-        (await t!.store.saveArticle({ ...sampleArticle({ url, title, paragraphs: ['A storm closed the harbour for the day.'] }), sourceId: null, feedId: null, seenAt })).articleId;
+        (
+          await t!.store.saveArticle({
+            ...sampleArticle({ url, title, paragraphs: ['A storm closed the harbour for the day.'] }),
+            sourceId: null,
+            feedId: null,
+            seenAt,
+          })
+        ).articleId;
       const both = await save('https://n.example/both', 'Tormenta en el puerto');
       const one = await save('https://n.example/one', 'Harbour closed');
       const none = await save('https://n.example/none', 'A quiet day');
@@ -187,7 +251,10 @@ export function describeArticleContract(open: () => Promise<TestStore>): void {
       await t.store.saveTranslation(both, { ...spanish, title: 'Storm in the harbour' });
       expect(await t.store.searchIds('storm harbour', { limit: 5, order: 'newest' })).toEqual([none, one, both]);
       expect(await t.store.searchIds('storm harbour', { limit: 5, order: 'relevance' })).toEqual([both, one, none]);
-      expect(await t.store.searchIds('storm harbour', { limit: 2, offset: 1, order: 'relevance' })).toEqual([one, none]);
+      expect(await t.store.searchIds('storm harbour', { limit: 2, offset: 1, order: 'relevance' })).toEqual([
+        one,
+        none,
+      ]);
     });
 
     it('keeps the index in step when an article is updated', async () => {
@@ -203,7 +270,19 @@ export function describeArticleContract(open: () => Promise<TestStore>): void {
     it('treats FTS syntax in user input as plain words', async () => {
       t = await open();
       await t.store.saveArticle({ ...sampleArticle(), sourceId: null, feedId: null, seenAt });
-      for (const query of ['"harbour', 'harbour AND', 'NOT', 'harbour*', 'title:harbour', '(', '', '   ', 'NEAR(a b)', '^harbour', "harbour's -storm"]) {
+      for (const query of [
+        '"harbour',
+        'harbour AND',
+        'NOT',
+        'harbour*',
+        'title:harbour',
+        '(',
+        '',
+        '   ',
+        'NEAR(a b)',
+        '^harbour',
+        "harbour's -storm",
+      ]) {
         await expect(t.store.search(query, { limit: 5 })).resolves.toBeInstanceOf(Array);
       }
       expect(await t.store.search('"harbour', { limit: 5 })).toHaveLength(1);
@@ -216,9 +295,23 @@ export function describeArticleContract(open: () => Promise<TestStore>): void {
       t = await open();
       const { a } = await twoSources(t.store);
       const url = sampleArticle().url;
-      const failure = { url, feedId: a.feed.id, sourceId: a.source.id, stage: 'fetch', code: 'timeout', message: 'fetch: timed out', at: '2024-05-06T08:00:00Z' };
+      const failure = {
+        url,
+        feedId: a.feed.id,
+        sourceId: a.source.id,
+        stage: 'fetch',
+        code: 'timeout',
+        message: 'fetch: timed out',
+        at: '2024-05-06T08:00:00Z',
+      };
       await t.store.recordItemError(failure);
-      await t.store.recordItemError({ ...failure, stage: 'extract', code: 'no-article', message: 'extract: no article body found', at: '2024-05-06T08:30:00Z' });
+      await t.store.recordItemError({
+        ...failure,
+        stage: 'extract',
+        code: 'no-article',
+        message: 'extract: no article body found',
+        at: '2024-05-06T08:30:00Z',
+      });
       expect(await t.store.itemErrorByUrl(url)).toMatchObject({
         stage: 'extract',
         code: 'no-article',
@@ -238,17 +331,33 @@ export function describeArticleContract(open: () => Promise<TestStore>): void {
   describe('views', () => {
     it('counts views per day and ranks articles over recent days', async () => {
       t = await open();
-      const a = await t.store.saveArticle({ ...sampleArticle({ url: 'https://n.example/a' }), sourceId: null, feedId: null, seenAt });
-      const b = await t.store.saveArticle({ ...sampleArticle({ url: 'https://n.example/b' }), sourceId: null, feedId: null, seenAt });
+      const a = await t.store.saveArticle({
+        ...sampleArticle({ url: 'https://n.example/a' }),
+        sourceId: null,
+        feedId: null,
+        seenAt,
+      });
+      const b = await t.store.saveArticle({
+        ...sampleArticle({ url: 'https://n.example/b' }),
+        sourceId: null,
+        feedId: null,
+        seenAt,
+      });
       const today = new Date('2024-05-10T12:00:00Z');
       const weekAgo = new Date('2024-05-03T12:00:00Z');
       for (let i = 0; i < 5; i++) await t.store.recordView(a.articleId, weekAgo);
       for (let i = 0; i < 2; i++) await t.store.recordView(b.articleId, today);
       await t.store.recordView(a.articleId, today);
       const recent = await t.store.popularArticles({ days: 2, limit: 5, now: today });
-      expect(recent.map((x) => [x.id, x.views])).toEqual([[b.articleId, 2], [a.articleId, 1]]);
+      expect(recent.map((x) => [x.id, x.views])).toEqual([
+        [b.articleId, 2],
+        [a.articleId, 1],
+      ]);
       const week = await t.store.popularArticles({ days: 8, limit: 5, now: today });
-      expect(week.map((x) => [x.id, x.views])).toEqual([[a.articleId, 6], [b.articleId, 2]]);
+      expect(week.map((x) => [x.id, x.views])).toEqual([
+        [a.articleId, 6],
+        [b.articleId, 2],
+      ]);
       expect(week[0]?.title).toBe('Harbour reopens after storm');
     });
   });
@@ -257,8 +366,19 @@ export function describeArticleContract(open: () => Promise<TestStore>): void {
     it('removes the source, its feeds and carrier rows, and keeps the article', async () => {
       t = await open();
       const { a, b } = await twoSources(t.store);
-      const { articleId } = await t.store.saveArticle({ ...sampleArticle(), sourceId: a.source.id, feedId: a.feed.id, seenAt });
-      await t.store.saveArticle({ ...sampleArticle({ url: 'https://b.example/copy' }), canonicalUrl: sampleArticle().canonicalUrl, sourceId: b.source.id, feedId: b.feed.id, seenAt });
+      const { articleId } = await t.store.saveArticle({
+        ...sampleArticle(),
+        sourceId: a.source.id,
+        feedId: a.feed.id,
+        seenAt,
+      });
+      await t.store.saveArticle({
+        ...sampleArticle({ url: 'https://b.example/copy' }),
+        canonicalUrl: sampleArticle().canonicalUrl,
+        sourceId: b.source.id,
+        feedId: b.feed.id,
+        seenAt,
+      });
       expect(await t.store.deleteSource(a.source.id)).toBe(true);
       expect(await t.store.deleteSource(a.source.id)).toBe(false);
       expect(await t.store.feedById(a.feed.id)).toBeNull();

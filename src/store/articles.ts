@@ -34,7 +34,11 @@ export async function saveArticle(
 }
 
 async function upsertArticle(trx: Kysely<Database>, values: ArticleValues) {
-  const stored = await trx.selectFrom('articles').selectAll().where('canonical_url', '=', values.canonical_url).executeTakeFirst();
+  const stored = await trx
+    .selectFrom('articles')
+    .selectAll()
+    .where('canonical_url', '=', values.canonical_url)
+    .executeTakeFirst();
   if (!stored) {
     const { id } = await trx.insertInto('articles').values(values).returning('id').executeTakeFirstOrThrow();
     return { articleId: id, created: true, updated: false };
@@ -49,7 +53,11 @@ async function upsertArticle(trx: Kysely<Database>, values: ArticleValues) {
  * Records that another outlet carried a stored article (a syndicated copy found by dedupe), in one
  * transaction with forgetting an earlier failure of that URL. Idempotent.
  */
-export async function recordCarrier({ db, dialect }: StoreContext, articleId: number, carrier: CarrierInput): Promise<void> {
+export async function recordCarrier(
+  { db, dialect }: StoreContext,
+  articleId: number,
+  carrier: CarrierInput,
+): Promise<void> {
   await dialect.writeTransaction(db, async (trx) => {
     await addCarrier(trx, articleId, { ...carrier, seenAt: toIso(carrier.seenAt) });
     await clearItemErrors(trx, [carrier.url]);
@@ -57,7 +65,10 @@ export async function recordCarrier({ db, dialect }: StoreContext, articleId: nu
 }
 
 /** Dedupe fingerprints of the articles first seen since `since` (to rebuild the index at start). */
-export async function articleFingerprints({ db }: StoreContext, since: string): Promise<{ id: number; fingerprint: string }[]> {
+export async function articleFingerprints(
+  { db }: StoreContext,
+  since: string,
+): Promise<{ id: number; fingerprint: string }[]> {
   const rows = await db
     .selectFrom('articles')
     .select(['id', 'fingerprint'])
@@ -75,7 +86,11 @@ export interface CarrierInput {
 }
 
 async function addCarrier(trx: Kysely<Database>, articleId: number, carrier: CarrierInput): Promise<void> {
-  const known = await trx.selectFrom('article_sources').select(['source_id', 'url']).where('article_id', '=', articleId).execute();
+  const known = await trx
+    .selectFrom('article_sources')
+    .select(['source_id', 'url'])
+    .where('article_id', '=', articleId)
+    .execute();
   if (known.some((k) => k.source_id === carrier.sourceId && k.url === carrier.url)) return;
   await trx
     .insertInto('article_sources')
@@ -144,7 +159,10 @@ export async function latestArticles({ db }: StoreContext, options: LatestArticl
 }
 
 export async function articleCount({ db }: StoreContext): Promise<number> {
-  const row = await db.selectFrom('articles').select(({ fn }) => fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const row = await db
+    .selectFrom('articles')
+    .select(({ fn }) => fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
   return Number(row.n);
 }
 
@@ -186,6 +204,11 @@ export async function hasArticleUrl({ db }: StoreContext, url: string): Promise<
     .limit(1)
     .executeTakeFirst();
   if (article) return true;
-  const carrier = await db.selectFrom('article_sources').select('article_id').where('url', '=', url).limit(1).executeTakeFirst();
+  const carrier = await db
+    .selectFrom('article_sources')
+    .select('article_id')
+    .where('url', '=', url)
+    .limit(1)
+    .executeTakeFirst();
   return carrier !== undefined;
 }

@@ -45,14 +45,27 @@ export interface StoreDialect {
    * input never parsed as query syntax; the database walks its index and stops at the limit, never
    * ranking or sorting every match of a common word. Ranking: search-window.ts.
    */
-  searchArticleIds(db: Kysely<Database>, query: string, limit: number, offset: number, filter?: SearchFilter): Promise<number[]>;
+  searchArticleIds(
+    db: Kysely<Database>,
+    query: string,
+    limit: number,
+    offset: number,
+    filter?: SearchFilter,
+  ): Promise<number[]>;
   /**
    * The newest SEARCH_WINDOW matches ranked by how many of the query's words their headlines hold
    * (ties newest first), `limit` of them from `offset`, in one query (search-window.ts; SQLite,
    * from the folded headline words it keeps beside its index). Absent: search-window.ts ranks the
    * window itself from the stored titles.
    */
-  rankedWindowIds?(db: Kysely<Database>, query: string, words: string[], limit: number, offset: number, filter?: SearchFilter): Promise<number[]>;
+  rankedWindowIds?(
+    db: Kysely<Database>,
+    query: string,
+    words: string[],
+    limit: number,
+    offset: number,
+    filter?: SearchFilter,
+  ): Promise<number[]>;
   /** Creates and fills what rankedWindowIds reads (a migration step; nothing where it is absent). */
   createHeadlineWords?(db: Kysely<any>): Promise<void>;
   /**

@@ -25,18 +25,38 @@ export interface Entity {
 }
 
 /** Links an article to its entities (creating them), replacing earlier links, and recounts them. */
-export async function saveArticleEntities({ db }: StoreContext, articleId: number, mentions: EntityMention[]): Promise<void> {
+export async function saveArticleEntities(
+  { db }: StoreContext,
+  articleId: number,
+  mentions: EntityMention[],
+): Promise<void> {
   const edb = entityDb(db);
-  const before = await edb.selectFrom('article_entities').select('entity_id').where('article_id', '=', articleId).execute();
+  const before = await edb
+    .selectFrom('article_entities')
+    .select('entity_id')
+    .where('article_id', '=', articleId)
+    .execute();
   await edb.deleteFrom('article_entities').where('article_id', '=', articleId).execute();
   const touched = new Set(before.map((b) => b.entity_id));
   for (const m of mentions) {
     await edb
       .insertInto('entities')
-      .values({ kind: m.kind, name: m.name, normalized_name: m.normalizedName, wikidata_id: null, created_at: new Date().toISOString(), article_count: 0 })
+      .values({
+        kind: m.kind,
+        name: m.name,
+        normalized_name: m.normalizedName,
+        wikidata_id: null,
+        created_at: new Date().toISOString(),
+        article_count: 0,
+      })
       .onConflict((oc) => oc.columns(['kind', 'normalized_name']).doNothing())
       .execute();
-    const entity = await edb.selectFrom('entities').select('id').where('kind', '=', m.kind).where('normalized_name', '=', m.normalizedName).executeTakeFirstOrThrow();
+    const entity = await edb
+      .selectFrom('entities')
+      .select('id')
+      .where('kind', '=', m.kind)
+      .where('normalized_name', '=', m.normalizedName)
+      .executeTakeFirstOrThrow();
     await edb
       .insertInto('article_entities')
       .values({ article_id: articleId, entity_id: entity.id, mentions: m.mentions, salience: null })
@@ -45,18 +65,34 @@ export async function saveArticleEntities({ db }: StoreContext, articleId: numbe
     touched.add(entity.id);
   }
   for (const id of touched) {
-    const { n } = await edb.selectFrom('article_entities').select(({ fn }) => fn.countAll<number>().as('n')).where('entity_id', '=', id).executeTakeFirstOrThrow();
-    await edb.updateTable('entities').set({ article_count: Number(n) }).where('id', '=', id).execute();
+    const { n } = await edb
+      .selectFrom('article_entities')
+      .select(({ fn }) => fn.countAll<number>().as('n'))
+      .where('entity_id', '=', id)
+      .executeTakeFirstOrThrow();
+    await edb
+      .updateTable('entities')
+      .set({ article_count: Number(n) })
+      .where('id', '=', id)
+      .execute();
   }
 }
 
 export async function entityById({ db }: StoreContext, id: number): Promise<Entity | null> {
-  const r = await entityDb(db).selectFrom('entities').select(['id', 'kind', 'name', 'article_count']).where('id', '=', id).executeTakeFirst();
+  const r = await entityDb(db)
+    .selectFrom('entities')
+    .select(['id', 'kind', 'name', 'article_count'])
+    .where('id', '=', id)
+    .executeTakeFirst();
   return r ? { id: r.id, kind: r.kind, name: r.name, articleCount: r.article_count } : null;
 }
 
 /** Ids of the articles naming the entity, newest first. */
-export async function entityArticles({ db }: StoreContext, entityId: number, options: { limit: number }): Promise<number[]> {
+export async function entityArticles(
+  { db }: StoreContext,
+  entityId: number,
+  options: { limit: number },
+): Promise<number[]> {
   const rows = await entityDb(db)
     .selectFrom('article_entities')
     .innerJoin('articles', 'articles.id', 'article_entities.article_id')

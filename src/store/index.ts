@@ -94,7 +94,9 @@ const queries = {
 };
 
 type Bound<T> = {
-  [K in keyof T]: T[K] extends (ctx: StoreContext, ...args: infer A) => Promise<infer R> ? (...args: A) => Promise<R> : never;
+  [K in keyof T]: T[K] extends (ctx: StoreContext, ...args: infer A) => Promise<infer R>
+    ? (...args: A) => Promise<R>
+    : never;
 };
 
 export interface Store extends Bound<typeof queries> {
@@ -141,7 +143,8 @@ export async function openStore(options: StoreOptions): Promise<Store> {
       db = openSqlite(options.dbPath);
       await migrate(db, dialect);
       const shared = options.dbPath !== ':memory:' && options.dbPath !== '';
-      if (shared && (options.readers ?? 0) > 0) readDb = openSqliteReaders(options.dbPath, options.readers!, sqlitePragmas, db);
+      if (shared && (options.readers ?? 0) > 0)
+        readDb = openSqliteReaders(options.dbPath, options.readers!, sqlitePragmas, db);
     }
   } catch (error) {
     await db?.destroy().catch(() => undefined);
@@ -166,7 +169,8 @@ function storeOver(ctx: StoreContext): Store {
     ...(bound as Bound<typeof queries>),
     db: ctx.db,
     dialect: ctx.dialect,
-    withStoriesLocked: (work) => stories.withStoriesLocked(ctx, (db) => work(db === ctx.db ? store : storeOver({ db, dialect: ctx.dialect }))),
+    withStoriesLocked: (work) =>
+      stories.withStoriesLocked(ctx, (db) => work(db === ctx.db ? store : storeOver({ db, dialect: ctx.dialect }))),
     close: () => (closed ??= Promise.all([ctx.db.destroy(), ctx.readDb?.destroy()]).then(() => undefined)),
   };
   return store;

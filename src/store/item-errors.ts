@@ -36,7 +36,10 @@ export async function recordItemError({ db }: StoreContext, input: ItemErrorInpu
 }
 
 /** Most recent failures first. */
-export async function itemErrors({ db }: StoreContext, options: { limit: number; sourceId?: number }): Promise<ItemError[]> {
+export async function itemErrors(
+  { db }: StoreContext,
+  options: { limit: number; sourceId?: number },
+): Promise<ItemError[]> {
   let query = db.selectFrom('item_errors').selectAll();
   if (options.sourceId !== undefined) query = query.where('source_id', '=', options.sourceId);
   const rows = await query.orderBy('last_at', 'desc').orderBy('id', 'desc').limit(options.limit).execute();

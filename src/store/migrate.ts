@@ -20,7 +20,11 @@ export async function migrate(
   for (const migration of migrations) {
     // Checked again inside the lock: another process may have run it since we looked.
     const didRun = await dialect.writeTransaction(db, async (trx) => {
-      const done = await trx.selectFrom('migrations').select('name').where('name', '=', migration.name).executeTakeFirst();
+      const done = await trx
+        .selectFrom('migrations')
+        .select('name')
+        .where('name', '=', migration.name)
+        .executeTakeFirst();
       if (done) return false;
       await migration.up(trx, dialect);
       await trx.insertInto('migrations').values({ name: migration.name, ran_at: new Date().toISOString() }).execute();

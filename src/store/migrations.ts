@@ -232,19 +232,33 @@ async function createJobs(db: Kysely<any>, dialect: StoreDialect): Promise<void>
 /** Indexes that let the newest-first lists read in order instead of sorting every article. */
 async function createListIndexes(db: Kysely<any>): Promise<void> {
   // The exact expression latestArticles orders by, so the database can walk the index.
-  await db.schema.createIndex('articles_latest').on('articles').expression(sql`coalesce(published_at, first_seen_at)`).execute();
+  await db.schema
+    .createIndex('articles_latest')
+    .on('articles')
+    .expression(sql`coalesce(published_at, first_seen_at)`)
+    .execute();
   await db.schema.dropIndex('articles_published').execute();
   // "Articles of this source" looks up (source, article) pairs.
   await db.schema.dropIndex('article_sources_source').execute();
-  await db.schema.createIndex('article_sources_source_article').on('article_sources').columns(['source_id', 'article_id']).execute();
+  await db.schema
+    .createIndex('article_sources_source_article')
+    .on('article_sources')
+    .columns(['source_id', 'article_id'])
+    .execute();
 }
 
 /** Story redirects after a merge, the first outlet, the languages; entity article counts. */
 async function addStoryDetails(db: Kysely<any>): Promise<void> {
   await db.schema.alterTable('stories').addColumn('merged_into', 'integer').execute();
   await db.schema.alterTable('stories').addColumn('first_source_id', 'integer').execute();
-  await db.schema.alterTable('stories').addColumn('languages', 'text', (c) => c.notNull().defaultTo('[]')).execute();
-  await db.schema.alterTable('entities').addColumn('article_count', 'integer', (c) => c.notNull().defaultTo(0)).execute();
+  await db.schema
+    .alterTable('stories')
+    .addColumn('languages', 'text', (c) => c.notNull().defaultTo('[]'))
+    .execute();
+  await db.schema
+    .alterTable('entities')
+    .addColumn('article_count', 'integer', (c) => c.notNull().defaultTo(0))
+    .execute();
 }
 
 /**
@@ -255,7 +269,12 @@ async function addStoryDetails(db: Kysely<any>): Promise<void> {
 async function addSelectorAndSection(db: Kysely<any>): Promise<void> {
   await db.schema.alterTable('sources').addColumn('body_selector', 'text').execute();
   await db.schema.alterTable('articles').addColumn('section', 'text').execute();
-  await db.schema.createIndex('articles_section_latest').on('articles').columns(['section']).expression(sql`coalesce(published_at, first_seen_at)`).execute();
+  await db.schema
+    .createIndex('articles_section_latest')
+    .on('articles')
+    .columns(['section'])
+    .expression(sql`coalesce(published_at, first_seen_at)`)
+    .execute();
   await db.schema.createIndex('stories_updated').on('stories').column('updated_at').execute();
 }
 
@@ -267,8 +286,14 @@ async function addTranslationCaption(db: Kysely<any>): Promise<void> {
 /** Why each article joined its story and the countries it names; a story's countries. */
 async function addStoryLinkDetails(db: Kysely<any>): Promise<void> {
   await db.schema.alterTable('story_articles').addColumn('why', 'text').execute();
-  await db.schema.alterTable('story_articles').addColumn('countries', 'text', (c) => c.notNull().defaultTo('[]')).execute();
-  await db.schema.alterTable('stories').addColumn('countries', 'text', (c) => c.notNull().defaultTo('[]')).execute();
+  await db.schema
+    .alterTable('story_articles')
+    .addColumn('countries', 'text', (c) => c.notNull().defaultTo('[]'))
+    .execute();
+  await db.schema
+    .alterTable('stories')
+    .addColumn('countries', 'text', (c) => c.notNull().defaultTo('[]'))
+    .execute();
 }
 
 /**

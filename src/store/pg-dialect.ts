@@ -53,7 +53,10 @@ export function quoteIdent(name: string): string {
  * lower-cased by the 'simple' configuration; the same word rule as the SQLite FTS query.
  */
 export function searchWords(input: string): string[] {
-  const folded = input.normalize('NFD').replace(/\p{M}+/gu, '').normalize('NFC');
+  const folded = input
+    .normalize('NFD')
+    .replace(/\p{M}+/gu, '')
+    .normalize('NFC');
   return folded.match(/[\p{L}\p{N}]+/gu) ?? [];
 }
 
@@ -97,7 +100,9 @@ export const postgresDialect: StoreDialect = {
     if (words.length === 0) return [];
     // Each word is letters and digits only, so the tsquery text cannot carry operators from the user.
     const tsquery = sql`to_tsquery('simple', ${words.map((w) => w.toLowerCase()).join(' & ')})`;
-    const from = hasFilter(filter) ? sql`articles_search d join articles a on a.id = d.article_id` : sql`articles_search d`;
+    const from = hasFilter(filter)
+      ? sql`articles_search d join articles a on a.id = d.article_id`
+      : sql`articles_search d`;
     const result = await sql<{ id: number }>`select d.article_id as id from ${from}
       where d.document @@ ${tsquery} ${filterConditions(filter, sql`d.article_id`)}
       order by d.article_id desc limit ${limit} offset ${offset}`.execute(db);
@@ -145,7 +150,11 @@ function isRetryable(error: unknown): boolean {
 }
 
 /** Runs `work` while holding the migration lock on one connection, so processes migrate one at a time. */
-export async function withMigrationLock<T>(db: Kysely<Database>, schema: string | undefined, work: () => Promise<T>): Promise<T> {
+export async function withMigrationLock<T>(
+  db: Kysely<Database>,
+  schema: string | undefined,
+  work: () => Promise<T>,
+): Promise<T> {
   return db.connection().execute(async (conn) => {
     if (schema) await sql`create schema if not exists ${sql.id(schema)}`.execute(conn);
     await sql`select pg_advisory_lock(${migrationLockKey})`.execute(conn);

@@ -31,8 +31,15 @@ describe('openStore({ databaseUrl })', () => {
 
   it('keeps the search index in a tsvector table and finds words without their accents', async () => {
     t = await openPgTestStore();
-    await t.store.saveArticle({ ...sampleArticle({ title: 'Zürich harbour reopens' }), sourceId: null, feedId: null, seenAt: new Date().toISOString() });
-    const kind = await sql<{ t: string }>`select pg_typeof(document)::text as t from articles_search`.execute(t.store.db);
+    await t.store.saveArticle({
+      ...sampleArticle({ title: 'Zürich harbour reopens' }),
+      sourceId: null,
+      feedId: null,
+      seenAt: new Date().toISOString(),
+    });
+    const kind = await sql<{ t: string }>`select pg_typeof(document)::text as t from articles_search`.execute(
+      t.store.db,
+    );
     expect(kind.rows[0]?.t).toBe('tsvector');
     expect((await t.store.search('zurich', { limit: 5 })).map((a) => a.title)).toEqual(['Zürich harbour reopens']);
     expect(await t.store.search('" & | ! :*', { limit: 5 })).toEqual([]);

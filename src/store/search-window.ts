@@ -20,25 +20,39 @@ import { recentValues } from '../recent-values.js';
 export type SearchOrder = 'newest' | 'relevance';
 
 /** A page of match ids in `order`. */
-export async function searchPage(db: Kysely<Database>, dialect: StoreDialect, query: string, limit: number, offset: number, filter: SearchFilter, order: SearchOrder = 'relevance'): Promise<number[]> {
+export async function searchPage(
+  db: Kysely<Database>,
+  dialect: StoreDialect,
+  query: string,
+  limit: number,
+  offset: number,
+  filter: SearchFilter,
+  order: SearchOrder = 'relevance',
+): Promise<number[]> {
   if (order === 'newest') return dialect.searchArticleIds(db, query, limit, offset, filter);
   const ids: number[] = [];
   if (offset < SEARCH_WINDOW) {
     const take = Math.min(limit, SEARCH_WINDOW - offset);
-    if (dialect.rankedWindowIds) ids.push(...(await dialect.rankedWindowIds(db, query, [...new Set(foldedWords(query))], take, offset, filter)));
+    if (dialect.rankedWindowIds)
+      ids.push(...(await dialect.rankedWindowIds(db, query, [...new Set(foldedWords(query))], take, offset, filter)));
     else {
       const window = await dialect.searchArticleIds(db, query, SEARCH_WINDOW, 0, filter);
       ids.push(...(await rankByHeadline(db, dialect, query, window)).slice(offset, offset + limit));
     }
   }
   const tailStart = Math.max(offset, SEARCH_WINDOW);
-  if (offset + limit > tailStart) ids.push(...(await dialect.searchArticleIds(db, query, offset + limit - tailStart, tailStart, filter)));
+  if (offset + limit > tailStart)
+    ids.push(...(await dialect.searchArticleIds(db, query, offset + limit - tailStart, tailStart, filter)));
   return ids;
 }
 
 /** Lower-case words without accents, as the indexes fold them ("Zürich" → "zurich"). */
 export function foldedWords(text: string): string[] {
-  const folded = text.normalize('NFD').replace(/\p{M}+/gu, '').normalize('NFC').toLowerCase();
+  const folded = text
+    .normalize('NFD')
+    .replace(/\p{M}+/gu, '')
+    .normalize('NFC')
+    .toLowerCase();
   return folded.match(/[\p{L}\p{N}]+/gu) ?? [];
 }
 
@@ -68,7 +82,12 @@ const HEADLINE_ENTRIES = 20_000;
 const headlineWords = new WeakMap<Kysely<Database>, ReturnType<typeof recentValues<number, string>>>();
 
 /** `ids` (newest first) reordered: most query words in a headline first, newest first among equals. */
-async function rankByHeadline(db: Kysely<Database>, dialect: StoreDialect, query: string, ids: number[]): Promise<number[]> {
+async function rankByHeadline(
+  db: Kysely<Database>,
+  dialect: StoreDialect,
+  query: string,
+  ids: number[],
+): Promise<number[]> {
   if (ids.length < 2) return ids;
   const wanted = [...new Set(foldedWords(query))].map((w) => ` ${w} `);
   let kept = headlineWords.get(db);
@@ -78,7 +97,10 @@ async function rankByHeadline(db: Kysely<Database>, dialect: StoreDialect, query
   const missing = ids.filter((_, i) => lines[i] === undefined);
   if (missing.length > 0) {
     // One SQL text with the ids as one parameter (building the two queries with Kysely cost more than running them).
-    const list = dialect.name === 'sqlite' ? sql`(select value from json_each(${JSON.stringify(missing)}))` : sql`(select unnest(${missing}::bigint[]))`;
+    const list =
+      dialect.name === 'sqlite'
+        ? sql`(select value from json_each(${JSON.stringify(missing)}))`
+        : sql`(select unnest(${missing}::bigint[]))`;
     const { rows: titles } = await sql<{ id: number; title: string }>`select id, title from articles where id in ${list}
       union all select article_id as id, title from translations where article_id in ${list}`.execute(db);
     const byId = new Map<number, string[]>(missing.map((id) => [id, []]));
@@ -115,6 +137,9 @@ export function filterConditions(f: SearchFilter, id: RawBuilder<unknown>): RawB
   if (f.section) parts.push(sql`and a.section = ${f.section}`);
   if (f.from) parts.push(sql`and ${day} >= ${f.from}`);
   if (f.to) parts.push(sql`and ${day} <= ${f.to}`);
-  if (f.sourceId) parts.push(sql`and exists (select 1 from article_sources s where s.article_id = ${id} and s.source_id = ${f.sourceId})`);
+  if (f.sourceId)
+    parts.push(
+      sql`and exists (select 1 from article_sources s where s.article_id = ${id} and s.source_id = ${f.sourceId})`,
+    );
   return sql.join(parts, sql` `);
 }

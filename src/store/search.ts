@@ -8,7 +8,11 @@ import type { ArticleRow } from './types.js';
 
 /** Rewrites the indexed text of one article from its stored row and translations (inside the caller's transaction). */
 export async function refreshSearchText(db: Kysely<Database>, dialect: StoreDialect, articleId: number): Promise<void> {
-  const article = await db.selectFrom('articles').select(['title', 'subtitle', 'paragraphs']).where('id', '=', articleId).executeTakeFirst();
+  const article = await db
+    .selectFrom('articles')
+    .select(['title', 'subtitle', 'paragraphs'])
+    .where('id', '=', articleId)
+    .executeTakeFirst();
   if (!article) return;
   const translations = await db
     .selectFrom('translations')

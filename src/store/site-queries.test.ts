@@ -12,7 +12,17 @@ afterEach(async () => {
 async function story(title: string, articles: number, sources: number, lastPublishedAt: string) {
   const { id } = await t.store.db
     .insertInto('stories')
-    .values({ title, language: 'en', signature: '{}', article_count: articles, source_count: sources, first_published_at: lastPublishedAt, last_published_at: lastPublishedAt, created_at: lastPublishedAt, updated_at: lastPublishedAt })
+    .values({
+      title,
+      language: 'en',
+      signature: '{}',
+      article_count: articles,
+      source_count: sources,
+      first_published_at: lastPublishedAt,
+      last_published_at: lastPublishedAt,
+      created_at: lastPublishedAt,
+      updated_at: lastPublishedAt,
+    })
     .returning('id')
     .executeTakeFirstOrThrow();
   return id;
@@ -30,9 +40,20 @@ describe('site queries', () => {
   });
 
   it('adds batched views in one go, skipping articles that are gone', async () => {
-    const { articleId } = await t.store.saveArticle({ ...sampleArticle(), sourceId: null, feedId: null, seenAt: '2024-05-07T10:00:00Z' });
+    const { articleId } = await t.store.saveArticle({
+      ...sampleArticle(),
+      sourceId: null,
+      feedId: null,
+      seenAt: '2024-05-07T10:00:00Z',
+    });
     const at = new Date('2024-05-07T12:00:00Z');
-    await t.store.recordViews([[articleId, 3], [9999, 2]], at);
+    await t.store.recordViews(
+      [
+        [articleId, 3],
+        [9999, 2],
+      ],
+      at,
+    );
     await t.store.recordViews([[articleId, 2]], at);
     const popular = await t.store.popularArticles({ days: 1, limit: 5, now: at });
     expect(popular.map((p) => [p.id, p.views])).toEqual([[articleId, 5]]);
@@ -41,7 +62,12 @@ describe('site queries', () => {
   it('lists languages by article count', async () => {
     for (const [i, language] of ['es', 'es', 'fr'].entries()) {
       const url = `https://n.example/${i}`;
-      await t.store.saveArticle({ ...sampleArticle({ url, canonicalUrl: url, language }), sourceId: null, feedId: null, seenAt: '2024-05-07T10:00:00Z' });
+      await t.store.saveArticle({
+        ...sampleArticle({ url, canonicalUrl: url, language }),
+        sourceId: null,
+        feedId: null,
+        seenAt: '2024-05-07T10:00:00Z',
+      });
     }
     expect(await t.store.articleLanguages()).toEqual([
       { language: 'es', count: 2 },

@@ -20,28 +20,48 @@ const MAX_WORDS = 12;
 const SIMILAR_WINDOW = 200;
 
 /** Articles whose text shares words with this one's titles (any of them), best first; never itself. */
-export async function similarArticleIds({ db, dialect }: StoreContext, articleId: number, limit: number): Promise<number[]> {
+export async function similarArticleIds(
+  { db, dialect }: StoreContext,
+  articleId: number,
+  limit: number,
+): Promise<number[]> {
   const article = await db.selectFrom('articles').select(['title']).where('id', '=', articleId).executeTakeFirst();
   if (!article) return [];
-  const translated = await db.selectFrom('translations').select(['title']).where('article_id', '=', articleId).execute();
+  const translated = await db
+    .selectFrom('translations')
+    .select(['title'])
+    .where('article_id', '=', articleId)
+    .execute();
   const words = new Set<string>();
   for (const title of [article.title, ...translated.map((t) => t.title)]) {
-    for (const w of title.normalize('NFC').match(/[\p{L}\p{N}]+/gu) ?? []) if (w.length >= MIN_WORD_LENGTH) words.add(w.toLowerCase());
+    for (const w of title.normalize('NFC').match(/[\p{L}\p{N}]+/gu) ?? [])
+      if (w.length >= MIN_WORD_LENGTH) words.add(w.toLowerCase());
   }
   if (words.size === 0) return [];
   if (dialect.name !== 'sqlite') return similarByLongestWords(db, dialect, [...words], articleId, limit);
-  const match = [...words].slice(0, MAX_WORDS).map((w) => `"${w}"`).join(' OR ');
+  const match = [...words]
+    .slice(0, MAX_WORDS)
+    .map((w) => `"${w}"`)
+    .join(' OR ');
   // Ranked among the newest SIMILAR_WINDOW matches: an any-word match of twelve words hits most of
   // the archive, and ranking all of it took 0.15 s at 100,000 articles (bench:web's store).
   // (The index's rowids are minus the article ids: sqlite-dialect.ts.)
-  const result = await sql<{ id: number }>`select id from (select -rowid as id, bm25(articles_fts, 5.0, 1.0, 5.0, 1.0) as score
+  const result = await sql<{
+    id: number;
+  }>`select id from (select -rowid as id, bm25(articles_fts, 5.0, 1.0, 5.0, 1.0) as score
     from articles_fts where articles_fts match ${match} and rowid != ${-articleId} order by rowid limit ${SIMILAR_WINDOW})
     order by score limit ${limit}`.execute(db);
   return result.rows.map((r) => r.id);
 }
 
 /** Any dialect: the articles matching each of the three longest title words, in that order. */
-async function similarByLongestWords(db: Kysely<Database>, dialect: StoreDialect, words: string[], articleId: number, limit: number): Promise<number[]> {
+async function similarByLongestWords(
+  db: Kysely<Database>,
+  dialect: StoreDialect,
+  words: string[],
+  articleId: number,
+  limit: number,
+): Promise<number[]> {
   const found = new Set<number>();
   for (const word of words.sort((a, b) => b.length - a.length).slice(0, 3)) {
     for (const id of await dialect.searchArticleIds(db, word, limit + 1, 0)) if (id !== articleId) found.add(id);
@@ -91,7 +111,10 @@ export interface StoryListRow {
  * source_count × article_count / (hours since last article + 2)^1.5 (the gravity curve of link
  * aggregators: a day-old story needs ~10× the outlets of a fresh one). Candidates are the newest 500.
  */
-export async function topStories({ db }: StoreContext, options: { limit: number; now?: Date }): Promise<StoryListRow[]> {
+export async function topStories(
+  { db }: StoreContext,
+  options: { limit: number; now?: Date },
+): Promise<StoryListRow[]> {
   const now = (options.now ?? new Date()).getTime();
   const rows = await storyDb(db)
     .selectFrom('stories')
@@ -108,12 +131,20 @@ export async function topStories({ db }: StoreContext, options: { limit: number;
     .sort((a, b) => score(b) - score(a))
     .slice(0, options.limit)
     .map((r) => ({
-      id: r.id, title: r.title, articleCount: r.article_count, sourceCount: r.source_count,
-      lastPublishedAt: r.last_published_at, updatedAt: r.updated_at, languages: parseJsonList<string>(r.languages),
+      id: r.id,
+      title: r.title,
+      articleCount: r.article_count,
+      sourceCount: r.source_count,
+      lastPublishedAt: r.last_published_at,
+      updatedAt: r.updated_at,
+      languages: parseJsonList<string>(r.languages),
     }));
 }
 
-export async function storyRowById({ db }: StoreContext, id: number): Promise<(StoryListRow & { articleIds: number[] }) | null> {
+export async function storyRowById(
+  { db }: StoreContext,
+  id: number,
+): Promise<(StoryListRow & { articleIds: number[] }) | null> {
   const r = await db.selectFrom('stories').selectAll().where('id', '=', id).executeTakeFirst();
   if (!r) return null;
   const members = await db
@@ -136,7 +167,11 @@ export async function storyRowById({ db }: StoreContext, id: number): Promise<(S
 
 /** The story an article belongs to, if any. */
 export async function storyIdOfArticle({ db }: StoreContext, articleId: number): Promise<number | null> {
-  const row = await db.selectFrom('story_articles').select('story_id').where('article_id', '=', articleId).executeTakeFirst();
+  const row = await db
+    .selectFrom('story_articles')
+    .select('story_id')
+    .where('article_id', '=', articleId)
+    .executeTakeFirst();
   return row?.story_id ?? null;
 }
 
@@ -174,7 +209,11 @@ export async function entitiesOfStory({ db }: StoreContext, storyId: number, lim
 }
 
 /** One entity and its newest articles. */
-export async function entityRowById({ db }: StoreContext, id: number, limit = 50): Promise<(EntityRow & { articleIds: number[] }) | null> {
+export async function entityRowById(
+  { db }: StoreContext,
+  id: number,
+  limit = 50,
+): Promise<(EntityRow & { articleIds: number[] }) | null> {
   const entity = await db.selectFrom('entities').select(['id', 'kind', 'name']).where('id', '=', id).executeTakeFirst();
   if (!entity) return null;
   const rows = await db
@@ -189,7 +228,11 @@ export async function entityRowById({ db }: StoreContext, id: number, limit = 50
 }
 
 /** Adds buffered view counts (article id → views) to the day of `at`, in one transaction. */
-export async function recordViews({ db, dialect }: StoreContext, counts: [number, number][], at: Date = new Date()): Promise<void> {
+export async function recordViews(
+  { db, dialect }: StoreContext,
+  counts: [number, number][],
+  at: Date = new Date(),
+): Promise<void> {
   if (counts.length === 0) return;
   const day = at.toISOString().slice(0, 10);
   await dialect.writeTransaction(db, async (trx) => {
@@ -200,7 +243,9 @@ export async function recordViews({ db, dialect }: StoreContext, counts: [number
       await trx
         .insertInto('views')
         .values({ article_id: articleId, day, count: n })
-        .onConflict((oc) => oc.columns(['article_id', 'day']).doUpdateSet((eb) => ({ count: eb('views.count', '+', n) })))
+        .onConflict((oc) =>
+          oc.columns(['article_id', 'day']).doUpdateSet((eb) => ({ count: eb('views.count', '+', n) })),
+        )
         .execute();
     }
   });
@@ -239,7 +284,11 @@ export async function articleListFacts(
   for (const row of translated) translations.set(row.article_id, translationFromRow(row));
   for (const c of carriers) {
     if (firstCarriers.has(c.article_id)) continue;
-    firstCarriers.set(c.article_id, { sourceId: c.source_id, sourceName: c.name ?? null, excerptOnly: c.excerpt_only === 1 });
+    firstCarriers.set(c.article_id, {
+      sourceId: c.source_id,
+      sourceName: c.name ?? null,
+      excerptOnly: c.excerpt_only === 1,
+    });
   }
   return { translations, firstCarriers };
 }
@@ -264,9 +313,21 @@ export interface SummaryRow {
 }
 
 interface SummaryQueryRow {
-  id: number; title: string; subtitle: string | null; site: string; url: string; published_at: string | null; language: string | null;
-  image: string | null; section: string | null; lead: string | null; t_title: string | null; t_subtitle: string | null;
-  t_source_language: string | null; t_lead: string | null; source_name: string | null;
+  id: number;
+  title: string;
+  subtitle: string | null;
+  site: string;
+  url: string;
+  published_at: string | null;
+  language: string | null;
+  image: string | null;
+  section: string | null;
+  lead: string | null;
+  t_title: string | null;
+  t_subtitle: string | null;
+  t_source_language: string | null;
+  t_lead: string | null;
+  source_name: string | null;
 }
 
 /**
@@ -274,17 +335,25 @@ interface SummaryQueryRow {
  * and first carrier's name, in one query. What articlesByIds + articleListFacts give a list, less
  * the bodies: a search page reads this for every new query (bench:web: ~0.6 ms of SQL -> ~0.2).
  */
-export async function searchSummaryRows({ db: main, readDb, dialect }: StoreContext, ids: number[], language: string): Promise<SummaryRow[]> {
+export async function searchSummaryRows(
+  { db: main, readDb, dialect }: StoreContext,
+  ids: number[],
+  language: string,
+): Promise<SummaryRow[]> {
   if (ids.length === 0) return [];
   const db = readDb ?? main; // on a reader thread when the store has them
   // Written as SQL text, not with the query builder: building and compiling this query's tree cost
   // more than running it (0.39 ms against 0.21 for a page of 20, bench:web's store). The ids go as
   // one parameter, so the text is the same for every page.
   const sqlite = dialect.name === 'sqlite';
-  const first = (column: RawBuilder<unknown>) => (sqlite ? sql<string | null>`json_extract(${column}, '$[0]')` : sql<string | null>`(${column}::json ->> 0)`);
-  const wanted = sqlite ? sql`(select value from json_each(${JSON.stringify(ids)}))` : sql`(select unnest(${ids}::bigint[]))`;
+  const first = (column: RawBuilder<unknown>) =>
+    sqlite ? sql<string | null>`json_extract(${column}, '$[0]')` : sql<string | null>`(${column}::json ->> 0)`;
+  const wanted = sqlite
+    ? sql`(select value from json_each(${JSON.stringify(ids)}))`
+    : sql`(select unnest(${ids}::bigint[]))`;
   // The carrier articleListFacts calls first: flagged first, else the earliest seen.
-  const { rows } = await sql<SummaryQueryRow>`select a.id, a.title, a.subtitle, a.site, a.url, a.published_at, a.language, a.image, a.section,
+  const { rows } =
+    await sql<SummaryQueryRow>`select a.id, a.title, a.subtitle, a.site, a.url, a.published_at, a.language, a.image, a.section,
       ${first(sql`a.paragraphs`)} as lead, t.title as t_title, t.subtitle as t_subtitle, t.source_language as t_source_language,
       ${first(sql`t.paragraphs`)} as t_lead,
       (select s.name from article_sources c left join sources s on s.id = c.source_id
@@ -295,7 +364,25 @@ export async function searchSummaryRows({ db: main, readDb, dialect }: StoreCont
   return ids.flatMap((id) => {
     const r = byId.get(id);
     if (!r) return [];
-    const translation = r.t_title === null ? null : { title: r.t_title, subtitle: r.t_subtitle, lead: r.t_lead, sourceLanguage: r.t_source_language! };
-    return [{ id: r.id, title: r.title, subtitle: r.subtitle, lead: r.lead, site: r.site, url: r.url, publishedAt: r.published_at, language: r.language, image: r.image, section: r.section, translation, sourceName: r.source_name ?? null }];
+    const translation =
+      r.t_title === null
+        ? null
+        : { title: r.t_title, subtitle: r.t_subtitle, lead: r.t_lead, sourceLanguage: r.t_source_language! };
+    return [
+      {
+        id: r.id,
+        title: r.title,
+        subtitle: r.subtitle,
+        lead: r.lead,
+        site: r.site,
+        url: r.url,
+        publishedAt: r.published_at,
+        language: r.language,
+        image: r.image,
+        section: r.section,
+        translation,
+        sourceName: r.source_name ?? null,
+      },
+    ];
   });
 }

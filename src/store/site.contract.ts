@@ -23,7 +23,12 @@ export function describeSiteContract(open: () => Promise<TestStore>): void {
       const url = `https://news.example/politics/item-${n}`;
       const source = n % 2 === 0 ? a : b;
       const saved = await store.saveArticle({
-        ...sampleArticle({ url, title: `${n % 3 === 0 ? 'Ferry' : 'Harbour'} report ${n}`, paragraphs: [`Kelp washed up, day ${n}.`], fingerprint: `fp-${n}` }),
+        ...sampleArticle({
+          url,
+          title: `${n % 3 === 0 ? 'Ferry' : 'Harbour'} report ${n}`,
+          paragraphs: [`Kelp washed up, day ${n}.`],
+          fingerprint: `fp-${n}`,
+        }),
         publishedAt: `2024-05-${String(1 + (n % 28)).padStart(2, '0')}T08:00:00Z`,
         language: n % 2 ? 'es' : 'en',
         section: n % 4 === 0 ? 'Sport' : 'Politics',
@@ -42,7 +47,8 @@ export function describeSiteContract(open: () => Promise<TestStore>): void {
       const count = SEARCH_WINDOW + 15;
       const { ids } = await fill(t.store, count);
       const seen: number[] = [];
-      for (let offset = 0; offset < count + 20; offset += 20) seen.push(...(await t.store.search('kelp', { limit: 20, offset })).map((r) => r.id));
+      for (let offset = 0; offset < count + 20; offset += 20)
+        seen.push(...(await t.store.search('kelp', { limit: 20, offset })).map((r) => r.id));
       expect(seen).toHaveLength(count);
       expect(new Set(seen)).toEqual(new Set(ids));
       // Past the window, older matches come newest first.
@@ -59,20 +65,30 @@ export function describeSiteContract(open: () => Promise<TestStore>): void {
       const count = SEARCH_WINDOW + 15;
       const { ids } = await fill(t.store, count);
       const seen: number[] = [];
-      for (let offset = 0; offset < count + 20; offset += 20) seen.push(...(await t.store.search('ferry kelp', { limit: 20, offset, order: 'newest' })).map((r) => r.id));
+      for (let offset = 0; offset < count + 20; offset += 20)
+        seen.push(...(await t.store.search('ferry kelp', { limit: 20, offset, order: 'newest' })).map((r) => r.id));
       const ferries = ids.filter((_, n) => n % 3 === 0);
       expect(seen).toEqual([...ferries].sort((x, y) => y - x));
       // Headline matches no longer jump the queue: the newest match comes first whatever its title.
       const newest = await t.store.search('kelp', { limit: 3, order: 'newest' });
       expect(newest.map((r) => r.id)).toEqual(ids.slice(-3).reverse());
-      const spanish = await t.store.search('kelp', { limit: 50, order: 'newest', language: 'es', from: '2024-05-03', to: '2024-05-06' });
-      expect(spanish.map((r) => Number(r.title.split(' ').pop())).sort((x, y) => x - y)).toEqual([3, 5, 31, 33, 59, 61, 87, 89]);
+      const spanish = await t.store.search('kelp', {
+        limit: 50,
+        order: 'newest',
+        language: 'es',
+        from: '2024-05-03',
+        to: '2024-05-06',
+      });
+      expect(spanish.map((r) => Number(r.title.split(' ').pop())).sort((x, y) => x - y)).toEqual([
+        3, 5, 31, 33, 59, 61, 87, 89,
+      ]);
     });
 
     it('filters by language, source, section and publication days in the query', async () => {
       t = await open();
       const { a } = await fill(t.store, 12);
-      const titles = async (filter: object) => (await t!.store.search('kelp', { limit: 50, ...filter })).map((r) => Number(r.title.split(' ').pop()));
+      const titles = async (filter: object) =>
+        (await t!.store.search('kelp', { limit: 50, ...filter })).map((r) => Number(r.title.split(' ').pop()));
       expect((await titles({ language: 'es' })).sort((x, y) => x - y)).toEqual([1, 3, 5, 7, 9, 11]);
       expect((await titles({ sourceId: a })).sort((x, y) => x - y)).toEqual([0, 2, 4, 6, 8, 10]);
       expect((await titles({ section: 'Sport' })).sort((x, y) => x - y)).toEqual([0, 4, 8]);
@@ -85,10 +101,19 @@ export function describeSiteContract(open: () => Promise<TestStore>): void {
     it('stores the section, keeps it when a later copy names none, lists and filters by it', async () => {
       t = await open();
       await fill(t.store, 8);
-      expect(await t.store.articleSections()).toEqual([{ section: 'Politics', count: 6 }, { section: 'Sport', count: 2 }]);
+      expect(await t.store.articleSections()).toEqual([
+        { section: 'Politics', count: 6 },
+        { section: 'Sport', count: 2 },
+      ]);
       const sport = await t.store.latestArticles({ limit: 10, section: 'Sport' });
       expect(sport.map((r) => r.section)).toEqual(['Sport', 'Sport']);
-      const again = await t.store.saveArticle({ ...sampleArticle({ url: 'https://news.example/politics/item-4' }), section: null, sourceId: null, feedId: null, seenAt: '2024-06-02T00:00:00Z' });
+      const again = await t.store.saveArticle({
+        ...sampleArticle({ url: 'https://news.example/politics/item-4' }),
+        section: null,
+        sourceId: null,
+        feedId: null,
+        seenAt: '2024-06-02T00:00:00Z',
+      });
       expect((await t.store.articleById(again.articleId))?.section).toBe('Sport');
     });
   });
@@ -98,7 +123,9 @@ export function describeSiteContract(open: () => Promise<TestStore>): void {
       t = await open();
       const { source } = await t.store.createSource({ name: 'S', url: 'https://s.example/' });
       expect((await t.store.sourceById(source.id))?.bodySelector).toBeNull();
-      expect((await t.store.updateSource(source.id, { bodySelector: ' article .story-body ' }))?.bodySelector).toBe('article .story-body');
+      expect((await t.store.updateSource(source.id, { bodySelector: ' article .story-body ' }))?.bodySelector).toBe(
+        'article .story-body',
+      );
       expect((await t.store.sourceList())[0]?.bodySelector).toBe('article .story-body');
       expect((await t.store.updateSource(source.id, { bodySelector: '' }))?.bodySelector).toBeNull();
     });
@@ -109,8 +136,16 @@ export function describeSiteContract(open: () => Promise<TestStore>): void {
       t = await open();
       const { ids } = await fill(t.store, 3);
       await t.store.saveTranslation(ids[1]!, {
-        language: 'en', sourceLanguage: 'es', engine: 'test', engineVersion: '1', title: 'Translated', subtitle: null,
-        paragraphs: ['Kelp.'], html: '<p>Kelp.</p>', protectedNames: [], translatedAt: '2024-06-01T00:00:00Z',
+        language: 'en',
+        sourceLanguage: 'es',
+        engine: 'test',
+        engineVersion: '1',
+        title: 'Translated',
+        subtitle: null,
+        paragraphs: ['Kelp.'],
+        html: '<p>Kelp.</p>',
+        protectedNames: [],
+        translatedAt: '2024-06-01T00:00:00Z',
       });
       const facts = await t.store.articleListFacts(ids, 'en');
       expect([...facts.translations.keys()]).toEqual([ids[1]]);
@@ -121,14 +156,33 @@ export function describeSiteContract(open: () => Promise<TestStore>): void {
       t = await open();
       const { ids } = await fill(t.store, 3);
       await t.store.saveTranslation(ids[1]!, {
-        language: 'en', sourceLanguage: 'es', engine: 'test', engineVersion: '1', title: 'Translated', subtitle: 'Sub',
-        paragraphs: ['First kelp.', 'Second.'], html: '<p>First kelp.</p>', protectedNames: [], translatedAt: '2024-06-01T00:00:00Z',
+        language: 'en',
+        sourceLanguage: 'es',
+        engine: 'test',
+        engineVersion: '1',
+        title: 'Translated',
+        subtitle: 'Sub',
+        paragraphs: ['First kelp.', 'Second.'],
+        html: '<p>First kelp.</p>',
+        protectedNames: [],
+        translatedAt: '2024-06-01T00:00:00Z',
       });
       const rows = await searchSummaryRows(t.store, [ids[2]!, 999_999, ids[1]!, ids[0]!], 'en');
       expect(rows.map((r) => r.id)).toEqual([ids[2], ids[1], ids[0]]);
       expect(rows.map((r) => r.sourceName)).toEqual(['Wire A', 'Wire B', 'Wire A']);
-      expect(rows[0]).toMatchObject({ title: 'Harbour report 2', lead: 'Kelp washed up, day 2.', language: 'en', section: 'Politics', translation: null });
-      expect(rows[1]!.translation).toEqual({ title: 'Translated', subtitle: 'Sub', lead: 'First kelp.', sourceLanguage: 'es' });
+      expect(rows[0]).toMatchObject({
+        title: 'Harbour report 2',
+        lead: 'Kelp washed up, day 2.',
+        language: 'en',
+        section: 'Politics',
+        translation: null,
+      });
+      expect(rows[1]!.translation).toEqual({
+        title: 'Translated',
+        subtitle: 'Sub',
+        lead: 'First kelp.',
+        sourceLanguage: 'es',
+      });
       expect(await searchSummaryRows(t.store, [], 'en')).toEqual([]);
     });
   });

@@ -13,20 +13,33 @@ export function describeSourceContract(open: () => Promise<TestStore>): void {
   describe('sources and feeds', () => {
     it('wraps database failures in HappeningsError', async () => {
       t = await open();
-      const failure = await t.store.recordFeedError(9999, { code: 'x', message: 'y', at: 'not a date', nextFetchAt: new Date() }).catch((e: unknown) => e);
+      const failure = await t.store
+        .recordFeedError(9999, { code: 'x', message: 'y', at: 'not a date', nextFetchAt: new Date() })
+        .catch((e: unknown) => e);
       expect(failure).toBeInstanceOf(HappeningsError);
       expect((failure as HappeningsError).stage).toBe('store');
     });
     it('creates a source with its feed once per feed URL', async () => {
       t = await open();
-      const input = { name: 'El Diario', url: 'https://diario.example/', language: 'es', feedUrl: 'https://diario.example/rss', intervalMinutes: 15 };
+      const input = {
+        name: 'El Diario',
+        url: 'https://diario.example/',
+        language: 'es',
+        feedUrl: 'https://diario.example/rss',
+        intervalMinutes: 15,
+      };
       const first = await t.store.createSource(input);
       const second = await t.store.createSource({ ...input, name: 'Other name' });
       expect(first.created).toBe(true);
       expect(second.created).toBe(false);
       expect(second.source.id).toBe(first.source.id);
       expect(second.feed.id).toBe(first.feed.id);
-      expect(first.feed).toMatchObject({ url: 'https://diario.example/rss', kind: 'feed', intervalMinutes: 15, errorCount: 0 });
+      expect(first.feed).toMatchObject({
+        url: 'https://diario.example/rss',
+        kind: 'feed',
+        intervalMinutes: 15,
+        errorCount: 0,
+      });
       expect(first.source).toMatchObject({ name: 'El Diario', language: 'es', paused: false, translate: true });
       expect(await t.store.sourceById(first.source.id)).toEqual(first.source);
       expect(await t.store.feedById(first.feed.id)).toEqual(first.feed);
@@ -62,11 +75,33 @@ export function describeSourceContract(open: () => Promise<TestStore>): void {
     it('records fetch errors and successes as feed health', async () => {
       t = await open();
       const { source, feed } = await t.store.createSource({ name: 'A', url: 'https://a.example/feed' });
-      await t.store.recordFeedError(feed.id, { code: 'http-status', message: 'fetch: HTTP 503', at: '2030-01-01T00:00:00Z', nextFetchAt: '2030-01-01T00:10:00Z' });
-      await t.store.recordFeedError(feed.id, { code: 'timeout', message: 'fetch: timed out', at: '2030-01-01T00:10:00Z', nextFetchAt: '2030-01-01T00:30:00Z' });
+      await t.store.recordFeedError(feed.id, {
+        code: 'http-status',
+        message: 'fetch: HTTP 503',
+        at: '2030-01-01T00:00:00Z',
+        nextFetchAt: '2030-01-01T00:10:00Z',
+      });
+      await t.store.recordFeedError(feed.id, {
+        code: 'timeout',
+        message: 'fetch: timed out',
+        at: '2030-01-01T00:10:00Z',
+        nextFetchAt: '2030-01-01T00:30:00Z',
+      });
       let [health] = await t.store.sourceList();
-      expect(health).toMatchObject({ id: source.id, errorCount: 2, lastErrorCode: 'timeout', lastError: 'fetch: timed out', lastSuccessAt: null, articleCount: 0 });
-      await t.store.recordFeedFetched(feed.id, { etag: '"v2"', lastModified: 'Wed, 01 Jan 2030 00:00:00 GMT', fetchedAt: new Date('2030-01-01T01:00:00Z'), nextFetchAt: new Date('2030-01-01T01:30:00Z') });
+      expect(health).toMatchObject({
+        id: source.id,
+        errorCount: 2,
+        lastErrorCode: 'timeout',
+        lastError: 'fetch: timed out',
+        lastSuccessAt: null,
+        articleCount: 0,
+      });
+      await t.store.recordFeedFetched(feed.id, {
+        etag: '"v2"',
+        lastModified: 'Wed, 01 Jan 2030 00:00:00 GMT',
+        fetchedAt: new Date('2030-01-01T01:00:00Z'),
+        nextFetchAt: new Date('2030-01-01T01:30:00Z'),
+      });
       [health] = await t.store.sourceList();
       expect(health).toMatchObject({ errorCount: 0, lastError: null, lastSuccessAt: '2030-01-01T01:00:00.000Z' });
       expect(await t.store.feedById(feed.id)).toMatchObject({ etag: '"v2"', nextFetchAt: '2030-01-01T01:30:00.000Z' });

@@ -26,12 +26,24 @@ export async function createSource(
   return dialect.writeTransaction(db, async (trx) => {
     const known = await trx.selectFrom('feeds').selectAll().where('url', '=', feedUrl).executeTakeFirst();
     if (known) {
-      const source = await trx.selectFrom('sources').selectAll().where('id', '=', known.source_id).executeTakeFirstOrThrow();
+      const source = await trx
+        .selectFrom('sources')
+        .selectAll()
+        .where('id', '=', known.source_id)
+        .executeTakeFirstOrThrow();
       return { source: sourceFromRow(source), feed: feedFromRow(known), created: false };
     }
     const source = await trx
       .insertInto('sources')
-      .values({ name: input.name, url: input.url, language: input.language ?? null, paused: 0, excerpt_only: 0, translate: 1, created_at: now })
+      .values({
+        name: input.name,
+        url: input.url,
+        language: input.language ?? null,
+        paused: 0,
+        excerpt_only: 0,
+        translate: 1,
+        created_at: now,
+      })
       .returningAll()
       .executeTakeFirstOrThrow();
     const feed = await trx
@@ -95,12 +107,25 @@ export async function sourceList({ db }: StoreContext): Promise<SourceWithHealth
     .groupBy('source_id')
     .execute();
   const countBySource = new Map(counts.map((c) => [c.source_id, Number(c.n)]));
-  return sources.map((row) => withHealth(sourceFromRow(row), feeds.filter((f) => f.sourceId === row.id), countBySource.get(row.id) ?? 0));
+  return sources.map((row) =>
+    withHealth(
+      sourceFromRow(row),
+      feeds.filter((f) => f.sourceId === row.id),
+      countBySource.get(row.id) ?? 0,
+    ),
+  );
 }
 
 function withHealth(source: SourceRow, feeds: FeedRow[], articleCount: number): SourceWithHealth {
-  const latest = (values: (string | null)[]) => values.filter((v): v is string => v !== null).sort().at(-1) ?? null;
-  const lastFailed = [...feeds].filter((f) => f.lastError !== null).sort((a, b) => (a.lastFetchAt ?? '').localeCompare(b.lastFetchAt ?? '')).at(-1);
+  const latest = (values: (string | null)[]) =>
+    values
+      .filter((v): v is string => v !== null)
+      .sort()
+      .at(-1) ?? null;
+  const lastFailed = [...feeds]
+    .filter((f) => f.lastError !== null)
+    .sort((a, b) => (a.lastFetchAt ?? '').localeCompare(b.lastFetchAt ?? ''))
+    .at(-1);
   return {
     ...source,
     feeds,
@@ -144,7 +169,11 @@ export async function leaseFeed({ db }: StoreContext, feedId: number, now: Date,
 
 /** Moves a feed's next fetch ("fetch now" sets it to now; a poll sets the real next time). */
 export async function scheduleFeed({ db }: StoreContext, feedId: number, nextFetchAt: Date | string): Promise<void> {
-  await db.updateTable('feeds').set({ next_fetch_at: toIso(nextFetchAt) }).where('id', '=', feedId).execute();
+  await db
+    .updateTable('feeds')
+    .set({ next_fetch_at: toIso(nextFetchAt) })
+    .where('id', '=', feedId)
+    .execute();
 }
 
 export interface FeedFetched {

@@ -50,7 +50,10 @@ const STATEMENT_CACHE_SIZE = 1000;
  * their SQL text (parameters are bound per run), least recently used dropped first. Safe because
  * Kysely runs one query at a time on this connection.
  */
-function withStatementCache(database: SqliteDatabase.Database): { prepare(sql: string): SqliteDatabase.Statement; close(): void } {
+function withStatementCache(database: SqliteDatabase.Database): {
+  prepare(sql: string): SqliteDatabase.Statement;
+  close(): void;
+} {
   const statements = new Map<string, SqliteDatabase.Statement>();
   return {
     prepare(text) {
@@ -72,7 +75,10 @@ function withStatementCache(database: SqliteDatabase.Database): { prepare(sql: s
 export function ftsQuery(input: string): string | null {
   const words = input.normalize('NFC').match(/[\p{L}\p{N}]+/gu) ?? [];
   if (words.length === 0) return null;
-  return words.slice(0, 32).map((w) => `"${w}"`).join(' ');
+  return words
+    .slice(0, 32)
+    .map((w) => `"${w}"`)
+    .join(' ');
 }
 
 /** The matches of an FTS5 query as `f` (rowid: minus the article id); articles joined only to filter. */
@@ -120,7 +126,10 @@ export const sqliteDialect: StoreDialect = {
     await sql`drop table if exists articles_fts`.execute(db);
     await sqliteDialect.createSearchIndex(db);
     // The same words refreshSearchText indexes (the separators between fields do not make words).
-    const lines = (row: string) => sql.raw(`concat_ws(char(10), ${row}.subtitle, (select group_concat(value, char(10)) from json_each(${row}.paragraphs)))`);
+    const lines = (row: string) =>
+      sql.raw(
+        `concat_ws(char(10), ${row}.subtitle, (select group_concat(value, char(10)) from json_each(${row}.paragraphs)))`,
+      );
     await sql`insert into articles_fts (rowid, title, body, translated_title, translated_body)
       select -a.id, a.title, ${lines('a')},
         coalesce((select group_concat(t.title, char(10)) from translations t where t.article_id = a.id), ''),
@@ -133,13 +142,19 @@ export const sqliteDialect: StoreDialect = {
     await sql`delete from articles_fts where rowid = ${-articleId}`.execute(db);
     await sql`insert into articles_fts (rowid, title, body, translated_title, translated_body)
       values (${-articleId}, ${text.title}, ${text.body}, ${text.translatedTitle}, ${text.translatedBody})`.execute(db);
-    await sql`insert or replace into search_headlines (article_id, words) values (${articleId}, ${headlineLine(text.title, text.translatedTitle)})`.execute(db);
+    await sql`insert or replace into search_headlines (article_id, words) values (${articleId}, ${headlineLine(text.title, text.translatedTitle)})`.execute(
+      db,
+    );
   },
 
   async searchArticleIds(db, query, limit, offset, filter = {}) {
     const match = ftsQuery(query);
     if (!match) return [];
-    const result = await sql<{ id: number }>`select -f.rowid as id from ${matches(match, filter)} order by f.rowid limit ${limit} offset ${offset}`.execute(db);
+    const result = await sql<{
+      id: number;
+    }>`select -f.rowid as id from ${matches(match, filter)} order by f.rowid limit ${limit} offset ${offset}`.execute(
+      db,
+    );
     return result.rows.map((r) => r.id);
   },
 
@@ -148,8 +163,15 @@ export const sqliteDialect: StoreDialect = {
     if (!match || limit <= 0) return [];
     // The window walk and its ranking in one statement, on the database's side (a reader thread
     // when the store has one): each query word found in an article's folded headline line counts one.
-    const hits = words.length ? sql.join(words.map((w) => sql`coalesce(instr(h.words, ${` ${w} `}) > 0, 0)`), sql` + `) : sql`0`;
-    const result = await sql<{ id: number }>`with win as (select f.rowid as r from ${matches(match, filter)} order by f.rowid limit ${SEARCH_WINDOW})
+    const hits = words.length
+      ? sql.join(
+          words.map((w) => sql`coalesce(instr(h.words, ${` ${w} `}) > 0, 0)`),
+          sql` + `,
+        )
+      : sql`0`;
+    const result = await sql<{
+      id: number;
+    }>`with win as (select f.rowid as r from ${matches(match, filter)} order by f.rowid limit ${SEARCH_WINDOW})
       select -win.r as id from win left join search_headlines h on h.article_id = -win.r
       order by ${hits} desc, win.r limit ${limit} offset ${offset}`.execute(db);
     return result.rows.map((r) => r.id);
@@ -176,7 +198,9 @@ export const sqliteDialect: StoreDialect = {
     // total_changes() moves when it wrote anything. The connection is the store's one connection.
     return db.connection().execute(async (conn) => {
       const before = await sql<{ n: number }>`select total_changes() as n`.execute(conn);
-      await sql`insert into articles_fts (articles_fts, rank) values ('merge', ${mode === 'full' ? -TIDY_PAGES : TIDY_PAGES})`.execute(conn);
+      await sql`insert into articles_fts (articles_fts, rank) values ('merge', ${mode === 'full' ? -TIDY_PAGES : TIDY_PAGES})`.execute(
+        conn,
+      );
       const after = await sql<{ n: number }>`select total_changes() as n`.execute(conn);
       return after.rows[0]!.n - before.rows[0]!.n > 1;
     });

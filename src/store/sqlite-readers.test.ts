@@ -21,18 +21,32 @@ describe('SQLite reader threads', () => {
     const { store } = t;
     const first = (await store.saveArticle({ ...sampleArticle(), sourceId: null, feedId: null, seenAt })).articleId;
     expect(await store.searchIds('harbour', { limit: 5, order: 'newest' })).toEqual([first]);
-    const second = (await store.saveArticle({ ...sampleArticle({ url: 'https://news.example/2', title: 'Harbour fees rise' }), sourceId: null, feedId: null, seenAt })).articleId;
+    const second = (
+      await store.saveArticle({
+        ...sampleArticle({ url: 'https://news.example/2', title: 'Harbour fees rise' }),
+        sourceId: null,
+        feedId: null,
+        seenAt,
+      })
+    ).articleId;
     // Several at once spread over both threads; each answer is its own query's.
-    const answers = await Promise.all(Array.from({ length: 12 }, (_, i) => store.searchIds(i % 2 ? 'fees' : 'harbour', { limit: 5, order: 'newest' })));
+    const answers = await Promise.all(
+      Array.from({ length: 12 }, (_, i) => store.searchIds(i % 2 ? 'fees' : 'harbour', { limit: 5, order: 'newest' })),
+    );
     answers.forEach((ids, i) => expect(ids).toEqual(i % 2 ? [second] : [second, first]));
-    expect((await store.searchLines([second, first], 'en')).map((l) => l.title)).toEqual(['Harbour fees rise', 'Harbour reopens after storm']);
+    expect((await store.searchLines([second, first], 'en')).map((l) => l.title)).toEqual([
+      'Harbour fees rise',
+      'Harbour reopens after storm',
+    ]);
   });
 
   it('refuse writes and transactions', async () => {
     t = await openTestStore();
     const readers = openSqliteReaders(t.dbPath, 1, sqlitePragmas);
     try {
-      await expect(sql`insert into sources (name, url) values ('x', 'https://x.example/')`.execute(readers)).rejects.toThrow(/readonly|only read/i);
+      await expect(
+        sql`insert into sources (name, url) values ('x', 'https://x.example/')`.execute(readers),
+      ).rejects.toThrow(/readonly|only read/i);
       await expect(readers.transaction().execute(async () => undefined)).rejects.toThrow('only read');
       expect((await sql<{ n: number }>`select count(*) as n from sources`.execute(readers)).rows[0]!.n).toBe(0);
     } finally {
@@ -49,8 +63,11 @@ describe('SQLite reader threads', () => {
     // The thread cannot open its file: every read goes to the store's own connection.
     const readers = openSqliteReaders(join(dir, 'missing.db'), 1, sqlitePragmas, t.store.db);
     try {
-      for (let i = 0; i < 3; i += 1) expect((await sql<{ n: number }>`select count(*) as n from articles`.execute(readers)).rows[0]!.n).toBe(1);
-      expect(warnings).toEqual([expect.stringMatching(/a SQLite reader cannot open .*missing\.db.*; its reads go to the main connection/)]);
+      for (let i = 0; i < 3; i += 1)
+        expect((await sql<{ n: number }>`select count(*) as n from articles`.execute(readers)).rows[0]!.n).toBe(1);
+      expect(warnings).toEqual([
+        expect.stringMatching(/a SQLite reader cannot open .*missing\.db.*; its reads go to the main connection/),
+      ]);
     } finally {
       warn.mockRestore();
       await readers.destroy();

@@ -88,14 +88,22 @@ interface Reader {
  * to the next live thread, else to `fallback` (the store's main connection), with one warning: a
  * search is slower then, never failed.
  */
-export function openSqliteReaders(dbPath: string, threads: number, pragmas: { mmapBytes: number; cacheKib: number }, fallback?: Kysely<Database>): Kysely<Database> {
+export function openSqliteReaders(
+  dbPath: string,
+  threads: number,
+  pragmas: { mmapBytes: number; cacheKib: number },
+  fallback?: Kysely<Database>,
+): Kysely<Database> {
   const driver = createRequire(import.meta.url).resolve('better-sqlite3');
   let nextId = 0;
   let closing = false;
   const stop = (reader: Reader, error: Error) => {
     if (reader.stopped) return;
     reader.stopped = error;
-    if (!closing) log.warn(`store: ${error.message}; its reads go ${readers.some((r) => !r.stopped) ? 'to another reader thread' : 'to the main connection'}`);
+    if (!closing)
+      log.warn(
+        `store: ${error.message}; its reads go ${readers.some((r) => !r.stopped) ? 'to another reader thread' : 'to the main connection'}`,
+      );
     const orphans = [...reader.waiting.values()];
     reader.waiting.clear();
     for (const waiter of orphans) {
@@ -107,7 +115,8 @@ export function openSqliteReaders(dbPath: string, threads: number, pragmas: { mm
     const worker = new Worker(READER_SOURCE, { eval: true, workerData: { path: dbPath, driver, ...pragmas } });
     const reader: Reader = { worker, waiting: new Map() };
     worker.on('message', (message: { id: number; rows?: unknown[]; error?: string; code?: string; fatal?: string }) => {
-      if (message.fatal !== undefined) return stop(reader, new Error(`a SQLite reader cannot open ${dbPath}: ${message.fatal}`));
+      if (message.fatal !== undefined)
+        return stop(reader, new Error(`a SQLite reader cannot open ${dbPath}: ${message.fatal}`));
       const waiter = reader.waiting.get(message.id);
       reader.waiting.delete(message.id);
       if (reader.waiting.size === 0) worker.unref();

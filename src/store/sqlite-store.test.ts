@@ -45,20 +45,47 @@ describe('the search index rebuilt from stored text (migration 0013)', () => {
     t = await openTestStore();
     const store = t.store;
     const ids: number[] = [];
-    const topics = ['Harbour storm damage', 'Council budget vote', 'Harbour ferry strike', 'Zürich museum opens', 'Storm closes the harbour'];
+    const topics = [
+      'Harbour storm damage',
+      'Council budget vote',
+      'Harbour ferry strike',
+      'Zürich museum opens',
+      'Storm closes the harbour',
+    ];
     for (const [i, title] of topics.entries()) {
       const saved = await store.saveArticle({
         ...sampleArticle({ url: `https://news.example/a/${i}`, fingerprint: `fp-${i}` }),
-        sourceId: null, feedId: null, seenAt: '2024-06-01T00:00:00Z',
-        title, subtitle: i === 1 ? 'Mayor speaks' : null, paragraphs: [`${title} paragraph ${i}.`, `Second line about kelp${i}.`],
+        sourceId: null,
+        feedId: null,
+        seenAt: '2024-06-01T00:00:00Z',
+        title,
+        subtitle: i === 1 ? 'Mayor speaks' : null,
+        paragraphs: [`${title} paragraph ${i}.`, `Second line about kelp${i}.`],
       });
       ids.push(saved.articleId);
     }
     await store.saveTranslation(ids[1]!, {
-      language: 'en', sourceLanguage: 'es', engine: 'test', engineVersion: '1', title: 'Presupuesto traducido', subtitle: 'Alcaldesa',
-      paragraphs: ['Texto con algas.'], html: '<p>Texto con algas.</p>', protectedNames: [], translatedAt: '2024-06-01T00:00:00Z',
+      language: 'en',
+      sourceLanguage: 'es',
+      engine: 'test',
+      engineVersion: '1',
+      title: 'Presupuesto traducido',
+      subtitle: 'Alcaldesa',
+      paragraphs: ['Texto con algas.'],
+      html: '<p>Texto con algas.</p>',
+      protectedNames: [],
+      translatedAt: '2024-06-01T00:00:00Z',
     });
-    const queries = ['harbour', 'storm harbour', 'zurich', 'mayor', 'kelp3', 'presupuesto', 'alcaldesa algas', 'paragraph'];
+    const queries = [
+      'harbour',
+      'storm harbour',
+      'zurich',
+      'mayor',
+      'kelp3',
+      'presupuesto',
+      'alcaldesa algas',
+      'paragraph',
+    ];
     const find = async () => Promise.all(queries.map((q) => store.dialect.searchArticleIds(store.db, q, 10, 0)));
     const before = await find();
     expect(before[0]).toEqual([ids[4], ids[2], ids[0]]); // newest first
@@ -68,7 +95,11 @@ describe('the search index rebuilt from stored text (migration 0013)', () => {
     await store.dialect.rebuildSearchIndex(store.db);
     expect(await find()).toEqual(before);
     expect(await store.similarArticleIds(ids[0]!, 3)).toEqual(similar);
-    expect(await store.dialect.searchArticleIds(store.db, 'harbour', 10, 0, { language: 'en' })).toEqual([ids[4], ids[2], ids[0]]);
+    expect(await store.dialect.searchArticleIds(store.db, 'harbour', 10, 0, { language: 'en' })).toEqual([
+      ids[4],
+      ids[2],
+      ids[0],
+    ]);
   });
 });
 
@@ -77,29 +108,69 @@ describe('relevance ranked by SQLite (search_headlines, migration 0014)', () => 
     t = await openTestStore();
     const store = t.store;
     // 'stormy' and 'harbourside' hold query words but are other words: they must not count.
-    const words = ['harbour', 'storm', 'Zürich', 'ferry', 'council', 'budget', 'árbol', 'river', 'stormy', 'harbourside'];
-    const pick = (i: number, n: number) => Array.from({ length: n }, (_, k) => words[(i * 7 + k * 3) % words.length]).join(' ');
+    const words = [
+      'harbour',
+      'storm',
+      'Zürich',
+      'ferry',
+      'council',
+      'budget',
+      'árbol',
+      'river',
+      'stormy',
+      'harbourside',
+    ];
+    const pick = (i: number, n: number) =>
+      Array.from({ length: n }, (_, k) => words[(i * 7 + k * 3) % words.length]).join(' ');
     for (let i = 0; i < 160; i += 1) {
       const { articleId } = await store.saveArticle({
-        ...sampleArticle({ url: `https://news.example/r/${i}`, fingerprint: `fp-r-${i}`, title: `${pick(i, i % 4)} item ${i}`, paragraphs: [`${words.join(' ')} zurich arbol text ${i}.`] }),
-        sourceId: null, feedId: null, seenAt: '2024-06-01T00:00:00Z',
+        ...sampleArticle({
+          url: `https://news.example/r/${i}`,
+          fingerprint: `fp-r-${i}`,
+          title: `${pick(i, i % 4)} item ${i}`,
+          paragraphs: [`${words.join(' ')} zurich arbol text ${i}.`],
+        }),
+        sourceId: null,
+        feedId: null,
+        seenAt: '2024-06-01T00:00:00Z',
       });
       if (i % 5 === 0) {
         await store.saveTranslation(articleId, {
-          language: 'es', sourceLanguage: 'en', engine: 'test', engineVersion: '1', title: `${pick(i + 3, 2)} traducido`, subtitle: null,
-          paragraphs: ['Texto.'], html: '<p>Texto.</p>', protectedNames: [], translatedAt: '2024-06-01T00:00:00Z',
+          language: 'es',
+          sourceLanguage: 'en',
+          engine: 'test',
+          engineVersion: '1',
+          title: `${pick(i + 3, 2)} traducido`,
+          subtitle: null,
+          paragraphs: ['Texto.'],
+          html: '<p>Texto.</p>',
+          protectedNames: [],
+          translatedAt: '2024-06-01T00:00:00Z',
         });
       }
     }
     const { searchPage } = await import('./search-window.js');
     const fromTitles = { ...store.dialect, rankedWindowIds: undefined };
-    const queries = ['harbour storm', 'zurich ferry council', 'ARBOL river', 'storm', 'budget harbour árbol', 'traducido storm'];
+    const queries = [
+      'harbour storm',
+      'zurich ferry council',
+      'ARBOL river',
+      'storm',
+      'budget harbour árbol',
+      'traducido storm',
+    ];
     const pages = (dialect: typeof store.dialect) =>
-      Promise.all(queries.flatMap((q) => [0, 20, 40, 90, 100].map((offset) => searchPage(store.db, dialect, q, 20, offset, {}, 'relevance'))));
+      Promise.all(
+        queries.flatMap((q) =>
+          [0, 20, 40, 90, 100].map((offset) => searchPage(store.db, dialect, q, 20, offset, {}, 'relevance')),
+        ),
+      );
     const expected = await pages(fromTitles);
     expect(expected.flat().length).toBeGreaterThan(300);
     expect(await pages(store.dialect)).toEqual(expected);
-    expect(await searchPage(store.db, store.dialect, 'storm', 20, 0, { language: 'en' }, 'relevance')).toEqual(await searchPage(store.db, fromTitles, 'storm', 20, 0, { language: 'en' }, 'relevance'));
+    expect(await searchPage(store.db, store.dialect, 'storm', 20, 0, { language: 'en' }, 'relevance')).toEqual(
+      await searchPage(store.db, fromTitles, 'storm', 20, 0, { language: 'en' }, 'relevance'),
+    );
     // A store migrated with articles in it fills the table from their titles and translations.
     const { sql } = await import('kysely');
     await sql`drop table search_headlines`.execute(store.db);

@@ -13,7 +13,12 @@ export function describeStoryContract(open: () => Promise<TestStore>): void {
   });
 
   async function article(store: TestStore['store'], url: string, language: string, sourceId: number) {
-    const saved = await store.saveArticle({ ...sampleArticle({ url, canonicalUrl: url, language }), sourceId, feedId: null, seenAt: '2024-05-06T09:00:00Z' } as never);
+    const saved = await store.saveArticle({
+      ...sampleArticle({ url, canonicalUrl: url, language }),
+      sourceId,
+      feedId: null,
+      seenAt: '2024-05-06T09:00:00Z',
+    } as never);
     return saved.articleId;
   }
 
@@ -31,11 +36,31 @@ export function describeStoryContract(open: () => Promise<TestStore>): void {
       const [a, b] = await twoSources(t.store);
       const es = await article(t.store, 'https://a.example/1', 'es', a);
       const en = await article(t.store, 'https://b.example/2', 'en', b);
-      const s1 = await t.store.createStory({ ...member, articleId: es, title: 'Reabre el puerto', language: 'es', sourceId: a, publishedAt: '2024-05-06T08:00:00Z' });
-      const s2 = await t.store.createStory({ ...member, articleId: en, title: 'Harbour reopens', language: 'en', sourceId: b, publishedAt: '2024-05-06T09:00:00Z' });
+      const s1 = await t.store.createStory({
+        ...member,
+        articleId: es,
+        title: 'Reabre el puerto',
+        language: 'es',
+        sourceId: a,
+        publishedAt: '2024-05-06T08:00:00Z',
+      });
+      const s2 = await t.store.createStory({
+        ...member,
+        articleId: en,
+        title: 'Harbour reopens',
+        language: 'en',
+        sourceId: b,
+        publishedAt: '2024-05-06T09:00:00Z',
+      });
       await t.store.mergeStories(s2, s1);
       const story = await t.store.storyById(s1);
-      expect(story).toMatchObject({ articleCount: 2, sourceCount: 2, languages: ['en', 'es'], firstSourceId: a, mergedInto: null });
+      expect(story).toMatchObject({
+        articleCount: 2,
+        sourceCount: 2,
+        languages: ['en', 'es'],
+        firstSourceId: a,
+        mergedInto: null,
+      });
       expect((await t.store.storyById(s2))?.mergedInto).toBe(s1);
       expect((await t.store.storyArticles(s1)).map((m) => m.articleId).sort()).toEqual([es, en].sort());
       expect((await t.store.storiesLatest({ limit: 10 })).map((s) => s.id)).toEqual([s1]);
@@ -48,11 +73,36 @@ export function describeStoryContract(open: () => Promise<TestStore>): void {
       const copy = await article(t.store, 'https://b.example/quake-copy', 'es', b);
       const other = await article(t.store, 'https://b.example/quake-en', 'en', b);
       const why = { created: true, similarity: 0, sharedTerms: [], merged: [], oddities: ['future-date'] };
-      const s1 = await t.store.createStory({ ...member, articleId: first, title: 'Terremoto', language: 'es', sourceId: a, publishedAt: '2024-05-06T08:00:00Z', why, countries: ['JP'] });
-      await t.store.addStoryArticle(s1, { ...member, articleId: copy, title: 'Terremoto', language: 'es', sourceId: b, publishedAt: '2024-05-06T08:30:00Z', duplicateOf: first, similarity: 1, countries: ['JP'] });
+      const s1 = await t.store.createStory({
+        ...member,
+        articleId: first,
+        title: 'Terremoto',
+        language: 'es',
+        sourceId: a,
+        publishedAt: '2024-05-06T08:00:00Z',
+        why,
+        countries: ['JP'],
+      });
+      await t.store.addStoryArticle(s1, {
+        ...member,
+        articleId: copy,
+        title: 'Terremoto',
+        language: 'es',
+        sourceId: b,
+        publishedAt: '2024-05-06T08:30:00Z',
+        duplicateOf: first,
+        similarity: 1,
+        countries: ['JP'],
+      });
       const s2 = await t.store.createStory({
-        ...member, articleId: other, title: 'Quake', language: 'en', sourceId: b, publishedAt: '2024-05-06T09:00:00Z',
-        why: { created: false, similarity: 0.71, sharedTerms: ['e:japan', '#71'], merged: [], oddities: [] }, countries: ['US', 'JP'],
+        ...member,
+        articleId: other,
+        title: 'Quake',
+        language: 'en',
+        sourceId: b,
+        publishedAt: '2024-05-06T09:00:00Z',
+        why: { created: false, similarity: 0.71, sharedTerms: ['e:japan', '#71'], merged: [], oddities: [] },
+        countries: ['US', 'JP'],
       });
       expect((await t.store.storyById(s1))?.countries).toEqual(['JP']);
       await t.store.mergeStories(s2, s1);
@@ -74,7 +124,10 @@ export function describeStoryContract(open: () => Promise<TestStore>): void {
       await t.store.addStoryArticle(s1, { ...at, articleId: y, sourceId: b });
       const since = '2024-01-01T00:00:00Z';
       const first = await t.store.recentStoryMembers(since);
-      expect(first.map((m) => [m.articleId, m.storyId])).toEqual([[x, s1], [y, s1]]);
+      expect(first.map((m) => [m.articleId, m.storyId])).toEqual([
+        [x, s1],
+        [y, s1],
+      ]);
       const [lx, ly] = first.map((m) => m.linkId) as [number, number];
       expect(ly).toBeGreaterThan(lx);
       expect(await t.store.recentStoryMembers(since, ly)).toEqual([]);
@@ -91,7 +144,11 @@ export function describeStoryContract(open: () => Promise<TestStore>): void {
     it('hands a link on with the copy it is and the stories merged when it was made (what another worker replays)', async () => {
       t = await open();
       const [a, b] = await twoSources(t.store);
-      const [x, copy, y, z] = await Promise.all(['https://a.example/x', 'https://b.example/copy', 'https://a.example/y', 'https://b.example/z'].map((url, i) => article(t!.store, url, 'en', i % 2 ? b : a)));
+      const [x, copy, y, z] = await Promise.all(
+        ['https://a.example/x', 'https://b.example/copy', 'https://a.example/y', 'https://b.example/z'].map((url, i) =>
+          article(t!.store, url, 'en', i % 2 ? b : a),
+        ),
+      );
       const at = { ...member, title: 'Harbour', language: 'en', publishedAt: '2024-05-06T08:00:00Z' };
       const s1 = await t.store.createStory({ ...at, articleId: x!, sourceId: a });
       await t.store.addStoryArticle(s1, { ...at, articleId: copy!, sourceId: b, duplicateOf: x!, similarity: 1 });
@@ -101,7 +158,10 @@ export function describeStoryContract(open: () => Promise<TestStore>): void {
       await t.store.mergeStories(s2, s1);
       const links = await t.store.recentStoryMembers('2024-01-01T00:00:00Z');
       expect(links.map((l) => [l.articleId, l.storyId, l.duplicateOf, l.mergedStories])).toEqual([
-        [x, s1, null, []], [copy, s1, x, []], [y, s1, null, []], [z, s1, null, [s2]],
+        [x, s1, null, []],
+        [copy, s1, x, []],
+        [y, s1, null, []],
+        [z, s1, null, [s2]],
       ]);
     });
 
@@ -109,9 +169,20 @@ export function describeStoryContract(open: () => Promise<TestStore>): void {
       t = await open();
       const [a] = await twoSources(t.store);
       const x = await article(t.store, 'https://a.example/x', 'en', a);
-      const storyId = await t.store.withStoriesLocked((store) => store.createStory({ ...member, articleId: x, title: 'Harbour', language: 'en', sourceId: a, publishedAt: '2024-05-06T08:00:00Z' }));
+      const storyId = await t.store.withStoriesLocked((store) =>
+        store.createStory({
+          ...member,
+          articleId: x,
+          title: 'Harbour',
+          language: 'en',
+          sourceId: a,
+          publishedAt: '2024-05-06T08:00:00Z',
+        }),
+      );
       expect(await t.store.storyById(storyId)).toMatchObject({ articleCount: 1 });
-      await expect(t.store.withStoriesLocked(async () => Promise.reject(new Error('turn failed')))).rejects.toThrow('turn failed');
+      await expect(t.store.withStoriesLocked(async () => Promise.reject(new Error('turn failed')))).rejects.toThrow(
+        'turn failed',
+      );
     });
 
     it('links one entity across articles with a count', async () => {

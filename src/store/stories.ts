@@ -9,7 +9,12 @@ import type { Database, StoriesTable, StoryArticlesTable } from './schema.js';
 
 /** Columns added by migrations 0008 (story details), 0011 (link details) and 0012 (link ids), typed here so schema.ts stays as shipped. */
 export type StoryDatabase = Database & {
-  stories: StoriesTable & { merged_into: number | null; first_source_id: number | null; languages: string; countries: string };
+  stories: StoriesTable & {
+    merged_into: number | null;
+    first_source_id: number | null;
+    languages: string;
+    countries: string;
+  };
   story_articles: StoryArticlesTable & { why: string | null; countries: string; link_id: Generated<number> };
 };
 
@@ -69,9 +74,19 @@ export async function createStory({ db }: StoreContext, first: StoryMember): Pro
   const row = await storyDb(db)
     .insertInto('stories')
     .values({
-      title: first.title, language: first.language, signature: '{}', article_count: 0, source_count: 0,
-      first_published_at: first.publishedAt, last_published_at: first.publishedAt, created_at: now, updated_at: now,
-      merged_into: null, first_source_id: first.sourceId, languages: '[]', countries: '[]',
+      title: first.title,
+      language: first.language,
+      signature: '{}',
+      article_count: 0,
+      source_count: 0,
+      first_published_at: first.publishedAt,
+      last_published_at: first.publishedAt,
+      created_at: now,
+      updated_at: now,
+      merged_into: null,
+      first_source_id: first.sourceId,
+      languages: '[]',
+      countries: '[]',
     })
     .returning('id')
     .executeTakeFirstOrThrow();
@@ -86,11 +101,20 @@ export async function addStoryArticle(ctx: StoreContext, storyId: number, member
   await db
     .insertInto('story_articles')
     .values({
-      story_id: storyId, article_id: member.articleId, similarity: member.similarity, duplicate_of: member.duplicateOf,
-      added_at: new Date().toISOString(), why: member.why ? JSON.stringify(member.why) : null, countries: JSON.stringify(member.countries ?? []),
+      story_id: storyId,
+      article_id: member.articleId,
+      similarity: member.similarity,
+      duplicate_of: member.duplicateOf,
+      added_at: new Date().toISOString(),
+      why: member.why ? JSON.stringify(member.why) : null,
+      countries: JSON.stringify(member.countries ?? []),
     })
     .execute();
-  await refreshStory(ctx, storyId, member.language === 'en' || (member.language !== null && !(await hasTitleIn(ctx, storyId, 'en'))) ? member : null);
+  await refreshStory(
+    ctx,
+    storyId,
+    member.language === 'en' || (member.language !== null && !(await hasTitleIn(ctx, storyId, 'en'))) ? member : null,
+  );
 }
 
 async function hasTitleIn({ db }: StoreContext, storyId: number, language: string): Promise<boolean> {
@@ -105,7 +129,14 @@ async function refreshStory(ctx: StoreContext, storyId: number, titleFrom: Story
     .selectFrom('story_articles')
     .innerJoin('articles', 'articles.id', 'story_articles.article_id')
     .leftJoin('article_sources', 'article_sources.article_id', 'articles.id')
-    .select(['articles.id', 'articles.language', 'articles.published_at', 'articles.first_seen_at', 'article_sources.source_id', 'story_articles.countries'])
+    .select([
+      'articles.id',
+      'articles.language',
+      'articles.published_at',
+      'articles.first_seen_at',
+      'article_sources.source_id',
+      'story_articles.countries',
+    ])
     .where('story_articles.story_id', '=', storyId)
     .execute();
   const times = members.map((m) => m.published_at ?? m.first_seen_at).sort();
@@ -142,7 +173,11 @@ function storyCountries(members: { id: number; countries: string }[]): string[] 
 export async function mergeStories(ctx: StoreContext, fromId: number, intoId: number): Promise<void> {
   const db = storyDb(ctx.db);
   await db.updateTable('story_articles').set({ story_id: intoId }).where('story_id', '=', fromId).execute();
-  await db.updateTable('stories').set({ merged_into: intoId, article_count: 0, source_count: 0 }).where('id', '=', fromId).execute();
+  await db
+    .updateTable('stories')
+    .set({ merged_into: intoId, article_count: 0, source_count: 0 })
+    .where('id', '=', fromId)
+    .execute();
   await db.updateTable('stories').set({ merged_into: intoId }).where('merged_into', '=', fromId).execute();
   await refreshStory(ctx, intoId, null);
 }
@@ -154,7 +189,10 @@ export async function storyById({ db }: StoreContext, id: number): Promise<Story
 }
 
 /** Stories most recently updated, merged ones left out. */
-export async function storiesLatest({ db }: StoreContext, options: { limit: number; minArticles?: number }): Promise<Story[]> {
+export async function storiesLatest(
+  { db }: StoreContext,
+  options: { limit: number; minArticles?: number },
+): Promise<Story[]> {
   const rows = await storyDb(db)
     .selectFrom('stories')
     .selectAll()
@@ -172,12 +210,24 @@ export async function storyArticles({ db }: StoreContext, storyId: number): Prom
   const rows = await storyDb(db)
     .selectFrom('story_articles')
     .innerJoin('articles', 'articles.id', 'story_articles.article_id')
-    .select(['articles.id', 'story_articles.similarity', 'story_articles.duplicate_of', 'story_articles.why', 'articles.published_at', 'articles.first_seen_at'])
+    .select([
+      'articles.id',
+      'story_articles.similarity',
+      'story_articles.duplicate_of',
+      'story_articles.why',
+      'articles.published_at',
+      'articles.first_seen_at',
+    ])
     .where('story_articles.story_id', '=', storyId)
     .execute();
   return rows
     .sort((a, b) => (a.published_at ?? a.first_seen_at).localeCompare(b.published_at ?? b.first_seen_at))
-    .map((r) => ({ articleId: r.id, similarity: r.similarity, duplicateOf: r.duplicate_of, why: r.why ? (JSON.parse(r.why) as StoryLinkWhy) : null }));
+    .map((r) => ({
+      articleId: r.id,
+      similarity: r.similarity,
+      duplicateOf: r.duplicate_of,
+      why: r.why ? (JSON.parse(r.why) as StoryLinkWhy) : null,
+    }));
 }
 
 /** One article of a story, with why it joined. */
@@ -190,9 +240,17 @@ export interface StoryLink {
 
 function storyFromRow(r: Selectable<StoryDatabase['stories']>): Story {
   return {
-    id: r.id, title: r.title, language: r.language, articleCount: r.article_count, sourceCount: r.source_count,
-    languages: JSON.parse(r.languages || '[]') as string[], countries: JSON.parse(r.countries || '[]') as string[], firstSourceId: r.first_source_id,
-    firstPublishedAt: r.first_published_at, lastPublishedAt: r.last_published_at, mergedInto: r.merged_into,
+    id: r.id,
+    title: r.title,
+    language: r.language,
+    articleCount: r.article_count,
+    sourceCount: r.source_count,
+    languages: JSON.parse(r.languages || '[]') as string[],
+    countries: JSON.parse(r.countries || '[]') as string[],
+    firstSourceId: r.first_source_id,
+    firstPublishedAt: r.first_published_at,
+    lastPublishedAt: r.last_published_at,
+    mergedInto: r.merged_into,
   };
 }
 
@@ -214,13 +272,21 @@ export interface StoryMemberRow {
  * Articles in a story published (else first seen) since `since`, oldest first; with `afterLinkId`,
  * only those linked after that link (other workers' links, for StoryTracker.catchUp).
  */
-export async function recentStoryMembers({ db }: StoreContext, since: string, afterLinkId = 0): Promise<StoryMemberRow[]> {
+export async function recentStoryMembers(
+  { db }: StoreContext,
+  since: string,
+  afterLinkId = 0,
+): Promise<StoryMemberRow[]> {
   const rows = await storyDb(db)
     .selectFrom('story_articles')
     .innerJoin('articles', 'articles.id', 'story_articles.article_id')
     .select([
-      'articles.id as articleId', 'story_articles.story_id as storyId', 'story_articles.link_id as linkId',
-      'articles.published_at as publishedAt', 'articles.first_seen_at as firstSeenAt', 'story_articles.duplicate_of as duplicateOf',
+      'articles.id as articleId',
+      'story_articles.story_id as storyId',
+      'story_articles.link_id as linkId',
+      'articles.published_at as publishedAt',
+      'articles.first_seen_at as firstSeenAt',
+      'story_articles.duplicate_of as duplicateOf',
       'story_articles.why',
     ])
     .where('story_articles.link_id', '>', afterLinkId)
@@ -228,7 +294,9 @@ export async function recentStoryMembers({ db }: StoreContext, since: string, af
     .execute();
   return rows
     .map(({ why, ...r }) => ({ ...r, linkId: Number(r.linkId), mergedStories: mergedStoriesOf(why) }))
-    .sort((a, b) => (a.publishedAt ?? a.firstSeenAt).localeCompare(b.publishedAt ?? b.firstSeenAt) || a.linkId - b.linkId);
+    .sort(
+      (a, b) => (a.publishedAt ?? a.firstSeenAt).localeCompare(b.publishedAt ?? b.firstSeenAt) || a.linkId - b.linkId,
+    );
 }
 
 function mergedStoriesOf(why: string | null): number[] {
@@ -243,6 +311,9 @@ const storiesLockKey = 0x73746f72;
  * db it is handed: on PostgreSQL workers take turns through an advisory lock, in one transaction;
  * on SQLite it just runs.
  */
-export async function withStoriesLocked<T>({ db, dialect }: StoreContext, work: (db: Kysely<Database>) => Promise<T>): Promise<T> {
+export async function withStoriesLocked<T>(
+  { db, dialect }: StoreContext,
+  work: (db: Kysely<Database>) => Promise<T>,
+): Promise<T> {
   return dialect.exclusively(db, storiesLockKey, work);
 }

@@ -40,7 +40,10 @@ export function sampleArticle(overrides: Partial<ArticleInput> = {}): ArticleInp
     languageHint: 'en',
     image: 'https://news.example/img/harbour.jpg',
     imageCaption: 'The harbour on Sunday',
-    paragraphs: ['The harbour reopened on Monday after a week of repairs.', 'Ferry operators said timetables would return to normal.'],
+    paragraphs: [
+      'The harbour reopened on Monday after a week of repairs.',
+      'Ferry operators said timetables would return to normal.',
+    ],
     html: '<p>The harbour reopened on Monday after a week of repairs.</p><p>Ferry operators said timetables would return to normal.</p>',
     related: [{ title: 'Storm damage', url: 'https://news.example/2024/05/storm' }],
     tags: ['harbour', 'weather'],

@@ -22,13 +22,20 @@ export async function cachedTranslations({ db }: StoreContext, keys: string[]): 
   const untyped = db as unknown as Kysely<any>;
   // 500 keys a query: well under SQLite's 32,766 bound parameters, and few round trips.
   for (let i = 0; i < keys.length; i += 500) {
-    const rows = (await untyped.selectFrom('translation_cache').select(['key', 'translated']).where('key', 'in', keys.slice(i, i + 500)).execute()) as { key: string; translated: string }[];
+    const rows = (await untyped
+      .selectFrom('translation_cache')
+      .select(['key', 'translated'])
+      .where('key', 'in', keys.slice(i, i + 500))
+      .execute()) as { key: string; translated: string }[];
     for (const row of rows) found.set(row.key, row.translated);
   }
   return found;
 }
 
-export async function cacheTranslations({ db }: StoreContext, entries: { key: string; translated: string }[]): Promise<void> {
+export async function cacheTranslations(
+  { db }: StoreContext,
+  entries: { key: string; translated: string }[],
+): Promise<void> {
   if (!entries.length) return;
   const untyped = db as unknown as Kysely<any>;
   const now = new Date().toISOString();
@@ -36,7 +43,9 @@ export async function cacheTranslations({ db }: StoreContext, entries: { key: st
     await untyped
       .insertInto('translation_cache')
       .values(entries.slice(i, i + 300).map((e) => ({ key: e.key, translated: e.translated, created_at: now })))
-      .onConflict((oc: any) => oc.column('key').doUpdateSet((eb: any) => ({ translated: eb.ref('excluded.translated') })))
+      .onConflict((oc: any) =>
+        oc.column('key').doUpdateSet((eb: any) => ({ translated: eb.ref('excluded.translated') })),
+      )
       .execute();
   }
 }

@@ -7,7 +7,11 @@ import { refreshSearchText } from './search.js';
 import type { Translation } from './types.js';
 
 /** Saves (or replaces) the article's translation into `translation.language`. */
-export async function saveTranslation({ db, dialect }: StoreContext, articleId: number, translation: Translation): Promise<void> {
+export async function saveTranslation(
+  { db, dialect }: StoreContext,
+  articleId: number,
+  translation: Translation,
+): Promise<void> {
   await dialect.writeTransaction(db, async (trx) => {
     await upsertTranslation(trx, articleId, translation);
     await refreshSearchText(trx, dialect, articleId);
@@ -15,7 +19,11 @@ export async function saveTranslation({ db, dialect }: StoreContext, articleId: 
 }
 
 /** The insert-or-replace of one translation, inside the caller's transaction. */
-export async function upsertTranslation(trx: Kysely<Database>, articleId: number, translation: Translation): Promise<void> {
+export async function upsertTranslation(
+  trx: Kysely<Database>,
+  articleId: number,
+  translation: Translation,
+): Promise<void> {
   const values = {
     article_id: articleId,
     language: translation.language,
@@ -39,11 +47,20 @@ export async function upsertTranslation(trx: Kysely<Database>, articleId: number
 }
 
 export async function translationsOf({ db }: StoreContext, articleId: number): Promise<Translation[]> {
-  const rows = await db.selectFrom('translations').selectAll().where('article_id', '=', articleId).orderBy('language').execute();
+  const rows = await db
+    .selectFrom('translations')
+    .selectAll()
+    .where('article_id', '=', articleId)
+    .orderBy('language')
+    .execute();
   return rows.map(translationFromRow);
 }
 
-export async function translationOf({ db }: StoreContext, articleId: number, language: string): Promise<Translation | null> {
+export async function translationOf(
+  { db }: StoreContext,
+  articleId: number,
+  language: string,
+): Promise<Translation | null> {
   const row = await db
     .selectFrom('translations')
     .selectAll()
@@ -54,8 +71,17 @@ export async function translationOf({ db }: StoreContext, articleId: number, lan
 }
 
 /** The translations into `language` of several articles, by article id (those that have one). */
-export async function translationsInto({ db }: StoreContext, articleIds: number[], language: string): Promise<Map<number, Translation>> {
+export async function translationsInto(
+  { db }: StoreContext,
+  articleIds: number[],
+  language: string,
+): Promise<Map<number, Translation>> {
   if (articleIds.length === 0) return new Map();
-  const rows = await db.selectFrom('translations').selectAll().where('article_id', 'in', articleIds).where('language', '=', language).execute();
+  const rows = await db
+    .selectFrom('translations')
+    .selectAll()
+    .where('article_id', 'in', articleIds)
+    .where('language', '=', language)
+    .execute();
   return new Map(rows.map((r) => [r.article_id, translationFromRow(r)]));
 }

@@ -31,7 +31,15 @@ export async function popularArticles(
     .limit(options.limit)
     .execute();
   if (top.length === 0) return [];
-  const rows = await db.selectFrom('articles').selectAll().where('id', 'in', top.map((t) => t.article_id)).execute();
+  const rows = await db
+    .selectFrom('articles')
+    .selectAll()
+    .where(
+      'id',
+      'in',
+      top.map((t) => t.article_id),
+    )
+    .execute();
   const byId = new Map(rows.map((r) => [r.id, r]));
   return top.flatMap((t) => {
     const row = byId.get(t.article_id);

@@ -74,7 +74,9 @@ describe('/healthz', () => {
   });
 
   it('answers 503 when the store reports trouble or fails', async () => {
-    const sick = await testApp({ health: { ok: false, articles: 3, details: { migrations: 'pending' } } }).app.request('/healthz');
+    const sick = await testApp({ health: { ok: false, articles: 3, details: { migrations: 'pending' } } }).app.request(
+      '/healthz',
+    );
     expect(sick.status).toBe(503);
     expect(((await sick.json()) as { ok: boolean }).ok).toBe(false);
     const failing = testApp({ health: () => Promise.reject(new Error('SQLITE_CANTOPEN')) });
@@ -141,7 +143,10 @@ describe('caching', () => {
     expect(new URL(res.headers.get('location')!, 'http://x').pathname).toBe('/sources');
     const api = await testApp().app.request('/api/v1/sources/?limit=2');
     expect(api.status).toBe(301);
-    expect(new URL(api.headers.get('location')!, 'http://x').pathname + new URL(api.headers.get('location')!, 'http://x').search).toBe('/api/v1/sources?limit=2');
+    expect(
+      new URL(api.headers.get('location')!, 'http://x').pathname +
+        new URL(api.headers.get('location')!, 'http://x').search,
+    ).toBe('/api/v1/sources?limit=2');
     expect((await testApp().app.request('/sources/', { method: 'POST' })).status).toBe(404);
   });
 });

@@ -80,17 +80,29 @@ export function createWebApp(options: WebAppOptions): Hono {
   // Views are counted for cached answers too; a cache hit skips everything after the cache.
   app.use(viewCounter(options.data));
   if (options.pageCacheMs !== 0) {
-    const cache = pageCache({ ttlMs: options.pageCacheMs, skip: (path) => path.startsWith('/admin') || path === '/healthz' });
+    const cache = pageCache({
+      ttlMs: options.pageCacheMs,
+      skip: (path) => path.startsWith('/admin') || path === '/healthz',
+    });
     app.use(cache.middleware);
-    rawAnswers.set(app, (req, res) => cache.answerRaw(req, res, (path, userAgent) => countView(options.data, path, userAgent)));
+    rawAnswers.set(app, (req, res) =>
+      cache.answerRaw(req, res, (path, userAgent) => countView(options.data, path, userAgent)),
+    );
   }
   // A reader's browser (or a proxy) revalidating an unchanged page gets a 304 with no body.
   app.use(finishAnswer);
   app.get('/healthz', (c) => healthz(c, options.data));
-  app.get(STYLESHEET_PATH, (c) => c.body(STYLES, 200, { 'content-type': 'text/css; charset=UTF-8', 'cache-control': STYLESHEET_CACHE }));
+  app.get(STYLESHEET_PATH, (c) =>
+    c.body(STYLES, 200, { 'content-type': 'text/css; charset=UTF-8', 'cache-control': STYLESHEET_CACHE }),
+  );
   app.route('/api/v1', apiV1(options.data));
   if (options.admin?.password) app.route('/admin', adminRoutes(options.admin, siteFor));
-  else app.all('/admin/*', () => { throw new HTTPException(404, { message: 'The admin pages are off: set HAPPENINGS_ADMIN_PASSWORD to turn them on.' }); });
+  else
+    app.all('/admin/*', () => {
+      throw new HTTPException(404, {
+        message: 'The admin pages are off: set HAPPENINGS_ADMIN_PASSWORD to turn them on.',
+      });
+    });
   app.route('/', feedRoutes(options.data, siteFor));
   app.route('/', pageRoutes(options.data, siteFor, { publicMode: options.publicMode ?? true }));
   installErrorResponses(app, siteFor);
@@ -113,7 +125,9 @@ function viewCounter(data: SiteData): MiddlewareHandler {
 function countView(data: SiteData, path: string, userAgent: string | undefined): void {
   const id = ARTICLE_PAGE.exec(path)?.[1];
   if (!id || isBot(userAgent)) return;
-  data.recordView(Number(id)).catch((error: unknown) => log.warn(`web: could not count a view of article ${id}: ${String(error)}`));
+  data
+    .recordView(Number(id))
+    .catch((error: unknown) => log.warn(`web: could not count a view of article ${id}: ${String(error)}`));
 }
 
 /** Answers given on node:http before Hono, per app: fresh page-cache hits (page-cache.ts). */

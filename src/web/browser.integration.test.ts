@@ -41,33 +41,74 @@ async function seedStory(): Promise<void> {
   const { db } = runtime.store;
   const story = await db
     .insertInto('stories')
-    .values({ title: 'A story told by two outlets', language: 'es', signature: '{}', article_count: ids.length, source_count: 9, first_published_at: now, last_published_at: now, created_at: now, updated_at: now })
+    .values({
+      title: 'A story told by two outlets',
+      language: 'es',
+      signature: '{}',
+      article_count: ids.length,
+      source_count: 9,
+      first_published_at: now,
+      last_published_at: now,
+      created_at: now,
+      updated_at: now,
+    })
     .returning('id')
     .executeTakeFirstOrThrow();
   storyId = story.id;
   await db.deleteFrom('story_articles').where('article_id', 'in', ids).execute();
-  await db.insertInto('story_articles').values(ids.map((id) => ({ story_id: story.id, article_id: id, similarity: 0.9, duplicate_of: null, added_at: now }))).execute();
-  const entity = await db.insertInto('entities').values({ kind: 'place', name: 'Villa de Prueba', normalized_name: 'villa de prueba', wikidata_id: null, created_at: now }).returning('id').executeTakeFirstOrThrow();
-  await db.insertInto('article_entities').values(ids.map((id) => ({ article_id: id, entity_id: entity.id, mentions: 2, salience: null }))).execute();
+  await db
+    .insertInto('story_articles')
+    .values(
+      ids.map((id) => ({ story_id: story.id, article_id: id, similarity: 0.9, duplicate_of: null, added_at: now })),
+    )
+    .execute();
+  const entity = await db
+    .insertInto('entities')
+    .values({
+      kind: 'place',
+      name: 'Villa de Prueba',
+      normalized_name: 'villa de prueba',
+      wikidata_id: null,
+      created_at: now,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await db
+    .insertInto('article_entities')
+    .values(ids.map((id) => ({ article_id: id, entity_id: entity.id, mentions: 2, salience: null })))
+    .execute();
 }
 
 beforeAll(async () => {
   publisher = await startDemoPublisher();
   runtime = await openTestRuntime();
-  for (const feed of publisher.feeds) await addSource(runtime.store, { url: feed.url, name: feed.outlet, language: feed.language, kind: feed.kind });
+  for (const feed of publisher.feeds)
+    await addSource(runtime.store, { url: feed.url, name: feed.outlet, language: feed.language, kind: feed.kind });
   runtime.startWorkers(2);
   for (const s of await runtime.store.sourceList()) for (const f of s.feeds) await pollFeed(runtime.pipeline, f.id);
   await runtime.queue.drain();
   await seedStory();
   const data = storeSiteData({ store: runtime.store, language: 'en', translationNote: async () => null });
-  const ops = storeAdminOps({ store: runtime.store, enqueuePage: runtime.pipeline.enqueuePage, translationStatus: async () => ['apertium: ready'] });
+  const ops = storeAdminOps({
+    store: runtime.store,
+    enqueuePage: runtime.pipeline.enqueuePage,
+    translationStatus: async () => ['apertium: ready'],
+  });
   const app = createWebApp({ data, siteName: 'Happenings', language: 'en', admin: { ops, password: ADMIN_PASSWORD } });
   server = await startWebServer(app, { port: 0, host: '127.0.0.1' });
   mkdirSync(SCREENSHOTS, { recursive: true });
   browser = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'happenings-chromium-')), {
     executablePath: CHROMIUM,
     headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
     // Only so the test can inject axe-core: the site's CSP forbids every script.
     bypassCSP: true,
     viewport: { width: 1280, height: 900 },
@@ -99,15 +140,23 @@ interface AxeResult {
 /** axe-core's serious and critical findings (WCAG 2.1 AA rules), as "rule: selector" lines. */
 async function seriousViolations(page: Page): Promise<string[]> {
   await page.addScriptTag({ path: AXE_PATH });
-  const result = (await page.evaluate(() => (globalThis as unknown as { axe: { run(o: object): Promise<unknown> } }).axe.run({ runOnly: ['wcag2a', 'wcag2aa', 'wcag21aa', 'best-practice'] }))) as AxeResult;
-  return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  const result = (await page.evaluate(() =>
+    (globalThis as unknown as { axe: { run(o: object): Promise<unknown> } }).axe.run({
+      runOnly: ['wcag2a', 'wcag2aa', 'wcag21aa', 'best-practice'],
+    }),
+  )) as AxeResult;
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 
 describe('reader journeys in Chromium', () => {
   it('front → story → article → original view → share link', async () => {
     const page = await open('/');
     // The stylesheet's rules apply (it was once escaped: `.list&gt;li` and the font were dropped).
-    expect(await page.evaluate("getComputedStyle(document.querySelector('main .list > li')).borderBottomStyle")).toBe('solid');
+    expect(await page.evaluate("getComputedStyle(document.querySelector('main .list > li')).borderBottomStyle")).toBe(
+      'solid',
+    );
     expect(await page.evaluate('getComputedStyle(document.body).fontFamily')).toContain('Segoe UI');
     await shot(page, 'front');
     await page.getByRole('link', { name: 'A story told by two outlets' }).click();
@@ -120,7 +169,8 @@ describe('reader journeys in Chromium', () => {
     expect(await page.locator('.note').first().textContent()).toMatch(/Translated from Spanish by Apertium/);
     expect(await page.locator('h1').getAttribute('lang')).toBe('en');
     // Captions are words, never an image's file name.
-    for (const caption of await page.locator('figcaption').allTextContents()) expect(caption).not.toMatch(/\.(jpe?g|png|webp)\b/i);
+    for (const caption of await page.locator('figcaption').allTextContents())
+      expect(caption).not.toMatch(/\.(jpe?g|png|webp)\b/i);
     await shot(page, 'article');
     const articleUrl = page.url();
     await page.getByRole('link', { name: 'Original', exact: true }).click();
@@ -141,7 +191,11 @@ describe('reader journeys in Chromium', () => {
     const spanish = publisher.pages.find((p) => p.language === 'es' && !p.syndicated)!;
     const article = (await runtime.store.articleByCanonicalUrl(spanish.url))!;
     const translation = (await runtime.store.translationOf(article.id, 'en'))!;
-    const word = (text: string) => text.split(/[^\p{L}]+/u).filter((w) => w.length > 5).sort((a, b) => b.length - a.length)[0]!;
+    const word = (text: string) =>
+      text
+        .split(/[^\p{L}]+/u)
+        .filter((w) => w.length > 5)
+        .sort((a, b) => b.length - a.length)[0]!;
     const page = await open('/search');
     await page.getByLabel('Words to find').fill(word(translation.title));
     await page.getByRole('button', { name: 'Search' }).click();
@@ -173,8 +227,22 @@ describe('reader journeys in Chromium', () => {
 describe('accessibility and layout in Chromium', () => {
   const paths = async () => {
     const article = (await runtime.store.latestArticles({ limit: 1 }))[0]!;
-    const view = await storeSiteData({ store: runtime.store, language: 'en', translationNote: async () => null }).articleById(article.id);
-    return ['/', `/story/${storyId}`, view!.pagePath, `${view!.pagePath}?view=both`, '/search?q=plan', '/sources', '/source/1', '/about', '/admin'];
+    const view = await storeSiteData({
+      store: runtime.store,
+      language: 'en',
+      translationNote: async () => null,
+    }).articleById(article.id);
+    return [
+      '/',
+      `/story/${storyId}`,
+      view!.pagePath,
+      `${view!.pagePath}?view=both`,
+      '/search?q=plan',
+      '/sources',
+      '/source/1',
+      '/about',
+      '/admin',
+    ];
   };
 
   for (const scheme of ['light', 'dark'] as const) {
@@ -197,7 +265,9 @@ describe('accessibility and layout in Chromium', () => {
     const page = await open('/');
     await page.keyboard.press('Tab');
     expect(await page.evaluate('document.activeElement?.textContent')).toBe('Skip to content');
-    const outline = await page.evaluate("getComputedStyle(document.activeElement).outlineStyle + '-' + getComputedStyle(document.activeElement).top");
+    const outline = await page.evaluate(
+      "getComputedStyle(document.activeElement).outlineStyle + '-' + getComputedStyle(document.activeElement).top",
+    );
     // Focused, the skip link is outlined and moved into view (top no longer negative).
     expect(outline).toMatch(/^(solid|auto)-[0-9.]+px$/);
     await page.keyboard.press('Enter');
@@ -209,7 +279,9 @@ describe('accessibility and layout in Chromium', () => {
     await page.setViewportSize({ width: 360, height: 740 });
     for (const path of await paths()) {
       await open(path, page);
-      const overflow = await page.evaluate<number>('document.documentElement.scrollWidth - document.documentElement.clientWidth');
+      const overflow = await page.evaluate<number>(
+        'document.documentElement.scrollWidth - document.documentElement.clientWidth',
+      );
       expect(overflow, path).toBeLessThanOrEqual(0);
     }
     const article = (await paths())[2]!;

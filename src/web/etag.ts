@@ -52,7 +52,10 @@ export async function tagAnswer(c: Context): Promise<void> {
     replace(c, res);
   }
   const ifNoneMatch = c.req.header('if-none-match');
-  if (ifNoneMatch && (ifNoneMatch.trim() === '*' || ifNoneMatch.split(',').some((t) => t.trim().replace(/^W\//, '') === tag))) {
+  if (
+    ifNoneMatch &&
+    (ifNoneMatch.trim() === '*' || ifNoneMatch.split(',').some((t) => t.trim().replace(/^W\//, '') === tag))
+  ) {
     const headers = new Headers();
     for (const name of RETAINED_304_HEADERS) {
       const value = c.res.headers.get(name);

@@ -59,34 +59,66 @@ export function feedRoutes(data: SiteData, siteFor: (c: Context) => SiteContext)
       const items = await data.latestArticles({ limit: FEED_SIZE, offset: 0, ...filter });
       const { query, name } = frontFilter(filter, site.language);
       const title = name ? `${site.siteName}: ${name}` : site.siteName;
-      return answer(c, site, format, { title, description: `The latest articles on ${site.siteName}${name ? ` (${name})` : ''}`, page: query ? `/?${query}` : '/', base: '/feed', query, items });
+      return answer(c, site, format, {
+        title,
+        description: `The latest articles on ${site.siteName}${name ? ` (${name})` : ''}`,
+        page: query ? `/?${query}` : '/',
+        base: '/feed',
+        query,
+        items,
+      });
     });
     feeds.get(`/source/:id/feed.${format}`, async (c) => {
       const id = idParam(c.req.param('id'), 'source');
       const source = await data.sourceById(id);
       if (!source) throw new HTTPException(404, { message: `There is no source ${id}.` });
       const items = await data.latestArticles({ limit: FEED_SIZE, offset: 0, sourceId: id });
-      return answer(c, siteFor(c), format, { title: source.name, description: `Articles from ${source.name}`, page: `/source/${id}`, base: `/source/${id}/feed`, items });
+      return answer(c, siteFor(c), format, {
+        title: source.name,
+        description: `Articles from ${source.name}`,
+        page: `/source/${id}`,
+        base: `/source/${id}/feed`,
+        items,
+      });
     });
     feeds.get(`/story/:id/feed.${format}`, async (c) => {
       const id = idParam(c.req.param('id'), 'story');
       const story = data.storyById ? await data.storyById(id) : null;
       if (!story) throw new HTTPException(404, { message: `There is no story ${id}.` });
       const items = [...story.articles].reverse().slice(0, FEED_SIZE);
-      return answer(c, siteFor(c), format, { title: story.title, description: `Every outlet's version of: ${story.title}`, page: story.pagePath, base: `/story/${id}/feed`, items });
+      return answer(c, siteFor(c), format, {
+        title: story.title,
+        description: `Every outlet's version of: ${story.title}`,
+        page: story.pagePath,
+        base: `/story/${id}/feed`,
+        items,
+      });
     });
     feeds.get(`/entity/:id/feed.${format}`, async (c) => {
       const id = idParam(c.req.param('id'), 'entity');
       const entity = data.entityById ? await data.entityById(id) : null;
       if (!entity) throw new HTTPException(404, { message: `There is no entity ${id}.` });
-      return answer(c, siteFor(c), format, { title: entity.name, description: `Articles about ${entity.name}`, page: entity.pagePath, base: `/entity/${id}/feed`, items: entity.articles.slice(0, FEED_SIZE) });
+      return answer(c, siteFor(c), format, {
+        title: entity.name,
+        description: `Articles about ${entity.name}`,
+        page: entity.pagePath,
+        base: `/entity/${id}/feed`,
+        items: entity.articles.slice(0, FEED_SIZE),
+      });
     });
     feeds.get(`/search/feed.${format}`, async (c) => {
       const query = searchParams(c);
       if (!query.q) throw new HTTPException(400, { message: 'A search feed needs words to find: ?q=' });
       const items = await data.search({ ...query, limit: FEED_SIZE, offset: 0 });
       const links = searchFeeds(query);
-      return answer(c, siteFor(c), format, { title: links.title, description: `Articles matching “${query.q}”`, page: `/search?${links.query}`, base: '/search/feed', query: links.query, items });
+      return answer(c, siteFor(c), format, {
+        title: links.title,
+        description: `Articles matching “${query.q}”`,
+        page: `/search?${links.query}`,
+        base: '/search/feed',
+        query: links.query,
+        items,
+      });
     });
   }
   return feeds;

@@ -28,14 +28,23 @@ describe('feeds', () => {
     const etag = first.headers.get('etag')!;
     expect(etag).toBeTruthy();
     expect((await app.request('/feed.rss', { headers: { 'If-None-Match': etag } })).status).toBe(304);
-    expect((await app.request('/feed.rss', { headers: { 'If-Modified-Since': first.headers.get('last-modified')! } })).status).toBe(304);
+    expect(
+      (await app.request('/feed.rss', { headers: { 'If-Modified-Since': first.headers.get('last-modified')! } }))
+        .status,
+    ).toBe(304);
   });
 
   it('has source and search feeds, and 404/400 for what does not exist', async () => {
     const { app } = testApp();
-    const source = parseFeed(await (await app.request('/source/1/feed.atom')).text(), 'https://news.test/source/1/feed.atom');
+    const source = parseFeed(
+      await (await app.request('/source/1/feed.atom')).text(),
+      'https://news.test/source/1/feed.atom',
+    );
     expect(source.items.map((i) => i.url)).toEqual([`https://news.test${translatedArticle.pagePath}`]);
-    const search = parseFeed(await (await app.request('/search/feed.json?q=mobility')).text(), 'https://news.test/search/feed.json');
+    const search = parseFeed(
+      await (await app.request('/search/feed.json?q=mobility')).text(),
+      'https://news.test/search/feed.json',
+    );
     expect(search.items).toHaveLength(1);
     expect((await app.request('/source/99/feed.rss')).status).toBe(404);
     expect((await app.request('/search/feed.rss')).status).toBe(400);
@@ -50,7 +59,9 @@ describe('feeds', () => {
       ['/search?q=plan', '/search/feed'],
     ] as const) {
       const doc = await documentOf(await app.request(path));
-      const links = [...doc.querySelectorAll('link[rel="alternate"]')].map((l) => `${l.getAttribute('type')} ${l.getAttribute('href')}`);
+      const links = [...doc.querySelectorAll('link[rel="alternate"]')].map(
+        (l) => `${l.getAttribute('type')} ${l.getAttribute('href')}`,
+      );
       expect(links.length, path).toBe(3);
       expect(links[0]).toMatch(new RegExp(`^application/rss\\+xml ${feed.replace(/\//g, '\\/')}\\.rss`));
       expect(links[2]).toMatch(/^application\/feed\+json /);

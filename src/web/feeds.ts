@@ -89,7 +89,10 @@ function atom(model: FeedModel): string {
         title: { value: a.title },
         updated: dateOf(a) ?? updated,
         published: dateOf(a),
-        links: [{ href: link, rel: 'alternate', type: 'text/html' }, { href: a.url, rel: 'related', title: a.site }],
+        links: [
+          { href: link, rel: 'alternate', type: 'text/html' },
+          { href: a.url, rel: 'related', title: a.site },
+        ],
         summary: a.lead ? { value: a.lead } : undefined,
         // Atom requires an author per entry (or feed): the outlet is the honest one.
         authors: [{ name: a.site }],

@@ -12,7 +12,9 @@ describe('dates', () => {
   });
 
   it('renders <time datetime> in ISO 8601, and nothing for a missing or broken date', () => {
-    expect(timeTag('2024-05-01T10:00:00+02:00', 'en').value).toBe('<time datetime="2024-05-01T08:00:00.000Z">May 1, 2024</time>');
+    expect(timeTag('2024-05-01T10:00:00+02:00', 'en').value).toBe(
+      '<time datetime="2024-05-01T08:00:00.000Z">May 1, 2024</time>',
+    );
     expect(timeTag(null, 'en').value).toBe('');
     expect(timeTag('yesterday', 'en').value).toBe('');
   });

@@ -30,7 +30,9 @@ function start(): Promise<ChildProcess> {
 function connect(url: string): Promise<{ socket: Socket; pid: number }> {
   const { hostname, port } = new URL(url);
   return new Promise((resolve, reject) => {
-    const socket = createConnection({ host: hostname, port: Number(port) }, () => socket.write('GET / HTTP/1.1\r\nHost: test\r\n\r\n'));
+    const socket = createConnection({ host: hostname, port: Number(port) }, () =>
+      socket.write('GET / HTTP/1.1\r\nHost: test\r\n\r\n'),
+    );
     let text = '';
     socket.on('data', (chunk: Buffer) => {
       text += chunk;
@@ -98,6 +100,8 @@ describe('handOutConnections', () => {
   it('says clearly when the port is taken', async () => {
     handoff = await handOutConnections({ port: 0, host: '127.0.0.1' });
     const port = Number(new URL(handoff.url).port);
-    await expect(handOutConnections({ port, host: '127.0.0.1' })).rejects.toThrow(`cannot listen on 127.0.0.1:${port} (EADDRINUSE)`);
+    await expect(handOutConnections({ port, host: '127.0.0.1' })).rejects.toThrow(
+      `cannot listen on 127.0.0.1:${port} (EADDRINUSE)`,
+    );
   });
 });

@@ -69,12 +69,21 @@ export function handOutConnections(options: { port: number; host: string }): Pro
   const server = createServer({ pauseOnConnect: true }, hand);
   return new Promise((resolve, reject) => {
     server.once('error', (error: NodeJS.ErrnoException) => {
-      reject(new HappeningsError('web', 'config', `cannot listen on ${options.host}:${options.port} (${error.code ?? error.message})`, { cause: error }));
+      reject(
+        new HappeningsError(
+          'web',
+          'config',
+          `cannot listen on ${options.host}:${options.port} (${error.code ?? error.message})`,
+          { cause: error },
+        ),
+      );
     });
     server.listen(options.port, options.host, () => {
       server.removeAllListeners('error');
       // An accept error (EMFILE: too many open files) loses that connection only; the next is accepted.
-      server.on('error', (error: NodeJS.ErrnoException) => log.warn(`web: a connection could not be accepted (${error.code ?? error.message})`));
+      server.on('error', (error: NodeJS.ErrnoException) =>
+        log.warn(`web: a connection could not be accepted (${error.code ?? error.message})`),
+      );
       resolve({
         url: urlOf(options.host, (server.address() as AddressInfo).port),
         add(child) {

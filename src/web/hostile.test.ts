@@ -14,18 +14,32 @@ const HOSTILE_BODY = `<p>Before.</p><script>alert(1)</script><iframe src="https:
 describe('hostile input', () => {
   it('renders a hostile article body inert', async () => {
     const html = sanitizeHtml(HOSTILE_BODY, 'https://news.example/a');
-    const article = fakeArticle({ id: 5, title: 'Hostile', original: { title: 'Hostile', subtitle: null, html, paragraphs: ['Before.', 'After.'], language: 'en' } });
+    const article = fakeArticle({
+      id: 5,
+      title: 'Hostile',
+      original: { title: 'Hostile', subtitle: null, html, paragraphs: ['Before.', 'After.'], language: 'en' },
+    });
     const page = await (await testApp({ articles: [article] }).app.request(article.pagePath)).text();
     const body = page.slice(page.indexOf('<main'), page.indexOf('</main>'));
     expect(body).toContain('Before.');
     expect(body).toContain('After.');
     expect(body).toContain('https://ok.example/');
-    for (const bad of [/<script/i, /<iframe/i, /<object/i, /javascript:/i, /expression\(/i, /\son\w+=/i]) expect(body).not.toMatch(bad);
+    for (const bad of [/<script/i, /<iframe/i, /<object/i, /javascript:/i, /expression\(/i, /\son\w+=/i])
+      expect(body).not.toMatch(bad);
   });
 
   it('answers absurd page numbers and hostile queries with 400s or 404s, never 500', async () => {
     const { app } = testApp();
-    const cases = ['/?page=1000000000', '/?page=-1', '/?page=1e3', '/?lang=../../etc', '/search?q=x&source=abc', '/article/99999999999999999999', '/article/1%00', '/api/v1/articles?limit=1000000000'];
+    const cases = [
+      '/?page=1000000000',
+      '/?page=-1',
+      '/?page=1e3',
+      '/?lang=../../etc',
+      '/search?q=x&source=abc',
+      '/article/99999999999999999999',
+      '/article/1%00',
+      '/api/v1/articles?limit=1000000000',
+    ];
     for (const path of cases) {
       const res = await app.request(path);
       expect(res.status, path).toBeGreaterThanOrEqual(400);

@@ -45,8 +45,12 @@ describe('page cache', () => {
       c.header('Last-Modified', 'Tue, 07 May 2024 08:15:00 GMT');
       return c.text('x');
     });
-    expect((await app.request('/', { headers: { 'If-Modified-Since': 'Tue, 07 May 2024 08:15:00 GMT' } })).status).toBe(304);
-    expect((await app.request('/', { headers: { 'If-Modified-Since': 'Tue, 07 May 2024 08:14:59 GMT' } })).status).toBe(200);
+    expect((await app.request('/', { headers: { 'If-Modified-Since': 'Tue, 07 May 2024 08:15:00 GMT' } })).status).toBe(
+      304,
+    );
+    expect((await app.request('/', { headers: { 'If-Modified-Since': 'Tue, 07 May 2024 08:14:59 GMT' } })).status).toBe(
+      200,
+    );
   });
 });
 
@@ -142,7 +146,11 @@ describe('page cache: the raw node:http path', () => {
     expect(cache.answerRaw(conditional.req, conditional.res, (path) => hits.push(path))).toBe(true);
     expect(conditional.written.status).toBe(304);
     expect(hits).toHaveLength(1);
-    for (const [url, headers, method] of [['/page', { cookie: 'a=b' }, 'GET'], ['/page', {}, 'POST'], ['/other', {}, 'GET']] as const) {
+    for (const [url, headers, method] of [
+      ['/page', { cookie: 'a=b' }, 'GET'],
+      ['/page', {}, 'POST'],
+      ['/other', {}, 'GET'],
+    ] as const) {
       const passed = fakeExchange(url, headers, method);
       expect(cache.answerRaw(passed.req, passed.res), `${method} ${url}`).toBe(false);
     }

@@ -51,7 +51,11 @@ export interface PageCache {
    * Answers a GET from a fresh entry directly on node:http; false when the request must go to the
    * app (not a GET, a cookie, a skipped path, nothing fresh). `onHit` runs for each 200 answered here.
    */
-  answerRaw(req: IncomingMessage, res: ServerResponse, onHit?: (path: string, userAgent: string | undefined) => void): boolean;
+  answerRaw(
+    req: IncomingMessage,
+    res: ServerResponse,
+    onHit?: (path: string, userAgent: string | undefined) => void,
+  ): boolean;
 }
 
 export function pageCache(options: PageCacheOptions = {}): PageCache {
@@ -85,7 +89,11 @@ export function pageCache(options: PageCacheOptions = {}): PageCache {
     }
   };
 
-  function answerRaw(req: IncomingMessage, res: ServerResponse, onHit?: (path: string, userAgent: string | undefined) => void): boolean {
+  function answerRaw(
+    req: IncomingMessage,
+    res: ServerResponse,
+    onHit?: (path: string, userAgent: string | undefined) => void,
+  ): boolean {
     if (req.method !== 'GET' || req.headers.cookie || !req.url?.startsWith('/')) return false;
     // The key the middleware stored: the URL as Hono's node adapter builds it from Host and the path.
     const entry = entries.get(`http://${req.headers.host ?? ''}${req.url}`, now());
@@ -111,7 +119,13 @@ export function pageCache(options: PageCacheOptions = {}): PageCache {
     res.headers.forEach((value, name) => (headers[name] = value));
     headers['content-length'] = String(body.byteLength);
     headers.etag ??= `"${createHash('sha1').update(body).digest('hex')}"`;
-    const entry = { at: now(), headers, body, etag: headers.etag, lastModifiedMs: Date.parse(headers['last-modified'] ?? '') };
+    const entry = {
+      at: now(),
+      headers,
+      body,
+      etag: headers.etag,
+      lastModifiedMs: Date.parse(headers['last-modified'] ?? ''),
+    };
     entries.set(key, entry, entry.at);
     return entry;
   }
@@ -133,9 +147,14 @@ function notModifiedHeaders(entry: Entry): Record<string, string> {
 }
 
 function isNotModified(ifNoneMatch: string | undefined, ifModifiedSince: string | undefined, entry: Entry): boolean {
-  if (ifNoneMatch) return ifNoneMatch === '*' || ifNoneMatch.split(',').some((t) => t.trim().replace(/^W\//, '') === entry.etag);
+  if (ifNoneMatch)
+    return ifNoneMatch === '*' || ifNoneMatch.split(',').some((t) => t.trim().replace(/^W\//, '') === entry.etag);
   const since = Date.parse(ifModifiedSince ?? '');
-  return !Number.isNaN(since) && !Number.isNaN(entry.lastModifiedMs) && Math.floor(entry.lastModifiedMs / 1000) <= Math.floor(since / 1000);
+  return (
+    !Number.isNaN(since) &&
+    !Number.isNaN(entry.lastModifiedMs) &&
+    Math.floor(entry.lastModifiedMs / 1000) <= Math.floor(since / 1000)
+  );
 }
 
 /**
@@ -151,7 +170,14 @@ export const ifModifiedSince: MiddlewareHandler = async (c, next) => {
 export function notModifiedSince(c: Context): void {
   const since = Date.parse(c.req.header('if-modified-since') ?? '');
   const modified = Date.parse(c.res.headers.get('last-modified') ?? '');
-  if (c.req.method !== 'GET' || c.res.status !== 200 || c.req.header('if-none-match') || Number.isNaN(since) || Number.isNaN(modified)) return;
+  if (
+    c.req.method !== 'GET' ||
+    c.res.status !== 200 ||
+    c.req.header('if-none-match') ||
+    Number.isNaN(since) ||
+    Number.isNaN(modified)
+  )
+    return;
   if (Math.floor(modified / 1000) <= Math.floor(since / 1000)) {
     const headers = new Headers(c.res.headers);
     headers.delete('content-length');

@@ -3,7 +3,11 @@ import { HTTPException } from 'hono/http-exception';
 import type { SearchSort } from './site-data.js';
 
 /** A whole number from a query parameter, `fallback` when absent, 400 when malformed or out of range. */
-export function intQuery(raw: string | undefined, name: string, range: { min: number; max: number; fallback: number }): number {
+export function intQuery(
+  raw: string | undefined,
+  name: string,
+  range: { min: number; max: number; fallback: number },
+): number {
   if (raw === undefined || raw === '') return range.fallback;
   const n = /^\d+$/.test(raw) ? Number(raw) : Number.NaN;
   if (!Number.isSafeInteger(n) || n < range.min || n > range.max) {
@@ -22,7 +26,8 @@ export function idParam(raw: string, what: string): number {
 /** A BCP 47-looking language tag from a query (`lang=pt-BR`), undefined when absent, 400 when malformed. */
 export function languageQuery(raw: string | undefined): string | undefined {
   if (raw === undefined || raw === '') return undefined;
-  if (!/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8}){0,2}$/.test(raw)) throw new HTTPException(400, { message: 'lang must be a language tag such as "es" or "pt-BR"' });
+  if (!/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8}){0,2}$/.test(raw))
+    throw new HTTPException(400, { message: 'lang must be a language tag such as "es" or "pt-BR"' });
   return raw;
 }
 
@@ -42,7 +47,8 @@ export function sectionQuery(raw: string | undefined): string | undefined {
 /** A YYYY-MM-DD date from a query, undefined when absent, 400 when malformed. */
 export function dateQuery(raw: string | undefined, name: string): string | undefined {
   if (raw === undefined || raw === '') return undefined;
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(raw) || Number.isNaN(Date.parse(raw))) throw new HTTPException(400, { message: `${name} must be a date as YYYY-MM-DD` });
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(raw) || Number.isNaN(Date.parse(raw)))
+    throw new HTTPException(400, { message: `${name} must be a date as YYYY-MM-DD` });
   return raw;
 }
 
@@ -62,7 +68,8 @@ export function sortQuery(raw: string | undefined): SearchSort {
 }
 
 /** Clients that are not readers (crawlers, feed readers, link previews, scripts): their views are not counted. */
-const BOT_AGENT = /bot|crawl|spider|slurp|archiver|fetch|feed|preview|monitor|curl|wget|python|java\/|go-http|httpclient|okhttp|node|axios|headless|lighthouse|facebookexternalhit|whatsapp|mastodon|pleroma/i;
+const BOT_AGENT =
+  /bot|crawl|spider|slurp|archiver|fetch|feed|preview|monitor|curl|wget|python|java\/|go-http|httpclient|okhttp|node|axios|headless|lighthouse|facebookexternalhit|whatsapp|mastodon|pleroma/i;
 
 export function isBot(userAgent: string | undefined): boolean {
   return !userAgent || BOT_AGENT.test(userAgent);

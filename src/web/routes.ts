@@ -25,7 +25,11 @@ export interface PageOptions {
   publicMode: boolean;
 }
 
-export function pageRoutes(data: SiteData, siteFor: (c: Context) => SiteContext, options: PageOptions = { publicMode: true }): Hono {
+export function pageRoutes(
+  data: SiteData,
+  siteFor: (c: Context) => SiteContext,
+  options: PageOptions = { publicMode: true },
+): Hono {
   const pages = new Hono();
 
   pages.get('/', async (c) => {
@@ -33,7 +37,12 @@ export function pageRoutes(data: SiteData, siteFor: (c: Context) => SiteContext,
     const language = languageQuery(c.req.query('lang'));
     const section = sectionQuery(c.req.query('section'));
     // One more than a page tells whether an older page exists without counting.
-    const found = await data.latestArticles({ limit: PAGE_SIZE + 1, offset: (page - 1) * PAGE_SIZE, language, section });
+    const found = await data.latestArticles({
+      limit: PAGE_SIZE + 1,
+      offset: (page - 1) * PAGE_SIZE,
+      language,
+      section,
+    });
     if (page > 1 && !found.length) throw new HTTPException(404, { message: `There is no page ${page}.` });
     const first = page === 1 && !language && !section;
     const [stories, popular, languages, sections, translationNote] = await Promise.all([
@@ -43,7 +52,18 @@ export function pageRoutes(data: SiteData, siteFor: (c: Context) => SiteContext,
       data.sections ? data.sections() : [],
       data.translationNote(),
     ]);
-    const model = { articles: found.slice(0, PAGE_SIZE), page, hasNext: found.length > PAGE_SIZE, translationNote, stories, popular, language, languages, section, sections };
+    const model = {
+      articles: found.slice(0, PAGE_SIZE),
+      page,
+      hasNext: found.length > PAGE_SIZE,
+      translationNote,
+      stories,
+      popular,
+      language,
+      languages,
+      section,
+      sections,
+    };
     return htmlAnswer(c, frontPage(siteFor(c), model));
   });
 
@@ -78,7 +98,14 @@ export function pageRoutes(data: SiteData, siteFor: (c: Context) => SiteContext,
     const page = intQuery(c.req.query('page'), 'page', { min: 1, max: MAX_PAGE, fallback: 1 });
     const found = query.q ? await data.search({ ...query, limit: PAGE_SIZE + 1, offset: (page - 1) * PAGE_SIZE }) : [];
     const [languages, sources] = await Promise.all([data.languages(), data.sources()]);
-    const model = { query, results: found.slice(0, PAGE_SIZE), page, hasNext: found.length > PAGE_SIZE, languages, sources };
+    const model = {
+      query,
+      results: found.slice(0, PAGE_SIZE),
+      page,
+      hasNext: found.length > PAGE_SIZE,
+      languages,
+      sources,
+    };
     return htmlAnswer(c, searchPage(siteFor(c), model));
   });
 

@@ -40,7 +40,9 @@ describe('startWebServer', () => {
     for (const name of ['etag', 'content-type', 'content-security-policy', 'cache-control']) {
       expect(second.headers.get(name), name).toBe(first.headers.get(name));
     }
-    const revalidated = await fetch(`${running.url}${translatedArticle.pagePath}`, { headers: { ...reader, 'if-none-match': first.headers.get('etag')! } });
+    const revalidated = await fetch(`${running.url}${translatedArticle.pagePath}`, {
+      headers: { ...reader, 'if-none-match': first.headers.get('etag')! },
+    });
     expect(revalidated.status).toBe(304);
     expect(revalidated.headers.get('etag')).toBe(first.headers.get('etag'));
     // Two 200s for a reader, the 304 not counted; a crawler's hit not counted either.
@@ -48,7 +50,9 @@ describe('startWebServer', () => {
     await new Promise((resolve) => setTimeout(resolve, 20));
     expect(data.views).toEqual([translatedArticle.id, translatedArticle.id]);
     // With a cookie the request goes through the app (the admin's session must never see a shared copy).
-    const withCookie = await fetch(`${running.url}${translatedArticle.pagePath}`, { headers: { ...reader, cookie: 'a=b' } });
+    const withCookie = await fetch(`${running.url}${translatedArticle.pagePath}`, {
+      headers: { ...reader, cookie: 'a=b' },
+    });
     expect(withCookie.status).toBe(200);
     expect(data.views).toHaveLength(3);
   });
@@ -94,20 +98,28 @@ describe('startWebServer', () => {
     const port = Number(new URL(running.url).port);
     const answers = new Array<number>(60).fill(0);
     const until = performance.now() + 1500;
-    await Promise.all(answers.map((_, i) => new Promise<void>((done, fail) => {
-      const socket = connect(port, '127.0.0.1');
-      let received = '';
-      const ask = () => (performance.now() > until ? (socket.destroy(), done()) : socket.write('GET /work HTTP/1.1\r\nHost: t\r\n\r\n'));
-      socket.on('connect', ask).on('error', fail);
-      socket.on('data', (chunk) => {
-        received += chunk.toString('latin1');
-        const end = received.indexOf('\r\n\r\n');
-        if (end < 0 || received.length < end + 4 + 4000) return;
-        received = received.slice(end + 4 + 4000);
-        answers[i]! += 1;
-        ask();
-      });
-    })));
+    await Promise.all(
+      answers.map(
+        (_, i) =>
+          new Promise<void>((done, fail) => {
+            const socket = connect(port, '127.0.0.1');
+            let received = '';
+            const ask = () =>
+              performance.now() > until
+                ? (socket.destroy(), done())
+                : socket.write('GET /work HTTP/1.1\r\nHost: t\r\n\r\n');
+            socket.on('connect', ask).on('error', fail);
+            socket.on('data', (chunk) => {
+              received += chunk.toString('latin1');
+              const end = received.indexOf('\r\n\r\n');
+              if (end < 0 || received.length < end + 4 + 4000) return;
+              received = received.slice(end + 4 + 4000);
+              answers[i]! += 1;
+              ask();
+            });
+          }),
+      ),
+    );
     // 1.5 s / (60 × 2 ms) is ~12 answers each when they take turns.
     expect(Math.min(...answers)).toBeGreaterThanOrEqual(3);
   });

@@ -23,7 +23,11 @@ export function startWebServer(app: Hono, options: { port: number; host: string 
     });
     const onError = (error: NodeJS.ErrnoException) => {
       const reason = error.code ?? error.message;
-      reject(new HappeningsError('web', 'config', `cannot listen on ${options.host}:${options.port} (${reason})`, { cause: error }));
+      reject(
+        new HappeningsError('web', 'config', `cannot listen on ${options.host}:${options.port} (${reason})`, {
+          cause: error,
+        }),
+      );
     };
     server.once('error', onError);
   });

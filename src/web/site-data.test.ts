@@ -3,7 +3,9 @@ import { articlePath, slugify } from './site-data.js';
 
 describe('articlePath', () => {
   it('builds /article/<id>/<slug> from the title', () => {
-    expect(articlePath(42, 'Valencia approves its new mobility plan')).toBe('/article/42/valencia-approves-its-new-mobility-plan');
+    expect(articlePath(42, 'Valencia approves its new mobility plan')).toBe(
+      '/article/42/valencia-approves-its-new-mobility-plan',
+    );
   });
 
   it('makes slugs ASCII and lower-case, accents folded', () => {

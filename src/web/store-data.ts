@@ -122,14 +122,34 @@ export function storeSiteData(options: StoreDataOptions): SiteData {
   const searches = recentAnswers<ArticleSummary[]>(SEARCH_CACHE_TTL_MS, SEARCH_CACHE_ENTRIES);
   const searchTurn = gate(SEARCHES_AT_ONCE);
   const lines = recentValues<number, ArticleSummary>(LINE_CACHE_TTL_MS, LINE_CACHE_ENTRIES);
-  const sections = remembered(SLOW_LIST_TTL_MS, async () => (await store.articleSections(MAX_SECTIONS)).map((s) => s.section));
+  const sections = remembered(SLOW_LIST_TTL_MS, async () =>
+    (await store.articleSections(MAX_SECTIONS)).map((s) => s.section),
+  );
   const sourceViews = remembered(SLOW_LIST_TTL_MS, async () => (await store.sourceList()).map(sourceView));
 
   function summaryOf(row: ArticleRow, translation: Translation | null, sourceName: string | null): ArticleSummary {
     const { id, title, subtitle, site, url, publishedAt, language: lang, image } = row;
     const lead = (t: { paragraphs: string[] }) => t.paragraphs[0] ?? null;
-    const line = translation && { title: translation.title, subtitle: translation.subtitle, lead: lead(translation), sourceLanguage: translation.sourceLanguage };
-    return lineOf({ id, title, subtitle, site, url, publishedAt, language: lang, image, section: row.section ?? null, lead: lead(row), sourceName, translation: line });
+    const line = translation && {
+      title: translation.title,
+      subtitle: translation.subtitle,
+      lead: lead(translation),
+      sourceLanguage: translation.sourceLanguage,
+    };
+    return lineOf({
+      id,
+      title,
+      subtitle,
+      site,
+      url,
+      publishedAt,
+      language: lang,
+      image,
+      section: row.section ?? null,
+      lead: lead(row),
+      sourceName,
+      translation: line,
+    });
   }
 
   /** A list line: the translation's title and lead when there is one, else the original's. */
@@ -147,7 +167,12 @@ export function storeSiteData(options: StoreDataOptions): SiteData {
       publishedAt: row.publishedAt,
       language: row.language,
       translatedFrom: translation ? translation.sourceLanguage : null,
-      lead: row.subtitle && !translation ? row.subtitle : (translation ? (translation.subtitle ?? translation.lead) : row.lead),
+      lead:
+        row.subtitle && !translation
+          ? row.subtitle
+          : translation
+            ? (translation.subtitle ?? translation.lead)
+            : row.lead,
       image: row.image,
       section: row.section,
     };
@@ -172,14 +197,26 @@ export function storeSiteData(options: StoreDataOptions): SiteData {
 
   /** A list's summaries in three queries whatever its length (rows, then translations and first carriers). */
   const summarise = async (rows: ArticleRow[]) => {
-    const { translations, firstCarriers } = await store.articleListFacts(rows.map((r) => r.id), language);
-    return rows.map((row) => summaryOf(row, needsTranslation(row) ? (translations.get(row.id) ?? null) : null, firstCarriers.get(row.id)?.sourceName ?? null));
+    const { translations, firstCarriers } = await store.articleListFacts(
+      rows.map((r) => r.id),
+      language,
+    );
+    return rows.map((row) =>
+      summaryOf(
+        row,
+        needsTranslation(row) ? (translations.get(row.id) ?? null) : null,
+        firstCarriers.get(row.id)?.sourceName ?? null,
+      ),
+    );
   };
   const summariesOf = async (ids: number[]) => {
     const byId = new Map((await store.articlesByIds(ids)).map((r) => [r.id, r]));
     return summarise(ids.flatMap((id) => byId.get(id) ?? []));
   };
-  const chip = (e: { id: number; name: string; kind: string | null }): EntityChip => ({ ...e, pagePath: `/entity/${e.id}` });
+  const chip = (e: { id: number; name: string; kind: string | null }): EntityChip => ({
+    ...e,
+    pagePath: `/entity/${e.id}`,
+  });
   const storySummary = (r: StoryListRow, languages: string[]): StorySummary => ({
     id: r.id,
     pagePath: `/story/${r.id}`,
@@ -208,7 +245,8 @@ export function storeSiteData(options: StoreDataOptions): SiteData {
           const ids = await store.searchIds(q, { limit, offset, language: lang, sourceId, from, to, order: sort });
           const now = Date.now();
           const missing = ids.filter((id) => !lines.get(id, now));
-          for (const r of await store.searchLines(missing, language)) lines.set(r.id, lineOf({ ...r, translation: needsTranslation(r) ? r.translation : null }), now);
+          for (const r of await store.searchLines(missing, language))
+            lines.set(r.id, lineOf({ ...r, translation: needsTranslation(r) ? r.translation : null }), now);
           return ids.flatMap((id) => lines.get(id, now) ?? []);
         }),
       );
@@ -240,16 +278,21 @@ export function storeSiteData(options: StoreDataOptions): SiteData {
 
     async topStories({ limit }) {
       const rows = await store.topStoryRows({ limit });
-      return Promise.all(rows.map(async (r) => storySummary(r, r.languages?.length ? r.languages : await storyLanguages(r.id))));
+      return Promise.all(
+        rows.map(async (r) => storySummary(r, r.languages?.length ? r.languages : await storyLanguages(r.id))),
+      );
     },
 
     async storyById(id) {
       const [row, story] = await Promise.all([store.storyRowById(id), store.storyById(id)]);
       if (!row) return null;
       // The stories module's row says whether the story was merged and which languages it spans.
-      if (story?.mergedInto) return { ...storySummary(row, story.languages), mergedInto: story.mergedInto, articles: [], entities: [] };
+      if (story?.mergedInto)
+        return { ...storySummary(row, story.languages), mergedInto: story.mergedInto, articles: [], entities: [] };
       const articles = await summariesOf(row.articleIds);
-      const languages = story?.languages.length ? story.languages : [...new Set(articles.map((a) => a.language).filter((l): l is string => !!l))];
+      const languages = story?.languages.length
+        ? story.languages
+        : [...new Set(articles.map((a) => a.language).filter((l): l is string => !!l))];
       return { ...storySummary(row, languages), articles, entities: (await store.entitiesOfStory(id)).map(chip) };
     },
 
@@ -267,14 +310,24 @@ export function storeSiteData(options: StoreDataOptions): SiteData {
       if (!row) return null;
       const translation = await translated(row);
       const carriers = await store.carriersOf(id);
-      const summary = summaryOf(row, translation, carriers.find((c) => c.isFirst)?.sourceName ?? carriers[0]?.sourceName ?? null);
+      const summary = summaryOf(
+        row,
+        translation,
+        carriers.find((c) => c.isFirst)?.sourceName ?? carriers[0]?.sourceName ?? null,
+      );
       return {
         ...summary,
         canonicalUrl: row.canonicalUrl,
         subtitle: translation?.subtitle ?? row.subtitle,
         byline: row.byline,
         imageCaption: row.imageCaption,
-        original: { title: row.title, subtitle: row.subtitle, html: row.html, paragraphs: row.paragraphs, language: row.language },
+        original: {
+          title: row.title,
+          subtitle: row.subtitle,
+          html: row.html,
+          paragraphs: row.paragraphs,
+          language: row.language,
+        },
         translation: translation && {
           language: translation.language,
           engine: translation.engine,
@@ -286,7 +339,12 @@ export function storeSiteData(options: StoreDataOptions): SiteData {
           paragraphs: translation.paragraphs,
           imageCaption: translation.imageCaption ?? null,
         },
-        carriers: carriers.map((c) => ({ sourceName: c.sourceName ?? new URL(c.url).hostname, url: c.url, seenAt: c.seenAt, isFirst: c.isFirst })),
+        carriers: carriers.map((c) => ({
+          sourceName: c.sourceName ?? new URL(c.url).hostname,
+          url: c.url,
+          seenAt: c.seenAt,
+          isFirst: c.isFirst,
+        })),
         related: row.related,
         tags: row.tags,
         isTeaser: row.isTeaser,

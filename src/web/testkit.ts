@@ -4,13 +4,23 @@
  */
 import { parseHTML } from 'linkedom';
 import { createWebApp } from './app.js';
-import { articlePath, type ArticleSummary, type ArticleView, type HealthReport, type SiteData, type SourceView } from './site-data.js';
+import {
+  articlePath,
+  type ArticleSummary,
+  type ArticleView,
+  type HealthReport,
+  type SiteData,
+  type SourceView,
+} from './site-data.js';
 
 type ArticleInput = Partial<ArticleView> & { id: number; title: string };
 
 /** A complete ArticleView from a few fields; the rest are plausible defaults. */
 export function fakeArticle(input: ArticleInput): ArticleView {
-  const paragraphs = input.original?.paragraphs ?? [`First paragraph of article ${input.id}.`, `Second paragraph of article ${input.id}.`];
+  const paragraphs = input.original?.paragraphs ?? [
+    `First paragraph of article ${input.id}.`,
+    `Second paragraph of article ${input.id}.`,
+  ];
   const url = input.url ?? `https://news.example.com/2024/05/article-${input.id}`;
   return {
     pagePath: articlePath(input.id, input.title),
@@ -27,7 +37,13 @@ export function fakeArticle(input: ArticleInput): ArticleView {
     imageCaption: null,
     subtitle: null,
     byline: null,
-    original: { title: input.title, subtitle: null, html: paragraphs.map((p) => `<p>${p}</p>`).join(''), paragraphs, language: input.language ?? 'en' },
+    original: {
+      title: input.title,
+      subtitle: null,
+      html: paragraphs.map((p) => `<p>${p}</p>`).join(''),
+      paragraphs,
+      language: input.language ?? 'en',
+    },
     translation: null,
     carriers: [{ sourceName: 'Example News — World', url, seenAt: '2024-05-01T09:35:00Z', isFirst: true }],
     related: [],
@@ -82,8 +98,18 @@ export const translatedArticle = fakeArticle({
     imageCaption: 'The mayor during the session. Photo: J. Pérez',
   },
   carriers: [
-    { sourceName: 'Diario de Ejemplo', url: 'https://diario.example.es/valencia/plan-movilidad', seenAt: '2024-05-07T08:16:00Z', isFirst: true },
-    { sourceName: 'Agencia Ejemplo', url: 'https://agencia.example.es/noticias/12345', seenAt: '2024-05-07T09:02:00Z', isFirst: false },
+    {
+      sourceName: 'Diario de Ejemplo',
+      url: 'https://diario.example.es/valencia/plan-movilidad',
+      seenAt: '2024-05-07T08:16:00Z',
+      isFirst: true,
+    },
+    {
+      sourceName: 'Agencia Ejemplo',
+      url: 'https://agencia.example.es/noticias/12345',
+      seenAt: '2024-05-07T09:02:00Z',
+      isFirst: false,
+    },
   ],
   related: [{ title: 'El plan anterior, en cifras', url: 'https://diario.example.es/valencia/plan-anterior' }],
   tags: ['Valencia', 'movilidad'],
@@ -105,11 +131,35 @@ export const untranslatedArticle = fakeArticle({
   },
 });
 
-export const englishArticle = fakeArticle({ id: 3, title: 'Harbour reopens after storm', publishedAt: '2024-05-05T12:00:00Z' });
+export const englishArticle = fakeArticle({
+  id: 3,
+  title: 'Harbour reopens after storm',
+  publishedAt: '2024-05-05T12:00:00Z',
+});
 
 export const fakeSources: SourceView[] = [
-  { id: 1, name: 'Diario de Ejemplo', url: 'https://diario.example.es/rss', language: 'es', articleCount: 120, lastSuccessAt: '2024-05-07T08:16:00Z', errorCount: 0, lastError: null, lastErrorCode: null },
-  { id: 2, name: 'Le Journal Exemple', url: 'https://journal.example.fr/feed', language: 'fr', articleCount: 4, lastSuccessAt: '2024-05-01T10:00:00Z', errorCount: 3, lastError: 'fetch: HTTP 503 from https://journal.example.fr/feed', lastErrorCode: 'http-status' },
+  {
+    id: 1,
+    name: 'Diario de Ejemplo',
+    url: 'https://diario.example.es/rss',
+    language: 'es',
+    articleCount: 120,
+    lastSuccessAt: '2024-05-07T08:16:00Z',
+    errorCount: 0,
+    lastError: null,
+    lastErrorCode: null,
+  },
+  {
+    id: 2,
+    name: 'Le Journal Exemple',
+    url: 'https://journal.example.fr/feed',
+    language: 'fr',
+    articleCount: 4,
+    lastSuccessAt: '2024-05-01T10:00:00Z',
+    errorCount: 3,
+    lastError: 'fetch: HTTP 503 from https://journal.example.fr/feed',
+    lastErrorCode: 'http-status',
+  },
 ];
 
 export interface FakeSiteDataOptions {
@@ -120,12 +170,42 @@ export interface FakeSiteDataOptions {
 }
 
 function summaryOf(article: ArticleView): ArticleSummary {
-  const { id, pagePath, title, originalTitle, site, sourceName, url, publishedAt, language, translatedFrom, lead, image, section } = article;
-  return { id, pagePath, title, originalTitle, site, sourceName, url, publishedAt, language, translatedFrom, lead, image, section };
+  const {
+    id,
+    pagePath,
+    title,
+    originalTitle,
+    site,
+    sourceName,
+    url,
+    publishedAt,
+    language,
+    translatedFrom,
+    lead,
+    image,
+    section,
+  } = article;
+  return {
+    id,
+    pagePath,
+    title,
+    originalTitle,
+    site,
+    sourceName,
+    url,
+    publishedAt,
+    language,
+    translatedFrom,
+    lead,
+    image,
+    section,
+  };
 }
 
 /** SiteData over arrays; `calls` records list requests so tests can check paging. */
-export function fakeSiteData(options: FakeSiteDataOptions = {}): SiteData & { calls: { limit: number; offset: number }[]; views: number[] } {
+export function fakeSiteData(
+  options: FakeSiteDataOptions = {},
+): SiteData & { calls: { limit: number; offset: number }[]; views: number[] } {
   const articles = [...(options.articles ?? [translatedArticle, untranslatedArticle, englishArticle])].sort((a, b) =>
     (b.publishedAt ?? '').localeCompare(a.publishedAt ?? ''),
   );
@@ -138,22 +218,40 @@ export function fakeSiteData(options: FakeSiteDataOptions = {}): SiteData & { ca
       calls.push({ limit, offset });
       const sourceName = sourceId ? (options.sources ?? fakeSources).find((s) => s.id === sourceId)?.name : undefined;
       return articles
-        .filter((a) => (!language || a.language === language) && (!sourceId || a.sourceName === sourceName) && (!section || a.section === section))
+        .filter(
+          (a) =>
+            (!language || a.language === language) &&
+            (!sourceId || a.sourceName === sourceName) &&
+            (!section || a.section === section),
+        )
         .slice(offset, offset + limit)
         .map(summaryOf);
     },
     async popularArticles({ limit }) {
       const count = (id: number) => views.filter((v) => v === id).length;
-      return articles.filter((a) => count(a.id) > 0).sort((a, b) => count(b.id) - count(a.id)).slice(0, limit).map(summaryOf);
+      return articles
+        .filter((a) => count(a.id) > 0)
+        .sort((a, b) => count(b.id) - count(a.id))
+        .slice(0, limit)
+        .map(summaryOf);
     },
     async search({ q, limit, offset, language }) {
       const words = q.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
       if (!words.length) return [];
-      const text = (a: ArticleView) => [a.title, a.original.title, ...a.original.paragraphs, ...(a.translation?.paragraphs ?? [])].join(' ').toLowerCase();
-      return articles.filter((a) => words.every((w) => text(a).includes(w)) && (!language || a.language === language)).slice(offset, offset + limit).map(summaryOf);
+      const text = (a: ArticleView) =>
+        [a.title, a.original.title, ...a.original.paragraphs, ...(a.translation?.paragraphs ?? [])]
+          .join(' ')
+          .toLowerCase();
+      return articles
+        .filter((a) => words.every((w) => text(a).includes(w)) && (!language || a.language === language))
+        .slice(offset, offset + limit)
+        .map(summaryOf);
     },
     async readToo(id, limit) {
-      return articles.filter((a) => a.id !== id).slice(0, limit).map(summaryOf);
+      return articles
+        .filter((a) => a.id !== id)
+        .slice(0, limit)
+        .map(summaryOf);
     },
     async recordView(id) {
       views.push(id);
@@ -179,7 +277,9 @@ export function fakeSiteData(options: FakeSiteDataOptions = {}): SiteData & { ca
       return h ?? { ok: true, articles: articles.length, details: { store: 'memory' } };
     },
     async translationNote() {
-      return options.translationNote === undefined ? 'Translation is off: install Apertium to translate articles.' : options.translationNote;
+      return options.translationNote === undefined
+        ? 'Translation is off: install Apertium to translate articles.'
+        : options.translationNote;
     },
   };
 }
@@ -187,7 +287,10 @@ export function fakeSiteData(options: FakeSiteDataOptions = {}): SiteData & { ca
 /** The web app over fakeSiteData, as tests use it (English site at https://news.test). */
 export function testApp(options: FakeSiteDataOptions = {}) {
   const data = fakeSiteData(options);
-  return { app: createWebApp({ data, siteName: 'Happenings Test', language: 'en', siteUrl: 'https://news.test' }), data };
+  return {
+    app: createWebApp({ data, siteName: 'Happenings Test', language: 'en', siteUrl: 'https://news.test' }),
+    data,
+  };
 }
 
 /** Parses an HTML response into a DOM document (linkedom) for assertions on structure. */

@@ -11,7 +11,12 @@ export const diarioDelSur: DemoOutlet = {
   timeZone: 'Europe/Madrid',
   template: 'diario',
   articlePath: '/{section}/{slug}.html',
-  feed: { format: 'rss', path: '/rss/portada.xml', title: 'El Diario del Sur - Portada', description: 'Las últimas noticias de El Diario del Sur' },
+  feed: {
+    format: 'rss',
+    path: '/rss/portada.xml',
+    title: 'El Diario del Sur - Portada',
+    description: 'Las últimas noticias de El Diario del Sur',
+  },
   menu: ['Internacional', 'España', 'Economía', 'Cultura', 'Deportes', 'Opinión'],
   labels: spanishLabels,
   articles: [
@@ -23,7 +28,12 @@ export const diarioDelSur: DemoOutlet = {
       standfirst: 'El líder norcoreano llegó a Moscú en su tren blindado tras un viaje de seis días desde Pionyang.',
       author: 'Ana García',
       hoursAgo: 3,
-      image: { file: 'IMG_20261112_0934.jpg', alt: 'IMG_20261112_0934.jpg', caption: 'IMG_20261112_0934.jpg', credit: 'Foto: Diario del Sur' },
+      image: {
+        file: 'IMG_20261112_0934.jpg',
+        alt: 'IMG_20261112_0934.jpg',
+        caption: 'IMG_20261112_0934.jpg',
+        credit: 'Foto: Diario del Sur',
+      },
       paragraphs: [
         'El presidente ruso, <strong>Vladímir Putin</strong>, recibió este miércoles al líder norcoreano, <strong>Kim Jong Un</strong>, en una ceremonia solemne celebrada en la sala de San Jorge de <a href="/tema/kremlin">el Kremlin</a>. Ambos dirigentes se estrecharon la mano ante decenas de cámaras antes de retirarse a una reunión a puerta cerrada.',
         'Según la agencia estatal rusa, la conversación se centró en la cooperación militar y tecnológica entre los dos países. El secretario del Consejo de Seguridad, <b>Serguéi Shoigú </b>recibió a la delegación norcoreana a primera hora de la mañana y la acompañó durante toda la jornada.',
@@ -31,7 +41,13 @@ export const diarioDelSur: DemoOutlet = {
         'Los analistas consultados por este diario coinciden en que la visita refuerza una alianza que preocupa a Seúl, Tokio y Washington. "Es la tercera cumbre en menos de tres años y cada una ha ido más lejos que la anterior", explica la profesora de relaciones internacionales Lucía Ferrer.',
         'Al término del encuentro, <strong>Putin</strong> ofreció una cena de gala en honor de su invitado. El Kremlin no ha precisado si los dos líderes firmarán algún documento antes de que <strong>Kim Jong Un</strong> emprenda el viaje de regreso a <a href="/tema/pionyang">Pionyang</a>.',
       ],
-      readAlso: { after: 2, slugs: ['macron-y-scholz-reclaman-una-defensa-europea-comun', 'hanoi-inaugura-una-exposicion-sobre-nguyen-phu-trong'] },
+      readAlso: {
+        after: 2,
+        slugs: [
+          'macron-y-scholz-reclaman-una-defensa-europea-comun',
+          'hanoi-inaugura-una-exposicion-sobre-nguyen-phu-trong',
+        ],
+      },
       tags: ['Rusia', 'Corea del Norte', 'Vladímir Putin', 'Kim Jong Un'],
     },
     {
@@ -42,7 +58,12 @@ export const diarioDelSur: DemoOutlet = {
       standfirst: 'El presidente francés y el excanciller alemán coinciden en un foro sobre el futuro de la Unión.',
       author: 'Ana García',
       hoursAgo: 9,
-      image: { file: 'macron-scholz-estrasburgo.jpg', alt: 'Emmanuel Macron y Olaf Scholz conversan en el estrado', caption: 'Emmanuel Macron y Olaf Scholz, durante el foro celebrado en Estrasburgo.', credit: 'Foto: Diario del Sur' },
+      image: {
+        file: 'macron-scholz-estrasburgo.jpg',
+        alt: 'Emmanuel Macron y Olaf Scholz conversan en el estrado',
+        caption: 'Emmanuel Macron y Olaf Scholz, durante el foro celebrado en Estrasburgo.',
+        credit: 'Foto: Diario del Sur',
+      },
       paragraphs: [
         'El presidente de Francia, <strong>Emmanuel Macron</strong>, y el excanciller alemán <strong>Olaf Scholz</strong> defendieron este jueves en Estrasburgo la necesidad de que la Unión Europea dote de un presupuesto propio a su política de defensa.',
         '"Europa no puede seguir dependiendo de las decisiones que se toman en otros continentes", afirmó <a href="/tema/emmanuel-macron">Macron</a>, que abrió el foro con un discurso de cuarenta minutos ante estudiantes y diplomáticos.',
@@ -61,9 +82,17 @@ export const diarioDelSur: DemoOutlet = {
       standfirst: wireStory.standfirst,
       author: wireStory.author,
       hoursAgo: 14,
-      image: { file: 'IMG_20261110_1712.jpg', alt: 'IMG_20261110_1712.jpg', caption: 'IMG_20261110_1712.jpg', credit: 'Foto: AMN' },
+      image: {
+        file: 'IMG_20261110_1712.jpg',
+        alt: 'IMG_20261110_1712.jpg',
+        caption: 'IMG_20261110_1712.jpg',
+        credit: 'Foto: AMN',
+      },
       paragraphs: wireStory.paragraphs,
-      readAlso: { after: 2, slugs: ['macron-y-scholz-reclaman-una-defensa-europea-comun', 'el-aceite-de-oliva-baja-por-tercera-semana'] },
+      readAlso: {
+        after: 2,
+        slugs: ['macron-y-scholz-reclaman-una-defensa-europea-comun', 'el-aceite-de-oliva-baja-por-tercera-semana'],
+      },
       tags: ['Brasil', 'Unión Europea', 'Mercosur', 'Lula da Silva'],
       syndicated: true,
     },
@@ -72,10 +101,16 @@ export const diarioDelSur: DemoOutlet = {
       section: 'Internacional',
       sectionSlug: 'internacional',
       headline: 'Hanói inaugura una exposición sobre la vida de Nguyen Phu Trong',
-      standfirst: 'La muestra recorre medio siglo de historia del Partido Comunista de Vietnam a través de la figura del difunto secretario general.',
+      standfirst:
+        'La muestra recorre medio siglo de historia del Partido Comunista de Vietnam a través de la figura del difunto secretario general.',
       author: 'Ana García',
       hoursAgo: 22,
-      image: { file: 'hanoi-exposicion.jpg', alt: 'Visitantes en la sala principal de la exposición', caption: 'Visitantes recorren la sala principal de la muestra en Hanói.', credit: 'Foto: Diario del Sur' },
+      image: {
+        file: 'hanoi-exposicion.jpg',
+        alt: 'Visitantes en la sala principal de la exposición',
+        caption: 'Visitantes recorren la sala principal de la muestra en Hanói.',
+        credit: 'Foto: Diario del Sur',
+      },
       paragraphs: [
         'El Museo de Historia de Hanói abrió este fin de semana una exposición dedicada a <strong>Nguyen Phu Trong</strong>, secretario general del Partido Comunista de Vietnam durante trece años y una de las figuras más influyentes de la política asiática reciente.',
         'La muestra reúne fotografías, cartas manuscritas y objetos personales cedidos por la familia. Entre las piezas más visitadas figura el escritorio en el que <strong>Nguyen Phu Trong </strong>redactó buena parte de sus discursos sobre la lucha contra la corrupción.',
@@ -92,7 +127,12 @@ export const diarioDelSur: DemoOutlet = {
       standfirst: 'Las cooperativas de Jaén y Córdoba atribuyen el descenso a una cosecha mejor de lo previsto.',
       author: 'Ana García',
       hoursAgo: 27,
-      image: { file: 'IMG_20261109_0812.jpg', alt: 'IMG_20261109_0812.jpg', caption: 'IMG_20261109_0812.jpg', credit: 'Foto: Diario del Sur' },
+      image: {
+        file: 'IMG_20261109_0812.jpg',
+        alt: 'IMG_20261109_0812.jpg',
+        caption: 'IMG_20261109_0812.jpg',
+        credit: 'Foto: Diario del Sur',
+      },
       paragraphs: [
         'El precio del aceite de oliva virgen extra en origen encadenó esta semana su tercera bajada consecutiva y se situó por debajo de los cuatro euros por kilo, según los datos del observatorio de mercados de la cooperativa Olivares del Guadalquivir.',
         'Los productores de <strong>Jaén</strong> y <strong>Córdoba</strong> atribuyen el descenso a una cosecha que se anuncia más abundante de lo previsto gracias a las lluvias de la primavera. "Por fin vemos aceitunas sanas y bien cargadas", resume el agricultor Manuel Ortega.',
@@ -110,7 +150,12 @@ export const diarioDelSur: DemoOutlet = {
       standfirst: 'El turismo de otoño tira de la ocupación hotelera en la costa y en las ciudades del interior.',
       author: 'Ana García',
       hoursAgo: 33,
-      image: { file: 'turistas-sevilla.jpg', alt: 'Turistas frente a la Giralda', caption: 'Un grupo de turistas frente a la Giralda, en Sevilla.', credit: 'Foto: Diario del Sur' },
+      image: {
+        file: 'turistas-sevilla.jpg',
+        alt: 'Turistas frente a la Giralda',
+        caption: 'Un grupo de turistas frente a la Giralda, en Sevilla.',
+        credit: 'Foto: Diario del Sur',
+      },
       paragraphs: [
         'Andalucía cerrará el año cerca de los catorce millones de visitantes extranjeros, una cifra récord que se explica sobre todo por el buen comportamiento de los meses de otoño, según el informe trimestral de la asociación hotelera regional.',
         'Sevilla, Granada y Málaga concentran más de la mitad de las pernoctaciones. En la <strong>Costa del Sol</strong>, la ocupación media de octubre superó el 85 %, un nivel que hasta hace pocos años solo se alcanzaba en agosto.',
@@ -127,14 +172,25 @@ export const diarioDelSur: DemoOutlet = {
       standfirst: 'Una retrospectiva reúne sesenta obras de la artista, que expuso en París en los años veinte.',
       author: 'Ana García',
       hoursAgo: 45,
-      image: { file: 'montalban-retrospectiva.jpg', alt: 'Un cuadro de Elvira Montalbán en la sala de exposiciones', caption: '"Mujer en el patio" (1924), una de las obras de la retrospectiva.', credit: 'Foto: Diario del Sur' },
+      image: {
+        file: 'montalban-retrospectiva.jpg',
+        alt: 'Un cuadro de Elvira Montalbán en la sala de exposiciones',
+        caption: '"Mujer en el patio" (1924), una de las obras de la retrospectiva.',
+        credit: 'Foto: Diario del Sur',
+      },
       paragraphs: [
         'Durante casi cien años, el nombre de <em>Elvira Montalbán</em> apenas aparecía en las notas a pie de página de los libros de historia del arte. Una retrospectiva en el antiguo convento de Santa Clara, en Sevilla, quiere reparar ese olvido.',
         'La exposición reúne sesenta obras, entre óleos, dibujos y cuadernos de viaje, procedentes de colecciones privadas de España, Francia y Argentina. Muchas de ellas no se habían mostrado nunca al público.',
         'Montalbán expuso en París en 1926, compartió taller con otras pintoras de su generación y regresó a Sevilla poco antes de la guerra. "Su obra dialoga con las vanguardias sin dejar de mirar la luz del sur", explica la comisaria, Inés Calvo.',
         'La muestra podrá visitarse hasta el mes de febrero. El museo ha organizado visitas guiadas gratuitas los sábados por la mañana y un ciclo de conferencias sobre las mujeres artistas del primer tercio del siglo XX.',
       ],
-      readAlso: { after: 1, slugs: ['hanoi-inaugura-una-exposicion-sobre-nguyen-phu-trong', 'andalucia-roza-los-catorce-millones-de-visitantes'] },
+      readAlso: {
+        after: 1,
+        slugs: [
+          'hanoi-inaugura-una-exposicion-sobre-nguyen-phu-trong',
+          'andalucia-roza-los-catorce-millones-de-visitantes',
+        ],
+      },
       tags: ['Arte', 'Exposiciones', 'Sevilla'],
     },
     {
@@ -145,7 +201,12 @@ export const diarioDelSur: DemoOutlet = {
       standfirst: 'Dos goles en los últimos diez minutos dan la vuelta a un partido que parecía perdido.',
       author: 'Ana García',
       hoursAgo: 51,
-      image: { file: 'marismas-celebracion.jpg', alt: 'Los jugadores del Atlético Marismas celebran un gol', caption: 'Los jugadores del Atlético Marismas celebran el gol de la victoria.', credit: 'Foto: Diario del Sur' },
+      image: {
+        file: 'marismas-celebracion.jpg',
+        alt: 'Los jugadores del Atlético Marismas celebran un gol',
+        caption: 'Los jugadores del Atlético Marismas celebran el gol de la victoria.',
+        credit: 'Foto: Diario del Sur',
+      },
       paragraphs: [
         'El Atlético Marismas protagonizó el domingo una remontada para el recuerdo. Perdía 0-1 ante el Sporting del Estrecho a falta de diez minutos y terminó ganando 2-1 gracias a dos goles de cabeza en jugadas a balón parado.',
         'El primer tiempo fue del equipo visitante, que se adelantó con un disparo lejano de <strong>Rubén Cano</strong>. El portero local, sorprendido por un bote extraño, no pudo hacer nada.',

@@ -10,7 +10,13 @@ export const eveningLedger: DemoOutlet = {
   timeZone: 'Europe/London',
   template: 'basic',
   articlePath: '/news/{section}/{slug}',
-  feed: { format: 'rss', path: '/rss', title: 'The Evening Ledger', description: 'World news from The Evening Ledger', fullContent: true },
+  feed: {
+    format: 'rss',
+    path: '/rss',
+    title: 'The Evening Ledger',
+    description: 'World news from The Evening Ledger',
+    fullContent: true,
+  },
   menu: ['World', 'UK', 'Business', 'Culture', 'Sport'],
   labels: englishLabels,
   articles: [
@@ -22,7 +28,12 @@ export const eveningLedger: DemoOutlet = {
       standfirst: 'The Kremlin says the meeting focused on "strategic partnership" with North Korea.',
       author: 'James Whitaker',
       hoursAgo: 4,
-      image: { file: 'IMG_20261113_1801.jpg', alt: 'IMG_20261113_1801.jpg', caption: 'IMG_20261113_1801.jpg', credit: 'Photo: Evening Ledger' },
+      image: {
+        file: 'IMG_20261113_1801.jpg',
+        alt: 'IMG_20261113_1801.jpg',
+        caption: 'IMG_20261113_1801.jpg',
+        credit: 'Photo: Evening Ledger',
+      },
       paragraphs: [
         'Russian President <strong>Vladimir Putin</strong> convened his Security Council on Thursday to hear a report from its secretary, <strong>Sergei Shoigu</strong>, on his talks in <a href="/topic/pyongyang">Pyongyang</a> earlier this week.',
         'According to a short statement published by <a href="/topic/kremlin">the Kremlin</a>, the discussion centred on the "strategic partnership" between Russia and North Korea and on preparations for further visits.',
@@ -39,7 +50,12 @@ export const eveningLedger: DemoOutlet = {
       standfirst: 'Volunteers rescued more than half of the local history collection from the water.',
       author: 'Priya Shah',
       hoursAgo: 26,
-      image: { file: 'library-reopening.jpg', alt: 'Children reading in the new library', caption: 'Children in the new reading room on opening day.', credit: 'Photo: Evening Ledger' },
+      image: {
+        file: 'library-reopening.jpg',
+        alt: 'Children reading in the new library',
+        caption: 'Children in the new reading room on opening day.',
+        credit: 'Photo: Evening Ledger',
+      },
       paragraphs: [
         'The public library of <strong>Porthaven</strong>, a small harbour town on the Cornish coast, reopened on Saturday, two years after a winter storm flooded its ground floor and destroyed thousands of books.',
         'Volunteers worked through the night to carry boxes upstairs, saving more than half of the local history collection, including ship registers dating back to the eighteenth century.',

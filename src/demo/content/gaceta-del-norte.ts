@@ -11,9 +11,19 @@ export const gacetaDelNorte: DemoOutlet = {
   timeZone: 'Europe/Madrid',
   template: 'gaceta',
   articlePath: '/noticias/{section}/{slug}',
-  feed: { format: 'atom', path: '/feeds/ultimas.atom', title: 'La Gaceta del Norte — Últimas noticias', description: 'Noticias del norte y del mundo' },
+  feed: {
+    format: 'atom',
+    path: '/feeds/ultimas.atom',
+    title: 'La Gaceta del Norte — Últimas noticias',
+    description: 'Noticias del norte y del mundo',
+  },
   menu: ['Mundo', 'Región', 'Economía', 'Deportes', 'Gente'],
-  labels: { ...spanishLabels, readAlso: 'Te puede interesar', mostRead: 'Lo más visto', newsletter: 'Recibe la Gaceta en tu correo' },
+  labels: {
+    ...spanishLabels,
+    readAlso: 'Te puede interesar',
+    mostRead: 'Lo más visto',
+    newsletter: 'Recibe la Gaceta en tu correo',
+  },
   articles: [
     {
       slug: 'lula-urge-en-bruselas-a-cerrar-el-acuerdo-ue-mercosur',
@@ -23,9 +33,20 @@ export const gacetaDelNorte: DemoOutlet = {
       standfirst: wireStory.standfirst,
       author: wireStory.author,
       hoursAgo: 13,
-      image: { file: 'lula-bruselas.jpg', alt: 'Lula da Silva en Bruselas', caption: 'Lula da Silva, a su llegada al edificio Berlaymont.', credit: 'AMN' },
+      image: {
+        file: 'lula-bruselas.jpg',
+        alt: 'Lula da Silva en Bruselas',
+        caption: 'Lula da Silva, a su llegada al edificio Berlaymont.',
+        credit: 'AMN',
+      },
       paragraphs: [...wireStory.paragraphs, wireStory.gacetaClosing],
-      readAlso: { after: 2, slugs: ['kim-jong-un-preside-en-pionyang-un-desfile-nocturno', 'las-cofradias-del-cantabrico-cierran-una-buena-campana'] },
+      readAlso: {
+        after: 2,
+        slugs: [
+          'kim-jong-un-preside-en-pionyang-un-desfile-nocturno',
+          'las-cofradias-del-cantabrico-cierran-una-buena-campana',
+        ],
+      },
       tags: ['Mercosur', 'Brasil', 'Lula da Silva'],
       syndicated: true,
     },
@@ -37,7 +58,12 @@ export const gacetaDelNorte: DemoOutlet = {
       standfirst: 'El régimen exhibe por primera vez un vehículo lanzador de once ejes.',
       author: 'Javier Otxoa',
       hoursAgo: 20,
-      image: { file: 'IMG_20261111_2245.jpg', alt: 'IMG_20261111_2245.jpg', caption: 'IMG_20261111_2245.jpg', credit: 'Agencias' },
+      image: {
+        file: 'IMG_20261111_2245.jpg',
+        alt: 'IMG_20261111_2245.jpg',
+        caption: 'IMG_20261111_2245.jpg',
+        credit: 'Agencias',
+      },
       paragraphs: [
         'El líder norcoreano, <a href="/temas/kim-jong-un">Kim Jong Un</a>, presidió la pasada noche en la plaza Kim Il Sung de <strong>Pionyang</strong> un desfile militar en el que el régimen mostró por primera vez un vehículo lanzador de once ejes.',
         'Las imágenes difundidas por la televisión estatal muestran a <strong>Kim </strong>saludando desde la tribuna, acompañado por altos mandos del ejército y por una delegación rusa encabezada por <strong>Serguéi Shoigú</strong>.',
@@ -54,7 +80,12 @@ export const gacetaDelNorte: DemoOutlet = {
       standfirst: 'El excanciller alemán clausura unas jornadas empresariales ante trescientos directivos.',
       author: 'Miren Etxeberria',
       hoursAgo: 30,
-      image: { file: 'scholz-bilbao.jpg', alt: 'Olaf Scholz durante su conferencia', caption: 'Olaf Scholz, durante su intervención en el palacio de congresos.', credit: 'Gaceta' },
+      image: {
+        file: 'scholz-bilbao.jpg',
+        alt: 'Olaf Scholz durante su conferencia',
+        caption: 'Olaf Scholz, durante su intervención en el palacio de congresos.',
+        credit: 'Gaceta',
+      },
       paragraphs: [
         'El excanciller alemán <strong>Olaf Scholz</strong> clausuró este lunes en Bilbao unas jornadas sobre el futuro de la industria europea con una defensa de las inversiones públicas en energía y semiconductores.',
         '"La industria no es nostalgia, es soberanía", afirmó <strong>Scholz </strong>ante unos trescientos directivos vascos, a los que animó a aprovechar los fondos europeos para la transición energética.',
@@ -71,7 +102,12 @@ export const gacetaDelNorte: DemoOutlet = {
       standfirst: 'Las capturas superan en un 12 % a las del año pasado y los precios se mantienen.',
       author: 'Javier Otxoa',
       hoursAgo: 40,
-      image: { file: 'puerto-bermeo.jpg', alt: 'Barcos de bajura amarrados en el puerto', caption: 'Barcos de bajura amarrados en el puerto de Bermeo.', credit: 'Gaceta' },
+      image: {
+        file: 'puerto-bermeo.jpg',
+        alt: 'Barcos de bajura amarrados en el puerto',
+        caption: 'Barcos de bajura amarrados en el puerto de Bermeo.',
+        credit: 'Gaceta',
+      },
       paragraphs: [
         'Las cofradías de pescadores del Cantábrico dieron por cerrada la campaña del bonito con un balance que califican de "muy bueno": las capturas superaron en un 12 % a las del año pasado y los precios en lonja se mantuvieron estables.',
         'En <strong>Bermeo</strong>, <strong>Ondarroa</strong> y <strong>Santoña</strong> se descargaron más de once mil toneladas, buena parte de ellas destinadas a las conserveras de la zona.',
@@ -88,7 +124,12 @@ export const gacetaDelNorte: DemoOutlet = {
       standfirst: 'Cuatro etapas, tres finales en alto y el regreso del Angliru al calendario de la prueba.',
       author: 'Miren Etxeberria',
       hoursAgo: 55,
-      image: { file: 'angliru.jpg', alt: 'Ciclistas ascendiendo una carretera de montaña', caption: 'La subida al Angliru volverá a decidir la carrera.', credit: 'Gaceta' },
+      image: {
+        file: 'angliru.jpg',
+        alt: 'Ciclistas ascendiendo una carretera de montaña',
+        caption: 'La subida al Angliru volverá a decidir la carrera.',
+        credit: 'Gaceta',
+      },
       paragraphs: [
         'La organización de la Vuelta a Asturias presentó en Oviedo el recorrido de su próxima edición, que tendrá cuatro etapas y tres llegadas en alto, entre ellas la temida subida al <strong>Angliru</strong>.',
         'La carrera arrancará en <strong>Gijón </strong>con una contrarreloj por equipos junto al mar y terminará en Oviedo tras un último día de puertos encadenados por el suroccidente.',

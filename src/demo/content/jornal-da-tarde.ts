@@ -10,7 +10,12 @@ export const jornalDaTarde: DemoOutlet = {
   timeZone: 'America/Sao_Paulo',
   template: 'basic',
   articlePath: '/{section}/noticia/{slug}.ghtml',
-  feed: { format: 'json-feed', path: '/feed.json', title: 'Jornal da Tarde', description: 'Últimas notícias do Jornal da Tarde' },
+  feed: {
+    format: 'json-feed',
+    path: '/feed.json',
+    title: 'Jornal da Tarde',
+    description: 'Últimas notícias do Jornal da Tarde',
+  },
   menu: ['Brasil', 'Mundo', 'Economia', 'Esportes', 'Cultura'],
   labels: portugueseLabels,
   articles: [
@@ -22,7 +27,12 @@ export const jornalDaTarde: DemoOutlet = {
       standfirst: 'O programa prevê mais fiscais, satélites e crédito para produtores que preservarem a floresta.',
       author: 'Mariana Souza',
       hoursAgo: 5,
-      image: { file: 'lula-belem.jpg', alt: 'Lula da Silva discursa em Belém', caption: 'Lula da Silva durante o anúncio do plano em Belém.', credit: 'Foto: Jornal da Tarde' },
+      image: {
+        file: 'lula-belem.jpg',
+        alt: 'Lula da Silva discursa em Belém',
+        caption: 'Lula da Silva durante o anúncio do plano em Belém.',
+        credit: 'Foto: Jornal da Tarde',
+      },
       paragraphs: [
         'O presidente <strong>Lula da Silva</strong> anunciou nesta quinta-feira, em <strong>Belém</strong>, um novo plano para reduzir o desmatamento na Amazônia, com mais fiscais ambientais, monitoramento por satélite e linhas de crédito para produtores que preservarem a floresta.',
         '"A Amazônia não é um problema, é uma solução para o Brasil e para o mundo", disse <a href="/tema/lula-da-silva">Lula</a>, diante de governadores, prefeitos e representantes de povos indígenas.',
@@ -39,7 +49,12 @@ export const jornalDaTarde: DemoOutlet = {
       standfirst: 'Gol nos acréscimos garante a vitória diante de uma torcida de quarenta mil pessoas.',
       author: 'Rafael Lima',
       hoursAgo: 31,
-      image: { file: 'IMG_20261109_2130.jpg', alt: 'IMG_20261109_2130.jpg', caption: 'IMG_20261109_2130.jpg', credit: 'Foto: Jornal da Tarde' },
+      image: {
+        file: 'IMG_20261109_2130.jpg',
+        alt: 'IMG_20261109_2130.jpg',
+        caption: 'IMG_20261109_2130.jpg',
+        credit: 'Foto: Jornal da Tarde',
+      },
       paragraphs: [
         'O Estrela do Norte venceu o clássico de domingo por 2 a 1 e assumiu a liderança do campeonato estadual. O gol da vitória saiu nos acréscimos, em cobrança de falta do meia <strong>Thiago Ribeiro</strong>.',
         'O primeiro tempo foi equilibrado, com poucas chances para os dois lados. O Estrela abriu o placar logo após o intervalo, mas sofreu o empate em um contra-ataque rápido aos 30 minutos.',

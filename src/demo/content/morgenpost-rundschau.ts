@@ -10,7 +10,12 @@ export const morgenpostRundschau: DemoOutlet = {
   timeZone: 'Europe/Berlin',
   template: 'basic',
   articlePath: '/{section}/{slug}.html',
-  feed: { format: 'rss', path: '/feeds/alle.rss', title: 'Morgenpost Rundschau – Nachrichten', description: 'Aktuelle Nachrichten aus Deutschland und der Welt' },
+  feed: {
+    format: 'rss',
+    path: '/feeds/alle.rss',
+    title: 'Morgenpost Rundschau – Nachrichten',
+    description: 'Aktuelle Nachrichten aus Deutschland und der Welt',
+  },
   menu: ['Politik', 'Wirtschaft', 'Kultur', 'Sport', 'Hamburg'],
   labels: germanLabels,
   articles: [
@@ -22,7 +27,12 @@ export const morgenpostRundschau: DemoOutlet = {
       standfirst: 'Der frühere Bundeskanzler spricht vor Studierenden über Energie, Sicherheit und Europa.',
       author: 'Katrin Vogel',
       hoursAgo: 8,
-      image: { file: 'scholz-hamburg.jpg', alt: 'Olaf Scholz am Rednerpult', caption: 'Olaf Scholz bei seinem Vortrag an der Universität Hamburg.', credit: 'Foto: Rundschau' },
+      image: {
+        file: 'scholz-hamburg.jpg',
+        alt: 'Olaf Scholz am Rednerpult',
+        caption: 'Olaf Scholz bei seinem Vortrag an der Universität Hamburg.',
+        credit: 'Foto: Rundschau',
+      },
       paragraphs: [
         'Der frühere Bundeskanzler <strong>Olaf Scholz</strong> hat am Dienstag in Hamburg vor einer neuen Abhängigkeit Europas von russischer Energie gewarnt. „Wir dürfen die Fehler der Vergangenheit nicht wiederholen“, sagte er vor rund achthundert Studierenden.',
         'Mit Blick auf den russischen Präsidenten <strong>Wladimir Putin </strong>sprach <strong>Scholz</strong> von einer „Politik der vollendeten Tatsachen“, der man nur mit Geschlossenheit begegnen könne. Den <a href="/thema/kreml">Kreml</a> nannte er dabei mehrfach ausdrücklich.',
@@ -39,7 +49,12 @@ export const morgenpostRundschau: DemoOutlet = {
       standfirst: 'Vor allem der Verkehr mit Asien und Skandinavien zieht wieder an.',
       author: 'Tobias Brandt',
       hoursAgo: 36,
-      image: { file: 'IMG_20261108_0655.jpg', alt: 'IMG_20261108_0655.jpg', caption: 'IMG_20261108_0655.jpg', credit: 'Foto: Rundschau' },
+      image: {
+        file: 'IMG_20261108_0655.jpg',
+        alt: 'IMG_20261108_0655.jpg',
+        caption: 'IMG_20261108_0655.jpg',
+        credit: 'Foto: Rundschau',
+      },
       paragraphs: [
         'Der <strong>Hamburger Hafen</strong> hat in den vergangenen drei Monaten deutlich mehr Container umgeschlagen als von Fachleuten erwartet. Nach Angaben der Hafenwirtschaft stieg das Volumen im Vergleich zum Vorjahresquartal um gut sechs Prozent.',
         'Vor allem der Verkehr mit China, Vietnam und Skandinavien zog wieder an. Die Reedereien setzen zudem wieder größere Schiffe auf den Linien nach Ostasien ein.',

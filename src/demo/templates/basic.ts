@@ -9,8 +9,12 @@ import { articleMeta, baseStyle, feedLink, mostRead, shareLinks } from './shared
 function chrome(site: Site, title: string, head: string, main: string): string {
   const { outlet } = site;
   const l = outlet.labels;
-  const menu = outlet.menu.map((s) => `<li><a href="${sectionPath(outlet, slugify(s))}">${escapeHtml(s)}</a></li>`).join('');
-  const popular = mostRead(site).map((a) => `<li><a href="${a.path}">${escapeHtml(a.headline)}</a></li>`).join('');
+  const menu = outlet.menu
+    .map((s) => `<li><a href="${sectionPath(outlet, slugify(s))}">${escapeHtml(s)}</a></li>`)
+    .join('');
+  const popular = mostRead(site)
+    .map((a) => `<li><a href="${a.path}">${escapeHtml(a.headline)}</a></li>`)
+    .join('');
   return `<!doctype html>
 <html lang="${outlet.language}">
 <head>
@@ -40,7 +44,9 @@ ${main}
 export function basicArticle(site: Site, article: SiteArticle): string {
   const { outlet } = site;
   const l = outlet.labels;
-  const share = shareLinks(article, l.share).map((s) => `<a href="${s.href}">${s.label}</a>`).join(' ');
+  const share = shareLinks(article, l.share)
+    .map((s) => `<a href="${s.href}">${s.label}</a>`)
+    .join(' ');
   const main = `<article>
 <header>
 <p class="section"><a href="${sectionPath(outlet, article.sectionSlug)}">${escapeHtml(article.section)}</a></p>
@@ -61,5 +67,10 @@ export function basicIndex(site: Site, heading: string, articles: SiteArticle[])
   const items = articles
     .map((a) => `<li><h2><a href="${a.path}">${escapeHtml(a.headline)}</a></h2><p>${escapeHtml(a.standfirst)}</p></li>`)
     .join('\n');
-  return chrome(site, heading === site.outlet.name ? heading : `${heading} | ${site.outlet.name}`, '', `<h1>${escapeHtml(heading)}</h1>\n<ul class="river">\n${items}\n</ul>`);
+  return chrome(
+    site,
+    heading === site.outlet.name ? heading : `${heading} | ${site.outlet.name}`,
+    '',
+    `<h1>${escapeHtml(heading)}</h1>\n<ul class="river">\n${items}\n</ul>`,
+  );
 }

@@ -10,7 +10,9 @@ import { articleMeta, baseStyle, feedLink, mostRead, readAlsoLinks, shareLinks }
 function chrome(site: Site, title: string, head: string, main: string, breadcrumb: string): string {
   const { outlet } = site;
   const l = outlet.labels;
-  const menu = outlet.menu.map((s) => `<li><a href="${sectionPath(outlet, slugify(s))}">${escapeHtml(s)}</a></li>`).join('');
+  const menu = outlet.menu
+    .map((s) => `<li><a href="${sectionPath(outlet, slugify(s))}">${escapeHtml(s)}</a></li>`)
+    .join('');
   return `<!DOCTYPE html>
 <html lang="${outlet.language}">
 <head>
@@ -31,7 +33,9 @@ ${baseStyle}
 ${breadcrumb}
 <main id="contenido">
 ${main}
-<aside class="most-read"><h2>${l.mostRead}</h2><ol>${mostRead(site).map((a) => `<li><a href="${a.path}">${escapeHtml(a.headline)}</a></li>`).join('')}</ol></aside>
+<aside class="most-read"><h2>${l.mostRead}</h2><ol>${mostRead(site)
+    .map((a) => `<li><a href="${a.path}">${escapeHtml(a.headline)}</a></li>`)
+    .join('')}</ol></aside>
 </main>
 <section class="newsletter"><h2>${l.newsletter}</h2>
 <form action="/boletin" method="post"><label>Correo electrónico <input type="email" name="email" placeholder="tu@correo.es"></label> <button type="submit">${l.newsletterButton}</button></form></section>
@@ -65,7 +69,9 @@ function body(site: Site, article: SiteArticle): string {
 export function diarioArticle(site: Site, article: SiteArticle): string {
   const { outlet } = site;
   const l = outlet.labels;
-  const share = shareLinks(article, l.share).map((s) => `<li><a href="${s.href}" rel="nofollow">${s.label}</a></li>`).join('');
+  const share = shareLinks(article, l.share)
+    .map((s) => `<li><a href="${s.href}" rel="nofollow">${s.label}</a></li>`)
+    .join('');
   const tags = article.tags.map((t) => `<li><a href="/tema/${slugify(t)}">${escapeHtml(t)}</a></li>`).join('');
   const main = `<article class="noticia">
 <header class="noticia-cabecera">
@@ -90,12 +96,20 @@ ${body(site, article)}
 export function diarioIndex(site: Site, heading: string, articles: SiteArticle[]): string {
   const teasers = articles
     .map(
-      (a) => `<article class="teaser"><figure><img src="/img/${a.image.file}" alt="${escapeHtml(a.image.alt)}" width="400" height="225"></figure>
+      (
+        a,
+      ) => `<article class="teaser"><figure><img src="/img/${a.image.file}" alt="${escapeHtml(a.image.alt)}" width="400" height="225"></figure>
 <h2><a href="${a.path}">${escapeHtml(a.headline)}</a></h2><p>${escapeHtml(a.standfirst)}</p>
 <time datetime="${a.publishedAt.toISOString()}">${formatLocalDate(a.publishedAt, site.outlet.locale, site.outlet.timeZone)}</time></article>`,
     )
     .join('\n');
   const main = `<h1 class="seccion-titulo">${escapeHtml(heading)}</h1>\n<div class="lista-noticias">\n${teasers}\n</div>`;
   const title = heading === site.outlet.name ? heading : `${heading} | ${site.outlet.name}`;
-  return chrome(site, title, `<meta property="og:site_name" content="${escapeHtml(site.outlet.name)}">`, main, breadcrumb(site, heading));
+  return chrome(
+    site,
+    title,
+    `<meta property="og:site_name" content="${escapeHtml(site.outlet.name)}">`,
+    main,
+    breadcrumb(site, heading),
+  );
 }

@@ -10,8 +10,15 @@ import { articleMeta, baseStyle, feedLink, mostRead, readAlsoLinks, shareLinks }
 function chrome(site: Site, title: string, head: string, content: string): string {
   const { outlet } = site;
   const l = outlet.labels;
-  const menu = outlet.menu.map((s) => `<a class="gdn-menu__item" href="${sectionPath(outlet, slugify(s))}">${escapeHtml(s)}</a>`).join('\n');
-  const visto = mostRead(site).map((a, i) => `<div class="gdn-rank"><span class="gdn-rank__n">${i + 1}</span><a href="${a.path}">${escapeHtml(a.headline)}</a></div>`).join('');
+  const menu = outlet.menu
+    .map((s) => `<a class="gdn-menu__item" href="${sectionPath(outlet, slugify(s))}">${escapeHtml(s)}</a>`)
+    .join('\n');
+  const visto = mostRead(site)
+    .map(
+      (a, i) =>
+        `<div class="gdn-rank"><span class="gdn-rank__n">${i + 1}</span><a href="${a.path}">${escapeHtml(a.headline)}</a></div>`,
+    )
+    .join('');
   return `<!DOCTYPE html>
 <html lang="es-ES">
 <head>
@@ -49,12 +56,17 @@ function breadcrumb(site: Site, section: string): string {
     [site.outlet.labels.home, '/'],
     [section, sectionPath(site.outlet, slugify(section))],
   ];
-  const li = items.map(([name, href], i) => `<li itemprop="itemListElement" itemscope itemtype="https://schema.org/ListItem"><a itemprop="item" href="${href}"><span itemprop="name">${escapeHtml(name ?? '')}</span></a><meta itemprop="position" content="${i + 1}"></li>`);
+  const li = items.map(
+    ([name, href], i) =>
+      `<li itemprop="itemListElement" itemscope itemtype="https://schema.org/ListItem"><a itemprop="item" href="${href}"><span itemprop="name">${escapeHtml(name ?? '')}</span></a><meta itemprop="position" content="${i + 1}"></li>`,
+  );
   return `<ol class="gdn-breadcrumbs" itemscope itemtype="https://schema.org/BreadcrumbList">${li.join('')}</ol>`;
 }
 
 function body(site: Site, article: SiteArticle): string {
-  const related = readAlsoLinks(site, article).map((a) => `<a class="gdn-related__link" href="${a.path}">${escapeHtml(a.headline)}</a>`).join('');
+  const related = readAlsoLinks(site, article)
+    .map((a) => `<a class="gdn-related__link" href="${a.path}">${escapeHtml(a.headline)}</a>`)
+    .join('');
   return article.paragraphs
     .map((p, i) => {
       const paragraph = `<p class="gdn-p">${p}</p>`;
@@ -67,7 +79,9 @@ function body(site: Site, article: SiteArticle): string {
 export function gacetaArticle(site: Site, article: SiteArticle): string {
   const { outlet } = site;
   const l = outlet.labels;
-  const share = shareLinks(article, l.share).map((s) => `<a class="gdn-share__btn" href="${s.href}" aria-label="${s.label}" title="${s.label}">${s.label}</a>`).join('');
+  const share = shareLinks(article, l.share)
+    .map((s) => `<a class="gdn-share__btn" href="${s.href}" aria-label="${s.label}" title="${s.label}">${s.label}</a>`)
+    .join('');
   const tags = article.tags.map((t) => `<a href="/temas/${slugify(t)}" rel="tag">${escapeHtml(t)}</a>`).join(', ');
   const content = `${breadcrumb(site, article.section)}
 <div class="gdn-article" itemscope itemtype="https://schema.org/NewsArticle">
@@ -87,7 +101,10 @@ ${body(site, article)}
 
 export function gacetaIndex(site: Site, heading: string, articles: SiteArticle[]): string {
   const cards = articles
-    .map((a) => `<div class="gdn-card"><a class="gdn-card__title" href="${a.path}">${escapeHtml(a.headline)}</a><div class="gdn-card__sub">${escapeHtml(a.standfirst)}</div></div>`)
+    .map(
+      (a) =>
+        `<div class="gdn-card"><a class="gdn-card__title" href="${a.path}">${escapeHtml(a.headline)}</a><div class="gdn-card__sub">${escapeHtml(a.standfirst)}</div></div>`,
+    )
     .join('\n');
   const content = `${breadcrumb(site, heading)}\n<div class="gdn-section-title">${escapeHtml(heading)}</div>\n${cards}`;
   return chrome(site, `${heading} - ${site.outlet.name}`, '', content);

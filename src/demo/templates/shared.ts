@@ -2,7 +2,11 @@
 import { escapeHtml, jsonForScript, stripTags } from '../html.js';
 import { articleBySlug, type Site, type SiteArticle } from '../site.js';
 
-const feedTypes = { rss: 'application/rss+xml', atom: 'application/atom+xml', 'json-feed': 'application/feed+json' } as const;
+const feedTypes = {
+  rss: 'application/rss+xml',
+  atom: 'application/atom+xml',
+  'json-feed': 'application/feed+json',
+} as const;
 
 /** <link rel=alternate> for the outlet's feed, so feed autodiscovery works (sitemaps are not advertised). */
 export function feedLink(site: Site): string {
@@ -47,7 +51,11 @@ function newsArticleJsonLd(site: Site, article: SiteArticle): object {
     dateModified: article.publishedAt.toISOString(),
     // Agency copy is signed by an organisation, not a person.
     author: [{ '@type': article.syndicated ? 'Organization' : 'Person', name: article.author }],
-    publisher: { '@type': 'Organization', name: site.outlet.name, logo: { '@type': 'ImageObject', url: `${site.origin}/img/logo.png` } },
+    publisher: {
+      '@type': 'Organization',
+      name: site.outlet.name,
+      logo: { '@type': 'ImageObject', url: `${site.origin}/img/logo.png` },
+    },
     mainEntityOfPage: article.url,
     inLanguage: site.outlet.language,
     articleSection: article.section,

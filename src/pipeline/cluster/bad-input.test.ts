@@ -8,8 +8,10 @@ import { ClusterStream } from './stream.js';
 
 const t0 = Date.parse('2026-03-01T12:00:00Z');
 const at = (hours: number) => new Date(t0 + hours * 3_600_000).toISOString();
-const quake = 'A magnitude 6.8 earthquake hit Marrakesh and Al Haouz on Friday night, killing 2,900 people, Morocco said.';
-const quakeEs = 'Un terremoto de magnitud 6,8 sacudió Marrakech y Al Haouz el viernes por la noche: 2.900 muertos, según Marruecos.';
+const quake =
+  'A magnitude 6.8 earthquake hit Marrakesh and Al Haouz on Friday night, killing 2,900 people, Morocco said.';
+const quakeEs =
+  'Un terremoto de magnitud 6,8 sacudió Marrakech y Al Haouz el viernes por la noche: 2.900 muertos, según Marruecos.';
 const ferry = 'The Lisbon ferry operator Transtejo cancelled 40 crossings on Tuesday after a strike by 300 engineers.';
 
 function stream() {
@@ -28,24 +30,40 @@ describe('ClusterStream with bad input', () => {
     expect(tiny.why.oddities).toContain('tiny');
     expect(new Set([real.story, empty.story, blank.story, tiny.story]).size).toBe(4);
     // A real article after them still finds its story, not an empty one.
-    expect(s.add({ id: 'q2', title: 'Terremoto', text: quakeEs, language: 'es', publishedAt: at(2) }).story).toBe(real.story);
+    expect(s.add({ id: 'q2', title: 'Terremoto', text: quakeEs, language: 'es', publishedAt: at(2) }).story).toBe(
+      real.story,
+    );
   });
 
   it('keeps a text of only numbers alone even when it shares every number with a story', () => {
     const s = stream();
     const real = s.add({ id: 'q', title: 'Quake', text: quake, language: 'en', publishedAt: at(0) });
-    const numbers = s.add({ id: 'n', title: '6.8 2,900', text: '6.8 2,900 2,900 6.8 12 34 56', language: 'en', publishedAt: at(1) });
+    const numbers = s.add({
+      id: 'n',
+      title: '6.8 2,900',
+      text: '6.8 2,900 2,900 6.8 12 34 56',
+      language: 'en',
+      publishedAt: at(1),
+    });
     expect(numbers.why.oddities).toContain('numbers-only');
     expect(numbers.story).not.toBe(real.story);
     // Nothing joins the numbers-only story either.
-    expect(s.add({ id: 'q2', title: 'Terremoto', text: quakeEs, language: 'es', publishedAt: at(2) }).story).toBe(real.story);
+    expect(s.add({ id: 'q2', title: 'Terremoto', text: quakeEs, language: 'es', publishedAt: at(2) }).story).toBe(
+      real.story,
+    );
   });
 
   it('clusters an article in an unknown language by its names and numbers, and notes the language', () => {
     const s = stream();
     const real = s.add({ id: 'q', title: 'Quake', text: quake, language: 'en', publishedAt: at(0) });
     const other = s.add({ id: 'f', title: 'Ferry strike', text: ferry, language: 'en', publishedAt: at(0) });
-    const unknown = s.add({ id: 'u', title: 'Zelzela', text: 'Marrakesh ve Al Haouz 6.8 zelzela 2,900 ölü Morocco.', language: null, publishedAt: at(1) });
+    const unknown = s.add({
+      id: 'u',
+      title: 'Zelzela',
+      text: 'Marrakesh ve Al Haouz 6.8 zelzela 2,900 ölü Morocco.',
+      language: null,
+      publishedAt: at(1),
+    });
     expect(unknown.why.oddities).toContain('unknown-language');
     expect(unknown.story).not.toBe(other.story);
     expect(unknown.story).toBe(real.story);
@@ -64,17 +82,33 @@ describe('ClusterStream with bad input', () => {
     // Copies are counted, not weighed: about 10 ms per 1,000 here; generous for a busy machine.
     expect(Date.now() - started).toBeLessThan(10_000);
     expect(s.clusterer.index.stories.get(first.story)!.articleCount).toBe(10_001);
-    expect(s.add({ id: 'f2', title: 'Ferry strike', text: ferry.replace('Tuesday', 'Wednesday'), language: 'en', publishedAt: at(1) }).story).toBe(other.story);
+    expect(
+      s.add({
+        id: 'f2',
+        title: 'Ferry strike',
+        text: ferry.replace('Tuesday', 'Wednesday'),
+        language: 'en',
+        publishedAt: at(1),
+      }).story,
+    ).toBe(other.story);
   });
 
   it('reads a date in 2099 as the latest sane time, notes it, and closes no other story', () => {
     const s = stream();
     const real = s.add({ id: 'q', title: 'Quake', text: quake, language: 'en', publishedAt: at(0) });
-    const future = s.add({ id: 'z', title: 'Ferry strike', text: ferry, language: 'en', publishedAt: '2099-06-01T00:00:00Z' });
+    const future = s.add({
+      id: 'z',
+      title: 'Ferry strike',
+      text: ferry,
+      language: 'en',
+      publishedAt: '2099-06-01T00:00:00Z',
+    });
     expect(future.why.oddities).toContain('future-date');
     expect(future.story).not.toBe(real.story);
     // Had 2099 moved the clock, the quake story would have closed and this would start a new one.
-    expect(s.add({ id: 'q2', title: 'Terremoto', text: quakeEs, language: 'es', publishedAt: at(3) }).story).toBe(real.story);
+    expect(s.add({ id: 'q2', title: 'Terremoto', text: quakeEs, language: 'es', publishedAt: at(3) }).story).toBe(
+      real.story,
+    );
   });
 });
 
@@ -85,10 +119,23 @@ describe('StoryTracker with bad input', () => {
   });
   afterEach(async () => t.cleanup());
 
-  async function save(tracker: StoryTracker, url: string, title: string, paragraphs: string[], language: string | null, publishedAt: string | null) {
+  async function save(
+    tracker: StoryTracker,
+    url: string,
+    title: string,
+    paragraphs: string[],
+    language: string | null,
+    publishedAt: string | null,
+  ) {
     const input = sampleArticle({ url, canonicalUrl: url, title, paragraphs, language, publishedAt });
     const saved = await t.store.saveArticle({ ...input, sourceId: null, feedId: null, seenAt: at(0) } as never);
-    const storyId = await tracker.track({ articleId: saved.articleId, article: { ...input, languageHint: null } as never, language, translations: [], sourceId: null });
+    const storyId = await tracker.track({
+      articleId: saved.articleId,
+      article: { ...input, languageHint: null } as never,
+      language,
+      translations: [],
+      sourceId: null,
+    });
     return { articleId: saved.articleId, storyId };
   }
 
@@ -96,8 +143,22 @@ describe('StoryTracker with bad input', () => {
     const tracker = new StoryTracker(t.store);
     const body = Array.from({ length: 6 }, () => quake);
     const first = await save(tracker, 'https://a.example/quake', 'Quake in Morocco', body, 'en', at(0));
-    const numbers = await save(tracker, 'https://a.example/numbers', '6.8', ['6.8 2,900 2,900'], null, '2099-01-01T00:00:00Z');
-    const copy = await save(tracker, 'https://b.example/quake-copy', 'Morocco quake', [...body.slice(1), 'Reporting by a wire.'], 'en', at(1));
+    const numbers = await save(
+      tracker,
+      'https://a.example/numbers',
+      '6.8',
+      ['6.8 2,900 2,900'],
+      null,
+      '2099-01-01T00:00:00Z',
+    );
+    const copy = await save(
+      tracker,
+      'https://b.example/quake-copy',
+      'Morocco quake',
+      [...body.slice(1), 'Reporting by a wire.'],
+      'en',
+      at(1),
+    );
     expect(numbers.storyId).not.toBe(first.storyId);
     expect(copy.storyId).toBe(first.storyId);
     const links = new Map((await t.store.storyArticles(first.storyId)).map((l) => [l.articleId, l]));

@@ -19,15 +19,22 @@ describe('StoryClusterer', () => {
   it('starts a new story when the same names come back after the story closed', () => {
     const c = new StoryClusterer();
     const a = c.add(quake('A magnitude 6.8 earthquake hit Marrakesh and Al Haouz, killing 2,900 people.'));
-    const later = c.add(quake('A magnitude 6.8 earthquake hit Marrakesh and Al Haouz, killing 2,900 people.', t0 + 60 * day));
+    const later = c.add(
+      quake('A magnitude 6.8 earthquake hit Marrakesh and Al Haouz, killing 2,900 people.', t0 + 60 * day),
+    );
     expect(later.storyId).not.toBe(a.storyId);
   });
 
   it('keeps a long story open while articles keep joining it', () => {
     const c = new StoryClusterer();
-    const first = c.add(quake('Rescuers in Al Haouz near Marrakesh search for survivors; 2,900 dead after the 6.8 quake.'));
+    const first = c.add(
+      quake('Rescuers in Al Haouz near Marrakesh search for survivors; 2,900 dead after the 6.8 quake.'),
+    );
     let last = first;
-    for (let d = 2; d <= 20; d += 2) last = c.add(quake('Rescuers in Al Haouz near Marrakesh: 2,900 dead after the 6.8 quake, aid arrives.', t0 + d * day));
+    for (let d = 2; d <= 20; d += 2)
+      last = c.add(
+        quake('Rescuers in Al Haouz near Marrakesh: 2,900 dead after the 6.8 quake, aid arrives.', t0 + d * day),
+      );
     expect(last.storyId).toBe(first.storyId);
   });
 });
@@ -48,7 +55,13 @@ describe('ClusterStream', () => {
     const s = new ClusterStream(t0);
     const a = s.add({ id: 'a', title: '', text: '', language: null, publishedAt: '2026-03-01T00:00:00Z' });
     const b = s.add({ id: 'b', title: '', text: '', language: null, publishedAt: '2026-03-01T00:00:00Z' });
-    const n = s.add({ id: 'n', title: '1 2 3', text: '4 5 6 7 8 9', language: 'xx', publishedAt: '2099-01-01T00:00:00Z' });
+    const n = s.add({
+      id: 'n',
+      title: '1 2 3',
+      text: '4 5 6 7 8 9',
+      language: 'xx',
+      publishedAt: '2099-01-01T00:00:00Z',
+    });
     expect(a.why.oddities).toContain('empty');
     expect(b.story).not.toBe(a.story);
     expect(n.why.oddities).toContain('future-date');
@@ -58,9 +71,19 @@ describe('ClusterStream', () => {
 
 describe('bcubed', () => {
   it('is 1 for a perfect clustering and lower for one lump', () => {
-    const gold = new Map([['1', 'x'], ['2', 'x'], ['3', 'y'], ['4', 'y']]);
+    const gold = new Map([
+      ['1', 'x'],
+      ['2', 'x'],
+      ['3', 'y'],
+      ['4', 'y'],
+    ]);
     expect(bcubed(gold, gold).f1).toBe(1);
-    const lump = new Map([['1', 'a'], ['2', 'a'], ['3', 'a'], ['4', 'a']]);
+    const lump = new Map([
+      ['1', 'a'],
+      ['2', 'a'],
+      ['3', 'a'],
+      ['4', 'a'],
+    ]);
     expect(bcubed(lump, gold).precision).toBe(0.5);
   });
 });

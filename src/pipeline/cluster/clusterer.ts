@@ -79,7 +79,13 @@ export class StoryClusterer {
   private idfCacheDocs = 0;
 
   constructor(options: Partial<ClusterOptions> = {}) {
-    this.options = { joinSimilarity: JOIN_SIMILARITY, anchorShare: ANCHOR_SHARE, mergeSimilarity: MERGE_SIMILARITY, openDays: OPEN_DAYS, ...options };
+    this.options = {
+      joinSimilarity: JOIN_SIMILARITY,
+      anchorShare: ANCHOR_SHARE,
+      mergeSimilarity: MERGE_SIMILARITY,
+      openDays: OPEN_DAYS,
+      ...options,
+    };
   }
 
   /**
@@ -103,7 +109,14 @@ export class StoryClusterer {
     }
     this.index.addVector(best.story, vector, article.publishedAtMs);
     const merged = this.mergeInto(best.story, best.others);
-    return { storyId: best.story.id, created: false, similarity: best.score, sharedTerms: best.shared, merged, mentions };
+    return {
+      storyId: best.story.id,
+      created: false,
+      similarity: best.score,
+      sharedTerms: best.shared,
+      merged,
+      mentions,
+    };
   }
 
   /**
@@ -125,7 +138,8 @@ export class StoryClusterer {
   place(article: ClusterArticle, storyId: number | null, options: { alone?: boolean } = {}): number {
     this.advanceClock(article.publishedAtMs);
     const vector = options.alone ? new Map<string, number>() : this.weighTerms(article.samples);
-    const story = storyId === null ? this.index.create(this.nextId++, article.publishedAtMs) : this.index.resolve(storyId);
+    const story =
+      storyId === null ? this.index.create(this.nextId++, article.publishedAtMs) : this.index.resolve(storyId);
     this.index.addVector(story, vector, article.publishedAtMs);
     return story.id;
   }
@@ -207,7 +221,10 @@ export class StoryClusterer {
 
   private bestStory(vector: Map<string, number>, atMs: number) {
     const article = this.weighted(vector);
-    const lookup = [...article.weighted].sort((a, b) => b[1] - a[1]).slice(0, LOOKUP_TERMS).map(([t]) => t);
+    const lookup = [...article.weighted]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, LOOKUP_TERMS)
+      .map(([t]) => t);
     const hits = [...this.index.candidates(lookup)].sort((a, b) => b[1] - a[1]).slice(0, MAX_CANDIDATES);
     const scored: { story: StoryState; score: number; shared: string[] }[] = [];
     for (const [id] of hits) {
@@ -225,7 +242,10 @@ export class StoryClusterer {
   }
 
   /** The best cosine between the article and one of the story's latest articles (beat the centroid on NTREX: 0.93 vs 0.86). */
-  private storyScore(article: WeightedArticle, story: StoryState): { score: number; closest: Map<string, number> | null } {
+  private storyScore(
+    article: WeightedArticle,
+    story: StoryState,
+  ): { score: number; closest: Map<string, number> | null } {
     let score = 0;
     let closest: Map<string, number> | null = null;
     for (const member of story.members) {
@@ -252,7 +272,8 @@ export class StoryClusterer {
       if (anchor) anchorDot += a * w;
     }
     const full = norm > 0 ? dot / (article.norm * Math.sqrt(norm)) : 0;
-    const anchors = anchorNorm > 0 && article.anchorNorm > 0 ? anchorDot / (article.anchorNorm * Math.sqrt(anchorNorm)) : 0;
+    const anchors =
+      anchorNorm > 0 && article.anchorNorm > 0 ? anchorDot / (article.anchorNorm * Math.sqrt(anchorNorm)) : 0;
     return (1 - this.options.anchorShare) * full + this.options.anchorShare * anchors;
   }
 

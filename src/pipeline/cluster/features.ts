@@ -52,13 +52,17 @@ function knownAt(tokens: Token[], i: number): { entity: KnownEntity; length: num
   for (let n = Math.min(MAX_SPELLING_WORDS, tokens.length - i); n >= 1; n--) {
     const span = tokens.slice(i, i + n);
     // Tokens are letters only, so their folded forms joined by spaces are the spelling key.
-    const head = span.slice(0, -1).map((t) => `${t.folded} `).join('');
+    const head = span
+      .slice(0, -1)
+      .map((t) => `${t.folded} `)
+      .join('');
     const last = span.at(-1)!.folded;
     for (const form of [last, ...uninflected(last)]) {
       const key = head + form;
       const entity = knownSpellings.get(key);
       // Short forms (US, UE, ONU) only in capitals: "us" and "une" are words.
-      if (entity && (key.length > 4 || span.every((t) => t.text === t.text.toUpperCase()))) return { entity, length: n };
+      if (entity && (key.length > 4 || span.every((t) => t.text === t.text.toUpperCase())))
+        return { entity, length: n };
     }
   }
   return null;
@@ -69,7 +73,25 @@ function knownAt(tokens: Token[], i: number): { entity: KnownEntity; length: num
  * AEBko): the forms a known name may stand under once one is cut (and the article -a restored).
  * Only forms that end some known spelling are returned, so the lookups stay few.
  */
-const CASE_ENDINGS = ['rekin', 'etik', 'aren', 'eko', 'ean', 'era', 'ren', 'tik', 'ko', 'ak', 'ek', 'en', 'an', 'ra', 'ri', 'k', 'n'];
+const CASE_ENDINGS = [
+  'rekin',
+  'etik',
+  'aren',
+  'eko',
+  'ean',
+  'era',
+  'ren',
+  'tik',
+  'ko',
+  'ak',
+  'ek',
+  'en',
+  'an',
+  'ra',
+  'ri',
+  'k',
+  'n',
+];
 const knownLastWords: ReadonlySet<string> = new Set([...knownSpellings.keys()].map((k) => k.split(' ').at(-1)!));
 
 function uninflected(folded: string): string[] {
@@ -105,7 +127,8 @@ export function addTerms(text: string, into: TermWeights, scale = 1): Mention[] 
       bump(into, `e:${spellingKey(known.entity.key)}`, WEIGHT.entity * scale);
       // A person's surname too, so "Scholz" alone meets "Olaf Scholz". Not a place's last word:
       // "Korea" of North Korea counted the country twice (NTREX untranslated 0.926 -> 0.935).
-      if (known.entity.kind === 'person') bump(into, `n:${spellingKey(known.entity.key).split(' ').at(-1)!.slice(0, STEM_LETTERS)}`, WEIGHT.name * scale);
+      if (known.entity.kind === 'person')
+        bump(into, `n:${spellingKey(known.entity.key).split(' ').at(-1)!.slice(0, STEM_LETTERS)}`, WEIGHT.name * scale);
       mentions.push({ name: known.entity.key, known: known.entity });
       i += known.length - 1;
       continue;

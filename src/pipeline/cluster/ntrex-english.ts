@@ -35,7 +35,12 @@ function readCache(file: string): Record<string, EnglishText | null> {
 }
 
 /** Adds `english` to each non-English article the translator can do (null when it cannot). */
-export async function withEnglish(articles: LabelledArticle[], translator: Translator, repoRoot: string, engine = 'apertium'): Promise<TranslatedArticle[]> {
+export async function withEnglish(
+  articles: LabelledArticle[],
+  translator: Translator,
+  repoRoot: string,
+  engine = 'apertium',
+): Promise<TranslatedArticle[]> {
   const file = cacheFile(repoRoot, engine);
   const cache = readCache(file);
   let fresh = 0;

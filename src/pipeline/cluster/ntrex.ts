@@ -15,9 +15,15 @@ export interface LabelledArticle {
 }
 
 const files: Record<string, string> = {
-  en: 'newstest2019-src.eng.txt', es: 'newstest2019-ref.spa.txt', ca: 'newstest2019-ref.cat.txt',
-  gl: 'newstest2019-ref.glg.txt', eu: 'newstest2019-ref.eus.txt', fr: 'newstest2019-ref.fra.txt',
-  de: 'newstest2019-ref.deu.txt', pt: 'newstest2019-ref.por.txt', it: 'newstest2019-ref.ita.txt',
+  en: 'newstest2019-src.eng.txt',
+  es: 'newstest2019-ref.spa.txt',
+  ca: 'newstest2019-ref.cat.txt',
+  gl: 'newstest2019-ref.glg.txt',
+  eu: 'newstest2019-ref.eus.txt',
+  fr: 'newstest2019-ref.fra.txt',
+  de: 'newstest2019-ref.deu.txt',
+  pt: 'newstest2019-ref.por.txt',
+  it: 'newstest2019-ref.ita.txt',
   ru: 'newstest2019-ref.rus.txt',
 };
 
@@ -25,7 +31,9 @@ export const NTREX_LANGUAGES = Object.keys(files);
 
 /** The documents of NTREX in the given languages; the first sentence of a document is its title. */
 export function loadNtrex(dir: string, languages: string[]): LabelledArticle[] {
-  const docIds = readFileSync(join(dir, 'DOCUMENT_IDS.tsv'), 'utf8').split('\n').map((l) => l.split('\t')[0]!.trim());
+  const docIds = readFileSync(join(dir, 'DOCUMENT_IDS.tsv'), 'utf8')
+    .split('\n')
+    .map((l) => l.split('\t')[0]!.trim());
   const out: LabelledArticle[] = [];
   for (const language of languages) {
     const lines = readFileSync(join(dir, files[language]!), 'utf8').split('\n');
@@ -36,7 +44,14 @@ export function loadNtrex(dir: string, languages: string[]): LabelledArticle[] {
       docs.set(id, [...(docs.get(id) ?? []), line.trim()]);
     });
     for (const [doc, sentences] of docs) {
-      out.push({ id: `${language}:${doc}`, gold: doc, title: sentences[0]!, text: sentences.slice(1).join('\n'), language, publishedAt: '2019-06-01T12:00:00Z' });
+      out.push({
+        id: `${language}:${doc}`,
+        gold: doc,
+        title: sentences[0]!,
+        text: sentences.slice(1).join('\n'),
+        language,
+        publishedAt: '2019-06-01T12:00:00Z',
+      });
     }
   }
   return out;

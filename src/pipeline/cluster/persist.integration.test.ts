@@ -20,31 +20,86 @@ afterEach(async () => {
 
 /** One event (a ferry sinking) told by six outlets in two languages, and two unrelated articles. */
 const ferry: [string, string, string][] = [
-  ['en', 'Ferry Nordlys sinks off Tromsø, 212 rescued', 'The Hurtigruten ferry Nordlys sank near Tromsø on Tuesday; coastguard crews rescued 212 passengers and 14 are missing.'],
-  ['es', 'Se hunde el ferry Nordlys frente a Tromsø: 212 rescatados', 'El ferry Nordlys de Hurtigruten se hundió cerca de Tromsø; los guardacostas rescataron a 212 pasajeros y 14 siguen desaparecidos.'],
-  ['en', 'Nordlys: 14 still missing after Tromsø sinking', 'Divers searched the wreck of the Hurtigruten ferry Nordlys off Tromsø for the 14 missing; 212 people were rescued.'],
-  ['es', 'Buscan a 14 desaparecidos del Nordlys en Tromsø', 'Buzos registran el Nordlys, el ferry de Hurtigruten hundido junto a Tromsø; 14 desaparecidos y 212 rescatados.'],
-  ['en', 'Hurtigruten ferry Nordlys lost near Tromsø', 'Hurtigruten confirmed its ferry Nordlys went down near Tromsø; 212 passengers were saved and 14 remain missing.'],
-  ['en', 'Tromsø mourns as Nordlys search goes on', 'In Tromsø, families waited for news of the 14 missing from the Hurtigruten ferry Nordlys; 212 were rescued.'],
+  [
+    'en',
+    'Ferry Nordlys sinks off Tromsø, 212 rescued',
+    'The Hurtigruten ferry Nordlys sank near Tromsø on Tuesday; coastguard crews rescued 212 passengers and 14 are missing.',
+  ],
+  [
+    'es',
+    'Se hunde el ferry Nordlys frente a Tromsø: 212 rescatados',
+    'El ferry Nordlys de Hurtigruten se hundió cerca de Tromsø; los guardacostas rescataron a 212 pasajeros y 14 siguen desaparecidos.',
+  ],
+  [
+    'en',
+    'Nordlys: 14 still missing after Tromsø sinking',
+    'Divers searched the wreck of the Hurtigruten ferry Nordlys off Tromsø for the 14 missing; 212 people were rescued.',
+  ],
+  [
+    'es',
+    'Buscan a 14 desaparecidos del Nordlys en Tromsø',
+    'Buzos registran el Nordlys, el ferry de Hurtigruten hundido junto a Tromsø; 14 desaparecidos y 212 rescatados.',
+  ],
+  [
+    'en',
+    'Hurtigruten ferry Nordlys lost near Tromsø',
+    'Hurtigruten confirmed its ferry Nordlys went down near Tromsø; 212 passengers were saved and 14 remain missing.',
+  ],
+  [
+    'en',
+    'Tromsø mourns as Nordlys search goes on',
+    'In Tromsø, families waited for news of the 14 missing from the Hurtigruten ferry Nordlys; 212 were rescued.',
+  ],
 ];
 const unrelated: [string, string, string][] = [
-  ['en', 'Mbappé out for three weeks', 'Real Madrid said Kylian Mbappé sprained his ankle and will miss the Clásico against Barcelona on 25 January.'],
-  ['en', 'Lagos opens 27 km metro line', 'Lagos governor Babajide Sanwo-Olu opened the 27 km Blue Line metro between Marina and Okokomaiko on Friday.'],
+  [
+    'en',
+    'Mbappé out for three weeks',
+    'Real Madrid said Kylian Mbappé sprained his ankle and will miss the Clásico against Barcelona on 25 January.',
+  ],
+  [
+    'en',
+    'Lagos opens 27 km metro line',
+    'Lagos governor Babajide Sanwo-Olu opened the 27 km Blue Line metro between Marina and Okokomaiko on Friday.',
+  ],
 ];
 
 let saved = 0;
 /** Saves an article (as the pipeline does before clustering) and hands it to a tracker. */
 async function track(tracker: StoryTracker, [language, title, body]: [string, string, string]): Promise<number> {
   const url = `https://news${saved++}.example/${encodeURIComponent(title)}`;
-  const input = sampleArticle({ url, canonicalUrl: url, title, subtitle: null, paragraphs: body ? [body] : [], language, languageHint: language, fingerprint: url, publishedAt: '2026-10-29T18:00:00Z' });
-  const { articleId } = await t!.store.saveArticle({ ...input, sourceId: null, feedId: null, seenAt: '2026-10-29T18:00:00Z' });
-  return tracker.track({ articleId, article: { ...input, languageHint: null }, language, translations: [], sourceId: null });
+  const input = sampleArticle({
+    url,
+    canonicalUrl: url,
+    title,
+    subtitle: null,
+    paragraphs: body ? [body] : [],
+    language,
+    languageHint: language,
+    fingerprint: url,
+    publishedAt: '2026-10-29T18:00:00Z',
+  });
+  const { articleId } = await t!.store.saveArticle({
+    ...input,
+    sourceId: null,
+    feedId: null,
+    seenAt: '2026-10-29T18:00:00Z',
+  });
+  return tracker.track({
+    articleId,
+    article: { ...input, languageHint: null },
+    language,
+    translations: [],
+    sourceId: null,
+  });
 }
 
 /** `n` trackers, each over its own connection pool to the test schema, resumed as a worker starts. */
 async function startWorkers(n: number): Promise<StoryTracker[]> {
   t = await openPgTestStore();
-  workers = await Promise.all(Array.from({ length: n }, () => openStore({ databaseUrl: testDatabaseUrl, schema: t!.dbPath })));
+  workers = await Promise.all(
+    Array.from({ length: n }, () => openStore({ databaseUrl: testDatabaseUrl, schema: t!.dbPath })),
+  );
   const trackers = workers.map((store) => new StoryTracker(store));
   await Promise.all(trackers.map((tr) => tr.resume(Date.parse('2026-10-30T00:00:00Z'))));
   return trackers;
@@ -54,14 +109,20 @@ describe('StoryTracker on PostgreSQL with several workers', () => {
   it('puts one event in one story when three workers track its articles at the same moment', async () => {
     const [a, b, c] = await startWorkers(3);
     const rounds = [
-      [a!, ferry[0]!], [b!, ferry[1]!], [c!, ferry[2]!],
-      [a!, ferry[3]!], [b!, ferry[4]!], [c!, ferry[5]!],
+      [a!, ferry[0]!],
+      [b!, ferry[1]!],
+      [c!, ferry[2]!],
+      [a!, ferry[3]!],
+      [b!, ferry[4]!],
+      [c!, ferry[5]!],
     ] as const;
     const stories = await Promise.all([
       ...rounds.slice(0, 3).map(([tr, text]) => track(tr, text)),
       track(a!, unrelated[0]!),
     ]);
-    stories.push(...(await Promise.all([...rounds.slice(3).map(([tr, text]) => track(tr, text)), track(b!, unrelated[1]!)])));
+    stories.push(
+      ...(await Promise.all([...rounds.slice(3).map(([tr, text]) => track(tr, text)), track(b!, unrelated[1]!)])),
+    );
     const ferryStories = new Set([...stories.slice(0, 3), ...stories.slice(4, 7)]);
     expect(ferryStories.size).toBe(1);
     const [ferryStory] = ferryStories;

@@ -9,17 +9,44 @@ beforeEach(async () => {
 afterEach(async () => t.cleanup());
 
 const texts = {
-  en: ['Flash floods kill 62 near Valencia', 'Torrential rain overwhelmed the Poyo ravine, flooding Paiporta and Catarroja south of Valencia; 62 people died.'],
-  es: ['La DANA deja 62 muertos en Valencia', 'Las lluvias desbordaron el barranco del Poyo e inundaron Paiporta y Catarroja, en Valencia: 62 fallecidos.'],
-  other: ['Mbappé out for three weeks', 'Real Madrid said Kylian Mbappé sprained his ankle and will miss the Clásico against Barcelona on 25 January.'],
+  en: [
+    'Flash floods kill 62 near Valencia',
+    'Torrential rain overwhelmed the Poyo ravine, flooding Paiporta and Catarroja south of Valencia; 62 people died.',
+  ],
+  es: [
+    'La DANA deja 62 muertos en Valencia',
+    'Las lluvias desbordaron el barranco del Poyo e inundaron Paiporta y Catarroja, en Valencia: 62 fallecidos.',
+  ],
+  other: [
+    'Mbappé out for three weeks',
+    'Real Madrid said Kylian Mbappé sprained his ankle and will miss the Clásico against Barcelona on 25 January.',
+  ],
 };
 
 async function save(key: keyof typeof texts, tracker: StoryTracker) {
   const url = `https://news.example/${key}`;
   const [title, body] = texts[key] as [string, string];
-  const input = sampleArticle({ url, canonicalUrl: url, title, paragraphs: [body], language: key === 'es' ? 'es' : 'en', publishedAt: '2026-10-29T18:00:00Z' });
-  const saved = await t.store.saveArticle({ ...input, sourceId: null, feedId: null, seenAt: '2026-10-29T18:00:00Z' } as never);
-  return tracker.track({ articleId: saved.articleId, article: { ...input, languageHint: null }, language: input.language ?? null, translations: [], sourceId: null });
+  const input = sampleArticle({
+    url,
+    canonicalUrl: url,
+    title,
+    paragraphs: [body],
+    language: key === 'es' ? 'es' : 'en',
+    publishedAt: '2026-10-29T18:00:00Z',
+  });
+  const saved = await t.store.saveArticle({
+    ...input,
+    sourceId: null,
+    feedId: null,
+    seenAt: '2026-10-29T18:00:00Z',
+  } as never);
+  return tracker.track({
+    articleId: saved.articleId,
+    article: { ...input, languageHint: null },
+    language: input.language ?? null,
+    translations: [],
+    sourceId: null,
+  });
 }
 
 describe('StoryTracker', () => {
@@ -31,7 +58,11 @@ describe('StoryTracker', () => {
     expect(s2).toBe(s1);
     expect(s3).not.toBe(s1);
     const story = await t.store.storyById(s1);
-    expect(story).toMatchObject({ articleCount: 2, languages: ['en', 'es'], title: 'Flash floods kill 62 near Valencia' });
+    expect(story).toMatchObject({
+      articleCount: 2,
+      languages: ['en', 'es'],
+      title: 'Flash floods kill 62 near Valencia',
+    });
     expect((await t.store.storiesLatest({ limit: 5 })).length).toBe(2);
   });
 

@@ -30,7 +30,13 @@ const EPOCH = new Date(0).toISOString();
 const REPLAY_BATCH = 500;
 
 /** What the clusterer reads of an article: its text, its English translation, its time (never far future). */
-function clusterInput(article: { title: string; paragraphs: string[] }, language: string | null, translations: Translation[], publishedAt: string | null, oddities: string[]) {
+function clusterInput(
+  article: { title: string; paragraphs: string[] },
+  language: string | null,
+  translations: Translation[],
+  publishedAt: string | null,
+  oddities: string[],
+) {
   const english = translations.find((t) => t.language === 'en');
   const samples: TextSample[] = [{ title: article.title, text: article.paragraphs.join('\n'), language }];
   if (english) samples.push({ title: english.title, text: english.paragraphs.join('\n'), language: 'en' });
@@ -142,26 +148,50 @@ export class StoryTracker {
       return await this.store.withStoriesLocked(work);
     } catch (error) {
       // On PostgreSQL the turn's writes rolled back: the stories it created are not in the store.
-      if (this.store.dialect.sharedWriters) for (const [clusterStory, storyId] of this.createdInTurn) this.forgetStory(clusterStory, storyId);
+      if (this.store.dialect.sharedWriters)
+        for (const [clusterStory, storyId] of this.createdInTurn) this.forgetStory(clusterStory, storyId);
       throw error;
     }
   }
 
   /** The clustering itself: the syndicated copy joins its original's story, else the clusterer decides. */
-  private async join(store: Store, saved: SavedArticle, input: ClusterArticle, oddities: string[], member: Omit<StoryMember, 'similarity' | 'duplicateOf'>): Promise<number> {
+  private async join(
+    store: Store,
+    saved: SavedArticle,
+    input: ClusterArticle,
+    oddities: string[],
+    member: Omit<StoryMember, 'similarity' | 'duplicateOf'>,
+  ): Promise<number> {
     if (store.dialect.sharedWriters) this.linkedHere.add(saved.articleId);
     const original = this.originalOf(saved.article.paragraphs, saved.articleId);
     if (original) {
       const clusterStory = this.clusterer.addCopy(original.clusterStory, input.publishedAtMs);
       const why = { created: false, similarity: original.similarity, sharedTerms: [], merged: [], oddities };
-      const storyId = await this.link(store, clusterStory, { ...member, similarity: original.similarity, duplicateOf: original.articleId, why });
+      const storyId = await this.link(store, clusterStory, {
+        ...member,
+        similarity: original.similarity,
+        duplicateOf: original.articleId,
+        why,
+      });
       this.clusterStoryOf.set(saved.articleId, clusterStory);
       return storyId;
     }
     const a = this.clusterer.add(input, { alone: withoutEvidence(oddities) });
     const mergedStories = this.storiesOf(a.merged, a.storyId);
-    const why = { created: a.created, similarity: a.similarity, sharedTerms: a.sharedTerms, merged: a.merged, ...(mergedStories.length > 0 && { mergedStories }), oddities };
-    const storyId = await this.link(store, a.storyId, { ...member, similarity: a.created ? null : a.similarity, duplicateOf: null, why });
+    const why = {
+      created: a.created,
+      similarity: a.similarity,
+      sharedTerms: a.sharedTerms,
+      merged: a.merged,
+      ...(mergedStories.length > 0 && { mergedStories }),
+      oddities,
+    };
+    const storyId = await this.link(store, a.storyId, {
+      ...member,
+      similarity: a.created ? null : a.similarity,
+      duplicateOf: null,
+      why,
+    });
     for (const from of mergedStories) await store.mergeStories(from, storyId);
     for (const from of a.merged) this.mapStory(from, storyId);
     this.remember(saved.articleId, saved.article.paragraphs, a.storyId);
@@ -184,7 +214,9 @@ export class StoryTracker {
   /** The stored stories of clusterer stories just merged into `into` (other than its own). */
   private storiesOf(merged: number[], into: number): number[] {
     const target = this.storeIdOf.get(this.clusterer.resolve(into));
-    const ids = merged.map((m) => this.storeIdOf.get(m)).filter((id): id is number => id !== undefined && id !== target);
+    const ids = merged
+      .map((m) => this.storeIdOf.get(m))
+      .filter((id): id is number => id !== undefined && id !== target);
     return [...new Set(ids)];
   }
 
@@ -196,7 +228,10 @@ export class StoryTracker {
   private async replay(links: StoryMemberRow[], store = this.store): Promise<void> {
     const ids = links.map((link) => link.articleId);
     const rows = new Map((await store.articlesByIds(ids)).map((row) => [row.id, row]));
-    const english = await store.translationsInto(ids.filter((id) => rows.get(id)?.language !== 'en'), 'en');
+    const english = await store.translationsInto(
+      ids.filter((id) => rows.get(id)?.language !== 'en'),
+      'en',
+    );
     for (const link of links) {
       this.lastLinkId = Math.max(this.lastLinkId, link.linkId);
       const row = rows.get(link.articleId);
@@ -207,7 +242,13 @@ export class StoryTracker {
   private replayOne(link: StoryMemberRow, row: ArticleRow, english: Translation | null): void {
     const known = this.clusterOf.get(link.storyId);
     const oddities = textOddities(row.title, row.paragraphs.join('\n'), row.language);
-    const input = clusterInput(row, row.language, english ? [english] : [], row.publishedAt ?? link.firstSeenAt, oddities);
+    const input = clusterInput(
+      row,
+      row.language,
+      english ? [english] : [],
+      row.publishedAt ?? link.firstSeenAt,
+      oddities,
+    );
     let clusterStory: number;
     if (link.duplicateOf !== null && known !== undefined) {
       clusterStory = this.clusterer.addCopy(known, input.publishedAtMs);
@@ -227,7 +268,8 @@ export class StoryTracker {
   /** Records that a clusterer story is (or was merged into) a stored story. */
   private mapStory(clusterStory: number, storyId: number): void {
     const previous = this.storeIdOf.get(clusterStory);
-    if (previous !== undefined && previous !== storyId && this.clusterOf.get(previous) === clusterStory) this.clusterOf.delete(previous);
+    if (previous !== undefined && previous !== storyId && this.clusterOf.get(previous) === clusterStory)
+      this.clusterOf.delete(previous);
     this.storeIdOf.set(clusterStory, storyId);
     this.clusterOf.set(storyId, this.clusterer.resolve(clusterStory));
   }
@@ -245,7 +287,10 @@ export class StoryTracker {
   }
 
   /** The tracked article this body is a syndicated copy of, with its clusterer story. */
-  private originalOf(paragraphs: string[], articleId: number): { articleId: number; similarity: number; clusterStory: number } | null {
+  private originalOf(
+    paragraphs: string[],
+    articleId: number,
+  ): { articleId: number; similarity: number; clusterStory: number } | null {
     const signature = bodySignature(paragraphs);
     const match = signature ? this.copies.findDuplicate(signature, articleId) : null;
     const clusterStory = match ? this.clusterStoryOf.get(match.articleId) : undefined;

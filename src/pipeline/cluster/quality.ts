@@ -44,7 +44,10 @@ export function loadNtrexShuffled(languages: string[]): LabelledArticle[] {
  * Runs a labelled set through the online stream in publishedAt order and scores it; `goldOf`
  * relabels the gold (e.g. sameEventGold).
  */
-export function scoreSet(articles: (LabelledArticle & { english?: EnglishText | null })[], goldOf: (a: LabelledArticle) => string = (a) => a.gold): BCubed {
+export function scoreSet(
+  articles: (LabelledArticle & { english?: EnglishText | null })[],
+  goldOf: (a: LabelledArticle) => string = (a) => a.gold,
+): BCubed {
   const stream = new ClusterStream(Date.parse('2030-01-01T00:00:00Z'));
   const results = inPublishedOrder(articles).map((a) => ({ a, r: stream.add(a) }));
   const predicted = new Map(results.map(({ a, r }) => [a.id, String(stream.resolve(r.story))]));
@@ -71,7 +74,8 @@ export async function withApertiumEnglish(articles: LabelledArticle[]): Promise<
   const translator = createTranslator({ engines: ['apertium'] });
   try {
     const status = await translator.status();
-    if (!status.some((s) => s.available)) throw new Error(`cluster quality: Apertium is not available (${status.map((s) => s.message).join('; ')})`);
+    if (!status.some((s) => s.available))
+      throw new Error(`cluster quality: Apertium is not available (${status.map((s) => s.message).join('; ')})`);
     return await withEnglish(articles, translator, repoRoot);
   } finally {
     await translator.close();

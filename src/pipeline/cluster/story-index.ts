@@ -34,7 +34,16 @@ export class StoryIndex {
   }
 
   create(id: number, atMs: number): StoryState {
-    const story: StoryState = { id, centroid: new Map(), norm: 0, firstMs: atMs, lastMs: atMs, articleCount: 0, members: [], mergedInto: null };
+    const story: StoryState = {
+      id,
+      centroid: new Map(),
+      norm: 0,
+      firstMs: atMs,
+      lastMs: atMs,
+      articleCount: 0,
+      members: [],
+      mergedInto: null,
+    };
     this.stories.set(id, story);
     this.open.add(id);
     return story;

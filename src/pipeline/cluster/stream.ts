@@ -33,7 +33,10 @@ export class ClusterStream {
   private readonly storyOf: number[] = [];
   private latestMs = 0;
 
-  constructor(private readonly nowMs = Date.now(), options: Partial<ClusterOptions> = {}) {
+  constructor(
+    private readonly nowMs = Date.now(),
+    options: Partial<ClusterOptions> = {},
+  ) {
     this.clusterer = new StoryClusterer(options);
   }
 
@@ -42,17 +45,29 @@ export class ClusterStream {
     const atMs = this.timeOf(article, oddities);
     const key = this.ids.length;
     this.ids.push(article.id);
-    const samples = [{ title: article.title, text: article.text, language: article.language }, ...(article.english ? [{ ...article.english, language: 'en' }] : [])];
+    const samples = [
+      { title: article.title, text: article.text, language: article.language },
+      ...(article.english ? [{ ...article.english, language: 'en' }] : []),
+    ];
 
     const original = this.findOriginal(article, key);
     if (original !== null) {
       const story = this.clusterer.addCopy(this.storyOf[original]!, atMs);
       this.storyOf.push(story);
-      return { id: article.id, story, duplicateOf: this.ids[original]!, why: { similarity: 1, sharedTerms: [], created: false, merged: [], oddities } };
+      return {
+        id: article.id,
+        story,
+        duplicateOf: this.ids[original]!,
+        why: { similarity: 1, sharedTerms: [], created: false, merged: [], oddities },
+      };
     }
     const a: Assignment = this.clusterer.add({ publishedAtMs: atMs, samples }, { alone: withoutEvidence(oddities) });
     this.storyOf.push(a.storyId);
-    return { id: article.id, story: a.storyId, why: { similarity: a.similarity, sharedTerms: a.sharedTerms, created: a.created, merged: a.merged, oddities } };
+    return {
+      id: article.id,
+      story: a.storyId,
+      why: { similarity: a.similarity, sharedTerms: a.sharedTerms, created: a.created, merged: a.merged, oddities },
+    };
   }
 
   /** The story an earlier result's story now lives in (after merges). */
@@ -75,7 +90,12 @@ export class ClusterStream {
   }
 
   private timeOf(article: StreamArticle, oddities: string[]): number {
-    const atMs = clusterTime(article.publishedAt, Math.max(this.nowMs, this.latestMs), this.latestMs || this.nowMs, oddities);
+    const atMs = clusterTime(
+      article.publishedAt,
+      Math.max(this.nowMs, this.latestMs),
+      this.latestMs || this.nowMs,
+      oddities,
+    );
     this.latestMs = Math.max(this.latestMs, atMs);
     return atMs;
   }

@@ -21,7 +21,11 @@ export interface DedupeSet {
   queries: DedupeCase[];
 }
 
-const FURNITURE = ['Read more: subscribe to our newsletter.', '© Agencia EFE. Todos los derechos reservados.', 'Mit Material von dpa.'];
+const FURNITURE = [
+  'Read more: subscribe to our newsletter.',
+  '© Agencia EFE. Todos los derechos reservados.',
+  'Mit Material von dpa.',
+];
 
 function rng(seed: number) {
   let s = seed;
@@ -54,7 +58,10 @@ export function buildDedupeSet(): DedupeSet {
   // Even-numbered documents are indexed; odd ones stay outside as distinct articles.
   const indexed = docs.filter((_, i) => i % 2 === 0);
   const outside = docs.filter((_, i) => i % 2 === 1);
-  const queries: DedupeCase[] = indexed.map((p, i) => ({ expected: i, paragraphs: editedCopy(p, outside[i % outside.length]![0]!, rand) }));
+  const queries: DedupeCase[] = indexed.map((p, i) => ({
+    expected: i,
+    paragraphs: editedCopy(p, outside[i % outside.length]![0]!, rand),
+  }));
   for (const p of outside) queries.push({ expected: null, paragraphs: p });
   return { indexed, queries };
 }
@@ -80,5 +87,11 @@ export function scoreDedupe(set: DedupeSet): DedupeScore {
     else if (match) fp++;
     if (q.expected !== null && match?.articleId !== q.expected) fn++;
   }
-  return { precision: tp / (tp + fp || 1), recall: tp / (tp + fn || 1), truePositives: tp, falsePositives: fp, falseNegatives: fn };
+  return {
+    precision: tp / (tp + fp || 1),
+    recall: tp / (tp + fn || 1),
+    truePositives: tp,
+    falsePositives: fp,
+    falseNegatives: fn,
+  };
 }

@@ -4,7 +4,10 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { buildDedupeSet, scoreDedupe } from './benchmark.js';
 
-const floors = JSON.parse(readFileSync(new URL('./floors.json', import.meta.url), 'utf8')) as { precision: number; recall: number };
+const floors = JSON.parse(readFileSync(new URL('./floors.json', import.meta.url), 'utf8')) as {
+  precision: number;
+  recall: number;
+};
 
 describe('dedupe quality', () => {
   it('finds edited copies and merges no distinct article', () => {

@@ -5,7 +5,11 @@ describe('extractEntities', () => {
   it('finds one entity across spellings and keeps multi-word names', () => {
     const es = extractEntities(['El líder llegó a Pionyang, donde Kim Jong Un recibió a Serguéi Lavrov.']);
     const de = extractEntities(['In Pjöngjang empfing Kim Jong-un den Minister Sergej Lawrow.']);
-    const keys = (list: typeof es) => list.filter((e) => e.kind !== 'name').map((e) => `${e.kind}:${e.name}`).sort();
+    const keys = (list: typeof es) =>
+      list
+        .filter((e) => e.kind !== 'name')
+        .map((e) => `${e.kind}:${e.name}`)
+        .sort();
     expect(keys(es)).toEqual(['person:Kim Jong Un', 'person:Sergei Lavrov', 'place:Pyongyang']);
     expect(keys(de)).toEqual(keys(es));
     const en = extractEntities(['Firefighters in the Campanar district said Maria Lopez Garcia had been rescued.']);

@@ -10,7 +10,19 @@
  * ("A, B and C") and keeps job titles after a comma on some pages and not on others.
  */
 import {
-  TEXT_NODE, collapse, textOf, type DomDocument, type DomElement, type DomNode, elementChildren, isTextNode, nextElement, parentElement, textContent, tagOf, childrenOf,
+  TEXT_NODE,
+  collapse,
+  textOf,
+  type DomDocument,
+  type DomElement,
+  type DomNode,
+  elementChildren,
+  isTextNode,
+  nextElement,
+  parentElement,
+  textContent,
+  tagOf,
+  childrenOf,
 } from './dom.js';
 import { all, closest, matches } from './select.js';
 import { allJsonLd, isObject, type JsonObject } from './jsonld.js';
@@ -18,15 +30,29 @@ import { allJsonLd, isObject, type JsonObject } from './jsonld.js';
 export type MetaLookup = (key: string) => string | null;
 
 const MARKUP = [
-  '[rel=author]', 'a[href*="/author/"]', 'a[href*="/authors/"]', '[itemprop=author] [itemprop=name]', '[itemprop=author]',
-  '.byline a', '.byline', '.author-name', '[class*=author-name]', '[class*=authorName]', '[class*=author_name]',
-  '.article-author', '.author', '[class*=byline]', '[class*=author]',
+  '[rel=author]',
+  'a[href*="/author/"]',
+  'a[href*="/authors/"]',
+  '[itemprop=author] [itemprop=name]',
+  '[itemprop=author]',
+  '.byline a',
+  '.byline',
+  '.author-name',
+  '[class*=author-name]',
+  '[class*=authorName]',
+  '[class*=author_name]',
+  '.article-author',
+  '.author',
+  '[class*=byline]',
+  '[class*=author]',
 ].join(', ');
 
 /** Bare labels and placeholders that byline markup sometimes holds instead of a name. */
-const NOT_A_NAME = /^(mon|tue|wed|thu|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|saturday|sunday|author|authors|authors:|the author|written by|by|admin|administrator|staff|editor|guest|anonymous|unknown|posted by|autor|auteur|redacción)$/i;
+const NOT_A_NAME =
+  /^(mon|tue|wed|thu|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|saturday|sunday|author|authors|authors:|the author|written by|by|admin|administrator|staff|editor|guest|anonymous|unknown|posted by|autor|auteur|redacción)$/i;
 /** "By", "Written by", "Recipe by", "Article by:", "Insights from", "Authors of this article:"... */
-const PREFIX = /^\s*((\p{L}+\s+){0,2}(by|from)|by|por|par|von|door|di|av|af|de|автор|authors?(\s+of\s+this\s+article)?|autor|auteur)(?![\p{L}\p{N}])\s*:?\s*/iu;
+const PREFIX =
+  /^\s*((\p{L}+\s+){0,2}(by|from)|by|por|par|von|door|di|av|af|de|автор|authors?(\s+of\s+this\s+article)?|autor|auteur)(?![\p{L}\p{N}])\s*:?\s*/iu;
 
 /** What a page says about its author, each source read separately. */
 export interface BylineEvidence {
@@ -48,7 +74,9 @@ export function findByline(document: DomDocument, ld: JsonObject | null, meta: M
 }
 
 export function bylineEvidence(document: DomDocument, ld: JsonObject | null, meta: MetaLookup): BylineEvidence {
-  const fromMeta = cleanByline(meta('author') ?? meta('article:author') ?? meta('parsely-author') ?? meta('sailthru.author'));
+  const fromMeta = cleanByline(
+    meta('author') ?? meta('article:author') ?? meta('parsely-author') ?? meta('sailthru.author'),
+  );
   return {
     ...ldAuthors(document, ld),
     meta: fromMeta && !/^https?:|^www\./i.test(fromMeta) ? fromMeta : null,
@@ -64,7 +92,9 @@ export function chooseByline(evidence: BylineEvidence, site: string): string | n
   const isSite = (name: string): boolean => sameName(name, site);
   const people = evidence.people.filter((name) => !isSite(name));
   if (people.length > 0) return people.join(', ');
-  const found = [evidence.meta, evidence.markup, evidence.written, evidence.labelled].filter((name): name is string => !!name);
+  const found = [evidence.meta, evidence.markup, evidence.written, evidence.labelled].filter(
+    (name): name is string => !!name,
+  );
   const person = found.find((name) => !isSite(name));
   if (person) return person;
   if (evidence.people.length > 0) return evidence.people.join(', ');
@@ -73,23 +103,37 @@ export function chooseByline(evidence: BylineEvidence, site: string): string | n
 
 /** "USA TODAY" and "usatoday.com", "Corti" and "Corti AI": the same organisation, loosely. */
 function sameName(name: string, site: string): boolean {
-  const key = (text: string): string => text.toLowerCase().replace(/^www\./, '').replace(/\.[a-z]{2,6}$/, '').replace(/[^\p{L}\p{N}]/gu, '');
+  const key = (text: string): string =>
+    text
+      .toLowerCase()
+      .replace(/^www\./, '')
+      .replace(/\.[a-z]{2,6}$/, '')
+      .replace(/[^\p{L}\p{N}]/gu, '');
   const a = key(name);
   const b = key(site);
-  return a.length > 0 && b.length > 0 && (a === b || (a.length >= 4 && b.startsWith(a)) || (b.length >= 4 && a.startsWith(b)));
+  return (
+    a.length > 0 &&
+    b.length > 0 &&
+    (a === b || (a.length >= 4 && b.startsWith(a)) || (b.length >= 4 && a.startsWith(b)))
+  );
 }
 
 function ldAuthors(document: DomDocument, ld: JsonObject | null): { people: string[]; organisations: string[] } {
   const graph = allJsonLd(document);
   const byId = new Map(graph.filter((o) => typeof o['@id'] === 'string').map((o) => [o['@id'] as string, o]));
-  const source = ld?.author !== undefined ? ld : graph.find((o) => o.author !== undefined) ?? null;
+  const source = ld?.author !== undefined ? ld : (graph.find((o) => o.author !== undefined) ?? null);
   const value = source?.author;
   const list = Array.isArray(value) ? value : value === undefined ? [] : [value];
   const people: string[] = [];
   const organisations: string[] = [];
   for (const item of list) {
-    const object = isObject(item) && typeof item['@id'] === 'string' && typeof item.name !== 'string' ? byId.get(item['@id']) ?? item : item;
-    const name = cleanByline(typeof object === 'string' ? object : isObject(object) && typeof object.name === 'string' ? object.name : null);
+    const object =
+      isObject(item) && typeof item['@id'] === 'string' && typeof item.name !== 'string'
+        ? (byId.get(item['@id']) ?? item)
+        : item;
+    const name = cleanByline(
+      typeof object === 'string' ? object : isObject(object) && typeof object.name === 'string' ? object.name : null,
+    );
     if (!name) continue;
     const type = isObject(object) ? String(object['@type'] ?? '') : '';
     (/Organization|Corporation|NewsMediaOrganization/.test(type) ? organisations : people).push(name);
@@ -142,7 +186,20 @@ const BYLINE_INITIALS = new Set([...'wWpPtTsSaAbBvVdD']);
 function firstLetter(text: string): string {
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (!(c === 32 || (c >= 9 && c <= 13) || c === 160 || c === 65279 || c === 12288 || (c >= 8192 && c <= 8202) || c === 8232 || c === 8233 || c === 8239 || c === 8287 || c === 5760)) return text[i]!;
+    if (!(
+      c === 32 ||
+      (c >= 9 && c <= 13) ||
+      c === 160 ||
+      c === 65279 ||
+      c === 12288 ||
+      (c >= 8192 && c <= 8202) ||
+      c === 8232 ||
+      c === 8233 ||
+      c === 8239 ||
+      c === 8287 ||
+      c === 5760
+    ))
+      return text[i]!;
   }
   return '';
 }
@@ -171,7 +228,8 @@ function bylineAround(node: DomNode): string | null {
 const WRITTEN_BY = /^((written|posted|words|reporting|text|story|article)\s+by|by|por|par|von|door|av|af)\s*:?\s+/i;
 const NAME_START = /^\p{Lu}/u;
 /** A text node that opens a byline: the label, alone ("By", "by:") or followed by the name. */
-const OPENS_BYLINE = /^((written|posted|words|reporting|text|story|article)\s+by|by|por|par|von|door|av|af)(\s*:)?(\s|$)/i;
+const OPENS_BYLINE =
+  /^((written|posted|words|reporting|text|story|article)\s+by|by|por|par|von|door|av|af)(\s*:)?(\s|$)/i;
 
 /** The first name-bearing run of text in a byline element: its text nodes, with labels ("By", "Written
  *  by") skipped and runs joined across connectors (",", "and", "&"), so "Name<span>Job title</span>" gives
@@ -208,19 +266,29 @@ const LABEL = /^((\p{L}+\s+){0,2}(by|from)|by|por|par|von|authors?(\s+of\s+this\
 export function cleanByline(raw: string | null | undefined): string | null {
   if (!raw) return null;
   let text = decodeEntities(raw).split(/\n\s*\n|\s{3,}|\|/)[0]!;
-  text = collapse(text).replace(/^[\s,;:|·•-]+/, '').replace(PREFIX, '').replace(PREFIX, '');
+  text = collapse(text)
+    .replace(/^[\s,;:|·•-]+/, '')
+    .replace(PREFIX, '')
+    .replace(PREFIX, '');
   text = text.replace(/\s*[-–—,|·•]?\s*(updated|published|posted|last updated)\b.*$/i, '').trim();
   text = text.replace(TRAILING_DATE, '').trim();
   text = text.split(/\s+[-–—]\s+/)[0]!; // "Eliz - Product marketer": the name, not the role
   const names = text.split(/\s*(?:,|&|\band\b|\by\b|\bet\b|\bund\b|\be\b)\s*/u).filter(Boolean);
   if (!text || names.length === 0 || names.length > 8) return null;
   // Initials ("NB") and role accounts ("NOC Admin") are no bylines.
-  const plausible = names.every((name) => name.length > 2 && name.split(' ').length <= 6 && !/\d|@|https?:|\{|\}|^[a-z]+\.[a-z.]+$|\b[Aa]dmin\b/.test(name) && !NOT_A_NAME.test(name));
+  const plausible = names.every(
+    (name) =>
+      name.length > 2 &&
+      name.split(' ').length <= 6 &&
+      !/\d|@|https?:|\{|\}|^[a-z]+\.[a-z.]+$|\b[Aa]dmin\b/.test(name) &&
+      !NOT_A_NAME.test(name),
+  );
   return plausible && !NOT_A_NAME.test(text) ? text : null;
 }
 
 /** A date or a reading time after the names ("Ann Lee, Dec 17, 2025", "Bo Chen · 12.03.2024 · 6 min read"). */
-const TRAILING_DATE = /\s*[-–—,|·•]?\s*(\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b|\b\d{1,2}(st|nd|rd|th)?\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\b\d{1,4}[./-]\d{1,2}[./-]\d{1,4}\b|\b\d+\s*min(ute)?s?\s+read\b).*$/i;
+const TRAILING_DATE =
+  /\s*[-–—,|·•]?\s*(\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b|\b\d{1,2}(st|nd|rd|th)?\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\b\d{1,4}[./-]\d{1,2}[./-]\d{1,4}\b|\b\d+\s*min(ute)?s?\s+read\b).*$/i;
 
 const ENTITIES: Record<string, string> = { amp: '&', quot: '"', apos: "'", lt: '<', gt: '>', nbsp: ' ' };
 

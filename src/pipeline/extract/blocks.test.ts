@@ -6,9 +6,11 @@ const blocks = (html: string) => blockTexts(parseFragment(html));
 
 describe('blockTexts', () => {
   it('keeps inline tags as the page wrote them, spaces inside or outside', () => {
-    expect(blocks('<p>hijo de <strong>Kim Jong Il</strong>father, <b>Serguéi Shoigú </b>recibió y<a href="#"> Peskov</a>.</p>')).toEqual([
-      'hijo de Kim Jong Ilfather, Serguéi Shoigú recibió y Peskov.',
-    ]);
+    expect(
+      blocks(
+        '<p>hijo de <strong>Kim Jong Il</strong>father, <b>Serguéi Shoigú </b>recibió y<a href="#"> Peskov</a>.</p>',
+      ),
+    ).toEqual(['hijo de Kim Jong Ilfather, Serguéi Shoigú recibió y Peskov.']);
   });
 
   it('separates words at block ends and at <br>', () => {

@@ -3,7 +3,10 @@ import { extractArticle } from './index.js';
 
 const URL_ = 'https://example.com/news/2025/01/01/story';
 const sentence = (topic: string, n: number) =>
-  Array.from({ length: n }, (_, i) => `<p>Paragraph ${i + 1} about ${topic}, with enough words in it to read as a sentence of prose.</p>`).join('');
+  Array.from(
+    { length: n },
+    (_, i) => `<p>Paragraph ${i + 1} about ${topic}, with enough words in it to read as a sentence of prose.</p>`,
+  ).join('');
 
 /** A page whose longest prose is not the story: a long "background" box beside a short story. */
 const PAGE = `<html><body>

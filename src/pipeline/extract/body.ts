@@ -9,7 +9,17 @@
  * Both hand back a detached element that the caller tidies and reads. Nothing moves in the page until
  * a plan is chosen.
  */
-import { bodyOf, createElement, isElement, measureText, remove, tagOf, type DomDocument, type DomElement, type DomNode } from './dom.js';
+import {
+  bodyOf,
+  createElement,
+  isElement,
+  measureText,
+  remove,
+  tagOf,
+  type DomDocument,
+  type DomElement,
+  type DomNode,
+} from './dom.js';
 import { all } from './select.js';
 import { planBody, type Flags, type Plan } from './score.js';
 
@@ -47,7 +57,8 @@ export function findBody(page: DomDocument): Body | null {
   if (scored && scored.text > SHORT_BODY) return { root: build(scored), method: 'score' };
   const baseline = baselineBlocks(page);
   const baselineText = baseline.reduce((sum, block) => sum + measureText(block).text, 0);
-  if (scored && (baseline.length === 0 || baselineText < UNDER_DELIVERED * scored.text)) return { root: build(scored), method: 'score' };
+  if (scored && (baseline.length === 0 || baselineText < UNDER_DELIVERED * scored.text))
+    return { root: build(scored), method: 'score' };
   return baseline.length > 0 ? { root: createElement('div', baseline), method: 'baseline' } : null;
 }
 
@@ -64,7 +75,10 @@ function scoredPlan(page: DomDocument): Plan | null {
 
 function build(plan: Plan): DomElement {
   for (const el of plan.dropped) remove(el);
-  return createElement('div', plan.nodes.filter((node: DomNode) => !(isElement(node) && plan.dropped.has(node))));
+  return createElement(
+    'div',
+    plan.nodes.filter((node: DomNode) => !(isElement(node) && plan.dropped.has(node))),
+  );
 }
 
 /** The prose blocks of the main container (or the whole page), outermost only, in document order. */

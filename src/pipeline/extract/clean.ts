@@ -14,7 +14,18 @@ import { getAttr, isElement, parentElement, type DomElement, type DomNode } from
 import { classAndId, linkDensity, subtract, type PageStats } from './stats.js';
 import { classWeight, type Flags } from './score.js';
 
-const ALWAYS = new Set(['object', 'embed', 'footer', 'link', 'aside', 'iframe', 'input', 'textarea', 'select', 'button']);
+const ALWAYS = new Set([
+  'object',
+  'embed',
+  'footer',
+  'link',
+  'aside',
+  'iframe',
+  'input',
+  'textarea',
+  'select',
+  'button',
+]);
 const SHARE = /(\b|_)(share|sharedaddy)(\b|_)/i;
 /** Readability's share-bar bound (its _charThreshold): a share box is shorter than this. */
 const SHARE_MAX = 500;
@@ -25,7 +36,8 @@ export function cleanArticle(root: DomElement, page: PageStats, flags: Flags, dr
     if (isInsideDropped(el, root, dropped)) return;
     dropped.add(el);
     const stats = page.of.get(el);
-    if (stats) for (let at = parentElement(el); at; at = parentElement(at)) page.of.get(at) && subtract(page.of.get(at)!, stats);
+    if (stats)
+      for (let at = parentElement(el); at; at = parentElement(at)) page.of.get(at) && subtract(page.of.get(at)!, stats);
   };
   const dataTables = new Set(elements.filter((el) => el.name === 'table' && isDataTable(el, page)));
   const conditionally = (tag: string) => {
@@ -36,7 +48,8 @@ export function cleanArticle(root: DomElement, page: PageStats, flags: Flags, dr
   conditionally('form');
   conditionally('fieldset');
   for (const el of elements) if (ALWAYS.has(el.name)) drop(el);
-  for (const el of elements) if (el !== root && SHARE.test(classAndId(el)) && (page.of.get(el)?.text ?? 0) < SHARE_MAX) drop(el);
+  for (const el of elements)
+    if (el !== root && SHARE.test(classAndId(el)) && (page.of.get(el)?.text ?? 0) < SHARE_MAX) drop(el);
   for (const el of elements) if ((el.name === 'h1' || el.name === 'h2') && classWeight(el, flags) < 0) drop(el);
   conditionally('table');
   conditionally('ul');
@@ -57,7 +70,8 @@ function descendants(root: DomElement, page: PageStats): DomElement[] {
 }
 
 function isInsideDropped(el: DomElement, root: DomElement, dropped: Set<DomElement>): boolean {
-  for (let at: DomElement | null = el; at; at = at === root ? null : parentElement(at)) if (dropped.has(at)) return true;
+  for (let at: DomElement | null = el; at; at = at === root ? null : parentElement(at))
+    if (dropped.has(at)) return true;
   return false;
 }
 
@@ -117,7 +131,10 @@ function isDataTable(table: DomElement, page: PageStats): boolean {
     if (['col', 'colgroup', 'tfoot', 'thead', 'th'].includes(node.name)) marked = true;
     if (node.name === 'tr') {
       rows++;
-      columns = Math.max(columns, node.children.filter((kid) => isElement(kid) && (kid.name === 'td' || kid.name === 'th')).length);
+      columns = Math.max(
+        columns,
+        node.children.filter((kid) => isElement(kid) && (kid.name === 'td' || kid.name === 'th')).length,
+      );
     }
     if (node.name !== 'table') stack.push(...node.children);
   }

@@ -14,8 +14,10 @@ const MAX_CREDIT = 100;
 const STANDALONE_SLACK = 10;
 /** Readability's byline words in class/id. */
 const BYLINE_NAME = /byline|author|dateline|writtenby|p-author/i;
-const PHOTO_CREDIT = /^\(?\s*(photos?|photograph|images?|pictures?|fotos?|fotografía|credits?|crédits?|bild)\s*(by|de|:|\||credit)/i;
-const DATELINE = /^(published|updated|posted|last updated|first published|publicado|actualizado|publié|mis à jour|veröffentlicht|aktualisiert|pubblicato|aggiornato)\b/i;
+const PHOTO_CREDIT =
+  /^\(?\s*(photos?|photograph|images?|pictures?|fotos?|fotografía|credits?|crédits?|bild)\s*(by|de|:|\||credit)/i;
+const DATELINE =
+  /^(published|updated|posted|last updated|first published|publicado|actualizado|publié|mis à jour|veröffentlicht|aktualisiert|pubblicato|aggiornato)\b/i;
 const CANDIDATES = 'p, div, address, li, header, section, h4, h5, h6, figcaption, span, small, strong, b, em, i, a';
 const BLOCKS = new Set(['p', 'div', 'address', 'li', 'header', 'section', 'h4', 'h5', 'h6', 'figcaption']);
 
@@ -40,7 +42,9 @@ function isCredit(el: DomElement, text: string, byline: string | null): boolean 
 
 function isMarkedByline(el: DomElement): boolean {
   const names = `${getAttr(el, 'class') ?? ''} ${getAttr(el, 'id') ?? ''}`;
-  return BYLINE_NAME.test(names) || getAttr(el, 'rel') === 'author' || (getAttr(el, 'itemprop') ?? '').includes('author');
+  return (
+    BYLINE_NAME.test(names) || getAttr(el, 'rel') === 'author' || (getAttr(el, 'itemprop') ?? '').includes('author')
+  );
 }
 
 /** A block, or an inline element that is all of its parent's text. */
@@ -51,5 +55,8 @@ function standsAlone(el: DomElement, length: number): boolean {
 }
 
 function plain(text: string): string {
-  return text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  return text
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
 }

@@ -8,16 +8,50 @@ import { allJsonLd, stringField, type JsonObject } from './jsonld.js';
 import { isoDate } from './date-iso.js';
 
 const DATE_META = [
-  'article:published_time', 'datepublished', 'og:published_time', 'og:article:published_time', 'og:publish_date', 'pubdate',
-  'publishdate', 'publish-date', 'publish_date', 'published-date', 'date-pub', 'date', 'dc.date.issued', 'dc.date',
-  'dcterms.created', 'dcterms.issued', 'dcterms.date', 'sailthru.date', 'parsely-pub-date', 'cxenseparse:publishtime',
-  'article.published', 'cludo:date', 'w-published-date', 'published', 'publication_date', 'pub_date', 'date.published',
-  'article:published', 'citation_publication_date', 'citation_date', 'citation_online_date',
+  'article:published_time',
+  'datepublished',
+  'og:published_time',
+  'og:article:published_time',
+  'og:publish_date',
+  'pubdate',
+  'publishdate',
+  'publish-date',
+  'publish_date',
+  'published-date',
+  'date-pub',
+  'date',
+  'dc.date.issued',
+  'dc.date',
+  'dcterms.created',
+  'dcterms.issued',
+  'dcterms.date',
+  'sailthru.date',
+  'parsely-pub-date',
+  'cxenseparse:publishtime',
+  'article.published',
+  'cludo:date',
+  'w-published-date',
+  'published',
+  'publication_date',
+  'pub_date',
+  'date.published',
+  'article:published',
+  'citation_publication_date',
+  'citation_date',
+  'citation_online_date',
 ];
 /** The <meta> names of DATE_META that are not schema.org's own datePublished (written as <meta
  *  itemprop=datePublished> beside the JSON-LD by the same plugins). */
 const PAGE_META = DATE_META.filter((key) => key !== 'datepublished');
-const MODIFIED_META = ['article:modified_time', 'og:article:modified_time', 'og:updated_time', 'datemodified', 'modified-time', 'dcterms.modified', 'last-modified'];
+const MODIFIED_META = [
+  'article:modified_time',
+  'og:article:modified_time',
+  'og:updated_time',
+  'datemodified',
+  'modified-time',
+  'dcterms.modified',
+  'last-modified',
+];
 
 export type MetaLookup = (key: string) => string | null;
 
@@ -91,7 +125,10 @@ export function timeElement(document: DomDocument): string | null {
   const times = all(document, 'time');
   const h1 = all(document, 'h1')[0] ?? null;
   const inTeaser = (time: DomElement): boolean => isTeaser(closest(time, 'article'), h1);
-  const marked = times.find((t) => getAttr(t, 'pubdate') !== null) ?? times.find((t) => closest(t, 'article') && !inTeaser(t)) ?? times.find((t) => !inTeaser(t));
+  const marked =
+    times.find((t) => getAttr(t, 'pubdate') !== null) ??
+    times.find((t) => closest(t, 'article') && !inTeaser(t)) ??
+    times.find((t) => !inTeaser(t));
   return marked ? collapse(getAttr(marked, 'datetime')) || null : null;
 }
 

@@ -9,7 +9,8 @@ const EARLIEST_MS = Date.UTC(1990, 0, 1);
 const AHEAD_MS = 2 * 86_400_000;
 
 /** "2025-09-04", "2025-09-04T23:30", "2025-09-04 23:30:00.5 -04:00", "...Z": parts of an ISO-like stamp. */
-const ISO_LIKE = /^(\d{4})-(\d\d)-(\d\d)(?:[T\s]+(\d\d):(\d\d)(?::(\d\d)(?:[.,](\d{1,9}))?)?)?\s*(Z|UTC|GMT|[+-]\d\d(?::?\d\d)?)?$/i;
+const ISO_LIKE =
+  /^(\d{4})-(\d\d)-(\d\d)(?:[T\s]+(\d\d):(\d\d)(?::(\d\d)(?:[.,](\d{1,9}))?)?)?\s*(Z|UTC|GMT|[+-]\d\d(?::?\d\d)?)?$/i;
 /** A zone after a time of day ("19:24:33 -0400", "10:00 GMT"); "03-09-2026" ends in no zone. */
 const ZONE_AT_END = /\d\d:\d\d(?::\d\d(?:\.\d+)?)?\s*(Z|UTC|GMT|[+-]\d\d:?\d\d)$/i;
 

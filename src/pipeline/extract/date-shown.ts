@@ -2,7 +2,19 @@
  * Dates the reader sees: written near the headline, in the byline, or labelled anywhere, each with what
  * its label says it is ("Published", "Updated", or nothing).
  */
-import { TEXT_NODE, collapse, type DomDocument, type DomElement, type DomNode, textContent, parentElement, tagOf, childrenOf, treeVersion, isSpace } from './dom.js';
+import {
+  TEXT_NODE,
+  collapse,
+  type DomDocument,
+  type DomElement,
+  type DomNode,
+  textContent,
+  parentElement,
+  tagOf,
+  childrenOf,
+  treeVersion,
+  isSpace,
+} from './dom.js';
 import { all, matches } from './select.js';
 import { textDate, writtenDates } from './date-text.js';
 
@@ -24,7 +36,12 @@ export interface ShownDate {
  *  3. else in the byline block around an author link;
  *  4. else one labelled date anywhere ("Last updated: November 13, 2025" under the text). */
 export function headerDates(document: DomDocument, monthFirst = true): ShownDate[] {
-  return nearHeadline(document, monthFirst) ?? inCarriers(document, monthFirst) ?? inBylineBlock(document, monthFirst) ?? labelledAnywhere(document, monthFirst);
+  return (
+    nearHeadline(document, monthFirst) ??
+    inCarriers(document, monthFirst) ??
+    inBylineBlock(document, monthFirst) ??
+    labelledAnywhere(document, monthFirst)
+  );
 }
 
 function nearHeadline(document: DomDocument, monthFirst: boolean): ShownDate[] | null {
@@ -36,7 +53,10 @@ function nearHeadline(document: DomDocument, monthFirst: boolean): ShownDate[] |
     inner = visibleAround(inner, scope); // each level read from the one below it, not walked again
     const text = inner.text;
     const at = Math.max(0, text.indexOf(headline));
-    const found = labelledDates(text.slice(Math.max(0, at - HEADER_WINDOW), at + headline.length + HEADER_WINDOW), monthFirst);
+    const found = labelledDates(
+      text.slice(Math.max(0, at - HEADER_WINDOW), at + headline.length + HEADER_WINDOW),
+      monthFirst,
+    );
     if (found.length > 0) return found;
   }
   return null;
@@ -83,7 +103,8 @@ function inBylineBlock(document: DomDocument, monthFirst: boolean): ShownDate[] 
 }
 
 /** "Originally published on", "first posted": the first publication of a page updated or republished since. */
-const ORIGINAL_LABEL = /\b(originally|first) (published|posted)\b|\b(publicad[oa]|publié|publiée) (originalmente|initialement)\b|\bursprünglich veröffentlicht\b|\boriginariamente pubblicat[oa]\b/giu;
+const ORIGINAL_LABEL =
+  /\b(originally|first) (published|posted)\b|\b(publicad[oa]|publié|publiée) (originalmente|initialement)\b|\bursprünglich veröffentlicht\b|\boriginariamente pubblicat[oa]\b/giu;
 /** How far after its label the date may sit ("originally published in The Conversation on 4 May 2021"). */
 const ORIGINAL_REACH = 60;
 
@@ -104,21 +125,27 @@ function labelledAnywhere(document: DomDocument, monthFirst: boolean): ShownDate
   const body = all(document, 'body')[0];
   const text = body ? visibleText(body) : '';
   if (!ANY_LABEL.test(text)) return [];
-  return labelledDates(text, monthFirst).filter((found) => found.kind !== 'plain').slice(0, 1);
+  return labelledDates(text, monthFirst)
+    .filter((found) => found.kind !== 'plain')
+    .slice(0, 1);
 }
 
 /** Elements whose tag or class says they hold a date (or the byline line that usually carries it). */
-const DATE_CARRIERS = 'time, [class*=date], [class*=Date], [class*=published], [class*=ublication], [class*=timestamp], [class*=meta], [class*=byline], [class*=author]';
+const DATE_CARRIERS =
+  'time, [class*=date], [class*=Date], [class*=published], [class*=ublication], [class*=timestamp], [class*=meta], [class*=byline], [class*=author]';
 
 export function headerDate(document: DomDocument): string | null {
   return headerDates(document)[0]?.day ?? null;
 }
 
-const UPDATED_LABEL = /\b(updated|modified|revised|reviewed|actualizad[oa]|atualizad[oa]|mis à jour|mise à jour|aktualisiert|aggiornat[oa]|bijgewerkt)\b[^\d]{0,20}$/iu;
-const PUBLISHED_LABEL = /\b(published|posted|publicad[oa]|publié|publiée|veröffentlicht|pubblicat[oa]|gepubliceerd)\b[^\d]{0,20}$/iu;
+const UPDATED_LABEL =
+  /\b(updated|modified|revised|reviewed|actualizad[oa]|atualizad[oa]|mis à jour|mise à jour|aktualisiert|aggiornat[oa]|bijgewerkt)\b[^\d]{0,20}$/iu;
+const PUBLISHED_LABEL =
+  /\b(published|posted|publicad[oa]|publié|publiée|veröffentlicht|pubblicat[oa]|gepubliceerd)\b[^\d]{0,20}$/iu;
 
 /** The label words of UPDATED_LABEL and PUBLISHED_LABEL anywhere (a quick test before the dates are read). */
-const ANY_LABEL = /\b(updated|modified|revised|reviewed|actualizad[oa]|atualizad[oa]|mis à jour|mise à jour|aktualisiert|aggiornat[oa]|bijgewerkt|published|posted|publicad[oa]|publié|publiée|veröffentlicht|pubblicat[oa]|gepubliceerd)\b/iu;
+const ANY_LABEL =
+  /\b(updated|modified|revised|reviewed|actualizad[oa]|atualizad[oa]|mis à jour|mise à jour|aktualisiert|aggiornat[oa]|bijgewerkt|published|posted|publicad[oa]|publié|publiée|veröffentlicht|pubblicat[oa]|gepubliceerd)\b/iu;
 
 /** Written dates with the label just before each (after the previous date, at most 40 characters). */
 function labelledDates(text: string, monthFirst: boolean): ShownDate[] {

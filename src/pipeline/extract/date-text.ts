@@ -32,8 +32,17 @@ MONTHS.sept = 9;
 const NAME = '([A-Za-zÀ-ÿ]{3,10})\\.?';
 type Parts = (m: RegExpExecArray, monthFirst: boolean) => [string, string, string];
 const TEXT_DATES: Array<[RegExp, Parts]> = [
-  [new RegExp(`\\b${NAME}\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+((?:19|20)\\d\\d)\\b`, 'gu'), (m) => [m[3]!, m[1]!, m[2]!]],
-  [new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th|er|º)?\\.?\\s+(?:de\\s+)?${NAME},?\\s+(?:de\\s+)?((?:19|20)\\d\\d)\\b`, 'gu'), (m) => [m[3]!, m[2]!, m[1]!]],
+  [
+    new RegExp(`\\b${NAME}\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+((?:19|20)\\d\\d)\\b`, 'gu'),
+    (m) => [m[3]!, m[1]!, m[2]!],
+  ],
+  [
+    new RegExp(
+      `\\b(\\d{1,2})(?:st|nd|rd|th|er|º)?\\.?\\s+(?:de\\s+)?${NAME},?\\s+(?:de\\s+)?((?:19|20)\\d\\d)\\b`,
+      'gu',
+    ),
+    (m) => [m[3]!, m[2]!, m[1]!],
+  ],
   // Dashes around a month name, as many CMS print it (04-ago-2021, 12-Mar-2024).
   [new RegExp(`\\b(\\d{1,2})-${NAME}-((?:19|20)\\d\\d)\\b`, 'gu'), (m) => [m[3]!, m[2]!, m[1]!]],
   // Year first; a time may follow without a space (2022-11-23T08:10).
@@ -41,10 +50,13 @@ const TEXT_DATES: Array<[RegExp, Parts]> = [
   // Day first with dots, as Europe writes it (12.12.2025).
   [/\b(\d{1,2})\.(\d{1,2})\.((?:19|20)\d\d)\b/g, (m) => [m[3]!, m[2]!, m[1]!]],
   // Slashes: a part above 12 is the day; otherwise the page's convention (month first in US English).
-  [/\b(\d{1,2})\/(\d{1,2})\/((?:19|20)\d\d)\b/g, (m, monthFirst) => {
-    const dayFirst = Number(m[1]) > 12 || (!monthFirst && Number(m[2]) <= 12);
-    return dayFirst ? [m[3]!, m[2]!, m[1]!] : [m[3]!, m[1]!, m[2]!];
-  }],
+  [
+    /\b(\d{1,2})\/(\d{1,2})\/((?:19|20)\d\d)\b/g,
+    (m, monthFirst) => {
+      const dayFirst = Number(m[1]) > 12 || (!monthFirst && Number(m[2]) <= 12);
+      return dayFirst ? [m[3]!, m[2]!, m[1]!] : [m[3]!, m[1]!, m[2]!];
+    },
+  ],
 ];
 
 /** The first written date in `text`, as YYYY-MM-DD; month names in en, es, fr, de, it, pt. */
@@ -66,7 +78,11 @@ export function writtenDates(text: string, monthFirst: boolean): Array<{ at: num
       const m = /^\d+$/.test(month) ? Number(month) : MONTHS[month.toLowerCase()];
       const d = Number(day);
       if (!m || m > 12 || d < 1 || d > 31) continue;
-      found.push({ at: match.index, end: match.index + match[0].length, day: `${year}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}` });
+      found.push({
+        at: match.index,
+        end: match.index + match[0].length,
+        day: `${year}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`,
+      });
     }
   }
   return found.sort((x, y) => x.at - y.at);

@@ -64,11 +64,21 @@ export interface DateEvidence {
   original: string | null;
 }
 
-export function findPublishedAt(document: DomDocument, ld: JsonObject | null, url: string, meta: MetaLookup): string | null {
+export function findPublishedAt(
+  document: DomDocument,
+  ld: JsonObject | null,
+  url: string,
+  meta: MetaLookup,
+): string | null {
   return chooseDate(dateEvidence(document, ld, url, meta));
 }
 
-export function dateEvidence(document: DomDocument, ld: JsonObject | null, url: string, meta: MetaLookup): DateEvidence {
+export function dateEvidence(
+  document: DomDocument,
+  ld: JsonObject | null,
+  url: string,
+  meta: MetaLookup,
+): DateEvidence {
   const { published, modified, created, metaPublished, graphPublished } = declaredDates(document, ld, meta);
   return {
     published,
@@ -93,7 +103,8 @@ export function chooseDate(evidence: DateEvidence): string | null {
   const labelled = shown.find((found) => found.kind === 'published')?.day;
   if (labelled) return sameDay(labelled, [published, time, url]);
   const header = shown.find((found) => found.kind === 'plain')?.day;
-  if (published && header && isRestamped(published, modified) && header < earliestDay(published)) return sameDay(header, [time, url, created]);
+  if (published && header && isRestamped(published, modified) && header < earliestDay(published))
+    return sameDay(header, [time, url, created]);
   const revised = revisionShown(evidence);
   if (revised) return sameDay(revised, [modified, time, url]);
   const local = url && published ? localDay(published, url.slice(0, 10)) : null;
@@ -111,7 +122,9 @@ export function chooseDate(evidence: DateEvidence): string | null {
 function revisionShown({ published, metaPublished, modified, shown }: DateEvidence): string | null {
   const first = shown[0];
   if (!published || metaPublished || !first || first.day <= published.slice(0, 10)) return null;
-  return first.kind === 'updated' || (first.kind === 'plain' && first.day === modified?.slice(0, 10)) ? first.day : null;
+  return first.kind === 'updated' || (first.kind === 'plain' && first.day === modified?.slice(0, 10))
+    ? first.day
+    : null;
 }
 
 /** Declarations of the publication that disagree (the Article's JSON-LD against article:published_time,

@@ -110,7 +110,8 @@ export function textContent(node: DomNode | null | undefined, limit = Number.POS
     if (isText(at)) {
       out += at.data;
       if (limit !== Number.POSITIVE_INFINITY && countCollapsed(at.data, counter) > limit) return out;
-    } else if (isTag(at) || isDocument(at)) for (let i = at.children.length - 1; i >= 0; i--) stack.push(at.children[i]!);
+    } else if (isTag(at) || isDocument(at))
+      for (let i = at.children.length - 1; i >= 0; i--) stack.push(at.children[i]!);
   }
   return out;
 }
@@ -303,5 +304,15 @@ function countCollapsed(text: string, counter: { length: number; pending: boolea
 /** The characters JavaScript's \s matches. */
 export function isSpace(c: number): boolean {
   if (c < 128) return c === 32 || (c >= 9 && c <= 13);
-  return c === 160 || c === 5760 || (c >= 8192 && c <= 8202) || c === 8232 || c === 8233 || c === 8239 || c === 8287 || c === 12288 || c === 65279;
+  return (
+    c === 160 ||
+    c === 5760 ||
+    (c >= 8192 && c <= 8202) ||
+    c === 8232 ||
+    c === 8233 ||
+    c === 8239 ||
+    c === 8287 ||
+    c === 12288 ||
+    c === 65279
+  );
 }

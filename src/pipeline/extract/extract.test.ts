@@ -12,7 +12,15 @@ import { extractArticle, type ExtractHints } from './index.js';
 import type { Article } from './article.js';
 
 const TESTDATA = new URL('./testdata/', import.meta.url);
-const CHECK_KEYS = new Set(['url', 'hints', 'error', 'mustNotContain', 'htmlContains', 'paragraphsContain', 'titleCountInParagraphs']);
+const CHECK_KEYS = new Set([
+  'url',
+  'hints',
+  'error',
+  'mustNotContain',
+  'htmlContains',
+  'paragraphsContain',
+  'titleCountInParagraphs',
+]);
 
 interface Expected extends Partial<Article> {
   url: string;
@@ -24,7 +32,10 @@ interface Expected extends Partial<Article> {
   titleCountInParagraphs?: number;
 }
 
-const cases = readdirSync(TESTDATA, { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => entry.name).sort();
+const cases = readdirSync(TESTDATA, { withFileTypes: true })
+  .filter((entry) => entry.isDirectory())
+  .map((entry) => entry.name)
+  .sort();
 
 describe('extractArticle on testdata cases', () => {
   it('has the cases the extractor promises', () => {
@@ -59,7 +70,10 @@ describe('extractArticle on testdata cases', () => {
       }
       for (const fragment of expected.htmlContains ?? []) expect(article.html).toContain(fragment);
       for (const fragment of expected.paragraphsContain ?? []) {
-        expect(article.paragraphs.some((p) => p.includes(fragment)), fragment).toBe(true);
+        expect(
+          article.paragraphs.some((p) => p.includes(fragment)),
+          fragment,
+        ).toBe(true);
       }
       if (expected.titleCountInParagraphs !== undefined) {
         const count = article.paragraphs.filter((p) => p.includes(article.title)).length;

@@ -4,7 +4,8 @@
  * accent-sensitive, on the start of a short text node (see furniture.ts), so keep phrases as written on
  * pages. Languages and phrases sorted alphabetically.
  */
-export type FurnitureKind = 'account' | 'comments' | 'cookies' | 'most-read' | 'newsletter' | 'related' | 'share' | 'skip-link';
+export type FurnitureKind =
+  'account' | 'comments' | 'cookies' | 'most-read' | 'newsletter' | 'related' | 'share' | 'skip-link';
 
 type PhraseTable = Readonly<Record<string, Readonly<Partial<Record<FurnitureKind, readonly string[]>>>>>;
 
@@ -25,7 +26,17 @@ export const FURNITURE_PHRASES: PhraseTable = {
     cookies: ['This site uses cookies', 'We use cookies'],
     'most-read': ['Most popular', 'Most read', 'Most viewed', 'Trending now'],
     newsletter: ['Sign up for our newsletter', 'Subscribe to our newsletter'],
-    related: ['Also read', 'More on this story', 'Read also', 'Read more', 'Recommended', 'Related articles', 'Related stories', 'See also', 'You may also like'],
+    related: [
+      'Also read',
+      'More on this story',
+      'Read also',
+      'Read more',
+      'Recommended',
+      'Related articles',
+      'Related stories',
+      'See also',
+      'You may also like',
+    ],
     share: ['Share', 'Share on', 'Share this', 'Share this article', 'Share this story'],
     'skip-link': ['Skip to content', 'Skip to main content', 'Skip to navigation'],
   },
@@ -89,5 +100,9 @@ export interface FurniturePhrase {
 
 /** All phrases, longest first so that "Share this article" wins over "Share". */
 export const PHRASES: readonly FurniturePhrase[] = Object.values(FURNITURE_PHRASES)
-  .flatMap((byKind) => Object.entries(byKind).flatMap(([kind, list]) => list!.map((p) => ({ kind: kind as FurnitureKind, phrase: p.toLowerCase() }))))
+  .flatMap((byKind) =>
+    Object.entries(byKind).flatMap(([kind, list]) =>
+      list!.map((p) => ({ kind: kind as FurnitureKind, phrase: p.toLowerCase() })),
+    ),
+  )
   .sort((a, b) => b.phrase.length - a.phrase.length);

@@ -23,6 +23,13 @@ describe('labelKind on short texts', () => {
     expect(labelKind('» – READ ALSO')).toBe('related');
     expect(labelKind(': Lire aussi')).toBe('related');
     expect(labelKind('ЧИТАЙТЕ ТАКЖЕ')).toBe('related');
-    expect(['Home', 'World', 'Jane Roe', '2024', '…', '--'].map(labelKind)).toEqual([null, null, null, null, null, null]);
+    expect(['Home', 'World', 'Jane Roe', '2024', '…', '--'].map(labelKind)).toEqual([
+      null,
+      null,
+      null,
+      null,
+      null,
+      null,
+    ]);
   });
 });

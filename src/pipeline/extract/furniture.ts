@@ -10,20 +10,39 @@ import type { RelatedLink } from './article.js';
 import { absoluteUrl } from '../sanitize/index.js';
 import { PHRASES, type FurnitureKind } from './furniture-phrases.js';
 import {
-  childrenOf, collapse, getAttr, isInside, isElement, isSpace, isTextNode, measureText, parentElement, remove, setAttr, tagOf, textOf, type DomElement, type DomNode, type DomRoot,
+  childrenOf,
+  collapse,
+  getAttr,
+  isInside,
+  isElement,
+  isSpace,
+  isTextNode,
+  measureText,
+  parentElement,
+  remove,
+  setAttr,
+  tagOf,
+  textOf,
+  type DomElement,
+  type DomNode,
+  type DomRoot,
 } from './dom.js';
 import { all, closest, first } from './select.js';
 
 /** Tags and roles that are furniture by definition (still guarded by the size test in `isSmallOrLinky`). */
-const MARKED_SELECTOR = 'nav, form, [role=navigation], [role=banner], [role=complementary], [role=contentinfo], dialog, [aria-modal=true]';
+const MARKED_SELECTOR =
+  'nav, form, [role=navigation], [role=banner], [role=complementary], [role=contentinfo], dialog, [aria-modal=true]';
 /** Class/id words of furniture, matched as whole dash/underscore-separated parts. */
-const MARKED_NAME = /(^|[-_\s])(ad|ads|advert|advertisement|author-?bio|author-?box|breadcrumbs?|comments?|consent|cookies?|cookie-?banner|gdpr|lee-?tambien|leia-?tambem|lire-?aussi|most-?read|mas-?leidos?|newsletter|popular|pull-?quote|read-?also|related|related-?(articles|news|posts|stories)|share|share-?bar|sharing|skip-?link|social|social-?share|subscribe|subscription|tag-?list|tags)([-_\s]|$)/i;
+const MARKED_NAME =
+  /(^|[-_\s])(ad|ads|advert|advertisement|author-?bio|author-?box|breadcrumbs?|comments?|consent|cookies?|cookie-?banner|gdpr|lee-?tambien|leia-?tambem|lire-?aussi|most-?read|mas-?leidos?|newsletter|popular|pull-?quote|read-?also|related|related-?(articles|news|posts|stories)|share|share-?bar|sharing|skip-?link|social|social-?share|subscribe|subscription|tag-?list|tags)([-_\s]|$)/i;
 /** The marked names of "read also" boxes, whose links become `related` when they sit in the body. */
-const RELATED_NAME = /(^|[-_\s])(lee-?tambien|leia-?tambem|lire-?aussi|read-?also|related(-?(articles|news|posts|stories))?)([-_\s]|$)/i;
+const RELATED_NAME =
+  /(^|[-_\s])(lee-?tambien|leia-?tambem|lire-?aussi|read-?also|related(-?(articles|news|posts|stories))?)([-_\s]|$)/i;
 /** Unconditional: comment threads are long and made of text, so the size guard would keep them. */
 const COMMENTS_SELECTOR = '#comments, #disqus_thread, .comments-area, .comment-list, [id^=comments-]';
 /** AMP's ad, share and menu widgets: never story text (their fallback text reads "Publicidade"...). */
-const AMP_WIDGETS = 'amp-ad, amp-embed, amp-sticky-ad, amp-analytics, amp-consent, amp-social-share, amp-sidebar, amp-web-push-widget';
+const AMP_WIDGETS =
+  'amp-ad, amp-embed, amp-sticky-ad, amp-analytics, amp-consent, amp-social-share, amp-sidebar, amp-web-push-widget';
 /** "IMG_2023-0412.jpg", "foto-putin-kremlin.jpeg": a caption that is an upload's file name. */
 export const FILE_NAME = /^[\w\-.()~%+ ]{1,120}\.(avif|bmp|gif|heic|jpe?g|png|svg|tiff?|webp)$/i;
 /** A furniture box is short: 300 characters of non-link text is a long teaser list's worth, not a story's. */
@@ -54,7 +73,8 @@ function removeMarkedBoxes(root: DomRoot, pageUrl: string): RelatedLink[] {
   for (const el of widgets) remove(el);
   for (const el of marked) {
     if (!isInside(el, root) || !isSmallOrLinky(el) || containsTitle(el)) continue; // size first: it stops early
-    if (RELATED_NAME.test(`${getAttr(el, 'class') ?? ''} ${getAttr(el, 'id') ?? ''}`) && isInsideBody(el)) related.push(...linksIn(el, pageUrl));
+    if (RELATED_NAME.test(`${getAttr(el, 'class') ?? ''} ${getAttr(el, 'id') ?? ''}`) && isInsideBody(el))
+      related.push(...linksIn(el, pageUrl));
     remove(el);
   }
   return related;
@@ -94,7 +114,8 @@ function removeLabelledBoxes(root: DomRoot, pageUrl: string): RelatedLink[] {
     const box = boxAround(label);
     if (box === null) continue;
     const run = INLINE_TAGS.has(tagOf(box)) ? inlineRun(box) : [box];
-    if (label.kind === 'related' && isInsideBody(box)) related.push(...run.flatMap((node) => (isElement(node) ? linksIn(node, pageUrl) : [])));
+    if (label.kind === 'related' && isInsideBody(box))
+      related.push(...run.flatMap((node) => (isElement(node) ? linksIn(node, pageUrl) : [])));
     for (const node of run) remove(node);
   }
   return related;
@@ -132,7 +153,10 @@ export function labelKind(raw: string): FurnitureKind | null {
   if ((colon === -1 || colon >= end) && keepsMore(raw, start, end, LONGEST_PHRASE)) return null; // prose: no phrase is that long
   if (!mayStartPhrase(raw, start, end)) return null; // most short texts (menu links, names) start no phrase
   const trimmed = start === 0 && end === raw.length ? raw : raw.slice(start, end);
-  const text = collapse(trimmed).toLowerCase().replace(/\s+:/g, ':').replace(/^[\s»›>|•·:\-–—]+|[\s»›>|•·\-–—.…]+$/gu, '');
+  const text = collapse(trimmed)
+    .toLowerCase()
+    .replace(/\s+:/g, ':')
+    .replace(/^[\s»›>|•·:\-–—]+|[\s»›>|•·\-–—.…]+$/gu, '');
   if (text.length === 0 || text.length > MAX_LABEL) return null;
   const exact = PHRASE_KINDS.get(text) ?? (text.endsWith(':') ? PHRASE_KINDS.get(text.slice(0, -1)) : undefined);
   if (exact) return exact;
@@ -148,7 +172,9 @@ const PHRASE_KINDS = new Map<string, FurnitureKind>();
 for (const { kind, phrase } of PHRASES) if (!PHRASE_KINDS.has(phrase)) PHRASE_KINDS.set(phrase, kind);
 /** Without a colon a label is a whole phrase, so a text keeping more characters than the longest phrase
  *  is none (infinite, so never a shortcut, if a phrase ever holds a colon). */
-const LONGEST_PHRASE = PHRASES.some(({ phrase }) => phrase.includes(':')) ? Number.POSITIVE_INFINITY : Math.max(0, ...PHRASES.map(({ phrase }) => phrase.length));
+const LONGEST_PHRASE = PHRASES.some(({ phrase }) => phrase.includes(':'))
+  ? Number.POSITIVE_INFINITY
+  : Math.max(0, ...PHRASES.map(({ phrase }) => phrase.length));
 /** The first characters of the phrases: a label's normalised text starts with one of them. */
 const PHRASE_STARTS = new Set([...PHRASE_KINDS.keys()].map((phrase) => phrase.charCodeAt(0)));
 
@@ -202,7 +228,9 @@ function boxAround(label: Label): DomElement | null {
 
 function isContainerOfRecord(el: DomElement): boolean {
   const tag = tagOf(el);
-  return tag === 'body' || tag === 'html' || tag === 'main' || tag === 'article' || getAttr(el, 'itemprop') === 'articleBody';
+  return (
+    tag === 'body' || tag === 'html' || tag === 'main' || tag === 'article' || getAttr(el, 'itemprop') === 'articleBody'
+  );
 }
 
 function fitsBox(parent: DomElement, label: Label): boolean {

@@ -21,14 +21,36 @@ function outcome(html: string): 'article' | 'error' {
   }
 }
 
-const PROSE = '<p>The council said on Friday that the bridge would stay closed for at least three weeks while engineers inspect it.</p>';
+const PROSE =
+  '<p>The council said on Friday that the bridge would stay closed for at least three weeks while engineers inspect it.</p>';
 
 describe('extractArticle on hostile input', () => {
   it('survives malformed and truncated markup (property)', () => {
     const pieces = fc.constantFrom(
-      '<div>', '</div>', '<p>', '</p>', '<table><tr><td>', '<a href="javascript:x">', '<script>', '</script>', '<!--', '-->',
-      '<br>', '<h1>', 'LEE TAMBIÉN', '<time datetime="x">', '<meta property="og:title" content="', '"', '<', '>', '&amp;', '&#xD800;',
-      '<script type="application/ld+json">{"@type":"NewsArticle","author":', '<html lang="', '<svg><foreignObject>', PROSE,
+      '<div>',
+      '</div>',
+      '<p>',
+      '</p>',
+      '<table><tr><td>',
+      '<a href="javascript:x">',
+      '<script>',
+      '</script>',
+      '<!--',
+      '-->',
+      '<br>',
+      '<h1>',
+      'LEE TAMBIÉN',
+      '<time datetime="x">',
+      '<meta property="og:title" content="',
+      '"',
+      '<',
+      '>',
+      '&amp;',
+      '&#xD800;',
+      '<script type="application/ld+json">{"@type":"NewsArticle","author":',
+      '<html lang="',
+      '<svg><foreignObject>',
+      PROSE,
     );
     fc.assert(
       fc.property(fc.array(fc.oneof(pieces, fc.string()), { maxLength: 40 }), fc.nat(), (parts, cut) => {
@@ -46,7 +68,19 @@ describe('extractArticle on hostile input', () => {
   });
 
   it('gets through 5 MB of junk within a few seconds', () => {
-    const tags = ['<div>', '<p>', 'word soup ', '</span>', '<a href=x>', '</div>', '<td>', '&amp;', '<b>', '</p>', 'Compartir'];
+    const tags = [
+      '<div>',
+      '<p>',
+      'word soup ',
+      '</span>',
+      '<a href=x>',
+      '</div>',
+      '<td>',
+      '&amp;',
+      '<b>',
+      '</p>',
+      'Compartir',
+    ];
     const junk = Array.from({ length: 900_000 }, (_, i) => tags[(i * 7919) % tags.length]).join('');
     expect(junk.length).toBeGreaterThan(5_000_000);
     // CPU time, not wall time: the bound is what the page costs, however busy the shared cores are

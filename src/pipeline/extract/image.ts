@@ -14,7 +14,8 @@ export interface LeadImage {
   caption: string | null;
 }
 
-const IMAGE_META = 'meta[property="og:image:secure_url"], meta[property="og:image"], meta[name="og:image"], meta[name="twitter:image"], meta[property="twitter:image"], meta[name="twitter:image:src"]';
+const IMAGE_META =
+  'meta[property="og:image:secure_url"], meta[property="og:image"], meta[name="og:image"], meta[name="twitter:image"], meta[property="twitter:image"], meta[name="twitter:image:src"]';
 const LAZY_SRC = ['data-src', 'data-lazy-src', 'data-original', 'data-url', 'data-srcset', 'srcset', 'src'];
 const BODY_IMAGES = 'article figure img, [itemprop=articleBody] img, main figure img, figure img';
 

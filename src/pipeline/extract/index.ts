@@ -34,7 +34,9 @@ export function extractArticle(html: string, url: string, hints: ExtractHints = 
     return extract(html, url, hints);
   } catch (error) {
     if (error instanceof HappeningsError) throw error;
-    throw new HappeningsError('extract', 'no-article', `no article body found (${url}): ${errorLine(error)}`, { cause: error });
+    throw new HappeningsError('extract', 'no-article', `no article body found (${url}): ${errorLine(error)}`, {
+      cause: error,
+    });
   }
 }
 
@@ -45,7 +47,7 @@ function extract(original: string, url: string, hints: ExtractHints): Article {
   if (chosen) remove(chosen); // kept whole: the source's own rule outranks our furniture guesses
   const boxed = removeFurniture(page, url);
   const found = chosen ? { root: chosen } : findBody(page);
-  const body = found && !isThin(found.root) ? found : ldBody(metadata) ?? found; // script-rendered pages
+  const body = found && !isThin(found.root) ? found : (ldBody(metadata) ?? found); // script-rendered pages
   if (!body) throw noArticle(url);
   const teaser = isTeaser(original);
   if (teaser) removePaywallPrompts(body.root, metadata.paywalledSelectors);
@@ -79,7 +81,8 @@ function readParagraphs(root: DomElement, repeats: Array<string | null>): string
   const skipped = new Set(repeats.filter((text): text is string => !!text).map(sameText));
   const longest = Math.max(0, ...[...skipped].map((text) => text.length));
   const captions = captionElements(root);
-  const isRepeat = (text: string): boolean => skipped.size > 0 && asciiAlphanumerics(text) <= longest && skipped.has(sameText(text));
+  const isRepeat = (text: string): boolean =>
+    skipped.size > 0 && asciiAlphanumerics(text) <= longest && skipped.has(sameText(text));
   return blockTexts(root, (el) => captions.has(el)).filter((text) => !isRepeat(text) && !isLeftoverLabel(text));
 }
 

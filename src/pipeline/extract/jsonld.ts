@@ -19,7 +19,9 @@ const parsed = new WeakMap<DomDocument, JsonObject[]>();
 export function allJsonLd(document: DomDocument): JsonObject[] {
   let objects = parsed.get(document);
   if (!objects) {
-    objects = all(document, 'script[type="application/ld+json"]').flatMap((script) => flatten(parseJson(textContent(script) ?? '')));
+    objects = all(document, 'script[type="application/ld+json"]').flatMap((script) =>
+      flatten(parseJson(textContent(script) ?? '')),
+    );
     parsed.set(document, objects);
   }
   return objects;

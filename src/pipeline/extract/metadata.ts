@@ -43,7 +43,8 @@ export function readMetadata(document: DomDocument, url: string, hints: ExtractH
     title: findTitle(document, ld, site) ?? (collapse(hints.title) || null),
     standfirst: textOf(first(document, STANDFIRST_SELECTOR)) || null,
     description: meta(document, 'og:description') ?? stringField(ld, 'description') ?? meta(document, 'description'),
-    byline: findByline(document, ld, (key) => meta(document, key), site) ?? (withoutByPrefix(collapse(hints.byline)) || null),
+    byline:
+      findByline(document, ld, (key) => meta(document, key), site) ?? (withoutByPrefix(collapse(hints.byline)) || null),
     publishedAt,
     languageHint: findLanguage(document, ld) ?? (collapse(hints.language) || null),
     site,
@@ -52,7 +53,11 @@ export function readMetadata(document: DomDocument, url: string, hints: ExtractH
     tags: findTags(document, ld),
     articleBody: typeof ld?.articleBody === 'string' ? ld.articleBody : null,
     paywalledSelectors: paywalledParts(ld),
-    declaresArticle: ld !== null || /article/i.test(meta(document, 'og:type') ?? '') || meta(document, 'article:published_time') !== null || (publishedAt !== null && !listsManyDates(document)),
+    declaresArticle:
+      ld !== null ||
+      /article/i.test(meta(document, 'og:type') ?? '') ||
+      meta(document, 'article:published_time') !== null ||
+      (publishedAt !== null && !listsManyDates(document)),
   };
 }
 
@@ -62,7 +67,9 @@ function paywalledParts(ld: JsonObject | null): string[] {
   return parts
     .filter((part): part is JsonObject => isObject(part) && String(part.isAccessibleForFree).toLowerCase() === 'false')
     .map((part) => part.cssSelector)
-    .filter((selector): selector is string => typeof selector === 'string' && selector.length > 0 && selector.length < 200);
+    .filter(
+      (selector): selector is string => typeof selector === 'string' && selector.length > 0 && selector.length < 200,
+    );
 }
 
 /** A section page dates each of its teasers: three <time> stamps mean a list, not one story's date. */
@@ -108,14 +115,31 @@ export function chooseSubtitle(metadata: Metadata, opening: string[]): string | 
   if (metadata.standfirst && metadata.standfirst.length >= 20) return metadata.standfirst;
   const description = metadata.description;
   if (!description) return null;
-  const probe = description.replace(/(\.\.\.|…)$/, '').trim().toLowerCase();
+  const probe = description
+    .replace(/(\.\.\.|…)$/, '')
+    .trim()
+    .toLowerCase();
   return opening.some((p) => p.toLowerCase().startsWith(probe)) ? null : description;
 }
 
 const STANDFIRST_SELECTOR = [
-  '.standfirst', '.article-standfirst', '.subtitle', '.article-subtitle', '.sumario', '.entradilla', '.bajada',
-  '.dek', '.article-dek', '.chapo', '.chapeau', '.lede', '.article-summary', '.summary-lead', 'p.lead',
-  'h2.subheadline', '[itemprop=alternativeHeadline]',
+  '.standfirst',
+  '.article-standfirst',
+  '.subtitle',
+  '.article-subtitle',
+  '.sumario',
+  '.entradilla',
+  '.bajada',
+  '.dek',
+  '.article-dek',
+  '.chapo',
+  '.chapeau',
+  '.lede',
+  '.article-summary',
+  '.summary-lead',
+  'p.lead',
+  'h2.subheadline',
+  '[itemprop=alternativeHeadline]',
 ].join(', ');
 
 /** "By Jane Roe" → "Jane Roe" (By, Por, Par, Von, Door, Di, Av, Af, De, Автор). */
@@ -142,10 +166,18 @@ function findTags(document: DomDocument, ld: JsonObject | null): string[] {
     (getAttr(m, 'content') ?? '').split(getAttr(m, 'name') === 'news_keywords' ? ',' : /$^/),
   );
   const keywords = ld?.keywords;
-  const fromLd = typeof keywords === 'string' ? keywords.split(',') : Array.isArray(keywords) ? keywords.filter((k) => typeof k === 'string') : [];
+  const fromLd =
+    typeof keywords === 'string'
+      ? keywords.split(',')
+      : Array.isArray(keywords)
+        ? keywords.filter((k) => typeof k === 'string')
+        : [];
   const fromLinks = all(document, 'a[rel~=tag]').map(textOf);
   const seen = new Set<string>();
   return [...fromMeta, ...fromLd, ...fromLinks]
     .map((tag) => collapse(String(tag)))
-    .filter((tag) => tag.length > 0 && tag.length < 80 && !seen.has(tag.toLowerCase()) && seen.add(tag.toLowerCase()) !== undefined);
+    .filter(
+      (tag) =>
+        tag.length > 0 && tag.length < 80 && !seen.has(tag.toLowerCase()) && seen.add(tag.toLowerCase()) !== undefined,
+    );
 }

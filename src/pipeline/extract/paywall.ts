@@ -8,13 +8,25 @@ import { all } from './select.js';
 
 /** The page marks its body as partly hidden: JSON-LD isAccessibleForFree false, or paywall markup. */
 export function isTeaser(html: string): boolean {
-  return /"isAccessibleForFree"\s*:\s*"?false/i.test(html) || /class="[^"]*\b(paywall|regwall|premium-content|subscriber-only)\b/i.test(html);
+  return (
+    /"isAccessibleForFree"\s*:\s*"?false/i.test(html) ||
+    /class="[^"]*\b(paywall|regwall|premium-content|subscriber-only)\b/i.test(html)
+  );
 }
 
 /** Where publishers put the subscription prompt (Piano, Poool, Tinypass, home-grown "paywall" boxes). */
 const PROMPT = [
-  '[class*=paywall]', '[id*=paywall]', '[class*=regwall]', '[class*=subscribe-prompt]', '[class*=subscription-prompt]',
-  '[class*=piano]', '[id*=piano]', '[class*=poool]', '[id*=poool]', '[class*=tp-container]', '[class*=meter-]',
+  '[class*=paywall]',
+  '[id*=paywall]',
+  '[class*=regwall]',
+  '[class*=subscribe-prompt]',
+  '[class*=subscription-prompt]',
+  '[class*=piano]',
+  '[id*=piano]',
+  '[class*=poool]',
+  '[id*=poool]',
+  '[class*=tp-container]',
+  '[class*=meter-]',
 ].join(', ');
 
 /** Removes the prompt boxes of a teaser from its body, and the part the page's JSON-LD marks as paywalled

@@ -25,7 +25,13 @@ const floors = JSON.parse(readFileSync(BASELINE, 'utf8')) as Floors & { _comment
 function committedFloors(): Floors | null {
   try {
     const root = new URL('../../../', import.meta.url).pathname;
-    return JSON.parse(execFileSync('git', ['show', `HEAD:${RELATIVE}`], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] })) as Floors;
+    return JSON.parse(
+      execFileSync('git', ['show', `HEAD:${RELATIVE}`], {
+        cwd: root,
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'ignore'],
+      }),
+    ) as Floors;
   } catch {
     return null;
   }
@@ -58,13 +64,21 @@ describe('extraction quality gate', () => {
   it('scores at or above the floors on aeb and wcxb', async () => {
     const aeb = await score(loadAeb());
     const wcxb = await score(loadWcxb());
-    const measured: Floors = { aeb: { f1: aeb.f1 }, wcxb: { f1: wcxb.f1, title: wcxb.title, author: wcxb.author, date: wcxb.date } };
+    const measured: Floors = {
+      aeb: { f1: aeb.f1 },
+      wcxb: { f1: wcxb.f1, title: wcxb.title, author: wcxb.author, date: wcxb.date },
+    };
     console.log('extraction quality', JSON.stringify(measured));
     if (process.env.EXTRACT_RAISE_FLOORS === '1') {
       const raised = {
         ...floors,
         aeb: { f1: Math.max(floors.aeb.f1, round(aeb.f1)) },
-        wcxb: Object.fromEntries(Object.entries(floors.wcxb).map(([k, v]) => [k, Math.max(v, round(measured.wcxb[k as keyof Floors['wcxb']]))])),
+        wcxb: Object.fromEntries(
+          Object.entries(floors.wcxb).map(([k, v]) => [
+            k,
+            Math.max(v, round(measured.wcxb[k as keyof Floors['wcxb']])),
+          ]),
+        ),
       };
       writeFileSync(BASELINE, `${JSON.stringify(raised, null, 2)}\n`);
     }

@@ -10,7 +10,16 @@
  *   5. clean.ts drops the boxes inside that are not the story (data tables kept).
  * Returns the chosen nodes and the elements to drop; `apply` builds the body from them.
  */
-import { elementChildren, getAttr, isElement, isTextNode, parentElement, type DomElement, type DomNode, type DomRoot } from './dom.js';
+import {
+  elementChildren,
+  getAttr,
+  isElement,
+  isTextNode,
+  parentElement,
+  type DomElement,
+  type DomNode,
+  type DomRoot,
+} from './dom.js';
 import { cleanArticle } from './clean.js';
 import { classAndId, isParagraphLike, linkDensity, measurePage, type PageStats } from './stats.js';
 
@@ -29,10 +38,28 @@ export interface Plan {
 }
 
 const POSITIVE = /article|body|content|entry|hentry|h-entry|main|page|pagination|post|text|blog|story/i;
-const NEGATIVE = /-ad-|hidden|^hid$| hid$| hid |^hid |banner|combx|comment|com-|contact|footer|gdpr|masthead|media|meta|outbrain|promo|related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags|widget/i;
+const NEGATIVE =
+  /-ad-|hidden|^hid$| hid$| hid |^hid |banner|combx|comment|com-|contact|footer|gdpr|masthead|media|meta|outbrain|promo|related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags|widget/i;
 const TAG_SCORE: Record<string, number> = {
-  div: 5, pre: 3, td: 3, blockquote: 3, address: -3, ol: -3, ul: -3, dl: -3, dd: -3, dt: -3, li: -3, form: -3,
-  h1: -5, h2: -5, h3: -5, h4: -5, h5: -5, h6: -5, th: -5,
+  div: 5,
+  pre: 3,
+  td: 3,
+  blockquote: 3,
+  address: -3,
+  ol: -3,
+  ul: -3,
+  dl: -3,
+  dd: -3,
+  dt: -3,
+  li: -3,
+  form: -3,
+  h1: -5,
+  h2: -5,
+  h3: -5,
+  h4: -5,
+  h5: -5,
+  h6: -5,
+  th: -5,
 };
 /** Readability's constants: ancestors scored per paragraph, candidates kept, near-best ratio and count. */
 const ANCESTOR_LEVELS = 5;
@@ -60,7 +87,9 @@ export function planBody(body: DomRoot, flags: Flags): Plan {
   const dropped = new Set<DomElement>();
   for (const node of nodes) if (isElement(node)) cleanArticle(node, page, flags, dropped);
   let text = 0;
-  for (const node of nodes) if (!(isElement(node) && dropped.has(node))) text += isElement(node) ? (page.of.get(node)?.text ?? 0) : isTextNode(node) ? node.data.trim().length : 0;
+  for (const node of nodes)
+    if (!(isElement(node) && dropped.has(node)))
+      text += isElement(node) ? (page.of.get(node)?.text ?? 0) : isTextNode(node) ? node.data.trim().length : 0;
   for (const el of page.excluded) dropped.add(el);
   return { nodes, dropped, text };
 }
@@ -70,7 +99,11 @@ function scoreCandidates(page: PageStats, flags: Flags): Map<DomElement, number>
   for (const paragraph of page.paragraphs) {
     const points = 2 + paragraph.commas + Math.min(Math.floor(paragraph.text / 100), 3);
     let level = 0;
-    for (let at: DomElement | null = skipWrapper(paragraph.first, page); at && level < ANCESTOR_LEVELS; at = parentElement(at), level++) {
+    for (
+      let at: DomElement | null = skipWrapper(paragraph.first, page);
+      at && level < ANCESTOR_LEVELS;
+      at = parentElement(at), level++
+    ) {
       if (!at.parent || !isElement(at.parent)) break; // Readability scores no element without an element parent
       if (!scores.has(at)) scores.set(at, (TAG_SCORE[at.name] ?? 0) + classWeight(at, flags));
       scores.set(at, scores.get(at)! + points / (level === 0 ? 1 : level === 1 ? 2 : level * 3));
@@ -85,7 +118,7 @@ function skipWrapper(el: DomElement, page: PageStats): DomElement | null {
   if (el.name !== 'div' || linkDensity(page.of.get(el)) >= 0.25) return el;
   const kids = elementChildren(el).filter((kid) => !page.excluded.has(kid));
   const loose = el.children.some((kid) => isTextNode(kid) && /\S/.test(kid.data));
-  return kids.length === 1 && kids[0]!.name === 'p' && !loose ? parentElement(el) ?? el : el;
+  return kids.length === 1 && kids[0]!.name === 'p' && !loose ? (parentElement(el) ?? el) : el;
 }
 
 function bestCandidate(body: DomRoot, page: PageStats, scores: Map<DomElement, number>): DomElement | null {
@@ -94,7 +127,10 @@ function bestCandidate(body: DomRoot, page: PageStats, scores: Map<DomElement, n
   if (!top || top === body || top.name === 'body') return null;
   const topScore = ranked[0]![1];
   // 3. a common ancestor of three near-best candidates holds the story that they split
-  const near = ranked.slice(1).filter(([, score]) => score / topScore >= NEAR_BEST).map(([el]) => ancestors(el));
+  const near = ranked
+    .slice(1)
+    .filter(([, score]) => score / topScore >= NEAR_BEST)
+    .map(([el]) => ancestors(el));
   if (near.length >= MIN_NEAR_BEST) {
     for (let at = parentElement(top); at && at.name !== 'body'; at = parentElement(at)) {
       if (near.filter((list) => list.has(at!)).length >= MIN_NEAR_BEST) {
@@ -118,7 +154,12 @@ function bestCandidate(body: DomRoot, page: PageStats, scores: Map<DomElement, n
     last = score;
   }
   // an only child speaks for its parent
-  for (let at = parentElement(top); at && at.name !== 'body' && elementChildren(at).filter((kid) => !page.excluded.has(kid)).length === 1; at = parentElement(at)) top = at;
+  for (
+    let at = parentElement(top);
+    at && at.name !== 'body' && elementChildren(at).filter((kid) => !page.excluded.has(kid)).length === 1;
+    at = parentElement(at)
+  )
+    top = at;
   if (!scores.has(top)) scores.set(top, 0);
   return top;
 }

@@ -4,7 +4,8 @@ import type { AnyNode, Element } from 'domhandler';
 import { parseDocument, parseFragment, type DomElement } from './dom.js';
 import { all, first, is } from './select.js';
 
-const selectAll = (selector: string, root: AnyNode | AnyNode[]): DomElement[] => cssSelectAll<AnyNode, Element>(selector, root);
+const selectAll = (selector: string, root: AnyNode | AnyNode[]): DomElement[] =>
+  cssSelectAll<AnyNode, Element>(selector, root);
 
 const PAGE = `<html><body>
   <nav class="menu top">x</nav><amp-ad></amp-ad><amp-sidebar id="s"></amp-sidebar>
@@ -27,7 +28,8 @@ const SELECTORS = [
   'div.byline, h3.subheadline, #s',
 ];
 
-const names = (els: DomElement[]): string[] => els.map((el) => `${el.name}.${el.attribs.class ?? ''}#${el.attribs.id ?? ''}:${el.children.length}`);
+const names = (els: DomElement[]): string[] =>
+  els.map((el) => `${el.name}.${el.attribs.class ?? ''}#${el.attribs.id ?? ''}:${el.children.length}`);
 
 describe('selectors', () => {
   it('find what css-select finds, in document order, over a document and under an element', () => {
@@ -53,11 +55,18 @@ describe('selectors', () => {
 
 describe('selector lists with [class*=...]', () => {
   it('match as css-select does when other alternatives hold the same text', () => {
-    const document = parseDocument('<div class="author-name">a</div><p class="byline x">b</p><span class="post-authorName">c</span><i class="authors">d</i><b class="writer">e</b><a class="by">f</a>');
-    for (const selector of ['.byline, .author-name, [class*=authorName], [class*=author], [class*=byline]', '[class*=author], .author, [class*="author-name"]', '.writer, [class*=auth], [class*=author]']) {
+    const document = parseDocument(
+      '<div class="author-name">a</div><p class="byline x">b</p><span class="post-authorName">c</span><i class="authors">d</i><b class="writer">e</b><a class="by">f</a>',
+    );
+    for (const selector of [
+      '.byline, .author-name, [class*=authorName], [class*=author], [class*=byline]',
+      '[class*=author], .author, [class*="author-name"]',
+      '.writer, [class*=auth], [class*=author]',
+    ]) {
       const matched = new Set(selectAll(selector, document));
       expect(matched.size).toBeGreaterThan(1);
-      for (const el of all(document, '*')) expect(is(el, selector), `${selector} on ${el.attribs.class}`).toBe(matched.has(el));
+      for (const el of all(document, '*'))
+        expect(is(el, selector), `${selector} on ${el.attribs.class}`).toBe(matched.has(el));
     }
   });
 });

@@ -7,7 +7,18 @@
  * its tree changes. Anything else (combinators, pseudo-classes) goes to css-select.
  */
 import { compile } from 'css-select';
-import { collapse, getAttr, isElement, isSpace, parentElement, treeVersion, type DomDocument, type DomElement, type DomNode, type DomRoot } from './dom.js';
+import {
+  collapse,
+  getAttr,
+  isElement,
+  isSpace,
+  parentElement,
+  treeVersion,
+  type DomDocument,
+  type DomElement,
+  type DomNode,
+  type DomRoot,
+} from './dom.js';
 import type { AnyNode, Element } from 'domhandler';
 
 type Query = (el: DomElement) => boolean;
@@ -20,7 +31,9 @@ function query(selector: string): Query | null {
   let q = compiled.get(selector);
   if (q === undefined) {
     try {
-      const tests = splitList(selector).map((part) => simpleTest(part) ?? { test: compile<AnyNode, Element>(part) as Query, needs: null });
+      const tests = splitList(selector).map(
+        (part) => simpleTest(part) ?? { test: compile<AnyNode, Element>(part) as Query, needs: null },
+      );
       q = tests.length === 1 ? tests[0]!.test : anyOf(tests);
     } catch {
       q = null; // a selector css-select cannot parse finds nothing rather than failing the page
@@ -105,11 +118,27 @@ function simpleTest(selector: string): Simple | null {
     names.add(name);
     needs ??= name;
   }
-  if (checks.length === 0) return { test: (el) => tag === null || el.name === tag, needs, ...(tag === null ? {} : { tag }) };
-  const word: { word?: string; contains?: string } = tag === null && checks.length === 1 && match[2]!.startsWith('.') ? { word: match[2]!.slice(1) } : {};
-  const contains = /^\[class\*=(?:"([^"]+)"|'([^']+)'|([^\]"']+))\]$/.exec(tag === null && checks.length === 1 ? match[2]! : '');
+  if (checks.length === 0)
+    return { test: (el) => tag === null || el.name === tag, needs, ...(tag === null ? {} : { tag }) };
+  const word: { word?: string; contains?: string } =
+    tag === null && checks.length === 1 && match[2]!.startsWith('.') ? { word: match[2]!.slice(1) } : {};
+  const contains = /^\[class\*=(?:"([^"]+)"|'([^']+)'|([^\]"']+))\]$/.exec(
+    tag === null && checks.length === 1 ? match[2]! : '',
+  );
   if (contains) word.contains = contains[1] ?? contains[2] ?? contains[3]!;
-  const onValue = names.size === 1 ? { onValue: { name: needs!, tag, test: valueChecks.length === 1 ? valueChecks[0]! : (value: string) => valueChecks.every((check) => check(value)) } } : {};
+  const onValue =
+    names.size === 1
+      ? {
+          onValue: {
+            name: needs!,
+            tag,
+            test:
+              valueChecks.length === 1
+                ? valueChecks[0]!
+                : (value: string) => valueChecks.every((check) => check(value)),
+          },
+        }
+      : {};
   if (checks.length === 1) {
     const check = checks[0]!;
     return { test: (el) => (tag === null || el.name === tag) && check(el), needs, ...onValue, ...word };
@@ -124,7 +153,12 @@ function anyOf(alternatives: Simple[]): Query {
   // An alternative that matches only where a [class*=x] of the list matches adds nothing: ".author",
   // ".author-name" and "[class*=authorName]" beside "[class*=author]".
   const needles = alternatives.filter((a) => a.contains !== undefined).map((a) => a.contains!);
-  const covered = (a: Simple): boolean => needles.some((needle) => (a.word ?? '').includes(needle) || (a.contains !== undefined && a.contains !== needle && a.contains.includes(needle)));
+  const covered = (a: Simple): boolean =>
+    needles.some(
+      (needle) =>
+        (a.word ?? '').includes(needle) ||
+        (a.contains !== undefined && a.contains !== needle && a.contains.includes(needle)),
+    );
   const rest = alternatives.filter((a) => a.tag === undefined && !covered(a));
   const free = rest.filter((a) => a.needs === null).map((a) => a.test);
   const groups = new Map<string, { values: ValueTest[]; others: Query[] }>();
@@ -137,7 +171,10 @@ function anyOf(alternatives: Simple[]): Query {
   const classes = groups.get('class');
   const words = rest.filter((a) => a.word !== undefined).map((a) => a.word!);
   if (classes && words.length > 1) {
-    classes.values = [{ name: 'class', tag: null, test: anyWordTest(words) }, ...classes.values.filter((v) => !rest.some((a) => a.word !== undefined && a.onValue === v))];
+    classes.values = [
+      { name: 'class', tag: null, test: anyWordTest(words) },
+      ...classes.values.filter((v) => !rest.some((a) => a.word !== undefined && a.onValue === v)),
+    ];
   }
   const names = [...groups.keys()];
   const lists = names.map((name) => groups.get(name)!);
@@ -175,13 +212,20 @@ function attributeTest(name: string, operator: string | undefined, value: string
 /** An attribute selector's test of the attribute's value. */
 function valueTest(operator: string | undefined, value: string): (actual: string) => boolean {
   switch (operator) {
-    case undefined: return () => true;
-    case '=': return (actual) => actual === value;
-    case '~=': return (actual) => hasWord(actual, value);
-    case '^=': return (actual) => value !== '' && actual.startsWith(value);
-    case '$=': return (actual) => value !== '' && actual.endsWith(value);
-    case '*=': return (actual) => value !== '' && actual.includes(value);
-    default: return (actual) => actual === value || actual.startsWith(`${value}-`); // |=
+    case undefined:
+      return () => true;
+    case '=':
+      return (actual) => actual === value;
+    case '~=':
+      return (actual) => hasWord(actual, value);
+    case '^=':
+      return (actual) => value !== '' && actual.startsWith(value);
+    case '$=':
+      return (actual) => value !== '' && actual.endsWith(value);
+    case '*=':
+      return (actual) => value !== '' && actual.includes(value);
+    default:
+      return (actual) => actual === value || actual.startsWith(`${value}-`); // |=
   }
 }
 
@@ -198,7 +242,8 @@ function anyWordTest(words: string[]): (value: string) => boolean {
       let end = start;
       while (end < value.length && !isSpace(value.charCodeAt(end))) end++;
       const candidates = byLength[end - start];
-      if (candidates !== undefined) for (let i = 0; i < candidates.length; i++) if (value.startsWith(candidates[i]!, start)) return true;
+      if (candidates !== undefined)
+        for (let i = 0; i < candidates.length; i++) if (value.startsWith(candidates[i]!, start)) return true;
       start = end;
     }
     return false;
@@ -280,7 +325,10 @@ function walkUnder(root: DomRoot, visit: (el: DomElement) => boolean): void {
   }
 }
 
-const flatLists = new WeakMap<DomRoot, { version: number; elements: DomElement[]; byTag: Map<string, DomElement[]> | null }>();
+const flatLists = new WeakMap<
+  DomRoot,
+  { version: number; elements: DomElement[]; byTag: Map<string, DomElement[]> | null }
+>();
 /** The one tag every alternative of a selector list requires ("meta[property=...], meta[name=...]"),
  *  else null: such lists are tested only against the elements of that tag. */
 const requiredTags = new Map<string, string | null>();
@@ -341,7 +389,6 @@ export function closest(el: DomElement, selector: string): DomElement | null {
   for (let at: DomElement | null = el; at; at = parentElement(at)) if (is(at, selector)) return at;
   return null;
 }
-
 
 /** The first non-empty value of attribute `name` among the elements matching `selector`. */
 export function attr(root: DomRoot, selector: string, name: string): string | null {

@@ -9,7 +9,16 @@
  * Either way the flat copy keeps at most MAX_BLOCKS paragraphs: no real article has a thousand.
  */
 import { blockTexts } from './blocks.js';
-import { createElement, bodyOf, headOf, innerHtml, maxDepth, parseDocument, rootElement, type DomDocument } from './dom.js';
+import {
+  createElement,
+  bodyOf,
+  headOf,
+  innerHtml,
+  maxDepth,
+  parseDocument,
+  rootElement,
+  type DomDocument,
+} from './dom.js';
 import { attr } from './select.js';
 
 /** Real article pages stay under ~60 levels; Readability's recursion is safe far beyond 500. */
@@ -18,11 +27,31 @@ export const MAX_DEPTH = 500;
 const MAX_RAW_DEPTH = 3000;
 const MAX_BLOCKS = 5000;
 
-const VOID_TAGS = ['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'param', 'source', 'track', 'wbr', 'p', 'li', 'option', '!doctype'];
+const VOID_TAGS = [
+  'area',
+  'base',
+  'br',
+  'col',
+  'embed',
+  'hr',
+  'img',
+  'input',
+  'link',
+  'meta',
+  'param',
+  'source',
+  'track',
+  'wbr',
+  'p',
+  'li',
+  'option',
+  '!doctype',
+];
 /** VOID_TAGS by length, so that a tag name is compared in place rather than cut out and lower-cased. */
 const VOID_BY_LENGTH: string[][] = [];
 for (const name of VOID_TAGS) (VOID_BY_LENGTH[name.length] ??= []).push(name);
-const BLOCK_BREAK = /<\/?(?:address|article|aside|blockquote|br|dd|div|dl|dt|figcaption|figure|footer|h[1-6]|header|hr|li|main|nav|ol|p|pre|section|table|td|th|tr|ul)\b[^>]*>/gi;
+const BLOCK_BREAK =
+  /<\/?(?:address|article|aside|blockquote|br|dd|div|dl|dt|figcaption|figure|footer|h[1-6]|header|hr|li|main|nav|ol|p|pre|section|table|td|th|tr|ul)\b[^>]*>/gi;
 
 export interface ShallowPage {
   /** The markup `document` was parsed from (the flat rewrite when there was one). */
@@ -93,7 +122,10 @@ function flatFromText(html: string): string {
     .replace(BLOCK_BREAK, '\n\n')
     .replace(/<[^>]*>/g, '')
     .replace(/</g, '&lt;');
-  const blocks = text.split(/\n\s*\n/).map((part) => part.replace(/\s+/g, ' ').trim()).filter(Boolean);
+  const blocks = text
+    .split(/\n\s*\n/)
+    .map((part) => part.replace(/\s+/g, ' ').trim())
+    .filter(Boolean);
   return page(lang ?? null, head.replace(/^<head[^>]*>|<\/head>$/gi, ''), blocks, false);
 }
 

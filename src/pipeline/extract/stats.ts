@@ -5,7 +5,16 @@
  * hidden and (with `stripUnlikely`) unlikely elements are only left out, as Readability 0.6 removes them.
  * The rules are Readability 0.6's (its scores reproduce AEB 0.947), read as data over a domhandler tree.
  */
-import { collapsedLength, getAttr, isElement, isTextNode, tagOf, type DomElement, type DomNode, type DomRoot } from './dom.js';
+import {
+  collapsedLength,
+  getAttr,
+  isElement,
+  isTextNode,
+  tagOf,
+  type DomElement,
+  type DomNode,
+  type DomRoot,
+} from './dom.js';
 
 export interface Stats {
   text: number;
@@ -37,18 +46,67 @@ export interface PageStats {
   paragraphs: Paragraph[];
 }
 
-const SKIPPED = new Set(['script', 'style', 'noscript', 'template', 'head', 'title', 'svg', 'iframe', 'textarea', 'select', 'button']);
+const SKIPPED = new Set([
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'head',
+  'title',
+  'svg',
+  'iframe',
+  'textarea',
+  'select',
+  'button',
+]);
 const DIV_TO_P = new Set(['blockquote', 'dl', 'div', 'img', 'ol', 'p', 'pre', 'table', 'ul']);
 const SCORED = new Set(['section', 'h2', 'h3', 'h4', 'h5', 'h6', 'p', 'td', 'pre']);
 const PHRASING = new Set([
-  'abbr', 'audio', 'b', 'bdo', 'br', 'button', 'cite', 'code', 'data', 'datalist', 'dfn', 'em', 'embed', 'i', 'img', 'input',
-  'kbd', 'label', 'mark', 'math', 'meter', 'noscript', 'object', 'output', 'progress', 'q', 'ruby', 'samp', 'script', 'select',
-  'small', 'span', 'strong', 'sub', 'sup', 'textarea', 'time', 'var', 'wbr',
+  'abbr',
+  'audio',
+  'b',
+  'bdo',
+  'br',
+  'button',
+  'cite',
+  'code',
+  'data',
+  'datalist',
+  'dfn',
+  'em',
+  'embed',
+  'i',
+  'img',
+  'input',
+  'kbd',
+  'label',
+  'mark',
+  'math',
+  'meter',
+  'noscript',
+  'object',
+  'output',
+  'progress',
+  'q',
+  'ruby',
+  'samp',
+  'script',
+  'select',
+  'small',
+  'span',
+  'strong',
+  'sub',
+  'sup',
+  'textarea',
+  'time',
+  'var',
+  'wbr',
 ]);
 const EMBEDS = new Set(['object', 'embed', 'iframe']);
 const HEADINGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
 /** Readability 0.6's words of furniture and of content, matched against class + id. */
-export const UNLIKELY = /-ad-|ai2html|banner|breadcrumbs|combx|comment|community|cover-wrap|disqus|extra|footer|gdpr|header|legends|menu|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|supplemental|ad-break|agegate|pagination|pager|popup|yom-remote/i;
+export const UNLIKELY =
+  /-ad-|ai2html|banner|breadcrumbs|combx|comment|community|cover-wrap|disqus|extra|footer|gdpr|header|legends|menu|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|supplemental|ad-break|agegate|pagination|pager|popup|yom-remote/i;
 const MAYBE = /and|article|body|column|content|main|mathjax|shadow/i;
 const UNLIKELY_ROLES = new Set(['menu', 'menubar', 'complementary', 'navigation', 'alert', 'alertdialog', 'dialog']);
 /** Readability's commas (/[\u002C\u060C\uFE50\uFE10\uFE11\u2E41\u2E34\u2E32\uFF0C]/g), counted by code
@@ -57,7 +115,19 @@ function countCommas(text: string): number {
   let count = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (c === 0x2c || (c >= 0x60c && (c === 0x60c || c === 0xfe50 || c === 0xfe10 || c === 0xfe11 || c === 0x2e41 || c === 0x2e34 || c === 0x2e32 || c === 0xff0c))) count++;
+    if (
+      c === 0x2c ||
+      (c >= 0x60c &&
+        (c === 0x60c ||
+          c === 0xfe50 ||
+          c === 0xfe10 ||
+          c === 0xfe11 ||
+          c === 0x2e41 ||
+          c === 0x2e34 ||
+          c === 0x2e32 ||
+          c === 0xff0c))
+    )
+      count++;
   }
   return count;
 }
@@ -143,7 +213,8 @@ function summarize(el: DomElement, page: PageStats): Stats {
     brs = 0;
     add(stats, child);
     if (DIV_TO_P.has(tag) || child.block) stats.block = true;
-    if (PHRASING.has(tag) || ((tag === 'a' || tag === 'del' || tag === 'ins' || tag === 'font') && !child.block)) runs.add(child.text, child.commas);
+    if (PHRASING.has(tag) || ((tag === 'a' || tag === 'del' || tag === 'ins' || tag === 'font') && !child.block))
+      runs.add(child.text, child.commas);
     else runs.breakRun(false);
   }
   runs.breakRun(false);
@@ -160,10 +231,16 @@ function summarize(el: DomElement, page: PageStats): Stats {
   else if (HEADINGS.has(tag)) stats.heading = stats.text;
   else if (tag === 'ul' || tag === 'ol') stats.list = stats.text;
   if (isParagraphLike(el, stats)) stats.p++;
-  if ((SCORED.has(tag) || isParagraphLike(el, stats)) && stats.text >= MIN_PARAGRAPH && el.parent && isElement(el.parent)) {
+  if (
+    (SCORED.has(tag) || isParagraphLike(el, stats)) &&
+    stats.text >= MIN_PARAGRAPH &&
+    el.parent &&
+    isElement(el.parent)
+  ) {
     page.paragraphs.push({ first: el.parent, text: stats.text, commas: stats.commas });
   }
-  if (stats.block) for (const run of runs.scored) page.paragraphs.push({ first: el, text: run.text, commas: run.commas });
+  if (stats.block)
+    for (const run of runs.scored) page.paragraphs.push({ first: el, text: run.text, commas: run.commas });
   return stats;
 }
 

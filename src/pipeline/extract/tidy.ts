@@ -3,7 +3,17 @@
  * repeated at the top, lazy images made real.
  */
 import type { RelatedLink } from './article.js';
-import { collapse, elementChildren, isInside, measureText, parentElement, remove, setAttr, textOf, type DomElement } from './dom.js';
+import {
+  collapse,
+  elementChildren,
+  isInside,
+  measureText,
+  parentElement,
+  remove,
+  setAttr,
+  textOf,
+  type DomElement,
+} from './dom.js';
 import { all, closest } from './select.js';
 import { labelKind, removeFurniture } from './furniture.js';
 import { blockTexts } from './blocks.js';
@@ -11,7 +21,12 @@ import { removeCredits } from './credits.js';
 import { imageSource } from './image.js';
 
 /** `repeats`: the headline and the standfirst, which have fields of their own. */
-export function tidyBody(root: DomElement, repeats: Array<string | null>, pageUrl: string, byline: string | null = null): RelatedLink[] {
+export function tidyBody(
+  root: DomElement,
+  repeats: Array<string | null>,
+  pageUrl: string,
+  byline: string | null = null,
+): RelatedLink[] {
   const related = removeFurniture(root, pageUrl);
   removeCredits(root, byline);
   for (const text of repeats) if (text) removeRepeat(root, text);
@@ -82,7 +97,10 @@ export function captionElements(root: DomElement): Set<DomElement> {
 
 export function sameText(text: string): string {
   // Whitespace is neither letter nor number, so the one replace also collapses it.
-  return text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  return text
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
 }
 
 /** A block that is only a furniture label ("Compartir") left behind by a box we could not outline. */

@@ -17,9 +17,13 @@ export function findTitle(document: DomDocument, ld: JsonObject | null, site: st
   const headline = stringField(ld, 'headline') ?? stringField(ld, 'name');
   // A trailing part of "Headline | Section | Site" is a name, not a headline, even as an h1 (a logo).
   const names = new Set(pageTitle.split(SEPARATOR).slice(1).map(normalize));
-  const h1s = all(document, 'h1').map(textOf)
+  const h1s = all(document, 'h1')
+    .map(textOf)
     .filter((text) => text.length > 0 && text.length < 400 && !isSiteName(text, site) && !names.has(normalize(text)));
-  const visible = visibleHeadline(h1s, [og, headline, twitter, pageTitle].filter((c): c is string => !!c));
+  const visible = visibleHeadline(
+    h1s,
+    [og, headline, twitter, pageTitle].filter((c): c is string => !!c),
+  );
   if (visible) return collapse(visible);
   const candidates = [og, headline, twitter].filter((c): c is string => !!c && !isSiteName(c, site));
   const contained = candidates
@@ -42,7 +46,8 @@ function visibleHeadline(h1s: string[], declared: string[]): string | null {
   for (const h1 of h1s) {
     const own = words(h1);
     const share = own.length ? own.filter((w) => reference.has(w)).length / own.length : 0;
-    if (share > bestShare || (share === bestShare && best !== null && h1.length > best.length)) [best, bestShare] = [h1, share];
+    if (share > bestShare || (share === bestShare && best !== null && h1.length > best.length))
+      [best, bestShare] = [h1, share];
   }
   return bestShare >= MIN_SHARED_WORDS ? best : null;
 }
@@ -76,7 +81,9 @@ function isSiteName(text: string, site: string | null): boolean {
 }
 
 function normalize(text: string): string {
-  return collapse(text).toLowerCase().replace(/[“”«»"']/g, '"');
+  return collapse(text)
+    .toLowerCase()
+    .replace(/[“”«»"']/g, '"');
 }
 
 function wordCount(text: string): number {

@@ -15,15 +15,61 @@ const RFC822_DATE =
 
 // Month names by prefix, English first, then the languages of publishers we follow (fr, es, it, de, pt).
 const MONTHS: Record<string, number> = {
-  jan: 1, ene: 1, gen: 1, feb: 2, fev: 2, mar: 3, apr: 4, avr: 4, abr: 4, may: 5, mai: 5, mag: 5,
-  jun: 6, giu: 6, jul: 7, lug: 7, aug: 8, aou: 8, ago: 8, sep: 9, set: 9, oct: 10, okt: 10, ott: 10,
-  out: 10, nov: 11, dec: 12, dic: 12, dez: 12,
+  jan: 1,
+  ene: 1,
+  gen: 1,
+  feb: 2,
+  fev: 2,
+  mar: 3,
+  apr: 4,
+  avr: 4,
+  abr: 4,
+  may: 5,
+  mai: 5,
+  mag: 5,
+  jun: 6,
+  giu: 6,
+  jul: 7,
+  lug: 7,
+  aug: 8,
+  aou: 8,
+  ago: 8,
+  sep: 9,
+  set: 9,
+  oct: 10,
+  okt: 10,
+  ott: 10,
+  out: 10,
+  nov: 11,
+  dec: 12,
+  dic: 12,
+  dez: 12,
 };
 
 // Zone abbreviations seen in RSS: the RFC 822 set plus common European ones (hours from UTC).
 const ZONES: Record<string, number> = {
-  ut: 0, utc: 0, gmt: 0, z: 0, est: -5, edt: -4, cst: -6, cdt: -5, mst: -7, mdt: -6, pst: -8, pdt: -7,
-  wet: 0, west: 1, bst: 1, cet: 1, cest: 2, met: 1, mest: 2, eet: 2, eest: 3, msk: 3,
+  ut: 0,
+  utc: 0,
+  gmt: 0,
+  z: 0,
+  est: -5,
+  edt: -4,
+  cst: -6,
+  cdt: -5,
+  mst: -7,
+  mdt: -6,
+  pst: -8,
+  pdt: -7,
+  wet: 0,
+  west: 1,
+  bst: 1,
+  cet: 1,
+  cest: 2,
+  met: 1,
+  mest: 2,
+  eet: 2,
+  eest: 3,
+  msk: 3,
 };
 
 /** A feed's date string as ISO 8601 in UTC, or null when it cannot be read. */
@@ -61,14 +107,25 @@ function rfc822Ms(text: string): number | null {
 }
 
 // Date.UTC reads years 0-99 as 1900-1999; setUTCFullYear takes the year as written.
-function utcMs(year: number, month: number, day: number, hour: number, minute: number, second: number, ms: number): number {
+function utcMs(
+  year: number,
+  month: number,
+  day: number,
+  hour: number,
+  minute: number,
+  second: number,
+  ms: number,
+): number {
   const date = new Date(0);
   date.setUTCFullYear(year, month - 1, day);
   return date.setUTCHours(hour, minute, second, ms);
 }
 
 function monthNumber(name: string): number | null {
-  const key = name.normalize('NFD').replace(/[^a-z]/gi, '').toLowerCase();
+  const key = name
+    .normalize('NFD')
+    .replace(/[^a-z]/gi, '')
+    .toLowerCase();
   // French "juin" and "juillet" share their first three letters.
   if (key.startsWith('juil')) return 7;
   if (key.startsWith('juin')) return 6;

@@ -19,8 +19,10 @@ describe('looksLikeHtml', () => {
     '',
   ];
 
-  for (const text of html) it(`says yes to ${JSON.stringify(text.slice(0, 40))}`, () => expect(looksLikeHtml(text)).toBe(true));
-  for (const text of notHtml) it(`says no to ${JSON.stringify(text.slice(0, 40))}`, () => expect(looksLikeHtml(text)).toBe(false));
+  for (const text of html)
+    it(`says yes to ${JSON.stringify(text.slice(0, 40))}`, () => expect(looksLikeHtml(text)).toBe(true));
+  for (const text of notHtml)
+    it(`says no to ${JSON.stringify(text.slice(0, 40))}`, () => expect(looksLikeHtml(text)).toBe(false));
 });
 
 describe('rootName', () => {

@@ -36,7 +36,8 @@ export function sniff(text: string): Sniffed {
   if (root !== null && FEED_ROOTS.has(root)) return { type: 'xml', root, body: start };
   const late = LATE_FEED_START.exec(start.slice(0, JUNK_SEARCH_CHARS));
   const lateRoot = late ? rootName(start.slice(late.index)) : null;
-  if (late && lateRoot !== null && FEED_ROOTS.has(lateRoot)) return { type: 'xml', root: lateRoot, body: start.slice(late.index) };
+  if (late && lateRoot !== null && FEED_ROOTS.has(lateRoot))
+    return { type: 'xml', root: lateRoot, body: start.slice(late.index) };
   return root === null ? { type: 'text' } : { type: 'xml', root, body: start };
 }
 
@@ -69,7 +70,7 @@ function skipProlog(text: string): string {
 // Like skipProlog but stops at a DOCTYPE, so the DOCTYPE itself can be read.
 function skipDeclarations(text: string): string {
   let rest = text;
-  for (let match = /^(?:<\?[\s\S]*?\?>|<!--[\s\S]*?-->)\s*/.exec(rest); match; ) {
+  for (let match = /^(?:<\?[\s\S]*?\?>|<!--[\s\S]*?-->)\s*/.exec(rest); match;) {
     rest = rest.slice(match[0].length);
     match = /^(?:<\?[\s\S]*?\?>|<!--[\s\S]*?-->)\s*/.exec(rest);
   }

@@ -31,7 +31,8 @@ describe('discoverFeeds', () => {
   });
 
   it('resolves against <base href> when the page has one', () => {
-    const html = '<html><head><base href="https://static.example.es/noticias/"><link rel="alternate" type="application/rss+xml" href="rss.xml"></head></html>';
+    const html =
+      '<html><head><base href="https://static.example.es/noticias/"><link rel="alternate" type="application/rss+xml" href="rss.xml"></head></html>';
     expect(discoverFeeds(html, 'https://www.example.es/')).toEqual(['https://static.example.es/noticias/rss.xml']);
   });
 

@@ -75,7 +75,8 @@ describe('parseFeed items', () => {
   });
 
   it('reads an RSS feed behind PHP warnings printed before it', () => {
-    const junk = '<br />\n<b>Warning</b>:  Cannot modify header information in <b>/var/www/wp-includes/feed-rss2.php</b><br />\n';
+    const junk =
+      '<br />\n<b>Warning</b>:  Cannot modify header information in <b>/var/www/wp-includes/feed-rss2.php</b><br />\n';
     const feed = parseFeed(junk + read('rss2.xml'), 'https://www.eldiariodelsur.es/rss/portada.xml');
     expect(feed.items).toHaveLength(3);
   });
@@ -135,7 +136,11 @@ describe('parseFeed on hostile feeds', () => {
 
 describe('parseFeed on bad input', () => {
   const cases: Array<[string, string, RegExp]> = [
-    ['an HTML front page', 'bad-front-page.html', /^feeds: expected a feed but got an HTML page \(https:\/\/example\.com\/feed\)$/],
+    [
+      'an HTML front page',
+      'bad-front-page.html',
+      /^feeds: expected a feed but got an HTML page \(https:\/\/example\.com\/feed\)$/,
+    ],
     ['an XHTML page behind an XML declaration', 'bad-xhtml-page.xml', /got an HTML page/],
     ['an empty body', 'bad-empty.txt', /^feeds: the body is empty/],
     ['plain text', 'bad-text.txt', /neither XML nor JSON/],

@@ -56,7 +56,13 @@ describe('httpUrl', () => {
   });
 
   it('refuses other schemes, whatever their case or padding', () => {
-    for (const raw of ['javascript:alert(1)', ' JaVaScRiPt:alert(1)', 'data:text/html,x', 'mailto:a@b.c', 'ftp://ex.com/f']) {
+    for (const raw of [
+      'javascript:alert(1)',
+      ' JaVaScRiPt:alert(1)',
+      'data:text/html,x',
+      'mailto:a@b.c',
+      'ftp://ex.com/f',
+    ]) {
       expect(httpUrl(raw, 'https://ex.com/')).toBeNull();
     }
   });
@@ -93,11 +99,22 @@ describe('languageTag', () => {
 
 describe('uniqueItems', () => {
   const item = (url: string, title: string): FeedItem => ({
-    url, title, publishedAt: null, summary: null, author: null, language: null, guid: null,
+    url,
+    title,
+    publishedAt: null,
+    summary: null,
+    author: null,
+    language: null,
+    guid: null,
   });
 
   it('keeps the first item of each URL and drops missing ones', () => {
-    const kept = uniqueItems([item('https://a/1', 'first'), null, item('https://a/1', 'second'), item('https://a/2', 'x')]);
+    const kept = uniqueItems([
+      item('https://a/1', 'first'),
+      null,
+      item('https://a/1', 'second'),
+      item('https://a/2', 'x'),
+    ]);
     expect(kept.map((i) => i.title)).toEqual(['first', 'x']);
   });
 });

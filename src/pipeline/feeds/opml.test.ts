@@ -65,10 +65,34 @@ describe('parseOpml', () => {
 
 describe('generateOpml', () => {
   const outlines: OpmlOutline[] = [
-    { title: 'El Diario del Sur', xmlUrl: 'https://www.eldiariodelsur.es/rss/portada.xml', htmlUrl: 'https://www.eldiariodelsur.es/', language: 'es-ES', category: 'Noticias' },
-    { title: 'Harbour "Tech" <Weekly> & co', xmlUrl: 'https://harbourtech.example.com/feed.json?a=1&b=2', htmlUrl: null, language: 'en-GB', category: 'Tech & science' },
-    { title: 'Le Courrier du Lac', xmlUrl: 'https://www.lecourrierdulac.fr/rss.rdf', htmlUrl: null, language: null, category: null },
-    { title: 'La Provence', xmlUrl: 'https://www.laprovence-quotidien.example/sitemap.xml', htmlUrl: null, language: 'fr', category: 'Noticias' },
+    {
+      title: 'El Diario del Sur',
+      xmlUrl: 'https://www.eldiariodelsur.es/rss/portada.xml',
+      htmlUrl: 'https://www.eldiariodelsur.es/',
+      language: 'es-ES',
+      category: 'Noticias',
+    },
+    {
+      title: 'Harbour "Tech" <Weekly> & co',
+      xmlUrl: 'https://harbourtech.example.com/feed.json?a=1&b=2',
+      htmlUrl: null,
+      language: 'en-GB',
+      category: 'Tech & science',
+    },
+    {
+      title: 'Le Courrier du Lac',
+      xmlUrl: 'https://www.lecourrierdulac.fr/rss.rdf',
+      htmlUrl: null,
+      language: null,
+      category: null,
+    },
+    {
+      title: 'La Provence',
+      xmlUrl: 'https://www.laprovence-quotidien.example/sitemap.xml',
+      htmlUrl: null,
+      language: 'fr',
+      category: 'Noticias',
+    },
   ];
 
   it('round-trips: parsing what it generates gives the same outlines', () => {

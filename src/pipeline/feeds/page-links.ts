@@ -32,7 +32,8 @@ function storyUrl(href: string, base: URL): string | null {
   } catch {
     return null;
   }
-  if (!/^https?:$/.test(url.protocol) || url.hostname.replace(/^www\./, '') !== base.hostname.replace(/^www\./, '')) return null;
+  if (!/^https?:$/.test(url.protocol) || url.hostname.replace(/^www\./, '') !== base.hostname.replace(/^www\./, ''))
+    return null;
   url.hash = '';
   if (url.href === base.href || !STORY_PATH.test(decodeURIComponent(url.pathname))) return null;
   return url.href;

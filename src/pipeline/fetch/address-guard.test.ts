@@ -7,24 +7,38 @@ const none = parseAllowList([]);
 
 describe('isAllowedAddress', () => {
   const blocked = [
-    '10.1.2.3', '172.16.0.1', '192.168.1.1', // private
-    '127.0.0.1', '::1', // loopback
-    '169.254.169.254', 'fe80::1', // link-local (cloud metadata lives here)
-    'fc00::1', 'fd12:3456::1', // unique-local
+    '10.1.2.3',
+    '172.16.0.1',
+    '192.168.1.1', // private
+    '127.0.0.1',
+    '::1', // loopback
+    '169.254.169.254',
+    'fe80::1', // link-local (cloud metadata lives here)
+    'fc00::1',
+    'fd12:3456::1', // unique-local
     '100.64.0.1', // CGNAT
-    '224.0.0.1', 'ff02::1', // multicast
-    '0.0.0.0', '::', // unspecified
-    '255.255.255.255', '192.0.2.1', '2001:db8::1', // broadcast, documentation
-    '::ffff:127.0.0.1', '::ffff:10.0.0.1', '::ffff:7f00:1', // IPv4-mapped IPv6
+    '224.0.0.1',
+    'ff02::1', // multicast
+    '0.0.0.0',
+    '::', // unspecified
+    '255.255.255.255',
+    '192.0.2.1',
+    '2001:db8::1', // broadcast, documentation
+    '::ffff:127.0.0.1',
+    '::ffff:10.0.0.1',
+    '::ffff:7f00:1', // IPv4-mapped IPv6
     '64:ff9b::a00:1', // NAT64 of 10.0.0.1
   ];
   it.each(blocked)('refuses %s', (address) => {
     expect(isAllowedAddress(address, none)).toBe(false);
   });
 
-  it.each(['93.184.215.14', '2606:2800:21f:cb07:6820:80da:af6b:8b2c', '::ffff:93.184.215.14', '64:ff9b::5db8:d70e'])('allows public %s', (address) => {
-    expect(isAllowedAddress(address, none)).toBe(true);
-  });
+  it.each(['93.184.215.14', '2606:2800:21f:cb07:6820:80da:af6b:8b2c', '::ffff:93.184.215.14', '64:ff9b::5db8:d70e'])(
+    'allows public %s',
+    (address) => {
+      expect(isAllowedAddress(address, none)).toBe(true);
+    },
+  );
 
   it('lets allow-listed ranges and addresses through, and nothing more', () => {
     const allow = parseAllowList(['127.0.0.1/8', '::1', '[fd00::]/8']);

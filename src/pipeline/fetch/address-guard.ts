@@ -20,7 +20,10 @@ export interface AllowList {
 export function parseAllowList(entries: string[]): AllowList {
   const list: AllowList = { hosts: new Set(), ranges: [] };
   for (const raw of entries) {
-    const entry = raw.trim().toLowerCase().replace(/^\[|\]$/g, '');
+    const entry = raw
+      .trim()
+      .toLowerCase()
+      .replace(/^\[|\]$/g, '');
     if (!entry) continue;
     if (entry.includes('/') && isCidr(entry)) list.ranges.push(normalizeRange(ipaddr.parseCIDR(entry)));
     else if (ipaddr.isValid(entry)) {
@@ -101,7 +104,11 @@ export function guardedLookup(allow: AllowList): LookupFunction {
       const first = usable[0];
       if (!first) {
         const found = addresses.map((a) => a.address).join(', ');
-        const blocked = new HappeningsError('fetch', 'blocked-address', `address not allowed: ${hostname} resolves to ${found}`);
+        const blocked = new HappeningsError(
+          'fetch',
+          'blocked-address',
+          `address not allowed: ${hostname} resolves to ${found}`,
+        );
         return callback(blocked as NodeJS.ErrnoException, '', undefined);
       }
       if (options.all) callback(null, usable);

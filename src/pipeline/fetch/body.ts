@@ -12,7 +12,11 @@ export interface CapOptions {
   truncate?: boolean;
 }
 
-export async function readCapped(body: ReadableStream<Uint8Array> | null, url: string, cap: CapOptions): Promise<Uint8Array> {
+export async function readCapped(
+  body: ReadableStream<Uint8Array> | null,
+  url: string,
+  cap: CapOptions,
+): Promise<Uint8Array> {
   if (!body) return new Uint8Array(0);
   const chunks: Uint8Array[] = [];
   let total = 0;

@@ -5,7 +5,8 @@ import { decodeBody, charsetFromMarkup } from './charset.js';
 // Bytes as a legacy CMS writes them: é ñ in Latin-1 positions, “ ” € in windows-1252's 0x80–0x9F.
 const SENTENCE = 'Café de España: “El niño” cuesta 5 €';
 const cp1252 = (html: string) => new Uint8Array(iconv.encode(html, 'windows-1252'));
-const page = (head: string) => `<!doctype html><html><head>${head}<title>t</title></head><body><p>${SENTENCE}</p></body></html>`;
+const page = (head: string) =>
+  `<!doctype html><html><head>${head}<title>t</title></head><body><p>${SENTENCE}</p></body></html>`;
 
 describe('decodeBody', () => {
   it('decodes a windows-1252 page declared in the header', () => {

@@ -64,21 +64,21 @@ function decodeUndeclared(bytes: Uint8Array): DecodedBody {
 
 /** WHATWG label → encoding, where it differs from what iconv-lite would do with the label. */
 const WHATWG_ALIASES: Record<string, string> = {
-  'ascii': 'windows-1252',
+  ascii: 'windows-1252',
   'us-ascii': 'windows-1252',
   'iso-8859-1': 'windows-1252',
   'iso8859-1': 'windows-1252',
   'iso_8859-1': 'windows-1252',
-  'latin1': 'windows-1252',
-  'l1': 'windows-1252',
-  'cp1252': 'windows-1252',
+  latin1: 'windows-1252',
+  l1: 'windows-1252',
+  cp1252: 'windows-1252',
   'iso-8859-9': 'windows-1254',
-  'latin5': 'windows-1254',
+  latin5: 'windows-1254',
   'tis-620': 'windows-874',
   'iso-8859-11': 'windows-874',
-  'gb2312': 'gbk',
+  gb2312: 'gbk',
   'x-gbk': 'gbk',
-  'utf8': 'utf-8',
+  utf8: 'utf-8',
   'unicode-1-1-utf-8': 'utf-8',
 };
 

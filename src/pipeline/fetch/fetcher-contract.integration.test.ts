@@ -11,8 +11,13 @@ describeFetcherContract('http over loopback', async (site) => {
     res.writeHead(answer.status ?? 200, headers).end(answer.body ?? '');
   });
   const fetcher = createFetcher({
-    userAgent: 'Happenings/0.1 (+https://example.org/contact)', timeoutMs: 5000, maxBodyBytes: 1 << 20, maxRedirects: 3,
-    minDelayMs: 0, allowPrivate: ['127.0.0.1/8'], respectRobots: true,
+    userAgent: 'Happenings/0.1 (+https://example.org/contact)',
+    timeoutMs: 5000,
+    maxBodyBytes: 1 << 20,
+    maxRedirects: 3,
+    minDelayMs: 0,
+    allowPrivate: ['127.0.0.1/8'],
+    respectRobots: true,
   });
   return {
     fetcher,

@@ -18,14 +18,24 @@ export type ContractSetup = (site: Record<string, CannedAnswer>) => Promise<Cont
 
 const SITE: Record<string, CannedAnswer> = {
   '/article': {
-    headers: { 'content-type': 'text/html; charset=utf-8', etag: '"a1"', 'last-modified': 'Tue, 02 Jan 2024 10:00:00 GMT' },
+    headers: {
+      'content-type': 'text/html; charset=utf-8',
+      etag: '"a1"',
+      'last-modified': 'Tue, 02 Jan 2024 10:00:00 GMT',
+    },
     body: '<html><head><title>Ünïcode “news”</title></head><body><p>Straße 5 €</p></body></html>',
   },
   '/legacy': {
     headers: { 'content-type': 'text/html' },
-    body: iconv.encode('<html><head><meta charset="windows-1252"></head><body>Año “nuevo” 5 €</body></html>', 'windows-1252'),
+    body: iconv.encode(
+      '<html><head><meta charset="windows-1252"></head><body>Año “nuevo” 5 €</body></html>',
+      'windows-1252',
+    ),
   },
-  '/feed.xml': { headers: { 'content-type': 'application/rss+xml' }, body: '<?xml version="1.0"?><rss version="2.0"><channel><title>Ñews</title></channel></rss>' },
+  '/feed.xml': {
+    headers: { 'content-type': 'application/rss+xml' },
+    body: '<?xml version="1.0"?><rss version="2.0"><channel><title>Ñews</title></channel></rss>',
+  },
   '/moved': { status: 301, headers: { location: '/article' } },
   '/gone': { status: 410 },
 };
@@ -41,7 +51,13 @@ export function describeFetcherContract(name: string, setup: ContractSetup): voi
 
     it('returns a page with its text, type, charset and validators', async () => {
       const page = await fetchPath('/article');
-      expect(page).toMatchObject({ status: 200, notModified: false, charset: 'utf-8', etag: '"a1"', lastModified: 'Tue, 02 Jan 2024 10:00:00 GMT' });
+      expect(page).toMatchObject({
+        status: 200,
+        notModified: false,
+        charset: 'utf-8',
+        etag: '"a1"',
+        lastModified: 'Tue, 02 Jan 2024 10:00:00 GMT',
+      });
       expect(page.contentType).toMatch(/^text\/html/);
       expect(page.text).toContain('<title>Ünïcode “news”</title>');
       expect(page.finalUrl).toBe(page.url);

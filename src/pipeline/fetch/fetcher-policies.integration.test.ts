@@ -8,7 +8,9 @@ const ok: Handler = (_req, res) => reply(res, 200, { 'content-type': 'text/plain
 describe('fetchPage: robots.txt', () => {
   it('refuses disallowed URLs, fetches allowed ones, and reads robots.txt once', async () => {
     const server = await publisher((req, res) =>
-      req.url === '/robots.txt' ? reply(res, 200, { 'content-type': 'text/plain' }, 'User-agent: *\nDisallow: /private/\n') : ok(req, res),
+      req.url === '/robots.txt'
+        ? reply(res, 200, { 'content-type': 'text/plain' }, 'User-agent: *\nDisallow: /private/\n')
+        : ok(req, res),
     );
     const f = fetcher({ respectRobots: true });
     expect(await codeOf(f.fetchPage({ url: server.url('/private/a') }))).toBe('robots');
@@ -19,7 +21,9 @@ describe('fetchPage: robots.txt', () => {
 
   it('reads only the first 500 KiB of a huge robots.txt', async () => {
     const robots = `User-agent: *\nDisallow: /early/\n${'# padding\n'.repeat(60_000)}Disallow: /late/\n`;
-    const server = await publisher((req, res) => (req.url === '/robots.txt' ? reply(res, 200, { 'content-type': 'text/plain' }, robots) : ok(req, res)));
+    const server = await publisher((req, res) =>
+      req.url === '/robots.txt' ? reply(res, 200, { 'content-type': 'text/plain' }, robots) : ok(req, res),
+    );
     const f = fetcher({ respectRobots: true });
     expect(await codeOf(f.fetchPage({ url: server.url('/early/a') }))).toBe('robots');
     expect(await codeOf(f.fetchPage({ url: server.url('/late/a') }))).toBe('none');
@@ -37,7 +41,9 @@ describe('fetchPage: robots.txt', () => {
   });
 
   it('guards the robots.txt request too: a redirect to a private address reads as unreachable', async () => {
-    const server = await publisher((req, res) => (req.url === '/robots.txt' ? reply(res, 302, { location: 'http://10.0.0.1/robots.txt' }) : ok(req, res)));
+    const server = await publisher((req, res) =>
+      req.url === '/robots.txt' ? reply(res, 302, { location: 'http://10.0.0.1/robots.txt' }) : ok(req, res),
+    );
     expect(await codeOf(fetcher({ respectRobots: true }).fetchPage({ url: server.url('/a') }))).toBe('blocked-address');
     expect(server.pages()).toHaveLength(0);
   });
@@ -78,7 +84,9 @@ describe('fetchPage: retries', () => {
 
   it('honours Retry-After in seconds on 429', async () => {
     let calls = 0;
-    const server = await publisher((req, res) => (++calls === 1 ? reply(res, 429, { 'retry-after': '1' }) : ok(req, res)));
+    const server = await publisher((req, res) =>
+      ++calls === 1 ? reply(res, 429, { 'retry-after': '1' }) : ok(req, res),
+    );
     await fetcher({ maxRetries: 1 }).fetchPage({ url: server.url() });
     expect(server.seen[1]!.arrived - server.seen[0]!.arrived).toBeGreaterThanOrEqual(990);
   });
@@ -86,7 +94,9 @@ describe('fetchPage: retries', () => {
   it('gives up at once when Retry-After is beyond maxRetryAfterMs', async () => {
     const later = new Date(Date.now() + 3_600_000).toUTCString();
     const server = await publisher((_req, res) => reply(res, 503, { 'retry-after': later }));
-    const error = await fetcher({ maxRetries: 3, maxRetryAfterMs: 10_000 }).fetchPage({ url: server.url() }).catch((e: unknown) => e);
+    const error = await fetcher({ maxRetries: 3, maxRetryAfterMs: 10_000 })
+      .fetchPage({ url: server.url() })
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(HappeningsError);
     expect((error as HappeningsError).code).toBe('http-status');
     expect((error as Error).message).toMatch(/HTTP 503, retry after 3\d{3} s/);

@@ -15,11 +15,23 @@ const failure = (p: Promise<unknown>) =>
 describe('fetchPage: answers', () => {
   it('fetches a page with our User-Agent and returns its validators', async () => {
     const server = await publisher((_req, res) =>
-      reply(res, 200, { 'content-type': 'text/html; charset=utf-8', etag: '"v1"', 'last-modified': 'Mon, 01 Jan 2024 00:00:00 GMT' }, HTML),
+      reply(
+        res,
+        200,
+        { 'content-type': 'text/html; charset=utf-8', etag: '"v1"', 'last-modified': 'Mon, 01 Jan 2024 00:00:00 GMT' },
+        HTML,
+      ),
     );
     const page = await fetcher().fetchPage({ url: server.url('/a') });
     expect(server.seen[0]!.headers['user-agent']).toBe(UA);
-    expect(page).toMatchObject({ url: server.url('/a'), finalUrl: server.url('/a'), status: 200, notModified: false, charset: 'utf-8', etag: '"v1"' });
+    expect(page).toMatchObject({
+      url: server.url('/a'),
+      finalUrl: server.url('/a'),
+      status: 200,
+      notModified: false,
+      charset: 'utf-8',
+      etag: '"v1"',
+    });
     expect(page.lastModified).toBe('Mon, 01 Jan 2024 00:00:00 GMT');
     expect(page.text).toBe(HTML);
     expect(Date.parse(page.fetchedAt)).toBeGreaterThan(Date.now() - 5000);
@@ -29,7 +41,11 @@ describe('fetchPage: answers', () => {
     const server = await publisher((req, res) =>
       req.headers['if-none-match'] === '"v1"' ? reply(res, 304, { etag: '"v1"' }) : reply(res, 200, {}, HTML),
     );
-    const page = await fetcher().fetchPage({ url: server.url(), etag: '"v1"', lastModified: 'Mon, 01 Jan 2024 00:00:00 GMT' });
+    const page = await fetcher().fetchPage({
+      url: server.url(),
+      etag: '"v1"',
+      lastModified: 'Mon, 01 Jan 2024 00:00:00 GMT',
+    });
     expect(server.seen[0]!.headers['if-modified-since']).toBe('Mon, 01 Jan 2024 00:00:00 GMT');
     expect(page).toMatchObject({ status: 304, notModified: true, text: '', charset: null, etag: '"v1"' });
   });
@@ -39,7 +55,12 @@ describe('fetchPage: answers', () => {
     ['br', brotliCompressSync],
   ] as const)('decodes a %s body', async (encoding, compress) => {
     const server = await publisher((_req, res) =>
-      reply(res, 200, { 'content-type': 'text/html; charset=utf-8', 'content-encoding': encoding }, compress(Buffer.from(HTML))),
+      reply(
+        res,
+        200,
+        { 'content-type': 'text/html; charset=utf-8', 'content-encoding': encoding },
+        compress(Buffer.from(HTML)),
+      ),
     );
     const page = await fetcher().fetchPage({ url: server.url() });
     expect(server.seen[0]!.headers['accept-encoding']).toContain(encoding);
@@ -47,7 +68,10 @@ describe('fetchPage: answers', () => {
   });
 
   it('decodes a windows-1252 page declared only in its meta', async () => {
-    const body = iconv.encode('<html><head><meta charset="windows-1252"></head><body>Señor “café” 5 €</body></html>', 'windows-1252');
+    const body = iconv.encode(
+      '<html><head><meta charset="windows-1252"></head><body>Señor “café” 5 €</body></html>',
+      'windows-1252',
+    );
     const server = await publisher((_req, res) => reply(res, 200, { 'content-type': 'text/html' }, body));
     const page = await fetcher().fetchPage({ url: server.url() });
     expect(page.charset).toBe('windows-1252');
@@ -56,7 +80,9 @@ describe('fetchPage: answers', () => {
 
   it('decodes an ISO-8859-1 page declared in the header', async () => {
     const body = iconv.encode('<html><body>Année “España” 5 €</body></html>', 'windows-1252');
-    const server = await publisher((_req, res) => reply(res, 200, { 'content-type': 'text/html; charset=ISO-8859-1' }, body));
+    const server = await publisher((_req, res) =>
+      reply(res, 200, { 'content-type': 'text/html; charset=ISO-8859-1' }, body),
+    );
     expect((await fetcher().fetchPage({ url: server.url() })).text).toContain('Année “España” 5 €');
   });
 
@@ -121,15 +147,21 @@ describe('fetchPage: SSRF guard', () => {
   it('checks DNS answers: localhost resolves to loopback', async () => {
     const server = await publisher((_req, res) => reply(res, 200, {}, HTML));
     const port = new URL(server.url()).port;
-    const { code, message } = await failure(fetcher({ allowPrivate: [] }).fetchPage({ url: `http://localhost:${port}/` }));
+    const { code, message } = await failure(
+      fetcher({ allowPrivate: [] }).fetchPage({ url: `http://localhost:${port}/` }),
+    );
     expect(code).toBe('blocked-address');
     expect(message).toMatch(/^fetch: address not allowed: localhost resolves to .*\(http:\/\/localhost:\d+\/\)$/);
-    const allowed = await fetcher({ allowPrivate: ['localhost', '127.0.0.1/8'] }).fetchPage({ url: `http://localhost:${port}/` });
+    const allowed = await fetcher({ allowPrivate: ['localhost', '127.0.0.1/8'] }).fetchPage({
+      url: `http://localhost:${port}/`,
+    });
     expect(allowed.text).toBe(HTML);
   });
 
   it('re-checks every redirect hop', async () => {
-    const server = await publisher((_req, res) => reply(res, 302, { location: 'http://[::ffff:169.254.169.254]/latest/meta-data/' }));
+    const server = await publisher((_req, res) =>
+      reply(res, 302, { location: 'http://[::ffff:169.254.169.254]/latest/meta-data/' }),
+    );
     const { code } = await failure(fetcher().fetchPage({ url: server.url() }));
     expect(code).toBe('blocked-address');
   });

@@ -34,15 +34,27 @@ export function createFetcher(options: FetchOptions): Fetcher {
   const agent = new Agent({ keepAliveTimeout: 10_000, connections: 1, connect: { lookup: guardedLookup(allow) } });
   const hosts = createHostQueue(options.minDelayMs);
   const send = (url: URL, hop: Hop) =>
-    hosts.run(hostOf(url), () => sendOnce(url, { agent, timeoutMs: options.timeoutMs, cap: hop.cap, headers: hop.headers }));
-  const context: FollowContext = { allow, maxRedirects: options.maxRedirects, robots: null, retry: retryPolicy(options), send };
+    hosts.run(hostOf(url), () =>
+      sendOnce(url, { agent, timeoutMs: options.timeoutMs, cap: hop.cap, headers: hop.headers }),
+    );
+  const context: FollowContext = {
+    allow,
+    maxRedirects: options.maxRedirects,
+    robots: null,
+    retry: retryPolicy(options),
+    send,
+  };
   if (options.respectRobots !== false) {
     context.robots = createRobotsGate(options.userAgent, (robotsUrl) => loadRobots(robotsUrl, options, context));
   }
 
   return {
     async fetchPage(req) {
-      const hop: Hop = { headers: requestHeaders(options.userAgent, req), cap: { maxBytes: options.maxBodyBytes }, page: true };
+      const hop: Hop = {
+        headers: requestHeaders(options.userAgent, req),
+        cap: { maxBytes: options.maxBodyBytes },
+        page: true,
+      };
       const response = await follow(parseUrl(req.url), hop, context);
       return toFetchedPage(req.url, response);
     },
@@ -79,11 +91,13 @@ interface FollowContext {
 /** Follows redirects by hand so every hop passes the SSRF guard, robots.txt and the host queue. */
 async function follow(start: URL, hop: Hop, context: FollowContext): Promise<RawResponse> {
   const visited = new Set<string>();
-  for (let url = start; ; ) {
+  for (let url = start; ;) {
     visited.add(url.href);
     assertUrlAllowed(url, context.allow);
     if (hop.page) await context.robots?.assertAllowed(url);
-    const response = hop.page ? await withRetries(url.href, context.retry, () => context.send(url, hop)) : await context.send(url, hop);
+    const response = hop.page
+      ? await withRetries(url.href, context.retry, () => context.send(url, hop))
+      : await context.send(url, hop);
     if (!REDIRECT_STATUSES.has(response.status)) return checkStatus(response, hop);
     url = nextHop(url, response, visited, context.maxRedirects, start.href);
   }
@@ -91,11 +105,14 @@ async function follow(start: URL, hop: Hop, context: FollowContext): Promise<Raw
 
 function nextHop(url: URL, response: RawResponse, visited: Set<string>, maxRedirects: number, startHref: string): URL {
   const location = response.headers.get('location');
-  if (!location) throw new HappeningsError('fetch', 'http-status', `HTTP ${response.status} without a Location (${url.href})`);
+  if (!location)
+    throw new HappeningsError('fetch', 'http-status', `HTTP ${response.status} without a Location (${url.href})`);
   const next = URL.canParse(location, url.href) ? new URL(location, url) : null;
   if (!next) throw new HappeningsError('fetch', 'redirects', `unreadable Location "${location}" (${url.href})`);
-  if (visited.has(next.href)) throw new HappeningsError('fetch', 'redirects', `redirect loop at ${next.href} (${startHref})`);
-  if (visited.size > maxRedirects) throw new HappeningsError('fetch', 'redirects', `more than ${maxRedirects} redirects (${startHref})`);
+  if (visited.has(next.href))
+    throw new HappeningsError('fetch', 'redirects', `redirect loop at ${next.href} (${startHref})`);
+  if (visited.size > maxRedirects)
+    throw new HappeningsError('fetch', 'redirects', `more than ${maxRedirects} redirects (${startHref})`);
   return next;
 }
 

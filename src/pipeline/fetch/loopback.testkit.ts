@@ -31,7 +31,13 @@ export async function startLoopback(handler: Handler, host = '127.0.0.1'): Promi
   const seen: SeenRequest[] = [];
   const sockets = new Set<Socket>();
   const server = createServer((req, res) => {
-    const record: SeenRequest = { path: req.url ?? '/', headers: req.headers, arrived: Date.now(), finished: null, remotePort: req.socket.remotePort };
+    const record: SeenRequest = {
+      path: req.url ?? '/',
+      headers: req.headers,
+      arrived: Date.now(),
+      finished: null,
+      remotePort: req.socket.remotePort,
+    };
     seen.push(record);
     res.on('close', () => (record.finished = Date.now()));
     void Promise.resolve(handler(req, res)).catch((error: unknown) => res.destroy(error as Error));
@@ -55,7 +61,12 @@ export async function startLoopback(handler: Handler, host = '127.0.0.1'): Promi
 }
 
 /** Answers a fixed status, headers and body. */
-export function reply(res: ServerResponse, status: number, headers: Record<string, string | number>, body: string | Uint8Array = ''): void {
+export function reply(
+  res: ServerResponse,
+  status: number,
+  headers: Record<string, string | number>,
+  body: string | Uint8Array = '',
+): void {
   res.writeHead(status, headers);
   res.end(body);
 }
@@ -64,12 +75,22 @@ export const TEST_USER_AGENT = 'Happenings/0.1 (+https://example.org/contact)';
 
 /** Fetch options for loopback tests: short timeouts, loopback allowed, no robots, no delays. */
 export const testFetchOptions = (over: Partial<FetchOptions> = {}): FetchOptions => ({
-  userAgent: TEST_USER_AGENT, timeoutMs: 5000, maxBodyBytes: 1024 * 1024, maxRedirects: 3, minDelayMs: 0,
-  allowPrivate: ['127.0.0.1/8'], respectRobots: false, retryBaseMs: 10, ...over,
+  userAgent: TEST_USER_AGENT,
+  timeoutMs: 5000,
+  maxBodyBytes: 1024 * 1024,
+  maxRedirects: 3,
+  minDelayMs: 0,
+  allowPrivate: ['127.0.0.1/8'],
+  respectRobots: false,
+  retryBaseMs: 10,
+  ...over,
 });
 
 /** Publishers and fetchers for one test file, all closed after each test. */
-export function useLoopbackFetch(): { publisher: (handler: Handler, host?: string) => Promise<Loopback>; fetcher: (over?: Partial<FetchOptions>) => Fetcher } {
+export function useLoopbackFetch(): {
+  publisher: (handler: Handler, host?: string) => Promise<Loopback>;
+  fetcher: (over?: Partial<FetchOptions>) => Fetcher;
+} {
   const open: (Loopback | Fetcher)[] = [];
   afterEach(async () => {
     await Promise.all(open.splice(0).map((o) => o.close()));
@@ -90,4 +111,7 @@ export function useLoopbackFetch(): { publisher: (handler: Handler, host?: strin
 
 /** The error code a fetch fails with ('none' when it succeeds). */
 export const codeOf = (p: Promise<unknown>): Promise<string> =>
-  p.then(() => 'none', (e: unknown) => (e instanceof HappeningsError ? e.code : String(e)));
+  p.then(
+    () => 'none',
+    (e: unknown) => (e instanceof HappeningsError ? e.code : String(e)),
+  );

@@ -11,7 +11,13 @@ describeFetcherContract('memory', async (site) => {
 
 describe('createMemoryFetcher', () => {
   it('records requests and stops redirect loops', async () => {
-    const fetcher = createMemoryFetcher({ [`${BASE}/a`]: { status: 302, headers: { Location: '/b' } }, [`${BASE}/b`]: { status: 302, headers: { Location: '/a' } } }, 3);
+    const fetcher = createMemoryFetcher(
+      {
+        [`${BASE}/a`]: { status: 302, headers: { Location: '/b' } },
+        [`${BASE}/b`]: { status: 302, headers: { Location: '/a' } },
+      },
+      3,
+    );
     await expect(fetcher.fetchPage({ url: `${BASE}/a`, etag: '"x"' })).rejects.toMatchObject({ code: 'redirects' });
     expect(fetcher.requests).toEqual([{ url: `${BASE}/a`, etag: '"x"' }]);
   });

@@ -32,7 +32,8 @@ export function createMemoryFetcher(answers: Record<string, CannedAnswer>, maxRe
         const location = header(answer, 'location');
         const status = answer.status ?? 200;
         if (status < 300 || status >= 400 || !location) return toPage(req, url, answer);
-        if (hops >= maxRedirects) throw new HappeningsError('fetch', 'redirects', `more than ${maxRedirects} redirects (${req.url})`);
+        if (hops >= maxRedirects)
+          throw new HappeningsError('fetch', 'redirects', `more than ${maxRedirects} redirects (${req.url})`);
         url = new URL(location, url).href;
       }
     },
@@ -43,11 +44,14 @@ export function createMemoryFetcher(answers: Record<string, CannedAnswer>, maxRe
 function toPage(req: FetchRequest, finalUrl: string, answer: CannedAnswer): FetchedPage {
   const etag = header(answer, 'etag');
   const lastModified = header(answer, 'last-modified');
-  const notModified = (req.etag != null && req.etag === etag) || (req.lastModified != null && req.lastModified === lastModified);
+  const notModified =
+    (req.etag != null && req.etag === etag) || (req.lastModified != null && req.lastModified === lastModified);
   const status = notModified ? 304 : (answer.status ?? 200);
-  if (status >= 300 && status !== 304) throw new HappeningsError('fetch', 'http-status', `HTTP ${status} (${finalUrl})`);
+  if (status >= 300 && status !== 304)
+    throw new HappeningsError('fetch', 'http-status', `HTTP ${status} (${finalUrl})`);
   const contentType = header(answer, 'content-type');
-  const body = typeof answer.body === 'string' ? new TextEncoder().encode(answer.body) : (answer.body ?? new Uint8Array(0));
+  const body =
+    typeof answer.body === 'string' ? new TextEncoder().encode(answer.body) : (answer.body ?? new Uint8Array(0));
   const decoded = notModified ? null : decodeBody(body, contentType);
   return {
     url: req.url,

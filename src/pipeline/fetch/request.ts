@@ -28,14 +28,21 @@ export async function sendOnce(url: URL, exchange: Exchange): Promise<RawRespons
   // The timeout covers connecting, headers and the whole body.
   const signal = AbortSignal.timeout(exchange.timeoutMs);
   try {
-    const response = await fetch(url, { dispatcher: exchange.agent, headers: exchange.headers, redirect: 'manual', signal });
+    const response = await fetch(url, {
+      dispatcher: exchange.agent,
+      headers: exchange.headers,
+      redirect: 'manual',
+      signal,
+    });
     const length = Number(response.headers.get('content-length') ?? NaN);
     const keep = wantsBody(response.status);
     if (keep && length > exchange.cap.maxBytes && !exchange.cap.truncate) {
       await response.body?.cancel();
       throw tooLarge(exchange.cap.maxBytes, url.href);
     }
-    const bytes = keep ? await readCapped(response.body as ReadableStream<Uint8Array> | null, url.href, exchange.cap) : new Uint8Array(0);
+    const bytes = keep
+      ? await readCapped(response.body as ReadableStream<Uint8Array> | null, url.href, exchange.cap)
+      : new Uint8Array(0);
     if (!keep) await response.body?.cancel().catch(() => undefined);
     const headers = response.headers as unknown as Headers;
     return { url: url.href, status: response.status, headers, bytes, retryAfter: headers.get('retry-after') };
@@ -51,7 +58,8 @@ export function toFetchError(error: unknown, url: string, timeoutMs: number): Ha
   // The SSRF lookup's error comes back wrapped by undici ('fetch failed'), without the URL.
   const ours = causes.find((e): e is HappeningsError => e instanceof HappeningsError);
   if (ours) return withUrl(ours, url);
-  if (causes.some(isTimeout)) return new HappeningsError('fetch', 'timeout', `timed out after ${timeoutMs} ms (${url})`, { cause: error });
+  if (causes.some(isTimeout))
+    return new HappeningsError('fetch', 'timeout', `timed out after ${timeoutMs} ms (${url})`, { cause: error });
   const root = causes[causes.length - 1];
   const what = root instanceof Error ? root.message : String(root);
   return new HappeningsError('fetch', 'network', `${what} (${url})`, { cause: error });

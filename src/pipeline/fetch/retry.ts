@@ -39,7 +39,11 @@ export function backoffMs(retry: number, baseMs: number, random = Math.random): 
  * Runs `attempt` until it answers something other than 429/5xx, or retries run out.
  * Returns the last answer when it is not retryable; throws 'http-status' otherwise.
  */
-export async function withRetries<T extends Attempt>(url: string, policy: RetryPolicy, attempt: () => Promise<T>): Promise<T> {
+export async function withRetries<T extends Attempt>(
+  url: string,
+  policy: RetryPolicy,
+  attempt: () => Promise<T>,
+): Promise<T> {
   for (let retry = 0; ; retry++) {
     const answer = await attempt();
     if (!isRetryable(answer.status)) return answer;

@@ -3,7 +3,14 @@ import { HappeningsError } from '../../errors.js';
 import { createRobotsGate, ROBOTS_FAILURE_TTL_MS, ROBOTS_TTL_MS, type RobotsFile } from './robots.js';
 
 const UA = 'Happenings/0.1 (+https://example.org/about)';
-const ROBOTS = ['User-agent: *', 'Disallow: /private/', '', 'User-agent: Happenings', 'Disallow: /no-bots/', 'Allow: /'].join('\n');
+const ROBOTS = [
+  'User-agent: *',
+  'Disallow: /private/',
+  '',
+  'User-agent: Happenings',
+  'Disallow: /no-bots/',
+  'Allow: /',
+].join('\n');
 
 function loader(answer: () => Promise<RobotsFile>) {
   const loads: string[] = [];
@@ -16,7 +23,11 @@ function loader(answer: () => Promise<RobotsFile>) {
   };
 }
 
-const codeOf = (p: Promise<unknown>) => p.then(() => 'allowed', (e: unknown) => (e instanceof HappeningsError ? e.code : 'other'));
+const codeOf = (p: Promise<unknown>) =>
+  p.then(
+    () => 'allowed',
+    (e: unknown) => (e instanceof HappeningsError ? e.code : 'other'),
+  );
 
 describe('createRobotsGate', () => {
   it('obeys the group for our product token over *', async () => {
@@ -29,7 +40,9 @@ describe('createRobotsGate', () => {
   it('applies * when no group names us', async () => {
     const { load } = loader(async () => ({ status: 200, text: 'User-agent: *\nDisallow: /private/' }));
     const gate = createRobotsGate(UA, load);
-    await expect(gate.assertAllowed(new URL('https://news.test/private/a'))).rejects.toThrow('fetch: disallowed by robots.txt (https://news.test/private/a)');
+    await expect(gate.assertAllowed(new URL('https://news.test/private/a'))).rejects.toThrow(
+      'fetch: disallowed by robots.txt (https://news.test/private/a)',
+    );
   });
 
   it('allows everything on 404 and caches per origin for an hour', async () => {

@@ -25,7 +25,10 @@ export interface RobotsFile {
 export type RobotsLoader = (robotsUrl: string) => Promise<RobotsFile>;
 
 /** `code`: what the row shows: the network failure itself (network, timeout, …), or robots for a 5xx. */
-type Verdict = { kind: 'rules'; isAllowed: (url: string) => boolean } | { kind: 'allow-all' } | { kind: 'unreachable'; why: string; code: ErrorCode };
+type Verdict =
+  | { kind: 'rules'; isAllowed: (url: string) => boolean }
+  | { kind: 'allow-all' }
+  | { kind: 'unreachable'; why: string; code: ErrorCode };
 
 export interface RobotsGate {
   /** Throws HappeningsError('fetch', 'robots') when the URL may not be fetched now. */
@@ -63,7 +66,8 @@ export function createRobotsGate(userAgent: string, load: RobotsLoader, now: () 
     async assertAllowed(url) {
       const verdict = await verdictFor(url.origin);
       if (verdict.kind === 'allow-all' || (verdict.kind === 'rules' && verdict.isAllowed(url.href))) return;
-      if (verdict.kind === 'rules') throw new HappeningsError('fetch', 'robots', `disallowed by robots.txt (${url.href})`);
+      if (verdict.kind === 'rules')
+        throw new HappeningsError('fetch', 'robots', `disallowed by robots.txt (${url.href})`);
       const why = verdict.why.replace(/^fetch: /, '');
       throw new HappeningsError('fetch', verdict.code, `robots.txt unreachable, not fetching for now: ${why}`);
     },

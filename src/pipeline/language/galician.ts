@@ -11,9 +11,25 @@ type Iberian = 'es' | 'gl' | 'pt';
 // Articles and contractions shared by Galician and Portuguese, never Spanish function words.
 // ("a", "o", "no", "nos" left out: Spanish uses them as preposition, "or", "not", "us").
 const lusoArticles = new Set(['ao', 'aos', 'as', 'á', 'ás', 'da', 'das', 'do', 'dos', 'e', 'na', 'nas', 'os']);
-const galicianNh = new Set(['unha', 'unhas', 'dunha', 'dunhas', 'nunha', 'nunhas', 'cunha', 'cunhas', 'algunha', 'ningunha']);
+const galicianNh = new Set([
+  'unha',
+  'unhas',
+  'dunha',
+  'dunhas',
+  'nunha',
+  'nunhas',
+  'cunha',
+  'cunhas',
+  'algunha',
+  'ningunha',
+]);
 
-interface Evidence { es: number; gl: number; pt: number; luso: number }
+interface Evidence {
+  es: number;
+  gl: number;
+  pt: number;
+  luso: number;
+}
 
 function weigh(text: string): Evidence {
   const evidence: Evidence = { es: 0, gl: 0, pt: 0, luso: 0 };
@@ -23,7 +39,8 @@ function weigh(text: string): Evidence {
     else if (word === 'o' || word === 'a') evidence.luso += 0.5; // also Spanish "or" / "to": half weight
     // Portuguese never writes ñ or ll, and writes "em", -ção, -ões, -ss- where Galician has "en", -ción, -óns, -s-.
     if (word === 'en' || /ción$|óns$|ñ|ll/.test(word)) evidence.gl++;
-    if (word === 'em' || /[ãõçêô]|lh|ss|ção$|ções$/.test(word) || (word.includes('nh') && !galicianNh.has(word))) evidence.pt++;
+    if (word === 'em' || /[ãõçêô]|lh|ss|ção$|ções$/.test(word) || (word.includes('nh') && !galicianNh.has(word)))
+      evidence.pt++;
   }
   return evidence;
 }

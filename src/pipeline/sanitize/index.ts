@@ -18,17 +18,82 @@ import type { AnyNode, Element, ParentNode } from 'domhandler';
 
 /** Reading markup only. Containers (div, section) stay so that blocks never glue when unwrapped. */
 const ALLOWED_TAGS = new Set([
-  'a', 'abbr', 'b', 'blockquote', 'br', 'caption', 'cite', 'code', 'dd', 'del', 'div', 'dl', 'dt', 'em',
-  'figcaption', 'figure', 'h2', 'h3', 'h4', 'h5', 'h6', 'hr', 'i', 'img', 'ins', 'li', 'mark', 'ol', 'p',
-  'pre', 'q', 's', 'section', 'small', 'strong', 'sub', 'sup', 'table', 'tbody', 'td', 'tfoot', 'th',
-  'thead', 'time', 'tr', 'u', 'ul',
+  'a',
+  'abbr',
+  'b',
+  'blockquote',
+  'br',
+  'caption',
+  'cite',
+  'code',
+  'dd',
+  'del',
+  'div',
+  'dl',
+  'dt',
+  'em',
+  'figcaption',
+  'figure',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'hr',
+  'i',
+  'img',
+  'ins',
+  'li',
+  'mark',
+  'ol',
+  'p',
+  'pre',
+  'q',
+  's',
+  'section',
+  'small',
+  'strong',
+  'sub',
+  'sup',
+  'table',
+  'tbody',
+  'td',
+  'tfoot',
+  'th',
+  'thead',
+  'time',
+  'tr',
+  'u',
+  'ul',
 ]);
 
 /** Tags dropped together with everything inside them (the rest are unwrapped, keeping their text). */
 const DROPPED_WITH_CONTENT = new Set([
-  'applet', 'audio', 'button', 'canvas', 'embed', 'form', 'frame', 'frameset', 'iframe', 'input', 'math',
-  'noembed', 'noframes', 'noscript', 'object', 'option', 'script', 'select', 'style', 'svg', 'template',
-  'textarea', 'title', 'video', 'xmp',
+  'applet',
+  'audio',
+  'button',
+  'canvas',
+  'embed',
+  'form',
+  'frame',
+  'frameset',
+  'iframe',
+  'input',
+  'math',
+  'noembed',
+  'noframes',
+  'noscript',
+  'object',
+  'option',
+  'script',
+  'select',
+  'style',
+  'svg',
+  'template',
+  'textarea',
+  'title',
+  'video',
+  'xmp',
 ]);
 
 /** Attributes kept, per tag (<a> and <img> are rebuilt by linkAttributes / imageAttributes). */
@@ -40,7 +105,19 @@ const ALLOWED_ATTRIBUTES: Record<string, readonly string[]> = {
 };
 
 /** Attributes that mean nothing empty (dropped when empty); `alt=""` does mean something and stays. */
-const NON_BOOLEAN = new Set(['colspan', 'datetime', 'height', 'href', 'rel', 'rowspan', 'scope', 'src', 'start', 'title', 'width']);
+const NON_BOOLEAN = new Set([
+  'colspan',
+  'datetime',
+  'height',
+  'href',
+  'rel',
+  'rowspan',
+  'scope',
+  'src',
+  'start',
+  'title',
+  'width',
+]);
 
 /** Written as `<br />`, with no end tag. */
 const VOID_TAGS = new Set(['br', 'hr', 'img']);
@@ -95,7 +172,8 @@ function attributesOf(name: string, el: Element, baseUrl: string): Attributes | 
   const allowed = ALLOWED_ATTRIBUTES[name];
   if (!allowed) return [];
   const kept: Attributes = [];
-  for (const [attribute, value] of Object.entries(el.attribs)) if (allowed.includes(attribute)) kept.push([attribute, value]);
+  for (const [attribute, value] of Object.entries(el.attribs))
+    if (allowed.includes(attribute)) kept.push([attribute, value]);
   return kept;
 }
 
@@ -126,7 +204,8 @@ function startTag(name: string, attributes: Attributes): string {
   let tag = `<${name}`;
   for (const [attribute, value] of attributes) {
     if (value === '' && NON_BOOLEAN.has(attribute)) continue;
-    tag += value !== '' ? ` ${attribute}="${escapeAttribute(value)}"` : attribute === 'alt' ? ' alt=""' : ` ${attribute}`;
+    tag +=
+      value !== '' ? ` ${attribute}="${escapeAttribute(value)}"` : attribute === 'alt' ? ' alt=""' : ` ${attribute}`;
   }
   return VOID_TAGS.has(name) ? `${tag} />` : `${tag}>`;
 }
@@ -151,7 +230,11 @@ export function firstSrcsetUrl(value: string | undefined): string | undefined {
 }
 
 /** `value` resolved against `baseUrl`, or undefined when empty, unparsable or of another scheme. */
-export function absoluteUrl(value: string | undefined | null, baseUrl: string, protocols: string[]): string | undefined {
+export function absoluteUrl(
+  value: string | undefined | null,
+  baseUrl: string,
+  protocols: string[],
+): string | undefined {
   // Browsers ignore control characters in URLs ("java\tscript:"); strip them before the scheme check.
   const cleaned = value?.replace(/[\u0000-\u001f\u007f]+/g, '').trim();
   if (!cleaned) return undefined;

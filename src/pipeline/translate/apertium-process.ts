@@ -36,7 +36,10 @@ export class ApertiumProcess {
   translate(segment: string): Promise<string> {
     const child = this.child ?? this.start();
     return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => this.fail(`apertium ${this.pair} gave no answer in ${this.timeoutMs} ms`), this.timeoutMs);
+      const timer = setTimeout(
+        () => this.fail(`apertium ${this.pair} gave no answer in ${this.timeoutMs} ms`),
+        this.timeoutMs,
+      );
       this.pending.push({ resolve, reject, timer });
       // A stray '\0' in the text would split the answer; it is never meaningful in a text. The blank
       // holding a line break after the '\0' is what makes a line-buffered lt-proc hand the answer on
@@ -65,7 +68,8 @@ export class ApertiumProcess {
     child.stderr.on('data', (chunk: string) => (this.stderr = (this.stderr + chunk).slice(-500)));
     child.stdin.on('error', () => undefined); // the 'exit' handler reports it
     child.on('exit', (code) => {
-      if (this.child === child) this.fail(`apertium ${this.pair} exited (${code ?? 'signal'}): ${this.stderr.trim() || 'no message'}`);
+      if (this.child === child)
+        this.fail(`apertium ${this.pair} exited (${code ?? 'signal'}): ${this.stderr.trim() || 'no message'}`);
     });
     this.child = child;
     return child;

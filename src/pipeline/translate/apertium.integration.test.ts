@@ -17,7 +17,11 @@ describe('Apertium engine (real apertium)', () => {
   });
 
   it('translates a news sentence', async () => {
-    const [out] = await engine.translateTexts(['El presidente ruso se reunió ayer con el primer ministro en Moscú.'], 'es', 'en');
+    const [out] = await engine.translateTexts(
+      ['El presidente ruso se reunió ayer con el primer ministro en Moscú.'],
+      'es',
+      'en',
+    );
     expect(out).toContain('Moscow');
     expect(out).toContain('president');
     expect(out).toMatch(/\.$/);
@@ -35,7 +39,8 @@ describe('Apertium engine (real apertium)', () => {
   });
 
   it('keeps paragraphs and inline tags, and glues no words at tag edges', async () => {
-    const html = '<p>Ayer, <strong>Vladímir Putin</strong>, dijo que <a href="/g">la guerra</a> continúa.</p><p>El <em>primer ministro</em> habló.</p>';
+    const html =
+      '<p>Ayer, <strong>Vladímir Putin</strong>, dijo que <a href="/g">la guerra</a> continúa.</p><p>El <em>primer ministro</em> habló.</p>';
     const out = await engine.translateHtml(html, 'es', 'en');
     expect(out.match(/<p>/g)).toHaveLength(2);
     // The gazetteer writes the name as English does.
@@ -45,18 +50,38 @@ describe('Apertium engine (real apertium)', () => {
     expect(out).not.toMatch(/\p{L}<\/(strong|a|em)>\p{L}|\p{L}<(strong|a|em)[ >]/u);
   });
 
-  it('reads an article\'s paragraphs out of its HTML translation, the same runs line for line', async () => {
+  it("reads an article's paragraphs out of its HTML translation, the same runs line for line", async () => {
     const asked: string[] = [];
     class Counting extends ApertiumEngine {
-      override translateTexts(texts: string[], from: string, to: string) { asked.push(...texts); return super.translateTexts(texts, from, to); }
+      override translateTexts(texts: string[], from: string, to: string) {
+        asked.push(...texts);
+        return super.translateTexts(texts, from, to);
+      }
     }
     const translator = createTranslator({ engines: ['apertium'], extraEngines: [new Counting()] });
-    const html = '<p><strong>Madrid</strong>, dijo el alcalde.<br>La ciudad crece.</p><p>Los vecinos <img src="/a.jpg"> pidieron más autobuses.</p>' +
+    const html =
+      '<p><strong>Madrid</strong>, dijo el alcalde.<br>La ciudad crece.</p><p>Los vecinos <img src="/a.jpg"> pidieron más autobuses.</p>' +
       '<pre>tal cual</pre><ul><li>El <em>primer ministro</em> habló.</li></ul>';
     const article: Article = {
-      url: 'https://example.es/a', canonicalUrl: 'https://example.es/a', site: 'Example', title: 'Un plan', subtitle: null, byline: null,
-      publishedAt: null, languageHint: 'es', image: null, imageCaption: null, related: [], tags: [], isTeaser: false, html,
-      paragraphs: ['Madrid, dijo el alcalde.\nLa ciudad crece.', 'Los vecinos\npidieron más autobuses.', 'El primer ministro habló.'],
+      url: 'https://example.es/a',
+      canonicalUrl: 'https://example.es/a',
+      site: 'Example',
+      title: 'Un plan',
+      subtitle: null,
+      byline: null,
+      publishedAt: null,
+      languageHint: 'es',
+      image: null,
+      imageCaption: null,
+      related: [],
+      tags: [],
+      isTeaser: false,
+      html,
+      paragraphs: [
+        'Madrid, dijo el alcalde.\nLa ciudad crece.',
+        'Los vecinos\npidieron más autobuses.',
+        'El primer ministro habló.',
+      ],
     };
     const out = (await translator.translateArticle(article, 'es', 'en'))!;
     await translator.close();

@@ -98,13 +98,22 @@ export class ApertiumEngine implements TranslationEngine {
     const pairs = await this.pairs();
     if (pairs.includes(`${from}-${to}`)) return [[from, to]];
     const via = this.pivot;
-    if (via && from !== via && to !== via && pairs.includes(`${from}-${via}`) && pairs.includes(`${via}-${to}`)) return [[from, via], [via, to]];
+    if (via && from !== via && to !== via && pairs.includes(`${from}-${via}`) && pairs.includes(`${via}-${to}`))
+      return [
+        [from, via],
+        [via, to],
+      ];
     return null;
   }
 
   async translateTexts(texts: string[], from: string, to: string): Promise<string[]> {
     let out = texts;
-    for (const [a, b] of await this.hops(from, to)) out = await translatePlain(out, (segments) => this.translateSegments(segments, a, b), new NameBook(b, a, this.features));
+    for (const [a, b] of await this.hops(from, to))
+      out = await translatePlain(
+        out,
+        (segments) => this.translateSegments(segments, a, b),
+        new NameBook(b, a, this.features),
+      );
     return out;
   }
 
@@ -116,7 +125,11 @@ export class ApertiumEngine implements TranslationEngine {
   async translateHtmlRuns(html: string, from: string, to: string): Promise<HtmlTranslation> {
     let out: HtmlTranslation | null = null;
     for (const [a, b] of await this.hops(from, to)) {
-      const hop = await translateHtmlDocument(out?.html ?? html, (segments) => this.translateSegments(segments, a, b), new NameBook(b, a, this.features));
+      const hop = await translateHtmlDocument(
+        out?.html ?? html,
+        (segments) => this.translateSegments(segments, a, b),
+        new NameBook(b, a, this.features),
+      );
       out = out ? { html: hop.html, runs: chainRuns(out.runs, hop.runs) } : hop;
     }
     return out!;
@@ -129,13 +142,16 @@ export class ApertiumEngine implements TranslationEngine {
   /** Process groups of the running pipelines (for health pages and tests). */
   async processIds(): Promise<number[]> {
     const pools = await Promise.allSettled([...this.pools.values()]);
-    return pools.flatMap((pool) => (pool.status === 'fulfilled' ? pool.value.map((p) => p.pid).filter((pid): pid is number => pid !== null) : []));
+    return pools.flatMap((pool) =>
+      pool.status === 'fulfilled' ? pool.value.map((p) => p.pid).filter((pid): pid is number => pid !== null) : [],
+    );
   }
 
   async close(): Promise<void> {
     const pools = [...this.pools.values()];
     this.pools.clear();
-    for (const pool of await Promise.allSettled(pools)) if (pool.status === 'fulfilled') pool.value.forEach((p) => p.close());
+    for (const pool of await Promise.allSettled(pools))
+      if (pool.status === 'fulfilled') pool.value.forEach((p) => p.close());
   }
 
   /**
@@ -161,7 +177,9 @@ export class ApertiumEngine implements TranslationEngine {
       batches.map(async (batch) => {
         if (batch.length === 1) return [await this.translateOne(pool, batch[0]!)];
         const parts = (await leastBusy(pool).translate(`${batch.join(`[]${separator}`)}[]`)).split(separator);
-        return parts.length === batch.length ? parts : Promise.all(batch.map((segment) => this.translateOne(pool, segment)));
+        return parts.length === batch.length
+          ? parts
+          : Promise.all(batch.map((segment) => this.translateOne(pool, segment)));
       }),
     );
     return outputs.flat();
@@ -185,21 +203,33 @@ export class ApertiumEngine implements TranslationEngine {
 
   private async startPool(from: string, to: string): Promise<ApertiumProcess[]> {
     const mode = (await this.modeNames()).find((m) => modeToPair(m) === `${from}-${to}`);
-    if (!mode) throw new HappeningsError('translate', 'translator', `apertium has no ${from}-${to} pair (${enableApertium})`);
+    if (!mode)
+      throw new HappeningsError('translate', 'translator', `apertium has no ${from}-${to} pair (${enableApertium})`);
     const pipeline = this.pipelineFor ? this.pipelineFor(mode) : await this.pipelineOf(mode);
     return Array.from({ length: this.processesPerPair }, () => new ApertiumProcess(pipeline, mode, this.timeoutMs));
   }
 
   private modeNames(): Promise<string[]> {
-    this.modes ??= this.exec(['-l']).then(({ stdout }) => stdout.split('\n').map((l) => l.trim()).filter(Boolean));
+    this.modes ??= this.exec(['-l']).then(({ stdout }) =>
+      stdout
+        .split('\n')
+        .map((l) => l.trim())
+        .filter(Boolean),
+    );
     this.modes.catch(() => (this.modes = null));
     return this.modes;
   }
 
   private async pipelineOf(mode: string): Promise<string> {
-    const { stdout } = await run('apertium-wblank-mode', ['-z', `${this.dataDir}/modes/${mode}.mode`]).catch((error: unknown) => {
-      throw new HappeningsError('translate', 'translator', `cannot read the ${mode} mode: ${(error as Error).message}`);
-    });
+    const { stdout } = await run('apertium-wblank-mode', ['-z', `${this.dataDir}/modes/${mode}.mode`]).catch(
+      (error: unknown) => {
+        throw new HappeningsError(
+          'translate',
+          'translator',
+          `cannot read the ${mode} mode: ${(error as Error).message}`,
+        );
+      },
+    );
     // lt-proc -b/-g/-p do not fflush on '\0' in lttoolbox 3.7. Unbuffered (stdbuf -o0) they answer at
     // once but write every character in its own syscall; line-buffered (-oL) they write whole lines,
     // and each request ends with a blank holding a line break after its '\0' (ApertiumProcess), so
@@ -210,7 +240,11 @@ export class ApertiumEngine implements TranslationEngine {
 
   private exec(args: string[]): Promise<{ stdout: string }> {
     return run(this.command, args, { timeout: 10_000 }).catch((error: unknown) => {
-      throw new HappeningsError('translate', 'translator', `cannot run ${this.command}: ${(error as Error).message.split('\n')[0]} (${enableApertium})`);
+      throw new HappeningsError(
+        'translate',
+        'translator',
+        `cannot run ${this.command}: ${(error as Error).message.split('\n')[0]} (${enableApertium})`,
+      );
     });
   }
 }
@@ -225,7 +259,18 @@ export function modeToPair(mode: string): string | null {
 }
 
 const apertiumCodes: Record<string, string> = {
-  cat: 'ca', deu: 'de', eng: 'en', eus: 'eu', fra: 'fr', glg: 'gl', ita: 'it', oci: 'oc', por: 'pt', ron: 'ro', rus: 'ru', spa: 'es',
+  cat: 'ca',
+  deu: 'de',
+  eng: 'en',
+  eus: 'eu',
+  fra: 'fr',
+  glg: 'gl',
+  ita: 'it',
+  oci: 'oc',
+  por: 'pt',
+  ron: 'ro',
+  rus: 'ru',
+  spa: 'es',
 };
 
 function toIso1(code: string): string | null {
@@ -244,7 +289,8 @@ function checkedOutputs(segments: string[], outputs: string[], pair: string): st
       throw new HappeningsError('translate', 'translator', `apertium ${pair} gave an empty or unreadable answer`);
     }
     // Apertium's English is rarely 1.5× its source: five times plus a line is no translation.
-    if (output.length > 5 * source.length + 200) throw new HappeningsError('translate', 'translator', `apertium ${pair} gave an answer far longer than its text`);
+    if (output.length > 5 * source.length + 200)
+      throw new HappeningsError('translate', 'translator', `apertium ${pair} gave an answer far longer than its text`);
   });
   return outputs;
 }

@@ -47,8 +47,14 @@ export function engineContract(label: string, setup: ContractSetup): void {
     });
 
     it('keeps HTML tags and attributes', async () => {
-      const out = await engine.translateHtml('<p>La casa <a href="/x?a=1&amp;b=2">de Kim Jong Un</a>.</p><ul><li>Uno</li></ul>', 'es', 'en');
-      expect(out).toMatch(/^<p>\S[^<]* <a href="\/x\?a=1&amp;b=2">[^<]*Kim Jong Un<\/a>\.<\/p><ul><li>\S+<\/li><\/ul>$/);
+      const out = await engine.translateHtml(
+        '<p>La casa <a href="/x?a=1&amp;b=2">de Kim Jong Un</a>.</p><ul><li>Uno</li></ul>',
+        'es',
+        'en',
+      );
+      expect(out).toMatch(
+        /^<p>\S[^<]* <a href="\/x\?a=1&amp;b=2">[^<]*Kim Jong Un<\/a>\.<\/p><ul><li>\S+<\/li><\/ul>$/,
+      );
     });
 
     if (!setup.scriptable) return;

@@ -17,8 +17,9 @@ export interface FakeService {
 }
 
 export function fakeTranslate(html: string): string {
-  return html.replace(/(<span translate="no">[^<]*<\/span>)|(<[^>]*>)|(&[a-z#0-9]+;)|([^<&]+)/g, (all, kept, tag, entity, text: string | undefined) =>
-    text ? text.toUpperCase() : all,
+  return html.replace(
+    /(<span translate="no">[^<]*<\/span>)|(<[^>]*>)|(&[a-z#0-9]+;)|([^<&]+)/g,
+    (all, kept, tag, entity, text: string | undefined) => (text ? text.toUpperCase() : all),
   );
 }
 
@@ -26,25 +27,54 @@ type Handler = (path: string, body: any, empty: boolean) => unknown;
 
 const handlers: Record<'libretranslate' | 'deepl' | 'openai', Handler> = {
   libretranslate: (path, body, empty) => {
-    if (path === '/languages') return [{ code: 'es', name: 'Spanish', targets: ['en', 'fr'] }, { code: 'en', name: 'English', targets: ['es'] }];
-    if (!body?.q) return { error: "Invalid request: missing q parameter" };
+    if (path === '/languages')
+      return [
+        { code: 'es', name: 'Spanish', targets: ['en', 'fr'] },
+        { code: 'en', name: 'English', targets: ['es'] },
+      ];
+    if (!body?.q) return { error: 'Invalid request: missing q parameter' };
     const one = (q: string) => (empty ? '' : fakeTranslate(q));
     return { translatedText: Array.isArray(body.q) ? (empty ? [] : body.q.map(one)) : one(body.q) };
   },
   deepl: (path, body, empty) => {
-    if (path.startsWith('/v2/languages')) return path.includes('type=target') ? [{ language: 'EN-GB', name: 'English (British)' }, { language: 'FR', name: 'French' }] : [{ language: 'ES', name: 'Spanish' }];
-    return { translations: empty ? [] : (body.text as string[]).map((t) => ({ detected_source_language: 'ES', text: fakeTranslate(t) })) };
+    if (path.startsWith('/v2/languages'))
+      return path.includes('type=target')
+        ? [
+            { language: 'EN-GB', name: 'English (British)' },
+            { language: 'FR', name: 'French' },
+          ]
+        : [{ language: 'ES', name: 'Spanish' }];
+    return {
+      translations: empty
+        ? []
+        : (body.text as string[]).map((t) => ({ detected_source_language: 'ES', text: fakeTranslate(t) })),
+    };
   },
   openai: (_path, body, empty) => ({
-    id: 'chatcmpl-1', object: 'chat.completion', model: body.model,
-    choices: [{ index: 0, finish_reason: 'stop', message: { role: 'assistant', content: empty ? '' : fakeTranslate(body.messages.at(-1).content) } }],
+    id: 'chatcmpl-1',
+    object: 'chat.completion',
+    model: body.model,
+    choices: [
+      {
+        index: 0,
+        finish_reason: 'stop',
+        message: { role: 'assistant', content: empty ? '' : fakeTranslate(body.messages.at(-1).content) },
+      },
+    ],
   }),
 };
 
 const errorBodies: Record<keyof typeof handlers, (status: number) => unknown> = {
-  libretranslate: (status) => ({ error: status === 429 ? 'Too many request limits violations' : 'Internal server error' }),
+  libretranslate: (status) => ({
+    error: status === 429 ? 'Too many request limits violations' : 'Internal server error',
+  }),
   deepl: (status) => ({ message: status === 429 ? 'Too many requests' : 'Internal error' }),
-  openai: (status) => ({ error: { message: status === 429 ? 'Rate limit reached' : 'The server had an error', type: status === 429 ? 'rate_limit_error' : 'server_error' } }),
+  openai: (status) => ({
+    error: {
+      message: status === 429 ? 'Rate limit reached' : 'The server had an error',
+      type: status === 429 ? 'rate_limit_error' : 'server_error',
+    },
+  }),
 };
 
 export async function startFakeService(kind: keyof typeof handlers): Promise<FakeService> {

@@ -25,7 +25,10 @@ export function parseGazetteer(table: string): GazetteerEntry[] {
       const [kind, ...cells] = line.split('\t');
       const forms: Record<string, string | string[]> = {};
       cells.forEach((cell, i) => {
-        const spellings = cell.split('|').map((s) => s.trim()).filter((s) => s && s !== '-');
+        const spellings = cell
+          .split('|')
+          .map((s) => s.trim())
+          .filter((s) => s && s !== '-');
         if (spellings.length) forms[columns[i]!] = spellings.length === 1 ? spellings[0]! : spellings;
       });
       return { kind: kind === 'l' || kind === 'o' ? kind : 'p', forms };
@@ -48,7 +51,11 @@ interface Spelling {
 
 /** Every spelling, longest first, so "Vladímir Putin" wins over "Putin". */
 const spellings: Spelling[] = gazetteer
-  .flatMap((entry) => Object.values(entry.forms).flatMap((f) => (typeof f === 'string' ? [f] : [...f])).map((text) => ({ text, entry })))
+  .flatMap((entry) =>
+    Object.values(entry.forms)
+      .flatMap((f) => (typeof f === 'string' ? [f] : [...f]))
+      .map((text) => ({ text, entry })),
+  )
   .filter((s, i, all) => all.findIndex((o) => o.text === s.text) === i)
   .sort((a, b) => b.text.length - a.text.length);
 
@@ -69,7 +76,9 @@ export function gazetteerMatches(text: string): GazetteerMatch[] {
   let after = 0;
   for (const word of text.matchAll(wordPattern)) {
     if (word.index < after) continue;
-    const spelling = byFirstWord.get(word[0])?.find((s) => text.startsWith(s.text, word.index) && !isWordChar.test(text[word.index + s.text.length] ?? ' '));
+    const spelling = byFirstWord
+      .get(word[0])
+      ?.find((s) => text.startsWith(s.text, word.index) && !isWordChar.test(text[word.index + s.text.length] ?? ' '));
     if (!spelling) continue;
     after = word.index + spelling.text.length;
     found.push({ start: word.index, end: after, name: spelling.text, entry: spelling.entry });

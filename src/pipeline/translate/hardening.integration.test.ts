@@ -17,13 +17,28 @@ function engine(options: ConstructorParameters<typeof ApertiumEngine>[0] = {}): 
 
 function article(paragraphs: string[]): Article {
   return {
-    url: 'https://example.test/a', canonicalUrl: 'https://example.test/a', site: 'example.test', title: 'El Gobierno aprueba la ley',
-    subtitle: null, byline: null, publishedAt: null, languageHint: 'es', image: null, imageCaption: 'El presidente, en Madrid.',
-    paragraphs, html: paragraphs.map((p) => `<p>${p}</p>`).join(''), related: [], tags: [], isTeaser: false,
+    url: 'https://example.test/a',
+    canonicalUrl: 'https://example.test/a',
+    site: 'example.test',
+    title: 'El Gobierno aprueba la ley',
+    subtitle: null,
+    byline: null,
+    publishedAt: null,
+    languageHint: 'es',
+    image: null,
+    imageCaption: 'El presidente, en Madrid.',
+    paragraphs,
+    html: paragraphs.map((p) => `<p>${p}</p>`).join(''),
+    related: [],
+    tags: [],
+    isTeaser: false,
   } as unknown as Article;
 }
 
-const sentences = Array.from({ length: 400 }, (_, i) => `El consejo ${i} de la ciudad aprobó ayer el presupuesto del año que viene con ${i + 3} votos a favor.`);
+const sentences = Array.from(
+  { length: 400 },
+  (_, i) => `El consejo ${i} de la ciudad aprobó ayer el presupuesto del año que viene con ${i + 3} votos a favor.`,
+);
 
 describe('Apertium that crashes, hangs or answers nonsense', () => {
   it('restarts a pipeline killed mid-article and translates the article all the same', async () => {
@@ -55,12 +70,16 @@ describe('Apertium that crashes, hangs or answers nonsense', () => {
     // tr keeps the '\0' that ends each answer: the first drops everything else, the second turns it into '#'.
     for (const pipeline of [`tr -dc '\\000'`, `tr -c '\\000' '#'`]) {
       const broken = engine({ pipelineFor: () => `stdbuf -o0 ${pipeline}` });
-      await expect(broken.translateTexts(['El Gobierno aprueba la ley.'], 'es', 'en')).rejects.toThrow(/empty or unreadable answer/);
+      await expect(broken.translateTexts(['El Gobierno aprueba la ley.'], 'es', 'en')).rejects.toThrow(
+        /empty or unreadable answer/,
+      );
     }
   });
 
   it('treats an endless answer as a failure', async () => {
-    const babbling = engine({ pipelineFor: () => `perl -e '$|=1; $/="\\0"; while (<STDIN>) { print "bla " x 5000, "\\0" }'` });
+    const babbling = engine({
+      pipelineFor: () => `perl -e '$|=1; $/="\\0"; while (<STDIN>) { print "bla " x 5000, "\\0" }'`,
+    });
     await expect(babbling.translateTexts(['Hola.'], 'es', 'en')).rejects.toThrow(/far longer than its text/);
   });
 });
@@ -75,7 +94,9 @@ describe('articles the translator refuses or cannot do', () => {
     const error = await translator.translateArticle(huge, 'es', 'en').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(HappeningsError);
     expect((error as HappeningsError).code).toBe('too-large');
-    expect((error as Error).message).toMatch(/^translate: article too long to translate: [\d,]+ characters \(limit 400,000\)$/);
+    expect((error as Error).message).toMatch(
+      /^translate: article too long to translate: [\d,]+ characters \(limit 400,000\)$/,
+    );
     // At once: translating it would hold the engine for a minute or more (the bound allows for a loaded machine).
     expect(Date.now() - started).toBeLessThan(10_000);
   });

@@ -57,7 +57,11 @@ function joinedRuns(line: string, runs: RunPair[]): string | undefined {
       at += 1 + runs[j]![0].length;
       j += 1;
     }
-    if (at === line.length && j > i + 1) return runs.slice(i, j).map(([, translated]) => translated).join(' ');
+    if (at === line.length && j > i + 1)
+      return runs
+        .slice(i, j)
+        .map(([, translated]) => translated)
+        .join(' ');
   }
   return undefined;
 }

@@ -8,30 +8,101 @@
  */
 import { parseHTML } from 'linkedom';
 import { nameInLanguage } from './protect-names.js';
-import { encodeRun, keepFirstLetterCase, lowerAfterLeadingName, NameBook, restoreNames, translateAroundNames, type StreamTranslate } from './segments.js';
+import {
+  encodeRun,
+  keepFirstLetterCase,
+  lowerAfterLeadingName,
+  NameBook,
+  restoreNames,
+  translateAroundNames,
+  type StreamTranslate,
+} from './segments.js';
 import { parseStream, stripUnknownMarks, type Piece } from './stream.js';
 
-const inlineTags = new Set(['A', 'ABBR', 'B', 'BDI', 'BDO', 'CITE', 'DATA', 'DEL', 'DFN', 'EM', 'I', 'INS', 'KBD', 'MARK', 'Q', 'S', 'SMALL', 'SPAN', 'STRONG', 'SUB', 'SUP', 'TIME', 'U']);
+const inlineTags = new Set([
+  'A',
+  'ABBR',
+  'B',
+  'BDI',
+  'BDO',
+  'CITE',
+  'DATA',
+  'DEL',
+  'DFN',
+  'EM',
+  'I',
+  'INS',
+  'KBD',
+  'MARK',
+  'Q',
+  'S',
+  'SMALL',
+  'SPAN',
+  'STRONG',
+  'SUB',
+  'SUP',
+  'TIME',
+  'U',
+]);
 const untranslatedTags = new Set(['PRE', 'CODE', 'SCRIPT', 'STYLE', 'SVG', 'MATH', 'TEMPLATE', 'VAR', 'SAMP']);
 
-type DomNode = { nodeType: number; nodeName: string; textContent: string | null; childNodes: ArrayLike<DomNode>; parentNode: DomNode | null; outerHTML?: string; innerHTML?: string; attributes?: ArrayLike<{ name: string; value: string }> };
+type DomNode = {
+  nodeType: number;
+  nodeName: string;
+  textContent: string | null;
+  childNodes: ArrayLike<DomNode>;
+  parentNode: DomNode | null;
+  outerHTML?: string;
+  innerHTML?: string;
+  attributes?: ArrayLike<{ name: string; value: string }>;
+};
 
 /** A run's source text and its translation as plain text, whitespace collapsed. */
 export type RunPair = [source: string, translated: string];
 /** A translated document and what each of its runs became. */
-export interface HtmlTranslation { html: string; runs: RunPair[] }
+export interface HtmlTranslation {
+  html: string;
+  runs: RunPair[];
+}
 
-interface Run { nodes: DomNode[]; stream: string; source: string }
-interface Tags { openings: Map<string, { open: string; close: string }>; next: number }
-interface RenderedRun { html: string; text: string }
+interface Run {
+  nodes: DomNode[];
+  stream: string;
+  source: string;
+}
+interface Tags {
+  openings: Map<string, { open: string; close: string }>;
+  next: number;
+}
+interface RenderedRun {
+  html: string;
+  text: string;
+}
 
-export async function translateHtmlDocument(html: string, translate: StreamTranslate, book = new NameBook()): Promise<HtmlTranslation> {
+export async function translateHtmlDocument(
+  html: string,
+  translate: StreamTranslate,
+  book = new NameBook(),
+): Promise<HtmlTranslation> {
   const body = parseBody(html);
   const tags: Tags = { openings: new Map(), next: 1 };
-  const runs: Run[] = cutRuns(body).map((nodes) => ({ nodes, source: nodes.map((n) => n.textContent ?? '').join(''), stream: '' }));
+  const runs: Run[] = cutRuns(body).map((nodes) => ({
+    nodes,
+    source: nodes.map((n) => n.textContent ?? '').join(''),
+    stream: '',
+  }));
   for (const run of runs) run.stream = run.nodes.map((n) => encodeNode(n, [], tags, book)).join('');
   const outputs = runs.length ? await translate(runs.map((r) => r.stream)) : [];
-  const rendered = await Promise.all(runs.map((run, i) => checkedRun(run, renderPieces(restoreNames(parseStream(outputs[i] ?? ''), book), tags, run.source, book), translate, book)));
+  const rendered = await Promise.all(
+    runs.map((run, i) =>
+      checkedRun(
+        run,
+        renderPieces(restoreNames(parseStream(outputs[i] ?? ''), book), tags, run.source, book),
+        translate,
+        book,
+      ),
+    ),
+  );
   // Each run's translation is written where its first node was, and its other nodes are left out:
   // putting it into the tree instead (innerHTML per run) parsed every run again.
   const replaced: Replaced = { at: new Map(), skip: new Set() };
@@ -40,8 +111,12 @@ export async function translateHtmlDocument(html: string, translate: StreamTrans
     for (const node of run.nodes.slice(1)) replaced.skip.add(node);
   });
   return {
-    html: Array.from(body.childNodes).map((node) => serialize(node, replaced)).join(''),
-    runs: runs.map((run, i): RunPair => [collapseSpace(run.source), collapseSpace(rendered[i]!.text)]).filter(([, translated]) => hasLetter(translated)),
+    html: Array.from(body.childNodes)
+      .map((node) => serialize(node, replaced))
+      .join(''),
+    runs: runs
+      .map((run, i): RunPair => [collapseSpace(run.source), collapseSpace(rendered[i]!.text)])
+      .filter(([, translated]) => hasLetter(translated)),
   };
 }
 
@@ -58,9 +133,26 @@ function parseBody(html: string): DomNode {
   return document.body as unknown as DomNode;
 }
 
-interface Replaced { at: Map<DomNode, string>; skip: Set<DomNode> }
+interface Replaced {
+  at: Map<DomNode, string>;
+  skip: Set<DomNode>;
+}
 
-const voidTags = new Set(['AREA', 'BASE', 'BR', 'COL', 'EMBED', 'HR', 'IMG', 'INPUT', 'LINK', 'META', 'SOURCE', 'TRACK', 'WBR']);
+const voidTags = new Set([
+  'AREA',
+  'BASE',
+  'BR',
+  'COL',
+  'EMBED',
+  'HR',
+  'IMG',
+  'INPUT',
+  'LINK',
+  'META',
+  'SOURCE',
+  'TRACK',
+  'WBR',
+]);
 const rawTextTags = new Set(['SCRIPT', 'STYLE']);
 
 /** HTML out of the tree, escaping "&" in attributes too (linkedom's innerHTML writes it bare). */
@@ -68,18 +160,32 @@ function serialize(node: DomNode, replaced: Replaced): string {
   const translated = replaced.at.get(node);
   if (translated !== undefined) return translated;
   if (replaced.skip.has(node)) return '';
-  if (node.nodeType === 3) return rawTextTags.has(node.parentNode?.nodeName ?? '') ? (node.textContent ?? '') : escapeHtml(node.textContent ?? '');
+  if (node.nodeType === 3)
+    return rawTextTags.has(node.parentNode?.nodeName ?? '')
+      ? (node.textContent ?? '')
+      : escapeHtml(node.textContent ?? '');
   if (node.nodeType === 8) return `<!--${node.textContent ?? ''}-->`;
   if (node.nodeType !== 1) return '';
   const { open, close } = openingOf(node);
-  return voidTags.has(node.nodeName) ? open : open + Array.from(node.childNodes).map((child) => serialize(child, replaced)).join('') + close;
+  return voidTags.has(node.nodeName)
+    ? open
+    : open +
+        Array.from(node.childNodes)
+          .map((child) => serialize(child, replaced))
+          .join('') +
+        close;
 }
 
 /**
  * The post-check for HTML: a run whose translation lost a protected name is translated again around
  * its names as plain text (its inline tags are given up for that run: the name matters more).
  */
-async function checkedRun(run: Run, rendered: RenderedRun, translate: StreamTranslate, book: NameBook): Promise<RenderedRun> {
+async function checkedRun(
+  run: Run,
+  rendered: RenderedRun,
+  translate: StreamTranslate,
+  book: NameBook,
+): Promise<RenderedRun> {
   const spans = book.findNames(run.source.trim());
   if (spans.every((span) => rendered.text.includes(nameInLanguage(span, book.language)))) return rendered;
   const text = await translateAroundNames(run.source.trim(), spans, translate, book);
@@ -113,13 +219,17 @@ function encodeNode(node: DomNode, marks: string[], tags: Tags, book: NameBook):
   if (node.nodeType !== 1) return '';
   const mark = `t:${tags.next++}`;
   tags.openings.set(mark, openingOf(node));
-  return Array.from(node.childNodes).map((c) => encodeNode(c, [...marks, mark], tags, book)).join('');
+  return Array.from(node.childNodes)
+    .map((c) => encodeNode(c, [...marks, mark], tags, book))
+    .join('');
 }
 
 /** The element's start tag rebuilt from its attributes: linkedom's outerHTML writes "&" in them bare. */
 function openingOf(node: DomNode): { open: string; close: string } {
   const tag = node.nodeName.toLowerCase();
-  const attributes = Array.from(node.attributes ?? []).map((a) => ` ${a.name}="${a.value.replace(/&/g, '&amp;').replace(/"/g, '&quot;')}"`);
+  const attributes = Array.from(node.attributes ?? []).map(
+    (a) => ` ${a.name}="${a.value.replace(/&/g, '&amp;').replace(/"/g, '&quot;')}"`,
+  );
   return { open: `<${tag}${attributes.join('')}>`, close: `</${tag}>` };
 }
 

@@ -20,7 +20,10 @@ export class HttpClient {
     private readonly options: HttpOptions,
   ) {}
 
-  async json(path: string, init: { method?: 'GET' | 'POST'; body?: unknown; headers?: Record<string, string> } = {}): Promise<unknown> {
+  async json(
+    path: string,
+    init: { method?: 'GET' | 'POST'; body?: unknown; headers?: Record<string, string> } = {},
+  ): Promise<unknown> {
     const retries = this.options.retries ?? 3;
     for (let attempt = 0; ; attempt++) {
       const response = await this.send(path, init);
@@ -30,7 +33,10 @@ export class HttpClient {
         continue;
       }
       const text = await response.text();
-      if (!response.ok) throw this.error(`HTTP ${response.status}${response.status === 429 ? ' (rate limited)' : ''}: ${errorText(text)}`);
+      if (!response.ok)
+        throw this.error(
+          `HTTP ${response.status}${response.status === 429 ? ' (rate limited)' : ''}: ${errorText(text)}`,
+        );
       try {
         return JSON.parse(text) as unknown;
       } catch {
@@ -43,7 +49,10 @@ export class HttpClient {
     return new HappeningsError('translate', 'translator', `${this.engine}: ${message}`);
   }
 
-  private async send(path: string, init: { method?: 'GET' | 'POST'; body?: unknown; headers?: Record<string, string> }): Promise<Response> {
+  private async send(
+    path: string,
+    init: { method?: 'GET' | 'POST'; body?: unknown; headers?: Record<string, string> },
+  ): Promise<Response> {
     const url = this.options.url.replace(/\/+$/, '') + path;
     try {
       return await fetch(url, {
@@ -54,7 +63,11 @@ export class HttpClient {
       });
     } catch (error) {
       const timedOut = (error as Error).name === 'TimeoutError';
-      throw this.error(timedOut ? `no answer within ${this.options.timeoutMs ?? 60_000} ms` : `cannot reach ${url}: ${(error as Error).message}`);
+      throw this.error(
+        timedOut
+          ? `no answer within ${this.options.timeoutMs ?? 60_000} ms`
+          : `cannot reach ${url}: ${(error as Error).message}`,
+      );
     }
   }
 

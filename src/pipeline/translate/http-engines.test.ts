@@ -23,7 +23,10 @@ engineContract('OpenAI-compatible', {
   scriptable: true,
   async start() {
     const service = await startFakeService('openai');
-    return { service, engine: new OpenAiEngine({ url: `${service.url}/v1`, apiKey: 'sk', model: 'qwen2.5-7b-instruct', retries: 3 }) };
+    return {
+      service,
+      engine: new OpenAiEngine({ url: `${service.url}/v1`, apiKey: 'sk', model: 'qwen2.5-7b-instruct', retries: 3 }),
+    };
   },
 });
 
@@ -34,7 +37,12 @@ describe('HTTP engines: what they send', () => {
     const request = service.requests.at(-1)!;
     expect(request.path).toBe('/v2/translate');
     expect(request.headers.authorization).toBe('DeepL-Auth-Key secret');
-    expect(request.body).toEqual({ text: ['<span translate="no">Putin</span> habla'], source_lang: 'ES', target_lang: 'EN-GB', tag_handling: 'html' });
+    expect(request.body).toEqual({
+      text: ['<span translate="no">Putin</span> habla'],
+      source_lang: 'ES',
+      target_lang: 'EN-GB',
+      tag_handling: 'html',
+    });
     await service.close();
   });
 
@@ -55,9 +63,12 @@ describe('HTTP engines: what they send', () => {
 });
 
 describe('createTranslator with HTTP engines and a per-pair order', () => {
-  it('routes es→en to the pair\'s own engine first, and falls back to the general order', async () => {
+  it("routes es→en to the pair's own engine first, and falls back to the general order", async () => {
     const { createTranslator, engineOrder } = await import('./index.js');
-    expect(engineOrder(['es-en:deepl', 'libretranslate', 'apertium'])).toEqual({ general: ['libretranslate', 'apertium'], byPair: { 'es-en': ['deepl'] } });
+    expect(engineOrder(['es-en:deepl', 'libretranslate', 'apertium'])).toEqual({
+      general: ['libretranslate', 'apertium'],
+      byPair: { 'es-en': ['deepl'] },
+    });
     const libre = await startFakeService('libretranslate');
     const deepl = await startFakeService('deepl');
     const translator = createTranslator({

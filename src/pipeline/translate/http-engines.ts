@@ -27,7 +27,9 @@ abstract class HtmlBatchEngine implements TranslationEngine {
   protected abstract translate(html: string[], from: string, to: string): Promise<string[]>;
 
   translateTexts(texts: string[], from: string, to: string): Promise<string[]> {
-    return nonEmpty(texts, async (wanted) => (await this.translate(wanted.map(protectAsHtml), from, to)).map(htmlToText));
+    return nonEmpty(texts, async (wanted) =>
+      (await this.translate(wanted.map(protectAsHtml), from, to)).map(htmlToText),
+    );
   }
 
   async translateHtml(html: string, from: string, to: string): Promise<string> {
@@ -52,7 +54,9 @@ export class LibreTranslateEngine extends HtmlBatchEngine {
   version = async () => 'api';
 
   async supports(from: string, to: string): Promise<boolean> {
-    this.languages ??= this.client.json('/languages').then((l) => (Array.isArray(l) ? (l as { code: string; targets?: string[] }[]) : []));
+    this.languages ??= this.client
+      .json('/languages')
+      .then((l) => (Array.isArray(l) ? (l as { code: string; targets?: string[] }[]) : []));
     try {
       const source = (await this.languages).find((l) => l.code === from);
       return Boolean(source && (source.targets ?? [to]).includes(to));
@@ -62,9 +66,14 @@ export class LibreTranslateEngine extends HtmlBatchEngine {
     }
   }
 
-
   protected async translate(q: string[], source: string, target: string): Promise<string[]> {
-    const body = { q, source, target, format: 'html', ...(this.options.apiKey ? { api_key: this.options.apiKey } : {}) };
+    const body = {
+      q,
+      source,
+      target,
+      format: 'html',
+      ...(this.options.apiKey ? { api_key: this.options.apiKey } : {}),
+    };
     const answer = (await this.client.json('/translate', { body })) as { translatedText?: unknown };
     return expectStrings(this.client, answer?.translatedText, q.length);
   }
@@ -85,7 +94,9 @@ export class DeepLEngine extends HtmlBatchEngine {
 
   async supports(from: string, to: string): Promise<boolean> {
     const list = (type: string) =>
-      this.client.json(`/v2/languages?type=${type}`, { headers: this.auth() }).then((l) => (Array.isArray(l) ? l.map((x: { language: string }) => x.language.toUpperCase()) : []));
+      this.client
+        .json(`/v2/languages?type=${type}`, { headers: this.auth() })
+        .then((l) => (Array.isArray(l) ? l.map((x: { language: string }) => x.language.toUpperCase()) : []));
     this.languages ??= Promise.all([list('source'), list('target')]);
     try {
       const [sources, targets] = await this.languages;
@@ -96,7 +107,6 @@ export class DeepLEngine extends HtmlBatchEngine {
     }
   }
 
-
   private auth(): Record<string, string> {
     return this.options.apiKey ? { authorization: `DeepL-Auth-Key ${this.options.apiKey}` } : {};
   }
@@ -106,8 +116,14 @@ export class DeepLEngine extends HtmlBatchEngine {
     const batches = Array.from({ length: Math.ceil(texts.length / 50) }, (_, i) => texts.slice(i * 50, i * 50 + 50));
     const results = await mapLimited(batches, 2, async (text) => {
       const body = { text, source_lang: from.toUpperCase(), target_lang: deeplTarget(to), tag_handling: 'html' };
-      const answer = (await this.client.json('/v2/translate', { body, headers: this.auth() })) as { translations?: { text?: unknown }[] };
-      return expectStrings(this.client, Array.isArray(answer?.translations) ? answer.translations.map((t) => t?.text) : undefined, text.length);
+      const answer = (await this.client.json('/v2/translate', { body, headers: this.auth() })) as {
+        translations?: { text?: unknown }[];
+      };
+      return expectStrings(
+        this.client,
+        Array.isArray(answer?.translations) ? answer.translations.map((t) => t?.text) : undefined,
+        text.length,
+      );
     });
     return results.flat();
   }
@@ -125,8 +141,23 @@ export interface OpenAiOptions extends HttpOptions {
 }
 
 const languageNames: Record<string, string> = {
-  ca: 'Catalan', de: 'German', en: 'English', es: 'Spanish', eu: 'Basque', fr: 'French', gl: 'Galician', it: 'Italian',
-  nl: 'Dutch', pl: 'Polish', pt: 'Portuguese', ro: 'Romanian', ru: 'Russian', uk: 'Ukrainian', zh: 'Chinese', ja: 'Japanese', ar: 'Arabic',
+  ca: 'Catalan',
+  de: 'German',
+  en: 'English',
+  es: 'Spanish',
+  eu: 'Basque',
+  fr: 'French',
+  gl: 'Galician',
+  it: 'Italian',
+  nl: 'Dutch',
+  pl: 'Polish',
+  pt: 'Portuguese',
+  ro: 'Romanian',
+  ru: 'Russian',
+  uk: 'Ukrainian',
+  zh: 'Chinese',
+  ja: 'Japanese',
+  ar: 'Arabic',
 };
 
 /** The system prompt: the translation only, names, numbers and markup kept. */
@@ -175,8 +206,12 @@ export class OpenAiEngine implements TranslationEngine {
         { role: 'user', content: text },
       ],
     };
-    const headers: Record<string, string> = this.options.apiKey ? { authorization: `Bearer ${this.options.apiKey}` } : {};
-    const answer = (await this.client.json('/chat/completions', { body, headers })) as { choices?: { message?: { content?: unknown } }[] };
+    const headers: Record<string, string> = this.options.apiKey
+      ? { authorization: `Bearer ${this.options.apiKey}` }
+      : {};
+    const answer = (await this.client.json('/chat/completions', { body, headers })) as {
+      choices?: { message?: { content?: unknown } }[];
+    };
     const content = answer?.choices?.[0]?.message?.content;
     if (typeof content !== 'string' || !content.trim()) throw this.client.error('answered with no translation');
     return content.trim();

@@ -43,7 +43,9 @@ const defaultMaxArticleChars = 400_000;
 
 export function createTranslator(options: TranslatorOptions): Translator {
   const order = engineOrder(options.engines);
-  const engines = [...new Set([...order.general, ...Object.values(order.byPair).flat()])].map((name) => makeEngine(name, options));
+  const engines = [...new Set([...order.general, ...Object.values(order.byPair).flat()])].map((name) =>
+    makeEngine(name, options),
+  );
   const cache = new TranslationCache(options.cacheEntries);
 
   /** The pair's own engines first ("es-en:deepl"), then the general order. */
@@ -57,7 +59,13 @@ export function createTranslator(options: TranslatorOptions): Translator {
   };
 
   /** Memory first, then the persistent cache, then `translate`; each text is translated once. */
-  const cached = async (kind: string, from: string, to: string, texts: string[], translate: (texts: string[]) => Promise<string[]>): Promise<string[]> => {
+  const cached = async (
+    kind: string,
+    from: string,
+    to: string,
+    texts: string[],
+    translate: (texts: string[]) => Promise<string[]>,
+  ): Promise<string[]> => {
     const keys = texts.map((t) => TranslationCache.key(kind, from, to, t));
     const found = new Map<string, string>();
     for (const key of keys) {
@@ -82,8 +90,15 @@ export function createTranslator(options: TranslatorOptions): Translator {
    * The body's HTML translation with its runs, cached as JSON under "<engine>:html-runs" (the runs
    * are what the paragraphs are read with, so a cached body needs them too).
    */
-  const cachedHtml = async (engine: TranslationEngine, from: string, to: string, html: string): Promise<HtmlTranslation> => {
-    const [json] = await cached(`${engine.name}:html-runs`, from, to, [html], async ([text]) => [JSON.stringify(await htmlWithRuns(engine, text!, from, to))]);
+  const cachedHtml = async (
+    engine: TranslationEngine,
+    from: string,
+    to: string,
+    html: string,
+  ): Promise<HtmlTranslation> => {
+    const [json] = await cached(`${engine.name}:html-runs`, from, to, [html], async ([text]) => [
+      JSON.stringify(await htmlWithRuns(engine, text!, from, to)),
+    ]);
     return JSON.parse(json!) as HtmlTranslation;
   };
 
@@ -98,7 +113,10 @@ export function createTranslator(options: TranslatorOptions): Translator {
       const { html, runs } = await cachedHtml(engine, from, to, article.html);
       const fromHtml = paragraphsFromRuns(article.paragraphs, runs);
       const plain = article.paragraphs.filter((_, i) => fromHtml[i] === null);
-      const [title = '', subtitle = '', imageCaption = '', ...rest] = await cachedTexts(engine, from, to, [...texts.slice(0, 3), ...plain]);
+      const [title = '', subtitle = '', imageCaption = '', ...rest] = await cachedTexts(engine, from, to, [
+        ...texts.slice(0, 3),
+        ...plain,
+      ]);
       const paragraphs = fromHtml.map((p) => p ?? rest.shift()!);
       return {
         language: to,
@@ -131,7 +149,12 @@ export function createTranslator(options: TranslatorOptions): Translator {
 }
 
 /** The engine's runs when it cuts them itself, else the runs of its HTML paired by position. */
-async function htmlWithRuns(engine: TranslationEngine, html: string, from: string, to: string): Promise<HtmlTranslation> {
+async function htmlWithRuns(
+  engine: TranslationEngine,
+  html: string,
+  from: string,
+  to: string,
+): Promise<HtmlTranslation> {
   if (engine.translateHtmlRuns) return engine.translateHtmlRuns(html, from, to);
   const translated = await engine.translateHtml(html, from, to);
   return { html: translated, runs: runsByPosition(html, translated) };
@@ -140,7 +163,11 @@ async function htmlWithRuns(engine: TranslationEngine, html: string, from: strin
 function refuseLong(texts: string[], html: string, maxChars: number): void {
   const chars = texts.reduce((n, t) => n + t.length, html.length);
   if (chars > maxChars) {
-    throw new HappeningsError('translate', 'too-large', `article too long to translate: ${chars.toLocaleString('en')} characters (limit ${maxChars.toLocaleString('en')})`);
+    throw new HappeningsError(
+      'translate',
+      'too-large',
+      `article too long to translate: ${chars.toLocaleString('en')} characters (limit ${maxChars.toLocaleString('en')})`,
+    );
   }
 }
 
@@ -161,16 +188,27 @@ export function engineOrder(entries: string[]): { general: string[]; byPair: Rec
 
 /** TranslatorOptions from the configuration (config.ts): engines, their URLs and keys. */
 export function translatorOptionsFromConfig(config: {
-  translationEngines: string[]; apertiumPath: string; libretranslateUrl: string; libretranslateApiKey: string;
-  deeplUrl: string; deeplApiKey: string; openaiUrl: string; openaiApiKey: string; openaiModel: string;
+  translationEngines: string[];
+  apertiumPath: string;
+  libretranslateUrl: string;
+  libretranslateApiKey: string;
+  deeplUrl: string;
+  deeplApiKey: string;
+  openaiUrl: string;
+  openaiApiKey: string;
+  openaiModel: string;
 }): TranslatorOptions {
   const key = (k: string) => (k ? { apiKey: k } : {});
   return {
     engines: config.translationEngines,
     apertiumPath: config.apertiumPath,
-    ...(config.libretranslateUrl ? { libretranslate: { url: config.libretranslateUrl, ...key(config.libretranslateApiKey) } } : {}),
+    ...(config.libretranslateUrl
+      ? { libretranslate: { url: config.libretranslateUrl, ...key(config.libretranslateApiKey) } }
+      : {}),
     ...(config.deeplApiKey ? { deepl: { url: config.deeplUrl, apiKey: config.deeplApiKey } } : {}),
-    ...(config.openaiUrl && config.openaiModel ? { openai: { url: config.openaiUrl, model: config.openaiModel, ...key(config.openaiApiKey) } } : {}),
+    ...(config.openaiUrl && config.openaiModel
+      ? { openai: { url: config.openaiUrl, model: config.openaiModel, ...key(config.openaiApiKey) } }
+      : {}),
   };
 }
 
@@ -202,7 +240,13 @@ async function statusOf(engine: TranslationEngine): Promise<EngineStatus> {
     const pairs = engine instanceof ApertiumEngine ? await engine.pairs() : [];
     return { engine: engine.name, available: true, pairs, version: await engine.version(), message: 'ok' };
   } catch {
-    return { engine: engine.name, available: false, pairs: [], version: null, message: engine instanceof ApertiumEngine ? enableApertium : 'unavailable' };
+    return {
+      engine: engine.name,
+      available: false,
+      pairs: [],
+      version: null,
+      message: engine instanceof ApertiumEngine ? enableApertium : 'unavailable',
+    };
   }
 }
 

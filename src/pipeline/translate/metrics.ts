@@ -7,8 +7,16 @@
 
 /** sacreBLEU's tokenizer_13a: mteval-v13a's rules, after unescaping four HTML entities. */
 export function tokenize13a(line: string): string {
-  let s = line.replace(/<skipped>/g, '').replace(/-\n/g, '').replace(/\n/g, ' ');
-  if (s.includes('&')) s = s.replace(/&quot;/g, '"').replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>');
+  let s = line
+    .replace(/<skipped>/g, '')
+    .replace(/-\n/g, '')
+    .replace(/\n/g, ' ');
+  if (s.includes('&'))
+    s = s
+      .replace(/&quot;/g, '"')
+      .replace(/&amp;/g, '&')
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>');
   s = ` ${s} `;
   s = s.replace(/([{-~[-` -&(-+:-@/])/g, ' $1 ');
   s = s.replace(/([^0-9])([.,])/g, '$1 $2 ');
@@ -48,12 +56,17 @@ export function corpusBleu(hyps: string[], refs: string[]): BleuResult {
   let refLen = 0;
   hyps.forEach((h, i) => {
     const hw = tokenize13a(h).split(' ').filter(Boolean);
-    const rw = tokenize13a(refs[i] ?? '').split(' ').filter(Boolean);
+    const rw = tokenize13a(refs[i] ?? '')
+      .split(' ')
+      .filter(Boolean);
     sysLen += hw.length;
     refLen += rw.length;
     for (let n = 1; n <= 4; n++) {
       const hc = ngrams(hw, n, (p) => p.join(' '));
-      correct[n - 1]! += matches(hc, ngrams(rw, n, (p) => p.join(' ')));
+      correct[n - 1]! += matches(
+        hc,
+        ngrams(rw, n, (p) => p.join(' ')),
+      );
       total[n - 1]! += Math.max(0, hw.length - n + 1);
     }
   });
@@ -67,7 +80,9 @@ export function corpusBleu(hyps: string[], refs: string[]): BleuResult {
     } else precisions[n] = (100 * correct[n]!) / total[n]!;
   }
   const bp = sysLen === 0 ? 0 : sysLen < refLen ? Math.exp(1 - refLen / sysLen) : 1;
-  const score = precisions.some((p) => p === 0) ? 0 : bp * Math.exp(precisions.reduce((a, p) => a + Math.log(p), 0) / 4);
+  const score = precisions.some((p) => p === 0)
+    ? 0
+    : bp * Math.exp(precisions.reduce((a, p) => a + Math.log(p), 0) / 4);
   return { score, precisions, bp, sysLen, refLen };
 }
 

@@ -65,19 +65,26 @@ export function checkOutput(testCase: NameCase, output: string): { missing: stri
     if (hits.some((h) => h.found)) glued.push(name);
     else missing.push(name);
     const placeholder = placeholderWord(name);
-    if (placeholder.length > 3 && output.includes(placeholder) && !accepted.some((a) => a.includes(placeholder))) glued.push(placeholder);
+    if (placeholder.length > 3 && output.includes(placeholder) && !accepted.some((a) => a.includes(placeholder)))
+      glued.push(placeholder);
   }
   return { missing, glued };
 }
 
 export async function checkNames(translator: Translator, cases: NameCase[]): Promise<NameReport> {
-  const outputs = (await translator.translateText(cases.map((c) => c.sentence), 'es', 'en')) ?? [];
+  const outputs =
+    (await translator.translateText(
+      cases.map((c) => c.sentence),
+      'es',
+      'en',
+    )) ?? [];
   const report: NameReport = { names: 0, preserved: 0, glued: 0, misses: [], gluedExamples: [] };
   cases.forEach((testCase, i) => {
     const output = outputs[i] ?? '';
     const { missing, glued } = checkOutput(testCase, output);
     report.names += testCase.names.length;
-    report.preserved += testCase.names.length - missing.length - glued.filter((g) => testCase.names.some((n) => n.name === g)).length;
+    report.preserved +=
+      testCase.names.length - missing.length - glued.filter((g) => testCase.names.some((n) => n.name === g)).length;
     report.glued += glued.length;
     report.misses.push(...missing.map((name) => ({ name, output })));
     report.gluedExamples.push(...glued.map((g) => `${g} in: ${output}`));

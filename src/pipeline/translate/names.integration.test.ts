@@ -26,7 +26,12 @@ describe('names through real Apertium (es→en)', () => {
 
   it('repairs the artefacts: personal "a", capital after a name, The Kremlin', async () => {
     const out = await translator.translateText(
-      ['Putin recibe a Kim Jong Un en el Kremlin.', 'Nguyen Phu Trong viajó ayer a Pionyang.', 'El Kremlin dijo que Serguéi Narishkin visitará Yakutia.', 'Dijo a Joe Biden que no.'],
+      [
+        'Putin recibe a Kim Jong Un en el Kremlin.',
+        'Nguyen Phu Trong viajó ayer a Pionyang.',
+        'El Kremlin dijo que Serguéi Narishkin visitará Yakutia.',
+        'Dijo a Joe Biden que no.',
+      ],
       'es',
       'en',
     );
@@ -46,6 +51,8 @@ describe('names through real Apertium (es→en)', () => {
       'en',
     );
     await engine.close();
-    expect(html).toBe('<p>Nguyen Phu Trong travelled to <a href="/x?a=1&amp;b=2" title="R &amp; D">Pyongyang</a> with <strong>Kim Jong Un</strong>.</p>');
+    expect(html).toBe(
+      '<p>Nguyen Phu Trong travelled to <a href="/x?a=1&amp;b=2" title="R &amp; D">Pyongyang</a> with <strong>Kim Jong Un</strong>.</p>',
+    );
   });
 });

@@ -7,7 +7,10 @@ afterAll(() => engine.close());
 
 describe('Apertium pivot through Spanish (needs apertium-es-pt)', () => {
   it('translates Portuguese to English via Spanish, names kept', async () => {
-    expect(await engine.route('pt', 'en')).toEqual([['pt', 'es'], ['es', 'en']]);
+    expect(await engine.route('pt', 'en')).toEqual([
+      ['pt', 'es'],
+      ['es', 'en'],
+    ]);
     expect(await new ApertiumEngine({ pivot: null }).supports('pt', 'en')).toBe(false);
     const [out] = await engine.translateTexts(['O presidente Vladimir Putin chegou ontem a Moscovo.'], 'pt', 'en');
     expect(out).toContain('Vladimir Putin');

@@ -27,7 +27,8 @@ export function findNames(text: string): NameSpan[] {
   for (const match of text.matchAll(run)) {
     for (const part of splitAtStopwords(match[0], match.index)) {
       const span = trimSentenceOpener(text, part);
-      if (span && isPersonLike(span.name) && !known.some((k) => k.start < span.end && span.start < k.end)) spans.push(span);
+      if (span && isPersonLike(span.name) && !known.some((k) => k.start < span.end && span.start < k.end))
+        spans.push(span);
     }
   }
   return spans.sort((a, b) => a.start - b.start);
@@ -39,7 +40,11 @@ export function findNames(text: string): NameSpan[] {
  * (one word: left to the translator). Measured on NTREX: protecting whole runs cost 0.4 chrF.
  */
 function splitAtStopwords(runText: string, offset: number): NameSpan[] {
-  const words = [...runText.matchAll(/\S+/g)].map((w) => ({ text: w[0], start: offset + w.index, end: offset + w.index + w[0].length }));
+  const words = [...runText.matchAll(/\S+/g)].map((w) => ({
+    text: w[0],
+    start: offset + w.index,
+    end: offset + w.index + w[0].length,
+  }));
   if (words.some((w) => /^\p{Lu}/u.test(w.text) && institutionWords.has(w.text.toLowerCase()))) return [];
   const parts: (typeof words)[] = [[]];
   words.forEach((word, i) => {
@@ -52,7 +57,13 @@ function splitAtStopwords(runText: string, offset: number): NameSpan[] {
     while (part.length && particleWord.test(part[0]!.text)) part.shift();
     while (part.length && particleWord.test(part.at(-1)!.text)) part.pop();
     if (!part.length) return [];
-    return [{ start: part[0]!.start, end: part.at(-1)!.end, name: runText.slice(part[0]!.start - offset, part.at(-1)!.end - offset) }];
+    return [
+      {
+        start: part[0]!.start,
+        end: part.at(-1)!.end,
+        name: runText.slice(part[0]!.start - offset, part.at(-1)!.end - offset),
+      },
+    ];
   });
 }
 
@@ -64,7 +75,9 @@ function splitsAtDe(words: { text: string }[], i: number): boolean {
   if (!/^(de|del)$/.test(words[i]!.text)) return false;
   const capitalisedRun = (list: { text: string }[]) => {
     let n = 0;
-    for (const w of list) if (/^\p{Lu}/u.test(w.text)) n++; else break;
+    for (const w of list)
+      if (/^\p{Lu}/u.test(w.text)) n++;
+      else break;
     return n;
   };
   return capitalisedRun(words.slice(i + 1)) >= 2 || capitalisedRun(words.slice(0, i).reverse()) >= 2;
@@ -81,7 +94,10 @@ const commonWordEnding = /(?:ión|dad|dades|icos|icas|osos|osas|mientos?|ciones|
 
 function isPersonLike(name: string): boolean {
   const words = name.split(/\s+/).filter((w) => /^\p{Lu}/u.test(w));
-  return words.length >= 2 && !words.some((w) => nameStopwords.has(w.toLowerCase()) || commonWordEnding.test(w.toLowerCase()));
+  return (
+    words.length >= 2 &&
+    !words.some((w) => nameStopwords.has(w.toLowerCase()) || commonWordEnding.test(w.toLowerCase()))
+  );
 }
 
 function trimSentenceOpener(text: string, span: NameSpan): NameSpan | null {

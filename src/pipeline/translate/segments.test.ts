@@ -9,7 +9,10 @@ async function fakeApertium(segments: string[]): Promise<string[]> {
   return segments.map((s) =>
     s
       .replace(/\[\[([^\]]+)\]\]([^[]*)\[\[\/\]\]/g, (_, marks: string, words: string) =>
-        words.split(' ').map((w) => (w ? `[[${marks}]]${w.toUpperCase()}[[/]]` : '')).join(' '),
+        words
+          .split(' ')
+          .map((w) => (w ? `[[${marks}]]${w.toUpperCase()}[[/]]` : ''))
+          .join(' '),
       )
       .replace(/(^|\]\]|\s)([^[\s]+)/g, (_, before: string, word: string) => before + word.toUpperCase()),
   );
@@ -43,14 +46,20 @@ describe('translateHtmlDocument', () => {
 describe('runs: one rule for the HTML translation and the paragraphs', () => {
   // <br> and <img> split a run, <strong> at a word edge and <a> ride inside one, <pre> and comments
   // end one and <pre> is not translated.
-  const source = '<p><strong>Madrid</strong>, dijo el<b>la</b>.<br>Sigue</p><p>Los vecinos <img src="/a.jpg"> piden <em>más</em> buses</p>' +
+  const source =
+    '<p><strong>Madrid</strong>, dijo el<b>la</b>.<br>Sigue</p><p>Los vecinos <img src="/a.jpg"> piden <em>más</em> buses</p>' +
     '<pre>tal cual</pre><ul><li>Ocho <a href="/n">nueve</a></li></ul><p>Diez<!-- c -->once</p>';
 
   it('returns each run with its translation, the runs the translated HTML holds', async () => {
     const out = await translateHtmlDocument(source, fakeApertium);
     expect(out.runs).toEqual([
-      ['Madrid, dijo ella.', 'MADRID, DIJO ELLA.'], ['Sigue', 'SIGUE'], ['Los vecinos', 'LOS VECINOS'], ['piden más buses', 'pIDEN MÁS BUSES'],
-      ['Ocho nueve', 'OCHO NUEVE'], ['Diez', 'DIEZ'], ['once', 'oNCE'],
+      ['Madrid, dijo ella.', 'MADRID, DIJO ELLA.'],
+      ['Sigue', 'SIGUE'],
+      ['Los vecinos', 'LOS VECINOS'],
+      ['piden más buses', 'pIDEN MÁS BUSES'],
+      ['Ocho nueve', 'OCHO NUEVE'],
+      ['Diez', 'DIEZ'],
+      ['once', 'oNCE'],
     ]);
     // Cutting the source and the translated HTML again (as for a service's HTML) finds the same pairs.
     expect(runsByPosition(source, out.html)).toEqual(out.runs);
@@ -58,19 +67,52 @@ describe('runs: one rule for the HTML translation and the paragraphs', () => {
 
   it('gives every paragraph whose lines are runs, and none for untranslated text', async () => {
     const { runs } = await translateHtmlDocument(source, fakeApertium);
-    const paragraphs = ['Madrid, dijo ella.\nSigue', 'Los vecinos\npiden más  buses', 'tal cual', 'Ocho nueve', 'Diez\nonce'];
-    expect(paragraphsFromRuns(paragraphs, runs)).toEqual(['MADRID, DIJO ELLA.\nSIGUE', 'LOS VECINOS\npIDEN MÁS BUSES', null, 'OCHO NUEVE', 'DIEZ\noNCE']);
+    const paragraphs = [
+      'Madrid, dijo ella.\nSigue',
+      'Los vecinos\npiden más  buses',
+      'tal cual',
+      'Ocho nueve',
+      'Diez\nonce',
+    ];
+    expect(paragraphsFromRuns(paragraphs, runs)).toEqual([
+      'MADRID, DIJO ELLA.\nSIGUE',
+      'LOS VECINOS\npIDEN MÁS BUSES',
+      null,
+      'OCHO NUEVE',
+      'DIEZ\noNCE',
+    ]);
   });
 
   it('reads a line the extractor joined across a <br> or an <img> from the runs it spans, in order', async () => {
     const { runs } = await translateHtmlDocument(source, fakeApertium);
-    const paragraphs = ['Madrid, dijo ella. Sigue', 'Los vecinos piden más buses', 'Sigue Madrid, dijo ella.', 'Los vecinos piden'];
+    const paragraphs = [
+      'Madrid, dijo ella. Sigue',
+      'Los vecinos piden más buses',
+      'Sigue Madrid, dijo ella.',
+      'Los vecinos piden',
+    ];
     // Consecutive runs in their order only: the same words in another order, or a run cut short, go to the engine.
-    expect(paragraphsFromRuns(paragraphs, runs)).toEqual(['MADRID, DIJO ELLA. SIGUE', 'LOS VECINOS pIDEN MÁS BUSES', null, null]);
+    expect(paragraphsFromRuns(paragraphs, runs)).toEqual([
+      'MADRID, DIJO ELLA. SIGUE',
+      'LOS VECINOS pIDEN MÁS BUSES',
+      null,
+      null,
+    ]);
   });
 
   it('chains two hops through the pivot text', () => {
-    expect(chainRuns([['Olá', 'Hola'], ['Adeus', 'Adiós']], [['Hola', 'Hello'], ['Otro', 'Other']])).toEqual([['Olá', 'Hello']]);
+    expect(
+      chainRuns(
+        [
+          ['Olá', 'Hola'],
+          ['Adeus', 'Adiós'],
+        ],
+        [
+          ['Hola', 'Hello'],
+          ['Otro', 'Other'],
+        ],
+      ),
+    ).toEqual([['Olá', 'Hello']]);
   });
 
   it('pairs no runs by position when the translation lost its shape', () => {
@@ -100,7 +142,9 @@ describe('artefact repairs', () => {
     const { lowerAfterLeadingName } = await import('./segments.js');
     const { findNames } = await import('./protect-names.js');
     const source = 'Nguyen Phu Trong viajó ayer.';
-    expect(lowerAfterLeadingName(source, 'Nguyen Phu Trong Travelled yesterday.', findNames(source), 'en')).toBe('Nguyen Phu Trong travelled yesterday.');
+    expect(lowerAfterLeadingName(source, 'Nguyen Phu Trong Travelled yesterday.', findNames(source), 'en')).toBe(
+      'Nguyen Phu Trong travelled yesterday.',
+    );
     expect(lowerAfterLeadingName('Giles señaló', 'Giles Signalled', [], 'en')).toBe('Giles signalled');
     expect(lowerAfterLeadingName('Giles Moscú', 'Giles Moscow', [], 'en')).toBe('Giles Moscow');
   });
@@ -128,8 +172,12 @@ describe('post-check', () => {
 
 describe('post-check in HTML', () => {
   it('retranslates a run around its names when the engine lost one', async () => {
-    const losesNames = async (segments: string[]) => segments.map((s) => s.replace(/\[\[[^\]]*n:\d+[^\]]*\]\][^[]*\[\[\/\]\]/g, '').replace(/\[\]$/, ''));
-    const { html: out } = await translateHtmlDocument('<p>Ayer <b>Vladímir Putin</b> habló.</p><p>Nada</p>', losesNames);
+    const losesNames = async (segments: string[]) =>
+      segments.map((s) => s.replace(/\[\[[^\]]*n:\d+[^\]]*\]\][^[]*\[\[\/\]\]/g, '').replace(/\[\]$/, ''));
+    const { html: out } = await translateHtmlDocument(
+      '<p>Ayer <b>Vladímir Putin</b> habló.</p><p>Nada</p>',
+      losesNames,
+    );
     expect(out).toBe('<p>Ayer Vladímir Putin habló.</p><p>Nada</p>');
   });
 });

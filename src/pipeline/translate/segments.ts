@@ -37,7 +37,9 @@ export class NameBook {
 
   /** Source edits before the engine (source-edits.ts). */
   editSource(text: string): string {
-    return this.from === 'es' && this.language === 'en' && this.features.personalA !== false ? dropAnimateA(text) : text;
+    return this.from === 'es' && this.language === 'en' && this.features.personalA !== false
+      ? dropAnimateA(text)
+      : text;
   }
 
   mark(span: NameSpan): string {
@@ -69,12 +71,14 @@ export function encodeRun(text: string, marks: string[], book: NameBook, spans =
 
 // Verbs whose "a" before a person is "to" in English ("dijo a Putin" → "said to Putin").
 const dativeVerbs = new Set(
-  ('dijo dice dicen dijeron escribió escribe envió envía mandó manda habló habla explicó explica entregó entrega ' +
+  (
+    'dijo dice dicen dijeron escribió escribe envió envía mandó manda habló habla explicó explica entregó entrega ' +
     'dio da dieron regaló ofreció ofrece propuso comunicó contó cuenta respondió responde contestó agradeció ' +
     'vendió vende pagó paga prestó mostró muestra enseñó presentó ' +
     // prepositions and nouns before "a": "frente a", "gracias a", "la visita a", "su apoyo a"
     'de en por para con que frente junto gracias visita viaje carta mensaje llamada homenaje apoyo críticas ' +
-    'respecto contrario cercano cercanos cercana leal fiel parecido igual próximo').split(' '),
+    'respecto contrario cercano cercanos cercana leal fiel parecido igual próximo'
+  ).split(' '),
 );
 
 /**
@@ -97,7 +101,9 @@ export function dropPersonalA(before: string, span: NameSpan): string {
 export function takesPersonalA(word: string): boolean {
   const verb = word.toLowerCase().replace(/[^\p{L}]/gu, '');
   if (verb === 'y' || verb === 'e') return true;
-  return !dativeVerbs.has(verb) && /(?:[óéáíae]|[ae]n|[ae]s|mos|ron|ba|ban|ían|ar|er|ir|ado|ido|ando|iendo)$/u.test(verb);
+  return (
+    !dativeVerbs.has(verb) && /(?:[óéáíae]|[ae]n|[ae]s|mos|ron|ba|ban|ían|ar|er|ir|ado|ido|ando|iendo)$/u.test(verb)
+  );
 }
 
 /**
@@ -132,7 +138,11 @@ export function restoreNames(pieces: Piece[], book: NameBook): Piece[] {
 }
 
 /** Translates plain texts; every line of every text keeps its place, empty lines stay empty. */
-export async function translatePlain(texts: string[], translate: StreamTranslate, book = new NameBook()): Promise<string[]> {
+export async function translatePlain(
+  texts: string[],
+  translate: StreamTranslate,
+  book = new NameBook(),
+): Promise<string[]> {
   const lines = texts.map((t) => t.split('\n'));
   const segments: string[] = [];
   const names = new Map<string, NameSpan[]>();
@@ -155,7 +165,13 @@ export async function translatePlain(texts: string[], translate: StreamTranslate
 }
 
 /** Tidies one translated line; when a protected name went missing, translates around the names. */
-async function finishLine(line: string, output: string, spans: NameSpan[], translate: StreamTranslate, book: NameBook): Promise<string> {
+async function finishLine(
+  line: string,
+  output: string,
+  spans: NameSpan[],
+  translate: StreamTranslate,
+  book: NameBook,
+): Promise<string> {
   const source = line.trim();
   let translated = tidy(source, stripUnknownMarks(book.polish(output, source), source), spans, book);
   if (spans.some((span) => !translated.includes(nameInLanguage(span, book.language)))) {
@@ -169,7 +185,12 @@ async function finishLine(line: string, output: string, spans: NameSpan[], trans
  * names are put between the pieces as written, so no name can be lost or merged (the sentence reads
  * less well, which is why this is the fallback).
  */
-export async function translateAroundNames(source: string, spans: NameSpan[], translate: StreamTranslate, book: NameBook): Promise<string> {
+export async function translateAroundNames(
+  source: string,
+  spans: NameSpan[],
+  translate: StreamTranslate,
+  book: NameBook,
+): Promise<string> {
   const gaps: string[] = [];
   let at = 0;
   for (const span of spans) {
@@ -182,14 +203,26 @@ export async function translateAroundNames(source: string, spans: NameSpan[], tr
   let next = 0;
   const pieces = gaps.map((g) => {
     if (!/\p{L}/u.test(g)) return g;
-    const text = parseStream(outputs[next++] ?? '').map((p) => p.text).join('').trim();
-    return (/^\s/.test(g) ? ' ' : '') + keepFirstLetterCase(g, stripUnknownMarks(book.polish(text, g), g)) + (/\s$/.test(g) ? ' ' : '');
+    const text = parseStream(outputs[next++] ?? '')
+      .map((p) => p.text)
+      .join('')
+      .trim();
+    return (
+      (/^\s/.test(g) ? ' ' : '') +
+      keepFirstLetterCase(g, stripUnknownMarks(book.polish(text, g), g)) +
+      (/\s$/.test(g) ? ' ' : '')
+    );
   });
-  return pieces.reduce((out, piece, i) => out + piece + (i < spans.length ? nameInLanguage(spans[i]!, book.language) : ''), '');
+  return pieces.reduce(
+    (out, piece, i) => out + piece + (i < spans.length ? nameInLanguage(spans[i]!, book.language) : ''),
+    '',
+  );
 }
 
 function tidy(source: string, translated: string, spans: NameSpan[], book: NameBook): string {
-  const spaced = translated.replace(/\s+/g, ' ').replace(/ ([.,;:!?)\]»”])/g, (all, mark: string) => (source.includes(` ${mark}`) ? all : mark));
+  const spaced = translated
+    .replace(/\s+/g, ' ')
+    .replace(/ ([.,;:!?)\]»”])/g, (all, mark: string) => (source.includes(` ${mark}`) ? all : mark));
   return lowerAfterLeadingName(source, keepFirstLetterCase(source, spaced.trim()), spans, book.language);
 }
 
@@ -200,13 +233,21 @@ const opening = /^[\s¿¡"“«(\[‘'-]*/u;
  * ("Nguyen Phu Trong Travelled yesterday", "Giles Signalled"): when the source went on in lower
  * case after its leading name or word, so does the output.
  */
-export function lowerAfterLeadingName(source: string, translated: string, spans: NameSpan[], language: string | null): string {
+export function lowerAfterLeadingName(
+  source: string,
+  translated: string,
+  spans: NameSpan[],
+  language: string | null,
+): string {
   const src = source.replace(opening, '');
   const out = translated.replace(opening, '');
   const lead = translated.length - out.length;
   const firstWord = /^\p{Lu}[\p{L}'’-]*/u.exec(src)?.[0];
   const leading = spans.filter((s) => source.slice(0, s.start).replace(opening, '') === '');
-  const pairs = [...leading.map((s) => [s.name, nameInLanguage(s, language)] as const), ...(firstWord ? [[firstWord, firstWord] as const] : [])];
+  const pairs = [
+    ...leading.map((s) => [s.name, nameInLanguage(s, language)] as const),
+    ...(firstWord ? [[firstWord, firstWord] as const] : []),
+  ];
   for (const [inSource, inOutput] of pairs) {
     if (!src.startsWith(inSource) || !/^\s+\p{Ll}/u.test(src.slice(inSource.length))) continue;
     // A plain prefix test, not a RegExp built per line: this ran for every line (bench profile).
@@ -217,7 +258,6 @@ export function lowerAfterLeadingName(source: string, translated: string, spans:
   }
   return translated;
 }
-
 
 function keepOuterSpace(source: string, translated: string): string {
   // trimStart/trimEnd, not /\s*$/: that regex is quadratic over a line with many spaces (profile).

@@ -9,7 +9,8 @@ import { takesPersonalA } from './segments.js';
 
 // Nouns for people (and groups of people) frequent in news, written from general knowledge of Spanish.
 const personNouns = new Set(
-  ('niño niña niños niñas hombre hombres mujer mujeres persona personas gente chico chica chicos chicas joven jóvenes bebé ' +
+  (
+    'niño niña niños niñas hombre hombres mujer mujeres persona personas gente chico chica chicos chicas joven jóvenes bebé ' +
     'presidente presidenta presidentes ministro ministra ministros primer líder líderes dirigente dirigentes rey reina príncipe papa ' +
     'jugador jugadores jugadora entrenador capitán portero rival rivales aficionados seguidores hinchas compañero compañeros compañera ' +
     'víctima víctimas familia familias hijo hija hijos hijas madre padre padres esposa esposo marido mujer novia novio hermano hermana hermanos abuelo abuela ' +
@@ -19,7 +20,8 @@ const personNouns = new Set(
     'soldado soldados agente agentes policías sospechoso sospechosos sospechosa detenido detenidos testigo testigos rehenes ' +
     'cliente clientes usuario usuarios residentes inmigrantes migrantes refugiados menor menores ancianos director directora jefe jefa ' +
     'empresario empresaria funcionario funcionarios funcionaria portavoz autor autora actor actriz cantante artista artistas asesor asesora ' +
-    'acusado acusada acusados miembro miembros militantes manifestantes opositores rebeldes terroristas atacante asesino conductor').split(' '),
+    'acusado acusada acusados miembro miembros militantes manifestantes opositores rebeldes terroristas atacante asesino conductor'
+  ).split(' '),
 );
 
 const determiner = String.raw`(?:el|la|los|las|un|una|unos|unas|su|sus|este|esta|estos|estas|ese|esa|esos|esas|aquel|aquella|mi|mis|tu|tus|nuestro|nuestra|nuestros|nuestras|otro|otra|otros|otras|todos|todas|varios|varias|muchos|muchas|dos|tres)`;
@@ -27,9 +29,12 @@ const personalA = new RegExp(String.raw`(^|[^\p{L}])(\p{L}+)(\s+)(a|al)\s+((?:${
 
 /** "atacó a un niño" → "atacó un niño"; "recibió al ministro" → "recibió el ministro". */
 export function dropAnimateA(text: string): string {
-  return text.replace(personalA, (all, before: string, verb: string, space: string, a: string, det: string, noun: string) => {
-    if (!personNouns.has(noun.toLowerCase()) || !takesPersonalA(verb)) return all;
-    if (a === 'al') return `${before}${verb}${space}el ${det}${noun}`;
-    return `${before}${verb}${space}${det}${noun}`;
-  });
+  return text.replace(
+    personalA,
+    (all, before: string, verb: string, space: string, a: string, det: string, noun: string) => {
+      if (!personNouns.has(noun.toLowerCase()) || !takesPersonalA(verb)) return all;
+      if (a === 'al') return `${before}${verb}${space}el ${det}${noun}`;
+      return `${before}${verb}${space}${det}${noun}`;
+    },
+  );
 }

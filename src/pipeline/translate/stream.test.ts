@@ -5,7 +5,11 @@ describe('stream format', () => {
   it('escapes every special character and parses it back', () => {
     const text = 'a [b] ^c$ 5 * 3 <x> @y {z} \\ w/v';
     expect(escapeStream(text)).toBe('a \\[b\\] \\^c\\$ 5 * 3 \\<x\\> \\@y \\{z\\} \\\\ w\\/v');
-    expect(parseStream(escapeStream(text)).map((p) => p.text).join('')).toBe(text);
+    expect(
+      parseStream(escapeStream(text))
+        .map((p) => p.text)
+        .join(''),
+    ).toBe(text);
   });
 
   it('reads wordbound blanks as marks, including the merged form apertium writes', () => {
@@ -30,6 +34,8 @@ describe('stripUnknownMarks', () => {
     expect(stripUnknownMarks('the *Xyzzy and #gato and @perro', 'el Xyzzy')).toBe('the Xyzzy and gato and perro');
   });
   it('keeps arithmetic, hashtags and handles that were in the source', () => {
-    expect(stripUnknownMarks('5 * 3 is 15 #JeSuis @elpais', '5 * 3 son 15 #JeSuis @elpais')).toBe('5 * 3 is 15 #JeSuis @elpais');
+    expect(stripUnknownMarks('5 * 3 is 15 #JeSuis @elpais', '5 * 3 son 15 #JeSuis @elpais')).toBe(
+      '5 * 3 is 15 #JeSuis @elpais',
+    );
   });
 });

@@ -42,9 +42,16 @@ export function parseStream(output: string): Piece[] {
       i += 4;
     } else if (output.startsWith('[[', i)) {
       const end = output.indexOf(']]', i + 2);
-      if (end < 0) { text += c; continue; }
+      if (end < 0) {
+        text += c;
+        continue;
+      }
       flush();
-      marks = output.slice(i + 2, end).split(';').map((m) => m.trim()).filter((m) => m && m !== '/');
+      marks = output
+        .slice(i + 2, end)
+        .split(';')
+        .map((m) => m.trim())
+        .filter((m) => m && m !== '/');
       i = end + 1;
     } else if (c === '[') {
       const end = closingBracket(output, i);
@@ -76,7 +83,8 @@ function unescape(s: string): string {
  * when the source itself had that marked word (a hashtag, an @handle): "5 * 3" and "#JeSuis" survive.
  */
 export function stripUnknownMarks(text: string, source: string): string {
-  return text.replace(/(^|[\s([{"'«“‘¡¿])([*#@]+)(\p{L}[\p{L}\p{N}_'-]*)/gu, (all, before: string, mark: string, word: string) =>
-    source.includes(`${mark}${word}`) ? all : `${before}${word}`,
+  return text.replace(
+    /(^|[\s([{"'«“‘¡¿])([*#@]+)(\p{L}[\p{L}\p{N}_'-]*)/gu,
+    (all, before: string, mark: string, word: string) => (source.includes(`${mark}${word}`) ? all : `${before}${word}`),
   );
 }

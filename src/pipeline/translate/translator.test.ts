@@ -4,20 +4,39 @@ import { TranslationCache } from './cache.js';
 import type { Article } from '../extract/article.js';
 
 const article: Article = {
-  url: 'https://example.es/a', canonicalUrl: 'https://example.es/a', site: 'Example', title: 'Pedro Sánchez habla',
-  subtitle: null, byline: null, publishedAt: null, languageHint: 'es', image: null, imageCaption: null,
-  paragraphs: ['Hola.', 'Hola.'], html: '<p>Hola.</p>', related: [], tags: [], isTeaser: false,
+  url: 'https://example.es/a',
+  canonicalUrl: 'https://example.es/a',
+  site: 'Example',
+  title: 'Pedro Sánchez habla',
+  subtitle: null,
+  byline: null,
+  publishedAt: null,
+  languageHint: 'es',
+  image: null,
+  imageCaption: null,
+  paragraphs: ['Hola.', 'Hola.'],
+  html: '<p>Hola.</p>',
+  related: [],
+  tags: [],
+  isTeaser: false,
 };
 
 /** Upper-cases text and counts what it was asked, to prove the cache. */
 function countingEngine(): TranslationEngine & { asked: string[] } {
   const asked: string[] = [];
   return {
-    name: 'upper', asked,
+    name: 'upper',
+    asked,
     version: async () => '1.0',
     supports: async (from, to) => from === 'es' && to === 'en',
-    translateTexts: async (texts) => { asked.push(...texts); return texts.map((t) => t.toUpperCase()); },
-    translateHtml: async (html) => { asked.push(html); return html.toUpperCase(); },
+    translateTexts: async (texts) => {
+      asked.push(...texts);
+      return texts.map((t) => t.toUpperCase());
+    },
+    translateHtml: async (html) => {
+      asked.push(html);
+      return html.toUpperCase();
+    },
     close: async () => undefined,
   };
 }
@@ -26,7 +45,13 @@ describe('createTranslator', () => {
   it('is unavailable, with the fix spelled out, when apertium is missing', async () => {
     const translator = createTranslator({ engines: ['apertium'], apertiumPath: '/nonexistent/bin/apertium' });
     expect(await translator.status()).toEqual([
-      { engine: 'apertium', available: false, pairs: [], version: null, message: 'install Apertium: apt-get install apertium apertium-eng-spa' },
+      {
+        engine: 'apertium',
+        available: false,
+        pairs: [],
+        version: null,
+        message: 'install Apertium: apt-get install apertium apertium-eng-spa',
+      },
     ]);
     expect(await translator.translateArticle(article, 'es', 'en')).toBeNull();
     expect(await translator.translateText(['hola'], 'es', 'en')).toBeNull();
@@ -36,8 +61,17 @@ describe('createTranslator', () => {
     const engine = countingEngine();
     const translator = createTranslator({ engines: ['upper'], extraEngines: [engine] });
     const first = await translator.translateArticle(article, 'es', 'en');
-    expect(first).toMatchObject({ language: 'en', sourceLanguage: 'es', engine: 'upper', engineVersion: '1.0', title: 'PEDRO SÁNCHEZ HABLA',
-      subtitle: null, paragraphs: ['HOLA.', 'HOLA.'], html: '<P>HOLA.</P>', protectedNames: ['Pedro Sánchez'] });
+    expect(first).toMatchObject({
+      language: 'en',
+      sourceLanguage: 'es',
+      engine: 'upper',
+      engineVersion: '1.0',
+      title: 'PEDRO SÁNCHEZ HABLA',
+      subtitle: null,
+      paragraphs: ['HOLA.', 'HOLA.'],
+      html: '<P>HOLA.</P>',
+      protectedNames: ['Pedro Sánchez'],
+    });
     const askedOnce = engine.asked.length;
     await translator.translateArticle(article, 'es', 'en');
     expect(engine.asked.length).toBe(askedOnce);
@@ -49,7 +83,11 @@ describe('createTranslator', () => {
   it('translates as plain text only the paragraphs the HTML does not hold, in their places', async () => {
     const engine = countingEngine();
     const translator = createTranslator({ engines: ['upper'], extraEngines: [engine] });
-    const mixed = { ...article, paragraphs: ['Uno <b>dos</b>.', 'Solo en texto.', 'Tres\ncuatro.'], html: '<p>Uno &lt;b&gt;dos&lt;/b&gt;.</p><p>Tres<br>cuatro.</p>' };
+    const mixed = {
+      ...article,
+      paragraphs: ['Uno <b>dos</b>.', 'Solo en texto.', 'Tres\ncuatro.'],
+      html: '<p>Uno &lt;b&gt;dos&lt;/b&gt;.</p><p>Tres<br>cuatro.</p>',
+    };
     const out = await translator.translateArticle(mixed, 'es', 'en');
     expect(out!.paragraphs).toEqual(['UNO <B>DOS</B>.', 'SOLO EN TEXTO.', 'TRES\nCUATRO.']);
     expect(engine.asked).not.toContain('Uno <b>dos</b>.');
@@ -59,7 +97,11 @@ describe('createTranslator', () => {
   it('falls back to plain text for every paragraph when the translated HTML lost its shape', async () => {
     const engine = { ...countingEngine(), translateHtml: async () => '<p>all in one</p>' };
     const translator = createTranslator({ engines: ['upper'], extraEngines: [engine] });
-    const out = await translator.translateArticle({ ...article, paragraphs: ['Uno.', 'Dos.'], html: '<p>Uno.</p><p>Dos.</p>' }, 'es', 'en');
+    const out = await translator.translateArticle(
+      { ...article, paragraphs: ['Uno.', 'Dos.'], html: '<p>Uno.</p><p>Dos.</p>' },
+      'es',
+      'en',
+    );
     expect(out!.paragraphs).toEqual(['UNO.', 'DOS.']);
   });
 
@@ -68,13 +110,25 @@ describe('createTranslator', () => {
     const withRuns: TranslationEngine = {
       ...engine,
       // A reshaped HTML: cutting it again would find one run for two and give up.
-      translateHtmlRuns: async (html) => { engine.asked.push(html); return { html: '<div>ONE. TWO.</div>', runs: [['Uno.', 'ONE.'], ['Dos.', 'TWO.']] }; },
+      translateHtmlRuns: async (html) => {
+        engine.asked.push(html);
+        return {
+          html: '<div>ONE. TWO.</div>',
+          runs: [
+            ['Uno.', 'ONE.'],
+            ['Dos.', 'TWO.'],
+          ],
+        };
+      },
     };
     const translator = createTranslator({ engines: ['upper'], extraEngines: [withRuns] });
     const two = { ...article, paragraphs: ['Uno.', 'Dos.'], html: '<p>Uno.</p><p>Dos.</p>' };
     expect((await translator.translateArticle(two, 'es', 'en'))!.paragraphs).toEqual(['ONE.', 'TWO.']);
     const asked = engine.asked.length;
-    expect(await translator.translateArticle(two, 'es', 'en')).toMatchObject({ paragraphs: ['ONE.', 'TWO.'], html: '<div>ONE. TWO.</div>' });
+    expect(await translator.translateArticle(two, 'es', 'en')).toMatchObject({
+      paragraphs: ['ONE.', 'TWO.'],
+      html: '<div>ONE. TWO.</div>',
+    });
     expect(engine.asked.length).toBe(asked);
     expect(engine.asked).not.toContain('Uno.');
   });
@@ -99,6 +153,8 @@ describe('TranslationCache', () => {
   });
 
   it('keys by engine, pair and text', () => {
-    expect(TranslationCache.key('apertium', 'es', 'en', 'x')).not.toBe(TranslationCache.key('apertium', 'es', 'ca', 'x'));
+    expect(TranslationCache.key('apertium', 'es', 'en', 'x')).not.toBe(
+      TranslationCache.key('apertium', 'es', 'ca', 'x'),
+    );
   });
 });

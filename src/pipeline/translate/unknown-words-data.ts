@@ -271,7 +271,10 @@ zapatillas	trainers
 ávidamente	eagerly
 épico	epic
 épicos	epic
-`.trim().split('\n').map((line) => line.split('\t') as [string, string]),
+`
+    .trim()
+    .split('\n')
+    .map((line) => line.split('\t') as [string, string]),
 );
 
 export const unknownVerbs: ReadonlyMap<string, { base: string; past: string }> = new Map(
@@ -330,8 +333,11 @@ torpede	torpedo	torpedoed
 tuit	tweet	tweeted
 tuite	tweet	tweeted
 vapule	thrash	thrashed
-`.trim().split('\n').map((line) => {
-    const [stem, base, past] = line.split('\t') as [string, string, string];
-    return [stem, { base, past }];
-  }),
+`
+    .trim()
+    .split('\n')
+    .map((line) => {
+      const [stem, base, past] = line.split('\t') as [string, string, string];
+      return [stem, { base, past }];
+    }),
 );

@@ -9,17 +9,30 @@ import { unknownVerbs, unknownWords } from './unknown-words-data.js';
 
 // Spanish endings and their usual English cognate endings, longest first within each family.
 const cognateEndings: [RegExp, string][] = [
-  [/izaciones$/, 'izations'], [/ización$/, 'ization'],
-  [/ciones$/, 'tions'], [/ción$/, 'tion'], [/siones$/, 'sions'], [/sión$/, 'sion'],
-  [/idades$/, 'ities'], [/idad$/, 'ity'],
-  [/ismos$/, 'isms'], [/ismo$/, 'ism'], [/istas$/, 'ists'], [/ista$/, 'ist'],
-  [/(?:ic|íc)(?:os|as)$/, 'ic'], [/(?:ic|íc)[oa]$/, 'ic'],
+  [/izaciones$/, 'izations'],
+  [/ización$/, 'ization'],
+  [/ciones$/, 'tions'],
+  [/ción$/, 'tion'],
+  [/siones$/, 'sions'],
+  [/sión$/, 'sion'],
+  [/idades$/, 'ities'],
+  [/idad$/, 'ity'],
+  [/ismos$/, 'isms'],
+  [/ismo$/, 'ism'],
+  [/istas$/, 'ists'],
+  [/ista$/, 'ist'],
+  [/(?:ic|íc)(?:os|as)$/, 'ic'],
+  [/(?:ic|íc)[oa]$/, 'ic'],
   [/os[oa]s?$/, 'ous'],
-  [/encias?$/, 'ence'], [/ancias?$/, 'ance'],
+  [/encias?$/, 'ence'],
+  [/ancias?$/, 'ance'],
   [/mente$/, 'ly'],
-  [/arios$/, 'aries'], [/ari[oa]s?$/, 'ary'],
+  [/arios$/, 'aries'],
+  [/ari[oa]s?$/, 'ary'],
   [/iv[oa]s?$/, 'ive'],
-  [/izar$/, 'ize'], [/izó$/, 'ized'], [/izad[oa]s?$/, 'ized'],
+  [/izar$/, 'ize'],
+  [/izó$/, 'ized'],
+  [/izad[oa]s?$/, 'ized'],
 ];
 
 export function guessUnknown(word: string): string {
@@ -27,20 +40,51 @@ export function guessUnknown(word: string): string {
   const lower = word.toLowerCase();
   const known = unknownWords.get(lower) ?? verbForm(lower);
   if (known) return known;
-  for (const [ending, english] of cognateEndings) if (ending.test(lower)) return withoutAccents(lower.replace(ending, english));
+  for (const [ending, english] of cognateEndings)
+    if (ending.test(lower)) return withoutAccents(lower.replace(ending, english));
   return withoutAccents(word);
 }
 
 function withoutAccents(word: string): string {
-  return word.normalize('NFD').replace(/[\u0300-\u036f]/g, '').normalize('NFC');
+  return word
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .normalize('NFC');
 }
 
 // Regular Spanish verb endings → which English form: base, third person, past, participle, -ing.
 const verbEndings: [string, 'base' | 's' | 'past' | 'ing' | 'will'][] = [
-  ['aron', 'past'], ['ieron', 'past'], ['ando', 'ing'], ['iendo', 'ing'], ['ados', 'past'], ['idos', 'past'], ['adas', 'past'], ['idas', 'past'],
-  ['ado', 'past'], ['ido', 'past'], ['ada', 'past'], ['ida', 'past'], ['aba', 'past'], ['aban', 'past'], ['ía', 'past'], ['ían', 'past'],
-  ['ará', 'will'], ['erá', 'will'], ['irá', 'will'], ['arán', 'will'], ['erán', 'will'], ['irán', 'will'],
-  ['ó', 'past'], ['ió', 'past'], ['an', 'base'], ['en', 'base'], ['a', 's'], ['e', 's'], ['ar', 'base'], ['er', 'base'], ['ir', 'base'],
+  ['aron', 'past'],
+  ['ieron', 'past'],
+  ['ando', 'ing'],
+  ['iendo', 'ing'],
+  ['ados', 'past'],
+  ['idos', 'past'],
+  ['adas', 'past'],
+  ['idas', 'past'],
+  ['ado', 'past'],
+  ['ido', 'past'],
+  ['ada', 'past'],
+  ['ida', 'past'],
+  ['aba', 'past'],
+  ['aban', 'past'],
+  ['ía', 'past'],
+  ['ían', 'past'],
+  ['ará', 'will'],
+  ['erá', 'will'],
+  ['irá', 'will'],
+  ['arán', 'will'],
+  ['erán', 'will'],
+  ['irán', 'will'],
+  ['ó', 'past'],
+  ['ió', 'past'],
+  ['an', 'base'],
+  ['en', 'base'],
+  ['a', 's'],
+  ['e', 's'],
+  ['ar', 'base'],
+  ['er', 'base'],
+  ['ir', 'base'],
 ];
 
 const longestEndingFirst = [...verbEndings].sort((a, b) => b[0].length - a[0].length);
@@ -59,7 +103,12 @@ function english(verb: { base: string; past: string }, form: 'base' | 's' | 'pas
   const { base, past } = verb;
   if (form === 'past') return past;
   if (form === 'will') return `will ${base}`;
-  if (form === 's') return /(?:s|sh|ch|x|z)$/.test(base) ? `${base}es` : /[^aeiou]y$/.test(base) ? `${base.slice(0, -1)}ies` : `${base}s`;
+  if (form === 's')
+    return /(?:s|sh|ch|x|z)$/.test(base)
+      ? `${base}es`
+      : /[^aeiou]y$/.test(base)
+        ? `${base.slice(0, -1)}ies`
+        : `${base}s`;
   if (form === 'ing') return /[^e]e$/.test(base) ? `${base.slice(0, -1)}ing` : `${base}ing`;
   return base;
 }

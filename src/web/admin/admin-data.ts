@@ -38,7 +38,12 @@ export interface AdminSourceSettings {
 
 export interface AdminOps {
   sources(): Promise<AdminSource[]>;
-  addSource(input: { url: string; name?: string; language?: string | null; page?: boolean }): Promise<{ name: string; created: boolean }>;
+  addSource(input: {
+    url: string;
+    name?: string;
+    language?: string | null;
+    page?: boolean;
+  }): Promise<{ name: string; created: boolean }>;
   importOpml(text: string): Promise<{ added: number; known: number }>;
   updateSource(id: number, settings: AdminSourceSettings): Promise<boolean>;
   itemErrors(limit: number): Promise<AdminItemError[]>;

@@ -7,14 +7,42 @@ import { hashPassword, verifyPassword } from './auth.js';
 function fakeOps() {
   const calls: string[] = [];
   const sources: AdminSource[] = [
-    { id: 1, name: 'Diario', url: 'https://diario.example.es/', feedUrls: ['https://diario.example.es/rss'], language: 'es', paused: false, excerptOnly: false, translate: true, bodySelector: '.story', articleCount: 3, lastSuccessAt: null, errorCount: 2, lastError: 'HTTP 503', lastErrorCode: 'http-status' },
+    {
+      id: 1,
+      name: 'Diario',
+      url: 'https://diario.example.es/',
+      feedUrls: ['https://diario.example.es/rss'],
+      language: 'es',
+      paused: false,
+      excerptOnly: false,
+      translate: true,
+      bodySelector: '.story',
+      articleCount: 3,
+      lastSuccessAt: null,
+      errorCount: 2,
+      lastError: 'HTTP 503',
+      lastErrorCode: 'http-status',
+    },
   ];
   const ops: AdminOps = {
     sources: async () => sources,
-    addSource: async (input) => (calls.push(`add ${input.url} ${input.language}`), { name: 'new.example', created: true }),
+    addSource: async (input) => (
+      calls.push(`add ${input.url} ${input.language}`),
+      { name: 'new.example', created: true }
+    ),
     importOpml: async (text) => (calls.push(`import ${text.length}`), { added: 2, known: 1 }),
     updateSource: async (id, s) => (calls.push(`update ${id} ${JSON.stringify(s)}`), id === 1),
-    itemErrors: async () => [{ id: 1, url: 'https://diario.example.es/broken', stage: 'extract', code: 'no-article', message: 'no article', attempts: 2, lastAt: '2024-05-07T10:00:00Z' }],
+    itemErrors: async () => [
+      {
+        id: 1,
+        url: 'https://diario.example.es/broken',
+        stage: 'extract',
+        code: 'no-article',
+        message: 'no article',
+        attempts: 2,
+        lastAt: '2024-05-07T10:00:00Z',
+      },
+    ],
     retryItem: async (url) => void calls.push(`retry ${url}`),
     translationStatus: async () => ['apertium: not installed'],
   };
@@ -23,14 +51,24 @@ function fakeOps() {
 
 function adminApp() {
   const { ops, calls } = fakeOps();
-  const app = createWebApp({ data: fakeSiteData(), siteName: 'H', language: 'en', siteUrl: 'https://news.test', admin: { ops, password: 'correct horse' } });
+  const app = createWebApp({
+    data: fakeSiteData(),
+    siteName: 'H',
+    language: 'en',
+    siteUrl: 'https://news.test',
+    admin: { ops, password: 'correct horse' },
+  });
   return { app, calls };
 }
 
 const ORIGIN = 'http://localhost';
 
 async function login(app: ReturnType<typeof adminApp>['app']) {
-  const res = await app.request('/admin/login', { method: 'POST', body: new URLSearchParams({ password: 'correct horse' }), headers: { Origin: ORIGIN } });
+  const res = await app.request('/admin/login', {
+    method: 'POST',
+    body: new URLSearchParams({ password: 'correct horse' }),
+    headers: { Origin: ORIGIN },
+  });
   const cookie = res.headers.get('set-cookie')!;
   const doc = await documentOf(await app.request('/admin', { headers: { Cookie: cookie.split(';')[0]! } }));
   const csrf = doc.querySelector('input[name="csrf"]')!.getAttribute('value')!;
@@ -48,7 +86,10 @@ describe('admin', () => {
     const { app } = adminApp();
     const page = await documentOf(await app.request('/admin'));
     expect(page.querySelector('input[type="password"]')).not.toBeNull();
-    const wrong = await app.request('/admin/login', { method: 'POST', body: new URLSearchParams({ password: 'nope' }) });
+    const wrong = await app.request('/admin/login', {
+      method: 'POST',
+      body: new URLSearchParams({ password: 'nope' }),
+    });
     expect(wrong.status).toBe(401);
     expect(wrong.headers.get('set-cookie')).toBeNull();
     const { res, setCookie, doc } = await login(app);
@@ -64,7 +105,10 @@ describe('admin', () => {
 
   it('marks the cookie Secure over https', async () => {
     const { app } = adminApp();
-    const res = await app.request('https://news.test/admin/login', { method: 'POST', body: new URLSearchParams({ password: 'correct horse' }) });
+    const res = await app.request('https://news.test/admin/login', {
+      method: 'POST',
+      body: new URLSearchParams({ password: 'correct horse' }),
+    });
     expect(res.headers.get('set-cookie')).toMatch(/Secure/);
   });
 
@@ -72,10 +116,16 @@ describe('admin', () => {
     const { app, calls } = adminApp();
     const { cookie, csrf } = await login(app);
     const post = (body: Record<string, string>, origin = ORIGIN) =>
-      app.request('/admin/sources', { method: 'POST', body: new URLSearchParams(body), headers: { Cookie: cookie, Origin: origin } });
+      app.request('/admin/sources', {
+        method: 'POST',
+        body: new URLSearchParams(body),
+        headers: { Cookie: cookie, Origin: origin },
+      });
     expect((await post({ url: 'https://new.example/feed' })).status).toBe(403);
     expect((await post({ url: 'https://new.example/feed', csrf }, 'https://evil.example')).status).toBe(403);
-    expect((await app.request('/admin/sources', { method: 'POST', body: new URLSearchParams({ url: 'x', csrf }) })).status).toBe(403);
+    expect(
+      (await app.request('/admin/sources', { method: 'POST', body: new URLSearchParams({ url: 'x', csrf }) })).status,
+    ).toBe(403);
     expect(calls).toEqual([]);
     const ok = await post({ url: 'https://new.example/feed', language: 'fr', csrf });
     expect(ok.status).toBe(303);
@@ -87,8 +137,12 @@ describe('admin', () => {
   it('saves per-source settings, re-runs a failed page, imports OPML, logs out', async () => {
     const { app, calls } = adminApp();
     const { cookie, csrf } = await login(app);
-    const post = (path: string, body: URLSearchParams | FormData) => app.request(path, { method: 'POST', body, headers: { Cookie: cookie } });
-    await post('/admin/sources/1', new URLSearchParams({ csrf, language: 'ca', paused: '1', translate: '1', bodySelector: 'article .story-body' }));
+    const post = (path: string, body: URLSearchParams | FormData) =>
+      app.request(path, { method: 'POST', body, headers: { Cookie: cookie } });
+    await post(
+      '/admin/sources/1',
+      new URLSearchParams({ csrf, language: 'ca', paused: '1', translate: '1', bodySelector: 'article .story-body' }),
+    );
     await post('/admin/sources/1', new URLSearchParams({ csrf, bodySelector: 'div[' })); // not CSS: refused, nothing saved
     const refused = await documentOf(await app.request('/admin', { headers: { Cookie: cookie } }));
     expect(refused.querySelector('[role="status"]')!.textContent).toContain('not a CSS selector');
@@ -98,7 +152,11 @@ describe('admin', () => {
     form.set('csrf', csrf);
     form.set('opml', new File(['<opml version="2.0"></opml>'], 'feeds.opml', { type: 'text/xml' }));
     await post('/admin/import', form);
-    expect(calls).toEqual(['update 1 {"language":"ca","paused":true,"excerptOnly":false,"translate":true,"bodySelector":"article .story-body"}', 'retry https://diario.example.es/broken', 'import 27']);
+    expect(calls).toEqual([
+      'update 1 {"language":"ca","paused":true,"excerptOnly":false,"translate":true,"bodySelector":"article .story-body"}',
+      'retry https://diario.example.es/broken',
+      'import 27',
+    ]);
     await post('/admin/logout', new URLSearchParams({ csrf }));
     const doc = await documentOf(await app.request('/admin', { headers: { Cookie: cookie } }));
     expect(doc.querySelector('input[type="password"]')).not.toBeNull();

@@ -37,7 +37,8 @@ export function adminRoutes(options: AdminOptions, siteFor: (c: Context) => Site
     c.header('Cache-Control', 'no-store');
   });
 
-  const secure = (c: Context) => new URL(c.req.url).protocol === 'https:' || c.req.header('x-forwarded-proto') === 'https';
+  const secure = (c: Context) =>
+    new URL(c.req.url).protocol === 'https:' || c.req.header('x-forwarded-proto') === 'https';
 
   admin.get('/', async (c) => {
     const token = getCookie(c, COOKIE);
@@ -45,7 +46,11 @@ export function adminRoutes(options: AdminOptions, siteFor: (c: Context) => Site
     if (!session) return c.html(loginPage(siteFor(c), null).value);
     const message = messages.get(token!) ?? null;
     messages.delete(token!);
-    const [sources, errors, translation] = await Promise.all([options.ops.sources(), options.ops.itemErrors(ERRORS_SHOWN), options.ops.translationStatus()]);
+    const [sources, errors, translation] = await Promise.all([
+      options.ops.sources(),
+      options.ops.itemErrors(ERRORS_SHOWN),
+      options.ops.translationStatus(),
+    ]);
     return c.html(dashboardPage(siteFor(c), { csrf: session.csrf, sources, errors, translation, message }).value);
   });
 
@@ -59,7 +64,13 @@ export function adminRoutes(options: AdminOptions, siteFor: (c: Context) => Site
       return c.html(loginPage(siteFor(c), 'Wrong password.').value, 401);
     }
     const { token } = sessions.create();
-    setCookie(c, COOKIE, token, { httpOnly: true, sameSite: 'Strict', secure: secure(c), path: '/admin', maxAge: SESSION_MS / 1000 });
+    setCookie(c, COOKIE, token, {
+      httpOnly: true,
+      sameSite: 'Strict',
+      secure: secure(c),
+      path: '/admin',
+      maxAge: SESSION_MS / 1000,
+    });
     return c.redirect('/admin', 303);
   });
 
@@ -70,7 +81,8 @@ export function adminRoutes(options: AdminOptions, siteFor: (c: Context) => Site
     const session = sessions.get(token);
     if (!session) throw new HTTPException(403, { message: 'Log in first.' });
     const form = await c.req.parseBody();
-    if (!sameToken(typeof form.csrf === 'string' ? form.csrf : undefined, session.csrf)) throw new HTTPException(403, { message: 'The form expired; reload the admin page.' });
+    if (!sameToken(typeof form.csrf === 'string' ? form.csrf : undefined, session.csrf))
+      throw new HTTPException(403, { message: 'The form expired; reload the admin page.' });
     let message: string;
     try {
       message = await work(c, form as Record<string, string | File>);
@@ -92,7 +104,12 @@ export function adminRoutes(options: AdminOptions, siteFor: (c: Context) => Site
     '/sources',
     action(async (_c, form) => {
       const url = text(form.url);
-      const added = await options.ops.addSource({ url, name: text(form.name) || undefined, language: languageQuery(text(form.language)) ?? null, page: form.page === '1' });
+      const added = await options.ops.addSource({
+        url,
+        name: text(form.name) || undefined,
+        language: languageQuery(text(form.language)) ?? null,
+        page: form.page === '1',
+      });
       return added.created ? `Added ${added.name}; its first fetch is due now.` : `${added.name} was already followed.`;
     }),
   );

@@ -47,7 +47,15 @@ export function storeAdminOps(options: StoreAdminOptions): AdminOps {
       return (await store.updateSource(id, settings)) !== null;
     },
     async itemErrors(limit) {
-      return (await store.itemErrors({ limit })).map((e) => ({ id: e.id, url: e.url, stage: e.stage, code: e.code, message: e.message, attempts: e.attempts, lastAt: e.lastAt }));
+      return (await store.itemErrors({ limit })).map((e) => ({
+        id: e.id,
+        url: e.url,
+        stage: e.stage,
+        code: e.code,
+        message: e.message,
+        attempts: e.attempts,
+        lastAt: e.lastAt,
+      }));
     },
     async retryItem(url) {
       const known = await store.itemErrorByUrl(url);

@@ -2,26 +2,65 @@
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 const list = (name: string) => ({ type: 'array', items: ref(name) });
-const intParam = (name: string, description: string) => ({ name, in: 'query', required: false, description, schema: { type: 'integer', minimum: 0 } });
+const intParam = (name: string, description: string) => ({
+  name,
+  in: 'query',
+  required: false,
+  description,
+  schema: { type: 'integer', minimum: 0 },
+});
 const idPath = { name: 'id', in: 'path', required: true, schema: { type: 'integer', minimum: 1 } };
-const paging = [intParam('limit', 'items per page, 1–100 (default 20)'), intParam('offset', 'items to skip (default 0)')];
-const section = { name: 'section', in: 'query', required: false, description: "the publisher's section, e.g. Sport", schema: { type: 'string', maxLength: 40 } };
-const lang = { name: 'lang', in: 'query', required: false, description: 'original language (BCP 47)', schema: { type: 'string' } };
-const sort = { name: 'sort', in: 'query', required: false, description: 'newest (default): newest first; relevance: the newest 100 matches with the words in their headline first, then older ones newest first', schema: { type: 'string', enum: ['newest', 'relevance'] } };
+const paging = [
+  intParam('limit', 'items per page, 1–100 (default 20)'),
+  intParam('offset', 'items to skip (default 0)'),
+];
+const section = {
+  name: 'section',
+  in: 'query',
+  required: false,
+  description: "the publisher's section, e.g. Sport",
+  schema: { type: 'string', maxLength: 40 },
+};
+const lang = {
+  name: 'lang',
+  in: 'query',
+  required: false,
+  description: 'original language (BCP 47)',
+  schema: { type: 'string' },
+};
+const sort = {
+  name: 'sort',
+  in: 'query',
+  required: false,
+  description:
+    'newest (default): newest first; relevance: the newest 100 matches with the words in their headline first, then older ones newest first',
+  schema: { type: 'string', enum: ['newest', 'relevance'] },
+};
 const source = intParam('source', 'only articles carried by this source id');
 
 function ok(schema: object, description = 'OK') {
   return { description, content: { 'application/json': { schema } } };
 }
 const errors = { '400': ok(ref('Error'), 'Bad parameter'), '404': ok(ref('Error'), 'Not found') };
-const page = (key: string, item: string) => ({ type: 'object', properties: { [key]: list(item), limit: { type: 'integer' }, offset: { type: 'integer' }, nextOffset: { type: ['integer', 'null'] } } });
+const page = (key: string, item: string) => ({
+  type: 'object',
+  properties: {
+    [key]: list(item),
+    limit: { type: 'integer' },
+    offset: { type: 'integer' },
+    nextOffset: { type: ['integer', 'null'] },
+  },
+});
 
 const articleSummary = {
   type: 'object',
   required: ['id', 'pagePath', 'title', 'originalTitle', 'site', 'url'],
   properties: {
     id: { type: 'integer' },
-    pagePath: { type: 'string', description: "the article's page on this site, e.g. /article/12/valencia-approves-its-plan" },
+    pagePath: {
+      type: 'string',
+      description: "the article's page on this site, e.g. /article/12/valencia-approves-its-plan",
+    },
     title: { type: 'string', description: 'in the site language when translated' },
     originalTitle: { type: 'string' },
     site: { type: 'string' },
@@ -39,24 +78,96 @@ const articleSummary = {
 export function openApiDocument() {
   return {
     openapi: '3.1.0',
-    info: { title: 'Happenings API', version: '1', description: 'Articles, stories, sources and entities of this Happenings site. Every article object carries pagePath.' },
+    info: {
+      title: 'Happenings API',
+      version: '1',
+      description:
+        'Articles, stories, sources and entities of this Happenings site. Every article object carries pagePath.',
+    },
     paths: {
-      '/api/v1/articles': { get: { summary: 'Latest articles, newest first', parameters: [...paging, lang, source, section], responses: { '200': ok(page('articles', 'ArticleSummary')), ...errors } } },
-      '/api/v1/articles/popular': { get: { summary: 'Most read articles of the last 7 days', parameters: paging.slice(0, 1), responses: { '200': ok({ type: 'object', properties: { articles: list('ArticleSummary'), days: { type: 'integer' } } }) } } },
-      '/api/v1/articles/{id}': { get: { summary: 'One article with its original text, translation and carriers', parameters: [idPath], responses: { '200': ok(ref('Article')), ...errors } } },
-      '/api/v1/articles/{id}/read-too': { get: { summary: 'Related articles (same story, then similar)', parameters: [idPath, paging[0]], responses: { '200': ok({ type: 'object', properties: { articles: list('ArticleSummary') } }), ...errors } } },
-      '/api/v1/search': {
+      '/api/v1/articles': {
         get: {
-          summary: 'Full-text search over original and translated text (every word required), newest first unless sort=relevance',
-          parameters: [{ name: 'q', in: 'query', required: true, schema: { type: 'string', maxLength: 200 } }, lang, source, { name: 'from', in: 'query', schema: { type: 'string', format: 'date' } }, { name: 'to', in: 'query', schema: { type: 'string', format: 'date' } }, sort, ...paging],
+          summary: 'Latest articles, newest first',
+          parameters: [...paging, lang, source, section],
           responses: { '200': ok(page('articles', 'ArticleSummary')), ...errors },
         },
       },
-      '/api/v1/sources': { get: { summary: 'Followed sources with fetch health', responses: { '200': ok({ type: 'object', properties: { sources: list('Source') } }) } } },
-      '/api/v1/sources/{id}': { get: { summary: 'One source and its latest articles', parameters: [idPath, ...paging], responses: { '200': ok({ type: 'object', properties: { source: ref('Source'), articles: list('ArticleSummary') } }), ...errors } } },
-      '/api/v1/stories': { get: { summary: 'Top stories, ranked by outlets × size × recency', parameters: paging.slice(0, 1), responses: { '200': ok({ type: 'object', properties: { stories: list('StorySummary') } }) } } },
-      '/api/v1/stories/{id}': { get: { summary: "One story: every outlet's version, first reported first", parameters: [idPath], responses: { '200': ok(ref('Story')), ...errors } } },
-      '/api/v1/entities/{id}': { get: { summary: 'One entity and its articles', parameters: [idPath], responses: { '200': ok(ref('Entity')), ...errors } } },
+      '/api/v1/articles/popular': {
+        get: {
+          summary: 'Most read articles of the last 7 days',
+          parameters: paging.slice(0, 1),
+          responses: {
+            '200': ok({ type: 'object', properties: { articles: list('ArticleSummary'), days: { type: 'integer' } } }),
+          },
+        },
+      },
+      '/api/v1/articles/{id}': {
+        get: {
+          summary: 'One article with its original text, translation and carriers',
+          parameters: [idPath],
+          responses: { '200': ok(ref('Article')), ...errors },
+        },
+      },
+      '/api/v1/articles/{id}/read-too': {
+        get: {
+          summary: 'Related articles (same story, then similar)',
+          parameters: [idPath, paging[0]],
+          responses: { '200': ok({ type: 'object', properties: { articles: list('ArticleSummary') } }), ...errors },
+        },
+      },
+      '/api/v1/search': {
+        get: {
+          summary:
+            'Full-text search over original and translated text (every word required), newest first unless sort=relevance',
+          parameters: [
+            { name: 'q', in: 'query', required: true, schema: { type: 'string', maxLength: 200 } },
+            lang,
+            source,
+            { name: 'from', in: 'query', schema: { type: 'string', format: 'date' } },
+            { name: 'to', in: 'query', schema: { type: 'string', format: 'date' } },
+            sort,
+            ...paging,
+          ],
+          responses: { '200': ok(page('articles', 'ArticleSummary')), ...errors },
+        },
+      },
+      '/api/v1/sources': {
+        get: {
+          summary: 'Followed sources with fetch health',
+          responses: { '200': ok({ type: 'object', properties: { sources: list('Source') } }) },
+        },
+      },
+      '/api/v1/sources/{id}': {
+        get: {
+          summary: 'One source and its latest articles',
+          parameters: [idPath, ...paging],
+          responses: {
+            '200': ok({ type: 'object', properties: { source: ref('Source'), articles: list('ArticleSummary') } }),
+            ...errors,
+          },
+        },
+      },
+      '/api/v1/stories': {
+        get: {
+          summary: 'Top stories, ranked by outlets × size × recency',
+          parameters: paging.slice(0, 1),
+          responses: { '200': ok({ type: 'object', properties: { stories: list('StorySummary') } }) },
+        },
+      },
+      '/api/v1/stories/{id}': {
+        get: {
+          summary: "One story: every outlet's version, first reported first",
+          parameters: [idPath],
+          responses: { '200': ok(ref('Story')), ...errors },
+        },
+      },
+      '/api/v1/entities/{id}': {
+        get: {
+          summary: 'One entity and its articles',
+          parameters: [idPath],
+          responses: { '200': ok(ref('Entity')), ...errors },
+        },
+      },
     },
     components: {
       schemas: {
@@ -72,19 +183,73 @@ export function openApiDocument() {
                 subtitle: { type: ['string', 'null'] },
                 byline: { type: ['string', 'null'] },
                 original: { type: 'object', description: 'title, subtitle, html (sanitized), paragraphs, language' },
-                translation: { type: ['object', 'null'], description: 'language, engine, engineVersion, translatedAt, title, subtitle, html, paragraphs' },
-                carriers: { type: 'array', items: { type: 'object', properties: { sourceName: { type: 'string' }, url: { type: 'string' }, seenAt: { type: 'string' }, isFirst: { type: 'boolean' } } } },
-                related: { type: 'array', items: { type: 'object', properties: { title: { type: 'string' }, url: { type: 'string' } } } },
+                translation: {
+                  type: ['object', 'null'],
+                  description: 'language, engine, engineVersion, translatedAt, title, subtitle, html, paragraphs',
+                },
+                carriers: {
+                  type: 'array',
+                  items: {
+                    type: 'object',
+                    properties: {
+                      sourceName: { type: 'string' },
+                      url: { type: 'string' },
+                      seenAt: { type: 'string' },
+                      isFirst: { type: 'boolean' },
+                    },
+                  },
+                },
+                related: {
+                  type: 'array',
+                  items: { type: 'object', properties: { title: { type: 'string' }, url: { type: 'string' } } },
+                },
                 tags: { type: 'array', items: { type: 'string' } },
                 isTeaser: { type: 'boolean' },
               },
             },
           ],
         },
-        Source: { type: 'object', properties: { id: { type: 'integer' }, name: { type: 'string' }, url: { type: 'string' }, language: { type: ['string', 'null'] }, articleCount: { type: 'integer' }, lastSuccessAt: { type: ['string', 'null'] }, errorCount: { type: 'integer' }, lastError: { type: ['string', 'null'] }, lastErrorCode: { type: ['string', 'null'] } } },
-        EntityChip: { type: 'object', properties: { id: { type: 'integer' }, name: { type: 'string' }, kind: { type: ['string', 'null'] }, pagePath: { type: 'string' } } },
-        StorySummary: { type: 'object', properties: { id: { type: 'integer' }, pagePath: { type: 'string' }, title: { type: 'string' }, articleCount: { type: 'integer' }, outletCount: { type: 'integer' }, languages: { type: 'array', items: { type: 'string' } }, updatedAt: { type: 'string' } } },
-        Story: { allOf: [ref('StorySummary'), { type: 'object', properties: { articles: list('ArticleSummary'), entities: list('EntityChip') } }] },
+        Source: {
+          type: 'object',
+          properties: {
+            id: { type: 'integer' },
+            name: { type: 'string' },
+            url: { type: 'string' },
+            language: { type: ['string', 'null'] },
+            articleCount: { type: 'integer' },
+            lastSuccessAt: { type: ['string', 'null'] },
+            errorCount: { type: 'integer' },
+            lastError: { type: ['string', 'null'] },
+            lastErrorCode: { type: ['string', 'null'] },
+          },
+        },
+        EntityChip: {
+          type: 'object',
+          properties: {
+            id: { type: 'integer' },
+            name: { type: 'string' },
+            kind: { type: ['string', 'null'] },
+            pagePath: { type: 'string' },
+          },
+        },
+        StorySummary: {
+          type: 'object',
+          properties: {
+            id: { type: 'integer' },
+            pagePath: { type: 'string' },
+            title: { type: 'string' },
+            articleCount: { type: 'integer' },
+            outletCount: { type: 'integer' },
+            languages: { type: 'array', items: { type: 'string' } },
+            updatedAt: { type: 'string' },
+          },
+        },
+        Story: {
+          allOf: [
+            ref('StorySummary'),
+            { type: 'object', properties: { articles: list('ArticleSummary'), entities: list('EntityChip') } },
+          ],
+        },
         Entity: { allOf: [ref('EntityChip'), { type: 'object', properties: { articles: list('ArticleSummary') } }] },
       },
     },

@@ -8,7 +8,12 @@ describe('/api/v1', () => {
     const res = await app.request('/api/v1/articles?limit=2&offset=1');
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toMatch(/^application\/json/);
-    const body = (await res.json()) as { articles: { id: number; pagePath: string }[]; limit: number; offset: number; nextOffset: number | null };
+    const body = (await res.json()) as {
+      articles: { id: number; pagePath: string }[];
+      limit: number;
+      offset: number;
+      nextOffset: number | null;
+    };
     expect(body.limit).toBe(2);
     expect(body.offset).toBe(1);
     expect(body.nextOffset).toBe(3);
@@ -18,7 +23,10 @@ describe('/api/v1', () => {
   });
 
   it('says there is no next page after a short one', async () => {
-    const body = (await (await testApp().app.request('/api/v1/articles?limit=5')).json()) as { articles: unknown[]; nextOffset: number | null };
+    const body = (await (await testApp().app.request('/api/v1/articles?limit=5')).json()) as {
+      articles: unknown[];
+      nextOffset: number | null;
+    };
     expect(body.articles).toHaveLength(3);
     expect(body.nextOffset).toBeNull();
   });

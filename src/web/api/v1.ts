@@ -41,7 +41,11 @@ export function apiV1(data: SiteData): Hono {
   api.get('/articles', async (c) => {
     const page = paging(c);
     const source = c.req.query('source');
-    const filter = { language: languageQuery(c.req.query('lang')), sourceId: source ? idParam(source, 'source') : undefined, section: sectionQuery(c.req.query('section')) };
+    const filter = {
+      language: languageQuery(c.req.query('lang')),
+      sourceId: source ? idParam(source, 'source') : undefined,
+      section: sectionQuery(c.req.query('section')),
+    };
     const articles = await data.latestArticles({ ...page, ...filter });
     return c.json({ articles, ...page, nextOffset: nextOffset(articles.length, page) });
   });

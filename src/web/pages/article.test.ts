@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { documentOf, englishArticle, fakeArticle, testApp, translatedArticle, untranslatedArticle } from '../testkit.js';
+import {
+  documentOf,
+  englishArticle,
+  fakeArticle,
+  testApp,
+  translatedArticle,
+  untranslatedArticle,
+} from '../testkit.js';
 import { usableCaption } from './article.js';
 
 const path = translatedArticle.pagePath;
@@ -122,8 +129,13 @@ describe('article page', () => {
     const original = await documentOf(await testApp().app.request(`${path}?view=original`));
     expect(original.querySelector('figcaption')!.textContent).toBe('La alcaldesa durante el pleno. Foto: J. Pérez');
     expect(original.querySelector('figure')!.getAttribute('lang')).toBe('es');
-    const untranslatedCaption = fakeArticle({ ...translatedArticle, translation: { ...translatedArticle.translation!, imageCaption: null } });
-    const doc = await documentOf(await testApp({ articles: [untranslatedCaption] }).app.request(untranslatedCaption.pagePath));
+    const untranslatedCaption = fakeArticle({
+      ...translatedArticle,
+      translation: { ...translatedArticle.translation!, imageCaption: null },
+    });
+    const doc = await documentOf(
+      await testApp({ articles: [untranslatedCaption] }).app.request(untranslatedCaption.pagePath),
+    );
     expect(doc.querySelector('figcaption')!.textContent).toBe('La alcaldesa durante el pleno. Foto: J. Pérez');
     expect(doc.querySelector('figure')!.getAttribute('lang')).toBe('es');
   });
@@ -157,7 +169,12 @@ describe('article page', () => {
   });
 
   it('escapes a hostile title and refuses script URLs', async () => {
-    const hostile = fakeArticle({ id: 7, title: '<script>alert(1)</script>', url: 'javascript:alert(2)', byline: '"><b>x</b>' });
+    const hostile = fakeArticle({
+      id: 7,
+      title: '<script>alert(1)</script>',
+      url: 'javascript:alert(2)',
+      byline: '"><b>x</b>',
+    });
     const { app } = testApp({ articles: [hostile] });
     const text = await (await app.request(hostile.pagePath)).text();
     expect(text).toContain('<h1 lang="en" dir="ltr">&lt;script&gt;alert(1)&lt;/script&gt;</h1>');

@@ -25,26 +25,21 @@ export function articlePage(site: SiteContext, model: ArticlePageModel): SafeHtm
   const { article, view } = model;
   const title = headline(article, view).title;
   const pageUrl = `${site.siteUrl}${article.pagePath}`;
-  const text = model.excerptOnly ? excerpt(article, view) : html`${viewSwitch(article, view)}
-${leadImage(article, view)}
-${articleText(site, article, view)}
-${teaserNote(article)}`;
+  const text = model.excerptOnly
+    ? excerpt(article, view)
+    : html`${viewSwitch(article, view)} ${leadImage(article, view)} ${articleText(site, article, view)}
+      ${teaserNote(article)}`;
   return layout(site, {
     title,
     description: article.lead,
     canonicalUrl: pageUrl,
     head: articleMeta(site, article, title, pageUrl),
     body: html`<article>
-${articleHeader(site, article, view)}
-${languageNote(site, model)}
-${text}
-${entityChips(model.entities ?? [])}
-${tagList(article)}
-</article>
-${shareLinks(pageUrl, title)}
-${readToo(site, model.readToo ?? [])}
-${carriedBy(site, article)}
-${relatedLinks(article)}`,
+        ${articleHeader(site, article, view)} ${languageNote(site, model)} ${text} ${entityChips(model.entities ?? [])}
+        ${tagList(article)}
+      </article>
+      ${shareLinks(pageUrl, title)} ${readToo(site, model.readToo ?? [])} ${carriedBy(site, article)}
+      ${relatedLinks(article)}`,
   });
 }
 
@@ -52,14 +47,21 @@ ${relatedLinks(article)}`,
 function excerpt(article: ArticleView, view: TextView): SafeHtml {
   const text = view !== 'original' && article.translation ? article.translation : article.original;
   const lead = text.paragraphs[0] ?? article.lead ?? '';
-  const language = view !== 'original' && article.translation ? article.translation.language : article.original.language;
+  const language =
+    view !== 'original' && article.translation ? article.translation.language : article.original.language;
   const link = safeUrl(article.url);
-  return html`<div class="body"${langAttributes(language)}><p>${lead}</p></div>
-<p class="note">${article.site} publishes this article in full on its own site. ${link ? html`<a href="${link}" rel="noopener">Read the whole article on ${article.site}</a>.` : ''}</p>`;
+  return html`<div class="body" ${langAttributes(language)}><p>${lead}</p></div>
+    <p class="note">
+      ${article.site} publishes this article in full on its own site.
+      ${link ? html`<a href="${link}" rel="noopener">Read the whole article on ${article.site}</a>.` : ''}
+    </p>`;
 }
 
 /** The headline in the language of the view; the side-by-side view leads with the translation. */
-function headline(article: ArticleView, view: TextView): { title: string; subtitle: string | null; language: string | null } {
+function headline(
+  article: ArticleView,
+  view: TextView,
+): { title: string; subtitle: string | null; language: string | null } {
   const t = view === 'original' ? null : article.translation;
   return t
     ? { title: t.title, subtitle: t.subtitle, language: t.language }
@@ -72,13 +74,17 @@ function articleHeader(site: SiteContext, article: ArticleView, view: TextView):
   const source = link ? html`<a href="${link}" rel="noopener">${article.site}</a>` : html`${article.site}`;
   return html`<header>
 <h1${langAttributes(h.language)}>${h.title}</h1>
-${h.subtitle ? html`<p class="subtitle"${langAttributes(h.language)}>${h.subtitle}</p>` : ''}
+${h.subtitle ? html`<p class="subtitle" ${langAttributes(h.language)}>${h.subtitle}</p>` : ''}
 ${article.byline ? html`<p class="byline">${article.byline}</p>` : ''}
 <p class="meta">${article.publishedAt ? html`${timeTag(article.publishedAt, site.language)} · ` : ''}Source: ${source}</p>
 </header>`;
 }
 
-const ENGINE_NAMES: Record<string, string> = { apertium: 'Apertium', libretranslate: 'LibreTranslate', argos: 'Argos Translate' };
+const ENGINE_NAMES: Record<string, string> = {
+  apertium: 'Apertium',
+  libretranslate: 'LibreTranslate',
+  argos: 'Argos Translate',
+};
 
 /** "Translated from Spanish by Apertium 3.8". */
 export function provenance(translation: TranslationText, from: string | null, siteLanguage: string): string {
@@ -99,7 +105,10 @@ function languageNote(site: SiteContext, model: ArticlePageModel): SafeHtml {
   }
   if (!from || sameLanguage(from, site.language)) return html``;
   const why = model.translationNote ? html` ${model.translationNote}` : '';
-  return html`<p class="note">This article is shown in its original language, ${languageName(from, site.language)}; no translation is available.${why}</p>`;
+  return html`<p class="note">
+    This article is shown in its original language, ${languageName(from, site.language)}; no translation is
+    available.${why}
+  </p>`;
 }
 
 function articleText(site: SiteContext, article: ArticleView, view: TextView): SafeHtml {
@@ -137,7 +146,8 @@ function leadImage(article: ArticleView, view: TextView): SafeHtml {
   const src = safeUrl(article.image);
   if (!src) return html``;
   // The caption in the reader's language when it was translated (not in the original view), else as the source wrote it.
-  const translated = view === 'original' ? null : usableCaption(article.translation?.imageCaption ?? null, article.image);
+  const translated =
+    view === 'original' ? null : usableCaption(article.translation?.imageCaption ?? null, article.image);
   const caption = translated ?? usableCaption(article.imageCaption, article.image);
   const language = translated && article.translation ? article.translation.language : article.original.language;
   return html`<figure${langAttributes(language)}>
@@ -149,7 +159,10 @@ ${caption ? html`<figcaption>${caption}</figcaption>` : ''}
 function teaserNote(article: ArticleView): SafeHtml {
   if (!article.isTeaser) return html``;
   const link = safeUrl(article.url);
-  return html`<p class="note">This is only the beginning of the article. ${link ? html`<a href="${link}" rel="noopener">Read the whole article on ${article.site}</a>.` : ''}</p>`;
+  return html`<p class="note">
+    This is only the beginning of the article.
+    ${link ? html`<a href="${link}" rel="noopener">Read the whole article on ${article.site}</a>.` : ''}
+  </p>`;
 }
 
 function tagList(article: ArticleView): SafeHtml {
@@ -163,14 +176,33 @@ function carriedBy(site: SiteContext, article: ArticleView): SafeHtml {
   const others = article.carriers.filter((c) => c.url !== article.url && safeUrl(c.url));
   if (!others.length) return html``;
   const items = others.map(
-    (c) => html`<li><a href="${safeUrl(c.url)}" rel="noopener">${c.sourceName}</a> <span class="meta">${timeTag(c.seenAt, site.language)}${c.isFirst ? ' · first seen' : ''}</span></li>`,
+    (c) =>
+      html`<li>
+        <a href="${safeUrl(c.url)}" rel="noopener">${c.sourceName}</a>
+        <span class="meta">${timeTag(c.seenAt, site.language)}${c.isFirst ? ' · first seen' : ''}</span>
+      </li>`,
   );
-  return html`<section aria-labelledby="carried-by"><h2 id="carried-by">Also carried by</h2><ul>${items}</ul></section>`;
+  return html`<section aria-labelledby="carried-by">
+    <h2 id="carried-by">Also carried by</h2>
+    <ul>
+      ${items}
+    </ul>
+  </section>`;
 }
 
 function relatedLinks(article: ArticleView): SafeHtml {
   const links = article.related.filter((r) => safeUrl(r.url));
   if (!links.length) return html``;
-  const items = links.map((r) => html`<li><a href="${safeUrl(r.url)}" rel="noopener"${langAttributes(article.original.language)}>${r.title}</a></li>`);
-  return html`<section aria-labelledby="from-source"><h2 id="from-source">From the source</h2><ul>${items}</ul></section>`;
+  const items = links.map(
+    (r) =>
+      html`<li>
+        <a href="${safeUrl(r.url)}" rel="noopener" ${langAttributes(article.original.language)}>${r.title}</a>
+      </li>`,
+  );
+  return html`<section aria-labelledby="from-source">
+    <h2 id="from-source">From the source</h2>
+    <ul>
+      ${items}
+    </ul>
+  </section>`;
 }

@@ -10,7 +10,11 @@ describe('front page', () => {
     expect(res.headers.get('content-type')).toMatch(/^text\/html/);
     const doc = await documentOf(res);
     const links = [...doc.querySelectorAll('main ol.list h2 a')].map((a) => a.getAttribute('href'));
-    expect(links).toEqual([translatedArticle.pagePath, untranslatedArticle.pagePath, '/article/3/harbour-reopens-after-storm']);
+    expect(links).toEqual([
+      translatedArticle.pagePath,
+      untranslatedArticle.pagePath,
+      '/article/3/harbour-reopens-after-storm',
+    ]);
     const first = doc.querySelector('main ol.list li')!;
     expect(first.querySelector('h2')!.textContent).toBe('Valencia approves its new mobility plan');
     expect(first.textContent).toContain('Diario de Ejemplo');
@@ -36,7 +40,11 @@ describe('front page', () => {
 
   it('pages with ?page= and links older and newer pages', async () => {
     const articles = Array.from({ length: PAGE_SIZE + 5 }, (_, i) =>
-      fakeArticle({ id: i + 1, title: `Story ${i + 1}`, publishedAt: new Date(Date.UTC(2024, 0, 1, 0, i)).toISOString() }),
+      fakeArticle({
+        id: i + 1,
+        title: `Story ${i + 1}`,
+        publishedAt: new Date(Date.UTC(2024, 0, 1, 0, i)).toISOString(),
+      }),
     );
     const { app, data } = testApp({ articles });
     const page1 = await documentOf(await app.request('/'));
@@ -67,7 +75,11 @@ describe('front page', () => {
   });
 
   it('escapes hostile titles and leads', async () => {
-    const hostile = fakeArticle({ id: 9, title: '<script>alert(1)</script>Breaking', lead: '<img src=x onerror=alert(2)>' });
+    const hostile = fakeArticle({
+      id: 9,
+      title: '<script>alert(1)</script>Breaking',
+      lead: '<img src=x onerror=alert(2)>',
+    });
     const text = await (await testApp({ articles: [hostile] }).app.request('/')).text();
     expect(text).not.toContain('<script>alert(1)');
     expect(text).not.toContain('<img src=x');

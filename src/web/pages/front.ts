@@ -37,7 +37,10 @@ export function frontFilter(filter: FrontFilter, siteLanguage: string): { query:
   const params = new URLSearchParams();
   if (filter.language) params.set('lang', filter.language);
   if (filter.section) params.set('section', filter.section);
-  const words = [filter.section, filter.language ? `in ${languageName(filter.language, siteLanguage)}` : undefined].filter(Boolean);
+  const words = [
+    filter.section,
+    filter.language ? `in ${languageName(filter.language, siteLanguage)}` : undefined,
+  ].filter(Boolean);
   return { query: params.toString(), name: words.join(', ') };
 }
 
@@ -53,7 +56,12 @@ function titleLanguage(article: ArticleSummary, site: SiteContext): string | nul
  */
 const renderedItems = new WeakMap<ArticleSummary, Map<string, KeptHtml>>();
 
-export function articleItem(article: ArticleSummary, site: SiteContext, level: 2 | 3 = 2, showOriginal = false): KeptHtml {
+export function articleItem(
+  article: ArticleSummary,
+  site: SiteContext,
+  level: 2 | 3 = 2,
+  showOriginal = false,
+): KeptHtml {
   let byForm = renderedItems.get(article);
   if (!byForm) renderedItems.set(article, (byForm = new Map()));
   const form = `${site.language} ${level} ${showOriginal}`;
@@ -67,13 +75,17 @@ function renderItem(article: ArticleSummary, site: SiteContext, level: 2 | 3, sh
   const langAttrs = lang ? html` lang="${lang}" dir="${textDirection(lang)}"` : '';
   const via = article.sourceName && article.sourceName !== article.site ? html` via ${article.sourceName}` : '';
   const date = article.publishedAt ? html` · ${timeTag(article.publishedAt, site.language)}` : '';
-  const translated = article.translatedFrom ? ` · translated from ${languageName(article.translatedFrom, site.language)}` : '';
-  return html`<li><article>
-${heading(level, html`<a href="${article.pagePath}"${langAttrs}>${article.title}</a>`)}
-<p class="meta">${article.site}${via}${date}${translated}</p>
-${showOriginal && article.translatedFrom ? html`<p class="meta">Original headline: <span lang="${article.language ?? ''}">${article.originalTitle}</span></p>` : ''}
-${article.lead ? html`<p${langAttrs}>${article.lead}</p>` : ''}
-</article></li>`;
+  const translated = article.translatedFrom
+    ? ` · translated from ${languageName(article.translatedFrom, site.language)}`
+    : '';
+  return html`<li>
+    <article>
+      ${heading(level, html`<a href="${article.pagePath}" ${langAttrs}>${article.title}</a>`)}
+      <p class="meta">${article.site}${via}${date}${translated}</p>
+      ${showOriginal && article.translatedFrom ? html`<p class="meta">Original headline: <span lang="${article.language ?? ''}">${article.originalTitle}</span></p>` : ''}
+      ${article.lead ? html`<p${langAttrs}>${article.lead}</p>` : ''}
+    </article>
+  </li>`;
 }
 
 function heading(level: 2 | 3, content: SafeHtml): SafeHtml {
@@ -92,7 +104,8 @@ function frontHref(filter: FrontFilter, page: number): string {
 
 function pager(model: FrontPageModel): SafeHtml {
   if (model.page === 1 && !model.hasNext) return html``;
-  const newer = model.page > 1 ? html`<a rel="prev" href="${frontHref(model, model.page - 1)}">Newer</a>` : html`<span></span>`;
+  const newer =
+    model.page > 1 ? html`<a rel="prev" href="${frontHref(model, model.page - 1)}">Newer</a>` : html`<span></span>`;
   const older = model.hasNext ? html`<a rel="next" href="${frontHref(model, model.page + 1)}">Older</a>` : '';
   return html`<nav class="pager" aria-label="Pages">${newer}${older}</nav>`;
 }
@@ -102,9 +115,13 @@ function languageFilter(site: SiteContext, model: FrontPageModel): SafeHtml {
   if (languages.length < 2 && !model.language) return html``;
   const item = (tag: string | undefined, label: string) => {
     const current = tag === model.language ? html` aria-current="page"` : '';
-    return html`<li><a href="${frontHref({ language: tag, section: model.section }, 1)}"${current}>${label}</a></li>`;
+    return html`<li><a href="${frontHref({ language: tag, section: model.section }, 1)}" ${current}>${label}</a></li>`;
   };
-  return html`<nav aria-label="Language of the originals"><ul class="views">${item(undefined, 'All languages')}${languages.map((l) => item(l, languageName(l, site.language)))}</ul></nav>`;
+  return html`<nav aria-label="Language of the originals">
+    <ul class="views">
+      ${item(undefined, 'All languages')}${languages.map((l) => item(l, languageName(l, site.language)))}
+    </ul>
+  </nav>`;
 }
 
 function sectionFilter(model: FrontPageModel): SafeHtml {
@@ -112,25 +129,47 @@ function sectionFilter(model: FrontPageModel): SafeHtml {
   if (sections.length < 2 && !model.section) return html``;
   const item = (section: string | undefined, label: string) => {
     const current = section === model.section ? html` aria-current="page"` : '';
-    return html`<li><a href="${frontHref({ language: model.language, section }, 1)}"${current}>${label}</a></li>`;
+    return html`<li><a href="${frontHref({ language: model.language, section }, 1)}" ${current}>${label}</a></li>`;
   };
-  return html`<nav aria-label="Sections"><ul class="views">${item(undefined, 'All sections')}${sections.map((s) => item(s, s))}</ul></nav>`;
+  return html`<nav aria-label="Sections">
+    <ul class="views">
+      ${item(undefined, 'All sections')}${sections.map((s) => item(s, s))}
+    </ul>
+  </nav>`;
 }
 
 function storyItem(story: StorySummary, site: SiteContext): SafeHtml {
   const languages = story.languages.map((l) => languageName(l, site.language)).join(', ');
-  return html`<li><article><h3><a href="${story.pagePath}">${story.title}</a></h3>
-<p class="meta">${story.articleCount} articles from ${story.outletCount} ${story.outletCount === 1 ? 'outlet' : 'outlets'}${languages ? ` · ${languages}` : ''} · updated ${timeTag(story.updatedAt, site.language)}</p></article></li>`;
+  return html`<li>
+    <article>
+      <h3><a href="${story.pagePath}">${story.title}</a></h3>
+      <p class="meta">
+        ${story.articleCount} articles from ${story.outletCount}
+        ${story.outletCount === 1 ? 'outlet' : 'outlets'}${languages ? ` · ${languages}` : ''} · updated
+        ${timeTag(story.updatedAt, site.language)}
+      </p>
+    </article>
+  </li>`;
 }
 
 function storiesSection(site: SiteContext, stories: StorySummary[] | undefined): SafeHtml {
   if (!stories?.length) return html``;
-  return html`<section aria-labelledby="top-stories"><h2 id="top-stories">Top stories</h2><ol class="list">${stories.map((s) => storyItem(s, site))}</ol></section>`;
+  return html`<section aria-labelledby="top-stories">
+    <h2 id="top-stories">Top stories</h2>
+    <ol class="list">
+      ${stories.map((s) => storyItem(s, site))}
+    </ol>
+  </section>`;
 }
 
 function popularSection(site: SiteContext, popular: ArticleSummary[] | undefined): SafeHtml {
   if (!popular?.length) return html``;
-  return html`<section aria-labelledby="most-read"><h2 id="most-read">Most read</h2><ol class="list compact">${popular.map((a) => articleItem(a, site, 3))}</ol></section>`;
+  return html`<section aria-labelledby="most-read">
+    <h2 id="most-read">Most read</h2>
+    <ol class="list compact">
+      ${popular.map((a) => articleItem(a, site, 3))}
+    </ol>
+  </section>`;
 }
 
 export function frontPage(site: SiteContext, model: FrontPageModel): SafeHtml {
@@ -138,20 +177,34 @@ export function frontPage(site: SiteContext, model: FrontPageModel): SafeHtml {
   const inLanguage = model.language ? ` in ${languageName(model.language, site.language)}` : '';
   const heading_ = `Latest${model.section ? `: ${model.section}` : ''}${inLanguage}${model.page > 1 ? ` — page ${model.page}` : ''}`;
   // The note explains untranslated headlines; with none on the page it would only be noise.
-  const untranslated = model.articles.some((a) => !a.translatedFrom && a.language && !sameLanguage(a.language, site.language));
+  const untranslated = model.articles.some(
+    (a) => !a.translatedFrom && a.language && !sameLanguage(a.language, site.language),
+  );
   const note = model.translationNote && untranslated ? html`<p class="note">${model.translationNote}</p>` : '';
   const hasStories = !!model.stories?.length;
   const level = hasStories ? 3 : 2;
   const list = model.articles.length
-    ? html`<ol class="list">${model.articles.map((a) => articleItem(a, site, level))}</ol>`
+    ? html`<ol class="list">
+        ${model.articles.map((a) => articleItem(a, site, level))}
+      </ol>`
     : html`<p>No articles yet. Add a source and they will appear here.</p>`;
   // With stories, the page's title is the site's and "Latest" is one section of it.
-  const latest = hasStories ? html`<section aria-labelledby="latest"><h2 id="latest">${heading_}</h2>${note}${list}${pager(model)}</section>` : html`${note}${list}${pager(model)}`;
-  const feeds = { path: '/feed', title: `${site.siteName}: latest${filter.name ? `, ${filter.name}` : ''}`, query: filter.query || undefined };
+  const latest = hasStories
+    ? html`<section aria-labelledby="latest">
+        <h2 id="latest">${heading_}</h2>
+        ${note}${list}${pager(model)}
+      </section>`
+    : html`${note}${list}${pager(model)}`;
+  const feeds = {
+    path: '/feed',
+    title: `${site.siteName}: latest${filter.name ? `, ${filter.name}` : ''}`,
+    query: filter.query || undefined,
+  };
   return layout(site, {
     title: model.page > 1 || filter.query ? heading_ : undefined,
     canonicalUrl: `${site.siteUrl}${frontHref(model, model.page)}`,
     feeds,
-    body: html`<h1>${hasStories ? site.siteName : heading_}</h1>${languageFilter(site, model)}${sectionFilter(model)}${storiesSection(site, model.stories)}${latest}${popularSection(site, model.popular)}${feedLinks(feeds)}`,
+    body: html`<h1>${hasStories ? site.siteName : heading_}</h1>
+      ${languageFilter(site, model)}${sectionFilter(model)}${storiesSection(site, model.stories)}${latest}${popularSection(site, model.popular)}${feedLinks(feeds)}`,
   });
 }

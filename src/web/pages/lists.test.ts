@@ -30,7 +30,17 @@ describe('front page sections', () => {
 
   it('leads with top stories when the data has them', async () => {
     const data = fakeSiteData();
-    data.topStories = async () => [{ id: 4, pagePath: '/story/4', title: 'Valencia mobility plan', articleCount: 3, outletCount: 2, languages: ['es', 'en'], updatedAt: '2024-05-07T10:00:00Z' }];
+    data.topStories = async () => [
+      {
+        id: 4,
+        pagePath: '/story/4',
+        title: 'Valencia mobility plan',
+        articleCount: 3,
+        outletCount: 2,
+        languages: ['es', 'en'],
+        updatedAt: '2024-05-07T10:00:00Z',
+      },
+    ];
     const app = createWebApp({ data, siteName: 'H', language: 'en', siteUrl: 'https://news.test' });
     const doc = await documentOf(await app.request('/'));
     const headings = [...doc.querySelectorAll('h1, h2')].map((h) => h.textContent);
@@ -42,13 +52,32 @@ describe('front page sections', () => {
 describe('story page', () => {
   it("lists every outlet's version with the original headline, and redirects a merged story", async () => {
     const data = fakeSiteData();
-    const base = { pagePath: '/story/4', title: 'Valencia mobility plan', articleCount: 2, outletCount: 2, languages: ['es', 'fr'], updatedAt: '2024-05-07T10:00:00Z' };
+    const base = {
+      pagePath: '/story/4',
+      title: 'Valencia mobility plan',
+      articleCount: 2,
+      outletCount: 2,
+      languages: ['es', 'fr'],
+      updatedAt: '2024-05-07T10:00:00Z',
+    };
     const summaries = await data.latestArticles({ limit: 2, offset: 0 });
-    data.storyById = async (id) => (id === 4 ? { ...base, id, articles: summaries, entities: [{ id: 1, name: 'Valencia', kind: 'place', pagePath: '/entity/1' }] } : id === 3 ? { ...base, id, mergedInto: 4, articles: [], entities: [] } : null);
+    data.storyById = async (id) =>
+      id === 4
+        ? {
+            ...base,
+            id,
+            articles: summaries,
+            entities: [{ id: 1, name: 'Valencia', kind: 'place', pagePath: '/entity/1' }],
+          }
+        : id === 3
+          ? { ...base, id, mergedInto: 4, articles: [], entities: [] }
+          : null;
     const app = createWebApp({ data, siteName: 'H', language: 'en', siteUrl: 'https://news.test' });
     const doc = await documentOf(await app.request('/story/4'));
     expect(doc.querySelector('h1')!.textContent).toBe('Valencia mobility plan');
-    expect(doc.querySelector('main')!.textContent).toContain('Original headline: Valencia aprueba su nuevo plan de movilidad');
+    expect(doc.querySelector('main')!.textContent).toContain(
+      'Original headline: Valencia aprueba su nuevo plan de movilidad',
+    );
     expect(doc.querySelector('.chips a')!.getAttribute('href')).toBe('/entity/1');
     expect(doc.querySelector('link[rel="alternate"]')!.getAttribute('href')).toBe('/story/4/feed.rss');
     const merged = await app.request('/story/3');
@@ -61,21 +90,44 @@ describe('article page extras', () => {
   it('offers share links as plain links, Read too, and describes our page for previews', async () => {
     const doc = await documentOf(await testApp().app.request(translatedArticle.pagePath));
     const pageUrl = `https://news.test${translatedArticle.pagePath}`;
-    expect((doc.querySelector('#share-link') as unknown as { getAttribute(n: string): string }).getAttribute('value')).toBe(pageUrl);
+    expect(
+      (doc.querySelector('#share-link') as unknown as { getAttribute(n: string): string }).getAttribute('value'),
+    ).toBe(pageUrl);
     const share = [...doc.querySelectorAll('.share-links a')].map((a) => a.textContent);
     expect(share).toEqual(['E-mail', 'Mastodon', 'X', 'Facebook', 'LinkedIn', 'WhatsApp']);
-    for (const a of doc.querySelectorAll('.share-links a')) expect(a.getAttribute('href')).toContain(encodeURIComponent(pageUrl));
+    for (const a of doc.querySelectorAll('.share-links a'))
+      expect(a.getAttribute('href')).toContain(encodeURIComponent(pageUrl));
     expect(doc.querySelectorAll('#read-too ~ ol li').length).toBeGreaterThan(0);
     expect(doc.querySelector('meta[property="og:url"]')!.getAttribute('content')).toBe(pageUrl);
     const ld = JSON.parse(doc.querySelector('script[type="application/ld+json"]')!.textContent!);
-    expect(ld).toMatchObject({ '@type': 'NewsArticle', url: pageUrl, isBasedOn: translatedArticle.url, headline: translatedArticle.title });
+    expect(ld).toMatchObject({
+      '@type': 'NewsArticle',
+      url: pageUrl,
+      isBasedOn: translatedArticle.url,
+      headline: translatedArticle.title,
+    });
   });
 
   it('shows only the lead and the link of an excerpt-only source in public mode, all in private mode', async () => {
-    const article = fakeArticle({ id: 9, title: 'Short one', excerptOnly: true, original: { title: 'Short one', subtitle: null, html: '<p>Lead.</p><p>Second secret paragraph.</p>', paragraphs: ['Lead.', 'Second secret paragraph.'], language: 'en' } });
+    const article = fakeArticle({
+      id: 9,
+      title: 'Short one',
+      excerptOnly: true,
+      original: {
+        title: 'Short one',
+        subtitle: null,
+        html: '<p>Lead.</p><p>Second secret paragraph.</p>',
+        paragraphs: ['Lead.', 'Second secret paragraph.'],
+        language: 'en',
+      },
+    });
     const data = fakeSiteData({ articles: [article] });
     const page = async (publicMode: boolean) =>
-      (await createWebApp({ data, siteName: 'H', language: 'en', publicMode }).request(`http://x.test${article.pagePath}`)).text();
+      (
+        await createWebApp({ data, siteName: 'H', language: 'en', publicMode }).request(
+          `http://x.test${article.pagePath}`,
+        )
+      ).text();
     const pub = await page(true);
     expect(pub).toContain('Lead.');
     expect(pub).not.toContain('Second secret paragraph.');
@@ -88,7 +140,9 @@ describe('search, source and about pages', () => {
   it('searches translated text, keeps the filters in the form, and survives hostile input', async () => {
     const { app } = testApp();
     const doc = await documentOf(await app.request('/search?q=mobility&lang=es'));
-    expect([...doc.querySelectorAll('main ol.list h2 a')].map((a) => a.getAttribute('href'))).toEqual([translatedArticle.pagePath]);
+    expect([...doc.querySelectorAll('main ol.list h2 a')].map((a) => a.getAttribute('href'))).toEqual([
+      translatedArticle.pagePath,
+    ]);
     expect(doc.querySelector('#q')!.getAttribute('value')).toBe('mobility');
     expect(doc.querySelector('#lang option[selected]')!.getAttribute('value')).toBe('es');
     const long = await app.request(`/search?q=${'a'.repeat(10_000)}`);
@@ -102,8 +156,17 @@ describe('search, source and about pages', () => {
   it('orders newest first unless the reader picks relevance, and keeps that choice in the form and the pager', async () => {
     const asked: unknown[] = [];
     const { app, data } = testApp();
-    const spy = createWebApp({ data: { ...data, search: async (opts) => (asked.push(opts.sort), data.search(opts)) }, siteName: 'Spy', language: 'en', pageCacheMs: 0 });
-    expect((await documentOf(await app.request('/search?q=mobility'))).querySelector('#sort option[selected]')!.getAttribute('value')).toBe('newest');
+    const spy = createWebApp({
+      data: { ...data, search: async (opts) => (asked.push(opts.sort), data.search(opts)) },
+      siteName: 'Spy',
+      language: 'en',
+      pageCacheMs: 0,
+    });
+    expect(
+      (await documentOf(await app.request('/search?q=mobility')))
+        .querySelector('#sort option[selected]')!
+        .getAttribute('value'),
+    ).toBe('newest');
     await spy.request('/search?q=mobility');
     await spy.request('/search/feed.rss?q=mobility');
     await spy.request('/api/v1/search?q=mobility&sort=relevance');

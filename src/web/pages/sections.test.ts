@@ -14,27 +14,43 @@ describe('section filter', () => {
     const { app } = testApp({ articles });
     const front = await documentOf(await app.request('/'));
     const nav = front.querySelector('nav[aria-label="Sections"]')!;
-    expect([...nav.querySelectorAll('a')].map((a) => a.textContent)).toEqual(['All sections', 'Local news', 'Politics']);
+    expect([...nav.querySelectorAll('a')].map((a) => a.textContent)).toEqual([
+      'All sections',
+      'Local news',
+      'Politics',
+    ]);
     const href = [...nav.querySelectorAll('a')].find((a) => a.textContent === 'Local news')!.getAttribute('href')!;
     expect(href).toBe('/?section=Local+news');
 
     const filtered = await documentOf(await app.request(href));
     expect(filtered.querySelector('h1')!.textContent).toBe('Latest: Local news');
-    expect([...filtered.querySelectorAll('main ol.list a')].map((a) => a.getAttribute('href'))).toEqual([translatedArticle.pagePath, englishArticle.pagePath]);
+    expect([...filtered.querySelectorAll('main ol.list a')].map((a) => a.getAttribute('href'))).toEqual([
+      translatedArticle.pagePath,
+      englishArticle.pagePath,
+    ]);
     expect(filtered.querySelector('nav[aria-label="Sections"] a[aria-current="page"]')!.textContent).toBe('Local news');
-    const alternate = filtered.querySelector('link[rel="alternate"][type="application/rss+xml"]')!.getAttribute('href')!;
+    const alternate = filtered
+      .querySelector('link[rel="alternate"][type="application/rss+xml"]')!
+      .getAttribute('href')!;
     expect(alternate).toBe('/feed.rss?section=Local+news');
 
     const feed = parseFeed(await (await app.request(alternate)).text(), `https://news.test${alternate}`);
-    expect(feed.items.map((i) => new URL(i.url).pathname)).toEqual([translatedArticle.pagePath, englishArticle.pagePath]);
+    expect(feed.items.map((i) => new URL(i.url).pathname)).toEqual([
+      translatedArticle.pagePath,
+      englishArticle.pagePath,
+    ]);
     const both = await documentOf(await app.request('/?section=Politics&lang=fr'));
     expect(both.querySelector('h1')!.textContent).toBe('Latest: Politics in French');
-    expect([...both.querySelectorAll('main ol.list a')].map((a) => a.getAttribute('href'))).toEqual([untranslatedArticle.pagePath]);
+    expect([...both.querySelectorAll('main ol.list a')].map((a) => a.getAttribute('href'))).toEqual([
+      untranslatedArticle.pagePath,
+    ]);
   });
 
   it('filters the API list and names the section on each article', async () => {
     const { app } = testApp({ articles });
-    const body = (await (await app.request('/api/v1/articles?section=Politics')).json()) as { articles: { id: number; section: string }[] };
+    const body = (await (await app.request('/api/v1/articles?section=Politics')).json()) as {
+      articles: { id: number; section: string }[];
+    };
     expect(body.articles.map((a) => [a.id, a.section])).toEqual([[untranslatedArticle.id, 'Politics']]);
   });
 

@@ -20,7 +20,17 @@ describe('sources page', () => {
   });
 
   it('says when a source was never fetched', async () => {
-    const never = { id: 3, name: 'New', url: 'https://new.example/feed', language: null, articleCount: 0, lastSuccessAt: null, errorCount: 0, lastError: null, lastErrorCode: null };
+    const never = {
+      id: 3,
+      name: 'New',
+      url: 'https://new.example/feed',
+      language: null,
+      articleCount: 0,
+      lastSuccessAt: null,
+      errorCount: 0,
+      lastError: null,
+      lastErrorCode: null,
+    };
     const doc = await documentOf(await testApp({ sources: [never] }).app.request('/sources'));
     expect(doc.querySelector('tbody tr')!.textContent).toContain('Never fetched');
   });
