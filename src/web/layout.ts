@@ -49,55 +49,44 @@ export function feedUrl(feeds: FeedLinks, ext: 'rss' | 'atom' | 'json'): string 
 function feedHead(feeds: FeedLinks | undefined): SafeHtml {
   if (!feeds) return html``;
   return html`${FEED_TYPES.map(
-    ([ext, type, name]) =>
-      html`<link rel="alternate" type="${type}" title="${feeds.title} (${name})" href="${feedUrl(feeds, ext)}" /> `,
+    ([
+      ext,
+      type,
+      name,
+    ]) => html`<link rel="alternate" type="${type}" title="${feeds.title} (${name})" href="${feedUrl(feeds, ext)}">
+`,
   )}`;
 }
 
 /** Visible links to a list's feeds, for readers who subscribe by hand. */
 export function feedLinks(feeds: FeedLinks): SafeHtml {
-  return html`<p class="feeds meta">
-    Follow: ${FEED_TYPES.map(([ext, , name], i) => html`${i ? ' · ' : ''}<a href="${feedUrl(feeds, ext)}">${name}</a>`)}
-  </p>`;
+  return html`<p class="feeds meta">Follow: ${FEED_TYPES.map(([ext, , name], i) => html`${i ? ' · ' : ''}<a href="${feedUrl(feeds, ext)}">${name}</a>`)}</p>`;
 }
 
 export function layout(site: SiteContext, page: PageShell): SafeHtml {
   const title = page.title ? `${page.title} — ${site.siteName}` : site.siteName;
   return html`<!doctype html>
-    <html lang="${site.language}" dir="${textDirection(site.language)}">
-      <head>
-        <meta charset="utf-8" />
-        <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <title>${title}</title>
-        ${page.description ? html`<meta name="description" content="${page.description}" />` : ''}
-        ${page.canonicalUrl ? html`<link rel="canonical" href="${page.canonicalUrl}" />` : ''}
-        ${feedHead(page.feeds)}${page.head ?? ''}
-        <link rel="stylesheet" href="${STYLESHEET_PATH}" />
-      </head>
-      <body>
-        <a class="skip-link" href="#main">Skip to content</a>
-        <header>
-          <a class="brand" href="/">${site.siteName}</a>
-          <nav aria-label="Site">
-            <ul>
-              <li><a href="/">Latest</a></li>
-              <li><a href="/search">Search</a></li>
-              <li><a href="/sources">Sources</a></li>
-              <li><a href="/about">About</a></li>
-            </ul>
-          </nav>
-        </header>
-        <main id="main" tabindex="-1">${page.body}</main>
-        <footer>
-          <p>
-            <a href="/api/v1/openapi.json">API</a> · <a href="/feed.rss">RSS</a> · <a href="/feed.atom">Atom</a> ·
-            <a href="/feed.json">JSON Feed</a>
-          </p>
-          <p>
-            ${site.siteName} follows publishers' feeds and links every article to its source. Machine translations may
-            contain mistakes; the original is one click away.
-          </p>
-        </footer>
-      </body>
-    </html> `;
+<html lang="${site.language}" dir="${textDirection(site.language)}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${title}</title>
+${page.description ? html`<meta name="description" content="${page.description}">` : ''}
+${page.canonicalUrl ? html`<link rel="canonical" href="${page.canonicalUrl}">` : ''}
+${feedHead(page.feeds)}${page.head ?? ''}
+<link rel="stylesheet" href="${STYLESHEET_PATH}">
+</head>
+<body>
+<a class="skip-link" href="#main">Skip to content</a>
+<header>
+<a class="brand" href="/">${site.siteName}</a>
+<nav aria-label="Site"><ul><li><a href="/">Latest</a></li><li><a href="/search">Search</a></li><li><a href="/sources">Sources</a></li><li><a href="/about">About</a></li></ul></nav>
+</header>
+<main id="main" tabindex="-1">
+${page.body}
+</main>
+<footer><p><a href="/api/v1/openapi.json">API</a> · <a href="/feed.rss">RSS</a> · <a href="/feed.atom">Atom</a> · <a href="/feed.json">JSON Feed</a></p><p>${site.siteName} follows publishers' feeds and links every article to its source. Machine translations may contain mistakes; the original is one click away.</p></footer>
+</body>
+</html>
+`;
 }

@@ -34,35 +34,19 @@ export function shareLinks(url: string, title: string): SafeHtml {
   const items = shareTargets(url, title).map(
     (s) => html`<li><a href="${s.href}" rel="noopener noreferrer nofollow">${s.name}</a></li>`,
   );
-  return html`<section aria-labelledby="share" class="share">
-    <h2 id="share">Share</h2>
-    <p>
-      <label for="share-link">Copy link</label>
-      <input id="share-link" class="share-link" type="url" readonly value="${url}" />
-    </p>
-    <ul class="share-links">
-      ${items}
-    </ul>
-  </section>`;
+  return html`<section aria-labelledby="share" class="share"><h2 id="share">Share</h2>
+<p><label for="share-link">Copy link</label> <input id="share-link" class="share-link" type="url" readonly value="${url}"></p>
+<ul class="share-links">${items}</ul></section>`;
 }
 
 export function readToo(site: SiteContext, articles: ArticleSummary[]): SafeHtml {
   if (!articles.length) return html``;
-  return html`<section aria-labelledby="read-too">
-    <h2 id="read-too">Read too</h2>
-    <ol class="list compact">
-      ${articles.map((a) => articleItem(a, site, 3))}
-    </ol>
-  </section>`;
+  return html`<section aria-labelledby="read-too"><h2 id="read-too">Read too</h2><ol class="list compact">${articles.map((a) => articleItem(a, site, 3))}</ol></section>`;
 }
 
 export function entityChips(entities: EntityChip[]): SafeHtml {
   if (!entities.length) return html``;
-  return html`<nav aria-label="People, places and organisations">
-    <ul class="chips">
-      ${entities.map((e) => html`<li><a href="${e.pagePath}">${e.name}</a></li>`)}
-    </ul>
-  </nav>`;
+  return html`<nav aria-label="People, places and organisations"><ul class="chips">${entities.map((e) => html`<li><a href="${e.pagePath}">${e.name}</a></li>`)}</ul></nav>`;
 }
 
 /** JSON for a <script type="application/ld+json"> block: "<" escaped so no text can close the element. */
@@ -95,13 +79,13 @@ export function articleMeta(site: SiteContext, article: ArticleView, title: stri
     isBasedOn: safeUrl(article.url) ?? undefined,
     description: article.lead ?? undefined,
   };
-  return html`<meta property="og:type" content="article" />
-    <meta property="og:site_name" content="${site.siteName}" />
-    <meta property="og:title" content="${title}" />
-    <meta property="og:url" content="${pageUrl}" />
-    ${article.lead ? html`<meta property="og:description" content="${article.lead}" />` : ''}
-    ${image ? html`<meta property="og:image" content="${image}" />` : ''}
-    ${published ? html`<meta property="article:published_time" content="${published}" />` : ''}
-    <meta name="twitter:card" content="${image ? 'summary_large_image' : 'summary'}" />
-    ${jsonLdBlock(ld)}`;
+  return html`<meta property="og:type" content="article">
+<meta property="og:site_name" content="${site.siteName}">
+<meta property="og:title" content="${title}">
+<meta property="og:url" content="${pageUrl}">
+${article.lead ? html`<meta property="og:description" content="${article.lead}">` : ''}
+${image ? html`<meta property="og:image" content="${image}">` : ''}
+${published ? html`<meta property="article:published_time" content="${published}">` : ''}
+<meta name="twitter:card" content="${image ? 'summary_large_image' : 'summary'}">
+${jsonLdBlock(ld)}`;
 }

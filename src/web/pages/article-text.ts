@@ -29,7 +29,7 @@ function bodyHtml(text: { html: string; paragraphs: string[] }): SafeHtml {
 
 export function singleText(article: ArticleView, view: 'translation' | 'original'): SafeHtml {
   const text = view === 'translation' && article.translation ? article.translation : article.original;
-  return html`<div class="body" ${langAttributes(text.language)}>${bodyHtml(text)}</div>`;
+  return html`<div class="body"${langAttributes(text.language)}>${bodyHtml(text)}</div>`;
 }
 
 function cell(text: string, language: string | null): SafeHtml {
@@ -44,9 +44,7 @@ export function bilingualText(article: ArticleView, translation: TranslationText
   const body: SafeHtml[] = [];
   for (let i = 0; i < rows; i += 1) {
     body.push(
-      html`<tr>
-        ${cell(article.original.paragraphs[i] ?? '', from)}${cell(translation.paragraphs[i] ?? '', to)}
-      </tr>`,
+      html`<tr>${cell(article.original.paragraphs[i] ?? '', from)}${cell(translation.paragraphs[i] ?? '', to)}</tr>`,
     );
   }
   const fromName = from ? languageName(from, siteLanguage) : 'Original';
@@ -67,11 +65,7 @@ export function viewSwitch(article: ArticleView, current: TextView): SafeHtml {
   const labels: Record<TextView, string> = { translation: 'Translation', original: 'Original', both: 'Side by side' };
   const items = VIEWS.map((v) => {
     const current_ = v === current ? html` aria-current="page"` : '';
-    return html`<li><a href="${article.pagePath}?view=${v}" ${current_}>${labels[v]}</a></li>`;
+    return html`<li><a href="${article.pagePath}?view=${v}"${current_}>${labels[v]}</a></li>`;
   });
-  return html`<nav aria-label="Text version">
-    <ul class="views">
-      ${items}
-    </ul>
-  </nav>`;
+  return html`<nav aria-label="Text version"><ul class="views">${items}</ul></nav>`;
 }

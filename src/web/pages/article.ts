@@ -27,19 +27,26 @@ export function articlePage(site: SiteContext, model: ArticlePageModel): SafeHtm
   const pageUrl = `${site.siteUrl}${article.pagePath}`;
   const text = model.excerptOnly
     ? excerpt(article, view)
-    : html`${viewSwitch(article, view)} ${leadImage(article, view)} ${articleText(site, article, view)}
-      ${teaserNote(article)}`;
+    : html`${viewSwitch(article, view)}
+${leadImage(article, view)}
+${articleText(site, article, view)}
+${teaserNote(article)}`;
   return layout(site, {
     title,
     description: article.lead,
     canonicalUrl: pageUrl,
     head: articleMeta(site, article, title, pageUrl),
     body: html`<article>
-        ${articleHeader(site, article, view)} ${languageNote(site, model)} ${text} ${entityChips(model.entities ?? [])}
-        ${tagList(article)}
-      </article>
-      ${shareLinks(pageUrl, title)} ${readToo(site, model.readToo ?? [])} ${carriedBy(site, article)}
-      ${relatedLinks(article)}`,
+${articleHeader(site, article, view)}
+${languageNote(site, model)}
+${text}
+${entityChips(model.entities ?? [])}
+${tagList(article)}
+</article>
+${shareLinks(pageUrl, title)}
+${readToo(site, model.readToo ?? [])}
+${carriedBy(site, article)}
+${relatedLinks(article)}`,
   });
 }
 
@@ -50,11 +57,8 @@ function excerpt(article: ArticleView, view: TextView): SafeHtml {
   const language =
     view !== 'original' && article.translation ? article.translation.language : article.original.language;
   const link = safeUrl(article.url);
-  return html`<div class="body" ${langAttributes(language)}><p>${lead}</p></div>
-    <p class="note">
-      ${article.site} publishes this article in full on its own site.
-      ${link ? html`<a href="${link}" rel="noopener">Read the whole article on ${article.site}</a>.` : ''}
-    </p>`;
+  return html`<div class="body"${langAttributes(language)}><p>${lead}</p></div>
+<p class="note">${article.site} publishes this article in full on its own site. ${link ? html`<a href="${link}" rel="noopener">Read the whole article on ${article.site}</a>.` : ''}</p>`;
 }
 
 /** The headline in the language of the view; the side-by-side view leads with the translation. */
@@ -74,7 +78,7 @@ function articleHeader(site: SiteContext, article: ArticleView, view: TextView):
   const source = link ? html`<a href="${link}" rel="noopener">${article.site}</a>` : html`${article.site}`;
   return html`<header>
 <h1${langAttributes(h.language)}>${h.title}</h1>
-${h.subtitle ? html`<p class="subtitle" ${langAttributes(h.language)}>${h.subtitle}</p>` : ''}
+${h.subtitle ? html`<p class="subtitle"${langAttributes(h.language)}>${h.subtitle}</p>` : ''}
 ${article.byline ? html`<p class="byline">${article.byline}</p>` : ''}
 <p class="meta">${article.publishedAt ? html`${timeTag(article.publishedAt, site.language)} · ` : ''}Source: ${source}</p>
 </header>`;
@@ -105,10 +109,7 @@ function languageNote(site: SiteContext, model: ArticlePageModel): SafeHtml {
   }
   if (!from || sameLanguage(from, site.language)) return html``;
   const why = model.translationNote ? html` ${model.translationNote}` : '';
-  return html`<p class="note">
-    This article is shown in its original language, ${languageName(from, site.language)}; no translation is
-    available.${why}
-  </p>`;
+  return html`<p class="note">This article is shown in its original language, ${languageName(from, site.language)}; no translation is available.${why}</p>`;
 }
 
 function articleText(site: SiteContext, article: ArticleView, view: TextView): SafeHtml {
@@ -159,10 +160,7 @@ ${caption ? html`<figcaption>${caption}</figcaption>` : ''}
 function teaserNote(article: ArticleView): SafeHtml {
   if (!article.isTeaser) return html``;
   const link = safeUrl(article.url);
-  return html`<p class="note">
-    This is only the beginning of the article.
-    ${link ? html`<a href="${link}" rel="noopener">Read the whole article on ${article.site}</a>.` : ''}
-  </p>`;
+  return html`<p class="note">This is only the beginning of the article. ${link ? html`<a href="${link}" rel="noopener">Read the whole article on ${article.site}</a>.` : ''}</p>`;
 }
 
 function tagList(article: ArticleView): SafeHtml {
@@ -177,17 +175,9 @@ function carriedBy(site: SiteContext, article: ArticleView): SafeHtml {
   if (!others.length) return html``;
   const items = others.map(
     (c) =>
-      html`<li>
-        <a href="${safeUrl(c.url)}" rel="noopener">${c.sourceName}</a>
-        <span class="meta">${timeTag(c.seenAt, site.language)}${c.isFirst ? ' · first seen' : ''}</span>
-      </li>`,
+      html`<li><a href="${safeUrl(c.url)}" rel="noopener">${c.sourceName}</a> <span class="meta">${timeTag(c.seenAt, site.language)}${c.isFirst ? ' · first seen' : ''}</span></li>`,
   );
-  return html`<section aria-labelledby="carried-by">
-    <h2 id="carried-by">Also carried by</h2>
-    <ul>
-      ${items}
-    </ul>
-  </section>`;
+  return html`<section aria-labelledby="carried-by"><h2 id="carried-by">Also carried by</h2><ul>${items}</ul></section>`;
 }
 
 function relatedLinks(article: ArticleView): SafeHtml {
@@ -195,14 +185,7 @@ function relatedLinks(article: ArticleView): SafeHtml {
   if (!links.length) return html``;
   const items = links.map(
     (r) =>
-      html`<li>
-        <a href="${safeUrl(r.url)}" rel="noopener" ${langAttributes(article.original.language)}>${r.title}</a>
-      </li>`,
+      html`<li><a href="${safeUrl(r.url)}" rel="noopener"${langAttributes(article.original.language)}>${r.title}</a></li>`,
   );
-  return html`<section aria-labelledby="from-source">
-    <h2 id="from-source">From the source</h2>
-    <ul>
-      ${items}
-    </ul>
-  </section>`;
+  return html`<section aria-labelledby="from-source"><h2 id="from-source">From the source</h2><ul>${items}</ul></section>`;
 }

@@ -13,9 +13,7 @@ export function errorPage(site: SiteContext, status: number, message: string): S
   const title = TITLES[status] ?? (status >= 500 ? 'Something went wrong' : 'Request not served');
   return layout(site, {
     title,
-    head: html`<meta name="robots" content="noindex" />`,
-    body: html`<h1>${title}</h1>
-      <p>${message}</p>
-      <p><a href="/">Go to the front page</a></p>`,
+    head: html`<meta name="robots" content="noindex">`,
+    body: html`<h1>${title}</h1><p>${message}</p><p><a href="/">Go to the front page</a></p>`,
   });
 }

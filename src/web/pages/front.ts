@@ -78,14 +78,12 @@ function renderItem(article: ArticleSummary, site: SiteContext, level: 2 | 3, sh
   const translated = article.translatedFrom
     ? ` · translated from ${languageName(article.translatedFrom, site.language)}`
     : '';
-  return html`<li>
-    <article>
-      ${heading(level, html`<a href="${article.pagePath}" ${langAttrs}>${article.title}</a>`)}
-      <p class="meta">${article.site}${via}${date}${translated}</p>
-      ${showOriginal && article.translatedFrom ? html`<p class="meta">Original headline: <span lang="${article.language ?? ''}">${article.originalTitle}</span></p>` : ''}
-      ${article.lead ? html`<p${langAttrs}>${article.lead}</p>` : ''}
-    </article>
-  </li>`;
+  return html`<li><article>
+${heading(level, html`<a href="${article.pagePath}"${langAttrs}>${article.title}</a>`)}
+<p class="meta">${article.site}${via}${date}${translated}</p>
+${showOriginal && article.translatedFrom ? html`<p class="meta">Original headline: <span lang="${article.language ?? ''}">${article.originalTitle}</span></p>` : ''}
+${article.lead ? html`<p${langAttrs}>${article.lead}</p>` : ''}
+</article></li>`;
 }
 
 function heading(level: 2 | 3, content: SafeHtml): SafeHtml {
@@ -115,13 +113,9 @@ function languageFilter(site: SiteContext, model: FrontPageModel): SafeHtml {
   if (languages.length < 2 && !model.language) return html``;
   const item = (tag: string | undefined, label: string) => {
     const current = tag === model.language ? html` aria-current="page"` : '';
-    return html`<li><a href="${frontHref({ language: tag, section: model.section }, 1)}" ${current}>${label}</a></li>`;
+    return html`<li><a href="${frontHref({ language: tag, section: model.section }, 1)}"${current}>${label}</a></li>`;
   };
-  return html`<nav aria-label="Language of the originals">
-    <ul class="views">
-      ${item(undefined, 'All languages')}${languages.map((l) => item(l, languageName(l, site.language)))}
-    </ul>
-  </nav>`;
+  return html`<nav aria-label="Language of the originals"><ul class="views">${item(undefined, 'All languages')}${languages.map((l) => item(l, languageName(l, site.language)))}</ul></nav>`;
 }
 
 function sectionFilter(model: FrontPageModel): SafeHtml {
@@ -129,47 +123,25 @@ function sectionFilter(model: FrontPageModel): SafeHtml {
   if (sections.length < 2 && !model.section) return html``;
   const item = (section: string | undefined, label: string) => {
     const current = section === model.section ? html` aria-current="page"` : '';
-    return html`<li><a href="${frontHref({ language: model.language, section }, 1)}" ${current}>${label}</a></li>`;
+    return html`<li><a href="${frontHref({ language: model.language, section }, 1)}"${current}>${label}</a></li>`;
   };
-  return html`<nav aria-label="Sections">
-    <ul class="views">
-      ${item(undefined, 'All sections')}${sections.map((s) => item(s, s))}
-    </ul>
-  </nav>`;
+  return html`<nav aria-label="Sections"><ul class="views">${item(undefined, 'All sections')}${sections.map((s) => item(s, s))}</ul></nav>`;
 }
 
 function storyItem(story: StorySummary, site: SiteContext): SafeHtml {
   const languages = story.languages.map((l) => languageName(l, site.language)).join(', ');
-  return html`<li>
-    <article>
-      <h3><a href="${story.pagePath}">${story.title}</a></h3>
-      <p class="meta">
-        ${story.articleCount} articles from ${story.outletCount}
-        ${story.outletCount === 1 ? 'outlet' : 'outlets'}${languages ? ` · ${languages}` : ''} · updated
-        ${timeTag(story.updatedAt, site.language)}
-      </p>
-    </article>
-  </li>`;
+  return html`<li><article><h3><a href="${story.pagePath}">${story.title}</a></h3>
+<p class="meta">${story.articleCount} articles from ${story.outletCount} ${story.outletCount === 1 ? 'outlet' : 'outlets'}${languages ? ` · ${languages}` : ''} · updated ${timeTag(story.updatedAt, site.language)}</p></article></li>`;
 }
 
 function storiesSection(site: SiteContext, stories: StorySummary[] | undefined): SafeHtml {
   if (!stories?.length) return html``;
-  return html`<section aria-labelledby="top-stories">
-    <h2 id="top-stories">Top stories</h2>
-    <ol class="list">
-      ${stories.map((s) => storyItem(s, site))}
-    </ol>
-  </section>`;
+  return html`<section aria-labelledby="top-stories"><h2 id="top-stories">Top stories</h2><ol class="list">${stories.map((s) => storyItem(s, site))}</ol></section>`;
 }
 
 function popularSection(site: SiteContext, popular: ArticleSummary[] | undefined): SafeHtml {
   if (!popular?.length) return html``;
-  return html`<section aria-labelledby="most-read">
-    <h2 id="most-read">Most read</h2>
-    <ol class="list compact">
-      ${popular.map((a) => articleItem(a, site, 3))}
-    </ol>
-  </section>`;
+  return html`<section aria-labelledby="most-read"><h2 id="most-read">Most read</h2><ol class="list compact">${popular.map((a) => articleItem(a, site, 3))}</ol></section>`;
 }
 
 export function frontPage(site: SiteContext, model: FrontPageModel): SafeHtml {
@@ -184,16 +156,11 @@ export function frontPage(site: SiteContext, model: FrontPageModel): SafeHtml {
   const hasStories = !!model.stories?.length;
   const level = hasStories ? 3 : 2;
   const list = model.articles.length
-    ? html`<ol class="list">
-        ${model.articles.map((a) => articleItem(a, site, level))}
-      </ol>`
+    ? html`<ol class="list">${model.articles.map((a) => articleItem(a, site, level))}</ol>`
     : html`<p>No articles yet. Add a source and they will appear here.</p>`;
   // With stories, the page's title is the site's and "Latest" is one section of it.
   const latest = hasStories
-    ? html`<section aria-labelledby="latest">
-        <h2 id="latest">${heading_}</h2>
-        ${note}${list}${pager(model)}
-      </section>`
+    ? html`<section aria-labelledby="latest"><h2 id="latest">${heading_}</h2>${note}${list}${pager(model)}</section>`
     : html`${note}${list}${pager(model)}`;
   const feeds = {
     path: '/feed',
@@ -204,7 +171,6 @@ export function frontPage(site: SiteContext, model: FrontPageModel): SafeHtml {
     title: model.page > 1 || filter.query ? heading_ : undefined,
     canonicalUrl: `${site.siteUrl}${frontHref(model, model.page)}`,
     feeds,
-    body: html`<h1>${hasStories ? site.siteName : heading_}</h1>
-      ${languageFilter(site, model)}${sectionFilter(model)}${storiesSection(site, model.stories)}${latest}${popularSection(site, model.popular)}${feedLinks(feeds)}`,
+    body: html`<h1>${hasStories ? site.siteName : heading_}</h1>${languageFilter(site, model)}${sectionFilter(model)}${storiesSection(site, model.stories)}${latest}${popularSection(site, model.popular)}${feedLinks(feeds)}`,
   });
 }

@@ -12,9 +12,7 @@ import { articleItem } from './front.js';
 
 function articleList(site: SiteContext, articles: ArticleSummary[], empty: string): SafeHtml {
   return articles.length
-    ? html`<ol class="list">
-        ${articles.map((a) => articleItem(a, site))}
-      </ol>`
+    ? html`<ol class="list">${articles.map((a) => articleItem(a, site))}</ol>`
     : html`<p>${empty}</p>`;
 }
 
@@ -49,31 +47,18 @@ function searchForm(site: SiteContext, model: SearchPageModel): SafeHtml {
     s.name,
   ]);
   return html`<form class="search" role="search" action="/search" method="get">
-    <p><label for="q">Words to find</label> <input id="q" name="q" type="search" value="${q.q}" maxlength="200" /></p>
-    <p>
-      <label for="lang">Language</label>
-      <select id="lang" name="lang">
-        ${languages}
-      </select>
-      <label for="source">Source</label>
-      <select id="source" name="source">
-        ${sources}
-      </select>
-    </p>
-    <p>
-      <label for="from">From</label> <input id="from" name="from" type="date" value="${q.from ?? ''}" />
-      <label for="to">To</label> <input id="to" name="to" type="date" value="${q.to ?? ''}" />
-      <label for="sort">Order</label>
-      <select id="sort" name="sort">
-        ${option('newest', 'Newest first', q.sort !== 'relevance')}${option('relevance', 'Words in the headline first', q.sort === 'relevance')}
-      </select>
-      <button type="submit">Search</button>
-    </p>
-  </form>`;
+<p><label for="q">Words to find</label> <input id="q" name="q" type="search" value="${q.q}" maxlength="200"></p>
+<p><label for="lang">Language</label> <select id="lang" name="lang">${languages}</select>
+<label for="source">Source</label> <select id="source" name="source">${sources}</select></p>
+<p><label for="from">From</label> <input id="from" name="from" type="date" value="${q.from ?? ''}">
+<label for="to">To</label> <input id="to" name="to" type="date" value="${q.to ?? ''}">
+<label for="sort">Order</label> <select id="sort" name="sort">${option('newest', 'Newest first', q.sort !== 'relevance')}${option('relevance', 'Words in the headline first', q.sort === 'relevance')}</select>
+<button type="submit">Search</button></p>
+</form>`;
 }
 
 function option(value: string, label: string, selected: boolean): SafeHtml {
-  return html`<option value="${value}" ${selected ? ' selected' : ''}>${label}</option>`;
+  return html`<option value="${value}"${selected ? ' selected' : ''}>${label}</option>`;
 }
 
 /**
@@ -111,20 +96,16 @@ export function searchFeeds(query: SearchPageModel['query']): FeedLinks {
 export function searchPage(site: SiteContext, model: SearchPageModel): SafeHtml {
   const q = model.query.q;
   const feeds = q ? searchFeeds(model.query) : undefined;
-  const pager = html`<nav class="pager" aria-label="Pages">
-    ${model.page > 1 ? html`<a rel="prev" href="${searchHref(model.query, model.page - 1)}">Previous</a>` : html`<span></span>`}${model.hasNext ? html`<a rel="next" href="${searchHref(model.query, model.page + 1)}">Next</a>` : ''}
-  </nav>`;
+  const pager = html`<nav class="pager" aria-label="Pages">${model.page > 1 ? html`<a rel="prev" href="${searchHref(model.query, model.page - 1)}">Previous</a>` : html`<span></span>`}${model.hasNext ? html`<a rel="next" href="${searchHref(model.query, model.page + 1)}">Next</a>` : ''}</nav>`;
   const results = q
-    ? html`<h2>Results</h2>
-        ${articleList(site, model.results, `Nothing found for “${q}”.`)}${pager}${feeds ? feedLinks(feeds) : ''}`
+    ? html`<h2>Results</h2>${articleList(site, model.results, `Nothing found for “${q}”.`)}${pager}${feeds ? feedLinks(feeds) : ''}`
     : html`<p>Search the original and translated text of every article.</p>`;
   return layout(site, {
     title: q ? `Search: ${q}` : 'Search',
     canonicalUrl: `${site.siteUrl}${q ? searchHref(model.query, model.page) : '/search'}`,
-    head: html`<meta name="robots" content="noindex" />`,
+    head: html`<meta name="robots" content="noindex">`,
     feeds,
-    body: html`<h1>Search</h1>
-      ${searchForm(site, model)}${results}`,
+    body: html`<h1>Search</h1>${searchForm(site, model)}${results}`,
   });
 }
 
@@ -132,24 +113,16 @@ export function sourcePage(site: SiteContext, source: SourceView, articles: Arti
   const feeds = { path: `/source/${source.id}/feed`, title: source.name };
   const link = safeUrl(source.url);
   const health = source.errorCount
-    ? html`<p class="note">
-        ${source.errorCount} failed ${source.errorCount === 1 ? 'fetch' : 'fetches'} in a
-        row${source.lastErrorCode ? html` (<code>${source.lastErrorCode}</code>)` : ''}${source.lastError ? `: ${source.lastError}` : ''}
-      </p>`
+    ? html`<p class="note">${source.errorCount} failed ${source.errorCount === 1 ? 'fetch' : 'fetches'} in a row${source.lastErrorCode ? html` (<code>${source.lastErrorCode}</code>)` : ''}${source.lastError ? `: ${source.lastError}` : ''}</p>`
     : '';
   return layout(site, {
     title: source.name,
     canonicalUrl: `${site.siteUrl}/source/${source.id}`,
     feeds,
     body: html`<h1>${source.name}</h1>
-      <p class="meta">
-        ${link ? html`<a href="${link}" rel="noopener">${source.url}</a> · ` : ''}${source.language ? `${languageName(source.language, site.language)} · ` : ''}${source.articleCount}
-        articles ·
-        ${source.lastSuccessAt ? html`last fetched ${timeTag(source.lastSuccessAt, site.language)}` : 'never fetched'}
-      </p>
-      ${health}
-      <h2>Recent articles</h2>
-      ${articleList(site, articles, 'No articles from this source yet.')}${feedLinks(feeds)}`,
+<p class="meta">${link ? html`<a href="${link}" rel="noopener">${source.url}</a> · ` : ''}${source.language ? `${languageName(source.language, site.language)} · ` : ''}${source.articleCount} articles · ${source.lastSuccessAt ? html`last fetched ${timeTag(source.lastSuccessAt, site.language)}` : 'never fetched'}</p>
+${health}
+<h2>Recent articles</h2>${articleList(site, articles, 'No articles from this source yet.')}${feedLinks(feeds)}`,
   });
 }
 
@@ -162,16 +135,10 @@ export function storyPage(site: SiteContext, story: StoryView): SafeHtml {
     canonicalUrl: `${site.siteUrl}${story.pagePath}`,
     feeds,
     body: html`<h1>${story.title}</h1>
-      <p class="meta">
-        ${story.articleCount} articles from ${story.outletCount} outlets in
-        ${story.languages.map((l) => languageName(l, site.language)).join(', ') || 'one language'}${first ? html` · first reported by ${first.site}${first.publishedAt ? html` on ${timeTag(first.publishedAt, site.language)}` : ''}` : ''}
-      </p>
-      ${entityChips(story.entities)}
-      <p>Every outlet's version, in the order they reported:</p>
-      <ol class="list timeline">
-        ${versions}
-      </ol>
-      ${feedLinks(feeds)}`,
+<p class="meta">${story.articleCount} articles from ${story.outletCount} outlets in ${story.languages.map((l) => languageName(l, site.language)).join(', ') || 'one language'}${first ? html` · first reported by ${first.site}${first.publishedAt ? html` on ${timeTag(first.publishedAt, site.language)}` : ''}` : ''}</p>
+${entityChips(story.entities)}
+<p>Every outlet's version, in the order they reported:</p>
+<ol class="list timeline">${versions}</ol>${feedLinks(feeds)}`,
   });
 }
 
@@ -181,10 +148,7 @@ export function entityPage(site: SiteContext, entity: EntityView): SafeHtml {
     title: entity.name,
     canonicalUrl: `${site.siteUrl}${entity.pagePath}`,
     feeds,
-    body: html`<h1>${entity.name}</h1>
-      ${entity.kind ? html`<p class="meta">${entity.kind}</p>` : ''}
-      <h2>Articles</h2>
-      ${articleList(site, entity.articles, 'No articles yet.')}${feedLinks(feeds)}`,
+    body: html`<h1>${entity.name}</h1>${entity.kind ? html`<p class="meta">${entity.kind}</p>` : ''}<h2>Articles</h2>${articleList(site, entity.articles, 'No articles yet.')}${feedLinks(feeds)}`,
   });
 }
 
@@ -193,22 +157,12 @@ export function aboutPage(site: SiteContext, publicMode: boolean): SafeHtml {
     title: 'About',
     canonicalUrl: `${site.siteUrl}/about`,
     body: html`<h1>About ${site.siteName}</h1>
-      <p>
-        ${site.siteName} follows publishers' feeds, extracts each article without the page furniture, translates it by
-        machine into ${languageName(site.language, site.language)} without mangling names, and groups the outlets that
-        report the same happening. Every article links to its original.
-      </p>
-      <h2>What we keep</h2>
-      <p>
-        No cookies and no personal data. To rank the most read articles, each article's page views are counted per day,
-        and that number is all that is kept; crawlers are not counted.
-      </p>
-      <h2>Publishers</h2>
-      <p>
-        ${publicMode ? 'Where a publisher allows only excerpts, this site shows the headline, the first paragraph and a link to the whole article.' : 'This is a private instance for its operator.'}
-        Machine translations may contain mistakes: the original is always one click away.
-      </p>
-      <h2>For programs</h2>
-      <p>Every list has RSS, Atom and JSON feeds; the data is also a <a href="/api/v1/openapi.json">JSON API</a>.</p>`,
+<p>${site.siteName} follows publishers' feeds, extracts each article without the page furniture, translates it by machine into ${languageName(site.language, site.language)} without mangling names, and groups the outlets that report the same happening. Every article links to its original.</p>
+<h2>What we keep</h2>
+<p>No cookies and no personal data. To rank the most read articles, each article's page views are counted per day, and that number is all that is kept; crawlers are not counted.</p>
+<h2>Publishers</h2>
+<p>${publicMode ? 'Where a publisher allows only excerpts, this site shows the headline, the first paragraph and a link to the whole article.' : 'This is a private instance for its operator.'} Machine translations may contain mistakes: the original is always one click away.</p>
+<h2>For programs</h2>
+<p>Every list has RSS, Atom and JSON feeds; the data is also a <a href="/api/v1/openapi.json">JSON API</a>.</p>`,
   });
 }

@@ -12,42 +12,30 @@ function health(source: SourceView, site: SiteContext): SafeHtml {
   if (!source.errorCount) return html`${last}`;
   const code = source.lastErrorCode ? html`<code>${source.lastErrorCode}</code> ` : '';
   const plural = source.errorCount === 1 ? 'error' : 'errors';
-  return html`${last}<br /><strong>${source.errorCount} ${plural}</strong
-    >${source.lastError || code ? html`: ${code}${source.lastError ?? ''}` : ''}`;
+  return html`${last}<br><strong>${source.errorCount} ${plural}</strong>${source.lastError || code ? html`: ${code}${source.lastError ?? ''}` : ''}`;
 }
 
 function sourceRow(source: SourceView, site: SiteContext): SafeHtml {
   const link = safeUrl(source.url);
   const name = link ? html`<a href="${link}" rel="noopener">${source.name}</a>` : html`${source.name}`;
   return html`<tr>
-    <td>${name}</td>
-    <td>${source.language ? languageName(source.language, site.language) : '—'}</td>
-    <td>${source.articleCount}</td>
-    <td>${health(source, site)}</td>
-  </tr>`;
+<td>${name}</td>
+<td>${source.language ? languageName(source.language, site.language) : '—'}</td>
+<td>${source.articleCount}</td>
+<td>${health(source, site)}</td>
+</tr>`;
 }
 
 export function sourcesPage(site: SiteContext, sources: SourceView[]): SafeHtml {
   const body = sources.length
     ? html`<table class="sources">
-        <thead>
-          <tr>
-            <th scope="col">Source</th>
-            <th scope="col">Language</th>
-            <th scope="col">Articles</th>
-            <th scope="col">Fetch health</th>
-          </tr>
-        </thead>
-        <tbody>
-          ${sources.map((s) => sourceRow(s, site))}
-        </tbody>
-      </table>`
+<thead><tr><th scope="col">Source</th><th scope="col">Language</th><th scope="col">Articles</th><th scope="col">Fetch health</th></tr></thead>
+<tbody>${sources.map((s) => sourceRow(s, site))}</tbody>
+</table>`
     : html`<p>No sources yet.</p>`;
   return layout(site, {
     title: 'Sources',
     canonicalUrl: `${site.siteUrl}/sources`,
-    body: html`<h1>Sources</h1>
-      <p>${sources.length} followed ${sources.length === 1 ? 'source' : 'sources'}.</p>
-      ${body}`,
+    body: html`<h1>Sources</h1><p>${sources.length} followed ${sources.length === 1 ? 'source' : 'sources'}.</p>${body}`,
   });
 }
