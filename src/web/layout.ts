@@ -3,7 +3,7 @@
  * element, header/nav/main/footer landmarks, the site's stylesheet (styles.ts). No client JavaScript.
  */
 import { html, type SafeHtml } from './html.js';
-import { textDirection } from './language.js';
+import { textDirection } from './language-names.js';
 import { STYLESHEET_PATH } from './styles.js';
 
 /** What every page knows about the site. */

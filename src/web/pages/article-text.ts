@@ -3,7 +3,7 @@
  * side (paragraphs aligned by index, each column marked with its language and direction).
  */
 import { html, raw, type SafeHtml } from '../html.js';
-import { languageName, textDirection } from '../language.js';
+import { languageName, textDirection } from '../language-names.js';
 import type { ArticleView, TranslationText } from '../site-data.js';
 
 export type TextView = 'translation' | 'original' | 'both';

@@ -5,7 +5,7 @@
  */
 import { timeTag } from '../format.js';
 import { html, safeUrl, type SafeHtml } from '../html.js';
-import { languageName, sameLanguage } from '../language.js';
+import { languageName, sameLanguage } from '../language-names.js';
 import { layout, type SiteContext } from '../layout.js';
 import type { ArticleSummary, ArticleView, EntityChip, TranslationText } from '../site-data.js';
 import { articleMeta, entityChips, readToo, shareLinks } from './article-extras.js';

@@ -1,7 +1,7 @@
 /** `/`: the latest articles, newest first, with pages of PAGE_SIZE. */
 import { timeTag } from '../format.js';
 import { html, kept, type KeptHtml, type SafeHtml } from '../html.js';
-import { languageName, sameLanguage, textDirection } from '../language.js';
+import { languageName, sameLanguage, textDirection } from '../language-names.js';
 import { feedLinks, layout, type SiteContext } from '../layout.js';
 import type { ArticleSummary, StorySummary } from '../site-data.js';
 

@@ -4,7 +4,7 @@
  */
 import { timeTag } from '../format.js';
 import { html, safeUrl, type SafeHtml } from '../html.js';
-import { languageName } from '../language.js';
+import { languageName } from '../language-names.js';
 import { feedLinks, layout, type FeedLinks, type SiteContext } from '../layout.js';
 import type { ArticleSummary, EntityView, SearchOptions, SourceView, StoryView } from '../site-data.js';
 import { entityChips } from './article-extras.js';

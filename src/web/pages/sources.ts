@@ -1,7 +1,7 @@
 /** `/sources`: every followed source with its fetch health, so readers and operators see what is stale. */
 import { timeTag } from '../format.js';
 import { html, safeUrl, type SafeHtml } from '../html.js';
-import { languageName } from '../language.js';
+import { languageName } from '../language-names.js';
 import { layout, type SiteContext } from '../layout.js';
 import type { SourceView } from '../site-data.js';
 

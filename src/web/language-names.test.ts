@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { languageName, sameLanguage, textDirection } from './language.js';
+import { languageName, sameLanguage, textDirection } from './language-names.js';
 
 describe('language helpers', () => {
   it('names languages in the site language', () => {
