@@ -21,6 +21,7 @@ import { createTestDatabase } from '../src/runtime/pg-testkit.js';
 import { startSyntheticPublisher, type SyntheticPublisher } from '../src/runtime/synthetic-publisher.js';
 import { openStore, type Store } from '../src/store/index.js';
 import { descendantsCpuSeconds, statOf } from './proc-cpu.js';
+import { storeDb } from '../src/store/db.testkit.js';
 
 const { values } = parseArgs({
   options: {
@@ -63,7 +64,7 @@ async function backendFor(kind: string): Promise<Backend> {
       env: { HAPPENINGS_DB: dbPath },
       open: () => openStore({ dbPath }),
       openJobs: async (s) =>
-        Number((await sql<{ n: number }>`select count(*) as n from jobs`.execute(s.db)).rows[0]?.n),
+        Number((await sql<{ n: number }>`select count(*) as n from jobs`.execute(storeDb(s))).rows[0]?.n),
       cleanup: async () => rmSync(dir, { recursive: true, force: true }),
     };
   }
@@ -78,7 +79,7 @@ async function backendFor(kind: string): Promise<Backend> {
           await sql<{
             n: number;
           }>`select count(*) as n from graphile_worker.jobs where task_identifier in ('poll-feed','ingest-page')`.execute(
-            s.db,
+            storeDb(s),
           )
         ).rows[0]?.n,
       ),

@@ -1,6 +1,6 @@
 import { loadConfig } from '../config.js';
 import { graphileJobQueue } from '../jobs/graphile-queue.js';
-import { openStore, type Store } from '../store/index.js';
+import { openStore } from '../store/index.js';
 import { dbOption, parseCommandArgs } from './args.js';
 import type { Command } from './command.js';
 
@@ -20,7 +20,7 @@ run while other processes are up: on PostgreSQL one process migrates at a time (
       : await openStore({ dbPath: config.dbPath });
     try {
       if (config.databaseUrl) await (await graphileJobQueue({ databaseUrl: config.databaseUrl })).close();
-      const applied = await appliedMigrations(store);
+      const applied = await store.appliedMigrations();
       process.stdout.write(
         `Schema up to date on ${store.dialect.name}: ${applied.length} migrations (last ${applied.at(-1) ?? 'none'})\n`,
       );
@@ -30,8 +30,3 @@ run while other processes are up: on PostgreSQL one process migrates at a time (
     return 0;
   },
 };
-
-async function appliedMigrations(store: Store): Promise<string[]> {
-  const rows = await store.db.selectFrom('migrations').select('name').orderBy('name').execute();
-  return rows.map((r) => r.name);
-}

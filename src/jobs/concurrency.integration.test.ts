@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openStore } from '../store/index.js';
+import { storeDb } from '../store/db.testkit.js';
 
 const run = promisify(execFile);
 const dir = mkdtempSync(join(tmpdir(), 'happenings-concurrency-'));
@@ -30,12 +31,12 @@ describe('several processes on one SQLite file', () => {
     const store = await openStore({ dbPath });
     try {
       expect(await store.articleCount()).toBe(perProcess);
-      const carriers = await store.db
+      const carriers = await storeDb(store)
         .selectFrom('article_sources')
         .select(({ fn }) => fn.countAll<number>().as('n'))
         .executeTakeFirstOrThrow();
       expect(Number(carriers.n)).toBe(processes * perProcess);
-      const firsts = await store.db
+      const firsts = await storeDb(store)
         .selectFrom('article_sources')
         .select(({ fn }) => fn.countAll<number>().as('n'))
         .where('is_first', '=', 1)
@@ -43,7 +44,7 @@ describe('several processes on one SQLite file', () => {
       expect(Number(firsts.n)).toBe(perProcess);
       expect((await store.sourceList()).map((s) => s.articleCount)).toEqual(Array(processes).fill(perProcess));
       expect(await store.search('story', { limit: 500 })).toHaveLength(perProcess);
-      expect(await store.db.selectFrom('jobs').selectAll().execute()).toEqual([]);
+      expect(await storeDb(store).selectFrom('jobs').selectAll().execute()).toEqual([]);
     } finally {
       await store.close();
     }

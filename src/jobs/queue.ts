@@ -1,6 +1,6 @@
 /**
- * The one job-queue interface. Adapters: in-process over SQLite (sqlite-queue.ts, the default);
- * graphile-worker over PostgreSQL later. Handlers must be idempotent: after a crash a job may run
+ * The one job-queue interface. Adapters: in-process over the store's `jobs` table (sqlite-queue.ts,
+ * the default) and graphile-worker over PostgreSQL (graphile-queue.ts). Handlers must be idempotent: after a crash a job may run
  * twice, and a rerun must duplicate nothing.
  */
 export interface JobOptions {

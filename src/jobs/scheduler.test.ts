@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { openTestStore, type TestStore } from '../store/test-store.js';
 import { enqueueDueFeeds, pollFeedJob, startScheduler, type Scheduler } from './scheduler.js';
 import { sqliteJobQueue } from './sqlite-queue.js';
+import { storeDb } from '../store/db.testkit.js';
 
 let t: TestStore;
 let scheduler: Scheduler | undefined;
@@ -36,7 +37,7 @@ describe('startScheduler', () => {
     const before = Date.now();
     scheduler = startScheduler({ store, queue, intervalMs: 60_000 });
     expect(await scheduler.tick()).toBe(0); // the first tick ran at start and leased the due feeds
-    const jobs = await store.db
+    const jobs = await storeDb(store)
       .selectFrom('jobs')
       .select(['name', 'payload', 'key', 'queue', 'status'])
       .orderBy('id')
@@ -90,10 +91,10 @@ describe('startScheduler', () => {
     const staleList = await t.store.feedsDue(now, 10);
     // The other worker leases the feed, polls it and finishes its job before this one goes on.
     expect(await enqueueDueFeeds(t.store, queue, now)).toBe(1);
-    await t.store.db.deleteFrom('jobs').execute();
+    await storeDb(t.store).deleteFrom('jobs').execute();
     const slow = { ...t.store, feedsDue: async () => staleList };
     expect(await enqueueDueFeeds(slow, queue, now)).toBe(0);
-    expect(await t.store.db.selectFrom('jobs').select('id').execute()).toEqual([]);
+    expect(await storeDb(t.store).selectFrom('jobs').select('id').execute()).toEqual([]);
     expect(staleList.map((f) => f.id)).toEqual([feed.id]);
   });
 

@@ -4,6 +4,7 @@ import { openTestStore, type TestStore } from '../store/test-store.js';
 import { describeQueueContract, sleep, waitFor } from './queue.contract.js';
 import type { JobQueue } from './queue.js';
 import { sqliteJobQueue } from './sqlite-queue.js';
+import { storeDb } from '../store/db.testkit.js';
 
 setQuiet(true);
 
@@ -25,7 +26,7 @@ describe('sqliteJobQueue: rows and locks', () => {
 
   const crashedJob = async (attempts: number, maxAttempts: number) => {
     const longAgo = new Date(Date.now() - 60_000).toISOString();
-    await t.store.db
+    await storeDb(t.store)
       .insertInto('jobs')
       .values({
         name: 'index',
@@ -49,7 +50,7 @@ describe('sqliteJobQueue: rows and locks', () => {
     await queue.add('flaky', null, { maxAttempts: 2 });
     queue.start({ flaky: async () => Promise.reject(new Error('publisher down')) }, { concurrency: 1, pollMs: 5 });
     await waitFor(async () => (await queue!.stats()).failed === 1);
-    const row = await t.store.db.selectFrom('jobs').selectAll().executeTakeFirstOrThrow();
+    const row = await storeDb(t.store).selectFrom('jobs').selectAll().executeTakeFirstOrThrow();
     expect(row).toMatchObject({ status: 'failed', attempts: 2, last_error: 'publisher down', locked_by: null });
   });
 
@@ -70,7 +71,7 @@ describe('sqliteJobQueue: rows and locks', () => {
     queue = sqliteJobQueue(t.store, { lockTimeoutMs: 1000 });
     queue.start({ index: async () => undefined }, { concurrency: 1, pollMs: 10 });
     await queue.drain();
-    const row = await t.store.db.selectFrom('jobs').selectAll().executeTakeFirstOrThrow();
+    const row = await storeDb(t.store).selectFrom('jobs').selectAll().executeTakeFirstOrThrow();
     expect(row).toMatchObject({ status: 'failed', last_error: 'lock expired: its worker stopped' });
   });
 
@@ -83,7 +84,7 @@ describe('sqliteJobQueue: rows and locks', () => {
     queue.start({ index: async ({ id }: { id: number }) => void ran.push(id) }, { concurrency: 1, pollMs: 10 });
     await queue.drain();
     expect(ran).toEqual([7]);
-    expect(await t.store.db.selectFrom('jobs').selectAll().execute()).toEqual([]);
+    expect(await storeDb(t.store).selectFrom('jobs').selectAll().execute()).toEqual([]);
   });
 
   it('does not take back a live job from another worker: its lock is renewed', async () => {

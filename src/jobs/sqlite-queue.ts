@@ -7,18 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import { HappeningsError, errorLine } from '../errors.js';
 import { log } from '../log.js';
-import type { Store } from '../store/index.js';
-import {
-  claimJob,
-  completeJob,
-  insertJob,
-  jobStats,
-  readyCount,
-  releaseJob,
-  renewLocks,
-  staleJobs,
-  type JobRow,
-} from './job-rows.js';
+import type { JobRow, Store } from '../store/index.js';
 import type { JobHandler, JobOptions, JobQueue, JobStats } from './queue.js';
 
 export interface SqliteJobQueueOptions {
@@ -65,7 +54,7 @@ class SqliteJobQueue implements JobQueue {
       runAt: options.runAt ?? new Date(),
       maxAttempts: options.maxAttempts ?? this.options.defaultMaxAttempts,
     };
-    await this.guard(() => insertJob(this.store.db, job, new Date()));
+    await this.guard(() => this.store.jobs.insertJob(job, new Date()));
     if (this.started) this.wake();
   }
 
@@ -98,7 +87,7 @@ class SqliteJobQueue implements JobQueue {
   }
 
   stats(): Promise<JobStats> {
-    return this.guard(() => jobStats(this.store.db));
+    return this.guard(() => this.store.jobs.jobStats());
   }
 
   /** Runs a tick now, or right after the current one. */
@@ -126,14 +115,14 @@ class SqliteJobQueue implements JobQueue {
     await this.reclaimStaleJobs();
     const names = Object.keys(this.handlers);
     while (!this.stopping && this.running.size < this.concurrency) {
-      const job = await claimJob(this.store.db, names, this.workerId, new Date());
+      const job = await this.store.jobs.claimJob(names, this.workerId, new Date());
       if (!job) break;
       this.run(job);
     }
     if (
       this.drainWaiters.length > 0 &&
       this.running.size === 0 &&
-      (await readyCount(this.store.db, names, new Date())) === 0
+      (await this.store.jobs.readyCount(names, new Date())) === 0
     ) {
       this.resolveDrainWaiters();
     }
@@ -155,19 +144,13 @@ class SqliteJobQueue implements JobQueue {
       if (!handler) throw new Error(`no handler for ${job.name}`);
       await handler(JSON.parse(job.payload));
     } catch (error) {
-      const outcome = await releaseJob(
-        this.store.db,
-        this.store.dialect,
-        job,
-        errorLine(error),
-        this.retryAt(job.attempts),
-      );
+      const outcome = await this.store.jobs.releaseJob(job, errorLine(error), this.retryAt(job.attempts));
       log.warn(
         `jobs: ${job.name} #${job.id} attempt ${job.attempts}/${job.max_attempts} failed (${outcome}): ${errorLine(error)}`,
       );
       return;
     }
-    await completeJob(this.store.db, job, this.workerId);
+    await this.store.jobs.completeJob(job, this.workerId);
   }
 
   /** Exponential backoff after the n-th attempt: base·2^(n-1), capped. */
@@ -178,23 +161,17 @@ class SqliteJobQueue implements JobQueue {
 
   private async reclaimStaleJobs(): Promise<void> {
     const cutoff = new Date(Date.now() - this.options.lockTimeoutMs);
-    for (const job of await staleJobs(this.store.db, cutoff)) {
+    for (const job of await this.store.jobs.staleJobs(cutoff)) {
       if (this.running.has(job.id)) continue;
-      const outcome = await releaseJob(
-        this.store.db,
-        this.store.dialect,
-        job,
-        'lock expired: its worker stopped',
-        new Date(),
-      );
+      const outcome = await this.store.jobs.releaseJob(job, 'lock expired: its worker stopped', new Date());
       log.warn(`jobs: took back ${job.name} #${job.id} from a stopped worker (${outcome})`);
     }
   }
 
   private async renewLocks(): Promise<void> {
-    await renewLocks(this.store.db, [...this.running.keys()], this.workerId, new Date()).catch((error: unknown) =>
-      log.error(error, 'jobs'),
-    );
+    await this.store.jobs
+      .renewLocks([...this.running.keys()], this.workerId, new Date())
+      .catch((error: unknown) => log.error(error, 'jobs'));
   }
 
   private resolveDrainWaiters(): void {

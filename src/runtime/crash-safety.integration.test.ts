@@ -13,6 +13,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { openStore, type Store } from '../store/index.js';
 import { createTestDatabase } from './pg-testkit.js';
 import { startSyntheticPublisher, type SyntheticPublisher } from './synthetic-publisher.js';
+import { storeDb } from '../store/db.testkit.js';
 
 const bin = fileURLToPath(new URL('../cli/bin.ts', import.meta.url));
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -34,7 +35,7 @@ async function sqliteBackend(): Promise<Backend> {
     env: { HAPPENINGS_DB: dbPath },
     open: () => openStore({ dbPath }),
     openJobs: async (store) =>
-      Number((await sql<{ n: number }>`select count(*) as n from jobs`.execute(store.db)).rows[0]?.n),
+      Number((await sql<{ n: number }>`select count(*) as n from jobs`.execute(storeDb(store))).rows[0]?.n),
     cleanup: async () => rmSync(dir, { recursive: true, force: true }),
   };
 }
@@ -51,7 +52,7 @@ async function postgresBackend(): Promise<Backend> {
           await sql<{
             n: number;
           }>`select count(*) as n from graphile_worker.jobs where task_identifier in ('poll-feed', 'ingest-page')`.execute(
-            store.db,
+            storeDb(store),
           )
         ).rows[0]?.n,
       ),
@@ -112,10 +113,10 @@ async function setUp(open: () => Promise<Backend>): Promise<Store> {
 /** Every synthetic article stored exactly once, with one carrier, and no job left behind. */
 async function expectAllOnce(s: Store, b: Backend, p: SyntheticPublisher): Promise<void> {
   await waitUntil(async () => (await s.articleCount()) >= total && (await b.openJobs(s)) === 0, 90_000);
-  const rows = await s.db.selectFrom('articles').select('canonical_url').execute();
+  const rows = await storeDb(s).selectFrom('articles').select('canonical_url').execute();
   expect(rows).toHaveLength(total);
   expect(new Set(rows.map((r) => r.canonical_url))).toEqual(new Set(p.articleUrls));
-  const carriers = await sql<{ n: number }>`select count(*) as n from article_sources`.execute(s.db);
+  const carriers = await sql<{ n: number }>`select count(*) as n from article_sources`.execute(storeDb(s));
   expect(Number(carriers.rows[0]?.n)).toBe(total);
   expect(await b.openJobs(s)).toBe(0);
 }

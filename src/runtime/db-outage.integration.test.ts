@@ -10,6 +10,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { openStore, type Store } from '../store/index.js';
 import { createTestDatabase, type TestDatabase } from './pg-testkit.js';
 import { startSyntheticPublisher, type SyntheticPublisher } from './synthetic-publisher.js';
+import { storeDb } from '../store/db.testkit.js';
 
 const bin = fileURLToPath(new URL('../cli/bin.ts', import.meta.url));
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -95,7 +96,7 @@ describe('postgres: the database away for 30 s', () => {
           await sql<{
             n: number;
           }>`select count(*) as n from graphile_worker.jobs where task_identifier in ('poll-feed','ingest-page')`.execute(
-            s.db,
+            storeDb(s),
           )
         ).rows[0]?.n,
       );
@@ -115,7 +116,7 @@ describe('postgres: the database away for 30 s', () => {
     expect(atCut).toBeLessThan(total);
     await proxy.open();
     await until(async () => (await s.articleCount()) >= total && (await openJobs()) === 0, 150_000);
-    const rows = await s.db.selectFrom('articles').select('canonical_url').execute();
+    const rows = await storeDb(s).selectFrom('articles').select('canonical_url').execute();
     expect(new Set(rows.map((r) => r.canonical_url))).toEqual(new Set(publisher.articleUrls));
     expect(rows).toHaveLength(total);
     expect(worker.exitCode, stderr).toBeNull();

@@ -79,19 +79,8 @@ function family(
 const fromMap = (map: Map<string, number>, key: string) =>
   [...map].map(([v, n]) => [{ [key]: v }, n] as [Record<string, string>, number]);
 
-async function codeCounts(
-  store: Store,
-  table: 'item_errors' | 'feeds',
-  column: 'code' | 'last_error_code',
-): Promise<[Record<string, string>, number][]> {
-  const rows = await store.db
-    .selectFrom(table)
-    .select((eb) => [eb.ref(column).as('code'), eb.fn.countAll<number>().as('n')])
-    .where(column, 'is not', null)
-    .groupBy(column)
-    .execute();
-  return rows.map((r) => [{ code: String(r.code) }, Number(r.n)]);
-}
+const byCode = (counts: { code: string; count: number }[]) =>
+  counts.map(({ code, count }) => [{ code }, count] as [Record<string, string>, number]);
 
 /** The text of /metrics. */
 export async function renderMetrics(metrics: Metrics, store: Store, queue: JobQueue): Promise<string> {
@@ -123,13 +112,13 @@ export async function renderMetrics(metrics: Metrics, store: Store, queue: JobQu
       'happenings_item_errors',
       'gauge',
       'Pages that failed to ingest, by error code.',
-      await codeCounts(store, 'item_errors', 'code'),
+      byCode(await store.itemErrorCounts()),
     ),
     ...family(
       'happenings_feed_errors',
       'gauge',
       'Feeds whose last fetch failed, by error code.',
-      await codeCounts(store, 'feeds', 'last_error_code'),
+      byCode(await store.feedErrorCounts()),
     ),
     ...family('happenings_jobs', 'gauge', 'Jobs in the queue, by state (queue depth).', [
       [{ state: 'pending' }, jobs.pending],

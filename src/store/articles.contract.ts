@@ -1,6 +1,6 @@
 /**
  * What every store adapter must do with articles, carriers, translations, search, item errors and
- * views. Run by each adapter's test file against a fresh store (SQLite now, PostgreSQL later).
+ * views. Run by each adapter's test file against a fresh store (SQLite and PostgreSQL).
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { sampleArticle, type TestStore } from './test-store.js';

@@ -25,7 +25,7 @@ export async function saveArticle(
   if (!values.canonical_url) throw new HappeningsError('store', 'bad-input', 'an article needs a URL');
   return dialect.writeTransaction(db, async (trx) => {
     const { articleId, created, updated } = await upsertArticle(trx, values);
-    await addCarrier(trx, articleId, { sourceId: input.sourceId, feedId: input.feedId, url: input.url, seenAt });
+    await insertCarrier(trx, articleId, { sourceId: input.sourceId, feedId: input.feedId, url: input.url, seenAt });
     for (const translation of translations) await upsertTranslation(trx, articleId, translation);
     if (created || updated || translations.length > 0) await refreshSearchText(trx, dialect, articleId);
     await clearItemErrors(trx, [input.url, values.canonical_url]);
@@ -53,13 +53,13 @@ async function upsertArticle(trx: Kysely<Database>, values: ArticleValues) {
  * Records that another outlet carried a stored article (a syndicated copy found by dedupe), in one
  * transaction with forgetting an earlier failure of that URL. Idempotent.
  */
-export async function recordCarrier(
+export async function addCarrier(
   { db, dialect }: StoreContext,
   articleId: number,
   carrier: CarrierInput,
 ): Promise<void> {
   await dialect.writeTransaction(db, async (trx) => {
-    await addCarrier(trx, articleId, { ...carrier, seenAt: toIso(carrier.seenAt) });
+    await insertCarrier(trx, articleId, { ...carrier, seenAt: toIso(carrier.seenAt) });
     await clearItemErrors(trx, [carrier.url]);
   });
 }
@@ -85,7 +85,7 @@ export interface CarrierInput {
   seenAt: string;
 }
 
-async function addCarrier(trx: Kysely<Database>, articleId: number, carrier: CarrierInput): Promise<void> {
+async function insertCarrier(trx: Kysely<Database>, articleId: number, carrier: CarrierInput): Promise<void> {
   const known = await trx
     .selectFrom('article_sources')
     .select(['source_id', 'url'])
@@ -156,6 +156,32 @@ export async function latestArticles({ db }: StoreContext, options: LatestArticl
     .offset(options.offset ?? 0)
     .execute();
   return rows.map(articleFromRow);
+}
+
+/** Languages of the stored originals, most articles first. */
+export async function articleLanguages({ db }: StoreContext): Promise<{ language: string; count: number }[]> {
+  const rows = await db
+    .selectFrom('articles')
+    .select(({ fn }) => ['language', fn.countAll<number>().as('count')])
+    .where('language', 'is not', null)
+    .groupBy('language')
+    .orderBy('count', 'desc')
+    .execute();
+  return rows.map((r) => ({ language: r.language as string, count: Number(r.count) }));
+}
+
+/** Sections of the stored articles, most articles first (the front page offers the first few as filters). */
+export async function articleSections({ db }: StoreContext, limit = 12): Promise<{ section: string; count: number }[]> {
+  const rows = await db
+    .selectFrom('articles')
+    .select(({ fn }) => ['section', fn.countAll<number>().as('count')])
+    .where('section', 'is not', null)
+    .groupBy('section')
+    .orderBy('count', 'desc')
+    .orderBy('section')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => ({ section: r.section as string, count: Number(r.count) }));
 }
 
 export async function articleCount({ db }: StoreContext): Promise<number> {

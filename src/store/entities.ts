@@ -2,7 +2,7 @@
  * Entities (people, organisations, places) and their links to articles. One row per entity across
  * its spellings: the enrich stage gives the key form (src/pipeline/enrich/spellings.ts).
  */
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { StoreContext } from './dialect.js';
 import type { Database, EntitiesTable } from './schema.js';
 
@@ -102,4 +102,56 @@ export async function entityArticles(
     .limit(options.limit)
     .execute();
   return rows.map((r) => r.id);
+}
+
+export interface EntityRow {
+  id: number;
+  kind: string;
+  name: string;
+}
+
+/** An article's entities, most mentioned first. */
+export async function entitiesOfArticle({ db }: StoreContext, articleId: number, limit = 12): Promise<EntityRow[]> {
+  return db
+    .selectFrom('article_entities')
+    .innerJoin('entities', 'entities.id', 'article_entities.entity_id')
+    .select(['entities.id', 'entities.kind', 'entities.name'])
+    .where('article_entities.article_id', '=', articleId)
+    .orderBy('article_entities.mentions', 'desc')
+    .limit(limit)
+    .execute();
+}
+
+/** The entities of a story's articles, most articles first. */
+export async function entitiesOfStory({ db }: StoreContext, storyId: number, limit = 16): Promise<EntityRow[]> {
+  return db
+    .selectFrom('story_articles')
+    .innerJoin('article_entities', 'article_entities.article_id', 'story_articles.article_id')
+    .innerJoin('entities', 'entities.id', 'article_entities.entity_id')
+    .select(({ fn }) => ['entities.id', 'entities.kind', 'entities.name', fn.countAll<number>().as('n')])
+    .where('story_articles.story_id', '=', storyId)
+    .groupBy('entities.id')
+    .orderBy('n', 'desc')
+    .limit(limit)
+    .execute()
+    .then((rows) => rows.map(({ id, kind, name }) => ({ id, kind, name })));
+}
+
+/** One entity and its newest articles. */
+export async function entityRowById(
+  { db }: StoreContext,
+  id: number,
+  limit = 50,
+): Promise<(EntityRow & { articleIds: number[] }) | null> {
+  const entity = await db.selectFrom('entities').select(['id', 'kind', 'name']).where('id', '=', id).executeTakeFirst();
+  if (!entity) return null;
+  const rows = await db
+    .selectFrom('article_entities')
+    .innerJoin('articles', 'articles.id', 'article_entities.article_id')
+    .select('articles.id')
+    .where('article_entities.entity_id', '=', id)
+    .orderBy(sql`coalesce(articles.published_at, articles.first_seen_at)`, 'desc')
+    .limit(limit)
+    .execute();
+  return { ...entity, articleIds: rows.map((r) => r.id) };
 }

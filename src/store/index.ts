@@ -1,17 +1,20 @@
 /**
- * The store: every read and write of Happenings' data. Reads are nouns (`articleById`), writes are
- * verbs (`saveArticle`, `recordFeedError`). SQLite through Kysely; SQL that differs between
- * databases lives in the dialect (sqlite-dialect.ts), so a PostgreSQL one can be added beside it.
+ * The store: every read and write of Happenings' data, one module per table. Reads are nouns
+ * (`articleById`), writes are verbs (`saveArticle`, `recordFeedError`). SQLite or PostgreSQL
+ * through Kysely; SQL that differs between them lives in the dialects (sqlite-dialect.ts,
+ * pg-dialect.ts). Nothing outside this folder touches the database connection.
  */
 import type { Kysely } from 'kysely';
 import { asHappeningsError } from '../errors.js';
 import * as articles from './articles.js';
+import * as articleLists from './article-lists.js';
 import type { StoreContext, StoreDialect } from './dialect.js';
+import * as errorCounts from './error-counts.js';
 import * as itemErrors from './item-errors.js';
-import { migrate } from './migrate.js';
+import * as jobs from './jobs.js';
+import { appliedMigrations, migrate } from './migrate.js';
 import type { Database } from './schema.js';
 import { search, searchIds, tidySearchIndex } from './search.js';
-import * as siteQueries from './site-queries.js';
 import * as sources from './sources.js';
 import { openSqlite, sqliteDialect, sqlitePragmas } from './sqlite-dialect.js';
 import { openSqliteReaders } from './sqlite-readers.js';
@@ -20,13 +23,18 @@ import * as translations from './translations.js';
 import * as translationCache from './translation-cache.js';
 import * as views from './views.js';
 import * as stories from './stories.js';
+import * as storyLists from './story-lists.js';
 import * as entities from './entities.js';
 
 export type * from './types.js';
 export type { Database } from './schema.js';
 export type { StoreDialect } from './dialect.js';
 export type { SourcePatch, FeedFetched, FeedFailed } from './sources.js';
-export type { LatestArticlesOptions } from './articles.js';
+export type { CarrierInput, LatestArticlesOptions } from './articles.js';
+export type { FirstCarrier, SummaryRow } from './article-lists.js';
+export type { EntityRow } from './entities.js';
+export type { JobCounts, JobRow, NewJob } from './jobs.js';
+export type { StoryListRow } from './story-lists.js';
 export type { StoryMember, StoryMemberRow } from './stories.js';
 
 /** Where the SQLite file lives unless told otherwise (also the config default). */
@@ -46,7 +54,7 @@ const queries = {
   recordFeedFetched: sources.recordFeedFetched,
   recordFeedError: sources.recordFeedError,
   saveArticle: articles.saveArticle,
-  addCarrier: articles.recordCarrier,
+  addCarrier: articles.addCarrier,
   articleFingerprints: articles.articleFingerprints,
   articleById: articles.articleById,
   articleByCanonicalUrl: articles.articleByCanonicalUrl,
@@ -55,6 +63,11 @@ const queries = {
   articleCount: articles.articleCount,
   carriersOf: articles.carriersOf,
   hasArticleUrl: articles.hasArticleUrl,
+  articleLanguages: articles.articleLanguages,
+  articleSections: articles.articleSections,
+  articleListFacts: articleLists.articleListFacts,
+  searchLines: articleLists.searchLines,
+  similarArticleIds: articleLists.similarArticleIds,
   saveTranslation: translations.saveTranslation,
   translationsOf: translations.translationsOf,
   translationOf: translations.translationOf,
@@ -64,23 +77,14 @@ const queries = {
   recordItemError: itemErrors.recordItemError,
   itemErrors: itemErrors.itemErrors,
   itemErrorByUrl: itemErrors.itemErrorByUrl,
+  itemErrorCounts: errorCounts.itemErrorCounts,
+  feedErrorCounts: errorCounts.feedErrorCounts,
   search,
   searchIds,
-  searchLines: siteQueries.searchSummaryRows,
   tidySearchIndex,
   recordView: views.recordView,
+  recordViews: views.recordViews,
   popularArticles: views.popularArticles,
-  similarArticleIds: siteQueries.similarArticleIds,
-  articleLanguages: siteQueries.articleLanguages,
-  articleSections: siteQueries.articleSections,
-  topStoryRows: siteQueries.topStories,
-  storyRowById: siteQueries.storyRowById,
-  storyIdOfArticle: siteQueries.storyIdOfArticle,
-  entitiesOfArticle: siteQueries.entitiesOfArticle,
-  entitiesOfStory: siteQueries.entitiesOfStory,
-  entityRowById: siteQueries.entityRowById,
-  recordViews: siteQueries.recordViews,
-  articleListFacts: siteQueries.articleListFacts,
   createStory: stories.createStory,
   addStoryArticle: stories.addStoryArticle,
   mergeStories: stories.mergeStories,
@@ -88,9 +92,31 @@ const queries = {
   storiesLatest: stories.storiesLatest,
   storyArticles: stories.storyArticles,
   recentStoryMembers: stories.recentStoryMembers,
+  topStoryRows: storyLists.topStoryRows,
+  storyRowById: storyLists.storyRowById,
+  storyIdOfArticle: storyLists.storyIdOfArticle,
   saveArticleEntities: entities.saveArticleEntities,
   entityById: entities.entityById,
   entityArticles: entities.entityArticles,
+  entityRowById: entities.entityRowById,
+  entitiesOfArticle: entities.entitiesOfArticle,
+  entitiesOfStory: entities.entitiesOfStory,
+  appliedMigrations,
+};
+
+/**
+ * The in-process queue's table (src/jobs/sqlite-queue.ts). Not wrapped like the queries above: the
+ * queue labels its own failures (`jobs: …`).
+ */
+const jobQueries = {
+  insertJob: jobs.insertJob,
+  claimJob: jobs.claimJob,
+  completeJob: jobs.completeJob,
+  releaseJob: jobs.releaseJob,
+  staleJobs: jobs.staleJobs,
+  renewLocks: jobs.renewLocks,
+  readyCount: jobs.readyCount,
+  jobStats: jobs.jobStats,
 };
 
 type Bound<T> = {
@@ -99,10 +125,11 @@ type Bound<T> = {
     : never;
 };
 
+export type JobTable = Bound<typeof jobQueries>;
+
 export interface Store extends Bound<typeof queries> {
-  /** The query builder, for modules (jobs, stories, views) that own their own tables. */
-  readonly db: Kysely<Database>;
   readonly dialect: StoreDialect;
+  readonly jobs: JobTable;
   /**
    * Runs `work` while no other process clusters (stories.ts), handing it the store to use meanwhile
    * (on PostgreSQL one over the lock's transaction: don't close it); its errors pass through unwrapped.
@@ -164,14 +191,20 @@ function storeOver(ctx: StoreContext): Store {
       }
     };
   }
+  const jobTable: Record<string, unknown> = {};
+  for (const [name, query] of Object.entries(jobQueries))
+    jobTable[name] = (...args: unknown[]) =>
+      (query as (ctx: StoreContext, ...rest: unknown[]) => Promise<unknown>)(ctx, ...args);
   let closed: Promise<void> | undefined;
-  const store: Store = {
+  const members: Omit<Store, 'db'> = {
     ...(bound as Bound<typeof queries>),
-    db: ctx.db,
     dialect: ctx.dialect,
+    jobs: jobTable as JobTable,
     withStoriesLocked: (work) =>
       stories.withStoriesLocked(ctx, (db) => work(db === ctx.db ? store : storeOver({ db, dialect: ctx.dialect }))),
     close: () => (closed ??= Promise.all([ctx.db.destroy(), ctx.readDb?.destroy()]).then(() => undefined)),
   };
+  // Tests reach the connection through db.testkit.ts; it is no part of the Store type.
+  const store = Object.defineProperty(members, 'db', { value: ctx.db }) as Store;
   return store;
 }

@@ -1,6 +1,6 @@
 /** Runs the migrations that have not run yet, in order, each in its own write transaction. */
 import type { Kysely } from 'kysely';
-import type { StoreDialect } from './dialect.js';
+import type { StoreContext, StoreDialect } from './dialect.js';
 import { migrations as allMigrations, type Migration } from './migrations.js';
 import type { Database } from './schema.js';
 
@@ -33,4 +33,10 @@ export async function migrate(
     if (didRun) ran.push(migration.name);
   }
   return ran;
+}
+
+/** The names of the migrations this database has run, in order. */
+export async function appliedMigrations({ db }: StoreContext): Promise<string[]> {
+  const rows = await db.selectFrom('migrations').select('name').orderBy('name').execute();
+  return rows.map((r) => r.name);
 }

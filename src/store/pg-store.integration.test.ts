@@ -10,6 +10,7 @@ import { describeSiteContract } from './site.contract.js';
 import { describeStoryContract } from './stories.contract.js';
 import type { TestStore } from './test-store.js';
 import { sampleArticle } from './test-store.js';
+import { storeDb } from './db.testkit.js';
 
 let t: TestStore | undefined;
 afterEach(async () => {
@@ -23,7 +24,7 @@ describe('openStore({ databaseUrl })', () => {
     const schema = t.dbPath;
     const url = process.env['TEST_DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/test';
     const again = await Promise.all([1, 2, 3].map(() => openStore({ databaseUrl: url, schema })));
-    const ran = await t.store.db.selectFrom('migrations').select('name').execute();
+    const ran = await storeDb(t.store).selectFrom('migrations').select('name').execute();
     expect(ran.map((r) => r.name).sort()).toEqual(migrations.map((m) => m.name).sort());
     await Promise.all(again.map((s) => s.close()));
     expect(t.store.dialect.name).toBe('postgres');
@@ -38,7 +39,7 @@ describe('openStore({ databaseUrl })', () => {
       seenAt: new Date().toISOString(),
     });
     const kind = await sql<{ t: string }>`select pg_typeof(document)::text as t from articles_search`.execute(
-      t.store.db,
+      storeDb(t.store),
     );
     expect(kind.rows[0]?.t).toBe('tsvector');
     expect((await t.store.search('zurich', { limit: 5 })).map((a) => a.title)).toEqual(['Zürich harbour reopens']);

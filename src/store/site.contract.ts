@@ -4,7 +4,6 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { SEARCH_WINDOW } from './dialect.js';
-import { searchSummaryRows } from './site-queries.js';
 import { sampleArticle, type TestStore } from './test-store.js';
 
 export function describeSiteContract(open: () => Promise<TestStore>): void {
@@ -167,7 +166,7 @@ export function describeSiteContract(open: () => Promise<TestStore>): void {
         protectedNames: [],
         translatedAt: '2024-06-01T00:00:00Z',
       });
-      const rows = await searchSummaryRows(t.store, [ids[2]!, 999_999, ids[1]!, ids[0]!], 'en');
+      const rows = await t.store.searchLines([ids[2]!, 999_999, ids[1]!, ids[0]!], 'en');
       expect(rows.map((r) => r.id)).toEqual([ids[2], ids[1], ids[0]]);
       expect(rows.map((r) => r.sourceName)).toEqual(['Wire A', 'Wire B', 'Wire A']);
       expect(rows[0]).toMatchObject({
@@ -183,7 +182,7 @@ export function describeSiteContract(open: () => Promise<TestStore>): void {
         lead: 'First kelp.',
         sourceLanguage: 'es',
       });
-      expect(await searchSummaryRows(t.store, [], 'en')).toEqual([]);
+      expect(await t.store.searchLines([], 'en')).toEqual([]);
     });
   });
 }

@@ -7,6 +7,7 @@ import { log } from '../log.js';
 import { sqlitePragmas } from './sqlite-dialect.js';
 import { openSqliteReaders } from './sqlite-readers.js';
 import { openTestStore, sampleArticle, type TestStore } from './test-store.js';
+import { storeDb } from './db.testkit.js';
 
 let t: TestStore | undefined;
 afterEach(async () => {
@@ -61,7 +62,7 @@ describe('SQLite reader threads', () => {
     const warnings: string[] = [];
     const warn = vi.spyOn(log, 'warn').mockImplementation((message: string) => void warnings.push(message));
     // The thread cannot open its file: every read goes to the store's own connection.
-    const readers = openSqliteReaders(join(dir, 'missing.db'), 1, sqlitePragmas, t.store.db);
+    const readers = openSqliteReaders(join(dir, 'missing.db'), 1, sqlitePragmas, storeDb(t.store));
     try {
       for (let i = 0; i < 3; i += 1)
         expect((await sql<{ n: number }>`select count(*) as n from articles`.execute(readers)).rows[0]!.n).toBe(1);

@@ -7,6 +7,7 @@ import { describeSourceContract } from './sources.contract.js';
 import { describeSiteContract } from './site.contract.js';
 import { describeStoryContract } from './stories.contract.js';
 import { openTestStore, sampleArticle, type TestStore } from './test-store.js';
+import { storeDb } from './db.testkit.js';
 
 let t: TestStore;
 afterEach(async () => t?.cleanup());
@@ -28,14 +29,14 @@ describe('openStore', () => {
   it('uses WAL, foreign keys and a busy timeout', async () => {
     t = await openTestStore();
     const { sql } = await import('kysely');
-    const mode = await sql<{ journal_mode: string }>`pragma journal_mode`.execute(t.store.db);
-    const fk = await sql<{ foreign_keys: number }>`pragma foreign_keys`.execute(t.store.db);
-    const busy = await sql<{ timeout: number }>`pragma busy_timeout`.execute(t.store.db);
+    const mode = await sql<{ journal_mode: string }>`pragma journal_mode`.execute(storeDb(t.store));
+    const fk = await sql<{ foreign_keys: number }>`pragma foreign_keys`.execute(storeDb(t.store));
+    const busy = await sql<{ timeout: number }>`pragma busy_timeout`.execute(storeDb(t.store));
     expect(mode.rows[0]?.journal_mode).toBe('wal');
     expect(fk.rows[0]?.foreign_keys).toBe(1);
     expect(busy.rows[0]?.timeout).toBeGreaterThan(0);
     // The search index writes ~1 KB leaf pages (sqlite-dialect.ts, createSearchIndex).
-    const pgsz = await sql<{ v: number }>`select v from articles_fts_config where k = 'pgsz'`.execute(t.store.db);
+    const pgsz = await sql<{ v: number }>`select v from articles_fts_config where k = 'pgsz'`.execute(storeDb(t.store));
     expect(pgsz.rows[0]?.v).toBe(1000);
   });
 });
@@ -86,16 +87,16 @@ describe('the search index rebuilt from stored text (migration 0013)', () => {
       'alcaldesa algas',
       'paragraph',
     ];
-    const find = async () => Promise.all(queries.map((q) => store.dialect.searchArticleIds(store.db, q, 10, 0)));
+    const find = async () => Promise.all(queries.map((q) => store.dialect.searchArticleIds(storeDb(store), q, 10, 0)));
     const before = await find();
     expect(before[0]).toEqual([ids[4], ids[2], ids[0]]); // newest first
     expect(before[5]).toEqual([ids[1]]);
     const similar = await store.similarArticleIds(ids[0]!, 3);
     expect(similar.length).toBeGreaterThan(0);
-    await store.dialect.rebuildSearchIndex(store.db);
+    await store.dialect.rebuildSearchIndex(storeDb(store));
     expect(await find()).toEqual(before);
     expect(await store.similarArticleIds(ids[0]!, 3)).toEqual(similar);
-    expect(await store.dialect.searchArticleIds(store.db, 'harbour', 10, 0, { language: 'en' })).toEqual([
+    expect(await store.dialect.searchArticleIds(storeDb(store), 'harbour', 10, 0, { language: 'en' })).toEqual([
       ids[4],
       ids[2],
       ids[0],
@@ -162,19 +163,19 @@ describe('relevance ranked by SQLite (search_headlines, migration 0014)', () => 
     const pages = (dialect: typeof store.dialect) =>
       Promise.all(
         queries.flatMap((q) =>
-          [0, 20, 40, 90, 100].map((offset) => searchPage(store.db, dialect, q, 20, offset, {}, 'relevance')),
+          [0, 20, 40, 90, 100].map((offset) => searchPage(storeDb(store), dialect, q, 20, offset, {}, 'relevance')),
         ),
       );
     const expected = await pages(fromTitles);
     expect(expected.flat().length).toBeGreaterThan(300);
     expect(await pages(store.dialect)).toEqual(expected);
-    expect(await searchPage(store.db, store.dialect, 'storm', 20, 0, { language: 'en' }, 'relevance')).toEqual(
-      await searchPage(store.db, fromTitles, 'storm', 20, 0, { language: 'en' }, 'relevance'),
+    expect(await searchPage(storeDb(store), store.dialect, 'storm', 20, 0, { language: 'en' }, 'relevance')).toEqual(
+      await searchPage(storeDb(store), fromTitles, 'storm', 20, 0, { language: 'en' }, 'relevance'),
     );
     // A store migrated with articles in it fills the table from their titles and translations.
     const { sql } = await import('kysely');
-    await sql`drop table search_headlines`.execute(store.db);
-    await store.dialect.createHeadlineWords!(store.db);
+    await sql`drop table search_headlines`.execute(storeDb(store));
+    await store.dialect.createHeadlineWords!(storeDb(store));
     expect(await pages(store.dialect)).toEqual(expected);
   });
 });

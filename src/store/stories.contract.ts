@@ -4,6 +4,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { sampleArticle, type TestStore } from './test-store.js';
+import { storeDb } from './db.testkit.js';
 
 export function describeStoryContract(open: () => Promise<TestStore>): void {
   let t: TestStore | undefined;
@@ -193,7 +194,7 @@ export function describeStoryContract(open: () => Promise<TestStore>): void {
       const pyongyang = { kind: 'place', name: 'Pyongyang', normalizedName: 'pyongyang', mentions: 2 };
       await t.store.saveArticleEntities(x, [pyongyang]);
       await t.store.saveArticleEntities(y, [{ ...pyongyang, mentions: 1 }]);
-      const entity = (await t.store.db.selectFrom('entities').select('id').executeTakeFirstOrThrow()).id;
+      const entity = (await storeDb(t.store).selectFrom('entities').select('id').executeTakeFirstOrThrow()).id;
       expect((await t.store.entityArticles(entity, { limit: 10 })).sort()).toEqual([x, y].sort());
       expect(await t.store.entityById(entity)).toMatchObject({ name: 'Pyongyang', articleCount: 2 });
     });

@@ -12,6 +12,30 @@ export async function recordView({ db }: StoreContext, articleId: number, at: Da
     .execute();
 }
 
+/** Adds buffered view counts (article id → views) to the day of `at`, in one transaction. */
+export async function recordViews(
+  { db, dialect }: StoreContext,
+  counts: [number, number][],
+  at: Date = new Date(),
+): Promise<void> {
+  if (counts.length === 0) return;
+  const day = at.toISOString().slice(0, 10);
+  await dialect.writeTransaction(db, async (trx) => {
+    for (const [articleId, n] of counts) {
+      // An article deleted since its view was counted is skipped rather than failing the batch.
+      const exists = await trx.selectFrom('articles').select('id').where('id', '=', articleId).executeTakeFirst();
+      if (!exists) continue;
+      await trx
+        .insertInto('views')
+        .values({ article_id: articleId, day, count: n })
+        .onConflict((oc) =>
+          oc.columns(['article_id', 'day']).doUpdateSet((eb) => ({ count: eb('views.count', '+', n) })),
+        )
+        .execute();
+    }
+  });
+}
+
 /** Most viewed articles over the last `days` days up to `now`, most first. */
 export async function popularArticles(
   { db }: StoreContext,

@@ -83,7 +83,7 @@ export function feedRoutes(data: SiteData, siteFor: (c: Context) => SiteContext)
     });
     feeds.get(`/story/:id/feed.${format}`, async (c) => {
       const id = idParam(c.req.param('id'), 'story');
-      const story = data.storyById ? await data.storyById(id) : null;
+      const story = await data.storyById(id);
       if (!story) throw new HTTPException(404, { message: `There is no story ${id}.` });
       const items = [...story.articles].reverse().slice(0, FEED_SIZE);
       return answer(c, siteFor(c), format, {
@@ -96,7 +96,7 @@ export function feedRoutes(data: SiteData, siteFor: (c: Context) => SiteContext)
     });
     feeds.get(`/entity/:id/feed.${format}`, async (c) => {
       const id = idParam(c.req.param('id'), 'entity');
-      const entity = data.entityById ? await data.entityById(id) : null;
+      const entity = await data.entityById(id);
       if (!entity) throw new HTTPException(404, { message: `There is no entity ${id}.` });
       return answer(c, siteFor(c), format, {
         title: entity.name,

@@ -46,10 +46,10 @@ export function pageRoutes(
     if (page > 1 && !found.length) throw new HTTPException(404, { message: `There is no page ${page}.` });
     const first = page === 1 && !language && !section;
     const [stories, popular, languages, sections, translationNote] = await Promise.all([
-      first && data.topStories ? data.topStories({ limit: TOP_STORIES }) : [],
+      first ? data.topStories({ limit: TOP_STORIES }) : [],
       first ? data.popularArticles({ days: POPULAR_DAYS, limit: POPULAR_COUNT }) : [],
       data.languages(),
-      data.sections ? data.sections() : [],
+      data.sections(),
       data.translationNote(),
     ]);
     const model = {
@@ -77,7 +77,7 @@ export function pageRoutes(
     const [translationNote, readToo, entities] = await Promise.all([
       article.translation ? null : data.translationNote(),
       data.readToo(id, READ_TOO),
-      data.entitiesOf ? data.entitiesOf(id) : [],
+      data.entitiesOf(id),
     ]);
     const excerptOnly = options.publicMode && !!article.excerptOnly;
     return htmlAnswer(c, articlePage(siteFor(c), { article, view, translationNote, readToo, entities, excerptOnly }));
@@ -111,7 +111,7 @@ export function pageRoutes(
 
   pages.get('/story/:id', async (c) => {
     const id = idParam(c.req.param('id'), 'story');
-    const story = data.storyById ? await data.storyById(id) : null;
+    const story = await data.storyById(id);
     if (!story) throw new HTTPException(404, { message: `There is no story ${id}.` });
     if (story.mergedInto) return c.redirect(`/story/${story.mergedInto}`, 301);
     return htmlAnswer(c, storyPage(siteFor(c), story));
@@ -119,7 +119,7 @@ export function pageRoutes(
 
   pages.get('/entity/:id', async (c) => {
     const id = idParam(c.req.param('id'), 'entity');
-    const entity = data.entityById ? await data.entityById(id) : null;
+    const entity = await data.entityById(id);
     if (!entity) throw new HTTPException(404, { message: `There is no entity ${id}.` });
     return htmlAnswer(c, entityPage(siteFor(c), entity));
   });

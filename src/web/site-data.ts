@@ -165,13 +165,14 @@ export interface SiteData {
   sourceById(id: number): Promise<SourceView | null>;
   /** Languages of the stored originals, most articles first. */
   languages(): Promise<string[]>;
-  /** The most common sections of the stored articles, most articles first (absent: no section filter). */
-  sections?(): Promise<string[]>;
-  /** Stories and entities: present once the stories module stores them. */
-  topStories?(opts: { limit: number }): Promise<StorySummary[]>;
-  storyById?(id: number): Promise<StoryView | null>;
-  entityById?(id: number): Promise<EntityView | null>;
-  entitiesOf?(articleId: number): Promise<EntityChip[]>;
+  /** The most common sections of the stored articles, most articles first (empty: no section filter). */
+  sections(): Promise<string[]>;
+  /** Stories with two or more articles, most outlets and freshest first. */
+  topStories(opts: { limit: number }): Promise<StorySummary[]>;
+  storyById(id: number): Promise<StoryView | null>;
+  entityById(id: number): Promise<EntityView | null>;
+  /** An article's people, organisations and places, most mentioned first. */
+  entitiesOf(articleId: number): Promise<EntityChip[]>;
   articleById(id: number): Promise<ArticleView | null>;
   sources(): Promise<SourceView[]>;
   health(): Promise<HealthReport>;

@@ -88,16 +88,16 @@ describe('storeSiteData over a real store', () => {
       .execute();
     const site = data();
     expect((await site.readToo(a, 5))[0]!.id).toBe(b);
-    const top = await site.topStories!({ limit: 5 });
+    const top = await site.topStories({ limit: 5 });
     expect(top.map((s) => [s.pagePath, s.articleCount, s.languages])).toEqual([[`/story/${story.id}`, 2, ['en']]]);
-    const view = await site.storyById!(story.id);
+    const view = await site.storyById(story.id);
     expect(view!.articles.map((x) => x.id).sort()).toEqual([a, b].sort());
     expect(view!.entities.map((x) => x.name)).toEqual(['Harbour Town']);
-    expect((await site.entityById!(e.id))!.articles.map((x) => x.id)).toEqual([a]);
-    expect(await site.entitiesOf!(a)).toEqual([
+    expect((await site.entityById(e.id))!.articles.map((x) => x.id)).toEqual([a]);
+    expect(await site.entitiesOf(a)).toEqual([
       { id: e.id, name: 'Harbour Town', kind: 'place', pagePath: `/entity/${e.id}` },
     ]);
-    expect(await site.storyById!(999)).toBeNull();
+    expect(await site.storyById(999)).toBeNull();
     // A story merged into another (by the stories module) points there.
     const other = await db
       .insertInto('stories')
@@ -115,7 +115,7 @@ describe('storeSiteData over a real store', () => {
       .returning('id')
       .executeTakeFirstOrThrow();
     await sql`update stories set merged_into = ${story.id} where id = ${other.id}`.execute(db);
-    expect((await site.storyById!(other.id))!.mergedInto).toBe(story.id);
+    expect((await site.storyById(other.id))!.mergedInto).toBe(story.id);
   });
 
   it('counts views into Most read, lists languages, and filters search by language, source and date', async () => {

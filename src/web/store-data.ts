@@ -2,8 +2,15 @@
  * The store seen through the web layer's SiteData: articles in the site language when a
  * translation exists, with their carriers and the source that first carried them.
  */
-import type { ArticleRow, Carrier, SourceWithHealth, Store, Translation } from '../store/index.js';
-import type { StoryListRow, SummaryRow } from '../store/site-queries.js';
+import type {
+  ArticleRow,
+  Carrier,
+  SourceWithHealth,
+  Store,
+  StoryListRow,
+  SummaryRow,
+  Translation,
+} from '../store/index.js';
 import type { ArticleSummary, ArticleView, EntityChip, SiteData, SourceView, StorySummary } from './site-data.js';
 import { articlePath } from './site-data.js';
 import { recentValues } from '../recent-values.js';

@@ -265,6 +265,19 @@ export function fakeSiteData(
     async sections() {
       return [...new Set(articles.map((a) => a.section).filter((s): s is string => !!s))];
     },
+    // No stories or entities unless a test sets them (pages/lists.test.ts).
+    async topStories() {
+      return [];
+    },
+    async storyById() {
+      return null;
+    },
+    async entityById() {
+      return null;
+    },
+    async entitiesOf() {
+      return [];
+    },
     async articleById(id) {
       return articles.find((a) => a.id === id) ?? null;
     },

@@ -88,19 +88,19 @@ export function apiV1(data: SiteData): Hono {
 
   api.get('/stories', async (c) => {
     const { limit } = paging(c);
-    return c.json({ stories: data.topStories ? await data.topStories({ limit }) : [] });
+    return c.json({ stories: await data.topStories({ limit }) });
   });
 
   api.get('/stories/:id', async (c) => {
     const id = idParam(c.req.param('id'), 'story');
-    const story = data.storyById ? await data.storyById(id) : null;
+    const story = await data.storyById(id);
     if (!story) notFound('story', id);
     return c.json(story);
   });
 
   api.get('/entities/:id', async (c) => {
     const id = idParam(c.req.param('id'), 'entity');
-    const entity = data.entityById ? await data.entityById(id) : null;
+    const entity = await data.entityById(id);
     if (!entity) notFound('entity', id);
     return c.json(entity);
   });

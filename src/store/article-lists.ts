@@ -1,13 +1,12 @@
 /**
- * Reads the web site needs beyond the article and source basics: similar articles, the languages
- * present, and the story and entity tables (written by the stories module) as the site lists them.
- * Read-only. The similarity query uses SQLite's FTS5 table directly (any-word match ranked by
- * bm25); other dialects fall back to their `searchArticleIds` over the longest title words.
+ * Articles as the site lists them: the facts a list line needs besides the article row (its
+ * translation, its first carrier), search result lines in one query, and similar articles for
+ * "read too". Read-only. The similarity query uses SQLite's FTS5 table directly (any-word match
+ * ranked by bm25); other dialects fall back to their `searchArticleIds` over the longest title words.
  */
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { StoreContext, StoreDialect } from './dialect.js';
-import { parseJsonList, translationFromRow } from './rows.js';
-import { storyDb } from './stories.js';
+import { translationFromRow } from './rows.js';
 import type { Database } from './schema.js';
 import type { Translation } from './types.js';
 
@@ -69,188 +68,6 @@ async function similarByLongestWords(
   return [...found].slice(0, limit);
 }
 
-/** Languages of the stored originals, most articles first. */
-export async function articleLanguages({ db }: StoreContext): Promise<{ language: string; count: number }[]> {
-  const rows = await db
-    .selectFrom('articles')
-    .select(({ fn }) => ['language', fn.countAll<number>().as('count')])
-    .where('language', 'is not', null)
-    .groupBy('language')
-    .orderBy('count', 'desc')
-    .execute();
-  return rows.map((r) => ({ language: r.language as string, count: Number(r.count) }));
-}
-
-/** Sections of the stored articles, most articles first (the front page offers the first few as filters). */
-export async function articleSections({ db }: StoreContext, limit = 12): Promise<{ section: string; count: number }[]> {
-  const rows = await db
-    .selectFrom('articles')
-    .select(({ fn }) => ['section', fn.countAll<number>().as('count')])
-    .where('section', 'is not', null)
-    .groupBy('section')
-    .orderBy('count', 'desc')
-    .orderBy('section')
-    .limit(limit)
-    .execute();
-  return rows.map((r) => ({ section: r.section as string, count: Number(r.count) }));
-}
-
-export interface StoryListRow {
-  id: number;
-  title: string;
-  articleCount: number;
-  sourceCount: number;
-  lastPublishedAt: string | null;
-  updatedAt: string;
-  /** Languages of its articles (kept on the story row by the stories module), when known. */
-  languages?: string[];
-}
-
-/**
- * Stories with two or more articles, ranked by outlets × size × recency: score =
- * source_count × article_count / (hours since last article + 2)^1.5 (the gravity curve of link
- * aggregators: a day-old story needs ~10× the outlets of a fresh one). Candidates are the newest 500.
- */
-export async function topStories(
-  { db }: StoreContext,
-  options: { limit: number; now?: Date },
-): Promise<StoryListRow[]> {
-  const now = (options.now ?? new Date()).getTime();
-  const rows = await storyDb(db)
-    .selectFrom('stories')
-    .select(['id', 'title', 'article_count', 'source_count', 'last_published_at', 'updated_at', 'languages'])
-    .where('article_count', '>=', 2)
-    .orderBy('updated_at', 'desc')
-    .limit(500)
-    .execute();
-  const score = (r: (typeof rows)[number]) => {
-    const hours = Math.max(0, (now - Date.parse(r.last_published_at ?? r.updated_at)) / 3_600_000);
-    return (r.source_count * r.article_count) / Math.pow(hours + 2, 1.5);
-  };
-  return rows
-    .sort((a, b) => score(b) - score(a))
-    .slice(0, options.limit)
-    .map((r) => ({
-      id: r.id,
-      title: r.title,
-      articleCount: r.article_count,
-      sourceCount: r.source_count,
-      lastPublishedAt: r.last_published_at,
-      updatedAt: r.updated_at,
-      languages: parseJsonList<string>(r.languages),
-    }));
-}
-
-export async function storyRowById(
-  { db }: StoreContext,
-  id: number,
-): Promise<(StoryListRow & { articleIds: number[] }) | null> {
-  const r = await db.selectFrom('stories').selectAll().where('id', '=', id).executeTakeFirst();
-  if (!r) return null;
-  const members = await db
-    .selectFrom('story_articles')
-    .innerJoin('articles', 'articles.id', 'story_articles.article_id')
-    .select('articles.id')
-    .where('story_articles.story_id', '=', id)
-    .orderBy(sql`coalesce(articles.published_at, articles.first_seen_at)`, 'asc')
-    .execute();
-  return {
-    id: r.id,
-    title: r.title,
-    articleCount: r.article_count,
-    sourceCount: r.source_count,
-    lastPublishedAt: r.last_published_at,
-    updatedAt: r.updated_at,
-    articleIds: members.map((m) => m.id),
-  };
-}
-
-/** The story an article belongs to, if any. */
-export async function storyIdOfArticle({ db }: StoreContext, articleId: number): Promise<number | null> {
-  const row = await db
-    .selectFrom('story_articles')
-    .select('story_id')
-    .where('article_id', '=', articleId)
-    .executeTakeFirst();
-  return row?.story_id ?? null;
-}
-
-export interface EntityRow {
-  id: number;
-  kind: string;
-  name: string;
-}
-
-/** An article's entities, most mentioned first. */
-export async function entitiesOfArticle({ db }: StoreContext, articleId: number, limit = 12): Promise<EntityRow[]> {
-  return db
-    .selectFrom('article_entities')
-    .innerJoin('entities', 'entities.id', 'article_entities.entity_id')
-    .select(['entities.id', 'entities.kind', 'entities.name'])
-    .where('article_entities.article_id', '=', articleId)
-    .orderBy('article_entities.mentions', 'desc')
-    .limit(limit)
-    .execute();
-}
-
-/** The entities of a story's articles, most articles first. */
-export async function entitiesOfStory({ db }: StoreContext, storyId: number, limit = 16): Promise<EntityRow[]> {
-  return db
-    .selectFrom('story_articles')
-    .innerJoin('article_entities', 'article_entities.article_id', 'story_articles.article_id')
-    .innerJoin('entities', 'entities.id', 'article_entities.entity_id')
-    .select(({ fn }) => ['entities.id', 'entities.kind', 'entities.name', fn.countAll<number>().as('n')])
-    .where('story_articles.story_id', '=', storyId)
-    .groupBy('entities.id')
-    .orderBy('n', 'desc')
-    .limit(limit)
-    .execute()
-    .then((rows) => rows.map(({ id, kind, name }) => ({ id, kind, name })));
-}
-
-/** One entity and its newest articles. */
-export async function entityRowById(
-  { db }: StoreContext,
-  id: number,
-  limit = 50,
-): Promise<(EntityRow & { articleIds: number[] }) | null> {
-  const entity = await db.selectFrom('entities').select(['id', 'kind', 'name']).where('id', '=', id).executeTakeFirst();
-  if (!entity) return null;
-  const rows = await db
-    .selectFrom('article_entities')
-    .innerJoin('articles', 'articles.id', 'article_entities.article_id')
-    .select('articles.id')
-    .where('article_entities.entity_id', '=', id)
-    .orderBy(sql`coalesce(articles.published_at, articles.first_seen_at)`, 'desc')
-    .limit(limit)
-    .execute();
-  return { ...entity, articleIds: rows.map((r) => r.id) };
-}
-
-/** Adds buffered view counts (article id → views) to the day of `at`, in one transaction. */
-export async function recordViews(
-  { db, dialect }: StoreContext,
-  counts: [number, number][],
-  at: Date = new Date(),
-): Promise<void> {
-  if (counts.length === 0) return;
-  const day = at.toISOString().slice(0, 10);
-  await dialect.writeTransaction(db, async (trx) => {
-    for (const [articleId, n] of counts) {
-      // An article deleted since its view was counted is skipped rather than failing the batch.
-      const exists = await trx.selectFrom('articles').select('id').where('id', '=', articleId).executeTakeFirst();
-      if (!exists) continue;
-      await trx
-        .insertInto('views')
-        .values({ article_id: articleId, day, count: n })
-        .onConflict((oc) =>
-          oc.columns(['article_id', 'day']).doUpdateSet((eb) => ({ count: eb('views.count', '+', n) })),
-        )
-        .execute();
-    }
-  });
-}
-
 /** What a list line needs besides the article row: the source that first carried it. */
 export interface FirstCarrier {
   sourceId: number | null;
@@ -293,7 +110,7 @@ export async function articleListFacts(
   return { translations, firstCarriers };
 }
 
-/** What a search result line shows, read in one query (searchSummaryRows). */
+/** What a search result line shows, read in one query (searchLines). */
 export interface SummaryRow {
   id: number;
   title: string;
@@ -335,7 +152,7 @@ interface SummaryQueryRow {
  * and first carrier's name, in one query. What articlesByIds + articleListFacts give a list, less
  * the bodies: a search page reads this for every new query (bench:web: ~0.6 ms of SQL -> ~0.2).
  */
-export async function searchSummaryRows(
+export async function searchLines(
   { db: main, readDb, dialect }: StoreContext,
   ids: number[],
   language: string,

@@ -1,10 +1,19 @@
-/** The `jobs` table: add, claim, finish, retry, reclaim. Each step is one statement (atomic in SQLite). */
-import type { Kysely, Selectable } from 'kysely';
-import type { Database, JobsTable } from '../store/schema.js';
-import type { StoreDialect } from '../store/dialect.js';
-import type { JobStats } from './queue.js';
+/**
+ * The `jobs` table of the in-process queue (src/jobs/sqlite-queue.ts): add, claim, finish, retry,
+ * reclaim. Each step is one statement (atomic in SQLite).
+ */
+import type { Selectable } from 'kysely';
+import type { StoreContext } from './dialect.js';
+import type { JobsTable } from './schema.js';
 
 export type JobRow = Selectable<JobsTable>;
+
+/** Jobs in the table by state (the queue's stats). */
+export interface JobCounts {
+  pending: number;
+  running: number;
+  failed: number;
+}
 
 export interface NewJob {
   name: string;
@@ -16,7 +25,7 @@ export interface NewJob {
 }
 
 /** Inserts a pending job; returns false when a pending job with the same key already waits. */
-export async function insertJob(db: Kysely<Database>, job: NewJob, now: Date): Promise<boolean> {
+export async function insertJob({ db }: StoreContext, job: NewJob, now: Date): Promise<boolean> {
   const result = await db
     .insertInto('jobs')
     .values({
@@ -40,7 +49,7 @@ export async function insertJob(db: Kysely<Database>, job: NewJob, now: Date): P
  * running for `workerId`, in one statement so two workers never take the same job.
  */
 export async function claimJob(
-  db: Kysely<Database>,
+  { db }: StoreContext,
   names: string[],
   workerId: string,
   now: Date,
@@ -84,7 +93,7 @@ export async function claimJob(
 }
 
 /** A finished job leaves the table (only if this worker still holds it). */
-export async function completeJob(db: Kysely<Database>, job: JobRow, workerId: string): Promise<void> {
+export async function completeJob({ db }: StoreContext, job: JobRow, workerId: string): Promise<void> {
   await db
     .deleteFrom('jobs')
     .where('id', '=', job.id)
@@ -99,8 +108,7 @@ export async function completeJob(db: Kysely<Database>, job: JobRow, workerId: s
  * dropped, since the pending one does the same work.
  */
 export async function releaseJob(
-  db: Kysely<Database>,
-  dialect: StoreDialect,
+  { db, dialect }: StoreContext,
   job: JobRow,
   error: string,
   retryAt: Date,
@@ -122,7 +130,7 @@ export async function releaseJob(
 }
 
 /** Running jobs whose lock was not renewed since `cutoff`: their worker crashed or hung. */
-export async function staleJobs(db: Kysely<Database>, cutoff: Date): Promise<JobRow[]> {
+export async function staleJobs({ db }: StoreContext, cutoff: Date): Promise<JobRow[]> {
   return db
     .selectFrom('jobs')
     .selectAll()
@@ -132,7 +140,7 @@ export async function staleJobs(db: Kysely<Database>, cutoff: Date): Promise<Job
 }
 
 /** Renews the locks this worker holds, so live long jobs are not taken for crashed ones. */
-export async function renewLocks(db: Kysely<Database>, ids: number[], workerId: string, now: Date): Promise<void> {
+export async function renewLocks({ db }: StoreContext, ids: number[], workerId: string, now: Date): Promise<void> {
   if (ids.length === 0) return;
   await db
     .updateTable('jobs')
@@ -142,7 +150,7 @@ export async function renewLocks(db: Kysely<Database>, ids: number[], workerId: 
     .execute();
 }
 
-export async function readyCount(db: Kysely<Database>, names: string[], now: Date): Promise<number> {
+export async function readyCount({ db }: StoreContext, names: string[], now: Date): Promise<number> {
   if (names.length === 0) return 0;
   const row = await db
     .selectFrom('jobs')
@@ -154,7 +162,7 @@ export async function readyCount(db: Kysely<Database>, names: string[], now: Dat
   return Number(row.n);
 }
 
-export async function jobStats(db: Kysely<Database>): Promise<JobStats> {
+export async function jobStats({ db }: StoreContext): Promise<JobCounts> {
   const rows = await db
     .selectFrom('jobs')
     .select(({ fn }) => ['status', fn.countAll<number>().as('n')])

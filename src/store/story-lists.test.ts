@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openTestStore, sampleArticle, type TestStore } from './test-store.js';
+import { storeDb } from './db.testkit.js';
+import { openTestStore, type TestStore } from './test-store.js';
 
 let t: TestStore;
 beforeEach(async () => {
@@ -10,7 +11,7 @@ afterEach(async () => {
 });
 
 async function story(title: string, articles: number, sources: number, lastPublishedAt: string) {
-  const { id } = await t.store.db
+  const { id } = await storeDb(t.store)
     .insertInto('stories')
     .values({
       title,
@@ -28,7 +29,7 @@ async function story(title: string, articles: number, sources: number, lastPubli
   return id;
 }
 
-describe('site queries', () => {
+describe('story lists', () => {
   it('ranks top stories by outlets × size over recency, and leaves single articles out', async () => {
     const now = new Date('2024-05-07T12:00:00Z');
     const fresh = await story('fresh, small', 3, 2, '2024-05-07T11:00:00Z'); // 6 / 3^1.5 ≈ 1.15
@@ -37,41 +38,5 @@ describe('site queries', () => {
     await story('one article', 1, 1, '2024-05-07T11:59:00Z');
     const ranked = await t.store.topStoryRows({ limit: 10, now });
     expect(ranked.map((r) => r.id)).toEqual([fresh, big, old]);
-  });
-
-  it('adds batched views in one go, skipping articles that are gone', async () => {
-    const { articleId } = await t.store.saveArticle({
-      ...sampleArticle(),
-      sourceId: null,
-      feedId: null,
-      seenAt: '2024-05-07T10:00:00Z',
-    });
-    const at = new Date('2024-05-07T12:00:00Z');
-    await t.store.recordViews(
-      [
-        [articleId, 3],
-        [9999, 2],
-      ],
-      at,
-    );
-    await t.store.recordViews([[articleId, 2]], at);
-    const popular = await t.store.popularArticles({ days: 1, limit: 5, now: at });
-    expect(popular.map((p) => [p.id, p.views])).toEqual([[articleId, 5]]);
-  });
-
-  it('lists languages by article count', async () => {
-    for (const [i, language] of ['es', 'es', 'fr'].entries()) {
-      const url = `https://n.example/${i}`;
-      await t.store.saveArticle({
-        ...sampleArticle({ url, canonicalUrl: url, language }),
-        sourceId: null,
-        feedId: null,
-        seenAt: '2024-05-07T10:00:00Z',
-      });
-    }
-    expect(await t.store.articleLanguages()).toEqual([
-      { language: 'es', count: 2 },
-      { language: 'fr', count: 1 },
-    ]);
   });
 });

@@ -1,0 +1,88 @@
+/**
+ * Stories as the site lists them: the top stories, one story's row with its article ids, and the
+ * story of an article. Read-only; the stories module (stories.ts) writes these tables.
+ */
+import { sql } from 'kysely';
+import type { StoreContext } from './dialect.js';
+import { parseJsonList } from './rows.js';
+import { storyDb } from './stories.js';
+
+export interface StoryListRow {
+  id: number;
+  title: string;
+  articleCount: number;
+  sourceCount: number;
+  lastPublishedAt: string | null;
+  updatedAt: string;
+  /** Languages of its articles (kept on the story row by the stories module), when known. */
+  languages?: string[];
+}
+
+/**
+ * Stories with two or more articles, ranked by outlets × size × recency: score =
+ * source_count × article_count / (hours since last article + 2)^1.5 (the gravity curve of link
+ * aggregators: a day-old story needs ~10× the outlets of a fresh one). Candidates are the newest 500.
+ */
+export async function topStoryRows(
+  { db }: StoreContext,
+  options: { limit: number; now?: Date },
+): Promise<StoryListRow[]> {
+  const now = (options.now ?? new Date()).getTime();
+  const rows = await storyDb(db)
+    .selectFrom('stories')
+    .select(['id', 'title', 'article_count', 'source_count', 'last_published_at', 'updated_at', 'languages'])
+    .where('article_count', '>=', 2)
+    .orderBy('updated_at', 'desc')
+    .limit(500)
+    .execute();
+  const score = (r: (typeof rows)[number]) => {
+    const hours = Math.max(0, (now - Date.parse(r.last_published_at ?? r.updated_at)) / 3_600_000);
+    return (r.source_count * r.article_count) / Math.pow(hours + 2, 1.5);
+  };
+  return rows
+    .sort((a, b) => score(b) - score(a))
+    .slice(0, options.limit)
+    .map((r) => ({
+      id: r.id,
+      title: r.title,
+      articleCount: r.article_count,
+      sourceCount: r.source_count,
+      lastPublishedAt: r.last_published_at,
+      updatedAt: r.updated_at,
+      languages: parseJsonList<string>(r.languages),
+    }));
+}
+
+export async function storyRowById(
+  { db }: StoreContext,
+  id: number,
+): Promise<(StoryListRow & { articleIds: number[] }) | null> {
+  const r = await db.selectFrom('stories').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!r) return null;
+  const members = await db
+    .selectFrom('story_articles')
+    .innerJoin('articles', 'articles.id', 'story_articles.article_id')
+    .select('articles.id')
+    .where('story_articles.story_id', '=', id)
+    .orderBy(sql`coalesce(articles.published_at, articles.first_seen_at)`, 'asc')
+    .execute();
+  return {
+    id: r.id,
+    title: r.title,
+    articleCount: r.article_count,
+    sourceCount: r.source_count,
+    lastPublishedAt: r.last_published_at,
+    updatedAt: r.updated_at,
+    articleIds: members.map((m) => m.id),
+  };
+}
+
+/** The story an article belongs to, if any. */
+export async function storyIdOfArticle({ db }: StoreContext, articleId: number): Promise<number | null> {
+  const row = await db
+    .selectFrom('story_articles')
+    .select('story_id')
+    .where('article_id', '=', articleId)
+    .executeTakeFirst();
+  return row?.story_id ?? null;
+}
