@@ -35,6 +35,7 @@ import { handOutConnections } from '../src/web/handoff.js';
 import { serveHandedConnections, startWebServer } from '../src/web/server.js';
 import { storeSiteData } from '../src/web/store-data.js';
 import { searchReaders } from '../src/store/sqlite-readers.js';
+import { storeDb } from '../src/store/db.testkit.js';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -90,7 +91,8 @@ function words(seed: number, n: number): string {
 
 async function fill(store: Store): Promise<void> {
   const now = new Date();
-  const { db, dialect } = store;
+  const db = storeDb(store);
+  const { dialect } = store;
   for (let s = 1; s <= 40; s += 1)
     await store.createSource({
       name: `Outlet ${s}`,

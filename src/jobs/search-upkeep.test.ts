@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { openTestStore, type TestStore } from '../store/test-store.js';
 import { searchUpkeep } from './search-upkeep.js';
+import { storeDb } from '../store/db.testkit.js';
 
 let t: TestStore | undefined;
 afterEach(async () => {
@@ -26,7 +27,8 @@ describe('searchUpkeep', () => {
 
   it('merges a real SQLite index written in many small pieces, and searches still find the same articles', async () => {
     t = await openTestStore();
-    const { db, dialect } = t.store;
+    const db = storeDb(t.store);
+    const { dialect } = t.store;
     const common = ['harbour', 'storm', 'council', 'budget'];
     // One write per article, as ingest does: each leaves its own small segment.
     for (let id = 1; id <= 400; id += 1) {

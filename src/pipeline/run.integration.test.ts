@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDemoPublisher, demoBadPaths, type DemoPublisher } from '../demo/publisher.js';
 import { openTestRuntime } from '../runtime/testkit.js';
+import { storeDb } from '../store/db.testkit.js';
 import type { Runtime } from '../runtime/open.js';
 import { addSource } from '../sources/index.js';
 import { pollFeed } from './run.js';
@@ -153,7 +154,7 @@ describe('bad input is recorded, the rest goes on', () => {
 });
 
 async function countCarriers(): Promise<number> {
-  const row = await runtime.store.db
+  const row = await storeDb(runtime.store)
     .selectFrom('article_sources')
     .select(({ fn }) => fn.countAll<number>().as('n'))
     .executeTakeFirstOrThrow();

@@ -196,7 +196,7 @@ function storeOver(ctx: StoreContext): Store {
     jobTable[name] = (...args: unknown[]) =>
       (query as (ctx: StoreContext, ...rest: unknown[]) => Promise<unknown>)(ctx, ...args);
   let closed: Promise<void> | undefined;
-  const members: Omit<Store, 'db'> = {
+  const members: Store = {
     ...(bound as Bound<typeof queries>),
     dialect: ctx.dialect,
     jobs: jobTable as JobTable,
@@ -205,6 +205,6 @@ function storeOver(ctx: StoreContext): Store {
     close: () => (closed ??= Promise.all([ctx.db.destroy(), ctx.readDb?.destroy()]).then(() => undefined)),
   };
   // Tests reach the connection through db.testkit.ts; it is no part of the Store type.
-  const store = Object.defineProperty(members, 'db', { value: ctx.db }) as Store;
+  const store: Store = Object.defineProperty(members, 'db', { value: ctx.db });
   return store;
 }

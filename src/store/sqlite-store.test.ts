@@ -20,7 +20,7 @@ describe('openStore', () => {
     await t.store.close();
 
     const again = await openStore({ dbPath: t.dbPath });
-    const ran = await again.db.selectFrom('migrations').select('name').execute();
+    const ran = await storeDb(again).selectFrom('migrations').select('name').execute();
     expect(ran.map((r) => r.name)).toEqual(migrations.map((m) => m.name));
     expect((await again.sourceList()).map((s) => s.name)).toEqual(['Kept']);
     t = { ...t, store: again };

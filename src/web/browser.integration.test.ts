@@ -19,6 +19,7 @@ import { storeAdminOps } from './admin/store-admin.js';
 import { createWebApp } from './app.js';
 import { startWebServer, type RunningServer } from './server.js';
 import { storeSiteData } from './store-data.js';
+import { storeDb } from '../store/db.testkit.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const SCREENSHOTS = join(process.cwd(), 'screenshots');
@@ -38,7 +39,7 @@ async function seedStory(): Promise<void> {
   const spanish = publisher.pages.filter((p) => p.language === 'es' && !p.syndicated).slice(0, 2);
   const ids = await Promise.all(spanish.map(async (p) => (await runtime.store.articleByCanonicalUrl(p.url))!.id));
   const now = new Date().toISOString();
-  const { db } = runtime.store;
+  const db = storeDb(runtime.store);
   const story = await db
     .insertInto('stories')
     .values({

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openTestStore, sampleArticle, type TestStore } from '../store/test-store.js';
 import { gate, storeSiteData } from './store-data.js';
+import { storeDb } from '../store/db.testkit.js';
 
 let t: TestStore;
 beforeEach(async () => {
@@ -49,7 +50,7 @@ describe('storeSiteData over a real store', () => {
       html: '<p>x</p>',
     });
     const now = '2024-05-07T10:00:00Z';
-    const { db } = t.store;
+    const db = storeDb(t.store);
     const story = await db
       .insertInto('stories')
       .values({
