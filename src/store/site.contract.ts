@@ -5,7 +5,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { SEARCH_WINDOW } from './dialect.js';
 import { searchSummaryRows } from './site-queries.js';
-import { sampleArticle, type TestStore } from './test-store.js';
+import { sampleArticle, type TestStore } from './store.testkit.js';
 
 export function describeSiteContract(open: () => Promise<TestStore>): void {
   let t: TestStore | undefined;
