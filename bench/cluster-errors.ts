@@ -4,7 +4,7 @@
  * join (the same "why" as `happenings cluster --explain`).
  * Run: npx tsx bench/cluster-errors.ts [--english] [es,ca,gl,eu,en]
  */
-import { NTREX_CORE, loadNtrexShuffled, scoreSet, withApertiumEnglish } from '../src/pipeline/cluster/quality.js';
+import { NTREX_CORE, loadNtrexShuffled, scoreSet, withApertiumEnglish } from '../eval/sets/cluster.js';
 import { ClusterStream, inPublishedOrder, type StreamResult } from '../src/pipeline/cluster/stream.js';
 
 const args = process.argv.slice(2);

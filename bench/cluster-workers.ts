@@ -9,8 +9,8 @@
 import { fork } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
 import { openStore, type Store } from '../src/store/index.js';
-import { dropSchema, freshSchemaName, testDatabaseUrl } from '../src/store/pg-test-store.js';
-import { sampleArticle } from '../src/store/test-store.js';
+import { dropSchema, freshSchemaName, testDatabaseUrl } from '../src/store/pg-store.testkit.js';
+import { sampleArticle } from '../src/store/store.testkit.js';
 import { StoryTracker } from '../src/pipeline/cluster/persist.js';
 
 const inWorker = process.argv[2] === 'worker';

@@ -13,7 +13,7 @@ import {
   sameEventGold,
   scoreSet,
   withApertiumEnglish,
-} from '../src/pipeline/cluster/quality.js';
+} from '../eval/sets/cluster.js';
 import { StoryClusterer, type ClusterArticle } from '../src/pipeline/cluster/clusterer.js';
 import { bodySignature } from '../src/pipeline/dedupe/index.js';
 

@@ -1,19 +1,21 @@
 /**
  * Dedupe: precision and recall of syndicated-copy detection on the bench set (demo publisher +
- * NTREX; see src/pipeline/dedupe/benchmark.ts), and the speed of our typed-array MinHash. No npm
+ * NTREX; see eval/sets/dedupe.ts), and the speed of our typed-array MinHash. No npm
  * MinHash package is installed to compare with; the peer in the same run is a plain-array MinHash
  * (the same algorithm without typed arrays), which is what the npm packages do.
  * Run: npm run bench:dedupe
  */
 import { performance } from 'node:perf_hooks';
-import { buildDedupeSet, scoreDedupe } from '../src/pipeline/dedupe/benchmark.js';
+import { readLimits } from '../eval/gate.js';
+import { buildDedupeSet, scoreDedupe } from '../eval/sets/dedupe.js';
 import { minhash, shingleHashes } from '../src/pipeline/dedupe/minhash.js';
 
 const set = buildDedupeSet();
 const score = scoreDedupe(set);
+const floors = readLimits('dedupe').atLeast;
 console.log(`dedupe set: ${set.indexed.length} indexed, ${set.queries.length} queries`);
 console.log(
-  `precision ${score.precision.toFixed(3)}  recall ${score.recall.toFixed(3)}  (tp ${score.truePositives}, fp ${score.falsePositives}, fn ${score.falseNegatives}; floors 0.98)`,
+  `precision ${score.precision.toFixed(3)}  recall ${score.recall.toFixed(3)}  (tp ${score.truePositives}, fp ${score.falsePositives}, fn ${score.falseNegatives}; floors ${floors.precision} and ${floors.recall}, eval/floors/dedupe.json)`,
 );
 
 const texts = set.queries.map((q) => q.paragraphs.join('\n'));

@@ -13,7 +13,8 @@ import { collapse, getAttr, parseDocument } from '../src/pipeline/extract/dom.js
 import { all } from '../src/pipeline/extract/select.js';
 import { articleJsonLd } from '../src/pipeline/extract/jsonld.js';
 import { dateEvidence } from '../src/pipeline/extract/dates.js';
-import { loadWcxb, metadataHits, type MetaGuess, type Page } from './extract-sets.js';
+import { metadataHits, type MetaGuess } from '../eval/metrics/extract-text.js';
+import { loadWcxb, type Page } from '../eval/sets/extract.js';
 
 const { values } = parseArgs({
   options: {

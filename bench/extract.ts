@@ -1,6 +1,6 @@
 /**
  * Extraction quality and speed, ours against Readability 0.6 over linkedom in the same process, on both
- * sets of bench/extract-sets.ts (AEB 181 pages, WCXB dev articles 711 pages). One table, stable format:
+ * sets of eval/sets/extract.ts (AEB 181 pages, WCXB dev articles 711 pages). One table, stable format:
  * per set and extractor F1/P/R, pages/s, time per page p50/p95/max, metadata agreement (WCXB), then the
  * ratio of ours to Readability, and the process's peak memory.
  *
@@ -33,125 +33,11 @@
  * interleaved ratio is the one reported.
  */
 import { parseArgs } from 'node:util';
-import { parseHTML } from 'linkedom';
-import { Readability } from '@mozilla/readability';
-import { extractArticle } from '../src/pipeline/extract/index.js';
-import {
-  aggregate,
-  loadAeb,
-  loadWcxb,
-  metadataHits,
-  rate,
-  scoreAeb,
-  scoreWcxb,
-  type MetaGuess,
-  type MetaHits,
-  type Page,
-  type PageScore,
-} from './extract-sets.js';
-
-interface Output extends MetaGuess {
-  text: string;
-}
-
-export type Extractor = (html: string, url: string) => Output;
-
-const EMPTY: Output = { text: '', title: null, author: null, date: null };
-
-export const extractors: Record<string, Extractor> = {
-  happenings: (html, url) => {
-    const a = extractArticle(html, url);
-    return { text: a.paragraphs.join('\n'), title: a.title, author: a.byline, date: a.publishedAt };
-  },
-  readability: (html) => {
-    const { document } = parseHTML(html);
-    const r = new Readability(document as unknown as ConstructorParameters<typeof Readability>[0]).parse();
-    return {
-      text: r?.textContent ?? '',
-      title: r?.title ?? null,
-      author: r?.byline ?? null,
-      date: r?.publishedTime ?? null,
-    };
-  },
-};
-
-export interface RunResult {
-  f1: number;
-  precision: number;
-  recall: number;
-  pagesPerSecond: number;
-  p50: number;
-  p95: number;
-  max: number;
-  failures: number;
-  title: number;
-  author: number;
-  date: number;
-}
-
-export interface Measured {
-  time: number;
-  failed: boolean;
-  score: PageScore;
-  hits: MetaHits;
-}
+import { extractors, runInterleaved, type RunResult } from '../eval/extract-run.js';
+import { loadAeb, loadWcxb } from '../eval/sets/extract.js';
 
 /** Pages both extractors run untimed before the timed passes (main). */
 const WARMUP_PAGES = 40;
-
-export function measurePage(page: Page, extractor: Extractor): Measured {
-  let out = EMPTY;
-  let failed = false;
-  const started = performance.now();
-  try {
-    out = extractor(page.html, page.url);
-  } catch {
-    failed = true;
-  }
-  const time = performance.now() - started;
-  const score = page.set === 'aeb' ? scoreAeb(page.truth, out.text) : scoreWcxb(page.truth, out.text);
-  return { time, failed, score, hits: metadataHits(page, out) };
-}
-
-export function summarize(set: Page['set'], measured: Measured[]): RunResult {
-  const times = measured.map((m) => m.time);
-  const total = times.reduce((a, b) => a + b, 0) / 1000;
-  const sorted = [...times].sort((a, b) => a - b);
-  const at = (q: number): number => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
-  const hits = measured.map((m) => m.hits);
-  return {
-    ...aggregate(
-      set,
-      measured.map((m) => m.score),
-    ),
-    pagesPerSecond: measured.length / total,
-    p50: at(0.5),
-    p95: at(0.95),
-    max: sorted[sorted.length - 1] ?? 0,
-    failures: measured.filter((m) => m.failed).length,
-    title: rate(hits.map((h) => h.title)),
-    author: rate(hits.map((h) => h.author)),
-    date: rate(hits.map((h) => h.date)),
-  };
-}
-
-export function runSet(pages: Page[], extractor: Extractor): RunResult {
-  return summarize(
-    pages[0]?.set ?? 'aeb',
-    pages.map((page) => measurePage(page, extractor)),
-  );
-}
-
-/** Every extractor on each page in turn, so that a change in the machine's load (other work shares its
- *  two cores) falls on all of them alike and the speed ratio stays comparable. */
-export function runInterleaved(pages: Page[]): Record<string, RunResult> {
-  const measured: Record<string, Measured[]> = Object.fromEntries(Object.keys(extractors).map((name) => [name, []]));
-  for (const page of pages)
-    for (const [name, extractor] of Object.entries(extractors)) measured[name]!.push(measurePage(page, extractor));
-  return Object.fromEntries(
-    Object.entries(measured).map(([name, list]) => [name, summarize(pages[0]?.set ?? 'aeb', list)]),
-  );
-}
 
 const pct = (x: number): string => `${(100 * x).toFixed(1)}%`.padStart(6);
 const ms = (x: number): string => x.toFixed(1).padStart(6);

@@ -17,7 +17,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { sql } from 'kysely';
-import { createTestDatabase } from '../src/runtime/pg-testkit.js';
+import { createTestDatabase } from '../src/runtime/pg-database.testkit.js';
 import { startSyntheticPublisher, type SyntheticPublisher } from '../src/runtime/synthetic-publisher.js';
 import { openStore, type Store } from '../src/store/index.js';
 import { descendantsCpuSeconds, statOf } from './proc-cpu.js';

@@ -2,7 +2,7 @@
  * Spanish → English on NTREX-128 (newstest2019 Spanish references as source, English source as
  * reference): corpus BLEU (13a) and chrF (6, β=2) as sacreBLEU computes them, and words/s, for raw
  * Apertium (`apertium -u spa-eng` over the whole file) and for our pipeline over warm Apertium, in the
- * same run; then the names test set (testdata/names-es.tsv): names preserved, glued words.
+ * same run; then the names test set (eval/sets/names-es.tsv): names preserved, glued words.
  * Each polish feature (polish.ts), the source edit (personalA) and name protection is then switched
  * off alone to print what it is worth, in the same run.
  * Run: npm run bench:translate
@@ -20,8 +20,8 @@ import { loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { createTranslator } from '../src/pipeline/translate/index.js';
 import { cpuClock } from './proc-cpu.js';
-import { corpusBleu, corpusChrf } from '../src/pipeline/translate/metrics.js';
-import { checkNames, loadNameCases } from '../src/pipeline/translate/name-check.js';
+import { corpusBleu, corpusChrf } from '../eval/metrics/bleu-chrf.js';
+import { checkNames, loadNameCases } from '../eval/sets/names.js';
 import { allFeatures, type FeatureSwitches } from '../src/pipeline/translate/polish.js';
 
 const dir = new URL('../../shared/data/mt/ntrex128/', import.meta.url);

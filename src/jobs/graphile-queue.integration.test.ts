@@ -1,7 +1,7 @@
 /** The queue contract on graphile-worker (needs PostgreSQL; fails, never skips, when it is away). */
 import { describe } from 'vitest';
 import { setQuiet } from '../log.js';
-import { dropSchema, freshSchemaName, testDatabaseUrl } from '../store/pg-test-store.js';
+import { dropSchema, freshSchemaName, testDatabaseUrl } from '../store/pg-store.testkit.js';
 import { graphileJobQueue } from './graphile-queue.js';
 import { describeQueueContract } from './queue.contract.js';
 

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { openTestStore, type TestStore } from '../store/test-store.js';
+import { openTestStore, type TestStore } from '../store/store.testkit.js';
 import { enqueueDueFeeds, pollFeedJob, startScheduler, type Scheduler } from './scheduler.js';
 import { sqliteJobQueue } from './sqlite-queue.js';
 import { storeDb } from '../store/db.testkit.js';

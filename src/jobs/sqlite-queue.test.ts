@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { setQuiet } from '../log.js';
-import { openTestStore, type TestStore } from '../store/test-store.js';
+import { openTestStore, type TestStore } from '../store/store.testkit.js';
 import { describeQueueContract, sleep, waitFor } from './queue.contract.js';
 import type { JobQueue } from './queue.js';
 import { sqliteJobQueue } from './sqlite-queue.js';

@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDemoPublisher, type DemoPublisher } from '../demo/publisher.js';
-import { openTestRuntime } from '../runtime/testkit.js';
+import { openTestRuntime } from '../runtime/runtime.testkit.js';
 import { reportTranslation, type Runtime } from '../runtime/open.js';
 import { addSource } from '../sources/index.js';
 import { pollFeed } from './run.js';

@@ -1,6 +1,6 @@
 /** The per-source settings the pipeline hands on: the admin's body selector, and the page's section. */
 import { afterEach, describe, expect, it } from 'vitest';
-import { openTestStore, type TestStore } from '../store/test-store.js';
+import { openTestStore, type TestStore } from '../store/store.testkit.js';
 import { DedupeIndex } from './dedupe/index.js';
 import { ingestDocument, type Pipeline } from './run.js';
 

@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDemoPublisher, demoBadPaths, type DemoPublisher } from '../demo/publisher.js';
-import { openTestRuntime } from '../runtime/testkit.js';
+import { openTestRuntime } from '../runtime/runtime.testkit.js';
 import { storeDb } from '../store/db.testkit.js';
 import type { Runtime } from '../runtime/open.js';
 import { addSource } from '../sources/index.js';

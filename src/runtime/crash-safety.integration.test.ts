@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { sql } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openStore, type Store } from '../store/index.js';
-import { createTestDatabase } from './pg-testkit.js';
+import { createTestDatabase } from './pg-database.testkit.js';
 import { startSyntheticPublisher, type SyntheticPublisher } from './synthetic-publisher.js';
 import { storeDb } from '../store/db.testkit.js';
 

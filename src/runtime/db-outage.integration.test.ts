@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { sql } from 'kysely';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openStore, type Store } from '../store/index.js';
-import { createTestDatabase, type TestDatabase } from './pg-testkit.js';
+import { createTestDatabase, type TestDatabase } from './pg-database.testkit.js';
 import { startSyntheticPublisher, type SyntheticPublisher } from './synthetic-publisher.js';
 import { storeDb } from '../store/db.testkit.js';
 

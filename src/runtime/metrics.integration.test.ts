@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setQuiet } from '../log.js';
 import { serve, type Serving } from './serve.js';
 import { startSyntheticPublisher, type SyntheticPublisher } from './synthetic-publisher.js';
-import { testConfig } from './testkit.js';
+import { testConfig } from './runtime.testkit.js';
 
 setQuiet(true);
 let publisher: SyntheticPublisher;

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { articleChanges, articleValues } from './article-merge.js';
-import { sampleArticle } from './test-store.js';
+import { sampleArticle } from './store.testkit.js';
 import type { ArticleInput } from './types.js';
 
 const text = fc.oneof(fc.constant(''), fc.constant('  '), fc.string({ minLength: 1, maxLength: 30 }));

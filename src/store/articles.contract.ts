@@ -3,7 +3,7 @@
  * views. Run by each adapter's test file against a fresh store (SQLite and PostgreSQL).
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { sampleArticle, type TestStore } from './test-store.js';
+import { sampleArticle, type TestStore } from './store.testkit.js';
 import type { Translation } from './types.js';
 
 export function describeArticleContract(open: () => Promise<TestStore>): void {

@@ -4,12 +4,12 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { describeArticleContract } from './articles.contract.js';
 import { openStore } from './index.js';
 import { migrations } from './migrations.js';
-import { openPgTestStore } from './pg-test-store.js';
+import { openPgTestStore } from './pg-store.testkit.js';
 import { describeSourceContract } from './sources.contract.js';
 import { describeSiteContract } from './site.contract.js';
 import { describeStoryContract } from './stories.contract.js';
-import type { TestStore } from './test-store.js';
-import { sampleArticle } from './test-store.js';
+import type { TestStore } from './store.testkit.js';
+import { sampleArticle } from './store.testkit.js';
 import { storeDb } from './db.testkit.js';
 
 let t: TestStore | undefined;

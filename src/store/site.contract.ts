@@ -4,7 +4,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { SEARCH_WINDOW } from './dialect.js';
-import { sampleArticle, type TestStore } from './test-store.js';
+import { sampleArticle, type TestStore } from './store.testkit.js';
 
 export function describeSiteContract(open: () => Promise<TestStore>): void {
   let t: TestStore | undefined;

@@ -1,7 +1,7 @@
 /** What every store adapter must do with sources and feeds (run by each adapter's test file). */
 import { afterEach, describe, expect, it } from 'vitest';
 import { HappeningsError } from '../errors.js';
-import type { TestStore } from './test-store.js';
+import type { TestStore } from './store.testkit.js';
 
 export function describeSourceContract(open: () => Promise<TestStore>): void {
   let t: TestStore | undefined;

@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { log } from '../log.js';
 import { sqlitePragmas } from './sqlite-dialect.js';
 import { openSqliteReaders } from './sqlite-readers.js';
-import { openTestStore, sampleArticle, type TestStore } from './test-store.js';
+import { openTestStore, sampleArticle, type TestStore } from './store.testkit.js';
 import { storeDb } from './db.testkit.js';
 
 let t: TestStore | undefined;

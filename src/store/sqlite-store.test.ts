@@ -6,7 +6,7 @@ import { describeArticleContract } from './articles.contract.js';
 import { describeSourceContract } from './sources.contract.js';
 import { describeSiteContract } from './site.contract.js';
 import { describeStoryContract } from './stories.contract.js';
-import { openTestStore, sampleArticle, type TestStore } from './test-store.js';
+import { openTestStore, sampleArticle, type TestStore } from './store.testkit.js';
 import { storeDb } from './db.testkit.js';
 
 let t: TestStore;

@@ -3,7 +3,7 @@
  * first outlet, merge redirects, why each article joined, syndicated copies. Run by each adapter's test.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { sampleArticle, type TestStore } from './test-store.js';
+import { sampleArticle, type TestStore } from './store.testkit.js';
 import { storeDb } from './db.testkit.js';
 
 export function describeStoryContract(open: () => Promise<TestStore>): void {

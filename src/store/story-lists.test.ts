@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { storeDb } from './db.testkit.js';
-import { openTestStore, type TestStore } from './test-store.js';
+import { openTestStore, type TestStore } from './store.testkit.js';
 
 let t: TestStore;
 beforeEach(async () => {

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openTestStore, sampleArticle, type TestStore } from './test-store.js';
+import { openTestStore, sampleArticle, type TestStore } from './store.testkit.js';
 
 let t: TestStore;
 beforeEach(async () => {

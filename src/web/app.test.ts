@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { HappeningsError } from '../errors.js';
 import { createWebApp } from './app.js';
-import { documentOf, fakeSiteData, testApp } from './testkit.js';
+import { documentOf, fakeSiteData, testApp } from './web.testkit.js';
 
 describe('layout', () => {
   it('sets the site language and puts the skip link first in <body>', async () => {

@@ -6,10 +6,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseFeed } from '../pipeline/feeds/index.js';
 import { sanitizeHtml } from '../pipeline/sanitize/index.js';
-import { openTestStore, sampleArticle, type TestStore } from '../store/test-store.js';
+import { openTestStore, sampleArticle, type TestStore } from '../store/store.testkit.js';
 import { createWebApp } from './app.js';
 import { storeSiteData } from './store-data.js';
-import { documentOf } from './testkit.js';
+import { documentOf } from './web.testkit.js';
 
 let t: TestStore;
 let app: ReturnType<typeof createWebApp>;

@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDemoPublisher, type DemoPublisher } from '../demo/publisher.js';
 import { pollFeed } from '../pipeline/run.js';
 import type { Runtime } from '../runtime/open.js';
-import { openTestRuntime } from '../runtime/testkit.js';
+import { openTestRuntime } from '../runtime/runtime.testkit.js';
 import { addSource } from '../sources/index.js';
 import { storeAdminOps } from './admin/store-admin.js';
 import { createWebApp } from './app.js';

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { createWebApp } from './app.js';
-import { fakeSiteData } from './testkit.js';
+import { fakeSiteData } from './web.testkit.js';
 
 const app = createWebApp({ data: fakeSiteData(), siteName: 'T', language: 'en', pageCacheMs: 0 });
 const sha1 = (bytes: ArrayBuffer) => `"${createHash('sha1').update(new Uint8Array(bytes)).digest('hex')}"`;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseFeed } from '../pipeline/feeds/index.js';
-import { documentOf, testApp, translatedArticle } from './testkit.js';
+import { documentOf, testApp, translatedArticle } from './web.testkit.js';
 
 describe('feeds', () => {
   for (const [ext, type, kind] of [

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { sanitizeHtml } from '../pipeline/sanitize/index.js';
-import { fakeArticle, testApp } from './testkit.js';
+import { fakeArticle, testApp } from './web.testkit.js';
 
 const HOSTILE_BODY = `<p>Before.</p><script>alert(1)</script><iframe src="https://evil.example/"></iframe>
 <p><a href="javascript:alert(2)">click</a> <a href="https://ok.example/">fine</a></p>

@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import { describe, expect, it } from 'vitest';
 import { ifModifiedSince, pageCache } from './page-cache.js';
-import { testApp, untranslatedArticle } from './testkit.js';
+import { testApp, untranslatedArticle } from './web.testkit.js';
 
 function counterApp(now: () => number) {
   let renders = 0;

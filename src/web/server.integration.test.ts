@@ -4,7 +4,7 @@ import { Hono } from 'hono';
 import { afterEach, describe, expect, it } from 'vitest';
 import { HappeningsError } from '../errors.js';
 import { startWebServer, takingTurns, type RunningServer } from './server.js';
-import { testApp, translatedArticle } from './testkit.js';
+import { testApp, translatedArticle } from './web.testkit.js';
 
 let running: RunningServer | null = null;
 afterEach(async () => {

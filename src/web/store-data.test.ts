@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openTestStore, sampleArticle, type TestStore } from '../store/test-store.js';
+import { openTestStore, sampleArticle, type TestStore } from '../store/store.testkit.js';
 import { gate, storeSiteData } from './store-data.js';
 import { storeDb } from '../store/db.testkit.js';
 

@@ -2,7 +2,7 @@
 // copies of one article at once, a date in 2099. No crash, no unrelated stories merged, the oddity
 // noted on the article's "why" (the stream of `happenings cluster`, and the stored story link).
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openTestStore, sampleArticle, type TestStore } from '../../store/test-store.js';
+import { openTestStore, sampleArticle, type TestStore } from '../../store/store.testkit.js';
 import { StoryTracker } from './persist.js';
 import { ClusterStream } from './stream.js';
 

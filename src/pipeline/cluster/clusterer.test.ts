@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { StoryClusterer } from './clusterer.js';
 import { ClusterStream } from './stream.js';
-import { bcubed } from './bcubed.js';
 
 const day = 86_400_000;
 const t0 = Date.parse('2026-03-01T00:00:00Z');
@@ -66,24 +65,5 @@ describe('ClusterStream', () => {
     expect(b.story).not.toBe(a.story);
     expect(n.why.oddities).toContain('future-date');
     expect(new Set([a.story, b.story, n.story]).size).toBe(3);
-  });
-});
-
-describe('bcubed', () => {
-  it('is 1 for a perfect clustering and lower for one lump', () => {
-    const gold = new Map([
-      ['1', 'x'],
-      ['2', 'x'],
-      ['3', 'y'],
-      ['4', 'y'],
-    ]);
-    expect(bcubed(gold, gold).f1).toBe(1);
-    const lump = new Map([
-      ['1', 'a'],
-      ['2', 'a'],
-      ['3', 'a'],
-      ['4', 'a'],
-    ]);
-    expect(bcubed(lump, gold).precision).toBe(0.5);
   });
 });

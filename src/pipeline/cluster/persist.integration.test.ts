@@ -5,8 +5,8 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { openStore, type Store } from '../../store/index.js';
-import { openPgTestStore, testDatabaseUrl } from '../../store/pg-test-store.js';
-import { sampleArticle, type TestStore } from '../../store/test-store.js';
+import { openPgTestStore, testDatabaseUrl } from '../../store/pg-store.testkit.js';
+import { sampleArticle, type TestStore } from '../../store/store.testkit.js';
 import { StoryTracker } from './persist.js';
 
 let t: TestStore | undefined;

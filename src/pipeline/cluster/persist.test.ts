@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openTestStore, sampleArticle, type TestStore } from '../../store/test-store.js';
+import { openTestStore, sampleArticle, type TestStore } from '../../store/store.testkit.js';
 import { StoryTracker } from './persist.js';
 
 let t: TestStore;

@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HappeningsError } from '../../errors.js';
-import type { FakeService } from './fake-services.js';
+import type { FakeService } from './fake-services.testkit.js';
 import type { TranslationEngine } from './types.js';
 
 export interface ContractSetup {

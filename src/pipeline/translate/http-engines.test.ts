@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { engineContract } from './engine.contract.js';
-import { startFakeService } from './fake-services.js';
+import { startFakeService } from './fake-services.testkit.js';
 import { DeepLEngine, LibreTranslateEngine, OpenAiEngine, translationPrompt } from './http-engines.js';
 
 engineContract('LibreTranslate', {

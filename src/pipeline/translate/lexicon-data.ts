@@ -6,7 +6,7 @@
  * Spanish word: [Spanish (regex source), Apertium's English (regex source, matched in any case),
  * news English (its first letter takes the case of the match)].
  * Rows after "second list" were found the same way from the sentence frames of our own names test set
- * (testdata/names-es.tsv) and a dozen more everyday news sentences written for it.
+ * (eval/sets/names-es.tsv) and a dozen more everyday news sentences written for it.
  */
 export const lexiconRows: readonly [string, string, string][] = [
   ['\\bPartido Laborista\\b', '\\bParty \\*?Laborista\\b', 'Labour Party'],

@@ -1,29 +1,14 @@
 // Needs Apertium with apertium-eng-spa (CI installs it): fails, never skips, without it.
-// The names quality gate: floors in testdata/floors.json (they only go up).
-import { readFileSync } from 'node:fs';
+// Names through real Apertium, case by case; the names quality gate over the whole names test set is
+// eval/translate.gate.integration.test.ts.
 import { afterAll, describe, it, expect } from 'vitest';
 import { ApertiumEngine } from './apertium.js';
 import { createTranslator } from './index.js';
-import { checkNames, loadNameCases } from './name-check.js';
 
-const floors = JSON.parse(readFileSync(new URL('./testdata/floors.json', import.meta.url), 'utf8')) as {
-  namesSentencesMin: number;
-  namesPreservedShare: number;
-  gluedWordsMax: number;
-};
 const translator = createTranslator({ engines: ['apertium'], cacheEntries: 0 });
 afterAll(() => translator.close());
 
 describe('names through real Apertium (es→en)', () => {
-  it('keeps every name of the names test set, with no glued word', async () => {
-    const cases = loadNameCases();
-    expect(cases.length).toBeGreaterThanOrEqual(floors.namesSentencesMin);
-    const report = await checkNames(translator, cases);
-    expect(report.misses).toEqual([]);
-    expect(report.preserved / report.names).toBeGreaterThanOrEqual(floors.namesPreservedShare);
-    expect(report.glued).toBeLessThanOrEqual(floors.gluedWordsMax);
-  }, 120_000);
-
   it('repairs the artefacts: personal "a", capital after a name, The Kremlin', async () => {
     const out = await translator.translateText(
       [

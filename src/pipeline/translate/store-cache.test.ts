@@ -1,6 +1,6 @@
 import { afterEach, describe, it, expect } from 'vitest';
 import { openStore } from '../../store/index.js';
-import { openTestStore, type TestStore } from '../../store/test-store.js';
+import { openTestStore, type TestStore } from '../../store/store.testkit.js';
 import { createTranslator, storeTranslationCache, type TranslationEngine } from './index.js';
 
 function countingEngine(): TranslationEngine & { asked: string[] } {

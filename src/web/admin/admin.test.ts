@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createWebApp } from '../app.js';
-import { documentOf, fakeSiteData } from '../testkit.js';
+import { documentOf, fakeSiteData } from '../web.testkit.js';
 import type { AdminOps, AdminSource } from './admin-data.js';
 import { hashPassword, verifyPassword } from './auth.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { testApp, translatedArticle } from '../testkit.js';
+import { testApp, translatedArticle } from '../web.testkit.js';
 
 describe('API v1: search, sources, stories, OpenAPI', () => {
   it('searches with filters; every article carries pagePath', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { testApp, translatedArticle } from '../testkit.js';
+import { testApp, translatedArticle } from '../web.testkit.js';
 import { MAX_API_LIMIT } from './v1.js';
 
 describe('/api/v1', () => {

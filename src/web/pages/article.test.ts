@@ -6,7 +6,7 @@ import {
   testApp,
   translatedArticle,
   untranslatedArticle,
-} from '../testkit.js';
+} from '../web.testkit.js';
 import { usableCaption } from './article.js';
 
 const path = translatedArticle.pagePath;

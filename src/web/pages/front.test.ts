@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { documentOf, fakeArticle, testApp, translatedArticle, untranslatedArticle } from '../testkit.js';
+import { documentOf, fakeArticle, testApp, translatedArticle, untranslatedArticle } from '../web.testkit.js';
 import { articleItem, PAGE_SIZE } from './front.js';
 
 describe('front page', () => {

@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { parseHTML } from 'linkedom';
 import { createWebApp } from '../app.js';
-import { documentOf, fakeArticle, fakeSiteData, testApp, translatedArticle, untranslatedArticle } from '../testkit.js';
+import {
+  documentOf,
+  fakeArticle,
+  fakeSiteData,
+  testApp,
+  translatedArticle,
+  untranslatedArticle,
+} from '../web.testkit.js';
 
 const browser = { 'User-Agent': 'Mozilla/5.0 (X11; Linux x86_64) Firefox/128.0' };
 

@@ -1,7 +1,7 @@
 /** The section filter: front page links, the filtered list, its feeds (parsed back) and the API. */
 import { describe, expect, it } from 'vitest';
 import { parseFeed } from '../../pipeline/feeds/index.js';
-import { documentOf, englishArticle, testApp, translatedArticle, untranslatedArticle } from '../testkit.js';
+import { documentOf, englishArticle, testApp, translatedArticle, untranslatedArticle } from '../web.testkit.js';
 
 const articles = [
   { ...translatedArticle, section: 'Local news' },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { documentOf, testApp } from '../testkit.js';
+import { documentOf, testApp } from '../web.testkit.js';
 
 describe('sources page', () => {
   it('lists each source with its language, article count and fetch health', async () => {

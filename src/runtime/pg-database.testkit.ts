@@ -1,7 +1,7 @@
 /** For integration tests: a fresh PostgreSQL database (not just a schema: graphile-worker uses its own), dropped after. */
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { testDatabaseUrl } from '../store/pg-test-store.js';
+import { testDatabaseUrl } from '../store/pg-store.testkit.js';
 
 export interface TestDatabase {
   url: string;

@@ -2,7 +2,7 @@
  * Corpus BLEU (tokenizer 13a) and chrF (character 6-grams, β = 2, whitespace dropped), written to give
  * sacreBLEU 2.x's default numbers: BLEU sums n-gram matches over the corpus with 'exp' smoothing and
  * one brevity penalty; chrF sums each order's counts over the corpus, averages precision and recall
- * over the orders that had n-grams, then takes F-β. Scores are 0–100. Used by bench/translate.ts.
+ * over the orders that had n-grams, then takes F-β. Scores are 0–100. Used by bench/translate.ts and eval/translate.gate.integration.test.ts.
  */
 
 /** sacreBLEU's tokenizer_13a: mteval-v13a's rules, after unescaping four HTML entities. */

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { checkOutput, loadNameCases, parseNameCases } from './name-check.js';
+import { checkOutput, loadNameCases, parseNameCases } from './names.js';
 
 describe('name check', () => {
   const [testCase] = parseNameCases(

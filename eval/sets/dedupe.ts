@@ -1,14 +1,13 @@
 /**
- * The dedupe benchmark set (bench/dedupe.ts and the quality gate): base texts from the demo
+ * The dedupe benchmark set (bench/dedupe.ts and eval/dedupe.gate.test.ts): base texts from the demo
  * publisher and NTREX documents (en, es, fr, de). Positives: a copy with the edits syndication
  * makes (a paragraph added or cut, furniture appended, a few words changed); negatives: distinct
  * articles, the nearest other document in the same language (often the same topic) and the same
  * document in another language (one story, but not one wire text).
  */
-import { demoOutlets } from '../../demo/content/index.js';
-import { loadNtrex } from '../cluster/ntrex.js';
-import { NTREX_DIR } from '../cluster/quality.js';
-import { DedupeIndex, bodySignature } from './index.js';
+import { demoOutlets } from '../../src/demo/content/index.js';
+import { NTREX_DIR, loadNtrex } from './ntrex.js';
+import { DedupeIndex, bodySignature } from '../../src/pipeline/dedupe/index.js';
 
 export interface DedupeCase {
   /** Index key of the article this query must match, or null when it must match none. */

@@ -1,13 +1,13 @@
 /**
- * The names quality gate, shared by the test and the bench: each sentence of testdata/names-es.tsv
+ * The names test set and its check, shared by the translation gate and bench/translate.ts: each sentence of names-es.tsv
  * (Spanish sentence, TAB, its names joined by " | "; a name may list accepted English forms after
  * "=") is translated, and every name must appear as written, in its gazetteer English form or in a
  * listed form, with no letter glued to either side; a leaked placeholder word counts as glued.
  */
 import { readFileSync } from 'node:fs';
-import { gazetteerMatches, targetForm } from './gazetteer.js';
-import { placeholderWord } from './segments.js';
-import type { Translator } from './types.js';
+import { gazetteerMatches, targetForm } from '../../src/pipeline/translate/gazetteer.js';
+import { placeholderWord } from '../../src/pipeline/translate/segments.js';
+import type { Translator } from '../../src/pipeline/translate/types.js';
 
 export interface NameCase {
   sentence: string;
@@ -34,7 +34,7 @@ export function parseNameCases(tsv: string): NameCase[] {
 }
 
 export function loadNameCases(): NameCase[] {
-  return parseNameCases(readFileSync(new URL('./testdata/names-es.tsv', import.meta.url), 'utf8'));
+  return parseNameCases(readFileSync(new URL('./names-es.tsv', import.meta.url), 'utf8'));
 }
 
 function acceptedForms(field: string): { name: string; accepted: string[] } {

@@ -7,7 +7,7 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { openStore } from './index.js';
 import { quoteIdent } from './pg-dialect.js';
-import type { TestStore } from './test-store.js';
+import type { TestStore } from './store.testkit.js';
 
 export const testDatabaseUrl = process.env['TEST_DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/test';
 

@@ -8,7 +8,7 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Translator } from '../translate/index.js';
+import type { Translator } from '../../src/pipeline/translate/index.js';
 import type { LabelledArticle } from './ntrex.js';
 
 export interface EnglishText {

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { corpusBleu, corpusChrf, tokenize13a } from './metrics.js';
+import { corpusBleu, corpusChrf, tokenize13a } from './bleu-chrf.js';
 
 describe('tokenize13a (sacreBLEU 13a rules)', () => {
   it('splits punctuation but keeps decimals, apostrophes and hyphens between letters', () => {

@@ -3,7 +3,12 @@
  * whose gold story is the document id. Read at run time from ../shared/data (never copied here).
  */
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** The repository's root (eval/sets/../..); shared data sits beside it, in ../shared/data. */
+export const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '../..');
+export const NTREX_DIR = join(repoRoot, '../shared/data/mt/ntrex128');
 
 export interface LabelledArticle {
   id: string;

@@ -1,28 +1,21 @@
 /**
- * The clustering quality sets, shared by the quality-gate test and bench/cluster.ts: NTREX
+ * The clustering quality sets, shared by the cluster gates (eval/cluster.gate*.test.ts) and bench/cluster.ts: NTREX
  * documents across languages (read from ../shared/data at run time) and events.jsonl, written
  * independently per language with hard negatives (same leaders months apart, same city different
  * incident in the same week).
  */
 import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { bcubed, type BCubed } from './bcubed.js';
-import { loadNtrex, type LabelledArticle } from './ntrex.js';
-import { ClusterStream, inPublishedOrder } from './stream.js';
-import { createTranslator } from '../translate/index.js';
+import { ClusterStream, inPublishedOrder } from '../../src/pipeline/cluster/stream.js';
+import { createTranslator } from '../../src/pipeline/translate/index.js';
+import { bcubed, type BCubed } from '../metrics/bcubed.js';
+import { NTREX_DIR, loadNtrex, repoRoot, type LabelledArticle } from './ntrex.js';
 import { withEnglish, type EnglishText, type TranslatedArticle } from './ntrex-english.js';
-
-const here = dirname(fileURLToPath(import.meta.url));
-export const repoRoot = join(here, '../../..');
-export const NTREX_DIR = join(repoRoot, '../shared/data/mt/ntrex128');
-export const FLOORS_FILE = join(here, 'floors.json');
 
 export const NTREX_CORE = ['es', 'ca', 'gl', 'eu', 'en'];
 export const NTREX_WIDE = [...NTREX_CORE, 'fr', 'de', 'pt', 'it', 'ru'];
 
 export function loadEvents(): LabelledArticle[] {
-  return readFileSync(join(here, 'testdata/events.jsonl'), 'utf8')
+  return readFileSync(new URL('./events.jsonl', import.meta.url), 'utf8')
     .split('\n')
     .filter((l) => l.trim())
     .map((l) => JSON.parse(l) as LabelledArticle);
@@ -57,11 +50,11 @@ export function scoreSet(
 
 /**
  * NTREX gold with the documents that report one event from several outlets united
- * (testdata/ntrex-same-event.tsv): what an aggregator is asked to do, beside the per-document gold.
+ * (ntrex-same-event.tsv): what an aggregator is asked to do, beside the per-document gold.
  */
 export function sameEventGold(): (a: LabelledArticle) => string {
   const eventOf = new Map<string, string>();
-  for (const line of readFileSync(join(here, 'testdata/ntrex-same-event.tsv'), 'utf8').split('\n')) {
+  for (const line of readFileSync(new URL('./ntrex-same-event.tsv', import.meta.url), 'utf8').split('\n')) {
     if (line.startsWith('#') || !line.trim()) continue;
     const [event, docs] = line.split('\t');
     for (const doc of docs!.split(' ')) eventOf.set(doc, event!);
@@ -80,16 +73,4 @@ export async function withApertiumEnglish(articles: LabelledArticle[]): Promise<
   } finally {
     await translator.close();
   }
-}
-
-export interface Floors {
-  /** NTREX es/ca/gl/eu/en as written (no translation). */
-  ntrexCore: number;
-  /** The same with English translations from Apertium (integration test). */
-  ntrexCoreEnglish: number;
-  events: number;
-}
-
-export function readFloors(): Floors {
-  return JSON.parse(readFileSync(FLOORS_FILE, 'utf8')) as Floors;
 }

@@ -3,17 +3,21 @@
  * saves the same articles as its siblings through its own source, adds jobs of its own, then
  * works the shared queue and prints the jobs it ran as one JSON line.
  */
-import { openStore } from '../../store/index.js';
-import { sampleArticle } from '../../store/test-store.js';
-import { setQuiet } from '../../log.js';
-import { sqliteJobQueue } from '../sqlite-queue.js';
+import { openStore } from '../store/index.js';
+import { sampleArticle } from '../store/store.testkit.js';
+import { setQuiet } from '../log.js';
+import { sqliteJobQueue } from './sqlite-queue.js';
 
 setQuiet(true);
 const [dbPath = '', worker = '0', count = '100'] = process.argv.slice(2);
 const store = await openStore({ dbPath });
 const { source, feed } = await store.createSource({ name: `Outlet ${worker}`, url: `https://p${worker}.example/rss` });
 for (let i = 0; i < Number(count); i++) {
-  const article = sampleArticle({ url: `https://p${worker}.example/story/${i}`, canonicalUrl: `https://news.example/story/${i}`, title: `Story ${i}` });
+  const article = sampleArticle({
+    url: `https://p${worker}.example/story/${i}`,
+    canonicalUrl: `https://news.example/story/${i}`,
+    title: `Story ${i}`,
+  });
   await store.saveArticle({ ...article, sourceId: source.id, feedId: feed.id, seenAt: new Date().toISOString() });
 }
 const queue = sqliteJobQueue(store);
