@@ -7,16 +7,10 @@ import { HappeningsError } from '../errors.js';
 import type { FeedRow } from '../store/index.js';
 import type { FetchedPage } from './fetch/index.js';
 import { discoverFeeds, looksLikeHtml, parseFeed, type FeedItem } from './feeds/index.js';
-import { extractArticle, type ExtractHints } from './extract/index.js';
+import type { ExtractHints, PageJob } from '../model.js';
+import { extractArticle } from './extract/index.js';
 import { articleLinks } from './feeds/page-links.js';
-import type { Pipeline } from './run.js';
-
-export interface PageJob {
-  url: string;
-  sourceId: number | null;
-  feedId: number | null;
-  hints?: ExtractHints;
-}
+import type { Pipeline } from './types.js';
 
 export interface FoundPages {
   pages: PageJob[];

@@ -6,39 +6,14 @@
  */
 import { HappeningsError, asHappeningsError, errorCode, errorLine } from '../errors.js';
 import { log } from '../log.js';
-import type { Store } from '../store/index.js';
-import type { Fetcher } from './fetch/index.js';
-import { extractArticle, type Article, type ExtractHints } from './extract/index.js';
+import type { Article, IngestResult, PageJob, Translation } from '../model.js';
+import type { Pipeline } from './types.js';
+import { extractArticle } from './extract/index.js';
 import { detectLanguage } from './language/index.js';
-import { DedupeIndex, bodySignature, encodeSignature } from './dedupe/index.js';
-import type { Translation, Translator } from './translate/index.js';
-import { findNewPages, type PageJob } from './poll.js';
+import { bodySignature, encodeSignature } from './dedupe/index.js';
+import { findNewPages } from './poll.js';
 import { articleSection } from './section.js';
-import type { SavedArticle, StoryTracker } from './cluster/persist.js';
-
-export type { PageJob } from './poll.js';
-
-export interface Pipeline {
-  fetcher: Fetcher;
-  store: Store;
-  translator: Translator;
-  dedupe: DedupeIndex;
-  /** Story clustering and entities (absent: articles are stored without stories). */
-  stories?: StoryTracker;
-  /** Site languages to translate into; the first is the main one. */
-  languages: string[];
-  /** Hands a page on to be ingested (a queue job in `serve`, a direct call in tests). */
-  enqueuePage(job: PageJob): Promise<void>;
-}
-
-export interface IngestResult {
-  articleId: number;
-  created: boolean;
-  /** Set when the page was a syndicated copy of an article already stored. */
-  duplicateOf: number | null;
-  language: string | null;
-  translated: string[];
-}
+import type { SavedArticle } from './cluster/persist.js';
 
 /** Polls one feed: fetch (conditional) → parse → hand on each page not seen before. */
 export async function pollFeed(p: Pipeline, feedId: number): Promise<number> {
@@ -237,5 +212,3 @@ function retryTime(from: Date, failures: number, intervalMinutes: number): strin
   const minutes = Math.min(24 * 60, intervalMinutes * 2 ** Math.min(10, failures - 1));
   return new Date(from.getTime() + minutes * 60_000).toISOString();
 }
-
-export type { ExtractHints };

@@ -18,8 +18,7 @@ import type { ArticleRow, Store, StoryMember, StoryMemberRow } from '../../store
 import { DedupeIndex, bodySignature } from '../dedupe/index.js';
 import { countriesOf } from '../enrich/countries.js';
 import { entitiesOf } from '../enrich/index.js';
-import type { Article } from '../extract/index.js';
-import type { Translation } from '../translate/index.js';
+import type { Article, Translation } from '../../model.js';
 import { OPEN_DAYS, StoryClusterer, type ClusterArticle } from './clusterer.js';
 import { articleTerms, type TextSample } from './features.js';
 import { clusterTime, textOddities, withoutEvidence } from './oddities.js';

@@ -2,7 +2,7 @@
  * Page metadata, read before anything is removed: each field from the most explicit source down to the
  * least (JSON-LD and Open Graph, then microdata and markup, then the URL, then the feed's hints).
  */
-import type { ExtractHints } from './index.js';
+import type { ExtractHints } from '../../model.js';
 import { collapse, textOf, type DomDocument, getAttr } from './dom.js';
 import { all, attr, first } from './select.js';
 import { articleJsonLd, isObject, namesField, stringField, type JsonObject } from './jsonld.js';
