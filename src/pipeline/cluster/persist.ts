@@ -2,8 +2,8 @@
  * Glue between the pure clusterer and the store (the one I/O part of clustering): an article that
  * was saved joins a story in memory, and the story rows follow: created, grown, merged (with a
  * redirect), each link with why it was made. Entities and countries are linked at the same time.
- * The order of checks is the `cluster` command's (stream.ts): syndicated copy first (it joins its
- * original's story with duplicate_of set), then the story it is most similar to.
+ * Where the article goes is placement.ts's decision, the same as the `cluster` command's: a syndicated
+ * copy joins its original's story (with duplicate_of set), else the story it is most similar to.
  * Clusterer story ids live in memory; the store's ids are what the site shows, so this keeps the
  * map between them.
  *
@@ -22,6 +22,7 @@ import type { Article, Translation } from '../../model.js';
 import { OPEN_DAYS, StoryClusterer, type ClusterArticle } from './clusterer.js';
 import { articleTerms, type TextSample } from './features.js';
 import { clusterTime, textOddities, withoutEvidence } from './oddities.js';
+import { placeArticle } from './placement.js';
 
 const DAY_MS = 86_400_000;
 const EPOCH = new Date(0).toISOString();
@@ -162,9 +163,11 @@ export class StoryTracker {
     member: Omit<StoryMember, 'similarity' | 'duplicateOf'>,
   ): Promise<number> {
     if (store.dialect.sharedWriters) this.linkedHere.add(saved.articleId);
-    const original = this.originalOf(saved.article.paragraphs, saved.articleId);
-    if (original) {
-      const clusterStory = this.clusterer.addCopy(original.clusterStory, input.publishedAtMs);
+    const placed = placeArticle(this.clusterer, input, oddities, () =>
+      this.originalOf(saved.article.paragraphs, saved.articleId),
+    );
+    if (placed.kind === 'copy') {
+      const { original, storyId: clusterStory } = placed;
       const why = { created: false, similarity: original.similarity, sharedTerms: [], merged: [], oddities };
       const storyId = await this.link(store, clusterStory, {
         ...member,
@@ -175,7 +178,7 @@ export class StoryTracker {
       this.clusterStoryOf.set(saved.articleId, clusterStory);
       return storyId;
     }
-    const a = this.clusterer.add(input, { alone: withoutEvidence(oddities) });
+    const a = placed.assignment;
     const mergedStories = this.storiesOf(a.merged, a.storyId);
     const why = {
       created: a.created,
