@@ -36,6 +36,8 @@ export interface Article {
   /** "Read also" links found inside the body, moved out of the text. */
   related: RelatedLink[];
   tags: string[];
+  /** The publisher's section ("Politics"), when the page or its address names one. */
+  section: string | null;
   /** True when the page shows only a teaser (paywall); the lead is kept, never passed off as the whole. */
   isTeaser: boolean;
 }

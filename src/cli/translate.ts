@@ -66,6 +66,7 @@ async function translateHtml(translator: Translator, input: string, from: string
     html: input,
     related: [],
     tags: [],
+    section: null,
     isTeaser: false,
   };
   const translation = await translator.translateArticle(article, from, to);

@@ -12,7 +12,6 @@ import { extractArticle } from './extract/index.js';
 import { detectLanguage } from './language/index.js';
 import { bodySignature, encodeSignature } from './dedupe/index.js';
 import { findNewPages } from './poll.js';
-import { articleSection } from './section.js';
 import type { SavedArticle } from './cluster/persist.js';
 
 /** Polls one feed: fetch (conditional) → parse → hand on each page not seen before. */
@@ -95,7 +94,6 @@ export async function ingestDocument(p: Pipeline, input: DocumentInput): Promise
       language: language.language,
       languageConfidence: language.confidence,
       fingerprint: signature ? encodeSignature(signature) : null,
-      section: articleSection(input.html, article.canonicalUrl),
       ...carrier,
     },
     translations,

@@ -64,8 +64,6 @@ export interface ArticleInput extends Article {
   languageConfidence?: number | null;
   /** Content hash of the body (dedupe's fingerprint). */
   fingerprint?: string | null;
-  /** The publisher's section ("Politics"), when the page or its address names one. */
-  section?: string | null;
 }
 
 export interface SaveArticleInput extends ArticleInput {
@@ -81,7 +79,6 @@ export interface ArticleRow extends Omit<Article, 'languageHint'> {
   fingerprint: string | null;
   firstSeenAt: string;
   updatedAt: string;
-  section?: string | null;
 }
 
 /** One outlet/feed that carried an article. */

@@ -59,6 +59,7 @@ function extract(original: string, url: string, hints: ExtractHints): Article {
     html: sanitizeChildren(body.root, url), // from the tree as it stands: no second parse
     related: uniqueLinks(related),
     tags: metadata.tags,
+    section: metadata.section,
     isTeaser: teaser,
   };
 }

@@ -11,6 +11,7 @@ import { findImage, type LeadImage } from './image.js';
 import { absoluteUrl } from '../sanitize/index.js';
 import { findPublishedAt, isoDate } from './dates.js';
 import { findByline } from './authors.js';
+import { findSection } from './section.js';
 
 export { isoDate } from './dates.js';
 
@@ -27,6 +28,8 @@ export interface Metadata {
   canonicalUrl: string;
   image: LeadImage;
   tags: string[];
+  /** The publisher's section (section.ts). */
+  section: string | null;
   /** The page says it is an article (og:type article, JSON-LD Article, a publication date). */
   declaresArticle: boolean;
   /** JSON-LD articleBody as written (lines kept): the body of pages whose HTML is a script shell. */
@@ -38,6 +41,7 @@ export interface Metadata {
 export function readMetadata(document: DomDocument, url: string, hints: ExtractHints): Metadata {
   const ld = articleJsonLd(document);
   const site = findSite(document, ld, url);
+  const canonicalUrl = findCanonical(document, url);
   const publishedAt = findPublishedAt(document, ld, url, (key) => meta(document, key)) ?? isoDate(hints.publishedAt);
   return {
     title: findTitle(document, ld, site) ?? (collapse(hints.title) || null),
@@ -48,9 +52,10 @@ export function readMetadata(document: DomDocument, url: string, hints: ExtractH
     publishedAt,
     languageHint: findLanguage(document, ld) ?? (collapse(hints.language) || null),
     site,
-    canonicalUrl: findCanonical(document, url),
+    canonicalUrl,
     image: findImage(document, ld, url),
     tags: findTags(document, ld),
+    section: findSection(document, ld, canonicalUrl, (key) => meta(document, key)),
     articleBody: typeof ld?.articleBody === 'string' ? ld.articleBody : null,
     paywalledSelectors: paywalledParts(ld),
     declaresArticle:

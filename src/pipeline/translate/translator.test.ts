@@ -18,6 +18,7 @@ const article: Article = {
   html: '<p>Hola.</p>',
   related: [],
   tags: [],
+  section: null,
   isTeaser: false,
 };
 
