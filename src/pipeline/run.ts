@@ -11,6 +11,7 @@ import type { Pipeline } from './types.js';
 import { extractArticle } from './extract/index.js';
 import { detectLanguage } from './language/index.js';
 import { bodySignature, encodeSignature } from './dedupe/index.js';
+import { enrichArticle } from './enrich/index.js';
 import { findNewPages } from './poll.js';
 import type { SavedArticle } from './cluster/persist.js';
 
@@ -101,14 +102,11 @@ export async function ingestDocument(p: Pipeline, input: DocumentInput): Promise
   // Saving cleared the page's errors: a failed translation is recorded after it, to be retried (pollFeed).
   if (failure) await recordTranslationFailure(p, input, failure, earlierAttempts);
   if (signature) p.dedupe.add(saved.articleId, signature);
-  if (saved.created)
-    await clusterArticle(p, {
-      articleId: saved.articleId,
-      article,
-      language: language.language,
-      translations,
-      sourceId: input.sourceId,
-    });
+  if (saved.created) {
+    const stored = { articleId: saved.articleId, article, language: language.language, translations };
+    const countries = await linkEntities(p, stored);
+    await clusterArticle(p, { ...stored, sourceId: input.sourceId, countries });
+  }
   return { ...saved, duplicateOf: null, language: language.language, translated: translations.map((t) => t.language) };
 }
 
@@ -159,7 +157,22 @@ async function untranslatedPages(p: Pipeline, feed: { id: number; sourceId: numb
     .map((e) => ({ url: e.url, sourceId: feed.sourceId, feedId: feed.id }));
 }
 
-/** The article joins a story (cluster) and its entities are linked (enrich); a failure here is logged, not fatal. */
+type StoredArticle = Omit<SavedArticle, 'sourceId' | 'countries'>;
+
+/** The people, organisations and places the article names are linked (enrich); a failure is logged, not fatal. */
+async function linkEntities(p: Pipeline, stored: StoredArticle): Promise<string[]> {
+  if (!p.stories) return []; // entities go with stories: a pipeline without a story tracker (tests) keeps neither
+  try {
+    const { entities, countries } = enrichArticle(stored.article, stored.translations);
+    await p.store.saveArticleEntities(stored.articleId, entities);
+    return countries;
+  } catch (error) {
+    log.error(asHappeningsError(error, 'enrich', 'store'));
+    return [];
+  }
+}
+
+/** The article joins a story (cluster); a failure is logged, not fatal. */
 async function clusterArticle(p: Pipeline, saved: SavedArticle): Promise<void> {
   try {
     await p.stories?.track(saved);
