@@ -1,15 +1,17 @@
 /**
- * The flow of Happenings, top to bottom. A feed poll finds new page URLs; each page goes
- * fetch → extract (sanitize inside, last) → language → dedupe → translate → store, and one failure
- * is recorded on its row while the rest goes on. Handlers are idempotent: a rerun skips pages
- * already stored and an article is saved by its canonical URL, so nothing is duplicated.
+ * The flow of Happenings, top to bottom (docs/architecture.md draws it). A feed poll finds new page
+ * URLs; each page goes fetch → extract (sanitize inside, last) → language → dedupe → translate →
+ * store → enrich → cluster, and one failure is recorded on its row while the rest goes on. Handlers
+ * are idempotent: a rerun skips pages already stored and an article is saved by its canonical URL,
+ * so nothing is duplicated.
  */
-import { HappeningsError, asHappeningsError, errorCode, errorLine } from '../errors.js';
+import { HappeningsError, asHappeningsError, errorCode, errorLine, type Stage } from '../errors.js';
 import { log } from '../log.js';
 import type { Article, IngestResult, PageJob, Translation } from '../model.js';
+import type { ItemErrorInput, SourceRow } from '../store/index.js';
 import type { Pipeline } from './types.js';
 import { extractArticle } from './extract/index.js';
-import { detectLanguage } from './language/index.js';
+import { detectLanguage, type DetectedLanguage } from './language/index.js';
 import { bodySignature, encodeSignature } from './dedupe/index.js';
 import { enrichArticle } from './enrich/index.js';
 import { findNewPages } from './poll.js';
@@ -47,7 +49,7 @@ export async function pollFeed(p: Pipeline, feedId: number): Promise<number> {
 /** Fetches one page and ingests it; a failure is recorded on the item's row, never thrown on. */
 export async function ingestPage(p: Pipeline, job: PageJob): Promise<IngestResult | null> {
   try {
-    const page = await p.fetcher.fetchPage({ url: job.url });
+    const page = await inStage('fetch', () => p.fetcher.fetchPage({ url: job.url }));
     if (page.contentType && !/html|xml/i.test(page.contentType)) {
       throw new HappeningsError('fetch', 'not-html', `not an HTML page: ${page.contentType} (${job.url})`);
     }
@@ -62,63 +64,71 @@ export interface DocumentInput extends PageJob {
   html: string;
 }
 
-/** The stages of one article, in order. Throws HappeningsError; the caller records it. */
+/** Extracts the article of a page and ingests it. Throws HappeningsError; the caller records it. */
 export async function ingestDocument(p: Pipeline, input: DocumentInput): Promise<IngestResult> {
-  const source = input.sourceId === null ? null : await p.store.sourceById(input.sourceId);
+  const source = await sourceOf(p, input);
   // The admin's per-source selector override tells extraction where the body is.
-  const article = extractArticle(input.html, input.url, { ...input.hints, bodySelector: source?.bodySelector ?? null });
-  const language = detectLanguage(article.paragraphs.join('\n'), article.languageHint ?? input.hints?.language);
-  const signature = bodySignature(article.paragraphs);
-  const seenAt = new Date().toISOString();
-  const carrier = { sourceId: input.sourceId, feedId: input.feedId, seenAt };
+  const hints = { ...input.hints, bodySelector: source?.bodySelector ?? null };
+  const article = await inStage('extract', () => extractArticle(input.html, input.url, hints));
+  return ingestArticle(p, input, article, source);
+}
 
+/** The stages of one extracted article, in order. Throws HappeningsError; the caller records it. */
+async function ingestArticle(
+  p: Pipeline,
+  job: PageJob,
+  article: Article,
+  source: SourceRow | null,
+): Promise<IngestResult> {
+  const text = article.paragraphs.join('\n');
+  const language = await inStage('language', () => detectLanguage(text, article.languageHint ?? job.hints?.language));
+  const signature = bodySignature(article.paragraphs);
+  const carrier = { sourceId: job.sourceId, feedId: job.feedId, seenAt: new Date().toISOString() };
+
+  const existing = await inStage('store', () => p.store.articleByCanonicalUrl(article.canonicalUrl));
   const duplicate = signature ? p.dedupe.findDuplicate(signature) : null;
-  const existing = await p.store.articleByCanonicalUrl(article.canonicalUrl);
   if (duplicate && duplicate.articleId !== existing?.id) {
-    await p.store.addCarrier(duplicate.articleId, { ...carrier, url: article.canonicalUrl });
-    return {
-      articleId: duplicate.articleId,
-      created: false,
-      duplicateOf: duplicate.articleId,
-      language: language.language,
-      translated: [],
-    };
+    await inStage('store', () => p.store.addCarrier(duplicate.articleId, { ...carrier, url: article.canonicalUrl }));
+    const copy = { articleId: duplicate.articleId, created: false, duplicateOf: duplicate.articleId };
+    return { ...copy, language: language.language, translated: [] };
   }
 
-  const { translations, failure } = (await translationWanted(p, input.sourceId))
-    ? await translateArticle(p, article, language.language, existing?.id ?? null)
-    : { translations: [], failure: null };
-  const earlierAttempts = failure ? ((await p.store.itemErrorByUrl(input.url))?.attempts ?? 0) : 0;
-  const saved = await p.store.saveArticle(
-    {
-      ...article,
-      language: language.language,
-      languageConfidence: language.confidence,
-      fingerprint: signature ? encodeSignature(signature) : null,
-      ...carrier,
-    },
-    translations,
+  // The source's setting (admin: "translate") can turn translation off for its articles.
+  const { translations, failure } =
+    source?.translate === false
+      ? { translations: [], failure: null }
+      : await inStage('translate', () => translateArticle(p, article, language.language, existing?.id ?? null));
+  const saved = await inStage('store', () =>
+    p.store.saveArticle(
+      { ...article, ...languageFields(language), fingerprint: signature && encodeSignature(signature), ...carrier },
+      translations,
+      failure && translationFailure(job, failure),
+    ),
   );
-  // Saving cleared the page's errors: a failed translation is recorded after it, to be retried (pollFeed).
-  if (failure) await recordTranslationFailure(p, input, failure, earlierAttempts);
   if (signature) p.dedupe.add(saved.articleId, signature);
+
   if (saved.created) {
-    const stored = { articleId: saved.articleId, article, language: language.language, translations };
+    const stored = { articleId: saved.articleId, article, language: language.language, translations, job };
     const countries = await linkEntities(p, stored);
-    await clusterArticle(p, { ...stored, sourceId: input.sourceId, countries });
+    await clusterArticle(p, { ...stored, sourceId: job.sourceId, countries });
   }
   return { ...saved, duplicateOf: null, language: language.language, translated: translations.map((t) => t.language) };
 }
 
-/** False when the source's setting (admin: "translate") turns translation off for its articles. */
-async function translationWanted(p: Pipeline, sourceId: number | null): Promise<boolean> {
-  return sourceId === null || (await p.store.sourceById(sourceId))?.translate !== false;
+/** The page's source, read once per page (its settings: body selector, translate). */
+async function sourceOf(p: Pipeline, job: PageJob): Promise<SourceRow | null> {
+  const id = job.sourceId;
+  return id === null ? null : await inStage('store', () => p.store.sourceById(id));
+}
+
+function languageFields(detected: DetectedLanguage) {
+  return { language: detected.language, languageConfidence: detected.confidence };
 }
 
 /**
  * Translations into each site language the article is not already in (kept when already stored).
  * A failing engine (crashed twice, timed out, garbage, article too long) never stops the article:
- * it is stored untranslated and the failure is returned to be recorded and retried.
+ * it is stored untranslated and the failure is returned, to be recorded with it and retried.
  */
 async function translateArticle(
   p: Pipeline,
@@ -141,6 +151,12 @@ async function translateArticle(
     }
   }
   return { translations: out, failure };
+}
+
+/** The item row of a failed translation: the store keeps it as it saves the article, one more attempt each time. */
+function translationFailure(job: PageJob, error: HappeningsError): ItemErrorInput {
+  log.error(error);
+  return { ...itemRow(job, error), at: new Date().toISOString() };
 }
 
 /** Failed translations are retried at their feed's next poll, at most this many times. */
@@ -167,7 +183,7 @@ async function linkEntities(p: Pipeline, stored: StoredArticle): Promise<string[
     await p.store.saveArticleEntities(stored.articleId, entities);
     return countries;
   } catch (error) {
-    log.error(asHappeningsError(error, 'enrich', 'store'));
+    log.error(asHappeningsError(error, 'enrich', 'internal'));
     return [];
   }
 }
@@ -181,41 +197,32 @@ async function clusterArticle(p: Pipeline, saved: SavedArticle): Promise<void> {
   }
 }
 
+/** Runs one step; a failure that is not a HappeningsError is a fault of ours, labelled with the step's stage. */
+async function inStage<T>(stage: Stage, work: () => T | Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    throw asHappeningsError(error, stage, 'internal');
+  }
+}
+
 /** Records why a page failed on its item row (kept until the page later succeeds). */
 export async function recordFailure(p: Pipeline, job: PageJob, error: unknown): Promise<void> {
-  const e = asHappeningsError(error, 'extract', 'no-article');
+  // Known failures were labelled where they entered; anything else is ours, not the page's.
+  const e = asHappeningsError(error, 'jobs', 'internal');
   log.error(e);
-  await p.store.recordItemError({
+  await p.store.recordItemError({ ...itemRow(job, e), at: new Date().toISOString() });
+}
+
+function itemRow(job: PageJob, e: HappeningsError): Omit<ItemErrorInput, 'at'> {
+  return {
     url: job.url,
     feedId: job.feedId,
     sourceId: job.sourceId,
     stage: e.stage,
     code: errorCode(e),
     message: errorLine(e),
-    at: new Date().toISOString(),
-  });
-}
-
-/**
- * Saving the article forgot its page's errors, so the earlier attempts are counted again with this
- * one (a record counts one attempt): the retries at later polls stay bounded (TRANSLATION_ATTEMPTS).
- */
-async function recordTranslationFailure(
-  p: Pipeline,
-  job: PageJob,
-  error: HappeningsError,
-  earlierAttempts: number,
-): Promise<void> {
-  log.error(error);
-  const row = {
-    url: job.url,
-    feedId: job.feedId,
-    sourceId: job.sourceId,
-    stage: error.stage,
-    code: errorCode(error),
-    message: errorLine(error),
   };
-  for (let i = 0; i <= earlierAttempts; i++) await p.store.recordItemError({ ...row, at: new Date().toISOString() });
 }
 
 /** After n consecutive failures: interval · 2^(n-1), at most a day. */
