@@ -77,6 +77,8 @@ export interface PageJob {
   sourceId: number | null;
   feedId: number | null;
   hints?: ExtractHints;
+  /** The page's article when the poll already fetched and extracted it (a page source that is an article). */
+  article?: Article;
 }
 
 export interface IngestResult {

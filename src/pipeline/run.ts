@@ -46,9 +46,13 @@ export async function pollFeed(p: Pipeline, feedId: number): Promise<number> {
   }
 }
 
-/** Fetches one page and ingests it; a failure is recorded on the item's row, never thrown on. */
+/**
+ * Fetches one page and ingests it; a failure is recorded on the item's row, never thrown on. A page
+ * the poll already fetched and extracted (a page source that is an article itself) comes with it.
+ */
 export async function ingestPage(p: Pipeline, job: PageJob): Promise<IngestResult | null> {
   try {
+    if (job.article) return await ingestArticle(p, job, job.article, await sourceOf(p, job));
     const page = await inStage('fetch', () => p.fetcher.fetchPage({ url: job.url }));
     if (page.contentType && !/html|xml/i.test(page.contentType)) {
       throw new HappeningsError('fetch', 'not-html', `not an HTML page: ${page.contentType} (${job.url})`);
