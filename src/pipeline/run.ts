@@ -112,7 +112,7 @@ async function ingestArticle(
   if (signature) p.dedupe.add(saved.articleId, signature);
 
   if (saved.created) {
-    const stored = { articleId: saved.articleId, article, language: language.language, translations, job };
+    const stored = { articleId: saved.articleId, article, language: language.language, translations };
     const countries = await linkEntities(p, stored);
     await clusterArticle(p, { ...stored, sourceId: job.sourceId, countries });
   }
