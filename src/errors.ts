@@ -35,7 +35,9 @@ export type ErrorCode =
   | 'translator'
   | 'store'
   | 'config'
-  | 'usage';
+  | 'usage'
+  /** A fault of ours (a bug), not of the page or the outside world; the stage says where it happened. */
+  | 'internal';
 
 export class HappeningsError extends Error {
   readonly stage: Stage;

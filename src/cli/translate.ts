@@ -7,7 +7,7 @@ import { parseArgs } from 'node:util';
 import { loadConfig } from '../config.js';
 import { HappeningsError } from '../errors.js';
 import { createTranslator, translatorOptionsFromConfig } from '../pipeline/translate/index.js';
-import type { Article } from '../pipeline/extract/article.js';
+import type { Article } from '../model.js';
 import type { Command } from './command.js';
 
 const usage = `Usage: happenings translate --from LANG --to LANG [--html]
@@ -66,6 +66,7 @@ async function translateHtml(translator: Translator, input: string, from: string
     html: input,
     related: [],
     tags: [],
+    section: null,
     isTeaser: false,
   };
   const translation = await translator.translateArticle(article, from, to);

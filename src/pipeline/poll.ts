@@ -7,16 +7,10 @@ import { HappeningsError } from '../errors.js';
 import type { FeedRow } from '../store/index.js';
 import type { FetchedPage } from './fetch/index.js';
 import { discoverFeeds, looksLikeHtml, parseFeed, type FeedItem } from './feeds/index.js';
-import { extractArticle, type ExtractHints } from './extract/index.js';
+import type { Article, ExtractHints, PageJob } from '../model.js';
+import { extractArticle } from './extract/index.js';
 import { articleLinks } from './feeds/page-links.js';
-import type { Pipeline } from './run.js';
-
-export interface PageJob {
-  url: string;
-  sourceId: number | null;
-  feedId: number | null;
-  hints?: ExtractHints;
-}
+import type { Pipeline } from './types.js';
 
 export interface FoundPages {
   pages: PageJob[];
@@ -42,19 +36,26 @@ export async function findNewPages(p: Pipeline, feed: FeedRow): Promise<FoundPag
   });
   if (page.notModified) return { pages: [], etag: feed.etag, lastModified: feed.lastModified };
   const source = await p.store.sourceById(feed.sourceId);
-  const items = feed.kind === 'page' ? pageItems(page) : await feedItems(p, page);
+  const hintsOf = (item: FeedItem): ExtractHints => ({
+    title: item.title,
+    publishedAt: item.publishedAt,
+    byline: item.author,
+    language: item.language ?? source?.language ?? null,
+  });
+  const items: Array<FeedItem & { article?: Article }> =
+    feed.kind === 'page' ? pageItems(page, hintsOf, source?.bodySelector ?? null) : await feedItems(p, page);
   const pages: PageJob[] = [];
   const seen = new Set<string>();
-  for (const item of items) {
+  for (const { article, ...item } of items) {
     if (seen.has(item.url) || (await p.store.hasArticleUrl(item.url))) continue;
     seen.add(item.url);
-    const hints: ExtractHints = {
-      title: item.title,
-      publishedAt: item.publishedAt,
-      byline: item.author,
-      language: item.language ?? source?.language ?? null,
-    };
-    pages.push({ url: item.url, sourceId: feed.sourceId, feedId: feed.id, hints });
+    pages.push({
+      url: item.url,
+      sourceId: feed.sourceId,
+      feedId: feed.id,
+      hints: hintsOf(item),
+      ...(article && { article }),
+    });
   }
   return { pages, etag: page.etag, lastModified: page.lastModified };
 }
@@ -83,8 +84,16 @@ function parseDocumentAsFeed(page: FetchedPage) {
   return parseFeed(page.text, page.finalUrl);
 }
 
-/** A page source: the page itself when it is an article, else the article links of a section page. */
-function pageItems(page: FetchedPage): FeedItem[] {
+/**
+ * A page source: the page itself when it is an article, else the article links of a section page.
+ * The article extracted to tell is handed on with the page (as ingesting it would extract it, with the
+ * source's body selector), so it is neither fetched nor extracted a second time.
+ */
+function pageItems(
+  page: FetchedPage,
+  hintsOf: (item: FeedItem) => ExtractHints,
+  bodySelector: string | null,
+): Array<FeedItem & { article?: Article }> {
   const item = (url: string): FeedItem => ({
     url,
     title: null,
@@ -95,8 +104,8 @@ function pageItems(page: FetchedPage): FeedItem[] {
     guid: null,
   });
   try {
-    extractArticle(page.text, page.finalUrl);
-    return [item(page.finalUrl)];
+    const self = item(page.finalUrl);
+    return [{ ...self, article: extractArticle(page.text, page.finalUrl, { ...hintsOf(self), bodySelector }) }];
   } catch (error) {
     if (!(error instanceof HappeningsError) || error.code !== 'no-article') throw error;
     return articleLinks(page.text, page.finalUrl).map(item);

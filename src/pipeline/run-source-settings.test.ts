@@ -2,7 +2,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { openTestStore, type TestStore } from '../store/store.testkit.js';
 import { DedupeIndex } from './dedupe/index.js';
-import { ingestDocument, type Pipeline } from './run.js';
+import type { Pipeline } from './types.js';
+import { ingestDocument } from './run.js';
 
 let t: TestStore | undefined;
 afterEach(async () => t?.cleanup());

@@ -1,44 +1,21 @@
 /**
- * The flow of Happenings, top to bottom. A feed poll finds new page URLs; each page goes
- * fetch → extract (sanitize inside, last) → language → dedupe → translate → store, and one failure
- * is recorded on its row while the rest goes on. Handlers are idempotent: a rerun skips pages
- * already stored and an article is saved by its canonical URL, so nothing is duplicated.
+ * The flow of Happenings, top to bottom (docs/architecture.md draws it). A feed poll finds new page
+ * URLs; each page goes fetch → extract (sanitize inside, last) → language → dedupe → translate →
+ * store → enrich → cluster, and one failure is recorded on its row while the rest goes on. Handlers
+ * are idempotent: a rerun skips pages already stored and an article is saved by its canonical URL,
+ * so nothing is duplicated.
  */
-import { HappeningsError, asHappeningsError, errorCode, errorLine } from '../errors.js';
+import { HappeningsError, asHappeningsError, errorCode, errorLine, type Stage } from '../errors.js';
 import { log } from '../log.js';
-import type { Store } from '../store/index.js';
-import type { Fetcher } from './fetch/index.js';
-import { extractArticle, type Article, type ExtractHints } from './extract/index.js';
-import { detectLanguage } from './language/index.js';
-import { DedupeIndex, bodySignature, encodeSignature } from './dedupe/index.js';
-import type { Translation, Translator } from './translate/index.js';
-import { findNewPages, type PageJob } from './poll.js';
-import { articleSection } from './section.js';
-import type { SavedArticle, StoryTracker } from './cluster/persist.js';
-
-export type { PageJob } from './poll.js';
-
-export interface Pipeline {
-  fetcher: Fetcher;
-  store: Store;
-  translator: Translator;
-  dedupe: DedupeIndex;
-  /** Story clustering and entities (absent: articles are stored without stories). */
-  stories?: StoryTracker;
-  /** Site languages to translate into; the first is the main one. */
-  languages: string[];
-  /** Hands a page on to be ingested (a queue job in `serve`, a direct call in tests). */
-  enqueuePage(job: PageJob): Promise<void>;
-}
-
-export interface IngestResult {
-  articleId: number;
-  created: boolean;
-  /** Set when the page was a syndicated copy of an article already stored. */
-  duplicateOf: number | null;
-  language: string | null;
-  translated: string[];
-}
+import type { Article, IngestResult, PageJob, Translation } from '../model.js';
+import type { ItemErrorInput, SourceRow } from '../store/index.js';
+import type { Pipeline } from './types.js';
+import { extractArticle } from './extract/index.js';
+import { detectLanguage, type DetectedLanguage } from './language/index.js';
+import { bodySignature, encodeSignature } from './dedupe/index.js';
+import { enrichArticle } from './enrich/index.js';
+import { findNewPages } from './poll.js';
+import type { SavedArticle } from './cluster/persist.js';
 
 /** Polls one feed: fetch (conditional) → parse → hand on each page not seen before. */
 export async function pollFeed(p: Pipeline, feedId: number): Promise<number> {
@@ -69,10 +46,14 @@ export async function pollFeed(p: Pipeline, feedId: number): Promise<number> {
   }
 }
 
-/** Fetches one page and ingests it; a failure is recorded on the item's row, never thrown on. */
+/**
+ * Fetches one page and ingests it; a failure is recorded on the item's row, never thrown on. A page
+ * the poll already fetched and extracted (a page source that is an article itself) comes with it.
+ */
 export async function ingestPage(p: Pipeline, job: PageJob): Promise<IngestResult | null> {
   try {
-    const page = await p.fetcher.fetchPage({ url: job.url });
+    if (job.article) return await ingestArticle(p, job, job.article, await sourceOf(p, job));
+    const page = await inStage('fetch', () => p.fetcher.fetchPage({ url: job.url }));
     if (page.contentType && !/html|xml/i.test(page.contentType)) {
       throw new HappeningsError('fetch', 'not-html', `not an HTML page: ${page.contentType} (${job.url})`);
     }
@@ -87,67 +68,71 @@ export interface DocumentInput extends PageJob {
   html: string;
 }
 
-/** The stages of one article, in order. Throws HappeningsError; the caller records it. */
+/** Extracts the article of a page and ingests it. Throws HappeningsError; the caller records it. */
 export async function ingestDocument(p: Pipeline, input: DocumentInput): Promise<IngestResult> {
-  const source = input.sourceId === null ? null : await p.store.sourceById(input.sourceId);
+  const source = await sourceOf(p, input);
   // The admin's per-source selector override tells extraction where the body is.
-  const article = extractArticle(input.html, input.url, { ...input.hints, bodySelector: source?.bodySelector ?? null });
-  const language = detectLanguage(article.paragraphs.join('\n'), article.languageHint ?? input.hints?.language);
-  const signature = bodySignature(article.paragraphs);
-  const seenAt = new Date().toISOString();
-  const carrier = { sourceId: input.sourceId, feedId: input.feedId, seenAt };
+  const hints = { ...input.hints, bodySelector: source?.bodySelector ?? null };
+  const article = await inStage('extract', () => extractArticle(input.html, input.url, hints));
+  return ingestArticle(p, input, article, source);
+}
 
+/** The stages of one extracted article, in order. Throws HappeningsError; the caller records it. */
+async function ingestArticle(
+  p: Pipeline,
+  job: PageJob,
+  article: Article,
+  source: SourceRow | null,
+): Promise<IngestResult> {
+  const text = article.paragraphs.join('\n');
+  const language = await inStage('language', () => detectLanguage(text, article.languageHint ?? job.hints?.language));
+  const signature = bodySignature(article.paragraphs);
+  const carrier = { sourceId: job.sourceId, feedId: job.feedId, seenAt: new Date().toISOString() };
+
+  const existing = await inStage('store', () => p.store.articleByCanonicalUrl(article.canonicalUrl));
   const duplicate = signature ? p.dedupe.findDuplicate(signature) : null;
-  const existing = await p.store.articleByCanonicalUrl(article.canonicalUrl);
   if (duplicate && duplicate.articleId !== existing?.id) {
-    await p.store.addCarrier(duplicate.articleId, { ...carrier, url: article.canonicalUrl });
-    return {
-      articleId: duplicate.articleId,
-      created: false,
-      duplicateOf: duplicate.articleId,
-      language: language.language,
-      translated: [],
-    };
+    await inStage('store', () => p.store.addCarrier(duplicate.articleId, { ...carrier, url: article.canonicalUrl }));
+    const copy = { articleId: duplicate.articleId, created: false, duplicateOf: duplicate.articleId };
+    return { ...copy, language: language.language, translated: [] };
   }
 
-  const { translations, failure } = (await translationWanted(p, input.sourceId))
-    ? await translateArticle(p, article, language.language, existing?.id ?? null)
-    : { translations: [], failure: null };
-  const earlierAttempts = failure ? ((await p.store.itemErrorByUrl(input.url))?.attempts ?? 0) : 0;
-  const saved = await p.store.saveArticle(
-    {
-      ...article,
-      language: language.language,
-      languageConfidence: language.confidence,
-      fingerprint: signature ? encodeSignature(signature) : null,
-      section: articleSection(input.html, article.canonicalUrl),
-      ...carrier,
-    },
-    translations,
-  );
-  // Saving cleared the page's errors: a failed translation is recorded after it, to be retried (pollFeed).
-  if (failure) await recordTranslationFailure(p, input, failure, earlierAttempts);
-  if (signature) p.dedupe.add(saved.articleId, signature);
-  if (saved.created)
-    await clusterArticle(p, {
-      articleId: saved.articleId,
-      article,
-      language: language.language,
+  // The source's setting (admin: "translate") can turn translation off for its articles.
+  const { translations, failure } =
+    source?.translate === false
+      ? { translations: [], failure: null }
+      : await inStage('translate', () => translateArticle(p, article, language.language, existing?.id ?? null));
+  const saved = await inStage('store', () =>
+    p.store.saveArticle(
+      { ...article, ...languageFields(language), fingerprint: signature && encodeSignature(signature), ...carrier },
       translations,
-      sourceId: input.sourceId,
-    });
+      failure && translationFailure(job, failure),
+    ),
+  );
+  if (signature) p.dedupe.add(saved.articleId, signature);
+
+  if (saved.created) {
+    const stored = { articleId: saved.articleId, article, language: language.language, translations };
+    const countries = await linkEntities(p, stored);
+    await clusterArticle(p, { ...stored, sourceId: job.sourceId, countries });
+  }
   return { ...saved, duplicateOf: null, language: language.language, translated: translations.map((t) => t.language) };
 }
 
-/** False when the source's setting (admin: "translate") turns translation off for its articles. */
-async function translationWanted(p: Pipeline, sourceId: number | null): Promise<boolean> {
-  return sourceId === null || (await p.store.sourceById(sourceId))?.translate !== false;
+/** The page's source, read once per page (its settings: body selector, translate). */
+async function sourceOf(p: Pipeline, job: PageJob): Promise<SourceRow | null> {
+  const id = job.sourceId;
+  return id === null ? null : await inStage('store', () => p.store.sourceById(id));
+}
+
+function languageFields(detected: DetectedLanguage) {
+  return { language: detected.language, languageConfidence: detected.confidence };
 }
 
 /**
  * Translations into each site language the article is not already in (kept when already stored).
  * A failing engine (crashed twice, timed out, garbage, article too long) never stops the article:
- * it is stored untranslated and the failure is returned to be recorded and retried.
+ * it is stored untranslated and the failure is returned, to be recorded with it and retried.
  */
 async function translateArticle(
   p: Pipeline,
@@ -172,6 +157,12 @@ async function translateArticle(
   return { translations: out, failure };
 }
 
+/** The item row of a failed translation: the store keeps it as it saves the article, one more attempt each time. */
+function translationFailure(job: PageJob, error: HappeningsError): ItemErrorInput {
+  log.error(error);
+  return { ...itemRow(job, error), at: new Date().toISOString() };
+}
+
 /** Failed translations are retried at their feed's next poll, at most this many times. */
 const TRANSLATION_ATTEMPTS = 5;
 
@@ -186,7 +177,22 @@ async function untranslatedPages(p: Pipeline, feed: { id: number; sourceId: numb
     .map((e) => ({ url: e.url, sourceId: feed.sourceId, feedId: feed.id }));
 }
 
-/** The article joins a story (cluster) and its entities are linked (enrich); a failure here is logged, not fatal. */
+type StoredArticle = Omit<SavedArticle, 'sourceId' | 'countries'>;
+
+/** The people, organisations and places the article names are linked (enrich); a failure is logged, not fatal. */
+async function linkEntities(p: Pipeline, stored: StoredArticle): Promise<string[]> {
+  if (!p.stories) return []; // entities go with stories: a pipeline without a story tracker (tests) keeps neither
+  try {
+    const { entities, countries } = enrichArticle(stored.article, stored.translations);
+    await p.store.saveArticleEntities(stored.articleId, entities);
+    return countries;
+  } catch (error) {
+    log.error(asHappeningsError(error, 'enrich', 'internal'));
+    return [];
+  }
+}
+
+/** The article joins a story (cluster); a failure is logged, not fatal. */
 async function clusterArticle(p: Pipeline, saved: SavedArticle): Promise<void> {
   try {
     await p.stories?.track(saved);
@@ -195,41 +201,32 @@ async function clusterArticle(p: Pipeline, saved: SavedArticle): Promise<void> {
   }
 }
 
+/** Runs one step; a failure that is not a HappeningsError is a fault of ours, labelled with the step's stage. */
+async function inStage<T>(stage: Stage, work: () => T | Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    throw asHappeningsError(error, stage, 'internal');
+  }
+}
+
 /** Records why a page failed on its item row (kept until the page later succeeds). */
 export async function recordFailure(p: Pipeline, job: PageJob, error: unknown): Promise<void> {
-  const e = asHappeningsError(error, 'extract', 'no-article');
+  // Known failures were labelled where they entered; anything else is ours, not the page's.
+  const e = asHappeningsError(error, 'jobs', 'internal');
   log.error(e);
-  await p.store.recordItemError({
+  await p.store.recordItemError({ ...itemRow(job, e), at: new Date().toISOString() });
+}
+
+function itemRow(job: PageJob, e: HappeningsError): Omit<ItemErrorInput, 'at'> {
+  return {
     url: job.url,
     feedId: job.feedId,
     sourceId: job.sourceId,
     stage: e.stage,
     code: errorCode(e),
     message: errorLine(e),
-    at: new Date().toISOString(),
-  });
-}
-
-/**
- * Saving the article forgot its page's errors, so the earlier attempts are counted again with this
- * one (a record counts one attempt): the retries at later polls stay bounded (TRANSLATION_ATTEMPTS).
- */
-async function recordTranslationFailure(
-  p: Pipeline,
-  job: PageJob,
-  error: HappeningsError,
-  earlierAttempts: number,
-): Promise<void> {
-  log.error(error);
-  const row = {
-    url: job.url,
-    feedId: job.feedId,
-    sourceId: job.sourceId,
-    stage: error.stage,
-    code: errorCode(error),
-    message: errorLine(error),
   };
-  for (let i = 0; i <= earlierAttempts; i++) await p.store.recordItemError({ ...row, at: new Date().toISOString() });
 }
 
 /** After n consecutive failures: interval · 2^(n-1), at most a day. */
@@ -237,5 +234,3 @@ function retryTime(from: Date, failures: number, intervalMinutes: number): strin
   const minutes = Math.min(24 * 60, intervalMinutes * 2 ** Math.min(10, failures - 1));
   return new Date(from.getTime() + minutes * 60_000).toISOString();
 }
-
-export type { ExtractHints };

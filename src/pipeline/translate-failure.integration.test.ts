@@ -9,7 +9,9 @@ import { startDemoPublisher, type DemoPublisher } from '../demo/publisher.js';
 import { openTestRuntime } from '../runtime/runtime.testkit.js';
 import type { Runtime } from '../runtime/open.js';
 import { addSource } from '../sources/index.js';
-import { ingestPage, pollFeed, type PageJob, type Pipeline } from './run.js';
+import type { PageJob } from '../model.js';
+import type { Pipeline } from './types.js';
+import { ingestPage, pollFeed } from './run.js';
 import { ApertiumEngine, createTranslator, type Translator } from './translate/index.js';
 
 let publisher: DemoPublisher;

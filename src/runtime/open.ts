@@ -18,7 +18,8 @@ import {
   type Translator,
 } from '../pipeline/translate/index.js';
 import { DedupeIndex, decodeSignature } from '../pipeline/dedupe/index.js';
-import { ingestPage, pollFeed, type Pipeline } from '../pipeline/run.js';
+import type { Pipeline } from '../pipeline/types.js';
+import { ingestPage, pollFeed } from '../pipeline/run.js';
 import { StoryTracker } from '../pipeline/cluster/persist.js';
 
 export interface Runtime {

@@ -326,6 +326,36 @@ export function describeArticleContract(open: () => Promise<TestStore>): void {
       expect(await t.store.itemErrorByUrl(url)).toBeNull();
       expect(await t.store.itemErrors({ limit: 10 })).toEqual([]);
     });
+
+    it('keeps counting a translation that fails again as the article saves, in the same transaction', async () => {
+      t = await open();
+      const { a } = await twoSources(t.store);
+      const url = sampleArticle().url;
+      const input = { ...sampleArticle(), sourceId: a.source.id, feedId: a.feed.id, seenAt };
+      const failure = (at: string) => ({
+        url,
+        feedId: a.feed.id,
+        sourceId: a.source.id,
+        stage: 'translate',
+        code: 'translator',
+        message: 'translate: the engine timed out',
+        at,
+      });
+      await t.store.recordItemError({ ...failure('2024-05-06T07:00:00Z'), stage: 'fetch', code: 'timeout' });
+      await t.store.saveArticle(input, [], failure('2024-05-06T08:00:00Z'));
+      // The fetch failure is forgotten (the page saved); the translation failure starts counting.
+      expect(await t.store.itemErrorByUrl(url)).toMatchObject({ stage: 'translate', code: 'translator', attempts: 1 });
+      await t.store.saveArticle(input, [], failure('2024-05-06T09:00:00Z'));
+      await t.store.saveArticle(input, [], failure('2024-05-06T10:00:00Z'));
+      expect(await t.store.itemErrorByUrl(url)).toMatchObject({
+        stage: 'translate',
+        attempts: 3,
+        firstAt: '2024-05-06T08:00:00.000Z',
+        lastAt: '2024-05-06T10:00:00.000Z',
+      });
+      await t.store.saveArticle(input);
+      expect(await t.store.itemErrorByUrl(url)).toBeNull();
+    });
   });
 
   describe('views', () => {

@@ -3,22 +3,25 @@ import type { Kysely } from 'kysely';
 import { HappeningsError } from '../errors.js';
 import { articleChanges, articleValues, type ArticleValues } from './article-merge.js';
 import type { StoreContext } from './dialect.js';
-import { clearItemErrors } from './item-errors.js';
+import { clearItemErrors, recordItemErrorIn } from './item-errors.js';
 import { articleFromRow, toIso } from './rows.js';
 import type { Database } from './schema.js';
 import { refreshSearchText } from './search.js';
-import type { ArticleRow, Carrier, SaveArticleInput, Translation } from './types.js';
+import type { ArticleRow, Carrier, ItemErrorInput, SaveArticleInput, Translation } from './types.js';
 import { upsertTranslation } from './translations.js';
 
 /**
  * Saves one extracted article in one transaction: 1. insert it, or merge it into the stored article
  * with the same canonical URL (never damaging it); 2. record who carried it (idempotent);
- * 3. save its translations; 4. refresh its search text; 5. forget an earlier failure of its URL.
+ * 3. save its translations; 4. refresh its search text; 5. forget an earlier failure of its URL,
+ * except that a translation that failed again (`translationFailure`, to be retried at a later poll)
+ * keeps its row and counts one more attempt.
  */
 export async function saveArticle(
   { db, dialect }: StoreContext,
   input: SaveArticleInput,
   translations: Translation[] = [],
+  translationFailure: ItemErrorInput | null = null,
 ): Promise<{ articleId: number; created: boolean; updated: boolean }> {
   const seenAt = toIso(input.seenAt);
   const values = articleValues(input, seenAt);
@@ -28,7 +31,8 @@ export async function saveArticle(
     await insertCarrier(trx, articleId, { sourceId: input.sourceId, feedId: input.feedId, url: input.url, seenAt });
     for (const translation of translations) await upsertTranslation(trx, articleId, translation);
     if (created || updated || translations.length > 0) await refreshSearchText(trx, dialect, articleId);
-    await clearItemErrors(trx, [input.url, values.canonical_url]);
+    await clearItemErrors(trx, [input.url, values.canonical_url], translationFailure);
+    if (translationFailure) await recordItemErrorIn(trx, translationFailure);
     return { articleId, created, updated };
   });
 }

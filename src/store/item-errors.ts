@@ -7,6 +7,11 @@ import type { ItemError, ItemErrorInput } from './types.js';
 
 /** Records a failure of one page; a repeated failure counts one more attempt and keeps the first time. */
 export async function recordItemError({ db }: StoreContext, input: ItemErrorInput): Promise<void> {
+  await recordItemErrorIn(db, input);
+}
+
+/** recordItemError inside a caller's transaction. */
+export async function recordItemErrorIn(db: Kysely<Database>, input: ItemErrorInput): Promise<void> {
   const at = toIso(input.at);
   await db
     .insertInto('item_errors')
@@ -51,8 +56,18 @@ export async function itemErrorByUrl({ db }: StoreContext, url: string): Promise
   return row ? itemErrorFromRow(row) : null;
 }
 
-/** Forgets the failures of these URLs (a page that now saved fine). */
-export async function clearItemErrors(db: Kysely<Database>, urls: string[]): Promise<void> {
+/**
+ * Forgets the failures of these URLs (a page that now saved fine), but `kept`: the row of that URL
+ * failing again at that stage (its attempts go on counting).
+ */
+export async function clearItemErrors(
+  db: Kysely<Database>,
+  urls: string[],
+  kept: { url: string; stage: string } | null = null,
+): Promise<void> {
   const unique = [...new Set(urls.filter(Boolean))];
-  if (unique.length > 0) await db.deleteFrom('item_errors').where('url', 'in', unique).execute();
+  if (unique.length === 0) return;
+  let query = db.deleteFrom('item_errors').where('url', 'in', unique);
+  if (kept) query = query.where((eb) => eb.or([eb('url', '!=', kept.url), eb('stage', '!=', kept.stage)]));
+  await query.execute();
 }

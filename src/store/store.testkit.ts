@@ -47,6 +47,7 @@ export function sampleArticle(overrides: Partial<ArticleInput> = {}): ArticleInp
     html: '<p>The harbour reopened on Monday after a week of repairs.</p><p>Ferry operators said timetables would return to normal.</p>',
     related: [{ title: 'Storm damage', url: 'https://news.example/2024/05/storm' }],
     tags: ['harbour', 'weather'],
+    section: null,
     isTeaser: false,
     language: 'en',
     languageConfidence: 0.97,

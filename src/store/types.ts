@@ -1,8 +1,8 @@
 /** What the store hands out and takes in: camelCase, real booleans, parsed lists. */
-import type { Article } from '../pipeline/extract/article.js';
+import type { Article, Translation } from '../model.js';
 import type { FeedKind } from './schema.js';
 
-export type { FeedKind };
+export type { FeedKind, Translation };
 
 export interface SourceRow {
   id: number;
@@ -64,8 +64,6 @@ export interface ArticleInput extends Article {
   languageConfidence?: number | null;
   /** Content hash of the body (dedupe's fingerprint). */
   fingerprint?: string | null;
-  /** The publisher's section ("Politics"), when the page or its address names one. */
-  section?: string | null;
 }
 
 export interface SaveArticleInput extends ArticleInput {
@@ -81,7 +79,6 @@ export interface ArticleRow extends Omit<Article, 'languageHint'> {
   fingerprint: string | null;
   firstSeenAt: string;
   updatedAt: string;
-  section?: string | null;
 }
 
 /** One outlet/feed that carried an article. */
@@ -93,22 +90,6 @@ export interface Carrier {
   url: string;
   seenAt: string;
   isFirst: boolean;
-}
-
-/** Same shape as the translate stage's Translation (kept local so the store depends on no stage). */
-export interface Translation {
-  language: string;
-  sourceLanguage: string;
-  engine: string;
-  engineVersion: string;
-  title: string;
-  subtitle: string | null;
-  /** Optional on input (older callers); read back as null when there is none. */
-  imageCaption?: string | null;
-  paragraphs: string[];
-  html: string;
-  protectedNames: string[];
-  translatedAt: string;
 }
 
 export interface ItemErrorInput {

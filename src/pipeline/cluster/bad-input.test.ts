@@ -3,6 +3,7 @@
 // noted on the article's "why" (the stream of `happenings cluster`, and the stored story link).
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openTestStore, sampleArticle, type TestStore } from '../../store/store.testkit.js';
+import { enrichArticle } from '../enrich/index.js';
 import { StoryTracker } from './persist.js';
 import { ClusterStream } from './stream.js';
 
@@ -135,6 +136,8 @@ describe('StoryTracker with bad input', () => {
       language,
       translations: [],
       sourceId: null,
+      // The story keeps the countries enrich finds (run.ts hands them on).
+      countries: enrichArticle(input, []).countries,
     });
     return { articleId: saved.articleId, storyId };
   }

@@ -4,15 +4,15 @@
  * stems. Stems are cut to five letters so close languages share them (presidente / president /
  * presidenta → "presi"); with English translations present, translated articles meet on English.
  */
-import { foldName, knownSpellings, spellingKey, type KnownEntity } from '../enrich/spellings.js';
-import { stopwords } from './stopwords.js';
+import { readText, type Mention } from '../enrich/mentions.js';
+import { spellingKey } from '../enrich/spellings.js';
+
+export type { Mention };
 
 /** Five letters: best B-cubed on NTREX es/ca/gl/eu/en among 4–7 (measured with bench/cluster.ts). */
 const STEM_LETTERS = 5;
 /** Weights per occurrence: a known entity or a number says more about the event than a word. */
 const WEIGHT = { word: 1, name: 2, entity: 3, number: 2 } as const;
-/** Known spellings are at most this many words ("Corea del Norte"). */
-const MAX_SPELLING_WORDS = 3;
 
 export type TermWeights = Map<string, number>;
 
@@ -23,136 +23,25 @@ export interface TextSample {
   language?: string | null;
 }
 
-interface Token {
-  text: string;
-  folded: string;
-  capitalised: boolean;
-  sentenceStart: boolean;
-}
-
-const tokenPattern = /\p{L}+|\d+(?:[.,]\d+)*/gu;
-
-function tokenize(text: string): Token[] {
-  const out: Token[] = [];
-  for (const m of text.matchAll(tokenPattern)) {
-    const before = text.slice(Math.max(0, m.index - 3), m.index).trim();
-    out.push({
-      text: m[0],
-      folded: foldName(m[0]),
-      capitalised: /^\p{Lu}/u.test(m[0]),
-      sentenceStart: before === '' || /[.!?:«"“]$/.test(before),
-    });
-  }
-  return out;
-}
-
-/** A known entity starting at token i, and how many tokens it spans. */
-function knownAt(tokens: Token[], i: number): { entity: KnownEntity; length: number } | null {
-  if (!tokens[i]!.capitalised) return null;
-  for (let n = Math.min(MAX_SPELLING_WORDS, tokens.length - i); n >= 1; n--) {
-    const span = tokens.slice(i, i + n);
-    // Tokens are letters only, so their folded forms joined by spaces are the spelling key.
-    const head = span
-      .slice(0, -1)
-      .map((t) => `${t.folded} `)
-      .join('');
-    const last = span.at(-1)!.folded;
-    for (const form of [last, ...uninflected(last)]) {
-      const key = head + form;
-      const entity = knownSpellings.get(key);
-      // Short forms (US, UE, ONU) only in capitals: "us" and "une" are words.
-      if (entity && (key.length > 4 || span.every((t) => t.text === t.text.toUpperCase())))
-        return { entity, length: n };
-    }
-  }
-  return null;
-}
-
-/**
- * Basque declines names with case endings (Eskoziako, Erresuma Batuak, Europar Batasunetik,
- * AEBko): the forms a known name may stand under once one is cut (and the article -a restored).
- * Only forms that end some known spelling are returned, so the lookups stay few.
- */
-const CASE_ENDINGS = [
-  'rekin',
-  'etik',
-  'aren',
-  'eko',
-  'ean',
-  'era',
-  'ren',
-  'tik',
-  'ko',
-  'ak',
-  'ek',
-  'en',
-  'an',
-  'ra',
-  'ri',
-  'k',
-  'n',
-];
-const knownLastWords: ReadonlySet<string> = new Set([...knownSpellings.keys()].map((k) => k.split(' ').at(-1)!));
-
-function uninflected(folded: string): string[] {
-  const out: string[] = [];
-  for (const ending of CASE_ENDINGS) {
-    if (folded.length - ending.length < 2 || !folded.endsWith(ending)) continue;
-    const base = folded.slice(0, -ending.length);
-    if (knownLastWords.has(base)) out.push(base);
-    if (knownLastWords.has(`${base}a`)) out.push(`${base}a`);
-  }
-  return out;
-}
-
-export interface Mention {
-  /** Known entity key, or the capitalised run as written. */
-  name: string;
-  known: KnownEntity | null;
-}
-
 /** Adds the terms of a text to `into`, scaled; returns the names mentioned. */
 export function addTerms(text: string, into: TermWeights, scale = 1): Mention[] {
-  const tokens = tokenize(text);
-  const mentions: Mention[] = [];
-  let run: string[] = [];
-  const endRun = () => {
-    if (run.length > 0) mentions.push({ name: run.join(' '), known: null });
-    run = [];
-  };
-  for (let i = 0; i < tokens.length; i++) {
-    const known = knownAt(tokens, i);
-    if (known) {
-      endRun();
-      bump(into, `e:${spellingKey(known.entity.key)}`, WEIGHT.entity * scale);
+  return readText(text, {
+    entity(entity) {
+      bump(into, `e:${spellingKey(entity.key)}`, WEIGHT.entity * scale);
       // A person's surname too, so "Scholz" alone meets "Olaf Scholz". Not a place's last word:
       // "Korea" of North Korea counted the country twice (NTREX untranslated 0.926 -> 0.935).
-      if (known.entity.kind === 'person')
-        bump(into, `n:${spellingKey(known.entity.key).split(' ').at(-1)!.slice(0, STEM_LETTERS)}`, WEIGHT.name * scale);
-      mentions.push({ name: known.entity.key, known: known.entity });
-      i += known.length - 1;
-      continue;
-    }
-    const t = tokens[i]!;
-    if (/^\d/.test(t.text)) {
-      endRun();
-      // Separators removed so 1,000 / 1.000 / 1000 meet; one digit alone is too common to mean anything.
-      const digits = t.text.replace(/[.,]/g, '');
+      if (entity.kind === 'person')
+        bump(into, `n:${spellingKey(entity.key).split(' ').at(-1)!.slice(0, STEM_LETTERS)}`, WEIGHT.name * scale);
+    },
+    number(digits) {
+      // One digit alone is too common to mean anything.
       if (digits.length >= 2) bump(into, `#${digits}`, WEIGHT.number * scale);
-      continue;
-    }
-    if (t.folded.length < 4 || stopwords.has(t.folded)) {
-      endRun();
-      continue;
-    }
-    const name = t.capitalised && !t.sentenceStart;
-    if (name) run.push(t.text);
-    else endRun();
-    bump(into, t.folded.slice(0, STEM_LETTERS), WEIGHT.word * scale);
-    if (name) bump(into, `n:${t.folded.slice(0, STEM_LETTERS)}`, WEIGHT.name * scale);
-  }
-  endRun();
-  return mentions;
+    },
+    word(folded, isName) {
+      bump(into, folded.slice(0, STEM_LETTERS), WEIGHT.word * scale);
+      if (isName) bump(into, `n:${folded.slice(0, STEM_LETTERS)}`, WEIGHT.name * scale);
+    },
+  });
 }
 
 function bump(into: TermWeights, term: string, by: number): void {

@@ -1,9 +1,9 @@
 /**
  * Glue between the pure clusterer and the store (the one I/O part of clustering): an article that
  * was saved joins a story in memory, and the story rows follow: created, grown, merged (with a
- * redirect), each link with why it was made. Entities and countries are linked at the same time.
- * The order of checks is the `cluster` command's (stream.ts): syndicated copy first (it joins its
- * original's story with duplicate_of set), then the story it is most similar to.
+ * redirect), each link with why it was made and the countries enrich found.
+ * Where the article goes is placement.ts's decision, the same as the `cluster` command's: a syndicated
+ * copy joins its original's story (with duplicate_of set), else the story it is most similar to.
  * Clusterer story ids live in memory; the store's ids are what the site shows, so this keeps the
  * map between them.
  *
@@ -16,13 +16,11 @@
  */
 import type { ArticleRow, Store, StoryMember, StoryMemberRow } from '../../store/index.js';
 import { DedupeIndex, bodySignature } from '../dedupe/index.js';
-import { countriesOf } from '../enrich/countries.js';
-import { entitiesOf } from '../enrich/index.js';
-import type { Article } from '../extract/index.js';
-import type { Translation } from '../translate/index.js';
+import type { Article, Translation } from '../../model.js';
 import { OPEN_DAYS, StoryClusterer, type ClusterArticle } from './clusterer.js';
-import { articleTerms, type TextSample } from './features.js';
+import type { TextSample } from './features.js';
 import { clusterTime, textOddities, withoutEvidence } from './oddities.js';
+import { placeArticle } from './placement.js';
 
 const DAY_MS = 86_400_000;
 const EPOCH = new Date(0).toISOString();
@@ -50,6 +48,8 @@ export interface SavedArticle {
   language: string | null;
   translations: Translation[];
   sourceId: number | null;
+  /** The countries of the places it names (enrich), kept on its story link. */
+  countries?: string[];
 }
 
 export class StoryTracker {
@@ -106,11 +106,10 @@ export class StoryTracker {
     return others.length;
   }
 
-  /** Assigns the saved article to a story and records story, link, entities and countries in the store. */
+  /** Assigns the saved article to a story and records story and link (with its countries) in the store. */
   async track(saved: SavedArticle): Promise<number> {
     const oddities = textOddities(saved.article.title, saved.article.paragraphs.join('\n'), saved.language);
     const input = clusterInput(saved.article, saved.language, saved.translations, saved.article.publishedAt, oddities);
-    const entities = entitiesOf(articleTerms(input.samples).mentions);
     const english = saved.translations.find((t) => t.language === 'en');
     const member = {
       articleId: saved.articleId,
@@ -118,14 +117,12 @@ export class StoryTracker {
       language: english ? 'en' : saved.language,
       sourceId: saved.sourceId,
       publishedAt: new Date(input.publishedAtMs).toISOString(),
-      countries: countriesOf(entities),
+      countries: saved.countries ?? [],
     };
-    const storyId = await this.inTurn(async (store) => {
+    return this.inTurn(async (store) => {
       if (store.dialect.sharedWriters) await this.catchUp(store);
       return this.join(store, saved, input, oddities, member);
     });
-    await this.store.saveArticleEntities(saved.articleId, entities);
-    return storyId;
   }
 
   /**
@@ -163,9 +160,11 @@ export class StoryTracker {
     member: Omit<StoryMember, 'similarity' | 'duplicateOf'>,
   ): Promise<number> {
     if (store.dialect.sharedWriters) this.linkedHere.add(saved.articleId);
-    const original = this.originalOf(saved.article.paragraphs, saved.articleId);
-    if (original) {
-      const clusterStory = this.clusterer.addCopy(original.clusterStory, input.publishedAtMs);
+    const placed = placeArticle(this.clusterer, input, oddities, () =>
+      this.originalOf(saved.article.paragraphs, saved.articleId),
+    );
+    if (placed.kind === 'copy') {
+      const { original, storyId: clusterStory } = placed;
       const why = { created: false, similarity: original.similarity, sharedTerms: [], merged: [], oddities };
       const storyId = await this.link(store, clusterStory, {
         ...member,
@@ -176,7 +175,7 @@ export class StoryTracker {
       this.clusterStoryOf.set(saved.articleId, clusterStory);
       return storyId;
     }
-    const a = this.clusterer.add(input, { alone: withoutEvidence(oddities) });
+    const a = placed.assignment;
     const mergedStories = this.storiesOf(a.merged, a.storyId);
     const why = {
       created: a.created,

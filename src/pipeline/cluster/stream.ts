@@ -1,12 +1,13 @@
 /**
- * The online pipeline of `happenings cluster` (and the server's order of checks): exact repost →
- * syndicated copy (MinHash, ../dedupe) → story (clusterer.ts). A copy joins its original's story
- * without being scored. Odd input (empty text, a date far in the future) is handled and noted.
+ * The online pipeline of `happenings cluster`: exact repost or syndicated copy (MinHash, ../dedupe),
+ * else story (clusterer.ts), in the order placement.ts keeps for the server too. Odd input (empty
+ * text, a date far in the future) is handled and noted.
  */
 import { createHash } from 'node:crypto';
 import { DedupeIndex, bodySignature } from '../dedupe/index.js';
-import { StoryClusterer, type Assignment, type ClusterOptions } from './clusterer.js';
-import { clusterTime, textOddities, withoutEvidence } from './oddities.js';
+import { StoryClusterer, type ClusterOptions } from './clusterer.js';
+import { clusterTime, textOddities } from './oddities.js';
+import { placeArticle } from './placement.js';
 
 export interface StreamArticle {
   id: string;
@@ -50,19 +51,19 @@ export class ClusterStream {
       ...(article.english ? [{ ...article.english, language: 'en' }] : []),
     ];
 
-    const original = this.findOriginal(article, key);
-    if (original !== null) {
-      const story = this.clusterer.addCopy(this.storyOf[original]!, atMs);
-      this.storyOf.push(story);
+    const placed = placeArticle(this.clusterer, { publishedAtMs: atMs, samples }, oddities, () => {
+      const original = this.findOriginal(article, key);
+      return original === null ? null : { index: original, clusterStory: this.storyOf[original]! };
+    });
+    this.storyOf.push(placed.storyId);
+    if (placed.kind === 'copy')
       return {
         id: article.id,
-        story,
-        duplicateOf: this.ids[original]!,
+        story: placed.storyId,
+        duplicateOf: this.ids[placed.original.index]!,
         why: { similarity: 1, sharedTerms: [], created: false, merged: [], oddities },
       };
-    }
-    const a: Assignment = this.clusterer.add({ publishedAtMs: atMs, samples }, { alone: withoutEvidence(oddities) });
-    this.storyOf.push(a.storyId);
+    const a = placed.assignment;
     return {
       id: article.id,
       story: a.storyId,

@@ -4,7 +4,9 @@
  * capitalised words inside sentences, kept when they span two words or recur (kind "name": not
  * classified yet). Pure: no I/O.
  */
-import { addTerms, type Mention } from '../cluster/features.js';
+import type { Article, Translation } from '../../model.js';
+import { countriesOf } from './countries.js';
+import { readText, type Mention } from './mentions.js';
 import { foldName } from './spellings.js';
 
 export interface ArticleEntity {
@@ -14,10 +16,25 @@ export interface ArticleEntity {
   mentions: number;
 }
 
+export interface Enrichment {
+  entities: ArticleEntity[];
+  /** Countries of the places named, most mentioned first (a story's countries: ./countries.ts). */
+  countries: string[];
+}
+
+/** The entities of an article, read in its own text and in its English translation (names kept as written). */
+export function enrichArticle(article: Pick<Article, 'title' | 'paragraphs'>, translations: Translation[]): Enrichment {
+  const english = translations.find((t) => t.language === 'en');
+  const texts = [article.title, article.paragraphs.join('\n')];
+  if (english) texts.push(english.title, english.paragraphs.join('\n'));
+  const entities = extractEntities(texts);
+  return { entities, countries: countriesOf(entities) };
+}
+
 /** Entities of an article's title and text (and its translation, whose names were kept as written). */
 export function extractEntities(texts: string[]): ArticleEntity[] {
   const mentions: Mention[] = [];
-  for (const text of texts) mentions.push(...addTerms(text, new Map()));
+  for (const text of texts) mentions.push(...readText(text));
   return entitiesOf(mentions);
 }
 

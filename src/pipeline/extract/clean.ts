@@ -12,7 +12,7 @@
  */
 import { getAttr, isElement, parentElement, type DomElement, type DomNode } from './dom.js';
 import { classAndId, linkDensity, subtract, type PageStats } from './stats.js';
-import { classWeight, type Flags } from './score.js';
+import { classWeight, type Flags } from './class-weight.js';
 
 const ALWAYS = new Set([
   'object',

@@ -8,8 +8,8 @@
 import { describe, it, expect } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
 import { HappeningsError } from '../../errors.js';
-import { extractArticle, type ExtractHints } from './index.js';
-import type { Article } from './article.js';
+import type { Article, ExtractHints } from '../../model.js';
+import { extractArticle } from './index.js';
 
 const TESTDATA = new URL('./testdata/', import.meta.url);
 const CHECK_KEYS = new Set([

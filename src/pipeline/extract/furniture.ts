@@ -6,7 +6,7 @@
  *      it; a "read also" box inside the body gives its links to `related` before it goes;
  *   3. captions that are only an image file name.
  */
-import type { RelatedLink } from './article.js';
+import type { RelatedLink } from '../../model.js';
 import { absoluteUrl } from '../sanitize/index.js';
 import { PHRASES, type FurnitureKind } from './furniture-phrases.js';
 import {

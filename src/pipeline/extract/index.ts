@@ -3,7 +3,7 @@
  * then the furniture goes, the body cascade (body.ts) finds the story, the body is tidied, read block by
  * block into plain text and sanitized into HTML.
  */
-import type { Article, RelatedLink } from './article.js';
+import type { Article, ExtractHints, RelatedLink } from '../../model.js';
 import { HappeningsError, errorLine } from '../../errors.js';
 import { sanitizeChildren } from '../sanitize/index.js';
 import { measureText, remove, type DomElement } from './dom.js';
@@ -17,17 +17,7 @@ import { parseShallow } from './shallow.js';
 import { articleBodyRoot } from './ldbody.js';
 import { isTeaser, removePaywallPrompts } from './paywall.js';
 
-export type { Article, RelatedLink } from './article.js';
-
-/** What the feed item already told us; used only where the page is silent. */
-export interface ExtractHints {
-  title?: string | null;
-  publishedAt?: string | null;
-  byline?: string | null;
-  language?: string | null;
-  /** A per-source CSS selector for the body: when it matches, that element is the body. */
-  bodySelector?: string | null;
-}
+export type { Article, ExtractHints, RelatedLink } from '../../model.js';
 
 export function extractArticle(html: string, url: string, hints: ExtractHints = {}): Article {
   try {
@@ -69,6 +59,7 @@ function extract(original: string, url: string, hints: ExtractHints): Article {
     html: sanitizeChildren(body.root, url), // from the tree as it stands: no second parse
     related: uniqueLinks(related),
     tags: metadata.tags,
+    section: metadata.section,
     isTeaser: teaser,
   };
 }

@@ -2,7 +2,7 @@
  * Page metadata, read before anything is removed: each field from the most explicit source down to the
  * least (JSON-LD and Open Graph, then microdata and markup, then the URL, then the feed's hints).
  */
-import type { ExtractHints } from './index.js';
+import type { ExtractHints } from '../../model.js';
 import { collapse, textOf, type DomDocument, getAttr } from './dom.js';
 import { all, attr, first } from './select.js';
 import { articleJsonLd, isObject, namesField, stringField, type JsonObject } from './jsonld.js';
@@ -11,6 +11,7 @@ import { findImage, type LeadImage } from './image.js';
 import { absoluteUrl } from '../sanitize/index.js';
 import { findPublishedAt, isoDate } from './dates.js';
 import { findByline } from './authors.js';
+import { findSection } from './section.js';
 
 export { isoDate } from './dates.js';
 
@@ -27,6 +28,8 @@ export interface Metadata {
   canonicalUrl: string;
   image: LeadImage;
   tags: string[];
+  /** The publisher's section (section.ts). */
+  section: string | null;
   /** The page says it is an article (og:type article, JSON-LD Article, a publication date). */
   declaresArticle: boolean;
   /** JSON-LD articleBody as written (lines kept): the body of pages whose HTML is a script shell. */
@@ -38,6 +41,7 @@ export interface Metadata {
 export function readMetadata(document: DomDocument, url: string, hints: ExtractHints): Metadata {
   const ld = articleJsonLd(document);
   const site = findSite(document, ld, url);
+  const canonicalUrl = findCanonical(document, url);
   const publishedAt = findPublishedAt(document, ld, url, (key) => meta(document, key)) ?? isoDate(hints.publishedAt);
   return {
     title: findTitle(document, ld, site) ?? (collapse(hints.title) || null),
@@ -48,9 +52,10 @@ export function readMetadata(document: DomDocument, url: string, hints: ExtractH
     publishedAt,
     languageHint: findLanguage(document, ld) ?? (collapse(hints.language) || null),
     site,
-    canonicalUrl: findCanonical(document, url),
+    canonicalUrl,
     image: findImage(document, ld, url),
     tags: findTags(document, ld),
+    section: findSection(document, ld, canonicalUrl, (key) => meta(document, key)),
     articleBody: typeof ld?.articleBody === 'string' ? ld.articleBody : null,
     paywalledSelectors: paywalledParts(ld),
     declaresArticle:

@@ -21,13 +21,10 @@ import {
   type DomRoot,
 } from './dom.js';
 import { cleanArticle } from './clean.js';
+import { classWeight, type Flags } from './class-weight.js';
 import { classAndId, isParagraphLike, linkDensity, measurePage, type PageStats } from './stats.js';
 
-export interface Flags {
-  stripUnlikely: boolean;
-  weightClasses: boolean;
-  cleanConditionally: boolean;
-}
+export type { Flags };
 
 export interface Plan {
   nodes: DomNode[];
@@ -37,9 +34,6 @@ export interface Plan {
   text: number;
 }
 
-const POSITIVE = /article|body|content|entry|hentry|h-entry|main|page|pagination|post|text|blog|story/i;
-const NEGATIVE =
-  /-ad-|hidden|^hid$| hid$| hid |^hid |banner|combx|comment|com-|contact|footer|gdpr|masthead|media|meta|outbrain|promo|related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags|widget/i;
 const TAG_SCORE: Record<string, number> = {
   div: 5,
   pre: 3,
@@ -66,17 +60,6 @@ const ANCESTOR_LEVELS = 5;
 const TOP_CANDIDATES = 5;
 const NEAR_BEST = 0.75;
 const MIN_NEAR_BEST = 3;
-
-export function classWeight(el: DomElement, flags: Flags): number {
-  if (!flags.weightClasses) return 0;
-  let weight = 0;
-  for (const name of [getAttr(el, 'class'), getAttr(el, 'id')]) {
-    if (!name) continue;
-    if (NEGATIVE.test(name)) weight -= 25;
-    if (POSITIVE.test(name)) weight += 25;
-  }
-  return weight;
-}
 
 /** The body by Readability's rules with `flags`, as a plan over the untouched page. */
 export function planBody(body: DomRoot, flags: Flags): Plan {

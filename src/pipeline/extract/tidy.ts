@@ -2,7 +2,7 @@
  * Tidying the body that the cascade found, before it is read: furniture Readability kept, the headline
  * repeated at the top, lazy images made real.
  */
-import type { RelatedLink } from './article.js';
+import type { RelatedLink } from '../../model.js';
 import {
   collapse,
   elementChildren,

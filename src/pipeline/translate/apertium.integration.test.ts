@@ -75,6 +75,7 @@ describe('Apertium engine (real apertium)', () => {
       imageCaption: null,
       related: [],
       tags: [],
+      section: null,
       isTeaser: false,
       html,
       paragraphs: [

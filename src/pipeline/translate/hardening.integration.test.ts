@@ -2,7 +2,7 @@
 // Apertium cannot misbehave on demand, a stand-in process takes the pipeline's place (pipelineFor).
 import { afterAll, describe, expect, it } from 'vitest';
 import { HappeningsError } from '../../errors.js';
-import type { Article } from '../extract/article.js';
+import type { Article } from '../../model.js';
 import { ApertiumEngine } from './apertium.js';
 import { createTranslator } from './index.js';
 

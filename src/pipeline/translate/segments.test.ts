@@ -129,7 +129,7 @@ describe('keepFirstLetterCase', () => {
 
 describe('artefact repairs', () => {
   it('drops the personal "a" before a person, not before a place or after a dative verb', async () => {
-    const { dropPersonalA } = await import('./segments.js');
+    const { dropPersonalA } = await import('./personal-a.js');
     const { findNames } = await import('./protect-names.js');
     const [kim] = findNames('recibe a Kim Jong Un');
     const [pyongyang] = findNames('viajó a Pionyang');

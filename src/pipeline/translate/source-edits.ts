@@ -2,10 +2,10 @@
  * Spanish source edits before Apertium sees the text. Spanish marks an animate direct object with
  * "a" ("atacó a un niño", "recibe al presidente"); Apertium renders it "to" ("attacked to a boy").
  * Before a noun for a person, the "a" goes when the word before it can be a verb that takes a
- * direct object (the same test as for protected names: segments.ts takesPersonalA). "Viajó a la
+ * direct object (the same test as for protected names: personal-a.ts takesPersonalA). "Viajó a la
  * ciudad" keeps "to": "ciudad" is no person.
  */
-import { takesPersonalA } from './segments.js';
+import { takesPersonalA } from './personal-a.js';
 
 // Nouns for people (and groups of people) frequent in news, written from general knowledge of Spanish.
 const personNouns = new Set(

@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import { createTranslator, type TranslationEngine } from './index.js';
 import { TranslationCache } from './cache.js';
-import type { Article } from '../extract/article.js';
+import type { Article } from '../../model.js';
 
 const article: Article = {
   url: 'https://example.es/a',
@@ -18,6 +18,7 @@ const article: Article = {
   html: '<p>Hola.</p>',
   related: [],
   tags: [],
+  section: null,
   isTeaser: false,
 };
 

@@ -1,5 +1,5 @@
 /** The translation stage's public shapes: engines, their status, and what a translated article carries. */
-import type { Article } from '../extract/article.js';
+import type { Article, Translation } from '../../model.js';
 import type { HtmlTranslation } from './html.js';
 
 export interface TranslationEngine {
@@ -16,23 +16,6 @@ export interface TranslationEngine {
    */
   translateHtmlRuns?(html: string, from: string, to: string): Promise<HtmlTranslation>;
   close(): Promise<void>;
-}
-
-export interface Translation {
-  language: string;
-  sourceLanguage: string;
-  engine: string;
-  engineVersion: string;
-  title: string;
-  subtitle: string | null;
-  /** The article's image caption, translated with the body (null when it has none). */
-  imageCaption?: string | null;
-  paragraphs: string[];
-  html: string;
-  /** Names kept exactly as written in the source (see protect-names.ts). */
-  protectedNames: string[];
-  /** ISO 8601. */
-  translatedAt: string;
 }
 
 export interface EngineStatus {
@@ -53,4 +36,4 @@ export interface Translator {
   close(): Promise<void>;
 }
 
-export type { Article, HtmlTranslation };
+export type { Article, HtmlTranslation, Translation };

@@ -2,8 +2,11 @@
  * The publisher's section of an article page ("Politics", "Deportes"), for the front page's
  * section filter. In order: 1. <meta property="article:section">, 2. JSON-LD "articleSection",
  * 3. the address's first path segment when it reads as a section name (/sport/…/story-slug).
- * Read from the raw page with patterns over the markup: no second parse of the page.
+ * Read with the rest of the metadata (metadata.ts) from the parsed page: the parser has decoded
+ * the entities (an out-of-range one becomes U+FFFD, never an error).
  */
+import { collapse, type DomDocument } from './dom.js';
+import { allJsonLd, type JsonObject } from './jsonld.js';
 
 /** Longest section name kept: "Science & environment" fits; longer is a sentence, not a section. */
 const MAX_SECTION_LENGTH = 40;
@@ -48,28 +51,23 @@ const NOT_SECTIONS = new Set([
   'ultima-hora',
 ]);
 
-export function articleSection(html: string, url: string): string | null {
-  const head = html.slice(0, 200_000);
-  return clean(metaSection(head)) ?? clean(jsonLdSection(head)) ?? urlSection(url);
+export function findSection(
+  document: DomDocument,
+  ld: JsonObject | null,
+  url: string,
+  meta: (key: string) => string | null,
+): string | null {
+  return clean(meta('article:section')) ?? clean(jsonLdSection(document, ld)) ?? urlSection(url);
 }
 
-function metaSection(html: string): string | null {
-  for (const tag of html.match(/<meta\b[^>]*>/gi) ?? []) {
-    if (!/\b(?:property|name)\s*=\s*["']?article:section["'\s>/]/i.test(tag)) continue;
-    const content = /\bcontent\s*=\s*(?:"([^"]*)"|'([^']*)')/i.exec(tag);
-    if (content) return decodeEntities(content[1] ?? content[2] ?? '');
+/** The article object's articleSection, else the first JSON-LD object's that names one (a string or a list). */
+function jsonLdSection(document: DomDocument, ld: JsonObject | null): string | null {
+  for (const object of ld ? [ld, ...allJsonLd(document)] : allJsonLd(document)) {
+    const value = object.articleSection;
+    const section = Array.isArray(value) ? value[0] : value;
+    if (typeof section === 'string') return collapse(section);
   }
   return null;
-}
-
-function jsonLdSection(html: string): string | null {
-  const found = /"articleSection"\s*:\s*(?:"((?:[^"\\]|\\.)*)"|\[\s*"((?:[^"\\]|\\.)*)")/.exec(html);
-  if (!found) return null;
-  try {
-    return JSON.parse(`"${found[1] ?? found[2] ?? ''}"`) as string;
-  } catch {
-    return null;
-  }
 }
 
 /** "/sport/2024/05/final-tonight" → "Sport"; a one-segment address is the article's own slug. */
@@ -98,15 +96,4 @@ function urlSection(url: string): string | null {
 function clean(text: string | null): string | null {
   const collapsed = text?.replace(/\s+/g, ' ').trim() ?? '';
   return collapsed && collapsed.length <= MAX_SECTION_LENGTH && /\p{L}/u.test(collapsed) ? collapsed : null;
-}
-
-function decodeEntities(text: string): string {
-  return text
-    .replace(/&#(\d+);/g, (_, n: string) => String.fromCodePoint(Number(n)))
-    .replace(/&#x([0-9a-f]+);/gi, (_, n: string) => String.fromCodePoint(parseInt(n, 16)))
-    .replace(/&quot;/g, '"')
-    .replace(/&#39;|&apos;/g, "'")
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&amp;/g, '&');
 }

@@ -1,7 +1,7 @@
 /**
  * Folded function words of four letters or more in the languages Happenings reads. They carry no
  * story and would make every article a candidate for every story. Shorter words are dropped by
- * length alone (see features.ts). Sorted; extend freely.
+ * length alone (see mentions.ts). Sorted; extend freely.
  */
 export const stopwords: ReadonlySet<string> = new Set(
   `aber about acerca ahora aith algo alguns alle allem allen aller alles also altre ambos amen andere antes apres aquel aquela aquele aqui aquilo

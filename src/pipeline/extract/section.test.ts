@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { articleSection } from './section.js';
+import { extractArticle } from './index.js';
+import { readMetadata } from './metadata.js';
+import { parseShallow } from './shallow.js';
+
+/** The section as extraction reads it with the rest of the page's metadata. */
+function articleSection(html: string, url: string): string | null {
+  return readMetadata(parseShallow(html).document, url, {}).section;
+}
 
 describe('articleSection', () => {
   it('reads article:section first, entities decoded', () => {
@@ -14,9 +21,12 @@ describe('articleSection', () => {
         'https://x.example/a',
       ),
     ).toBe('Política');
-    expect(articleSection(`<script>{"articleSection": ["Deportes", "Fútbol"]}</script>`, 'https://x.example/a')).toBe(
-      'Deportes',
-    );
+    expect(
+      articleSection(
+        `<script type="application/ld+json">{"articleSection": ["Deportes", "Fútbol"]}</script>`,
+        'https://x.example/a',
+      ),
+    ).toBe('Deportes');
   });
 
   it('falls back to a first path segment that reads as a section, never a slug or a bucket', () => {
@@ -33,5 +43,14 @@ describe('articleSection', () => {
     expect(
       articleSection(`<meta property="article:section" content="${'word '.repeat(20)}">`, 'https://x.example/a'),
     ).toBeNull();
+  });
+
+  it('keeps the article when a numeric entity is out of range (it used to throw a RangeError)', () => {
+    const body = '<p>The harbour reopened on Monday after a week of repairs to the storm-damaged quay.</p>'.repeat(4);
+    const page = `<html><head><meta property="article:section" content="&#99999999;"><title>Harbour reopens</title></head><body><article><h1>Harbour reopens</h1>${body}</article></body></html>`;
+    expect(articleSection(page, 'https://x.example/a')).toBeNull();
+    const article = extractArticle(page, 'https://x.example/sport/harbour-reopens');
+    expect(article.section).toBe('Sport');
+    expect(article.paragraphs.length).toBeGreaterThan(0);
   });
 });
