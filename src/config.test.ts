@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeConfig, loadConfig } from './config.js';
+import { describeConfig, loadConfig, siteLanguage } from './config.js';
 import { HappeningsError } from './errors.js';
 
 describe('loadConfig', () => {
@@ -26,6 +26,14 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ HAPPENINGS_JOB_LOCK_TIMEOUT_MS: '10' })).toThrow(HappeningsError);
     expect(() => loadConfig({ HAPPENINGS_JOB_LOCK_TIMEOUT_MS: '10' })).toThrow(
       /HAPPENINGS_JOB_LOCK_TIMEOUT_MS: expected a whole number/,
+    );
+  });
+
+  it('reads the site language once: the first of HAPPENINGS_LANGUAGES, and refuses an empty list', () => {
+    expect(siteLanguage(loadConfig({ HAPPENINGS_LANGUAGES: 'fr,en' }))).toBe('fr');
+    expect(siteLanguage(loadConfig({}))).toBe('en');
+    expect(() => loadConfig({ HAPPENINGS_LANGUAGES: ' , ' })).toThrow(
+      /HAPPENINGS_LANGUAGES: name at least one language/,
     );
   });
 

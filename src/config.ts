@@ -75,7 +75,11 @@ export const options = {
   languages: option({
     env: 'HAPPENINGS_LANGUAGES',
     default: ['en'],
-    parse: list,
+    parse: (raw) => {
+      const languages = list(raw);
+      if (languages.length === 0) throw new Error('name at least one language (the first is the site language)');
+      return languages;
+    },
     description: 'languages the site translates into (first is the main one)',
   }),
   translationEngines: option({
@@ -213,6 +217,13 @@ export const options = {
 
 type Options = typeof options;
 export type Config = { [K in keyof Options]: Options[K]['default'] };
+
+/** The site's main language: pages, story titles and feeds are in it (the first of HAPPENINGS_LANGUAGES). */
+export function siteLanguage(config: Pick<Config, 'languages'>): string {
+  const language = config.languages[0];
+  if (!language) throw new HappeningsError('config', 'config', 'HAPPENINGS_LANGUAGES: name at least one language');
+  return language;
+}
 
 /** Reads the effective configuration: environment first, then the optional file, then defaults. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Config {

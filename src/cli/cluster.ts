@@ -6,6 +6,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { loadConfig } from '../config.js';
+import { PIVOT_LANGUAGE } from '../pipeline/cluster/pivot-language.js';
 import { createTranslator, type Translator } from '../pipeline/translate/index.js';
 import { ClusterStream, inPublishedOrder, type StreamArticle, type StreamResult } from '../pipeline/cluster/stream.js';
 import { parseCommandArgs, usageError } from './args.js';
@@ -100,9 +101,9 @@ async function addEnglish(inputs: InputLine[]): Promise<void> {
   });
   try {
     for (const { article } of inputs) {
-      if (!article?.language || article.language === 'en') continue;
+      if (!article?.language || article.language === PIVOT_LANGUAGE) continue;
       const lines = await translator
-        .translateText([article.title, article.text.replace(/\n+/g, ' ')], article.language, 'en')
+        .translateText([article.title, article.text.replace(/\n+/g, ' ')], article.language, PIVOT_LANGUAGE)
         .catch(() => null);
       if (lines) article.english = { title: lines[0] ?? '', text: lines[1] ?? '' };
     }

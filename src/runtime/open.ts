@@ -2,7 +2,7 @@
  * Opens what a running Happenings needs, once: the store, the fetcher, the translator, the dedupe
  * index (rebuilt from stored fingerprints) and the job queue, wired into one Pipeline.
  */
-import type { Config } from '../config.js';
+import { siteLanguage, type Config } from '../config.js';
 import { HappeningsError, errorLine } from '../errors.js';
 import { log } from '../log.js';
 import { openStore, type Store } from '../store/index.js';
@@ -62,7 +62,7 @@ export async function openRuntime(config: Config, options: { readers?: number } 
     : sqliteJobQueue(store, { lockTimeoutMs: config.jobLockTimeoutMs });
   const dedupe = await loadDedupeIndex(store);
   // Stories still open are replayed into the clusterer, so new articles keep joining them after a restart.
-  const stories = new StoryTracker(store, dedupe);
+  const stories = new StoryTracker(store, dedupe, siteLanguage(config));
   await stories.resume();
   const pipeline: Pipeline = {
     fetcher,

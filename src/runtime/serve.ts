@@ -1,7 +1,7 @@
 /**
  * The main job: the web site, the feed scheduler and the job workers in one process.
  */
-import type { Config } from '../config.js';
+import { siteLanguage, type Config } from '../config.js';
 import { log } from '../log.js';
 import { startScheduler, type Scheduler } from '../jobs/index.js';
 import { seedDefaultSources } from '../sources/index.js';
@@ -43,7 +43,7 @@ export async function serve(
   const translationNote = await reportTranslation(runtime.translator);
   const data = storeSiteData({
     store: runtime.store,
-    language: config.languages[0] ?? 'en',
+    language: siteLanguage(config),
     translationNote: async () => translationNote,
     healthDetails: async () => ({ jobs: await runtime.queue.stats(), translation: translationNote ?? 'ok' }),
   });
@@ -61,7 +61,7 @@ export async function serve(
   const app = createWebApp({
     data,
     siteName: config.siteName,
-    language: config.languages[0] ?? 'en',
+    language: siteLanguage(config),
     siteUrl: config.siteUrl || undefined,
     publicMode: config.publicMode,
     admin,

@@ -32,6 +32,27 @@ export function describeStoryContract(open: () => Promise<TestStore>): void {
   const member = { similarity: null, duplicateOf: null };
 
   describe('stories and entities', () => {
+    it("titles a story in the site's language once an article has it, whatever that language is", async () => {
+      t = await open();
+      const [a, b] = await twoSources(t.store);
+      const ids = await Promise.all(
+        ['es', 'fr', 'en'].map((lang, i) => article(t!.store, `https://a.example/t${i}`, lang, i ? b : a)),
+      );
+      const at = { ...member, sourceId: a, publishedAt: '2024-05-06T08:00:00Z' };
+      const story = await t.store.createStory({ ...at, articleId: ids[0]!, title: 'Reabre el puerto', language: 'es' });
+      await t.store.addStoryArticle(
+        story,
+        { ...at, articleId: ids[1]!, title: 'Le port rouvre', language: 'fr' },
+        'fr',
+      );
+      await t.store.addStoryArticle(
+        story,
+        { ...at, articleId: ids[2]!, title: 'Harbour reopens', language: 'en' },
+        'fr',
+      );
+      expect(await t.store.storyById(story)).toMatchObject({ title: 'Le port rouvre', language: 'fr' });
+    });
+
     it('keeps story counts, languages and the first outlet; a merge leaves a redirect', async () => {
       t = await open();
       const [a, b] = await twoSources(t.store);
@@ -84,17 +105,21 @@ export function describeStoryContract(open: () => Promise<TestStore>): void {
         why,
         countries: ['JP'],
       });
-      await t.store.addStoryArticle(s1, {
-        ...member,
-        articleId: copy,
-        title: 'Terremoto',
-        language: 'es',
-        sourceId: b,
-        publishedAt: '2024-05-06T08:30:00Z',
-        duplicateOf: first,
-        similarity: 1,
-        countries: ['JP'],
-      });
+      await t.store.addStoryArticle(
+        s1,
+        {
+          ...member,
+          articleId: copy,
+          title: 'Terremoto',
+          language: 'es',
+          sourceId: b,
+          publishedAt: '2024-05-06T08:30:00Z',
+          duplicateOf: first,
+          similarity: 1,
+          countries: ['JP'],
+        },
+        'en',
+      );
       const s2 = await t.store.createStory({
         ...member,
         articleId: other,
@@ -122,7 +147,7 @@ export function describeStoryContract(open: () => Promise<TestStore>): void {
       const z = await article(t.store, 'https://b.example/z', 'en', b);
       const at = { ...member, title: 'Harbour', language: 'en', publishedAt: '2024-05-06T08:00:00Z' };
       const s1 = await t.store.createStory({ ...at, articleId: x, sourceId: a });
-      await t.store.addStoryArticle(s1, { ...at, articleId: y, sourceId: b });
+      await t.store.addStoryArticle(s1, { ...at, articleId: y, sourceId: b }, 'en');
       const since = '2024-01-01T00:00:00Z';
       const first = await t.store.recentStoryMembers(since);
       expect(first.map((m) => [m.articleId, m.storyId])).toEqual([
@@ -135,7 +160,7 @@ export function describeStoryContract(open: () => Promise<TestStore>): void {
       const s2 = await t.store.createStory({ ...at, articleId: z, sourceId: b });
       const afterY = await t.store.recentStoryMembers(since, ly);
       expect(afterY.map((m) => [m.articleId, m.storyId])).toEqual([[z, s2]]);
-      await t.store.addStoryArticle(s2, { ...at, articleId: x, sourceId: a });
+      await t.store.addStoryArticle(s2, { ...at, articleId: x, sourceId: a }, 'en');
       const moved = await t.store.recentStoryMembers(since, afterY[0]!.linkId);
       expect(moved.map((m) => [m.articleId, m.storyId])).toEqual([[x, s2]]);
       expect(moved[0]!.linkId).toBeGreaterThan(afterY[0]!.linkId);
@@ -152,10 +177,10 @@ export function describeStoryContract(open: () => Promise<TestStore>): void {
       );
       const at = { ...member, title: 'Harbour', language: 'en', publishedAt: '2024-05-06T08:00:00Z' };
       const s1 = await t.store.createStory({ ...at, articleId: x!, sourceId: a });
-      await t.store.addStoryArticle(s1, { ...at, articleId: copy!, sourceId: b, duplicateOf: x!, similarity: 1 });
+      await t.store.addStoryArticle(s1, { ...at, articleId: copy!, sourceId: b, duplicateOf: x!, similarity: 1 }, 'en');
       const s2 = await t.store.createStory({ ...at, articleId: y!, sourceId: a });
       const why = { created: false, similarity: 0.7, sharedTerms: [], merged: [7], mergedStories: [s2], oddities: [] };
-      await t.store.addStoryArticle(s1, { ...at, articleId: z!, sourceId: b, similarity: 0.7, why });
+      await t.store.addStoryArticle(s1, { ...at, articleId: z!, sourceId: b, similarity: 0.7, why }, 'en');
       await t.store.mergeStories(s2, s1);
       const links = await t.store.recentStoryMembers('2024-01-01T00:00:00Z');
       expect(links.map((l) => [l.articleId, l.storyId, l.duplicateOf, l.mergedStories])).toEqual([

@@ -90,12 +90,21 @@ export async function createStory({ db }: StoreContext, first: StoryMember): Pro
     })
     .returning('id')
     .executeTakeFirstOrThrow();
-  await addStoryArticle({ db } as StoreContext, row.id, first);
+  // The story already carries the first article's title: whatever its language, it is the one to keep.
+  await addStoryArticle({ db } as StoreContext, row.id, first, first.language ?? '');
   return row.id;
 }
 
-/** Puts an article in a story (moving it from any other) and refreshes the story's counts. */
-export async function addStoryArticle(ctx: StoreContext, storyId: number, member: StoryMember): Promise<void> {
+/**
+ * Puts an article in a story (moving it from any other) and refreshes the story's counts. Its title
+ * becomes the story's when it is in `titleLanguage` (the site's), or the story has none in it yet.
+ */
+export async function addStoryArticle(
+  ctx: StoreContext,
+  storyId: number,
+  member: StoryMember,
+  titleLanguage: string,
+): Promise<void> {
   const db = storyDb(ctx.db);
   await db.deleteFrom('story_articles').where('article_id', '=', member.articleId).execute();
   await db
@@ -113,7 +122,9 @@ export async function addStoryArticle(ctx: StoreContext, storyId: number, member
   await refreshStory(
     ctx,
     storyId,
-    member.language === 'en' || (member.language !== null && !(await hasTitleIn(ctx, storyId, 'en'))) ? member : null,
+    member.language === titleLanguage || (member.language !== null && !(await hasTitleIn(ctx, storyId, titleLanguage)))
+      ? member
+      : null,
   );
 }
 

@@ -21,13 +21,14 @@ import { OPEN_DAYS, StoryClusterer, type ClusterArticle } from './clusterer.js';
 import type { TextSample } from './features.js';
 import { clusterTime, textOddities, withoutEvidence } from './oddities.js';
 import { placeArticle } from './placement.js';
+import { PIVOT_LANGUAGE } from './pivot-language.js';
 
 const DAY_MS = 86_400_000;
 const EPOCH = new Date(0).toISOString();
 /** Links replayed per read of their articles (resume reads thousands). */
 const REPLAY_BATCH = 500;
 
-/** What the clusterer reads of an article: its text, its English translation, its time (never far future). */
+/** What the clusterer reads of an article: its text, its translation into the pivot language, its time (never far future). */
 function clusterInput(
   article: { title: string; paragraphs: string[] },
   language: string | null,
@@ -35,9 +36,9 @@ function clusterInput(
   publishedAt: string | null,
   oddities: string[],
 ) {
-  const english = translations.find((t) => t.language === 'en');
+  const pivot = translations.find((t) => t.language === PIVOT_LANGUAGE);
   const samples: TextSample[] = [{ title: article.title, text: article.paragraphs.join('\n'), language }];
-  if (english) samples.push({ title: english.title, text: english.paragraphs.join('\n'), language: 'en' });
+  if (pivot) samples.push({ title: pivot.title, text: pivot.paragraphs.join('\n'), language: PIVOT_LANGUAGE });
   const now = Date.now();
   return { publishedAtMs: clusterTime(publishedAt, now, now, oddities), samples };
 }
@@ -76,6 +77,8 @@ export class StoryTracker {
   constructor(
     private readonly store: Store,
     private readonly copies = new DedupeIndex(),
+    /** Story titles are taken in this language where an article has it (the site's language). */
+    private readonly siteLanguage = 'en',
   ) {}
 
   /**
@@ -110,11 +113,11 @@ export class StoryTracker {
   async track(saved: SavedArticle): Promise<number> {
     const oddities = textOddities(saved.article.title, saved.article.paragraphs.join('\n'), saved.language);
     const input = clusterInput(saved.article, saved.language, saved.translations, saved.article.publishedAt, oddities);
-    const english = saved.translations.find((t) => t.language === 'en');
+    const shown = saved.translations.find((t) => t.language === this.siteLanguage);
     const member = {
       articleId: saved.articleId,
-      title: english?.title || saved.article.title,
-      language: english ? 'en' : saved.language,
+      title: shown?.title || saved.article.title,
+      language: shown ? this.siteLanguage : saved.language,
       sourceId: saved.sourceId,
       publishedAt: new Date(input.publishedAtMs).toISOString(),
       countries: saved.countries ?? [],
@@ -201,7 +204,7 @@ export class StoryTracker {
   private async link(store: Store, clusterStory: number, member: StoryMember): Promise<number> {
     const known = this.storeIdOf.get(this.clusterer.resolve(clusterStory)) ?? this.storeIdOf.get(clusterStory);
     if (known !== undefined) {
-      await store.addStoryArticle(known, member);
+      await store.addStoryArticle(known, member, this.siteLanguage);
       return known;
     }
     const created = await store.createStory(member);

@@ -8,6 +8,7 @@ import { DedupeIndex, bodySignature } from '../dedupe/index.js';
 import { StoryClusterer, type ClusterOptions } from './clusterer.js';
 import { clusterTime, textOddities } from './oddities.js';
 import { placeArticle } from './placement.js';
+import { PIVOT_LANGUAGE } from './pivot-language.js';
 
 export interface StreamArticle {
   id: string;
@@ -48,7 +49,7 @@ export class ClusterStream {
     this.ids.push(article.id);
     const samples = [
       { title: article.title, text: article.text, language: article.language },
-      ...(article.english ? [{ ...article.english, language: 'en' }] : []),
+      ...(article.english ? [{ ...article.english, language: PIVOT_LANGUAGE }] : []),
     ];
 
     const placed = placeArticle(this.clusterer, { publishedAtMs: atMs, samples }, oddities, () => {
