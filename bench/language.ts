@@ -10,20 +10,10 @@ import { eld } from 'eld/medium';
 import { franc } from 'franc';
 import { iso6393to1 } from '../src/pipeline/language/iso639.js';
 import { detectLanguage } from '../src/pipeline/language/index.js';
+import { NTREX_FILES } from '../eval/sets/ntrex.js';
 
 const dataDir = new URL('../../shared/data/mt/ntrex128/', import.meta.url);
-const files: Record<string, string> = {
-  es: 'newstest2019-ref.spa.txt',
-  ca: 'newstest2019-ref.cat.txt',
-  gl: 'newstest2019-ref.glg.txt',
-  eu: 'newstest2019-ref.eus.txt',
-  fr: 'newstest2019-ref.fra.txt',
-  de: 'newstest2019-ref.deu.txt',
-  pt: 'newstest2019-ref.por.txt',
-  it: 'newstest2019-ref.ita.txt',
-  ru: 'newstest2019-ref.rus.txt',
-  en: 'newstest2019-src.eng.txt',
-};
+const files = NTREX_FILES;
 const linesPerDocument = 10;
 
 type Detector = (text: string) => string | null;

@@ -19,7 +19,8 @@ export interface LabelledArticle {
   publishedAt: string;
 }
 
-const files: Record<string, string> = {
+/** NTREX's file of each language (the English original, the others translated from it). */
+export const NTREX_FILES: Record<string, string> = {
   en: 'newstest2019-src.eng.txt',
   es: 'newstest2019-ref.spa.txt',
   ca: 'newstest2019-ref.cat.txt',
@@ -32,7 +33,7 @@ const files: Record<string, string> = {
   ru: 'newstest2019-ref.rus.txt',
 };
 
-export const NTREX_LANGUAGES = Object.keys(files);
+export const NTREX_LANGUAGES = Object.keys(NTREX_FILES);
 
 /** The documents of NTREX in the given languages; the first sentence of a document is its title. */
 export function loadNtrex(dir: string, languages: string[]): LabelledArticle[] {
@@ -41,7 +42,7 @@ export function loadNtrex(dir: string, languages: string[]): LabelledArticle[] {
     .map((l) => l.split('\t')[0]!.trim());
   const out: LabelledArticle[] = [];
   for (const language of languages) {
-    const lines = readFileSync(join(dir, files[language]!), 'utf8').split('\n');
+    const lines = readFileSync(join(dir, NTREX_FILES[language]!), 'utf8').split('\n');
     const docs = new Map<string, string[]>();
     lines.forEach((line, i) => {
       const id = docIds[i];

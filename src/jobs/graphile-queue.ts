@@ -14,7 +14,7 @@ import { Logger, run, makeWorkerUtils, type Runner, type Task, type WorkerUtils 
 import pg from 'pg';
 import { HappeningsError, errorLine } from '../errors.js';
 import { log } from '../log.js';
-import type { JobHandler, JobOptions, JobQueue, JobStats } from './queue.js';
+import { queueOperation, type JobHandler, type JobOptions, type JobQueue, type JobStats } from './queue.js';
 
 export interface GraphileQueueOptions {
   databaseUrl: string;
@@ -95,7 +95,7 @@ class GraphileQueue implements GraphileJobQueue {
   }
 
   private async enqueue(name: string, envelope: Envelope, runAt?: Date): Promise<void> {
-    await this.guard(() =>
+    await queueOperation(() =>
       this.utils.addJob(name, envelope as never, {
         ...(envelope.queue && { queueName: envelope.queue }),
         ...(envelope.key && { jobKey: envelope.key, jobKeyMode: 'preserve_run_at' as const }),
@@ -205,7 +205,7 @@ class GraphileQueue implements GraphileJobQueue {
   }
 
   stats(): Promise<JobStats> {
-    return this.guard(async () => {
+    return queueOperation(async () => {
       const result = await this.pool.query<{ pending: string; running: string; failed: string }>(
         `select count(*) filter (where locked_at is null and attempts < max_attempts) as pending,
                 count(*) filter (where locked_at is not null) as running,
@@ -233,16 +233,6 @@ class GraphileQueue implements GraphileJobQueue {
       );
     }
     await reclaimStale(this.pool, this.options.schema, this.options.lockTimeoutMs);
-  }
-
-  private async guard<T>(work: () => Promise<T>): Promise<T> {
-    try {
-      return await work();
-    } catch (error) {
-      throw error instanceof HappeningsError
-        ? error
-        : new HappeningsError('jobs', 'store', errorLine(error), { cause: error });
-    }
   }
 }
 

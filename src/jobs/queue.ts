@@ -3,6 +3,8 @@
  * the default) and graphile-worker over PostgreSQL (graphile-queue.ts). Handlers must be idempotent: after a crash a job may run
  * twice, and a rerun must duplicate nothing.
  */
+import { HappeningsError, errorLine } from '../errors.js';
+
 export interface JobOptions {
   /** At most one pending job per key: adding a second one while the first waits does nothing. */
   key?: string;
@@ -31,4 +33,15 @@ export interface JobQueue {
   /** Resolves when no job is ready to run and none is running here (for ingest and tests). */
   drain(): Promise<void>;
   stats(): Promise<JobStats>;
+}
+
+/** Runs a queue operation; a failure of the database under it becomes one `jobs/store` error line. */
+export async function queueOperation<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    throw error instanceof HappeningsError
+      ? error
+      : new HappeningsError('jobs', 'store', errorLine(error), { cause: error });
+  }
 }

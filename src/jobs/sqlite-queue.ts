@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { HappeningsError, errorLine } from '../errors.js';
 import { log } from '../log.js';
 import type { JobRow, Store } from '../store/index.js';
-import type { JobHandler, JobOptions, JobQueue, JobStats } from './queue.js';
+import { queueOperation, type JobHandler, type JobOptions, type JobQueue, type JobStats } from './queue.js';
 
 export interface SqliteJobQueueOptions {
   /** First retry delay; the n-th retry waits retryBaseMs·2^(n-1). 30 s: a flaky host gets a breather. */
@@ -54,7 +54,7 @@ class SqliteJobQueue implements JobQueue {
       runAt: options.runAt ?? new Date(),
       maxAttempts: options.maxAttempts ?? this.options.defaultMaxAttempts,
     };
-    await this.guard(() => this.store.jobs.insertJob(job, new Date()));
+    await queueOperation(() => this.store.jobs.insertJob(job, new Date()));
     if (this.started) this.wake();
   }
 
@@ -87,7 +87,7 @@ class SqliteJobQueue implements JobQueue {
   }
 
   stats(): Promise<JobStats> {
-    return this.guard(() => this.store.jobs.jobStats());
+    return queueOperation(() => this.store.jobs.jobStats());
   }
 
   /** Runs a tick now, or right after the current one. */
@@ -178,15 +178,5 @@ class SqliteJobQueue implements JobQueue {
     const waiters = this.drainWaiters;
     this.drainWaiters = [];
     for (const resolve of waiters) resolve();
-  }
-
-  private async guard<T>(work: () => Promise<T>): Promise<T> {
-    try {
-      return await work();
-    } catch (error) {
-      throw error instanceof HappeningsError
-        ? error
-        : new HappeningsError('jobs', 'store', errorLine(error), { cause: error });
-    }
   }
 }
