@@ -50,6 +50,8 @@ export async function serve(
   const admin = config.adminPassword
     ? {
         password: config.adminPassword,
+        loginFailuresPerClient: config.loginFailuresPerClient,
+        trustedProxies: config.trustedProxies,
         ops: storeAdminOps({
           store: runtime.store,
           enqueuePage: (job) => runtime.pipeline.enqueuePage(job),
@@ -64,6 +66,7 @@ export async function serve(
     language: config.languages[0] ?? 'en',
     siteUrl: config.siteUrl || undefined,
     publicMode: config.publicMode,
+    maxRequestBodyBytes: config.maxRequestBodyBytes,
     admin,
   });
   app.route(

@@ -11,6 +11,7 @@ import { log } from '../log.js';
 import { adminRoutes, type AdminOptions } from './admin/routes.js';
 import { apiV1 } from './api/v1.js';
 import { installErrorResponses } from './error-responses.js';
+import { limitBodies } from './body-limit.js';
 import type { SiteContext } from './layout.js';
 import { tagAnswer } from './etag.js';
 import { feedRoutes } from './feed-routes.js';
@@ -31,6 +32,8 @@ export interface WebAppOptions {
   publicMode?: boolean;
   /** Milliseconds anonymous GET answers are reused (default 5 s; 0 turns the cache off). */
   pageCacheMs?: number;
+  /** Largest request body read (default 2 MiB); larger ones are answered 413. */
+  maxRequestBodyBytes?: number;
   /** The admin pages; absent (no password configured): /admin says it is disabled. */
   admin?: AdminOptions;
 }
@@ -91,6 +94,7 @@ export function createWebApp(options: WebAppOptions): Hono {
   }
   // A reader's browser (or a proxy) revalidating an unchanged page gets a 304 with no body.
   app.use(finishAnswer);
+  app.use(limitBodies(options.maxRequestBodyBytes ?? DEFAULT_MAX_REQUEST_BODY_BYTES));
   app.get('/healthz', (c) => healthz(c, options.data));
   app.get(STYLESHEET_PATH, (c) =>
     c.body(STYLES, 200, { 'content-type': 'text/css; charset=UTF-8', 'cache-control': STYLESHEET_CACHE }),
@@ -108,6 +112,9 @@ export function createWebApp(options: WebAppOptions): Hono {
   installErrorResponses(app, siteFor);
   return app;
 }
+
+/** An OPML import (at most 1 MiB) in a multipart form fits. */
+const DEFAULT_MAX_REQUEST_BODY_BYTES = 2 * 1024 * 1024;
 
 const ARTICLE_PAGE = /^\/article\/(\d{1,15})\/[^/]+$/;
 

@@ -76,10 +76,10 @@ async function login(app: ReturnType<typeof adminApp>['app']) {
 }
 
 describe('admin', () => {
-  it('hashes the password with scrypt and verifies it', () => {
+  it('hashes the password with scrypt and verifies it', async () => {
     const hash = hashPassword('secret');
-    expect(verifyPassword(hash, 'secret')).toBe(true);
-    expect(verifyPassword(hash, 'Secret')).toBe(false);
+    expect(await verifyPassword(hash, 'secret')).toBe(true);
+    expect(await verifyPassword(hash, 'Secret')).toBe(false);
   });
 
   it('asks for the password, refuses a wrong one, and sets a strict HttpOnly session cookie', async () => {
