@@ -71,7 +71,7 @@ export async function serve(
   });
   app.route(
     '/metrics',
-    metricsRoutes(() => runtime.renderMetrics()),
+    metricsRoutes(() => runtime.renderMetrics(), config.metricsToken),
   );
   const server =
     web === false
