@@ -67,6 +67,7 @@ export async function serve(
     siteUrl: config.siteUrl || undefined,
     publicMode: config.publicMode,
     maxRequestBodyBytes: config.maxRequestBodyBytes,
+    trustedProxies: config.trustedProxies,
     admin,
   });
   app.route(

@@ -23,9 +23,19 @@ export function trustedProxies(entries: readonly string[]): TrustedProxies {
 
 export function clientAddress(c: Context, trusted: TrustedProxies = () => false): string {
   const env = c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined;
-  let address = env?.incoming?.socket?.remoteAddress ?? 'unknown';
+  return clientFrom(env?.incoming?.socket?.remoteAddress, c.req.header('x-forwarded-for'), trusted);
+}
+
+/** The client of a request from its socket's peer and its X-Forwarded-For header (node:http's view). */
+export function clientFrom(
+  peer: string | undefined,
+  forwardedFor: string | string[] | undefined,
+  trusted: TrustedProxies = () => false,
+): string {
+  let address = peer ?? 'unknown';
   if (trusted(address)) {
-    const hops = (c.req.header('x-forwarded-for') ?? '').split(',').map((s) => s.trim());
+    const header = Array.isArray(forwardedFor) ? forwardedFor.join(',') : (forwardedFor ?? '');
+    const hops = header.split(',').map((s) => s.trim());
     for (let i = hops.length - 1; i >= 0; i--) {
       if (!parseAddress(hops[i]!)) break;
       address = hops[i]!;
