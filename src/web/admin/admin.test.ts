@@ -3,6 +3,7 @@ import { createWebApp } from '../app.js';
 import { documentOf, fakeSiteData } from '../testkit.js';
 import type { AdminOps, AdminSource } from './admin-data.js';
 import { hashPassword, verifyPassword } from './auth.js';
+import { privateHostNote } from './routes.js';
 
 function fakeOps() {
   const calls: string[] = [];
@@ -160,6 +161,14 @@ describe('admin', () => {
     await post('/admin/logout', new URLSearchParams({ csrf }));
     const doc = await documentOf(await app.request('/admin', { headers: { Cookie: cookie } }));
     expect(doc.querySelector('input[type="password"]')).not.toBeNull();
+  });
+
+  it('says so when a source is on this machine or a private network (issue 15)', () => {
+    expect(privateHostNote('http://127.0.0.1:8080/feed')).toMatch(/127\.0\.0\.1 is a loopback or private address/);
+    expect(privateHostNote('http://[::127.0.0.1]/feed')).toMatch(/loopback or private/);
+    expect(privateHostNote('http://localhost/feed')).toMatch(/HAPPENINGS_ALLOW_PRIVATE/);
+    expect(privateHostNote('http://10.1.2.3/')).not.toBe('');
+    expect(privateHostNote('https://news.example.com/rss')).toBe('');
   });
 
   it('is off (404) without a configured password', async () => {

@@ -17,6 +17,8 @@ import { hashPassword, sameToken, SESSION_MS, Sessions, verifyPassword } from '.
 import { formWithin } from '../body-limit.js';
 import { clientAddress, trustedProxies } from '../client-address.js';
 import { LoginGuard } from './login-guard.js';
+import ipaddr from 'ipaddr.js';
+import { hostOf, isAllowedAddress, parseAllowList } from '../../pipeline/fetch/address-guard.js';
 import { dashboardPage, loginPage } from './pages.js';
 
 const COOKIE = 'happenings_admin';
@@ -131,7 +133,10 @@ export function adminRoutes(options: AdminOptions, siteFor: (c: Context) => Site
         language: languageQuery(text(form.language)) ?? null,
         page: form.page === '1',
       });
-      return added.created ? `Added ${added.name}; its first fetch is due now.` : `${added.name} was already followed.`;
+      const said = added.created
+        ? `Added ${added.name}; its first fetch is due now.`
+        : `${added.name} was already followed.`;
+      return `${said}${privateHostNote(url)}`;
     }),
   );
 
@@ -187,6 +192,26 @@ export function selectorProblem(selector: string): string | null {
     return `"${selector}" is not a CSS selector; nothing was saved.`;
   }
 }
+
+/**
+ * A word when the address is on this machine or a private network (issue 15: a loopback source was
+ * accepted without one): the fetcher refuses it unless HAPPENINGS_ALLOW_PRIVATE lists it.
+ */
+export function privateHostNote(url: string): string {
+  let host: string;
+  try {
+    host = hostOf(new URL(url));
+  } catch {
+    return '';
+  }
+  const local =
+    host === 'localhost' || host.endsWith('.localhost') || (ipaddr.isValid(host) && !isAllowedAddress(host, NO_ALLOW));
+  return local
+    ? ` Note: ${host} is a loopback or private address; it is fetched only if HAPPENINGS_ALLOW_PRIVATE lists it.`
+    : '';
+}
+
+const NO_ALLOW = parseAllowList([]);
 
 function text(value: string | File | undefined): string {
   return typeof value === 'string' ? value.trim() : '';
