@@ -228,12 +228,6 @@ export const options = {
     description: '/metrics answers only with "Authorization: Bearer <token>" (empty: /metrics is off)',
     secret: true,
   }),
-  maxMarkupDepth: option({
-    env: 'HAPPENINGS_MAX_MARKUP_DEPTH',
-    default: 256,
-    parse: int(8, 100_000),
-    description: "deepest element nesting read in a publisher's markup (deeper content is flattened)",
-  }),
   maxWarcRecordBytes: option({
     env: 'HAPPENINGS_MAX_WARC_RECORD_BYTES',
     default: 64 * 1024 * 1024,
