@@ -234,6 +234,12 @@ export const options = {
     parse: int(1024, 1 << 30),
     description: 'largest decompressed WARC record read (a larger one is skipped and recorded)',
   }),
+  minFreeDiskBytes: option({
+    env: 'HAPPENINGS_MIN_FREE_DISK_BYTES',
+    default: 100 * 1024 * 1024,
+    parse: int(0, 2 ** 50),
+    description: 'free space below which /healthz reports the site degraded (SQLite)',
+  }),
   publicMode: option({
     env: 'HAPPENINGS_PUBLIC',
     default: true,

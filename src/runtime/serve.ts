@@ -6,6 +6,7 @@ import { log } from '../log.js';
 import { startScheduler, type Scheduler } from '../jobs/index.js';
 import { seedDefaultSources } from '../sources/index.js';
 import { createWebApp } from '../web/app.js';
+import { diskProblem } from './disk-space.js';
 import { metricsRoutes } from '../web/metrics.js';
 import { serveHandedConnections, startWebServer } from '../web/server.js';
 import { storeSiteData } from '../web/store-data.js';
@@ -45,7 +46,14 @@ export async function serve(
     store: runtime.store,
     language: config.languages[0] ?? 'en',
     translationNote: async () => translationNote,
-    healthDetails: async () => ({ jobs: await runtime.queue.stats(), translation: translationNote ?? 'ok' }),
+    healthDetails: async () => {
+      const disk = config.databaseUrl ? null : await diskProblem(config.dbPath, config.minFreeDiskBytes);
+      return {
+        jobs: await runtime.queue.stats(),
+        translation: translationNote ?? 'ok',
+        ...(disk && { degraded: disk }),
+      };
+    },
   });
   const admin = config.adminPassword
     ? {
