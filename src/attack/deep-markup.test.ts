@@ -15,15 +15,16 @@ function timed<T>(work: () => T): { value: T; ms: number } {
 }
 
 describe('attack: deep markup in feeds', () => {
-  it('reads 200,000 nested tags in well under a second, open or closed', () => {
+  // Bounds with room for a loaded CI machine (~0.3 s idle); the quadratic reader took 7.7 s idle.
+  it('reads 200,000 nested tags in a fraction of the old time, open or closed', () => {
     for (const closed of [true, false]) {
       const { value, ms } = timed(() => htmlToText(deepMarkup(200_000, 'div', closed)));
       expect(value).toBe('deep');
-      expect(ms).toBeLessThan(1000);
+      expect(ms).toBeLessThan(3000);
     }
     // Unmatched closing tags after deep open ones: a stack search per close was quadratic too.
     const { ms } = timed(() => htmlToText(`${'<b>'.repeat(100_000)}x${'</i>'.repeat(100_000)}`));
-    expect(ms).toBeLessThan(1000);
+    expect(ms).toBeLessThan(3000);
   });
 
   it('parses a 5 MB feed of deeply nested descriptions in seconds, linearly', () => {
