@@ -10,6 +10,12 @@ import { HTTPException } from 'hono/http-exception';
 
 const TOO_LARGE = 'The request body is too large.';
 
+/** The 413 as an exception; the answer made of it (error-responses.ts) keeps `Connection: close`. */
+function refuse(c: Context, maxBytes: number): HTTPException {
+  c.header('Connection', 'close');
+  return tooLarge(maxBytes);
+}
+
 function tooLarge(maxBytes: number): HTTPException {
   const res = new Response(`${TOO_LARGE} (at most ${maxBytes} bytes)`, {
     status: 413,
@@ -28,7 +34,7 @@ export function limitBodies(maxBytes: number): MiddlewareHandler {
   return async (c, next) => {
     const body = c.req.raw.body;
     if (!body) return next();
-    if (declaredTooLarge(c, maxBytes)) throw tooLarge(maxBytes);
+    if (declaredTooLarge(c, maxBytes)) throw refuse(c, maxBytes);
     let seen = 0;
     let overflowed = false;
     const counted = body.pipeThrough(
@@ -51,7 +57,7 @@ export function limitBodies(maxBytes: number): MiddlewareHandler {
 
 /** The form in the body (urlencoded or multipart), read whole only if it fits in `maxBytes`. */
 export async function formWithin(c: Context, maxBytes: number): Promise<FormData> {
-  if (declaredTooLarge(c, maxBytes)) throw tooLarge(maxBytes);
+  if (declaredTooLarge(c, maxBytes)) throw refuse(c, maxBytes);
   const body = c.req.raw.body;
   const chunks: Uint8Array[] = [];
   let seen = 0;
@@ -63,7 +69,7 @@ export async function formWithin(c: Context, maxBytes: number): Promise<FormData
       seen += value.byteLength;
       if (seen > maxBytes) {
         void reader.cancel().catch(() => {});
-        throw tooLarge(maxBytes);
+        throw refuse(c, maxBytes);
       }
       chunks.push(value);
     }
