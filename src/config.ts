@@ -206,6 +206,44 @@ export const options = {
     parse: int(300, 86_400_000),
     description: "how long a crashed worker's jobs stay locked before another worker takes them",
   }),
+  maxRequestBodyBytes: option({
+    env: 'HAPPENINGS_MAX_REQUEST_BODY_BYTES',
+    default: 2 * 1024 * 1024,
+    parse: int(1024, 1 << 30),
+    description: 'largest request body the site reads (413 above; an OPML import is at most 1 MiB)',
+  }),
+  loginFailuresPerClient: option({
+    env: 'HAPPENINGS_LOGIN_FAILURES',
+    default: 10,
+    parse: int(1, 1000),
+    description:
+      'failed admin logins (or tries in flight) one client address gets before a lock that doubles each time',
+  }),
+  trustedProxies: option({
+    env: 'HAPPENINGS_TRUSTED_PROXIES',
+    default: [] as string[],
+    parse: list,
+    description: 'reverse proxies (addresses or CIDRs) whose X-Forwarded-For names the client',
+  }),
+  metricsToken: option({
+    env: 'HAPPENINGS_METRICS_TOKEN',
+    default: '',
+    parse: text,
+    description: '/metrics answers only with "Authorization: Bearer <token>" (empty: /metrics is off)',
+    secret: true,
+  }),
+  maxWarcRecordBytes: option({
+    env: 'HAPPENINGS_MAX_WARC_RECORD_BYTES',
+    default: 64 * 1024 * 1024,
+    parse: int(1024, 1 << 30),
+    description: 'largest decompressed WARC record read (a larger one is skipped and recorded)',
+  }),
+  minFreeDiskBytes: option({
+    env: 'HAPPENINGS_MIN_FREE_DISK_BYTES',
+    default: 100 * 1024 * 1024,
+    parse: int(0, 2 ** 50),
+    description: 'free space below which /healthz reports the site degraded (SQLite)',
+  }),
   publicMode: option({
     env: 'HAPPENINGS_PUBLIC',
     default: true,

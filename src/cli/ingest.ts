@@ -4,7 +4,7 @@ import { pathToFileURL } from 'node:url';
 import { loadConfig } from '../config.js';
 import { HappeningsError } from '../errors.js';
 import { progress } from '../log.js';
-import { decodeBody, readWarc } from '../pipeline/fetch/index.js';
+import { decodeBody, readWarc, type WarcSkip } from '../pipeline/fetch/index.js';
 import { looksLikeHtml } from '../pipeline/feeds/index.js';
 import { ingestDocument, pollFeed, recordFailure, type DocumentInput } from '../pipeline/run.js';
 import { openRuntime, reportTranslation, type Runtime } from '../runtime/open.js';
@@ -117,11 +117,23 @@ async function ingestFolder(runtime: Runtime, dir: string): Promise<number> {
 async function ingestWarc(runtime: Runtime, path: string): Promise<number> {
   const bar = progress('ingest');
   let failures = 0;
-  for await (const page of readWarc(path)) {
+  // Records left out (too large, truncated, not http(s)) are recorded on their item rows.
+  const skipped: WarcSkip[] = [];
+  const recordSkipped = async () => {
+    for (const s of skipped.splice(0)) {
+      const input = { html: '', url: s.url, sourceId: null, feedId: null };
+      await recordFailure(runtime.pipeline, input, new HappeningsError('fetch', s.code, `${s.reason} (${s.url})`));
+      failures++;
+    }
+  };
+  const pages = readWarc(path, { maxRecordBytes: runtime.config.maxWarcRecordBytes, onSkip: (s) => skipped.push(s) });
+  for await (const page of pages) {
+    await recordSkipped();
     if (page.status !== 200 || !/html/i.test(page.contentType ?? '')) continue;
     if (!(await ingestOne(runtime, { html: page.text, url: page.url, sourceId: null, feedId: null }))) failures++;
     bar.tick();
   }
+  await recordSkipped();
   bar.done();
   return failures;
 }

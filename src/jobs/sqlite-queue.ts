@@ -5,6 +5,7 @@
  * whose worker stopped renewing (a crashed process).
  */
 import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
 import { HappeningsError, errorLine } from '../errors.js';
 import { log } from '../log.js';
 import type { JobRow, Store } from '../store/index.js';
@@ -27,7 +28,8 @@ export function sqliteJobQueue(store: Store, options: SqliteJobQueueOptions = {}
 }
 
 class SqliteJobQueue implements JobQueue {
-  private readonly workerId = randomUUID();
+  // Host and pid first: a job whose worker process on this host is gone is taken back at once.
+  private readonly workerId = `${hostname()}:${process.pid}:${randomUUID()}`;
   private handlers: Record<string, JobHandler> = {};
   private concurrency = 1;
   private pollMs = 1000;
@@ -159,10 +161,17 @@ class SqliteJobQueue implements JobQueue {
     return new Date(Date.now() + delayMs);
   }
 
+  /**
+   * Jobs whose lock expired, and jobs held by a worker process of this host that no longer runs
+   * (killed mid-job: it stayed `running` for the whole lock timeout, 10 min; issue 15).
+   */
   private async reclaimStaleJobs(): Promise<void> {
     const cutoff = new Date(Date.now() - this.options.lockTimeoutMs);
-    for (const job of await this.store.jobs.staleJobs(cutoff)) {
+    // Every running job is read (a far cutoff), then those whose lock expired or whose worker here died are taken back.
+    const everyRunning = await this.store.jobs.staleJobs(new Date('9999-12-31T00:00:00Z'));
+    for (const job of everyRunning) {
       if (this.running.has(job.id)) continue;
+      if (Date.parse(job.locked_at ?? '') >= cutoff.getTime() && !deadHere(job.locked_by)) continue;
       const outcome = await this.store.jobs.releaseJob(job, 'lock expired: its worker stopped', new Date());
       log.warn(`jobs: took back ${job.name} #${job.id} from a stopped worker (${outcome})`);
     }
@@ -178,5 +187,17 @@ class SqliteJobQueue implements JobQueue {
     const waiters = this.drainWaiters;
     this.drainWaiters = [];
     for (const resolve of waiters) resolve();
+  }
+}
+
+/** True when `workerId` names a process of this host that is gone (host:pid:uuid; older ids never). */
+function deadHere(workerId: string | null): boolean {
+  const [host, pid] = (workerId ?? '').split(':');
+  if (host !== hostname() || !pid || !/^\d+$/.test(pid) || Number(pid) === process.pid) return false;
+  try {
+    process.kill(Number(pid), 0);
+    return false;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'ESRCH';
   }
 }

@@ -11,7 +11,7 @@ let serving: Serving;
 
 beforeAll(async () => {
   publisher = await startSyntheticPublisher({ sources: 2, articlesPerSource: 3, paragraphs: 3, language: 'es' });
-  serving = await serve(testConfig({ port: 0, languages: ['en'] }), { workers: false });
+  serving = await serve(testConfig({ port: 0, languages: ['en'], metricsToken: TOKEN }), { workers: false });
   const { store } = serving.runtime;
   for (const feed of publisher.feeds) await store.createSource({ name: feed.name, url: feed.url, feedUrl: feed.url });
   await store.createSource({
@@ -37,9 +37,18 @@ function sample(text: string, line: string): number {
   return Number(found.slice(line.length + 1));
 }
 
+const TOKEN = 'metrics-test-token';
+
 describe('GET /metrics', () => {
+  it('answers only with the configured token (issue 15: it was public)', async () => {
+    expect((await fetch(`${serving.url}/metrics`)).status).toBe(401);
+    const wrong = await fetch(`${serving.url}/metrics`, { headers: { authorization: 'Bearer nope' } });
+    expect(wrong.status).toBe(401);
+    expect(await wrong.text()).not.toMatch(/happenings_/);
+  });
+
   it('answers Prometheus text with the counters and gauges operators need', async () => {
-    const response = await fetch(`${serving.url}/metrics`);
+    const response = await fetch(`${serving.url}/metrics`, { headers: { authorization: `Bearer ${TOKEN}` } });
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toMatch(/^text\/plain; version=0\.0\.4/);
     const text = await response.text();

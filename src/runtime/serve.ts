@@ -6,6 +6,7 @@ import { log } from '../log.js';
 import { startScheduler, type Scheduler } from '../jobs/index.js';
 import { seedDefaultSources } from '../sources/index.js';
 import { createWebApp } from '../web/app.js';
+import { diskProblem } from './disk-space.js';
 import { metricsRoutes } from '../web/metrics.js';
 import { serveHandedConnections, startWebServer } from '../web/server.js';
 import { storeSiteData } from '../web/store-data.js';
@@ -45,11 +46,20 @@ export async function serve(
     store: runtime.store,
     language: siteLanguage(config),
     translationNote: async () => translationNote,
-    healthDetails: async () => ({ jobs: await runtime.queue.stats(), translation: translationNote ?? 'ok' }),
+    healthDetails: async () => {
+      const disk = config.databaseUrl ? null : await diskProblem(config.dbPath, config.minFreeDiskBytes);
+      return {
+        jobs: await runtime.queue.stats(),
+        translation: translationNote ?? 'ok',
+        ...(disk && { degraded: disk }),
+      };
+    },
   });
   const admin = config.adminPassword
     ? {
         password: config.adminPassword,
+        loginFailuresPerClient: config.loginFailuresPerClient,
+        trustedProxies: config.trustedProxies,
         ops: storeAdminOps({
           store: runtime.store,
           enqueuePage: (job) => runtime.pipeline.enqueuePage(job),
@@ -64,11 +74,13 @@ export async function serve(
     language: siteLanguage(config),
     siteUrl: config.siteUrl || undefined,
     publicMode: config.publicMode,
+    maxRequestBodyBytes: config.maxRequestBodyBytes,
+    trustedProxies: config.trustedProxies,
     admin,
   });
   app.route(
     '/metrics',
-    metricsRoutes(() => runtime.renderMetrics()),
+    metricsRoutes(() => runtime.renderMetrics(), config.metricsToken),
   );
   const server =
     web === false

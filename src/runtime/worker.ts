@@ -99,7 +99,7 @@ function metricsOnly(runtime: Runtime): Hono {
   const app = new Hono();
   app.route(
     '/metrics',
-    metricsRoutes(() => runtime.renderMetrics()),
+    metricsRoutes(() => runtime.renderMetrics(), runtime.config.metricsToken || null),
   );
   return app;
 }

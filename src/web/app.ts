@@ -11,6 +11,9 @@ import { log } from '../log.js';
 import { adminRoutes, type AdminOptions } from './admin/routes.js';
 import { apiV1 } from './api/v1.js';
 import { installErrorResponses } from './error-responses.js';
+import { limitBodies } from './body-limit.js';
+import { clientAddress, clientFrom, trustedProxies } from './client-address.js';
+import { ViewsOnce } from './view-once.js';
 import type { SiteContext } from './layout.js';
 import { tagAnswer } from './etag.js';
 import { feedRoutes } from './feed-routes.js';
@@ -31,6 +34,10 @@ export interface WebAppOptions {
   publicMode?: boolean;
   /** Milliseconds anonymous GET answers are reused (default 5 s; 0 turns the cache off). */
   pageCacheMs?: number;
+  /** Largest request body read (default 2 MiB); larger ones are answered 413. */
+  maxRequestBodyBytes?: number;
+  /** Reverse proxies (addresses or CIDRs) whose X-Forwarded-For names the client. */
+  trustedProxies?: string[];
   /** The admin pages; absent (no password configured): /admin says it is disabled. */
   admin?: AdminOptions;
 }
@@ -77,8 +84,12 @@ export function createWebApp(options: WebAppOptions): Hono {
   });
 
   const app = new Hono();
+  const trusted = trustedProxies(options.trustedProxies ?? []);
+  const views = new ViewsOnce();
+  const count = (path: string, userAgent: string | undefined, client: string) =>
+    countView(options.data, path, userAgent, client, views);
   // Views are counted for cached answers too; a cache hit skips everything after the cache.
-  app.use(viewCounter(options.data));
+  app.use(viewCounter((c) => count(c.req.path, c.req.header('user-agent'), clientAddress(c, trusted))));
   if (options.pageCacheMs !== 0) {
     const cache = pageCache({
       ttlMs: options.pageCacheMs,
@@ -86,11 +97,14 @@ export function createWebApp(options: WebAppOptions): Hono {
     });
     app.use(cache.middleware);
     rawAnswers.set(app, (req, res) =>
-      cache.answerRaw(req, res, (path, userAgent) => countView(options.data, path, userAgent)),
+      cache.answerRaw(req, res, (path, userAgent) =>
+        count(path, userAgent, clientFrom(req.socket.remoteAddress, req.headers['x-forwarded-for'], trusted)),
+      ),
     );
   }
   // A reader's browser (or a proxy) revalidating an unchanged page gets a 304 with no body.
   app.use(finishAnswer);
+  app.use(limitBodies(options.maxRequestBodyBytes ?? DEFAULT_MAX_REQUEST_BODY_BYTES));
   app.get('/healthz', (c) => healthz(c, options.data));
   app.get(STYLESHEET_PATH, (c) =>
     c.body(STYLES, 200, { 'content-type': 'text/css; charset=UTF-8', 'cache-control': STYLESHEET_CACHE }),
@@ -109,22 +123,32 @@ export function createWebApp(options: WebAppOptions): Hono {
   return app;
 }
 
+/** An OPML import (at most 1 MiB) in a multipart form fits. */
+const DEFAULT_MAX_REQUEST_BODY_BYTES = 2 * 1024 * 1024;
+
 const ARTICLE_PAGE = /^\/article\/(\d{1,15})\/[^/]+$/;
 
 /**
  * Counts a reader's view of an article page that was answered (200), cached or not; crawlers and
- * scripts are not readers. A failed count is logged, never the reader's problem.
+ * scripts are not readers, and a client counts once per article per day (view-once.ts). A failed
+ * count is logged, never the reader's problem.
  */
-function viewCounter(data: SiteData): MiddlewareHandler {
+function viewCounter(count: (c: Context) => void): MiddlewareHandler {
   return async (c, next) => {
     await next();
-    if (c.req.method === 'GET' && c.res.status === 200) countView(data, c.req.path, c.req.header('user-agent'));
+    if (c.req.method === 'GET' && c.res.status === 200) count(c);
   };
 }
 
-function countView(data: SiteData, path: string, userAgent: string | undefined): void {
+function countView(
+  data: SiteData,
+  path: string,
+  userAgent: string | undefined,
+  client: string,
+  views: ViewsOnce,
+): void {
   const id = ARTICLE_PAGE.exec(path)?.[1];
-  if (!id || isBot(userAgent)) return;
+  if (!id || isBot(userAgent) || !views.first(client, Number(id))) return;
   data
     .recordView(Number(id))
     .catch((error: unknown) => log.warn(`web: could not count a view of article ${id}: ${String(error)}`));

@@ -2,6 +2,11 @@
  * RSS 2.0, Atom 1.0 and JSON Feed 1.1 for any list of articles, written with feedsmith's generators
  * (they escape and format dates per each spec). Each item links to our page of the article, names
  * the original, and carries the lead as its summary; never the whole text (publishers' terms).
+ *
+ * Readers treat RSS titles and descriptions as HTML, so our plain text is HTML-escaped before it goes
+ * in (issue 15, finding 8: publishers' entity-escaped titles, and a search query, ran as script in
+ * RSS readers). Atom and JSON Feed carry it as text, which their readers honour. Only http(s)
+ * addresses of originals are sent (a WARC once gave javascript: ones).
  */
 import { generateAtomFeed, generateJsonFeed, generateRssFeed } from 'feedsmith';
 import type { ArticleSummary } from './site-data.js';
@@ -49,23 +54,33 @@ export function renderFeed(format: FeedFormat, model: FeedModel): string {
   return JSON.stringify(json(model));
 }
 
+/** Plain text as HTML that shows that text: what an RSS reader renders. */
+export function rssText(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+/** The original's address when it is http(s); a stored javascript: or data: one is left out. */
+function webUrl(url: string): string | undefined {
+  return /^https?:\/\//i.test(url) ? url : undefined;
+}
+
 function rss(model: FeedModel): string {
   return generateRssFeed({
-    title: model.title,
+    title: rssText(model.title),
     link: model.pageUrl,
-    description: model.description,
+    description: rssText(model.description),
     language: model.language,
     lastBuildDate: newestDate(model.items),
     atom: { links: [{ href: feedUrl(model, 'rss'), rel: 'self', type: 'application/rss+xml' }] },
     items: model.items.map((a) => {
       const link = model.siteUrl + a.pagePath;
       return {
-        title: a.title,
+        title: rssText(a.title),
         link,
         guid: { value: link, isPermaLink: true },
         pubDate: dateOf(a),
-        description: a.lead ?? undefined,
-        source: { title: a.site, url: a.url },
+        description: a.lead ? rssText(a.lead) : undefined,
+        source: webUrl(a.url) ? { title: rssText(a.site), url: a.url } : undefined,
       };
     }),
   });
@@ -91,7 +106,7 @@ function atom(model: FeedModel): string {
         published: dateOf(a),
         links: [
           { href: link, rel: 'alternate', type: 'text/html' },
-          { href: a.url, rel: 'related', title: a.site },
+          ...(webUrl(a.url) ? [{ href: a.url, rel: 'related', title: a.site }] : []),
         ],
         summary: a.lead ? { value: a.lead } : undefined,
         // Atom requires an author per entry (or feed): the outlet is the honest one.
@@ -111,7 +126,7 @@ function json(model: FeedModel) {
     items: model.items.map((a) => ({
       id: model.siteUrl + a.pagePath,
       url: model.siteUrl + a.pagePath,
-      external_url: a.url,
+      external_url: webUrl(a.url),
       title: a.title,
       content_text: a.lead ?? a.title,
       date_published: dateOf(a),

@@ -33,8 +33,17 @@ describe('page cache', () => {
   it('still counts a reader’s view when the article page comes from the cache', async () => {
     const { app, data } = testApp();
     const headers = { 'User-Agent': 'Mozilla/5.0 Firefox/128.0' };
-    await app.request(untranslatedArticle.pagePath, { headers });
-    await app.request(untranslatedArticle.pagePath, { headers });
+    // Two readers: a client counts once per article per day (view-once.ts).
+    await app.request(
+      untranslatedArticle.pagePath,
+      { headers },
+      { incoming: { socket: { remoteAddress: '192.0.2.1' } } },
+    );
+    await app.request(
+      untranslatedArticle.pagePath,
+      { headers },
+      { incoming: { socket: { remoteAddress: '192.0.2.2' } } },
+    );
     expect(data.views).toEqual([untranslatedArticle.id, untranslatedArticle.id]);
   });
 

@@ -4,7 +4,8 @@ import { Hono } from 'hono';
 import { afterEach, describe, expect, it } from 'vitest';
 import { HappeningsError } from '../errors.js';
 import { startWebServer, takingTurns, type RunningServer } from './server.js';
-import { testApp, translatedArticle } from './web.testkit.js';
+import { createWebApp } from './app.js';
+import { fakeSiteData, testApp, translatedArticle } from './web.testkit.js';
 
 let running: RunningServer | null = null;
 afterEach(async () => {
@@ -30,12 +31,22 @@ describe('startWebServer', () => {
   });
 
   it('answers a fresh cached page on node:http before Hono: same bytes and headers, 304 on its ETag, views still counted', async () => {
-    const { app, data } = testApp();
+    // Readers behind a trusted proxy, each its own client: a client counts once per article per day.
+    const data = fakeSiteData();
+    const app = createWebApp({
+      data,
+      siteName: 'Happenings Test',
+      language: 'en',
+      siteUrl: 'https://news.test',
+      trustedProxies: ['127.0.0.1'],
+    });
     running = await startWebServer(app, { port: 0, host: '127.0.0.1' });
-    const reader = { 'user-agent': 'Mozilla/5.0 Firefox/128.0' };
+    const reader = { 'user-agent': 'Mozilla/5.0 Firefox/128.0', 'x-forwarded-for': '192.0.2.1' };
     const first = await fetch(`${running.url}${translatedArticle.pagePath}`, { headers: reader });
     const rendered = await first.text();
-    const second = await fetch(`${running.url}${translatedArticle.pagePath}`, { headers: reader });
+    const second = await fetch(`${running.url}${translatedArticle.pagePath}`, {
+      headers: { ...reader, 'x-forwarded-for': '192.0.2.2' },
+    });
     expect(await second.text()).toBe(rendered);
     for (const name of ['etag', 'content-type', 'content-security-policy', 'cache-control']) {
       expect(second.headers.get(name), name).toBe(first.headers.get(name));
@@ -51,7 +62,7 @@ describe('startWebServer', () => {
     expect(data.views).toEqual([translatedArticle.id, translatedArticle.id]);
     // With a cookie the request goes through the app (the admin's session must never see a shared copy).
     const withCookie = await fetch(`${running.url}${translatedArticle.pagePath}`, {
-      headers: { ...reader, cookie: 'a=b' },
+      headers: { ...reader, 'x-forwarded-for': '192.0.2.3', cookie: 'a=b' },
     });
     expect(withCookie.status).toBe(200);
     expect(data.views).toHaveLength(3);

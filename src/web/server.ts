@@ -98,6 +98,8 @@ export function takingTurns(
     if (head < waiting.length) setImmediate(turn);
   };
   return (req: IncomingMessage, res: ServerResponse) => {
+    // A health check is not a reader: it answers at once, even behind a flood of queued requests.
+    if (req.url === '/healthz') return void listener(req, res);
     if (waiting.push([req, res]) - head === 1) setImmediate(turn);
   };
 }

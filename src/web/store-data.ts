@@ -21,7 +21,7 @@ export interface StoreDataOptions {
   language: string;
   /** Why articles are not translated (engine missing), or null when translation works. */
   translationNote: () => Promise<string | null>;
-  /** Extra facts for /healthz (queue depth, translation status). */
+  /** Extra facts for /healthz (queue depth, translation status; `degraded`: why the site is not ok). */
   healthDetails?: () => Promise<Record<string, unknown>>;
 }
 
@@ -363,7 +363,9 @@ export function storeSiteData(options: StoreDataOptions): SiteData {
 
     async health() {
       const articles = await store.articleCount();
-      return { ok: true, articles, details: (await options.healthDetails?.()) ?? {} };
+      const details = (await options.healthDetails?.()) ?? {};
+      // A detail named `degraded` (a reason) makes the site not ok: e.g. a disk about to fill up.
+      return { ok: typeof details.degraded !== 'string', articles, details };
     },
 
     translationNote: options.translationNote,

@@ -1,16 +1,7 @@
 /** Small normalizers shared by every feed format: text, URLs, languages, and the final item list. */
-import { parseHTML } from 'linkedom';
-import type { DomDocument, DomElement, DomNode } from './dom.js';
+import { markupText } from './html-text.js';
 import type { FeedItem } from './types.js';
 
-// Elements whose text is never reader-visible prose.
-const DROPPED = 'script, style, noscript, template, iframe, object, embed, svg, math, head, title';
-// Elements that end a run of text: their edges become spaces so words do not run together.
-const BLOCK = new Set(
-  'ADDRESS ARTICLE ASIDE BLOCKQUOTE BR DD DIV DL DT FIGCAPTION FIGURE FOOTER H1 H2 H3 H4 H5 H6 HEADER HR LI MAIN NAV OL P PRE SECTION TABLE TD TH TR UL'.split(
-    ' ',
-  ),
-);
 // A summary is a teaser for lists; the article body comes from extraction. 1,000 characters (three
 // short paragraphs) keeps a publisher's teaser whole and cuts a full content:encoded body; a
 // judgement, not a measurement.
@@ -30,7 +21,7 @@ export function cleanText(value: string | null | undefined): string | null {
 export function htmlToText(value: string | null | undefined): string | null {
   let text = value ?? '';
   for (let pass = 0; pass < 2 && /[<&]/.test(text); pass++) {
-    text = domText(text);
+    text = markupText(text);
     if (!LOOKS_LIKE_TAG.test(text)) break;
   }
   return cleanText(text);
@@ -43,59 +34,6 @@ export function summaryText(value: string | null | undefined): string | null {
   const cut = text.slice(0, MAX_SUMMARY_CHARS);
   const lastSpace = cut.lastIndexOf(' ');
   return `${cut.slice(0, lastSpace > MAX_SUMMARY_CHARS / 2 ? lastSpace : MAX_SUMMARY_CHARS)}…`;
-}
-
-// One scratch document, reused: building a linkedom window per call cost 0.07 ms, most of the time
-// of a 500-item feed. Each call replaces the body's whole content, so nothing carries over.
-let scratch: DomDocument | null = null;
-
-function domText(html: string): string {
-  try {
-    return domWalkText(html);
-  } catch {
-    // linkedom recurses while parsing and overflows the stack on markup nested ~3,000 deep
-    // (measured); such input is hostile or broken, and a rough strip is good enough for it.
-    scratch = null;
-    return roughText(html);
-  }
-}
-
-function roughText(html: string): string {
-  return html
-    .replace(/<(script|style)\b[\s\S]*?<\/\1\s*>/gi, ' ')
-    .replace(/<[^>]*>/g, ' ')
-    .replace(/&#x([0-9a-f]{1,6});/gi, (_, hex: string) => safeCodePoint(parseInt(hex, 16)))
-    .replace(/&#(\d{1,7});/g, (_, dec: string) => safeCodePoint(Number(dec)))
-    .replace(/&(lt|gt|quot|apos|nbsp|amp);/g, (_, name: string) => BASIC_ENTITIES[name] ?? '');
-}
-
-const BASIC_ENTITIES: Record<string, string> = { lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', amp: '&' };
-
-function safeCodePoint(code: number): string {
-  return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : ' ';
-}
-
-function domWalkText(html: string): string {
-  scratch ??= parseHTML('<!doctype html><html><head></head><body></body></html>').document as unknown as DomDocument;
-  const document = scratch;
-  document.body.innerHTML = html;
-  for (const node of Array.from(document.body.querySelectorAll(DROPPED))) node.remove();
-  // Iterative walk: a hostile description nested thousands deep must not overflow the stack.
-  const parts: string[] = [];
-  const pending: Array<DomNode | ' '> = [document.body];
-  while (pending.length > 0) {
-    const node = pending.pop()!;
-    if (node === ' ') {
-      parts.push(' ');
-      continue;
-    }
-    if (node.nodeType === 3) parts.push(node.nodeValue ?? '');
-    const isBlock = node.nodeType === 1 && BLOCK.has((node as DomElement).tagName.toUpperCase());
-    if (isBlock) parts.push(' ');
-    if (isBlock) pending.push(' ');
-    pending.push(...Array.from(node.childNodes).reverse());
-  }
-  return parts.join('');
 }
 
 /**

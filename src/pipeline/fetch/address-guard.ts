@@ -63,15 +63,23 @@ export function isAllowedAddress(literal: string, allow: AllowList): boolean {
  * Only 'unicast' passes: private, loopback, linkLocal, uniqueLocal, carrierGradeNat, multicast,
  * unspecified, broadcast, reserved (documentation, benchmarking, 240/4, …) are all refused.
  * NAT64 (64:ff9b::/96, RFC 6052) is judged by the IPv4 address it embeds, because IPv6-only
- * networks reach every IPv4 publisher that way.
+ * networks reach every IPv4 publisher that way. IPv4-compatible IPv6 (::/96 but :: and ::1,
+ * deprecated by RFC 4291) is refused outright: ipaddr.js calls `::127.0.0.1` unicast (issue 15).
  */
 function isPublic(address: Address): boolean {
+  if (isIpv4Compatible(address)) return false;
   const range = address.range();
   if (range === 'rfc6052' && address.kind() === 'ipv6') {
     const bytes = (address as ipaddr.IPv6).toByteArray().slice(12);
     return isPublic(new ipaddr.IPv4(bytes));
   }
   return range === 'unicast';
+}
+
+function isIpv4Compatible(address: Address): boolean {
+  if (address.kind() !== 'ipv6') return false;
+  const parts = (address as ipaddr.IPv6).parts;
+  return parts.slice(0, 6).every((p) => p === 0) && (parts[6] !== 0 || parts[7]! > 1);
 }
 
 /** The URL's host without IPv6 brackets, lower-cased. */

@@ -6,6 +6,6 @@ export type { FetchOptions, FetchRequest, FetchedPage, Fetcher } from './types.j
 export { createFetcher } from './fetcher.js';
 export { fetchOptionsFromConfig } from './options.js';
 export { decodeBody, type DecodedBody } from './charset.js';
-export { readWarc, type WarcPage, type WarcOptions } from './warc.js';
+export { readWarc, type WarcPage, type WarcOptions, type WarcSkip } from './warc.js';
 export { isAllowedAddress, parseAllowList } from './address-guard.js';
 export { createMemoryFetcher, type CannedAnswer, type MemoryFetcher } from './memory-fetcher.js';

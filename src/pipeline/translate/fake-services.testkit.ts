@@ -2,12 +2,23 @@
  * For tests: loopback servers speaking LibreTranslate's, DeepL's and the OpenAI chat-completions
  * request/response formats. They "translate" by upper-casing text outside tags and outside
  * translate="no" spans. `script` queues what the next requests get: 'ok', '429' (with Retry-After: 0),
- * '500', 'garbage' (not JSON), 'empty' (a well-formed answer with nothing in it).
+ * '500', 'garbage' (not JSON), 'empty' (a well-formed answer with nothing in it), 'hostile' (the
+ * text translated, escaped markup un-escaped, and script, a refresh, a form and a style added).
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-export type Reply = 'ok' | '429' | '500' | 'garbage' | 'empty';
+export type Reply = 'ok' | '429' | '500' | 'garbage' | 'empty' | 'hostile';
+
+/** What a careless model adds: escaped markup un-escaped, and markup of its own. */
+export const HOSTILE_ADDITIONS =
+  '<script>window.__pwned=1</script><img src=x onerror="window.__pwned=1">' +
+  '<meta http-equiv="refresh" content="0;url=https://evil.example/"><form action="/admin/sources" method="post">' +
+  '<button>OK</button></form><style>body{display:none}</style><a href="javascript:window.__pwned=1">x</a>';
+
+function hostileTranslate(html: string): string {
+  return fakeTranslate(html).replace(/&lt;/g, '<').replace(/&gt;/g, '>') + HOSTILE_ADDITIONS;
+}
 
 export interface FakeService {
   url: string;
@@ -23,20 +34,20 @@ export function fakeTranslate(html: string): string {
   );
 }
 
-type Handler = (path: string, body: any, empty: boolean) => unknown;
+type Handler = (path: string, body: any, empty: boolean, translate?: (html: string) => string) => unknown;
 
 const handlers: Record<'libretranslate' | 'deepl' | 'openai', Handler> = {
-  libretranslate: (path, body, empty) => {
+  libretranslate: (path, body, empty, translate = fakeTranslate) => {
     if (path === '/languages')
       return [
         { code: 'es', name: 'Spanish', targets: ['en', 'fr'] },
         { code: 'en', name: 'English', targets: ['es'] },
       ];
     if (!body?.q) return { error: 'Invalid request: missing q parameter' };
-    const one = (q: string) => (empty ? '' : fakeTranslate(q));
+    const one = (q: string) => (empty ? '' : translate(q));
     return { translatedText: Array.isArray(body.q) ? (empty ? [] : body.q.map(one)) : one(body.q) };
   },
-  deepl: (path, body, empty) => {
+  deepl: (path, body, empty, translate = fakeTranslate) => {
     if (path.startsWith('/v2/languages'))
       return path.includes('type=target')
         ? [
@@ -47,10 +58,10 @@ const handlers: Record<'libretranslate' | 'deepl' | 'openai', Handler> = {
     return {
       translations: empty
         ? []
-        : (body.text as string[]).map((t) => ({ detected_source_language: 'ES', text: fakeTranslate(t) })),
+        : (body.text as string[]).map((t) => ({ detected_source_language: 'ES', text: translate(t) })),
     };
   },
-  openai: (_path, body, empty) => ({
+  openai: (_path, body, empty, translate = fakeTranslate) => ({
     id: 'chatcmpl-1',
     object: 'chat.completion',
     model: body.model,
@@ -58,7 +69,7 @@ const handlers: Record<'libretranslate' | 'deepl' | 'openai', Handler> = {
       {
         index: 0,
         finish_reason: 'stop',
-        message: { role: 'assistant', content: empty ? '' : fakeTranslate(body.messages.at(-1).content) },
+        message: { role: 'assistant', content: empty ? '' : translate(body.messages.at(-1).content) },
       },
     ],
   }),
@@ -93,7 +104,7 @@ export async function startFakeService(kind: keyof typeof handlers): Promise<Fak
     if (reply === '429') return send(429, errorBodies[kind](429), { 'retry-after': '0' });
     if (reply === '500') return send(500, errorBodies[kind](500));
     if (reply === 'garbage') return send(200, '<html>Bad gateway</html>');
-    send(200, handlers[kind](path, body, reply === 'empty'));
+    send(200, handlers[kind](path, body, reply === 'empty', reply === 'hostile' ? hostileTranslate : fakeTranslate));
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   service.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

@@ -10,6 +10,7 @@ import { DeepLEngine, LibreTranslateEngine, OpenAiEngine, type OpenAiOptions } f
 import type { FeatureSwitches } from './polish.js';
 import { paragraphsFromRuns, runsByPosition } from './html-lines.js';
 import { distinctNames, findNames } from './protect-names.js';
+import { sanitizeHtml } from '../sanitize/index.js';
 import type { Article, EngineStatus, HtmlTranslation, Translation, TranslationEngine, Translator } from './types.js';
 
 export type { EngineStatus, Translation, TranslationEngine, Translator } from './types.js';
@@ -127,7 +128,9 @@ export function createTranslator(options: TranslatorOptions): Translator {
         subtitle: article.subtitle === null ? null : subtitle,
         imageCaption: article.imageCaption === null ? null : imageCaption,
         paragraphs,
-        html,
+        // Every engine's output is untrusted input, cached or fresh: a model that un-escaped "&lt;"
+        // put <script>, <meta http-equiv=refresh> and forms into pages (issue 15, finding 4).
+        html: sanitizeHtml(html, article.url),
         protectedNames: distinctNames(texts.flatMap((t) => findNames(t))),
         translatedAt: new Date().toISOString(),
       };

@@ -70,7 +70,7 @@ describe('createTranslator', () => {
       title: 'PEDRO SÁNCHEZ HABLA',
       subtitle: null,
       paragraphs: ['HOLA.', 'HOLA.'],
-      html: '<P>HOLA.</P>',
+      html: '<p>HOLA.</p>', // the engine's HTML, sanitized (tags lower-cased)
       protectedNames: ['Pedro Sánchez'],
     });
     const askedOnce = engine.asked.length;

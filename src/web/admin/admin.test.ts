@@ -3,6 +3,7 @@ import { createWebApp } from '../app.js';
 import { documentOf, fakeSiteData } from '../web.testkit.js';
 import type { AdminOps, AdminSource } from './admin-data.js';
 import { hashPassword, verifyPassword } from './auth.js';
+import { privateHostNote } from './routes.js';
 
 function fakeOps() {
   const calls: string[] = [];
@@ -76,10 +77,10 @@ async function login(app: ReturnType<typeof adminApp>['app']) {
 }
 
 describe('admin', () => {
-  it('hashes the password with scrypt and verifies it', () => {
+  it('hashes the password with scrypt and verifies it', async () => {
     const hash = hashPassword('secret');
-    expect(verifyPassword(hash, 'secret')).toBe(true);
-    expect(verifyPassword(hash, 'Secret')).toBe(false);
+    expect(await verifyPassword(hash, 'secret')).toBe(true);
+    expect(await verifyPassword(hash, 'Secret')).toBe(false);
   });
 
   it('asks for the password, refuses a wrong one, and sets a strict HttpOnly session cookie', async () => {
@@ -160,6 +161,14 @@ describe('admin', () => {
     await post('/admin/logout', new URLSearchParams({ csrf }));
     const doc = await documentOf(await app.request('/admin', { headers: { Cookie: cookie } }));
     expect(doc.querySelector('input[type="password"]')).not.toBeNull();
+  });
+
+  it('says so when a source is on this machine or a private network (issue 15)', () => {
+    expect(privateHostNote('http://127.0.0.1:8080/feed')).toMatch(/127\.0\.0\.1 is a loopback or private address/);
+    expect(privateHostNote('http://[::127.0.0.1]/feed')).toMatch(/loopback or private/);
+    expect(privateHostNote('http://localhost/feed')).toMatch(/HAPPENINGS_ALLOW_PRIVATE/);
+    expect(privateHostNote('http://10.1.2.3/')).not.toBe('');
+    expect(privateHostNote('https://news.example.com/rss')).toBe('');
   });
 
   it('is off (404) without a configured password', async () => {

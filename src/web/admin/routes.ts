@@ -14,21 +14,34 @@ import { idParam, languageQuery } from '../params.js';
 import { MAX_SELECTOR_LENGTH } from './pages.js';
 import type { AdminOps } from './admin-data.js';
 import { hashPassword, sameToken, SESSION_MS, Sessions, verifyPassword } from './auth.js';
+import { formWithin } from '../body-limit.js';
+import { clientAddress, trustedProxies } from '../client-address.js';
+import { LoginGuard } from './login-guard.js';
+import ipaddr from 'ipaddr.js';
+import { hostOf, isAllowedAddress, parseAllowList } from '../../pipeline/fetch/address-guard.js';
 import { dashboardPage, loginPage } from './pages.js';
 
 const COOKIE = 'happenings_admin';
 /** Largest OPML file read: thousands of feeds fit in 1 MiB. */
 const MAX_OPML_BYTES = 1 << 20;
 const ERRORS_SHOWN = 50;
+/** A login form is a password and little else. */
+const LOGIN_MAX_BODY_BYTES = 16 * 1024;
 
 export interface AdminOptions {
   ops: AdminOps;
   password: string;
+  /** Failed logins (and tries in flight) one client gets before a lock (default 10). */
+  loginFailuresPerClient?: number;
+  /** Reverse proxies whose X-Forwarded-For names the client (addresses or CIDRs). */
+  trustedProxies?: string[];
 }
 
 export function adminRoutes(options: AdminOptions, siteFor: (c: Context) => SiteContext): Hono {
   const hash = hashPassword(options.password);
   const sessions = new Sessions();
+  const guard = new LoginGuard({ failuresAllowed: options.loginFailuresPerClient ?? 10 });
+  const trusted = trustedProxies(options.trustedProxies ?? []);
   const messages = new Map<string, string>();
   const admin = new Hono();
 
@@ -54,15 +67,25 @@ export function adminRoutes(options: AdminOptions, siteFor: (c: Context) => Site
     return c.html(dashboardPage(siteFor(c), { csrf: session.csrf, sources, errors, translation, message }).value);
   });
 
+  // The try is taken before the body is read (login-guard.ts), the body read within a small limit,
+  // the password checked off the event loop (auth.ts).
   admin.post('/login', async (c) => {
     checkOrigin(c);
-    if (!sessions.mayTry()) return c.html(loginPage(siteFor(c), 'Too many failed attempts. Wait a minute.').value, 429);
-    const form = await c.req.parseBody();
-    const password = typeof form.password === 'string' ? form.password : '';
-    if (!verifyPassword(hash, password)) {
-      sessions.failed();
-      return c.html(loginPage(siteFor(c), 'Wrong password.').value, 401);
+    const client = clientAddress(c, trusted);
+    const refusal = guard.begin(client);
+    if (refusal) {
+      c.header('Retry-After', String(refusal.retryAfterS));
+      return c.html(loginPage(siteFor(c), `${refusal.reason} Wait a minute.`).value, 429);
     }
+    let outcome: 'ok' | 'failed' | 'abandoned' = 'abandoned';
+    try {
+      const form = await formWithin(c, LOGIN_MAX_BODY_BYTES);
+      const password = form.get('password');
+      outcome = (await verifyPassword(hash, typeof password === 'string' ? password : '')) ? 'ok' : 'failed';
+    } finally {
+      guard.done(client, outcome);
+    }
+    if (outcome === 'failed') return c.html(loginPage(siteFor(c), 'Wrong password.').value, 401);
     const { token } = sessions.create();
     setCookie(c, COOKIE, token, {
       httpOnly: true,
@@ -110,7 +133,10 @@ export function adminRoutes(options: AdminOptions, siteFor: (c: Context) => Site
         language: languageQuery(text(form.language)) ?? null,
         page: form.page === '1',
       });
-      return added.created ? `Added ${added.name}; its first fetch is due now.` : `${added.name} was already followed.`;
+      const said = added.created
+        ? `Added ${added.name}; its first fetch is due now.`
+        : `${added.name} was already followed.`;
+      return `${said}${privateHostNote(url)}`;
     }),
   );
 
@@ -166,6 +192,26 @@ export function selectorProblem(selector: string): string | null {
     return `"${selector}" is not a CSS selector; nothing was saved.`;
   }
 }
+
+/**
+ * A word when the address is on this machine or a private network (issue 15: a loopback source was
+ * accepted without one): the fetcher refuses it unless HAPPENINGS_ALLOW_PRIVATE lists it.
+ */
+export function privateHostNote(url: string): string {
+  let host: string;
+  try {
+    host = hostOf(new URL(url));
+  } catch {
+    return '';
+  }
+  const local =
+    host === 'localhost' || host.endsWith('.localhost') || (ipaddr.isValid(host) && !isAllowedAddress(host, NO_ALLOW));
+  return local
+    ? ` Note: ${host} is a loopback or private address; it is fetched only if HAPPENINGS_ALLOW_PRIVATE lists it.`
+    : '';
+}
+
+const NO_ALLOW = parseAllowList([]);
 
 function text(value: string | File | undefined): string {
   return typeof value === 'string' ? value.trim() : '';

@@ -12,11 +12,16 @@ import {
 
 const browser = { 'User-Agent': 'Mozilla/5.0 (X11; Linux x86_64) Firefox/128.0' };
 
+/** The node:http bindings Hono sees for a request from `address`. */
+const clientEnv = (address: string) => ({ incoming: { socket: { remoteAddress: address } } });
+
 describe('front page sections', () => {
   it('counts readers’ views, not bots’, and lists the most read', async () => {
     const { app, data } = testApp();
-    await app.request(untranslatedArticle.pagePath, { headers: browser });
-    await app.request(untranslatedArticle.pagePath, { headers: browser });
+    // Two readers (a client counts once per article per day; view-once.ts).
+    await app.request(untranslatedArticle.pagePath, { headers: browser }, clientEnv('192.0.2.1'));
+    await app.request(untranslatedArticle.pagePath, { headers: browser }, clientEnv('192.0.2.2'));
+    await app.request(untranslatedArticle.pagePath, { headers: browser }, clientEnv('192.0.2.2'));
     await app.request(translatedArticle.pagePath, { headers: { 'User-Agent': 'Googlebot/2.1' } });
     await app.request(translatedArticle.pagePath);
     expect(data.views).toEqual([untranslatedArticle.id, untranslatedArticle.id]);
