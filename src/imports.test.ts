@@ -104,6 +104,11 @@ describe('imports in src/', () => {
     expect(missing).toEqual([]);
   });
 
+  it('come from files that each sit in one layer', () => {
+    const code = files.filter((file) => !isTestCode(file));
+    expect(code.filter((file) => !LAYERS.some((layer) => layer.holds(file)))).toEqual([]);
+  });
+
   it('never point from a lower layer to a higher one', () => {
     const wrongWay = [...graph]
       .filter(([file]) => !isTestCode(file))

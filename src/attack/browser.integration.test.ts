@@ -14,7 +14,7 @@ import type { AdminOps } from '../web/admin/admin-data.js';
 import { createWebApp } from '../web/app.js';
 import { startWebServer, type RunningServer } from '../web/server.js';
 import { hostileArticles, hostileSiteData } from './hostile-site.testkit.js';
-import { XSS_PAYLOADS } from './payloads.js';
+import { XSS_PAYLOADS } from './payloads.testkit.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 let server: RunningServer;

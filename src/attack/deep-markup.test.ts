@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseFeed } from '../pipeline/feeds/index.js';
 import { htmlToText } from '../pipeline/feeds/normalize.js';
-import { deepMarkup, rssWith } from './payloads.js';
+import { deepMarkup, rssWith } from './payloads.testkit.js';
 
 function timed<T>(work: () => T): { value: T; ms: number } {
   const started = performance.now();

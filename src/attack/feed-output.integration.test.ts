@@ -7,7 +7,7 @@ import { parseAtomFeed, parseJsonFeed, parseRssFeed } from 'feedsmith';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startWebServer, type RunningServer } from '../web/server.js';
 import { fakeArticle, testApp } from '../web/web.testkit.js';
-import { XSS_PAYLOADS } from './payloads.js';
+import { XSS_PAYLOADS } from './payloads.testkit.js';
 
 let server: RunningServer;
 beforeAll(async () => {

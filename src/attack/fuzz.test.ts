@@ -14,8 +14,8 @@ import { HappeningsError } from '../errors.js';
 import { extractArticle } from '../pipeline/extract/index.js';
 import { parseFeed } from '../pipeline/feeds/index.js';
 import { readWarc } from '../pipeline/fetch/warc.js';
-import { XSS_PAYLOADS, deepMarkup } from './payloads.js';
-import { articleHtml, warcRecord } from './warc-bombs.js';
+import { XSS_PAYLOADS, deepMarkup } from './payloads.testkit.js';
+import { articleHtml, warcRecord } from './warc-bombs.testkit.js';
 
 /** Script-capable markup in HTML, read as a browser's parser would: tags, handlers, javascript: URLs. */
 function unsafeMarkup(html: string): string[] {

@@ -7,7 +7,7 @@ import { sanitizeHtml } from '../pipeline/sanitize/index.js';
 import type { ArticleView, SiteData, SourceView } from '../web/site-data.js';
 import { articlePath } from '../web/site-data.js';
 import { fakeArticle, fakeSiteData } from '../web/web.testkit.js';
-import { XSS_PAYLOADS } from './payloads.js';
+import { XSS_PAYLOADS } from './payloads.testkit.js';
 
 const BASE = 'https://hostile.example/news/';
 

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readWarc, type WarcPage, type WarcSkip } from '../pipeline/fetch/warc.js';
-import { articleHtml, gzipBomb, warcRecord } from './warc-bombs.js';
+import { articleHtml, gzipBomb, warcRecord } from './warc-bombs.testkit.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'warc-attack-'));
 
