@@ -8,7 +8,7 @@ import { log } from '../log.js';
 import { openStore, type Store } from '../store/index.js';
 import { enqueueDueFeeds, sqliteJobQueue, type JobQueue } from '../jobs/index.js';
 import { graphileJobQueue, type GraphileJobQueue } from '../jobs/graphile-queue.js';
-import { Metrics, instrumentFetcher, instrumentTranslator, renderMetrics } from './metrics.js';
+import { Metrics, instrumentFetcher, instrumentTranslator, renderMetrics } from './prometheus.js';
 import { feedCrontab, scheduleFeedsTask } from '../jobs/feed-cron.js';
 import { createFetcher, fetchOptionsFromConfig, type Fetcher } from '../pipeline/fetch/index.js';
 import {

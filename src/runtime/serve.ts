@@ -7,7 +7,7 @@ import { startScheduler, type Scheduler } from '../jobs/index.js';
 import { seedDefaultSources } from '../sources/index.js';
 import { createWebApp } from '../web/app.js';
 import { diskProblem } from './disk-space.js';
-import { metricsRoutes } from '../web/metrics.js';
+import { metricsRoutes } from '../web/prometheus-route.js';
 import { serveHandedConnections, startWebServer } from '../web/server.js';
 import { storeSiteData } from '../web/store-data.js';
 import { storeAdminOps } from '../web/admin/store-admin.js';

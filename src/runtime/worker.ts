@@ -7,7 +7,7 @@ import type { Config } from '../config.js';
 import { startScheduler, type Scheduler } from '../jobs/index.js';
 import { log } from '../log.js';
 import { Hono } from 'hono';
-import { metricsRoutes } from '../web/metrics.js';
+import { metricsRoutes } from '../web/prometheus-route.js';
 import { startWebServer } from '../web/server.js';
 import { openRuntime, reportTranslation, type Runtime } from './open.js';
 

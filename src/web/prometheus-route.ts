@@ -1,5 +1,5 @@
 /**
- * GET /metrics: Prometheus text format (version 0.0.4), rendered by the runtime (src/runtime/metrics.ts).
+ * GET /metrics: Prometheus text format (version 0.0.4), rendered by the runtime (src/runtime/prometheus.ts).
  * Opt-in and token-protected (issue 15: it was public): with no HAPPENINGS_METRICS_TOKEN the site
  * answers 404; otherwise only a request carrying `Authorization: Bearer <token>` gets the numbers.
  * `token: null` serves them to anyone: a worker's --metrics-port, asked for explicitly, without a token.
