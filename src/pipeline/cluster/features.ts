@@ -165,11 +165,21 @@ export function addTerms(text: string, into: TermWeights, scale = 1, language: s
  * (five letters act as a compound's head: Bundesregierung, Bundesregierungen).
  */
 
+/**
+ * Arabic writes "and" / "so" (و، ف) onto the next word; Snowball strips the article and
+ * prepositions (الكتاب، بالكتاب → كتاب) but not و before ال (والكتاب stayed whole).
+ */
+const arabicConjunction = /^[وف](?=ال)/u;
+
 /** A word's term: its Snowball stem in its language (diacritics folded), else its first letters. */
 function wordTerm(language: string | null): (t: Token) => string {
   const stem = stemmerFor(language);
   if (!stem) return (t) => t.folded.slice(0, STEM_LETTERS);
-  return (t) => foldName(stem(t.text.toLowerCase())).slice(0, STEM_LETTERS);
+  const clitics = language === 'ar' ? arabicConjunction : null;
+  return (t) => {
+    const lower = t.text.toLowerCase();
+    return foldName(stem(clitics ? lower.replace(clitics, '') : lower)).slice(0, STEM_LETTERS);
+  };
 }
 
 function bump(into: TermWeights, term: string, by: number): void {
