@@ -20,8 +20,8 @@ export interface TextVisitor {
   entity(entity: KnownEntity): void;
   /** Separators removed, so 1,000 / 1.000 / 1000 meet. */
   number(digits: string): void;
-  /** A word, folded; `isName` when capitalised inside a sentence. */
-  word(folded: string, isName: boolean): void;
+  /** A word, folded and as written; `isName` when capitalised inside a sentence. */
+  word(folded: string, isName: boolean, written: string): void;
 }
 
 /** Reads a text token by token, telling `visitor` what each is; returns the names mentioned. */
@@ -55,7 +55,7 @@ export function readText(text: string, visitor?: TextVisitor): Mention[] {
     const name = t.capitalised && !t.sentenceStart;
     if (name) run.push(t.text);
     else endRun();
-    visitor?.word(t.folded, name);
+    visitor?.word(t.folded, name, t.text);
   }
   endRun();
   return mentions;

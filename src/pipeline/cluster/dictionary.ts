@@ -1,0 +1,83 @@
+/**
+ * Bilingual dictionaries into English (FreeDict, Debian packages dict-freedict-XXX-eng, dictd
+ * format under /usr/share/dictd): a word of an article maps to the English words of its first
+ * senses, so an article meets English news on content words, not only on names and numbers.
+ * Optional evidence: with no dictionary installed a language simply has none.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
+import { join } from 'node:path';
+
+export const DICTD_DIR = '/usr/share/dictd';
+/** ISO 639-1 → FreeDict's code. */
+const FREEDICT: Record<string, string> = { de: 'deu' };
+/** English words kept per entry: the first senses are the common ones. */
+const MAX_ENGLISH = 3;
+
+export interface Dictionary {
+  /** English words (lower case) for a lower-case word, [] when unknown. */
+  english(word: string): string[];
+}
+
+const loaded = new Map<string, Dictionary | null>();
+
+export function dictionaryFor(language: string | null | undefined, dir = DICTD_DIR): Dictionary | null {
+  const code = language ? FREEDICT[language] : undefined;
+  if (!code) return null;
+  const key = `${dir}/${code}`;
+  if (!loaded.has(key)) loaded.set(key, loadFreedict(join(dir, `freedict-${code}-eng`)));
+  return loaded.get(key)!;
+}
+
+const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+function b64(s: string): number {
+  let n = 0;
+  for (const c of s) n = n * 64 + B64.indexOf(c);
+  return n;
+}
+
+/** Reads the index eagerly (one-word headwords) and entries lazily, memoised. */
+export function loadFreedict(base: string): Dictionary | null {
+  if (!existsSync(`${base}.index`) || !existsSync(`${base}.dict.dz`)) return null;
+  const index = new Map<string, number[]>();
+  for (const line of readFileSync(`${base}.index`, 'utf8').split('\n')) {
+    const [word, offset, length] = line.split('\t');
+    if (!word || !offset || !length || word.includes(' ')) continue;
+    const at = index.get(word);
+    if (at) at.push(b64(offset), b64(length));
+    else index.set(word, [b64(offset), b64(length)]);
+  }
+  const text = gunzipSync(readFileSync(`${base}.dict.dz`));
+  const memo = new Map<string, string[]>();
+  return {
+    english(word) {
+      let out = memo.get(word);
+      if (out) return out;
+      const at = index.get(word) ?? [];
+      out = [];
+      for (let i = 0; i < at.length && out.length < MAX_ENGLISH; i += 2)
+        for (const w of sensesOf(text.toString('utf8', at[i]!, at[i]! + at[i + 1]!)))
+          if (out.length < MAX_ENGLISH && !out.includes(w)) out.push(w);
+      memo.set(word, out);
+      return out;
+    },
+  };
+}
+
+/**
+ * The English one-word senses of an entry: the lines after the headword up to its see/synonym
+ * notes, without [domain], <grammar>, /pronunciation/ and {cross references}.
+ */
+export function sensesOf(entry: string): string[] {
+  const out: string[] = [];
+  for (const line of entry.split('\n').slice(1)) {
+    if (/^\s*(see:|Synonym|Note|Example)/i.test(line)) break;
+    const clean = line.replace(/\[[^\]]*\]|<[^>]*>|\/[^/]*\/|\{[^}]*\}|\([^)]*\)/g, ' ');
+    for (const sense of clean.split(/[,;]/)) {
+      // "government Gov." keeps "government": a sense's one long word, its abbreviations dropped.
+      const words = sense.toLowerCase().match(/\p{L}{4,}/gu) ?? [];
+      if (words.length === 1) out.push(words[0]!);
+    }
+  }
+  return out;
+}
