@@ -20,6 +20,7 @@ import {
 import { DedupeIndex, decodeSignature } from '../pipeline/dedupe/index.js';
 import type { Pipeline } from '../pipeline/types.js';
 import { ingestPage, pollFeed } from '../pipeline/run.js';
+import { pollLimitsFromConfig } from '../pipeline/poll.js';
 import { StoryTracker } from '../pipeline/cluster/persist.js';
 
 export interface Runtime {
@@ -72,6 +73,7 @@ export async function openRuntime(config: Config, options: { readers?: number } 
     stories,
     languages: config.languages,
     enqueuePage: (job) => queue.add('ingest-page', job, { key: `page:${job.url}` }),
+    pollLimits: pollLimitsFromConfig(config),
   };
   return {
     config,
