@@ -238,6 +238,25 @@ export const options = {
     parse: int(1024, 1 << 30),
     description: 'largest decompressed WARC record read (a larger one is skipped and recorded)',
   }),
+  maxFeedItems: option({
+    env: 'HAPPENINGS_MAX_FEED_ITEMS',
+    default: 5000,
+    parse: int(1, 1_000_000),
+    description: 'items read from one feed or sitemap document per poll (the rest are ignored; recorded on the feed)',
+  }),
+  maxPagesPerPoll: option({
+    env: 'HAPPENINGS_MAX_PAGES_PER_POLL',
+    default: 200,
+    parse: int(1, 100_000),
+    description:
+      'new pages one poll of a feed queues (the rest are found again at the next poll; recorded on the feed)',
+  }),
+  maxSitemapsPerPoll: option({
+    env: 'HAPPENINGS_MAX_SITEMAPS_PER_POLL',
+    default: 3,
+    parse: int(1, 1000),
+    description: 'child sitemaps one poll of a sitemap index fetches, nested indexes included (newest first)',
+  }),
   minFreeDiskBytes: option({
     env: 'HAPPENINGS_MIN_FREE_DISK_BYTES',
     default: 100 * 1024 * 1024,

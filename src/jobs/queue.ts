@@ -18,6 +18,12 @@ export interface JobOptions {
 
 export type JobHandler = (payload: any) => Promise<void>;
 
+export interface StartOptions {
+  concurrency: number;
+  pollMs?: number;
+  first?: string[];
+}
+
 export interface JobStats {
   pending: number;
   running: number;
@@ -26,8 +32,11 @@ export interface JobStats {
 
 export interface JobQueue {
   add(name: string, payload: unknown, options?: JobOptions): Promise<void>;
-  /** Starts working on jobs whose names have handlers, `concurrency` at a time. */
-  start(handlers: Record<string, JobHandler>, options: { concurrency: number; pollMs?: number }): void;
+  /**
+   * Starts working on jobs whose names have handlers, `concurrency` at a time. Ready jobs named in
+   * `first` are taken before the others (the SQLite queue: feed polls before a backlog of pages).
+   */
+  start(handlers: Record<string, JobHandler>, options: StartOptions): void;
   /** Stops taking jobs and waits for the running ones. */
   stop(): Promise<void>;
   /** Resolves when no job is ready to run and none is running here (for ingest and tests). */

@@ -35,7 +35,16 @@ export function pollFeedJob(feed: Pick<FeedRow, 'id' | 'url'>): {
   key: string;
   queue: string;
 } {
-  return { payload: { feedId: feed.id }, key: `poll-feed:${feed.id}`, queue: `host:${hostOf(feed.url)}` };
+  return { payload: { feedId: feed.id }, key: `poll-feed:${feed.id}`, queue: hostQueue(feed.url) };
+}
+
+/**
+ * The named queue of jobs that fetch from `url`'s host: one runs at a time. Page jobs use it too, so a
+ * host with a backlog holds one worker (its fetches wait on the host's delay anyway) and the other
+ * workers serve other hosts' polls and pages (issue 15, finding 5).
+ */
+export function hostQueue(url: string): string {
+  return `host:${hostOf(url)}`;
 }
 
 function hostOf(url: string): string {

@@ -112,3 +112,25 @@ describe('sqliteJobQueue: rows and locks', () => {
     await expect(queue.drain()).rejects.toThrow(/started/);
   });
 });
+
+describe('sqliteJobQueue: jobs named first', () => {
+  let t: TestStore;
+  let queue: JobQueue | undefined;
+  afterEach(async () => {
+    await queue?.stop();
+    queue = undefined;
+    await t?.cleanup();
+  });
+
+  it('takes ready jobs named in `first` before older ones (a poll before a backlog of pages)', async () => {
+    t = await openTestStore();
+    queue = sqliteJobQueue(t.store);
+    for (let i = 0; i < 5; i++) await queue.add('page', { i });
+    await queue.add('poll', { i: 5 });
+    const order: string[] = [];
+    const record = (name: string) => async (payload: { i: number }) => void order.push(`${name}${payload.i}`);
+    queue.start({ page: record('page'), poll: record('poll') }, { concurrency: 1, first: ['poll'] });
+    await queue.drain();
+    expect(order).toEqual(['poll5', 'page0', 'page1', 'page2', 'page3', 'page4']);
+  });
+});

@@ -9,7 +9,14 @@ import { hostname } from 'node:os';
 import { HappeningsError, errorLine } from '../errors.js';
 import { log } from '../log.js';
 import type { JobRow, Store } from '../store/index.js';
-import { queueOperation, type JobHandler, type JobOptions, type JobQueue, type JobStats } from './queue.js';
+import {
+  queueOperation,
+  type JobHandler,
+  type JobOptions,
+  type JobQueue,
+  type JobStats,
+  type StartOptions,
+} from './queue.js';
 
 export interface SqliteJobQueueOptions {
   /** First retry delay; the n-th retry waits retryBaseMs·2^(n-1). 30 s: a flaky host gets a breather. */
@@ -31,6 +38,7 @@ class SqliteJobQueue implements JobQueue {
   // Host and pid first: a job whose worker process on this host is gone is taken back at once.
   private readonly workerId = `${hostname()}:${process.pid}:${randomUUID()}`;
   private handlers: Record<string, JobHandler> = {};
+  private first: string[] = [];
   private concurrency = 1;
   private pollMs = 1000;
   private started = false;
@@ -60,9 +68,10 @@ class SqliteJobQueue implements JobQueue {
     if (this.started) this.wake();
   }
 
-  start(handlers: Record<string, JobHandler>, options: { concurrency: number; pollMs?: number }): void {
+  start(handlers: Record<string, JobHandler>, options: StartOptions): void {
     if (this.started) throw new HappeningsError('jobs', 'usage', 'the queue is already started');
     this.handlers = handlers;
+    this.first = (options.first ?? []).filter((name) => name in handlers);
     this.concurrency = Math.max(1, options.concurrency);
     this.pollMs = options.pollMs ?? this.pollMs;
     this.started = true;
@@ -117,7 +126,7 @@ class SqliteJobQueue implements JobQueue {
     await this.reclaimStaleJobs();
     const names = Object.keys(this.handlers);
     while (!this.stopping && this.running.size < this.concurrency) {
-      const job = await this.store.jobs.claimJob(names, this.workerId, new Date());
+      const job = await this.claimNext(names);
       if (!job) break;
       this.run(job);
     }
@@ -128,6 +137,13 @@ class SqliteJobQueue implements JobQueue {
     ) {
       this.resolveDrainWaiters();
     }
+  }
+
+  /** The next ready job, those named in `first` before the rest (each claim is one statement). */
+  private async claimNext(names: string[]): Promise<JobRow | undefined> {
+    const now = new Date();
+    const urgent = this.first.length ? await this.store.jobs.claimJob(this.first, this.workerId, now) : undefined;
+    return urgent ?? (await this.store.jobs.claimJob(names, this.workerId, now));
   }
 
   private run(job: JobRow): void {

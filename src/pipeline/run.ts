@@ -17,7 +17,10 @@ import { enrichArticle } from './enrich/index.js';
 import { findNewPages } from './poll.js';
 import type { SavedArticle } from './cluster/persist.js';
 
-/** Polls one feed: fetch (conditional) → parse → hand on each page not seen before. */
+/** The code a poll cut short by a cap leaves on its feed's row (its note, with no error counted). */
+const LIMITED = 'too-large';
+
+/** Polls one feed: fetch (conditional) → parse → hand on each page not seen before, up to the caps. */
 export async function pollFeed(p: Pipeline, feedId: number): Promise<number> {
   const feed = await p.store.feedById(feedId);
   if (!feed) throw new HappeningsError('feeds', 'bad-input', `no feed with id ${feedId}`);
@@ -30,7 +33,10 @@ export async function pollFeed(p: Pipeline, feedId: number): Promise<number> {
       lastModified: found.lastModified,
       fetchedAt: startedAt.toISOString(),
       nextFetchAt: new Date(startedAt.getTime() + feed.intervalMinutes * 60_000).toISOString(),
+      note: found.limited ? { code: LIMITED, message: `feeds: ${found.limited} (${feed.url})` } : null,
     });
+    // Logged when a feed first hits a cap, not at every poll while it stays over it.
+    if (found.limited && feed.lastErrorCode !== LIMITED) log.warn(`feeds: ${found.limited} (${feed.url})`);
     log.info(`feeds: ${feed.url}: ${found.pages.length} new page(s)`);
     return found.pages.length;
   } catch (error) {

@@ -17,4 +17,16 @@ export interface Pipeline {
   languages: string[];
   /** Hands a page on to be ingested (a queue job in `serve`, a direct call in tests). */
   enqueuePage(job: PageJob): Promise<void>;
+  /** Caps on one poll's work (poll.ts; default: the config table's defaults). */
+  pollLimits?: PollLimits;
+}
+
+/** Bounds on the work one poll does for one feed: a publisher's document is hostile input (issue 15, finding 5). */
+export interface PollLimits {
+  /** Items read from one feed or sitemap document (the newest). */
+  maxFeedItems: number;
+  /** New pages one poll hands on; the others are found again at the next poll, as they are still not stored. */
+  maxPagesPerPoll: number;
+  /** Sitemaps one poll of a sitemap index fetches, nested indexes included. */
+  maxSitemapsPerPoll: number;
 }

@@ -6,7 +6,7 @@ import { siteLanguage, type Config } from '../config.js';
 import { HappeningsError, errorLine } from '../errors.js';
 import { log } from '../log.js';
 import { openStore, type Store } from '../store/index.js';
-import { enqueueDueFeeds, sqliteJobQueue, type JobQueue } from '../jobs/index.js';
+import { enqueueDueFeeds, hostQueue, sqliteJobQueue, type JobQueue } from '../jobs/index.js';
 import { graphileJobQueue, type GraphileJobQueue } from '../jobs/graphile-queue.js';
 import { Metrics, instrumentFetcher, instrumentTranslator, renderMetrics } from './prometheus.js';
 import { feedCrontab, scheduleFeedsTask } from '../jobs/feed-cron.js';
@@ -20,6 +20,7 @@ import {
 import { DedupeIndex, decodeSignature } from '../pipeline/dedupe/index.js';
 import type { Pipeline } from '../pipeline/types.js';
 import { ingestPage, pollFeed } from '../pipeline/run.js';
+import { pollLimitsFromConfig } from '../pipeline/poll.js';
 import { StoryTracker } from '../pipeline/cluster/persist.js';
 
 export interface Runtime {
@@ -71,7 +72,8 @@ export async function openRuntime(config: Config, options: { readers?: number } 
     dedupe,
     stories,
     languages: config.languages,
-    enqueuePage: (job) => queue.add('ingest-page', job, { key: `page:${job.url}` }),
+    enqueuePage: (job) => queue.add('ingest-page', job, { key: `page:${job.url}`, queue: hostQueue(job.url) }),
+    pollLimits: pollLimitsFromConfig(config),
   };
   return {
     config,
@@ -91,7 +93,8 @@ export async function openRuntime(config: Config, options: { readers?: number } 
             [scheduleFeedsTask]: async () => void (await enqueueDueFeeds(store, queue, new Date())),
           }),
         },
-        { concurrency },
+        // Polls first: a feed's poll is one fetch, and must not wait behind another host's backlog of pages.
+        { concurrency, first: ['poll-feed'] },
       );
       // A first tick now rather than at the next full minute; the `scheduler` queue keeps it serial with cron's.
       if (onPostgres)

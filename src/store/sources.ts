@@ -181,9 +181,11 @@ export interface FeedFetched {
   lastModified: string | null;
   fetchedAt: Date | string;
   nextFetchAt: Date | string;
+  /** Why the poll was cut short (a cap, a sitemap loop): kept as the feed's last error, with no error counted. */
+  note?: { code: string; message: string } | null;
 }
 
-/** A successful fetch (also a 304): keep the validators, clear the error streak. */
+/** A successful fetch (also a 304): keep the validators, clear the error streak (the last error becomes the note). */
 export async function recordFeedFetched({ db }: StoreContext, feedId: number, fetched: FeedFetched): Promise<void> {
   const at = toIso(fetched.fetchedAt);
   await db
@@ -195,8 +197,8 @@ export async function recordFeedFetched({ db }: StoreContext, feedId: number, fe
       last_success_at: at,
       next_fetch_at: toIso(fetched.nextFetchAt),
       error_count: 0,
-      last_error_code: null,
-      last_error: null,
+      last_error_code: fetched.note?.code ?? null,
+      last_error: fetched.note?.message ?? null,
     })
     .where('id', '=', feedId)
     .execute();

@@ -42,7 +42,10 @@ function sourceRow(s: AdminSource, csrf: string, site: SiteContext): SafeHtml {
   const p = `s${s.id}`;
   const health = s.errorCount
     ? html`<strong>${s.errorCount} errors</strong>${s.lastErrorCode ? html` <code>${s.lastErrorCode}</code>` : ''} ${s.lastError ?? ''}`
-    : html`${s.lastSuccessAt ? html`OK, ${timeTag(s.lastSuccessAt, site.language)}` : 'not fetched yet'}`;
+    : html`${s.lastSuccessAt ? html`OK, ${timeTag(s.lastSuccessAt, site.language)}` : 'not fetched yet'}${
+        // With no error counted, the last error is a poll's note: a cap it hit (pipeline/poll.ts).
+        s.lastError ? html`<br><span class="meta">${s.lastError}</span>` : ''
+      }`;
   const link = safeUrl(s.url);
   return html`<tr>
 <th scope="row">${link ? html`<a href="/source/${s.id}">${s.name}</a>` : s.name}<br><span class="meta">${s.feedUrls.join(' ')}</span></th>
