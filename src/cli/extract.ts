@@ -12,7 +12,6 @@ import { parseCommandArgs, usageError } from './args.js';
 import type { Command } from './command.js';
 
 export const command: Command = {
-  summary: 'print the extracted (and translated) article of pages as JSON; needs no store',
   usage: `Usage: happenings extract <url|file>... [--url BASE_URL] [--to LANG] [--jsonl]
 
 Prints one JSON object per input: url, canonicalUrl, site, title, subtitle, byline, publishedAt,

@@ -13,7 +13,6 @@ import { dbOption, parseCommandArgs, usageError } from './args.js';
 import type { Command } from './command.js';
 
 export const command: Command = {
-  summary: 'run the pipeline once over a feed, OPML file, page, folder of pages or WARC file, then exit',
   usage: `Usage: happenings ingest <url|file|dir|file.warc[.gz]|file.opml> [--url BASE_URL] [--db PATH]
 
   a feed URL        adds it as a source, polls it once and ingests its new pages

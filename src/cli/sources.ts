@@ -9,7 +9,6 @@ import { dbOption, parseCommandArgs, usageError } from './args.js';
 import type { Command } from './command.js';
 
 export const command: Command = {
-  summary: 'add, import (OPML), export (OPML) and list sources with their fetch health',
   usage: `Usage: happenings sources <add|import|export|list> [options] [--db PATH]
 
   sources add <url> [--name N] [--language L] [--page] [--no-check]

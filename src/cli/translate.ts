@@ -20,7 +20,6 @@ apertium; HAPPENINGS_APERTIUM names the apertium command). Names of people are k
 Text mode: each input line becomes exactly one output line; empty lines stay empty.`;
 
 export const command: Command = {
-  summary: 'translate stdin to stdout (text lines or --html)',
   usage,
   async run(args: string[]): Promise<number> {
     const { from, to, html } = readOptions(args);
