@@ -231,5 +231,10 @@ describe('happenings ingest', () => {
     expect(r.stdout).toMatch(/ingested 2 new article\(s\).*1 failure/);
     const list = await happenings(['sources', 'list', '--db', db]);
     expect(list.stdout).toMatch(/no-article .*empty\.html/);
+    // A rerun stores nothing new, and the page that failed before is not a new failure.
+    const again = await happenings(['ingest', dir, '--db', db]);
+    expect(again.stdout).toMatch(
+      /ingested 0 new article\(s\).*; 0 failure\(s\) recorded, 1 page\(s\) failed again as on an earlier run;/,
+    );
   });
 });
