@@ -162,13 +162,12 @@ export const sqliteDialect: StoreDialect = {
     await sql`delete from articles_fts where rowid = (select fts_rowid from search_headlines where article_id = ${articleId})`.execute(
       db,
     );
+    // Keyed as an undated article (by id alone) when there is no row to read a date from.
+    const rowid = sql`coalesce((select ${rowidOf('a')} from articles a where a.id = ${articleId}), ${-articleId})`;
     await sql`insert into articles_fts (rowid, title, body, translated_title, translated_body)
-      select ${rowidOf('a')}, ${text.title}, ${text.body}, ${text.translatedTitle}, ${text.translatedBody}
-      from articles a where a.id = ${articleId}`.execute(db);
+      values (${rowid}, ${text.title}, ${text.body}, ${text.translatedTitle}, ${text.translatedBody})`.execute(db);
     await sql`insert or replace into search_headlines (article_id, words, fts_rowid)
-      select a.id, ${headlineLine(text.title, text.translatedTitle)}, ${rowidOf('a')} from articles a where a.id = ${articleId}`.execute(
-      db,
-    );
+      values (${articleId}, ${headlineLine(text.title, text.translatedTitle)}, ${rowid})`.execute(db);
   },
 
   async searchArticleIds(db, query, limit, offset, filter = {}) {
