@@ -287,7 +287,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
   const file = readConfigFile(env.HAPPENINGS_CONFIG);
   const config: Record<string, unknown> = {};
   for (const [key, o] of Object.entries(options) as [keyof Options, Option<unknown>][]) {
-    const raw = env[o.env] ?? fileValue(file, key);
+    const raw = env[o.env] ?? fileValue(file, o.env) ?? fileValue(file, key);
     config[key] = raw === undefined ? o.default : parseOption(o, raw);
   }
   return { ...(config as Config), ...overrides };
@@ -307,16 +307,45 @@ function fileValue(file: Record<string, unknown>, key: string): string | undefin
   return Array.isArray(value) ? value.join(',') : String(value);
 }
 
+/**
+ * The file's keys are the environment variables' names (`PORT`, `HAPPENINGS_SITE_NAME`), as the README
+ * documents; the options' camelCase names (`port`, `siteName`) are accepted too, as they were the only keys read
+ * before. Any other key is refused, so a misspelt option is an error rather than silently ignored.
+ */
 function readConfigFile(path: string | undefined): Record<string, unknown> {
   const file = path ?? './happenings.json';
   if (!existsSync(file)) {
     if (path) throw new HappeningsError('config', 'config', `config file not found: ${path}`);
     return {};
   }
+  let parsed: unknown;
   try {
-    return JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+    parsed = JSON.parse(readFileSync(file, 'utf8'));
   } catch (error) {
     throw new HappeningsError('config', 'config', `cannot read ${file}: ${(error as Error).message}`);
+  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+    throw new HappeningsError('config', 'config', `${file}: expected a JSON object of settings such as {"PORT": 8080}`);
+  }
+  checkFileKeys(file, parsed as Record<string, unknown>);
+  return parsed as Record<string, unknown>;
+}
+
+function checkFileKeys(file: string, values: Record<string, unknown>): void {
+  const entries = Object.entries(options) as [keyof Options, Option<unknown>][];
+  const known = new Set(entries.flatMap(([key, o]) => [key, o.env]));
+  const unknown = Object.keys(values).filter((key) => !known.has(key));
+  if (unknown.length > 0) {
+    const names = unknown.map((key) => `"${key}"`).join(', ');
+    throw new HappeningsError(
+      'config',
+      'config',
+      `${file}: unknown key${unknown.length > 1 ? 's' : ''} ${names} (keys are the variable names that \`happenings config\` prints, e.g. "PORT")`,
+    );
+  }
+  const twice = entries.filter(([key, o]) => key in values && o.env in values).map(([key, o]) => `${o.env}/${key}`);
+  if (twice.length > 0) {
+    throw new HappeningsError('config', 'config', `${file}: ${twice.join(', ')} given twice; keep one`);
   }
 }
 

@@ -167,14 +167,15 @@ describe('happenings sources', () => {
           'Example News',
           '--language',
           'es',
+          '--no-check',
           '--db',
           db,
         ])
       ).stdout,
     ).toMatch(/^added/);
-    expect((await happenings(['sources', 'add', 'https://news.example/feed.xml', '--db', db])).stdout).toMatch(
-      /^already there/,
-    );
+    expect(
+      (await happenings(['sources', 'add', 'https://news.example/feed.xml', '--no-check', '--db', db])).stdout,
+    ).toMatch(/^already there/);
     const list = await happenings(['sources', 'list', '--db', db]);
     expect(list.stdout).toContain('Example News (es)');
     expect(list.stdout).toContain('not fetched yet');
@@ -188,6 +189,15 @@ describe('happenings sources', () => {
     expect((await happenings(['sources', 'import', file, '--db', other])).stdout).toMatch(
       /imported 0 source\(s\), 1 already there/,
     );
+  });
+
+  it('fetches the URL once first: an address that fails is refused in one line, nothing added', async () => {
+    const db = tempDb();
+    const r = await happenings(['sources', 'add', 'https://nonexistent.invalid/feed.xml', '--db', db]);
+    expect(r.code).toBe(1);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).toMatch(/could not be fetched.*nothing added/);
+    expect((await happenings(['sources', 'list', '--db', db])).stdout).not.toContain('nonexistent');
   });
 
   it('refuses a URL that is not http(s)', async () => {
@@ -221,5 +231,10 @@ describe('happenings ingest', () => {
     expect(r.stdout).toMatch(/ingested 2 new article\(s\).*1 failure/);
     const list = await happenings(['sources', 'list', '--db', db]);
     expect(list.stdout).toMatch(/no-article .*empty\.html/);
+    // A rerun stores nothing new, and the page that failed before is not a new failure.
+    const again = await happenings(['ingest', dir, '--db', db]);
+    expect(again.stdout).toMatch(
+      /ingested 0 new article\(s\).*; 0 failure\(s\) recorded, 1 page\(s\) failed again as on an earlier run;/,
+    );
   });
 });

@@ -30,7 +30,6 @@ interface InputLine {
 }
 
 export const command: Command = {
-  summary: 'group a JSONL file of articles into stories (online dedupe + clustering)',
   usage,
   async run(args: string[]): Promise<number> {
     const { values, positionals } = parseCommandArgs('cluster', args, {

@@ -1,7 +1,5 @@
-/** What every command file in src/cli/ exports. */
+/** What every command file in src/cli/ exports (its one-line summary is in main.ts, read without loading it). */
 export interface Command {
-  /** One line for `happenings --help`. */
-  summary: string;
   /** Full text for `happenings <command> --help`. */
   usage: string;
   /** Runs the command; returns the exit code. Throws HappeningsError for a clear one-line failure. */

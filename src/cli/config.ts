@@ -2,7 +2,6 @@ import { describeConfig, loadConfig } from '../config.js';
 import type { Command } from './command.js';
 
 export const command: Command = {
-  summary: 'print the effective configuration (secrets masked)',
   usage: `Usage: happenings config
 
 Prints every option as ENV_NAME=value with its description. Values come from the environment,

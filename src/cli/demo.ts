@@ -6,7 +6,6 @@ import { dbOption, parseCommandArgs } from './args.js';
 import type { Command } from './command.js';
 
 export const command: Command = {
-  summary: 'start a synthetic multilingual publisher on loopback and the site over it (no internet needed)',
   usage: `Usage: happenings demo [--port N] [--db PATH] [--publisher-port N]
 
 Starts six invented outlets (Spanish, French, German, Portuguese, English) on 127.0.0.1 with RSS,

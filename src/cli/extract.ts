@@ -10,9 +10,9 @@ import { createTranslator, translatorOptionsFromConfig, type Translator } from '
 import { HappeningsError } from '../errors.js';
 import { parseCommandArgs, usageError } from './args.js';
 import type { Command } from './command.js';
+import { noEngineError } from './no-engine.js';
 
 export const command: Command = {
-  summary: 'print the extracted (and translated) article of pages as JSON; needs no store',
   usage: `Usage: happenings extract <url|file>... [--url BASE_URL] [--to LANG] [--jsonl]
 
 Prints one JSON object per input: url, canonicalUrl, site, title, subtitle, byline, publishedAt,
@@ -111,10 +111,7 @@ async function translationJson(translator: Translator, article: Article, from: s
     return { language: to, engine: 'none', engineVersion: null, title, subtitle, paragraphs, html, protectedNames: [] };
   }
   const t = await translator.translateArticle(article, from, to);
-  if (!t) {
-    const note = (await translator.status()).map((s) => s.message).join('; ');
-    throw new HappeningsError('translate', 'translator', `no engine translates ${from}→${to} (${note})`);
-  }
+  if (!t) throw await noEngineError(translator, from, to);
   const { language, engine, engineVersion, title, subtitle, paragraphs, html, protectedNames } = t;
   return { language, engine, engineVersion, title, subtitle, paragraphs, html, protectedNames };
 }

@@ -13,7 +13,6 @@ import { dbOption, parseCommandArgs, usageError } from './args.js';
 import type { Command } from './command.js';
 
 export const command: Command = {
-  summary: 'run the pipeline once over a feed, OPML file, page, folder of pages or WARC file, then exit',
   usage: `Usage: happenings ingest <url|file|dir|file.warc[.gz]|file.opml> [--url BASE_URL] [--db PATH]
 
   a feed URL        adds it as a source, polls it once and ingests its new pages
@@ -36,11 +35,15 @@ run goes on. Running it again stores nothing twice.`,
       await reportTranslation(runtime.translator);
       const before = await runtime.store.articleCount();
       const failures = await ingestTarget(runtime, target, values.url);
+      const again = (await pageFailuresSince(runtime, new Date(started).toISOString())).again;
       const after = await runtime.store.articleCount();
       const seconds = (Date.now() - started) / 1000;
+      // A page that failed on an earlier run too is not a new failure: a rerun that stored nothing
+      // new said "1 failure(s) recorded" about the old one.
+      const repeated = again > 0 ? `, ${again} page(s) failed again as on an earlier run` : '';
       process.stdout.write(
         `ingested ${after - before} new article(s) in ${seconds.toFixed(1)} s (${((after - before) / seconds).toFixed(1)}/s); ` +
-          `${failures} failure(s) recorded; ${after} article(s) in the store\n`,
+          `${Math.max(0, failures - again)} failure(s) recorded${repeated}; ${after} article(s) in the store\n`,
       );
       return 0;
     } finally {
@@ -94,10 +97,16 @@ async function pollAndDrain(runtime: Runtime, feedIds: number[]): Promise<number
     const found = await pollFeed(runtime.pipeline, id);
     if (found === 0 && (await runtime.store.feedById(id))?.lastErrorCode) failures++;
   }
-  const errorsBefore = (await runtime.store.itemErrors({ limit: 1_000_000 })).length;
+  const drained = new Date().toISOString();
   runtime.startWorkers(Math.max(1, runtime.config.workers));
   await runtime.queue.drain();
-  return failures + (await runtime.store.itemErrors({ limit: 1_000_000 })).length - errorsBefore;
+  return failures + (await pageFailuresSince(runtime, drained)).all;
+}
+
+/** The pages whose failure was recorded since `since` (ISO): all, and those that had failed before it too. */
+async function pageFailuresSince(runtime: Runtime, since: string): Promise<{ all: number; again: number }> {
+  const recent = (await runtime.store.itemErrors({ limit: 1_000_000 })).filter((e) => e.lastAt >= since);
+  return { all: recent.length, again: recent.filter((e) => e.firstAt < since).length };
 }
 
 async function ingestFolder(runtime: Runtime, dir: string): Promise<number> {

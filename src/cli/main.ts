@@ -6,25 +6,47 @@ import { HappeningsError, errorLine } from '../errors.js';
 import { setDebug } from '../log.js';
 import type { Command } from './command.js';
 
-const commands: Record<string, () => Promise<{ command: Command }>> = {
-  serve: () => import('./serve.js'),
-  ingest: () => import('./ingest.js'),
-  extract: () => import('./extract.js'),
-  translate: () => import('./translate.js'),
-  sources: () => import('./sources.js'),
-  config: () => import('./config.js'),
-  demo: () => import('./demo.js'),
-  cluster: () => import('./cluster.js'),
-  worker: () => import('./worker.js'),
-  migrate: () => import('./migrate.js'),
+/**
+ * Each command's one-line summary here, its module loaded only when it runs: `happenings --help` loaded
+ * every command (and through them the web app, the stores, the translators: ~270 MB and 2-3 s).
+ */
+const commands: Record<string, { summary: string; load: () => Promise<{ command: Command }> }> = {
+  serve: {
+    summary: 'run the web site, the feed scheduler and the workers (the main job)',
+    load: () => import('./serve.js'),
+  },
+  ingest: {
+    summary: 'run the pipeline once over a feed, OPML file, page, folder of pages or WARC file, then exit',
+    load: () => import('./ingest.js'),
+  },
+  extract: {
+    summary: 'print the extracted (and translated) article of pages as JSON; needs no store',
+    load: () => import('./extract.js'),
+  },
+  translate: { summary: 'translate stdin to stdout (text lines or --html)', load: () => import('./translate.js') },
+  sources: {
+    summary: 'add, import (OPML), export (OPML) and list sources with their fetch health',
+    load: () => import('./sources.js'),
+  },
+  config: { summary: 'print the effective configuration (secrets masked)', load: () => import('./config.js') },
+  demo: {
+    summary: 'start a synthetic multilingual publisher on loopback and the site over it (no internet needed)',
+    load: () => import('./demo.js'),
+  },
+  cluster: {
+    summary: 'group a JSONL file of articles into stories (online dedupe + clustering)',
+    load: () => import('./cluster.js'),
+  },
+  worker: { summary: 'run only the feed polling and ingest workers (no web site)', load: () => import('./worker.js') },
+  migrate: {
+    summary: 'bring the database schema up to date (run once before starting new versions)',
+    load: () => import('./migrate.js'),
+  },
 };
 
-async function helpText(): Promise<string> {
+function helpText(): string {
   const lines = ['Usage: happenings <command> [options]', '', 'Commands:'];
-  for (const [name, load] of Object.entries(commands)) {
-    const { command } = await load();
-    lines.push(`  ${name.padEnd(10)} ${command.summary}`);
-  }
+  for (const [name, { summary }] of Object.entries(commands)) lines.push(`  ${name.padEnd(10)} ${summary}`);
   lines.push('', 'Run `happenings <command> --help` for its options. --debug prints stack traces.');
   return lines.join('\n');
 }
@@ -35,10 +57,10 @@ export async function main(argv: string[]): Promise<number> {
   const args = argv.filter((a) => a !== '--debug');
   const name = args[0];
   if (!name || name === '--help' || name === '-h' || name === 'help') {
-    process.stdout.write(`${await helpText()}\n`);
+    process.stdout.write(`${helpText()}\n`);
     return name ? 0 : 1;
   }
-  const load = commands[name];
+  const load = commands[name]?.load;
   if (!load) {
     process.stderr.write(`happenings: unknown command "${name}" (see happenings --help)\n`);
     return 1;

@@ -5,7 +5,6 @@ import { dbOption, parseCommandArgs } from './args.js';
 import type { Command } from './command.js';
 
 export const command: Command = {
-  summary: 'bring the database schema up to date (run once before starting new versions)',
   usage: `Usage: happenings migrate [--db PATH]
 
 Runs the store's pending migrations (and, on PostgreSQL, graphile-worker's) and exits. Safe to

@@ -6,7 +6,6 @@ import { dbOption, parseCommandArgs, usageError } from './args.js';
 import type { Command } from './command.js';
 
 export const command: Command = {
-  summary: 'run the web site, the feed scheduler and the workers (the main job)',
   usage: `Usage: happenings serve [--port N] [--host ADDR] [--db PATH] [--no-workers] [--web-processes N]
 
 Serves the site (default http://127.0.0.1:8080), polls every source on its interval and ingests

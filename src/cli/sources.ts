@@ -1,18 +1,21 @@
 import { readFile } from 'node:fs/promises';
-import { loadConfig } from '../config.js';
+import { loadConfig, type Config } from '../config.js';
 import { HappeningsError } from '../errors.js';
 import { openStore } from '../store/index.js';
-import { addSource, exportOpml, importOpml, sourceHealthLine } from '../sources/index.js';
+import { checkSource, type CheckedSource } from '../sources/check.js';
+import { createFetcher, fetchOptionsFromConfig } from '../pipeline/fetch/index.js';
+import { addSource, checkedUrl, exportOpml, importOpml, sourceHealthLine } from '../sources/index.js';
 import { dbOption, parseCommandArgs, usageError } from './args.js';
 import type { Command } from './command.js';
 
 export const command: Command = {
-  summary: 'add, import (OPML), export (OPML) and list sources with their fetch health',
   usage: `Usage: happenings sources <add|import|export|list> [options] [--db PATH]
 
-  sources add <url> [--name N] [--language L] [--page]
+  sources add <url> [--name N] [--language L] [--page] [--no-check]
       a feed (RSS, Atom, RDF, JSON Feed), a news sitemap, or with --page a plain page
-      (an article, or a section page whose article links are followed)
+      (an article, or a section page whose article links are followed). The URL is fetched
+      once first and what it holds reported; an address that fails, or an HTML page without
+      --page, is refused (--no-check adds it without fetching)
   sources import <file.opml>     add every feed of an OPML file
   sources export                 print the sources as OPML
   sources list                   sources with fetch health, article counts and last errors
@@ -24,6 +27,7 @@ export const command: Command = {
       name: { type: 'string' },
       language: { type: 'string' },
       page: { type: 'boolean', default: false },
+      'no-check': { type: 'boolean', default: false },
     });
     const [verb, target] = positionals;
     const config = loadConfig(process.env, values.db ? { dbPath: values.db } : {});
@@ -32,15 +36,18 @@ export const command: Command = {
       switch (verb) {
         case 'add': {
           if (!target) throw usageError('sources', 'add needs a URL');
-          const kind = values.page ? 'page' : undefined;
+          const checked = values['no-check'] ? null : await checkOnce(config, target, values.page);
           const { source, created } = await addSource(store, {
             url: target,
-            name: values.name,
+            name: values.name ?? checked?.title ?? undefined,
             language: values.language,
-            kind,
+            kind: checked?.kind ?? (values.page ? 'page' : undefined),
             intervalMinutes: config.feedIntervalMinutes,
           });
-          process.stdout.write(`${created ? 'added' : 'already there'}: ${source.id} ${source.name} ${target}\n`);
+          const found = checked ? ` (${checked.found})` : ' (not checked)';
+          process.stdout.write(
+            `${created ? 'added' : 'already there'}: ${source.id} ${source.name} ${target}${found}\n`,
+          );
           return 0;
         }
         case 'import': {
@@ -71,3 +78,13 @@ export const command: Command = {
     }
   },
 };
+
+/** Fetches the URL once, as the poller would (same limits, robots.txt, private-address guard). */
+async function checkOnce(config: Config, url: string, asPage: boolean): Promise<CheckedSource> {
+  const fetcher = createFetcher({ ...fetchOptionsFromConfig(config), maxRetries: 0 });
+  try {
+    return await checkSource(fetcher, checkedUrl(url), asPage);
+  } finally {
+    await fetcher.close();
+  }
+}

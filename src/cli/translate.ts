@@ -9,6 +9,7 @@ import { HappeningsError } from '../errors.js';
 import { createTranslator, translatorOptionsFromConfig } from '../pipeline/translate/index.js';
 import type { Article } from '../model.js';
 import type { Command } from './command.js';
+import { noEngineError } from './no-engine.js';
 
 const usage = `Usage: happenings translate --from LANG --to LANG [--html]
 
@@ -20,7 +21,6 @@ apertium; HAPPENINGS_APERTIUM names the apertium command). Names of people are k
 Text mode: each input line becomes exactly one output line; empty lines stay empty.`;
 
 export const command: Command = {
-  summary: 'translate stdin to stdout (text lines or --html)',
   usage,
   async run(args: string[]): Promise<number> {
     const { from, to, html } = readOptions(args);
@@ -31,7 +31,7 @@ export const command: Command = {
       const output = html
         ? await translateHtml(translator, input, from, to)
         : await translateLines(translator, input, from, to);
-      if (output === null) throw await unavailable(translator, from, to);
+      if (output === null) throw await noEngineError(translator, from, to);
       process.stdout.write(output);
       return 0;
     } finally {
@@ -71,17 +71,6 @@ async function translateHtml(translator: Translator, input: string, from: string
   };
   const translation = await translator.translateArticle(article, from, to);
   return translation === null ? null : translation.html;
-}
-
-async function unavailable(translator: Translator, from: string, to: string): Promise<HappeningsError> {
-  const reasons = (await translator.status()).map((s) =>
-    s.available ? `${s.engine} has ${s.pairs.join(', ') || 'no pairs'}` : `${s.engine}: ${s.message}`,
-  );
-  return new HappeningsError(
-    'translate',
-    'translator',
-    `no engine can translate ${from} to ${to} (${reasons.join('; ') || 'no engines configured'})`,
-  );
 }
 
 function readOptions(args: string[]): { from: string; to: string; html: boolean } {

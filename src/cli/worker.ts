@@ -5,7 +5,6 @@ import { dbOption, parseCommandArgs, usageError } from './args.js';
 import type { Command } from './command.js';
 
 export const command: Command = {
-  summary: 'run only the feed polling and ingest workers (no web site)',
   usage: `Usage: happenings worker [--concurrency N] [--metrics-port N] [--db PATH]
 
 Polls every source on its interval and ingests new articles, without serving the site. Run one

@@ -92,7 +92,7 @@ function guessKind(url: string): FeedKind {
   return /sitemap[^/]*\.xml(\.gz)?$/i.test(new URL(url).pathname) ? 'sitemap' : 'feed';
 }
 
-function checkedUrl(raw: string): string {
+export function checkedUrl(raw: string): string {
   try {
     const url = new URL(raw);
     if (url.protocol === 'http:' || url.protocol === 'https:') return url.href;

@@ -8,6 +8,7 @@ import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { StoreContext, StoreDialect } from './dialect.js';
 import { translationFromRow } from './rows.js';
 import type { Database } from './schema.js';
+import { articleIdOf } from './sqlite-dialect.js';
 import type { Translation } from './types.js';
 
 /** Title words shorter than this are mostly articles and prepositions in the languages we read. */
@@ -44,11 +45,11 @@ export async function similarArticleIds(
     .join(' OR ');
   // Ranked among the newest SIMILAR_WINDOW matches: an any-word match of twelve words hits most of
   // the archive, and ranking all of it took 0.15 s at 100,000 articles (bench:web's store).
-  // (The index's rowids are minus the article ids: sqlite-dialect.ts.)
+  // (The index's rowids order articles newest published first: rowidOf in sqlite-dialect.ts.)
   const result = await sql<{
     id: number;
-  }>`select id from (select -rowid as id, bm25(articles_fts, 5.0, 1.0, 5.0, 1.0) as score
-    from articles_fts where articles_fts match ${match} and rowid != ${-articleId} order by rowid limit ${SIMILAR_WINDOW})
+  }>`select id from (select ${articleIdOf('rowid')} as id, bm25(articles_fts, 5.0, 1.0, 5.0, 1.0) as score
+    from articles_fts where articles_fts match ${match} and ${articleIdOf('rowid')} != ${articleId} order by rowid limit ${SIMILAR_WINDOW})
     order by score limit ${limit}`.execute(db);
   return result.rows.map((r) => r.id);
 }

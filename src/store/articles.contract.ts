@@ -257,6 +257,44 @@ export function describeArticleContract(open: () => Promise<TestStore>): void {
       ]);
     });
 
+    it('lists matches by publication date, not by the order they were stored in (issue 19)', async () => {
+      t = await open();
+      const save = async (slug: string, publishedAt: string | null, language = 'en') =>
+        (
+          await t!.store.saveArticle({
+            ...sampleArticle({ url: `https://n.example/${slug}`, fingerprint: `fp-${slug}`, publishedAt, language }),
+            sourceId: null,
+            feedId: null,
+            seenAt: '2024-12-07T00:00:00Z',
+          })
+        ).articleId;
+      // A feed lists its newest item first, so it is stored before the older ones.
+      const dec6 = await save('dec6', '2024-12-06T16:20:00Z');
+      const dec5late = await save('dec5late', '2024-12-05T21:00:00+01:00', 'es');
+      const dec5 = await save('dec5', '2024-12-05T09:00:00Z');
+      const undated = await save('undated', null);
+      const newest = { limit: 10, order: 'newest' } as const;
+      expect(await t.store.searchIds('harbour', newest)).toEqual([undated, dec6, dec5late, dec5]);
+      expect(await t.store.searchIds('harbour', { ...newest, limit: 2, offset: 1 })).toEqual([dec6, dec5late]);
+      expect(await t.store.searchIds('harbour', { ...newest, language: 'en' })).toEqual([undated, dec6, dec5]);
+      expect((await t.store.search('harbour', { limit: 10, order: 'newest' })).map((a) => a.id)).toEqual([
+        undated,
+        dec6,
+        dec5late,
+        dec5,
+      ]);
+      // Ties in relevance (every headline holds the word) are newest published first too.
+      expect(await t.store.searchIds('harbour', { limit: 10, order: 'relevance' })).toEqual([
+        undated,
+        dec6,
+        dec5late,
+        dec5,
+      ]);
+      // The undated article gets its date later: indexed once, at its new place.
+      await save('undated', '2024-12-04T00:00:00Z');
+      expect(await t.store.searchIds('harbour', newest)).toEqual([dec6, dec5late, dec5, undated]);
+    });
+
     it('keeps the index in step when an article is updated', async () => {
       t = await open();
       const teaser = sampleArticle({ paragraphs: ['Short lead.'], isTeaser: true });

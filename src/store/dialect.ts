@@ -41,8 +41,8 @@ export interface StoreDialect {
   /** Replaces the indexed text of one article. */
   writeSearchText(db: Kysely<Database>, articleId: number, text: SearchText): Promise<void>;
   /**
-   * Article ids matching every word (and the filter), newest first (ids grow with arrival), user
-   * input never parsed as query syntax; the database walks its index and stops at the limit, never
+   * Article ids matching every word (and the filter), newest published first (as the latest list:
+   * publication time, else first sighting; not arrival order), user input never parsed as query syntax; the database walks its index and stops at the limit, never
    * ranking or sorting every match of a common word. Ranking: search-window.ts.
    */
   searchArticleIds(
@@ -66,7 +66,7 @@ export interface StoreDialect {
     offset: number,
     filter?: SearchFilter,
   ): Promise<number[]>;
-  /** Creates and fills what rankedWindowIds reads (a migration step; nothing where it is absent). */
+  /** Creates (again) and fills what rankedWindowIds reads (a migration step; nothing where it is absent). */
   createHeadlineWords?(db: Kysely<any>): Promise<void>;
   /**
    * One bounded step of search-index upkeep; true when it did work (call again later to go on).

@@ -29,6 +29,15 @@ export const migrations: Migration[] = [
   { name: '0014-search-headline-words', up: async (db, dialect) => dialect.createHeadlineWords?.(db) },
   // Smaller index pages (sqlite-dialect.ts createSearchIndex): the index is built again with them.
   { name: '0015-search-smaller-pages', up: (db, dialect) => dialect.rebuildSearchIndex(db) },
+  // Search lists the most recently published first, not the most recently stored (sqlite-dialect.ts rowidOf):
+  // the headline words get the rowid each article is indexed under, and the index is built again.
+  {
+    name: '0016-search-by-publication',
+    up: async (db, dialect) => {
+      await dialect.createHeadlineWords?.(db);
+      await dialect.rebuildSearchIndex(db);
+    },
+  },
 ];
 
 async function createSourcesAndFeeds(db: Kysely<any>, dialect: StoreDialect): Promise<void> {

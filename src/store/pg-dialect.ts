@@ -7,7 +7,7 @@ import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import type { SearchText, StoreDialect } from './dialect.js';
 import type { Database } from './schema.js';
-import { filterConditions, hasFilter } from './search-window.js';
+import { filterConditions } from './search-window.js';
 
 /** Connections per process: a worker runs a handful of jobs at once, each holding one for a few ms. */
 const poolSize = 10;
@@ -88,7 +88,7 @@ export const postgresDialect: StoreDialect = {
   },
 
   async rebuildSearchIndex() {
-    // Nothing to rebuild: the GIN index walks article ids newest first as it is.
+    // Nothing to rebuild: a search orders its matches by the articles' dates (searchArticleIds).
   },
 
   async tidySearchIndex() {
@@ -100,12 +100,11 @@ export const postgresDialect: StoreDialect = {
     if (words.length === 0) return [];
     // Each word is letters and digits only, so the tsquery text cannot carry operators from the user.
     const tsquery = sql`to_tsquery('simple', ${words.map((w) => w.toLowerCase()).join(' & ')})`;
-    const from = hasFilter(filter)
-      ? sql`articles_search d join articles a on a.id = d.article_id`
-      : sql`articles_search d`;
-    const result = await sql<{ id: number }>`select d.article_id as id from ${from}
+    // Most recently published first, as the site's latest list (index articles_latest), not the most recently stored.
+    const result = await sql<{ id: number }>`select d.article_id as id
+      from articles_search d join articles a on a.id = d.article_id
       where d.document @@ ${tsquery} ${filterConditions(filter, sql`d.article_id`)}
-      order by d.article_id desc limit ${limit} offset ${offset}`.execute(db);
+      order by coalesce(a.published_at, a.first_seen_at) desc, a.id desc limit ${limit} offset ${offset}`.execute(db);
     return result.rows.map((r) => r.id);
   },
 

@@ -81,11 +81,31 @@ export function ftsQuery(input: string): string | null {
     .join(' ');
 }
 
-/** The matches of an FTS5 query as `f` (rowid: minus the article id); articles joined only to filter. */
+/**
+ * The index's rowid of an article: minus (its publication second × 2^30 + its id), so that FTS5, walking a
+ * match list forwards (about twice as fast as backwards), meets the most recently published first, and a
+ * search stops after a page of them (migration 0016; before it the rowid was minus the id, which is the order
+ * articles were stored in: a feed's newest item stored before its older ones was listed after them).
+ * The publication time is the site's (`coalesce(published_at, first_seen_at)`, as the latest list's);
+ * ids stay below 2^30 (a billion articles) and seconds below 2^32 (the year 2106), so it fits in 63 bits.
+ * Computed in SQL only: it is past JavaScript's safe integers. search_headlines keeps each article's, so
+ * the old row can be deleted when a merge changes the date.
+ */
+export const ROWID_ID_SPAN = 1_073_741_824;
+const rowidOf = (articles: string) =>
+  sql.raw(
+    `-(max(0, coalesce(unixepoch(coalesce(${articles}.published_at, ${articles}.first_seen_at)), 0)) * ${ROWID_ID_SPAN} + ${articles}.id)`,
+  );
+/** The article id of an index rowid (see rowidOf). */
+export const articleIdOf = (rowid: string) => sql.raw(`((-${rowid}) % ${ROWID_ID_SPAN})`);
+
+/** The matches of an FTS5 query as `f` (rowid: see rowidOf); articles joined only to filter. */
 function matches(match: string, filter: SearchFilter) {
-  // FTS5 walks the matches newest first (rowids are minus the ids) and stops at the limit.
-  const from = hasFilter(filter) ? sql`articles_fts f join articles a on a.id = -f.rowid` : sql`articles_fts f`;
-  return sql`${from} where articles_fts match ${match} ${filterConditions(filter, sql`-f.rowid`)}`;
+  // FTS5 walks the matches most recently published first and stops at the limit.
+  const from = hasFilter(filter)
+    ? sql`articles_fts f join articles a on a.id = ${articleIdOf('f.rowid')}`
+    : sql`articles_fts f`;
+  return sql`${from} where articles_fts match ${match} ${filterConditions(filter, articleIdOf('f.rowid'))}`;
 }
 
 /** FTS5 leaf page size (see createSearchIndex). */
@@ -105,8 +125,7 @@ export const sqliteDialect: StoreDialect = {
     // remove_diacritics 2: "Zürich" finds "Zurich"; unicode61 splits words in any script with spaces.
     // Contentless (the text lives in `articles` and `translations`): halves the file; rows are
     // still deletable by rowid (contentless_delete, SQLite 3.43+).
-    // The rowid is minus the article id (migration 0013): FTS5 walks a match list forwards about
-    // twice as fast as backwards, and a search wants the newest (highest id) first.
+    // The rowid orders the articles newest published first (rowidOf).
     await sql`create virtual table articles_fts using fts5(
       title, body, translated_title, translated_body,
       content = '', contentless_delete = 1,
@@ -131,7 +150,7 @@ export const sqliteDialect: StoreDialect = {
         `concat_ws(char(10), ${row}.subtitle, (select group_concat(value, char(10)) from json_each(${row}.paragraphs)))`,
       );
     await sql`insert into articles_fts (rowid, title, body, translated_title, translated_body)
-      select -a.id, a.title, ${lines('a')},
+      select ${rowidOf('a')}, a.title, ${lines('a')},
         coalesce((select group_concat(t.title, char(10)) from translations t where t.article_id = a.id), ''),
         coalesce((select group_concat(${lines('t')}, char(10)) from translations t where t.article_id = a.id), '')
       from articles a`.execute(db);
@@ -139,12 +158,16 @@ export const sqliteDialect: StoreDialect = {
   },
 
   async writeSearchText(db, articleId, text: SearchText) {
-    await sql`delete from articles_fts where rowid = ${-articleId}`.execute(db);
-    await sql`insert into articles_fts (rowid, title, body, translated_title, translated_body)
-      values (${-articleId}, ${text.title}, ${text.body}, ${text.translatedTitle}, ${text.translatedBody})`.execute(db);
-    await sql`insert or replace into search_headlines (article_id, words) values (${articleId}, ${headlineLine(text.title, text.translatedTitle)})`.execute(
+    // The rowid the article was indexed under (its date may have changed since), then the one it has now.
+    await sql`delete from articles_fts where rowid = (select fts_rowid from search_headlines where article_id = ${articleId})`.execute(
       db,
     );
+    // Keyed as an undated article (by id alone) when there is no row to read a date from.
+    const rowid = sql`coalesce((select ${rowidOf('a')} from articles a where a.id = ${articleId}), ${-articleId})`;
+    await sql`insert into articles_fts (rowid, title, body, translated_title, translated_body)
+      values (${rowid}, ${text.title}, ${text.body}, ${text.translatedTitle}, ${text.translatedBody})`.execute(db);
+    await sql`insert or replace into search_headlines (article_id, words, fts_rowid)
+      values (${articleId}, ${headlineLine(text.title, text.translatedTitle)}, ${rowid})`.execute(db);
   },
 
   async searchArticleIds(db, query, limit, offset, filter = {}) {
@@ -152,7 +175,7 @@ export const sqliteDialect: StoreDialect = {
     if (!match) return [];
     const result = await sql<{
       id: number;
-    }>`select -f.rowid as id from ${matches(match, filter)} order by f.rowid limit ${limit} offset ${offset}`.execute(
+    }>`select ${articleIdOf('f.rowid')} as id from ${matches(match, filter)} order by f.rowid limit ${limit} offset ${offset}`.execute(
       db,
     );
     return result.rows.map((r) => r.id);
@@ -172,13 +195,17 @@ export const sqliteDialect: StoreDialect = {
     const result = await sql<{
       id: number;
     }>`with win as (select f.rowid as r from ${matches(match, filter)} order by f.rowid limit ${SEARCH_WINDOW})
-      select -win.r as id from win left join search_headlines h on h.article_id = -win.r
+      select ${articleIdOf('win.r')} as id from win left join search_headlines h on h.article_id = ${articleIdOf('win.r')}
       order by ${hits} desc, win.r limit ${limit} offset ${offset}`.execute(db);
     return result.rows.map((r) => r.id);
   },
 
   async createHeadlineWords(db) {
-    await sql`create table search_headlines (article_id integer primary key, words text not null)`.execute(db);
+    // With the rowid each article is indexed under (rowidOf), to delete that row when the text is written again.
+    await sql`drop table if exists search_headlines`.execute(db);
+    await sql`create table search_headlines (article_id integer primary key, words text not null, fts_rowid integer)`.execute(
+      db,
+    );
     // Folded in JS (the folding a query's words get), a thousand articles at a time.
     let after = 0;
     for (;;) {
@@ -190,6 +217,9 @@ export const sqliteDialect: StoreDialect = {
       await sql`insert into search_headlines (article_id, words) values ${sql.join(values)}`.execute(db);
       after = rows.at(-1)!.id;
     }
+    await sql`update search_headlines set fts_rowid = (select ${rowidOf('a')} from articles a where a.id = article_id)`.execute(
+      db,
+    );
   },
 
   async tidySearchIndex(db, mode) {

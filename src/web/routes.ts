@@ -52,7 +52,13 @@ export function pageRoutes(
       data.sections(),
       data.translationNote(),
     ]);
+    // Nothing to list: the empty state says which sources are followed and failing (only then read).
+    const sources = !found.length && first ? await data.sources() : [];
     const model = {
+      ...(!found.length &&
+        first && {
+          sources: { followed: sources.length, failing: sources.filter((s) => s.lastErrorCode).length },
+        }),
       articles: found.slice(0, PAGE_SIZE),
       page,
       hasNext: found.length > PAGE_SIZE,

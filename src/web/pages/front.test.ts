@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { documentOf, fakeArticle, testApp, translatedArticle, untranslatedArticle } from '../web.testkit.js';
+import {
+  documentOf,
+  fakeArticle,
+  fakeSources,
+  testApp,
+  translatedArticle,
+  untranslatedArticle,
+} from '../web.testkit.js';
 import { articleItem, PAGE_SIZE } from './front.js';
 
 describe('front page', () => {
@@ -72,6 +79,21 @@ describe('front page', () => {
     const res = await testApp({ articles: [] }).app.request('/');
     expect(res.status).toBe(200);
     expect(await res.text()).toContain('No articles yet');
+  });
+
+  it('says what is true when empty: sources followed, how many failing, with a link to /sources (issue 19)', async () => {
+    const failing = { ...fakeSources[1]!, lastErrorCode: 'network', lastError: 'fetch: offline' };
+    const nine = Array.from({ length: 9 }, (_, i) => ({ ...failing, id: i + 1 }));
+    const allFailing = await documentOf(await testApp({ articles: [], sources: nine }).app.request('/'));
+    const text = allFailing.querySelector('main p')?.textContent ?? allFailing.body.textContent;
+    expect(text).toContain('No articles yet: all 9 sources followed are failing to fetch.');
+    expect(text).not.toContain('Add a source');
+    expect(allFailing.querySelector('main a[href="/sources"]')).not.toBeNull();
+
+    const some = await (await testApp({ articles: [], sources: fakeSources }).app.request('/')).text();
+    expect(some).toContain('1 of the 2 sources followed is failing to fetch');
+    const none = await (await testApp({ articles: [], sources: [] }).app.request('/')).text();
+    expect(none).toContain('no sources are followed');
   });
 
   it('escapes hostile titles and leads', async () => {

@@ -24,6 +24,8 @@ export interface FrontPageModel {
   /** The section filter in use, and the sections one may filter by. */
   section?: string;
   sections?: string[];
+  /** With no articles to list (unfiltered): the sources followed and how many fail to fetch, for the empty state. */
+  sources?: { followed: number; failing: number };
 }
 
 /** The filters of a front-page list (page, feeds). */
@@ -144,6 +146,24 @@ function popularSection(site: SiteContext, popular: ArticleSummary[] | undefined
   return html`<section aria-labelledby="most-read"><h2 id="most-read">Most read</h2><ol class="list compact">${popular.map((a) => articleItem(a, site, 3))}</ol></section>`;
 }
 
+/**
+ * What is true when there is nothing to list: it said "Add a source" while nine sources were followed and
+ * every one failing to fetch, with no way to their errors.
+ */
+function emptyState(model: FrontPageModel): SafeHtml {
+  const sources = html`<a href="/sources">Sources</a>`;
+  if (model.language || model.section) return html`<p>No articles here yet.</p>`;
+  const { followed = 0, failing = 0 } = model.sources ?? {};
+  if (followed === 0)
+    return html`<p>No articles yet, and no sources are followed: add one (<code>happenings sources add URL</code>) and its articles will appear here.</p>`;
+  const n = followed === 1 ? 'the 1 source' : `the ${followed} sources`;
+  if (failing === followed)
+    return html`<p>No articles yet: ${followed === 1 ? 'the one source followed is' : `all ${followed} sources followed are`} failing to fetch. ${sources} shows their errors.</p>`;
+  if (failing > 0)
+    return html`<p>No articles yet: ${failing} of ${n} followed ${failing === 1 ? 'is' : 'are'} failing to fetch (${sources} shows their errors); articles appear here as the others are fetched.</p>`;
+  return html`<p>No articles yet: ${n} followed ${followed === 1 ? 'has' : 'have'} not brought any so far; they appear here as they are fetched (${sources}).</p>`;
+}
+
 export function frontPage(site: SiteContext, model: FrontPageModel): SafeHtml {
   const filter = frontFilter(model, site.language);
   const inLanguage = model.language ? ` in ${languageName(model.language, site.language)}` : '';
@@ -157,7 +177,7 @@ export function frontPage(site: SiteContext, model: FrontPageModel): SafeHtml {
   const level = hasStories ? 3 : 2;
   const list = model.articles.length
     ? html`<ol class="list">${model.articles.map((a) => articleItem(a, site, level))}</ol>`
-    : html`<p>No articles yet. Add a source and they will appear here.</p>`;
+    : emptyState(model);
   // With stories, the page's title is the site's and "Latest" is one section of it.
   const latest = hasStories
     ? html`<section aria-labelledby="latest"><h2 id="latest">${heading_}</h2>${note}${list}${pager(model)}</section>`
