@@ -43,7 +43,8 @@ describe('attack: admin login', () => {
     expect(checked).toBeLessThanOrEqual(10);
     expect(statuses.filter((s) => s !== 401 && s !== 429)).toEqual([]);
     expect(health.slowestMs).toBeLessThan(HEALTH_BUDGET_MS);
-    expect(health.peakRssMb).toBeLessThan(600);
+    // Issue 15: the site under 600 MB. A serving process idles at ~150-280 MB, so the attack may add 300 at most.
+    expect(health.grownMb).toBeLessThan(300);
   });
 
   it('refuses a 1,000 MB declared body and a 256 MB chunked one with 413, memory flat', async () => {
