@@ -6,7 +6,8 @@
 import { HappeningsError } from '../errors.js';
 import type { FeedRow } from '../store/index.js';
 import type { FetchedPage } from './fetch/index.js';
-import { discoverFeeds, looksLikeHtml, parseFeed, type FeedItem } from './feeds/index.js';
+import { discoverFeeds, looksLikeHtml, type FeedItem } from './feeds/index.js';
+import { parseFeedOffLoop } from './feeds/parse-off-loop.js';
 import type { Article, ExtractHints, PageJob } from '../model.js';
 import { extractArticle } from './extract/index.js';
 import { articleLinks } from './feeds/page-links.js';
@@ -87,7 +88,7 @@ export async function findNewPages(p: Pipeline, feed: FeedRow): Promise<FoundPag
 }
 
 async function feedItems(p: Pipeline, page: FetchedPage, limits: PollLimits, notes: Notes): Promise<FeedItem[]> {
-  const parsed = parseDocumentAsFeed(page);
+  const parsed = await parseDocumentAsFeed(page);
   if (parsed.kind === 'sitemap-index') return sitemapIndexItems(p, page, parsed.items, limits, notes);
   return newestItems(parsed.items, limits, notes).map((item) => ({
     ...item,
@@ -135,7 +136,7 @@ async function sitemapIndexItems(
     fetched++;
     const childPage = await p.fetcher.fetchPage({ url: child.url, accept: ACCEPT.sitemap });
     read.add(childPage.finalUrl);
-    const parsed = parseDocumentAsFeed(childPage);
+    const parsed = await parseDocumentAsFeed(childPage);
     if (parsed.kind === 'sitemap-index') {
       listed += parsed.items.length;
       waiting.push(...newestFirst(parsed.items).slice(0, limits.maxSitemapsPerPoll));
@@ -146,13 +147,13 @@ async function sitemapIndexItems(
   return newestItems(items, limits, notes);
 }
 
-function parseDocumentAsFeed(page: FetchedPage) {
+async function parseDocumentAsFeed(page: FetchedPage) {
   if (looksLikeHtml(page.text)) {
     const advertised = discoverFeeds(page.text, page.finalUrl);
     const hint = advertised.length ? `; the page advertises ${advertised.slice(0, 3).join(', ')}` : '';
     throw new HappeningsError('feeds', 'bad-feed', `expected a feed but got an HTML page (${page.finalUrl})${hint}`);
   }
-  return parseFeed(page.text, page.finalUrl);
+  return parseFeedOffLoop(page.text, page.finalUrl);
 }
 
 /**
