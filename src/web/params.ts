@@ -1,6 +1,7 @@
 /** Reading numbers from paths and query strings; a bad value is the client's error (400), never a 500. */
 import { HTTPException } from 'hono/http-exception';
 import type { SearchSort } from './site-data.js';
+import { MAX_SECTION_LENGTH, isSectionName } from '../pipeline/extract/section.js';
 
 /** A whole number from a query parameter, `fallback` when absent, 400 when malformed or out of range. */
 export function intQuery(
@@ -31,14 +32,11 @@ export function languageQuery(raw: string | undefined): string | undefined {
   return raw;
 }
 
-/** Longest section name read from a query (the store keeps none longer). */
-const MAX_SECTION_LENGTH = 40;
-
 /** A section name from a query (`section=Local news`), undefined when absent, 400 when it cannot be one. */
 export function sectionQuery(raw: string | undefined): string | undefined {
   const section = raw?.replace(/\s+/g, ' ').trim();
   if (!section) return undefined;
-  if (section.length > MAX_SECTION_LENGTH || !/^[\p{L}\p{N}][\p{L}\p{N}\p{M} &'’.,/-]*$/u.test(section)) {
+  if (!isSectionName(section)) {
     throw new HTTPException(400, { message: `section must be a section name of up to ${MAX_SECTION_LENGTH} letters` });
   }
   return section;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { extractArticle } from './index.js';
+import { isSectionName } from './section.js';
 import { readMetadata } from './metadata.js';
 import { parseShallow } from './shallow.js';
 
@@ -9,6 +10,19 @@ function articleSection(html: string, url: string): string | null {
 }
 
 describe('articleSection', () => {
+  it('keeps only names the site can filter by: punctuation outside the set dropped, never a name that answers 400', () => {
+    const withMeta = (name: string) =>
+      articleSection(`<head><meta property="article:section" content="${name}"></head>`, 'https://x.example/a');
+    expect(withMeta('¡Política!')).toBe('Política');
+    expect(withMeta('Mundo (AFP)')).toBe('Mundo AFP');
+    expect(withMeta('«Sport»')).toBe('Sport');
+    expect(withMeta('***')).toBeNull();
+    for (const name of ['¡Política!', 'Mundo (AFP)', '«Sport»', 'Science &amp; environment', "L'actu: monde"]) {
+      const kept = withMeta(name);
+      if (kept !== null) expect(isSectionName(kept), kept).toBe(true);
+    }
+  });
+
   it('reads article:section first, entities decoded', () => {
     const page = `<head><meta content="Science &amp; environment" property="article:section"><script type="application/ld+json">{"articleSection":"Other"}</script></head>`;
     expect(articleSection(page, 'https://x.example/a')).toBe('Science & environment');

@@ -9,7 +9,20 @@ import { collapse, type DomDocument } from './dom.js';
 import { allJsonLd, type JsonObject } from './jsonld.js';
 
 /** Longest section name kept: "Science & environment" fits; longer is a sentence, not a section. */
-const MAX_SECTION_LENGTH = 40;
+export const MAX_SECTION_LENGTH = 40;
+
+/** What a section name may be: a letter or digit first, then letters, digits, spaces and a little punctuation. */
+const SECTION_NAME = /^[\p{L}\p{N}][\p{L}\p{N}\p{M} &'’.,/-]*$/u;
+/** Characters outside that set, dropped from a publisher's name ("¡Política!", "Mundo (AFP)"). */
+const NOT_IN_SECTION_NAME = /[^\p{L}\p{N}\p{M} &'’.,/-]+/gu;
+
+/**
+ * True for a name the site can filter by: every section extraction keeps passes, so a section linked
+ * on a page never answers 400 (web/params.ts reads `?section=` with this).
+ */
+export function isSectionName(text: string): boolean {
+  return text.length <= MAX_SECTION_LENGTH && SECTION_NAME.test(text) && /\p{L}/u.test(text);
+}
 
 /** First path segments that name no section: formats, generic buckets, language prefixes. */
 const NOT_SECTIONS = new Set([
@@ -94,6 +107,7 @@ function urlSection(url: string): string | null {
 }
 
 function clean(text: string | null): string | null {
-  const collapsed = text?.replace(/\s+/g, ' ').trim() ?? '';
-  return collapsed && collapsed.length <= MAX_SECTION_LENGTH && /\p{L}/u.test(collapsed) ? collapsed : null;
+  const collapsed = text?.replace(NOT_IN_SECTION_NAME, ' ').replace(/\s+/g, ' ').trim() ?? '';
+  const name = collapsed.replace(/^[^\p{L}\p{N}]+/u, '');
+  return isSectionName(name) ? name : null;
 }
