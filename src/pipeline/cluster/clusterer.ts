@@ -7,7 +7,8 @@
  * Pure: no I/O; the caller persists what it wants.
  */
 import { dictionaryFor } from './dictionary.js';
-import { articleTerms, isWord, type Mention, type TextSample } from './features.js';
+import { articleTerms, isAnchorTerm, isNameTerm, isWord, type Mention, type TextSample } from './features.js';
+import { IDF_PRIOR_DOCS, LanguageFrequencies } from './language-frequencies.js';
 import { StoryIndex, type StoryState } from './story-index.js';
 
 /**
@@ -50,10 +51,6 @@ const DAY_MS = 86_400_000;
 const LOOKUP_TERMS = 24;
 /** Full scores for at most this many candidate stories (ranked by shared lookup terms). */
 const MAX_CANDIDATES = 15;
-/** Smoothing for document frequencies while few articles have been seen. */
-const IDF_PRIOR_DOCS = 50;
-/** A language's own word frequencies count once it has this many articles. */
-const MIN_LANGUAGE_DOCS = 20;
 
 export interface ClusterArticle {
   publishedAtMs: number;
@@ -250,8 +247,8 @@ export class StoryClusterer {
       const w = raw * this.idf(t);
       weighted.set(t, w);
       norm += w * w;
-      if (isAnchor(t)) anchorNorm += w * w;
-      if (!isName(t)) plainNorm += w * w;
+      if (isAnchorTerm(t)) anchorNorm += w * w;
+      if (!isNameTerm(t)) plainNorm += w * w;
     }
     return {
       weighted,
@@ -324,8 +321,8 @@ export class StoryClusterer {
     let plainNorm = 0;
     for (const [term, raw] of other) {
       const w = raw * this.idf(term);
-      const anchor = isAnchor(term);
-      const name = isName(term);
+      const anchor = isAnchorTerm(term);
+      const name = isNameTerm(term);
       norm += w * w;
       if (anchor) anchorNorm += w * w;
       if (!name) plainNorm += w * w;
@@ -388,33 +385,4 @@ const DICT_JOIN = 0.12;
 /** One side in English, the other in a language whose words were mapped to English (dictionary.ts). */
 function toEnglish(a: string | null, b: string | null): boolean {
   return (a === 'en' && dictionaryFor(b) !== null) || (b === 'en' && dictionaryFor(a) !== null);
-}
-
-/** A capitalised word's name term ('n:'), which repeats the word. */
-function isName(term: string): boolean {
-  return term.charCodeAt(0) === 110 && term.charCodeAt(1) === 58;
-}
-
-/** Names, known entities and numbers: the same in every language. */
-function isAnchor(term: string): boolean {
-  const c = term.charCodeAt(0);
-  // '#', or 'n:' / 'e:' (a stem never has a colon).
-  return c === 35 || ((c === 110 || c === 101) && term.charCodeAt(1) === 58);
-}
-
-/** Document frequencies of word stems among one language's samples. */
-class LanguageFrequencies {
-  private readonly df = new Map<string, number>();
-  docs = 0;
-
-  count(words: Set<string>): void {
-    this.docs++;
-    for (const w of words) this.df.set(w, (this.df.get(w) ?? 0) + 1);
-  }
-
-  /** Infinity until the language has enough articles to say what is common in it. */
-  idf(word: string): number {
-    if (this.docs < MIN_LANGUAGE_DOCS) return Infinity;
-    return Math.log((this.docs + IDF_PRIOR_DOCS) / ((this.df.get(word) ?? 0) + 1));
-  }
 }

@@ -118,3 +118,15 @@ export function articleTerms(samples: TextSample[]): ArticleTerms {
 export function isWord(term: string): boolean {
   return term.charCodeAt(0) !== 35 && term.charCodeAt(1) !== 58;
 }
+
+/** A capitalised word's name term ('n:'), which repeats the word. */
+export function isNameTerm(term: string): boolean {
+  return term.charCodeAt(0) === 110 && term.charCodeAt(1) === 58;
+}
+
+/** Names, known entities and numbers: the same in every language. */
+export function isAnchorTerm(term: string): boolean {
+  const c = term.charCodeAt(0);
+  // '#', or 'n:' / 'e:' (a stem never has a colon).
+  return c === 35 || ((c === 110 || c === 101) && term.charCodeAt(1) === 58);
+}
