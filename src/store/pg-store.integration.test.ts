@@ -2,6 +2,7 @@
 import { sql } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
 import { describeArticleContract } from './articles.contract.js';
+import { describeSearchContract } from './search.contract.js';
 import { openStore } from './index.js';
 import { migrations } from './migrations.js';
 import { openPgTestStore } from './pg-store.testkit.js';
@@ -61,6 +62,7 @@ describe('openStore({ databaseUrl })', () => {
 describe('postgres store: the store contract', () => {
   describeSourceContract(openPgTestStore);
   describeArticleContract(openPgTestStore);
+  describeSearchContract(openPgTestStore);
   describeSiteContract(openPgTestStore);
   describeStoryContract(openPgTestStore);
 });

@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { openStore } from './index.js';
 import { migrations } from './migrations.js';
 import { describeArticleContract } from './articles.contract.js';
+import { describeSearchContract } from './search.contract.js';
 import { describeSourceContract } from './sources.contract.js';
 import { describeSiteContract } from './site.contract.js';
 import { describeStoryContract } from './stories.contract.js';
@@ -183,6 +184,7 @@ describe('relevance ranked by SQLite (search_headlines, migration 0014)', () => 
 describe('sqlite store: the store contract', () => {
   describeSourceContract(openTestStore);
   describeArticleContract(openTestStore);
+  describeSearchContract(openTestStore);
   describeSiteContract(openTestStore);
   describeStoryContract(openTestStore);
 });
@@ -192,5 +194,6 @@ describe('sqlite store: the store contract', () => {
 describe('sqlite store with a reader thread: the article and site contracts', () => {
   const withReader = () => openTestStore({ readers: 1 });
   describeArticleContract(withReader);
+  describeSearchContract(withReader);
   describeSiteContract(withReader);
 });
