@@ -69,6 +69,21 @@ export interface Translation {
   protectedNames: string[];
   /** ISO 8601. */
   translatedAt: string;
+  /** The model that translated (a neural engine's "opus-mt-de-en"), null or absent for rule-based engines. */
+  model?: string | null;
+  /** The pivot language the translation went through ("pt → es → en": "es"), null or absent when direct. */
+  via?: string | null;
+  /** Names the engine lost or altered and how each was put right (engines that do not protect names). */
+  nameRepairs?: NameRepair[];
+}
+
+/** One name an engine lost or altered, and what was done about it. */
+export interface NameRepair {
+  name: string;
+  /** What the engine wrote instead ("Pink House"), or null when the name was simply dropped. */
+  found: string | null;
+  /** retranslated: the sentence again with the name protected; substituted: aligned and replaced; unrepaired: left as it is. */
+  action: 'retranslated' | 'substituted' | 'unrepaired';
 }
 
 /** A page to ingest, as a poll (or a command) hands it on. */

@@ -1,5 +1,5 @@
 /** The translation stage's public shapes: engines, their status, and what a translated article carries. */
-import type { Article, Translation } from '../../model.js';
+import type { Article, NameRepair, Translation } from '../../model.js';
 import type { HtmlTranslation } from './html.js';
 
 export interface TranslationEngine {
@@ -15,7 +15,27 @@ export interface TranslationEngine {
    * itself (Apertium); for the others the translator pairs the runs by position (html-lines.ts).
    */
   translateHtmlRuns?(html: string, from: string, to: string): Promise<HtmlTranslation>;
+  /**
+   * Which model and route serve the pair (recorded with each translation, shown on the article page
+   * and in admin); engines without models or pivots may leave it out.
+   */
+  describe?(from: string, to: string): Promise<EngineRoute>;
+  /**
+   * False for engines whose output must be checked for lost or altered names afterwards (neural
+   * models: placeholders can derail them); Apertium protects names itself. Default true.
+   */
+  readonly protectsNames?: boolean;
   close(): Promise<void>;
+}
+
+/** The model and route an engine uses for one pair. */
+export interface EngineRoute {
+  /** "opus-mt-de-en" style model name, null for a rule-based engine without one. */
+  model: string | null;
+  /** The engine's (or model's) version, as shown to readers. */
+  version: string;
+  /** The pivot language when the pair goes through one ("pt → es → en": "es"), else null. */
+  via: string | null;
 }
 
 export interface EngineStatus {
@@ -36,4 +56,4 @@ export interface Translator {
   close(): Promise<void>;
 }
 
-export type { Article, HtmlTranslation, Translation };
+export type { Article, HtmlTranslation, NameRepair, Translation };
