@@ -88,6 +88,18 @@ export const options = {
     parse: engineList,
     description: 'engines in order of preference ("none": keep every article untranslated)',
   }),
+  modelsDir: option({
+    env: 'HAPPENINGS_MODELS_DIR',
+    default: './data/models',
+    parse: text,
+    description: 'where translation models live, one folder per pair ("de-en"); `happenings models add` fills it',
+  }),
+  modelsUrl: option({
+    env: 'HAPPENINGS_MODELS_URL',
+    default: 'https://huggingface.co',
+    parse: text,
+    description: 'where `happenings models add` downloads models from (the publisher, or a mirror of it)',
+  }),
   apertiumPath: option({
     env: 'HAPPENINGS_APERTIUM',
     default: 'apertium',
