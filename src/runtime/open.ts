@@ -17,7 +17,7 @@ import {
   translatorOptionsFromConfig,
   type Translator,
 } from '../pipeline/translate/index.js';
-import { DedupeIndex, decodeSignature } from '../pipeline/dedupe/index.js';
+import { DEDUPE_WINDOW_MS, DedupeIndex, decodeSignature } from '../pipeline/dedupe/index.js';
 import type { Pipeline } from '../pipeline/types.js';
 import { ingestPage, pollFeed } from '../pipeline/run.js';
 import { pollLimitsFromConfig } from '../pipeline/poll.js';
@@ -41,9 +41,6 @@ export interface Runtime {
   renderMetrics(): Promise<string>;
   close(): Promise<void>;
 }
-
-/** Fingerprints of this many days back are loaded for dedupe: wire copies appear within days. */
-const DEDUPE_WINDOW_DAYS = 14;
 
 /** `readers`: SQLite reader threads for the site's searches (serving processes want one; see store/sqlite-readers.ts). */
 export async function openRuntime(config: Config, options: { readers?: number } = {}): Promise<Runtime> {
@@ -126,8 +123,10 @@ async function openPostgresQueue(databaseUrl: string, lockTimeoutMs: number, sto
 
 async function loadDedupeIndex(store: Store): Promise<DedupeIndex> {
   const index = new DedupeIndex();
-  const since = new Date(Date.now() - DEDUPE_WINDOW_DAYS * 86_400_000).toISOString();
-  for (const { id, fingerprint } of await store.articleFingerprints(since)) index.add(id, decodeSignature(fingerprint));
+  // The index's own window: what it would still hold had the process run all along.
+  const since = new Date(Date.now() - DEDUPE_WINDOW_MS).toISOString();
+  for (const { id, fingerprint, firstSeenAt } of await store.articleFingerprints(since))
+    index.add(id, decodeSignature(fingerprint), Date.parse(firstSeenAt));
   return index;
 }
 

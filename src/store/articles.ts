@@ -72,14 +72,15 @@ export async function addCarrier(
 export async function articleFingerprints(
   { db }: StoreContext,
   since: string,
-): Promise<{ id: number; fingerprint: string }[]> {
+): Promise<{ id: number; fingerprint: string; firstSeenAt: string }[]> {
   const rows = await db
     .selectFrom('articles')
-    .select(['id', 'fingerprint'])
+    .select(['id', 'fingerprint', 'first_seen_at'])
     .where('first_seen_at', '>=', toIso(since))
     .where('fingerprint', 'is not', null)
+    .orderBy('first_seen_at')
     .execute();
-  return rows.map((r) => ({ id: r.id, fingerprint: r.fingerprint! }));
+  return rows.map((r) => ({ id: r.id, fingerprint: r.fingerprint!, firstSeenAt: toIso(r.first_seen_at) }));
 }
 
 export interface CarrierInput {

@@ -10,6 +10,7 @@ import { dictionaryFor } from './dictionary.js';
 import { articleTerms, isAnchorTerm, isNameTerm, isWord, type Mention, type TextSample } from './features.js';
 import { IDF_PRIOR_DOCS, LanguageFrequencies } from './language-frequencies.js';
 import { StoryIndex, type StoryState } from './story-index.js';
+import { DEDUPE_WINDOW_MS } from '../dedupe/index.js';
 
 /**
  * Score at or above which an article joins a story when it meets an article in another language
@@ -47,6 +48,17 @@ const MIN_SHARED_TERMS = 3;
 /** Days without a new article before a story closes. News cycles of a few days; tuned on events.jsonl. */
 export const OPEN_DAYS = 3;
 const DAY_MS = 86_400_000;
+/**
+ * A closed story is forgotten this long after its last article: by then no syndicated copy can
+ * reach it (the dedupe window is 14 days) and similarity never did (closed stories are unposted).
+ */
+const FORGET_MS = DEDUPE_WINDOW_MS + DAY_MS;
+/**
+ * Document frequencies count recent articles: when this many have been counted, every count is
+ * halved (and words seen once dropped), so the vocabulary held stays bounded in a long run and IDF
+ * follows what the news is about now. Far above the sets we tune on (1,446 semeval articles).
+ */
+const DF_HALVE_DOCS = 100_000;
 /** Retrieval looks up the article's heaviest terms only. */
 const LOOKUP_TERMS = 24;
 /** Full scores for at most this many candidate stories (ranked by shared lookup terms). */
@@ -85,6 +97,10 @@ export interface ClusterOptions {
   anchorShare: number;
   mergeSimilarity: number;
   openDays: number;
+  /** A closed story is forgotten this long after its last article (Infinity: never). */
+  forgetMs: number;
+  /** Document frequencies halve when this many articles are counted (Infinity: never). */
+  halveDocs: number;
 }
 
 export class StoryClusterer {
@@ -95,6 +111,7 @@ export class StoryClusterer {
   private docs = 0;
   private nextId = 1;
   private clockMs = -Infinity;
+  private readonly forgotten: number[] = [];
   private readonly idfCache = new Map<string, number>();
   private idfCacheDocs = 0;
   /** The language each member vector was written in (members are scored per language pair). */
@@ -107,6 +124,8 @@ export class StoryClusterer {
       anchorShare: ANCHOR_SHARE,
       mergeSimilarity: MERGE_SIMILARITY,
       openDays: OPEN_DAYS,
+      forgetMs: FORGET_MS,
+      halveDocs: DF_HALVE_DOCS,
       ...options,
     };
   }
@@ -150,7 +169,7 @@ export class StoryClusterer {
    * 10,000 vector sums.
    */
   addCopy(storyId: number, publishedAtMs: number): number {
-    const story = this.index.resolve(storyId);
+    const story = this.index.resolve(storyId, publishedAtMs);
     this.index.addVector(story, new Map(), publishedAtMs, 1, false);
     return story.id;
   }
@@ -166,7 +185,9 @@ export class StoryClusterer {
     const language = article.samples[0]?.language;
     if (language) this.languageOf.set(vector, language);
     const story =
-      storyId === null ? this.index.create(this.nextId++, article.publishedAtMs) : this.index.resolve(storyId);
+      storyId === null
+        ? this.index.create(this.nextId++, article.publishedAtMs)
+        : this.index.resolve(storyId, article.publishedAtMs);
     this.index.addVector(story, vector, article.publishedAtMs);
     return story.id;
   }
@@ -192,12 +213,23 @@ export class StoryClusterer {
     if (atMs > this.clockMs + 3_600_000 || this.clockMs === -Infinity) {
       this.clockMs = Math.max(this.clockMs, atMs);
       this.index.closeOlderThan(this.clockMs - this.options.openDays * DAY_MS);
+      for (const id of this.index.forgetBefore(this.clockMs - this.options.forgetMs)) this.forgotten.push(id);
     }
+  }
+
+  /** How many terms the document frequencies hold (bounded by halving in a long run). */
+  get vocabularySize(): number {
+    return this.df.size;
+  }
+
+  /** The stories forgotten since the last call (their callers' maps can let them go too). */
+  takeForgotten(): number[] {
+    return this.forgotten.splice(0);
   }
 
   /** Raw term weights (1 + log tf); counts the article into the document frequencies. */
   private weigh(terms: Map<string, number>, wordsByLanguage: Map<string, Set<string>>): Map<string, number> {
-    this.docs++;
+    if (++this.docs >= this.options.halveDocs) this.halveFrequencies();
     const vector = new Map<string, number>();
     for (const [term, tf] of terms) {
       this.df.set(term, (this.df.get(term) ?? 0) + 1);
@@ -207,6 +239,17 @@ export class StoryClusterer {
     return vector;
   }
 
+  /** Halves every document frequency (words left below one are dropped): recent articles weigh most. */
+  private halveFrequencies(): void {
+    this.docs /= 2;
+    for (const [term, n] of this.df) {
+      if (n < 2) this.df.delete(term);
+      else this.df.set(term, n / 2);
+    }
+    this.idfCache.clear();
+    this.idfCacheDocs = this.docs;
+  }
+
   /** Whether a language has enough articles for its words' frequencies to say which are common. */
   private knows(language: string): boolean {
     return UNCASED.test(language) || (this.dfByLanguage.get(language)?.docs ?? 0) >= WORD_SCORE_DOCS;
@@ -214,7 +257,7 @@ export class StoryClusterer {
 
   private languageDf(language: string): LanguageFrequencies {
     let f = this.dfByLanguage.get(language);
-    if (!f) this.dfByLanguage.set(language, (f = new LanguageFrequencies()));
+    if (!f) this.dfByLanguage.set(language, (f = new LanguageFrequencies(this.options.halveDocs)));
     return f;
   }
 

@@ -10,8 +10,17 @@ export class LanguageFrequencies {
   private readonly df = new Map<string, number>();
   docs = 0;
 
+  /** `halveAt`: when this many articles are counted, all counts halve (recent ones weigh most, memory stays bounded). */
+  constructor(private readonly halveAt = 100_000) {}
+
   count(words: Set<string>): void {
-    this.docs++;
+    if (++this.docs >= this.halveAt) {
+      this.docs /= 2;
+      for (const [w, n] of this.df) {
+        if (n < 2) this.df.delete(w);
+        else this.df.set(w, n / 2);
+      }
+    }
     for (const w of words) this.df.set(w, (this.df.get(w) ?? 0) + 1);
   }
 

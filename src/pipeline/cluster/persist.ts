@@ -17,7 +17,7 @@
 import type { ArticleRow, Store, StoryMember, StoryMemberRow } from '../../store/index.js';
 import { DedupeIndex, bodySignature } from '../dedupe/index.js';
 import type { Article, Translation } from '../../model.js';
-import { OPEN_DAYS, StoryClusterer, type ClusterArticle } from './clusterer.js';
+import { OPEN_DAYS, StoryClusterer, type ClusterArticle, type ClusterOptions } from './clusterer.js';
 import type { TextSample } from './features.js';
 import { clusterTime, textOddities, withoutEvidence } from './oddities.js';
 import { placeArticle } from './placement.js';
@@ -25,6 +25,8 @@ import { PIVOT_LANGUAGE } from './pivot-language.js';
 
 const DAY_MS = 86_400_000;
 const EPOCH = new Date(0).toISOString();
+/** Articles between two prunes of the article map (a walk over it). */
+const PRUNE_EVERY = 1_000;
 /** Links replayed per read of their articles (resume reads thousands). */
 const REPLAY_BATCH = 500;
 
@@ -54,7 +56,7 @@ export interface SavedArticle {
 }
 
 export class StoryTracker {
-  readonly clusterer = new StoryClusterer();
+  readonly clusterer: StoryClusterer;
   /** Clusterer story → stored story, and back (a stored story has one clusterer story). */
   private readonly storeIdOf = new Map<number, number>();
   private readonly clusterOf = new Map<number, number>();
@@ -67,6 +69,10 @@ export class StoryTracker {
   private turn: Promise<unknown> = Promise.resolve();
   /** Stories created in the current turn, forgotten if its transaction rolls back. */
   private createdInTurn: [clusterStory: number, storyId: number][] = [];
+  /** Articles clustered since the maps were last pruned of what the clusterer and dedupe forgot. */
+  private sincePrune = 0;
+  /** Clusterer stories forgotten whose stored-story entries wait until no remembered article points at them. */
+  private readonly forgottenStories = new Set<number>();
 
   /**
    * `copies`: the pipeline's own dedupe index (runtime/open.ts hands it over, so a worker keeps one
@@ -79,7 +85,10 @@ export class StoryTracker {
     private readonly copies = new DedupeIndex(),
     /** Story titles are taken in this language where an article has it (the site's language). */
     private readonly siteLanguage = 'en',
-  ) {}
+    clusterOptions: Partial<ClusterOptions> = {},
+  ) {
+    this.clusterer = new StoryClusterer(clusterOptions);
+  }
 
   /**
    * Replays the articles of stories still open (published within the last OPEN_DAYS) into the
@@ -124,8 +133,37 @@ export class StoryTracker {
     };
     return this.inTurn(async (store) => {
       if (store.dialect.sharedWriters) await this.catchUp(store);
-      return this.join(store, saved, input, oddities, member);
+      const storyId = await this.join(store, saved, input, oddities, member);
+      this.prune();
+      return storyId;
     });
+  }
+
+  /**
+   * Lets go of what the clusterer and the dedupe index forgot, so memory stays flat in a process
+   * that runs for months: every PRUNE_EVERY articles the articles no longer in the dedupe index, and
+   * the stored-story entries of forgotten clusterer stories once no remembered article points at
+   * them (a late syndicated copy of such an article still joins its original's stored story).
+   */
+  private prune(): void {
+    const forgotten = this.clusterer.takeForgotten();
+    for (const id of forgotten) this.forgottenStories.add(id);
+    const periodic = ++this.sincePrune >= PRUNE_EVERY;
+    if (!periodic && forgotten.length === 0) return;
+    if (periodic) {
+      this.sincePrune = 0;
+      for (const articleId of this.clusterStoryOf.keys())
+        if (!this.copies.has(articleId)) this.clusterStoryOf.delete(articleId);
+    }
+    if (this.forgottenStories.size === 0) return;
+    const pointedAt = new Set(this.clusterStoryOf.values());
+    for (const clusterStory of this.forgottenStories) {
+      if (pointedAt.has(clusterStory)) continue;
+      this.forgottenStories.delete(clusterStory);
+      const storyId = this.storeIdOf.get(clusterStory);
+      this.storeIdOf.delete(clusterStory);
+      if (storyId !== undefined && this.clusterOf.get(storyId) === clusterStory) this.clusterOf.delete(storyId);
+    }
   }
 
   /**
@@ -196,7 +234,7 @@ export class StoryTracker {
     });
     for (const from of mergedStories) await store.mergeStories(from, storyId);
     for (const from of a.merged) this.mapStory(from, storyId);
-    this.remember(saved.articleId, saved.article.paragraphs, a.storyId);
+    this.remember(saved.articleId, saved.article.paragraphs, a.storyId, input.publishedAtMs);
     return storyId;
   }
 
@@ -239,6 +277,7 @@ export class StoryTracker {
       const row = rows.get(link.articleId);
       if (row) this.replayOne(link, row, english.get(row.id) ?? null);
     }
+    this.prune();
   }
 
   private replayOne(link: StoryMemberRow, row: ArticleRow, english: Translation | null): void {
@@ -257,7 +296,7 @@ export class StoryTracker {
       this.clusterStoryOf.set(row.id, clusterStory);
     } else {
       clusterStory = this.clusterer.place(input, known ?? null, { alone: withoutEvidence(oddities) });
-      this.remember(row.id, row.paragraphs, clusterStory);
+      this.remember(row.id, row.paragraphs, clusterStory, input.publishedAtMs);
     }
     this.mapStory(clusterStory, link.storyId);
     for (const from of link.mergedStories) {
@@ -281,10 +320,10 @@ export class StoryTracker {
     if (this.clusterOf.get(storyId) !== undefined) this.clusterOf.delete(storyId);
   }
 
-  private remember(articleId: number, paragraphs: string[], clusterStory: number): void {
+  private remember(articleId: number, paragraphs: string[], clusterStory: number, atMs: number): void {
     const signature = bodySignature(paragraphs);
     if (!signature) return;
-    this.copies.add(articleId, signature);
+    this.copies.add(articleId, signature, atMs);
     this.clusterStoryOf.set(articleId, clusterStory);
   }
 

@@ -1,7 +1,8 @@
 /**
  * The stories still open to new articles, with an inverted index from term to story so a new
  * article is scored only against stories that share one of its rarer terms. Stories age out of the
- * index when nothing has joined them for OPEN_DAYS; they keep their id forever.
+ * index when nothing has joined them for OPEN_DAYS, and are forgotten altogether (forgetBefore) once
+ * nothing can reach them any more: a long-running process holds a window of stories, not all it saw.
  */
 export interface StoryState {
   id: number;
@@ -95,11 +96,31 @@ export class StoryIndex {
     }
   }
 
-  /** The story an id now lives in (following merges). */
-  resolve(id: number): StoryState {
-    let story = this.stories.get(id)!;
-    while (story.mergedInto !== null) story = this.stories.get(story.mergedInto)!;
+  /**
+   * The story an id now lives in (following merges). A forgotten id comes back as a new empty story
+   * under the same id: what reached it so late starts afresh.
+   */
+  resolve(id: number, atMs = 0): StoryState {
+    let story = this.stories.get(id) ?? this.create(id, atMs);
+    while (story.mergedInto !== null) story = this.stories.get(story.mergedInto) ?? this.create(story.mergedInto, atMs);
     return story;
+  }
+
+  /**
+   * Forgets the closed stories whose story (after merges) nothing has joined since `beforeMs`, with
+   * the redirects into them. Returns the ids forgotten.
+   */
+  forgetBefore(beforeMs: number): number[] {
+    const gone: number[] = [];
+    for (const [id, story] of this.stories) {
+      if (this.open.has(id)) continue;
+      let target = story;
+      while (target.mergedInto !== null && this.stories.has(target.mergedInto))
+        target = this.stories.get(target.mergedInto)!;
+      if (!this.open.has(target.id) && target.lastMs < beforeMs) gone.push(id);
+    }
+    for (const id of gone) this.stories.delete(id);
+    return gone;
   }
 
   private reopen(story: StoryState): void {

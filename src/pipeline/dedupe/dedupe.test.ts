@@ -47,6 +47,34 @@ describe('DedupeIndex', () => {
     expect(index.findDuplicate(bodySignature(article(12))!)).toBeNull();
   });
 
+  it('forgets signatures older than its window, and finds copies within it', () => {
+    const day = 86_400_000;
+    const index = new DedupeIndex(14 * day);
+    const first = article(20);
+    index.add(1, bodySignature(first)!, 0);
+    index.add(2, bodySignature(article(21))!, 10 * day);
+    expect(index.findDuplicate(bodySignature(first)!)).toMatchObject({ articleId: 1 });
+    // An article seen 15 days after the first moves the window past it.
+    index.add(3, bodySignature(article(22))!, 15 * day);
+    expect(index.has(1)).toBe(false);
+    expect(index.size).toBe(2);
+    expect(index.findDuplicate(bodySignature(first)!)).toBeNull();
+    expect(index.findDuplicate(bodySignature(article(21))!)).toMatchObject({ articleId: 2 });
+    // A late arrival from before the window is not kept.
+    index.add(4, bodySignature(article(23))!, 0);
+    expect(index.has(4)).toBe(false);
+  });
+
+  it('holds a window of signatures, not all it ever saw (memory bounded in a long run)', () => {
+    const day = 86_400_000;
+    const index = new DedupeIndex(2 * day);
+    const bodies = Array.from({ length: 20 }, (_, i) => bodySignature(article(100 + i))!);
+    for (let i = 0; i < 600; i++) index.add(i, bodies[i % bodies.length]!, i * (day / 50));
+    // 50 a day over 12 days; the window holds two days (100) plus the one just added.
+    expect(index.size).toBeLessThanOrEqual(101);
+    expect(index.size).toBeGreaterThanOrEqual(99);
+  });
+
   it('refuses to judge bodies too short to carry evidence', () => {
     expect(bodySignature(['Breve teaser de diez palabras sobre la reunión de hoy.'])).toBeNull();
   });

@@ -18,6 +18,8 @@ const ROWS = PERMUTATIONS / BANDS;
  * the lowest copy scored 0.24 and the highest distinct article 0.07; 0.5 missed 8% of copies.
  */
 export const DUPLICATE_THRESHOLD = 0.3;
+/** Fourteen days: syndicated copies of one wire text appear within days of each other. */
+export const DEDUPE_WINDOW_MS = 14 * 86_400_000;
 /** Bodies shorter than this many words (teasers, captions) are never merged: too little evidence. */
 const MIN_WORDS = 40;
 
@@ -34,15 +36,35 @@ export interface DuplicateMatch {
  */
 export class DedupeIndex {
   private readonly buckets = Array.from({ length: BANDS }, () => new Map<number, number | number[]>());
-  private readonly signatures = new Map<number, Uint32Array>();
+  /** In the order added (roughly time order): the oldest are forgotten first. */
+  private readonly signatures = new Map<number, { signature: Uint32Array; atMs: number }>();
+  /** The latest time added: entries older than it by the window are forgotten. */
+  private clockMs = -Infinity;
+
+  /**
+   * `windowMs`: a signature is forgotten once one added this much later arrives (wire copies appear
+   * within days; runtime/open.ts loads the same window at start), so a process that runs for months
+   * holds a window's signatures, not every article it ever saw.
+   */
+  constructor(private readonly windowMs = DEDUPE_WINDOW_MS) {}
 
   get size(): number {
     return this.signatures.size;
   }
 
-  add(articleId: number, signature: Uint32Array): void {
+  has(articleId: number): boolean {
+    return this.signatures.has(articleId);
+  }
+
+  /** `atMs`: when the article was seen (its first-seen time; now by default). */
+  add(articleId: number, signature: Uint32Array, atMs = Date.now()): void {
     if (this.signatures.has(articleId)) return;
-    this.signatures.set(articleId, signature);
+    if (atMs > this.clockMs) {
+      this.clockMs = atMs;
+      this.forgetBefore(atMs - this.windowMs);
+    }
+    if (atMs < this.clockMs - this.windowMs) return;
+    this.signatures.set(articleId, { signature, atMs });
     for (let band = 0; band < BANDS; band++) {
       const map = this.buckets[band]!;
       const key = bandKey(signature, band);
@@ -53,6 +75,32 @@ export class DedupeIndex {
     }
   }
 
+  /** Forgets the signatures added before `beforeMs`, oldest first, up to the first newer one. */
+  forgetBefore(beforeMs: number): number {
+    let forgotten = 0;
+    for (const [articleId, entry] of this.signatures) {
+      if (entry.atMs >= beforeMs) break;
+      this.remove(articleId, entry.signature);
+      forgotten++;
+    }
+    return forgotten;
+  }
+
+  private remove(articleId: number, signature: Uint32Array): void {
+    this.signatures.delete(articleId);
+    for (let band = 0; band < BANDS; band++) {
+      const map = this.buckets[band]!;
+      const key = bandKey(signature, band);
+      const bucket = map.get(key);
+      if (bucket === articleId) map.delete(key);
+      else if (Array.isArray(bucket)) {
+        const at = bucket.indexOf(articleId);
+        if (at >= 0) bucket.splice(at, 1);
+        if (bucket.length === 1) map.set(key, bucket[0]!);
+      }
+    }
+  }
+
   /** The most similar stored article at or above the threshold, if any (never `except`: the article itself). */
   findDuplicate(signature: Uint32Array, except?: number): DuplicateMatch | null {
     let best: DuplicateMatch | null = null;
@@ -60,7 +108,7 @@ export class DedupeIndex {
     const consider = (id: number) => {
       if (seen.has(id) || id === except) return;
       seen.add(id);
-      const s = similarity(signature, this.signatures.get(id)!);
+      const s = similarity(signature, this.signatures.get(id)!.signature);
       if (s >= DUPLICATE_THRESHOLD && (!best || s > best.similarity)) best = { articleId: id, similarity: s };
     };
     for (let band = 0; band < BANDS; band++) {
