@@ -18,7 +18,8 @@ Groups articles into stories the way the server does: exact reposts and syndicat
 (duplicateOf), then each article joins the most similar open story or starts one.
 Input: one JSON object per line {id, url?, title, text, language, publishedAt}.
 Output: one line per input line, in input order: {id, story, duplicateOf?}.
-  --explain        add "why": similarity, shared terms, merged stories, oddities
+  --explain        add "why": similarity, shared terms and the evidence by kind (names, numbers,
+                   own words, dictionary-mapped words, translated words), merged stories, oddities
   --no-translate   do not translate non-English articles to English first (the configured
                    engines are used when they support the pair; names and numbers link the rest)
 A line that is not a valid article prints {line, error}; the exit code is then 1.`;
@@ -39,7 +40,7 @@ export const command: Command = {
     if (positionals.length !== 1) throw usageError('cluster', 'give one JSONL file');
     const inputs = parseLines(await readFile(positionals[0]!, 'utf8'));
     if (!values['no-translate']) await addEnglish(inputs);
-    const stream = new ClusterStream();
+    const stream = new ClusterStream(Date.now(), {}, values.explain === true);
     const results = new Map<StreamArticle, StreamResult>();
     const articles = inputs.flatMap((i) => (i.article ? [i.article] : []));
     for (const article of inPublishedOrder(articles)) results.set(article, stream.add(article));

@@ -27,10 +27,16 @@ export interface TextSample {
 }
 
 /** Adds the terms of a text to `into`, scaled; returns the names mentioned. */
-export function addTerms(text: string, into: TermWeights, scale = 1, language: string | null = null): Mention[] {
+export function addTerms(
+  text: string,
+  into: TermWeights,
+  scale = 1,
+  language: string | null = null,
+  useDictionary = true,
+): Mention[] {
   const wordOf = wordTerm(language);
   // A word's English senses as English word terms: the article meets English news on them.
-  const dictionary = dictionaryFor(language);
+  const dictionary = useDictionary ? dictionaryFor(language) : null;
   const english = dictionary ? englishTerm() : null;
   return readText(text, {
     entity(entity) {

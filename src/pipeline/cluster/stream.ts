@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import { DedupeIndex, bodySignature } from '../dedupe/index.js';
 import { StoryClusterer, type ClusterOptions } from './clusterer.js';
+import { joinEvidence, type JoinEvidence } from './evidence.js';
 import { clusterTime, textOddities } from './oddities.js';
 import { placeArticle } from './placement.js';
 import { PIVOT_LANGUAGE } from './pivot-language.js';
@@ -24,7 +25,15 @@ export interface StreamResult {
   id: string;
   story: number;
   duplicateOf?: string;
-  why: { similarity: number; sharedTerms: string[]; created: boolean; merged: number[]; oddities: string[] };
+  why: {
+    similarity: number;
+    sharedTerms: string[];
+    created: boolean;
+    merged: number[];
+    oddities: string[];
+    /** With `explain`: the shared terms by kind (names, numbers, own words, dictionary, translation). */
+    evidence?: JoinEvidence;
+  };
 }
 
 export class ClusterStream {
@@ -38,6 +47,8 @@ export class ClusterStream {
   constructor(
     private readonly nowMs = Date.now(),
     options: Partial<ClusterOptions> = {},
+    /** Sort each join's shared terms by kind (`cluster --explain`): another pass over the text. */
+    private readonly explain = false,
   ) {
     this.clusterer = new StoryClusterer(options);
   }
@@ -68,7 +79,14 @@ export class ClusterStream {
     return {
       id: article.id,
       story: a.storyId,
-      why: { similarity: a.similarity, sharedTerms: a.sharedTerms, created: a.created, merged: a.merged, oddities },
+      why: {
+        similarity: a.similarity,
+        sharedTerms: a.sharedTerms,
+        created: a.created,
+        merged: a.merged,
+        oddities,
+        ...(this.explain && !a.created && { evidence: joinEvidence(samples, a.sharedTerms) }),
+      },
     };
   }
 
