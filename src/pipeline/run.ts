@@ -189,7 +189,7 @@ type StoredArticle = Omit<SavedArticle, 'sourceId' | 'countries'>;
 async function linkEntities(p: Pipeline, stored: StoredArticle): Promise<string[]> {
   if (!p.stories) return []; // entities go with stories: a pipeline without a story tracker (tests) keeps neither
   try {
-    const { entities, countries } = enrichArticle(stored.article, stored.translations);
+    const { entities, countries } = enrichArticle(stored.article, stored.translations, stored.language);
     await p.store.saveArticleEntities(stored.articleId, entities);
     return countries;
   } catch (error) {

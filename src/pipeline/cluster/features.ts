@@ -38,25 +38,29 @@ export function addTerms(
   // A word's English senses as English word terms: the article meets English news on them.
   const dictionary = useDictionary ? dictionaryFor(language) : null;
   const english = dictionary ? englishTerm() : null;
-  return readText(text, {
-    entity(entity) {
-      bump(into, `e:${spellingKey(entity.key)}`, WEIGHT.entity * scale);
-      // A person's surname too, so "Scholz" alone meets "Olaf Scholz". Not a place's last word:
-      // "Korea" of North Korea counted the country twice (NTREX untranslated 0.926 -> 0.935).
-      if (entity.kind === 'person')
-        bump(into, `n:${spellingKey(entity.key).split(' ').at(-1)!.slice(0, STEM_LETTERS)}`, WEIGHT.name * scale);
+  return readText(
+    text,
+    {
+      entity(entity) {
+        bump(into, `e:${spellingKey(entity.key)}`, WEIGHT.entity * scale);
+        // A person's surname too, so "Scholz" alone meets "Olaf Scholz". Not a place's last word:
+        // "Korea" of North Korea counted the country twice (NTREX untranslated 0.926 -> 0.935).
+        if (entity.kind === 'person')
+          bump(into, `n:${spellingKey(entity.key).split(' ').at(-1)!.slice(0, STEM_LETTERS)}`, WEIGHT.name * scale);
+      },
+      number(digits) {
+        // One digit alone is too common to mean anything.
+        if (digits.length >= 2) bump(into, `#${digits}`, WEIGHT.number * scale);
+      },
+      word(folded, isName, written) {
+        bump(into, wordOf(folded, written), WEIGHT.word * scale);
+        if (dictionary)
+          for (const e of dictionary.english(written.toLowerCase())) bump(into, english!(e), WEIGHT.word * scale);
+        if (isName) bump(into, `n:${folded.slice(0, STEM_LETTERS)}`, WEIGHT.name * scale);
+      },
     },
-    number(digits) {
-      // One digit alone is too common to mean anything.
-      if (digits.length >= 2) bump(into, `#${digits}`, WEIGHT.number * scale);
-    },
-    word(folded, isName, written) {
-      bump(into, wordOf(folded, written), WEIGHT.word * scale);
-      if (dictionary)
-        for (const e of dictionary.english(written.toLowerCase())) bump(into, english!(e), WEIGHT.word * scale);
-      if (isName) bump(into, `n:${folded.slice(0, STEM_LETTERS)}`, WEIGHT.name * scale);
-    },
-  });
+    language,
+  );
 }
 
 /**

@@ -157,6 +157,27 @@ export const spellingRows: readonly SpellingRow[] = [
       'AEB',
     ],
   },
+  { kind: 'place', key: 'Europe', spellings: ['Europa', 'Европа'] },
+  {
+    kind: 'organisation',
+    key: 'European Commission',
+    spellings: [
+      'Comisión Europea',
+      'Commission européenne',
+      'Europäische Kommission',
+      'Comissão Europeia',
+      'Commissione europea',
+      'Comissió Europea',
+      'Европейская комиссия',
+    ],
+  },
+  { kind: 'place', key: 'Poland', spellings: ['Polonia', 'Pologne', 'Polen', 'Polônia', 'Polónia', 'Польша'] },
+  { kind: 'place', key: 'Rome', spellings: ['Roma', 'Рим'] },
+  {
+    kind: 'organisation',
+    key: 'Élysée',
+    spellings: ['Elíseo', 'Palacio del Elíseo', 'Élysée Palace', 'Elysee', 'Élysée-Palast', 'Eliseu'],
+  },
   { kind: 'place', key: 'Wales', spellings: ['Gales', 'pays de Galles', 'Galles', 'País de Gal·les', 'Уэльс'] },
   { kind: 'place', key: 'Washington', spellings: ['Washington', 'Вашингтон'] },
 ];
@@ -216,16 +237,22 @@ export function spellingKey(text: string): string {
     .trim();
 }
 
+/** Spelling keys written as acronyms (US, UE, ONU): they match only text in capitals ("us" is a word). */
+export const knownAcronyms = new Set<string>();
+
 /** Spelling key → the entity, over this table and the translation gazetteer (people there). */
 export const knownSpellings: ReadonlyMap<string, KnownEntity> = (() => {
   const out = new Map<string, KnownEntity>();
+  const add = (spelling: string, entity: KnownEntity) => {
+    const key = spellingKey(spelling);
+    out.set(key, entity);
+    if (spelling.length <= 5 && spelling === spelling.toUpperCase()) knownAcronyms.add(key);
+  };
   for (const entry of gazetteer) {
     const key = typeof entry.forms.en === 'string' ? entry.forms.en : entry.forms.en![0]!;
     const kind: EntityKind = entry.kind === 'l' ? 'place' : entry.kind === 'o' ? 'organisation' : 'person';
-    for (const f of Object.values(entry.forms))
-      for (const s of typeof f === 'string' ? [f] : f) out.set(spellingKey(s), { kind, key });
+    for (const f of Object.values(entry.forms)) for (const s of typeof f === 'string' ? [f] : f) add(s, { kind, key });
   }
-  for (const row of spellingRows)
-    for (const s of [row.key, ...row.spellings]) out.set(spellingKey(s), { kind: row.kind, key: row.key });
+  for (const row of spellingRows) for (const s of [row.key, ...row.spellings]) add(s, { kind: row.kind, key: row.key });
   return out;
 })();
