@@ -6,7 +6,7 @@
  * the next engine (Apertium).
  */
 import ort from 'onnxruntime-node';
-import { HappeningsError } from '../../../errors.js';
+import { errorLine, HappeningsError } from '../../../errors.js';
 import { log } from '../../../log.js';
 import type { HtmlTranslation } from '../html.js';
 import type { EngineRoute, TranslationEngine } from '../types.js';
@@ -73,7 +73,13 @@ export class NeuralEngine implements TranslationEngine {
       // A pair not installed is looked for again next time: `models add` may install it while we run.
       if (!files) return Promise.resolve(null);
       model = NeuralModel.load(files, this.options).catch((error: unknown) => {
-        log.error(error, `translate: the ${pair} model is not used`);
+        log.error(
+          new HappeningsError(
+            'translate',
+            'translator',
+            `${errorLine(error).replace(/^translate: /, '')}; ${pair} goes to the next engine`,
+          ),
+        );
         return null;
       });
       this.models.set(pair, model);
