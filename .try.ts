@@ -1,0 +1,18 @@
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { writeTestModel } from './src/pipeline/translate/neural/test-model.testkit.ts';
+import { NeuralEngine } from './src/pipeline/translate/neural/engine.ts';
+await writeTestModel('/tmp/neural-measure');
+const engine = new NeuralEngine({ modelsDir: '/tmp/neural-measure', threads: 2 });
+let t = performance.now();
+await engine.supports('es', 'en');
+console.log('load ms', (performance.now() - t).toFixed(0));
+const words = ['el', 'gato', 'negro', 'perro', 'casa', 'grande', 'duerme', 'y', 'de', 'hoy'];
+const texts = Array.from({ length: 200 }, (_, i) => Array.from({ length: 10 + (i % 25) }, (_, k) => words[(i * 3 + k) % 10]).join(' ') + '.');
+const n = texts.join(' ').split(' ').length;
+const h = monitorEventLoopDelay({ resolution: 5 }); h.enable();
+t = performance.now();
+await engine.translateTexts(texts, 'es', 'en');
+const ms = performance.now() - t; h.disable();
+console.log(`${n} words in ${ms.toFixed(0)} ms = ${(n / ms * 1000).toFixed(0)} words/s; event loop delay p50 ${(h.percentile(50)/1e6).toFixed(1)} ms, p99 ${(h.percentile(99)/1e6).toFixed(1)} ms, max ${(h.max/1e6).toFixed(1)} ms`);
+console.log('rss MB', (process.memoryUsage().rss / 1e6).toFixed(0));
+await engine.close();
