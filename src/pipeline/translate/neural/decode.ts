@@ -21,8 +21,8 @@ export interface DecodeOptions {
 
 /**
  * Translates one batch of token-id rows (each ending with </s>) into target ids (without </s>).
- * Rows are padded with the pad id and masked; a finished row is fed pad tokens until the batch ends
- * (rows of a batch have similar lengths: batches are cut from sentences sorted by length).
+ * Rows are padded with the pad id and masked; rows that finished leave the batch (compact), so the
+ * long tail of a batch decodes only the rows still writing.
  */
 export async function decodeBatch(
   sessions: Sessions,
@@ -53,24 +53,23 @@ export async function decodeBatch(
     options.fixedLength ? r.length - 1 : Math.min(Math.ceil(1.5 * r.length) + 10, config.max_length ?? 512),
   );
   const out: number[][] = rows.map(() => []);
-  const done = rows.map((_, b) => limits[b]! <= 0);
   const heads = config.decoder_attention_heads;
   const headDim = config.d_model / heads;
-  const empty = new ort.Tensor('float32', new Float32Array(0), [batch, heads, 0, headDim]);
   const inputs = new Set(decoder.inputNames);
   const layerNames = Array.from({ length: config.decoder_layers }, (_, i) =>
     ['decoder.key', 'decoder.value', 'encoder.key', 'encoder.value'].map((k) => `${i}.${k}`),
   ).flat();
   const decoderOutputs = ['logits', ...layerNames.filter((n) => n.includes('.decoder.')).map((n) => `present.${n}`)];
 
-  const feeds: Record<string, ort.Tensor> = {
-    encoder_attention_mask: maskTensor,
-    encoder_hidden_states: hidden,
-  };
+  const feeds: Record<string, ort.Tensor> = { encoder_attention_mask: maskTensor, encoder_hidden_states: hidden };
+  const empty = new ort.Tensor('float32', new Float32Array(0), [batch, heads, 0, headDim]);
   for (const name of layerNames) feeds[`past_key_values.${name}`] = empty;
-  let next: BigInt64Array = new BigInt64Array(batch).fill(BigInt(config.decoder_start_token_id));
-  for (let step = 0; !done.every(Boolean); step++) {
-    feeds.input_ids = new ort.Tensor('int64', next, [batch, 1]);
+  // The rows still decoding, by their index in `rows`.
+  let live = rows.map((_, b) => b).filter((b) => limits[b]! > 0);
+  if (live.length < batch) compact(feeds, batch, live);
+  let next: BigInt64Array = new BigInt64Array(live.length).fill(BigInt(config.decoder_start_token_id));
+  for (let step = 0; live.length; step++) {
+    feeds.input_ids = new ort.Tensor('int64', next, [live.length, 1]);
     if (inputs.has('use_cache_branch'))
       feeds.use_cache_branch = new ort.Tensor('bool', new Uint8Array([step > 0 ? 1 : 0]), [1]);
     const result =
@@ -80,9 +79,36 @@ export async function decodeBatch(
     for (const name of layerNames) {
       if (step === 0 || name.includes('.decoder.')) feeds[`past_key_values.${name}`] = result[`present.${name}`]!;
     }
-    next = choose(result.logits!, config, options, done, out, limits);
+    const done = choose(result.logits!, config, options, live, out, limits);
+    next = next.map((_, b) => (done[b] ? BigInt(config.pad_token_id) : BigInt(out[live[b]!]!.at(-1)!)));
+    const finished = done.filter(Boolean).length;
+    // Finished rows leave the batch once they are half of it: copying the cache costs about one
+    // step, and each step after that is cheaper by the rows dropped.
+    if (finished && (finished * 2 >= live.length || finished === live.length)) {
+      const keep = live.flatMap((_, b) => (done[b] ? [] : [b]));
+      if (keep.length) compact(feeds, live.length, keep);
+      next = BigInt64Array.from(keep.map((b) => next[b]!));
+      live = keep.map((b) => live[b]!);
+    }
   }
   return out;
+}
+
+/** Keeps rows `keep` (indexes into the current batch of `batch` rows) of every batch-first feed. */
+function compact(feeds: Record<string, ort.Tensor>, batch: number, keep: number[]): void {
+  for (const [name, tensor] of Object.entries(feeds)) {
+    if (name === 'input_ids' || name === 'use_cache_branch' || tensor.dims[0] !== batch) continue;
+    const data = tensor.data as Float32Array | BigInt64Array;
+    const row = data.length / batch;
+    const kept = new (data.constructor as Float32ArrayConstructor | BigInt64ArrayConstructor)(row * keep.length);
+    keep.forEach((b, i) =>
+      (kept as Float32Array).set((data as Float32Array).subarray(b * row, (b + 1) * row), i * row),
+    );
+    feeds[name] = new ort.Tensor(tensor.type as 'float32', kept as Float32Array, [
+      keep.length,
+      ...tensor.dims.slice(1),
+    ]);
+  }
 }
 
 /** The decoder's feeds it declares (a decoder without use_cache_branch is fed none). */
@@ -96,22 +122,22 @@ function onlyInputs(feeds: Record<string, ort.Tensor>, inputs: Set<string>): Rec
 }
 
 /**
- * The next token of each row: the highest logit at the last position, never <pad> (Marian's
- * generation config bans it), never </s> in fixed mode. Finished rows get <pad> and stay finished.
+ * The next token of each live row: the highest logit at the last position, never <pad> (Marian's
+ * generation config bans it), never </s> in fixed mode. Says which rows finished (</s>, or their limit).
  */
 function choose(
   logits: ort.Tensor,
   config: ModelConfig,
   options: DecodeOptions,
-  done: boolean[],
+  live: number[],
   out: number[][],
   limits: number[],
-): BigInt64Array {
+): boolean[] {
   const data = logits.data as Float32Array;
   const [batch, tgt, vocab] = logits.dims as [number, number, number];
-  const next = new BigInt64Array(batch).fill(BigInt(config.pad_token_id));
+  const done = new Array<boolean>(batch).fill(false);
   for (let b = 0; b < batch; b++) {
-    if (done[b]) continue;
+    const row = live[b]!;
     const base = (b * tgt + tgt - 1) * vocab;
     let best = -1;
     let bestScore = -Infinity;
@@ -122,13 +148,11 @@ function choose(
         bestScore = score;
       }
     }
-    if (best === config.eos_token_id || best < 0) {
-      done[b] = true;
-      continue;
+    if (best === config.eos_token_id || best < 0) done[b] = true;
+    else {
+      out[row]!.push(best);
+      done[b] = out[row]!.length >= limits[row]!;
     }
-    out[b]!.push(best);
-    next[b] = BigInt(best);
-    if (out[b]!.length >= limits[b]!) done[b] = true;
   }
-  return next;
+  return done;
 }
