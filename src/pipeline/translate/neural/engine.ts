@@ -1,5 +1,6 @@
 /**
- * The neural engine: OPUS-MT (Marian) models exported to ONNX, run in-process by onnxruntime-node.
+ * The neural engine: OPUS-MT (Marian) models exported to ONNX, run in-process by onnxruntime-node on
+ * a worker thread the engine owns (model-worker.ts), so the event loop stays free while it works.
  * A pair is served when its model directory is installed (model-files.ts) and loads; models load on
  * the first use of their pair and stay warm until close(). A model that does not load is reported
  * once, in one line naming the file, and its pair is then not supported, so the translator falls to
@@ -11,8 +12,9 @@ import { log } from '../../../log.js';
 import type { HtmlTranslation } from '../html.js';
 import type { EngineRoute, TranslationEngine } from '../types.js';
 import { translateHtmlAligned } from './html-align.js';
-import { installedPairs, modelFiles, modelIdentity } from './model-files.js';
-import { NeuralModel, type ModelOptions } from './model.js';
+import { installedPairs, modelFiles, modelIdentity, type ModelFiles } from './model-files.js';
+import type { ModelOptions } from './model.js';
+import { ModelWorker } from './model-worker.js';
 
 export interface NeuralOptions extends ModelOptions {
   modelsDir: string;
@@ -22,7 +24,9 @@ export class NeuralEngine implements TranslationEngine {
   readonly name = 'neural';
   /** Names go through the model like any word; the translator checks them afterwards. */
   readonly protectsNames = false;
-  private readonly models = new Map<string, Promise<NeuralModel | null>>();
+  /** Per pair: whether its model loaded (in the worker). */
+  private readonly models = new Map<string, Promise<boolean>>();
+  private readonly worker = new ModelWorker();
 
   constructor(private readonly options: NeuralOptions) {}
 
@@ -35,7 +39,7 @@ export class NeuralEngine implements TranslationEngine {
   }
 
   async supports(from: string, to: string): Promise<boolean> {
-    return (await this.model(from, to)) !== null;
+    return this.model(from, to);
   }
 
   async describe(from: string, to: string): Promise<EngineRoute> {
@@ -45,7 +49,9 @@ export class NeuralEngine implements TranslationEngine {
   }
 
   async translateTexts(texts: string[], from: string, to: string): Promise<string[]> {
-    return (await this.required(from, to)).translate(texts, this.options);
+    const files = await this.required(from, to);
+    const request = { op: 'translate' as const, pair: `${from}-${to}`, files, options: this.modelOptions(), texts };
+    return (await this.worker.request(request)) as string[];
   }
 
   async translateHtml(html: string, from: string, to: string): Promise<string> {
@@ -54,42 +60,52 @@ export class NeuralEngine implements TranslationEngine {
 
   async translateHtmlRuns(html: string, from: string, to: string): Promise<HtmlTranslation> {
     if (!html.trim()) return { html, runs: [] };
-    const model = await this.required(from, to);
-    return translateHtmlAligned(html, to, (texts) => model.translate(texts, this.options));
+    await this.required(from, to);
+    return translateHtmlAligned(html, to, (texts) => this.translateTexts(texts, from, to));
   }
 
   async close(): Promise<void> {
-    const loaded = await Promise.all(this.models.values());
+    await Promise.all(this.models.values());
     this.models.clear();
-    await Promise.all(loaded.map((m) => m?.close()));
+    await this.worker.close();
   }
 
-  /** The pair's model, loaded once; null when it is not installed or does not load (logged once). */
-  private model(from: string, to: string): Promise<NeuralModel | null> {
+  /** Whether the pair's model is loaded, loading it once; false when not installed or it does not load (logged once). */
+  private model(from: string, to: string): Promise<boolean> {
     const pair = `${from}-${to}`;
     let model = this.models.get(pair);
     if (!model) {
       const files = modelFiles(this.options.modelsDir, from, to);
       // A pair not installed is looked for again next time: `models add` may install it while we run.
-      if (!files) return Promise.resolve(null);
-      model = NeuralModel.load(files, this.options).catch((error: unknown) => {
-        log.error(
-          new HappeningsError(
-            'translate',
-            'translator',
-            `${errorLine(error).replace(/^translate: /, '')}; ${pair} goes to the next engine`,
-          ),
-        );
-        return null;
-      });
+      if (!files) return Promise.resolve(false);
+      model = this.worker.request({ op: 'load', pair, files, options: this.modelOptions() }).then(
+        () => true,
+        (error: unknown) => {
+          log.error(
+            new HappeningsError(
+              'translate',
+              'translator',
+              `${errorLine(error).replace(/^translate: /, '')}; ${pair} goes to the next engine`,
+            ),
+          );
+          return false;
+        },
+      );
       this.models.set(pair, model);
     }
     return model;
   }
 
-  private async required(from: string, to: string): Promise<NeuralModel> {
-    const model = await this.model(from, to);
-    if (!model) throw new HappeningsError('translate', 'translator', `no usable neural model for ${from}-${to}`);
-    return model;
+  private async required(from: string, to: string): Promise<ModelFiles> {
+    const files = modelFiles(this.options.modelsDir, from, to);
+    if (!files || !(await this.model(from, to))) {
+      throw new HappeningsError('translate', 'translator', `no usable neural model for ${from}-${to}`);
+    }
+    return files;
+  }
+
+  private modelOptions(): ModelOptions {
+    const { modelsDir: _, ...options } = this.options;
+    return options;
   }
 }
