@@ -87,6 +87,12 @@ describe('NeuralEngine on the test model', () => {
     }
   });
 
+  it('starts its worker again after the worker dies, loading the model again', async () => {
+    const worker = (engine as unknown as { worker: { worker: { terminate(): Promise<number> } | null } }).worker;
+    await worker.worker!.terminate();
+    expect(await engine.translateTexts(['el perro'], 'es', 'en')).toEqual(['the dog']);
+  });
+
   it('keeps blocks and inline tags around their words in HTML', async () => {
     const html =
       '<h2>El gato negro</h2><p>El <strong>perro negro</strong> duerme en la <a href="/casa?a=1&amp;b=2">casa</a>.</p>' +
