@@ -92,8 +92,8 @@ export function createTranslator(options: TranslatorOptions): Translator {
     if (entries.length && options.persistentCache) await options.persistentCache.set(entries);
     return keys.map((k) => found.get(k)!);
   };
-  const cachedTexts = (engine: TranslationEngine, from: string, to: string, texts: string[]) =>
-    cached(engine.name, from, to, texts, (missing) => engine.translateTexts(missing, from, to));
+  const cachedTexts = async (engine: TranslationEngine, from: string, to: string, texts: string[]) =>
+    cached(await cacheName(engine, from, to), from, to, texts, (missing) => engine.translateTexts(missing, from, to));
   /**
    * The body's HTML translation with its runs, cached as JSON under "<engine>:html-runs" (the runs
    * are what the paragraphs are read with, so a cached body needs them too).
@@ -104,7 +104,7 @@ export function createTranslator(options: TranslatorOptions): Translator {
     to: string,
     html: string,
   ): Promise<HtmlTranslation> => {
-    const [json] = await cached(`${engine.name}:html-runs`, from, to, [html], async ([text]) => [
+    const [json] = await cached(`${await cacheName(engine, from, to)}:html-runs`, from, to, [html], async ([text]) => [
       JSON.stringify(await htmlWithRuns(engine, text!, from, to)),
     ]);
     return JSON.parse(json!) as HtmlTranslation;
@@ -159,6 +159,15 @@ export function createTranslator(options: TranslatorOptions): Translator {
       await Promise.all(engines.map((e) => e.close()));
     },
   };
+}
+
+/**
+ * The name an engine's translations of a pair are cached under: with the model and its version for
+ * an engine that has models, so translations of a model are not served after it is replaced.
+ */
+async function cacheName(engine: TranslationEngine, from: string, to: string): Promise<string> {
+  const route = await engine.describe?.(from, to);
+  return route?.model ? `${engine.name}:${route.model}@${route.version}` : engine.name;
 }
 
 /** The engine's runs when it cuts them itself, else the runs of its HTML paired by position. */

@@ -27,6 +27,7 @@ export class NeuralEngine implements TranslationEngine {
   /** Per pair: whether its model loaded (in the worker). */
   private readonly models = new Map<string, Promise<boolean>>();
   private readonly worker = new ModelWorker();
+  private readonly identities = new Map<string, { model: string; version: string }>();
 
   constructor(private readonly options: NeuralOptions) {}
 
@@ -42,10 +43,17 @@ export class NeuralEngine implements TranslationEngine {
     return this.model(from, to);
   }
 
+  /** The model of the pair, read once per pair from its manifest (the folder's name without one). */
   async describe(from: string, to: string): Promise<EngineRoute> {
-    const files = modelFiles(this.options.modelsDir, from, to);
-    const { model, version } = files ? modelIdentity(files) : { model: `opus-mt-${from}-${to}`, version: 'none' };
-    return { model, version, via: null };
+    const pair = `${from}-${to}`;
+    let identity = this.identities.get(pair);
+    if (!identity) {
+      const files = modelFiles(this.options.modelsDir, from, to);
+      if (!files) return { model: `opus-mt-${pair}`, version: 'none', via: null };
+      identity = modelIdentity(files);
+      this.identities.set(pair, identity);
+    }
+    return { ...identity, via: null };
   }
 
   async translateTexts(texts: string[], from: string, to: string): Promise<string[]> {

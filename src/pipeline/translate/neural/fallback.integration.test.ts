@@ -76,6 +76,25 @@ describe('the translator with a neural model installed', () => {
     await engine.close();
   });
 
+  it("does not serve a replaced model the old model's cached translations", async () => {
+    const dir = path.join(root, 'replaced');
+    const stored = new Map<string, string>();
+    const persistentCache = {
+      get: async (keys: string[]) => new Map(keys.flatMap((k) => (stored.has(k) ? [[k, stored.get(k)!]] : []))),
+      set: async (entries: { key: string; translated: string }[]) => {
+        for (const e of entries) stored.set(e.key, e.translated);
+      },
+    };
+    for (const revision of ['r1', 'r1', 'r2']) {
+      await writeTestModel(dir, { manifest: { repo: 'Xenova/opus-mt-es-en', revision } });
+      const translator = createTranslator({ engines: ['neural'], modelsDir: dir, cacheEntries: 0, persistentCache });
+      expect(await translator.translateText(['el gato negro'], 'es', 'en')).toEqual(['the cat black']);
+      await translator.close();
+    }
+    // r1 twice: one entry (the second was read from the cache); r2: a new entry.
+    expect(stored.size).toBe(2);
+  });
+
   it('uses Apertium when no model is installed', async () => {
     const result = await translated(path.join(root, 'empty'));
     expect(result).toMatchObject({ engine: 'apertium', model: null, via: null });
