@@ -84,9 +84,10 @@ export const options = {
   }),
   translationEngines: option({
     env: 'HAPPENINGS_TRANSLATION_ENGINES',
-    default: ['apertium'],
+    default: ['neural', 'apertium'],
     parse: engineList,
-    description: 'engines in order of preference ("none": keep every article untranslated)',
+    description:
+      'engines in order of preference; neural serves only pairs with an installed model ("none": keep every article untranslated)',
   }),
   modelsDir: option({
     env: 'HAPPENINGS_MODELS_DIR',

@@ -98,6 +98,7 @@ async function addEnglish(inputs: InputLine[]): Promise<void> {
   const translator: Translator = createTranslator({
     engines: config.translationEngines,
     apertiumPath: config.apertiumPath,
+    modelsDir: config.modelsDir,
   });
   try {
     for (const { article } of inputs) {

@@ -14,7 +14,8 @@ import { noEngineError } from './no-engine.js';
 const usage = `Usage: happenings translate --from LANG --to LANG [--html]
 
 Translates stdin to stdout through the configured engines (HAPPENINGS_TRANSLATION_ENGINES, default
-apertium; HAPPENINGS_APERTIUM names the apertium command). Names of people are kept as written.
+neural,apertium: an installed neural model first, see happenings models; HAPPENINGS_APERTIUM names the
+apertium command). Names of people are kept as written.
   --from LANG   source language, ISO 639-1 (e.g. es)
   --to LANG     target language, ISO 639-1 (e.g. en)
   --html        read stdin as one HTML document (paragraphs and inline tags kept)

@@ -9,17 +9,24 @@ import type { HttpOptions } from './http-engine.js';
 import { DeepLEngine, LibreTranslateEngine, OpenAiEngine, type OpenAiOptions } from './http-engines.js';
 import type { FeatureSwitches } from './polish.js';
 import { paragraphsFromRuns, runsByPosition } from './html-lines.js';
+import { NeuralEngine } from './neural/engine.js';
+import type { ModelOptions } from './neural/model.js';
 import { distinctNames, findNames } from './protect-names.js';
 import { sanitizeHtml } from '../sanitize/index.js';
 import type { Article, EngineStatus, HtmlTranslation, Translation, TranslationEngine, Translator } from './types.js';
 
 export type { EngineStatus, Translation, TranslationEngine, Translator } from './types.js';
 export { ApertiumEngine } from './apertium.js';
+export { NeuralEngine } from './neural/engine.js';
 export { storeTranslationCache, type PersistentCache } from './cache.js';
 
 export interface TranslatorOptions {
   engines: string[];
   apertiumPath?: string;
+  /** The neural engine's models, one folder per pair (config modelsDir); without it the engine serves no pair. */
+  modelsDir?: string;
+  /** The neural engine's threads, and the bench's fixed-length mode (neural/model.ts). */
+  neural?: ModelOptions;
   /** Stand-ins for tests and future adapters, by name. */
   extraEngines?: TranslationEngine[];
   cacheEntries?: number;
@@ -85,8 +92,8 @@ export function createTranslator(options: TranslatorOptions): Translator {
     if (entries.length && options.persistentCache) await options.persistentCache.set(entries);
     return keys.map((k) => found.get(k)!);
   };
-  const cachedTexts = (engine: TranslationEngine, from: string, to: string, texts: string[]) =>
-    cached(engine.name, from, to, texts, (missing) => engine.translateTexts(missing, from, to));
+  const cachedTexts = async (engine: TranslationEngine, from: string, to: string, texts: string[]) =>
+    cached(await cacheName(engine, from, to), from, to, texts, (missing) => engine.translateTexts(missing, from, to));
   /**
    * The body's HTML translation with its runs, cached as JSON under "<engine>:html-runs" (the runs
    * are what the paragraphs are read with, so a cached body needs them too).
@@ -97,7 +104,7 @@ export function createTranslator(options: TranslatorOptions): Translator {
     to: string,
     html: string,
   ): Promise<HtmlTranslation> => {
-    const [json] = await cached(`${engine.name}:html-runs`, from, to, [html], async ([text]) => [
+    const [json] = await cached(`${await cacheName(engine, from, to)}:html-runs`, from, to, [html], async ([text]) => [
       JSON.stringify(await htmlWithRuns(engine, text!, from, to)),
     ]);
     return JSON.parse(json!) as HtmlTranslation;
@@ -119,11 +126,14 @@ export function createTranslator(options: TranslatorOptions): Translator {
         ...plain,
       ]);
       const paragraphs = fromHtml.map((p) => p ?? rest.shift()!);
+      const route = await engine.describe?.(from, to);
       return {
         language: to,
         sourceLanguage: from,
         engine: engine.name,
         engineVersion: await engine.version(),
+        model: route?.model ?? null,
+        via: route?.via ?? null,
         title,
         subtitle: article.subtitle === null ? null : subtitle,
         imageCaption: article.imageCaption === null ? null : imageCaption,
@@ -149,6 +159,15 @@ export function createTranslator(options: TranslatorOptions): Translator {
       await Promise.all(engines.map((e) => e.close()));
     },
   };
+}
+
+/**
+ * The name an engine's translations of a pair are cached under: with the model and its version for
+ * an engine that has models, so translations of a model are not served after it is replaced.
+ */
+async function cacheName(engine: TranslationEngine, from: string, to: string): Promise<string> {
+  const route = await engine.describe?.(from, to);
+  return route?.model ? `${engine.name}:${route.model}@${route.version}` : engine.name;
 }
 
 /** The engine's runs when it cuts them itself, else the runs of its HTML paired by position. */
@@ -193,6 +212,7 @@ export function engineOrder(entries: string[]): { general: string[]; byPair: Rec
 export function translatorOptionsFromConfig(config: {
   translationEngines: string[];
   apertiumPath: string;
+  modelsDir: string;
   libretranslateUrl: string;
   libretranslateApiKey: string;
   deeplUrl: string;
@@ -205,6 +225,7 @@ export function translatorOptionsFromConfig(config: {
   return {
     engines: config.translationEngines,
     apertiumPath: config.apertiumPath,
+    modelsDir: config.modelsDir,
     ...(config.libretranslateUrl
       ? { libretranslate: { url: config.libretranslateUrl, ...key(config.libretranslateApiKey) } }
       : {}),
@@ -225,6 +246,8 @@ function makeEngine(name: string, options: TranslatorOptions): TranslationEngine
       ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}),
     });
   }
+  if (name === 'neural' && options.modelsDir)
+    return new NeuralEngine({ modelsDir: options.modelsDir, ...options.neural });
   if (name === 'libretranslate' && options.libretranslate) return new LibreTranslateEngine(options.libretranslate);
   if (name === 'deepl' && options.deepl) return new DeepLEngine(options.deepl);
   if (name === 'openai' && options.openai) return new OpenAiEngine(options.openai);
@@ -233,14 +256,19 @@ function makeEngine(name: string, options: TranslatorOptions): TranslationEngine
 
 async function statusOf(engine: TranslationEngine): Promise<EngineStatus> {
   if (engine instanceof UnknownEngine) {
-    const known = ['libretranslate', 'deepl', 'openai'].includes(engine.name);
+    const known = ['neural', 'libretranslate', 'deepl', 'openai'].includes(engine.name);
+    const what =
+      engine.name === 'neural'
+        ? 'its models directory'
+        : `its URL${engine.name === 'deepl' ? ' and key' : engine.name === 'openai' ? ' and model' : ''}`;
     const message = known
-      ? `translation engine "${engine.name}" is not configured (set its URL${engine.name === 'deepl' ? ' and key' : engine.name === 'openai' ? ' and model' : ''}: see happenings config)`
-      : `unknown translation engine "${engine.name}" (known: apertium, libretranslate, deepl, openai)`;
+      ? `translation engine "${engine.name}" is not configured (set ${what}: see happenings config)`
+      : `unknown translation engine "${engine.name}" (known: neural, apertium, libretranslate, deepl, openai)`;
     return { engine: engine.name, available: false, pairs: [], version: null, message };
   }
   try {
-    const pairs = engine instanceof ApertiumEngine ? await engine.pairs() : [];
+    const pairs =
+      engine instanceof ApertiumEngine ? await engine.pairs() : engine instanceof NeuralEngine ? engine.pairs() : [];
     return { engine: engine.name, available: true, pairs, version: await engine.version(), message: 'ok' };
   } catch {
     return {
