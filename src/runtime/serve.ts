@@ -65,6 +65,10 @@ export async function serve(
           enqueuePage: (job) => runtime.pipeline.enqueuePage(job),
           translationStatus: async () => (await runtime.translator.status()).map(engineLine),
           feedIntervalMinutes: config.feedIntervalMinutes,
+          translator: runtime.translator,
+          languages: config.languages,
+          modelsDir: config.modelsDir,
+          enqueueRetranslate: (sourceId) => runtime.enqueueRetranslate(sourceId),
         }),
       }
     : undefined;
