@@ -91,23 +91,4 @@ describe('retranslateArticles', () => {
     expect(again).toEqual({ articles: 5, retranslated: 0, current: 2, unserved: 1, failed: 1 });
     expect(engine.texts).toBe(texts);
   });
-
-  it('takes only the language, date and source asked for, and leaves sources with translation off alone', async () => {
-    const one = await t.store.createSource({ name: 'One', url: 'https://one.example/feed' });
-    const two = await t.store.createSource({ name: 'Two', url: 'https://two.example/feed' });
-    const quiet = await t.store.createSource({ name: 'Quiet', url: 'https://quiet.example/feed' });
-    await t.store.updateSource(quiet.source.id, { translate: false });
-    const recentEs = await save('recent-es', 'es', one.source.id, { publishedAt: '2026-11-15T00:00:00Z' });
-    const oldEs = await save('old-es', 'es', one.source.id, { publishedAt: '2026-10-01T00:00:00Z' });
-    const recentDe = await save('recent-de', 'de', two.source.id, { publishedAt: '2026-11-15T00:00:00Z' });
-    await save('quiet-de', 'de', quiet.source.id, { publishedAt: '2026-11-15T00:00:00Z' });
-    const ids = (filter: Record<string, unknown>) =>
-      t.store.articleIdsToRetranslate({ afterId: 0, limit: 10, ...filter });
-
-    expect(await ids({})).toEqual([recentEs, oldEs, recentDe]);
-    expect(await ids({ language: 'de' })).toEqual([recentDe]);
-    expect(await ids({ since: '2026-11-01' })).toEqual([recentEs, recentDe]);
-    expect(await ids({ sourceId: one.source.id })).toEqual([recentEs, oldEs]);
-    expect(await ids({ afterId: recentEs, limit: 1 })).toEqual([oldEs]);
-  });
 });
