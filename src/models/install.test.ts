@@ -171,6 +171,18 @@ describe('models add', () => {
     expect(server.seen).toEqual([]);
   });
 
+  it('runs one download of a pair at a time, and takes over the lock of a process that is gone', async () => {
+    const [first, second] = await Promise.allSettled([add(), add()]);
+    expect(first.status).toBe('fulfilled');
+    expect(second.status === 'rejected' && (second.reason as Error).message).toBe(
+      `models: another models add de-en is running (process ${process.pid})`,
+    );
+    await removeModel(modelsDir, 'de-en');
+    await writeFile(join(modelsDir, '.incoming/de-en.lock'), '999999999');
+    expect((await add()).changed).toBe(true);
+    expect(existsSync(join(modelsDir, '.incoming/de-en.lock'))).toBe(false);
+  });
+
   it('refuses a pair that is not one', async () => {
     expect((await failure(add([], 'german'))).message).toBe(
       'models: "german" is not a language pair (write it as de-en)',

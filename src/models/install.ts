@@ -54,21 +54,64 @@ export async function addModel(options: AddOptions): Promise<AddResult> {
   emit({ kind: 'pinned', pair: pair.name, repo, revision, files });
 
   const incoming = join(modelsDir, INCOMING, pair.name);
-  await startIncoming(incoming, repo, revision);
-  for (const file of files) await fetchVerified(publisher, repo, revision, file, incoming, emit);
+  const unlock = await lockIncoming(incoming, pair.name);
+  try {
+    await startIncoming(incoming, repo, revision);
+    for (const file of files) await fetchVerified(publisher, repo, revision, file, incoming, emit);
+    return { manifest: await install(incoming, target, pair.name, repo, revision, files, options.now), changed: true };
+  } finally {
+    await unlock();
+  }
+}
 
+async function install(
+  incoming: string,
+  target: string,
+  pair: string,
+  repo: string,
+  revision: string,
+  files: RemoteFile[],
+  now: (() => Date) | undefined,
+): Promise<Manifest> {
   const manifest: Manifest = {
-    pair: pair.name,
+    pair,
     repo,
     revision,
     licence: licenceOf(repo),
     files: files.map((f) => ({ path: f.path, size: f.size, ...checksumOf(f) })),
-    installedAt: (options.now?.() ?? new Date()).toISOString(),
+    installedAt: (now?.() ?? new Date()).toISOString(),
   };
   await writeFile(join(incoming, MANIFEST), `${JSON.stringify(manifest, null, 2)}\n`);
   await rm(join(incoming, PENDING), { force: true });
   await moveIntoPlace(incoming, target);
-  return { manifest, changed: true };
+  return manifest;
+}
+
+/**
+ * One download of a pair at a time: `.incoming/<pair>.lock` holds the process id. A lock whose
+ * process is gone (killed mid-download) is taken over.
+ */
+async function lockIncoming(incoming: string, pair: string): Promise<() => Promise<void>> {
+  const lock = `${incoming}.lock`;
+  await mkdir(dirname(lock), { recursive: true });
+  try {
+    await writeFile(lock, String(process.pid), { flag: 'wx' });
+  } catch {
+    const holder = Number(await readFile(lock, 'utf8').catch(() => ''));
+    if (holder && isRunning(holder))
+      throw new HappeningsError('models', 'bad-input', `another models add ${pair} is running (process ${holder})`);
+    await writeFile(lock, String(process.pid));
+  }
+  return () => rm(lock, { force: true });
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }
 
 /** The files of the contract that the repository has at the commit; all required ones must be there. */
