@@ -143,5 +143,6 @@ function progressPrinter(tty: boolean): (event: AddEvent) => void {
 }
 
 function megabytes(bytes: number): string {
+  if (bytes < 1000) return `${Math.round(bytes)} B`;
   return bytes < 100_000 ? `${(bytes / 1000).toFixed(1)} kB` : `${(bytes / 1_000_000).toFixed(1)} MB`;
 }
