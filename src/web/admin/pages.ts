@@ -102,11 +102,14 @@ ${model.errors.length ? html`<table class="sources"><thead><tr><th scope="col">P
 /** Which engine serves each pair, and the installed models with their size and version. */
 function translationDetails(model: DashboardModel): SafeHtml {
   const models = model.models.length
-    ? html`<table class="sources"><caption>Installed translation models</caption><thead><tr><th scope="col">Pair</th><th scope="col">Size</th><th scope="col">Version</th><th scope="col">Installed</th></tr></thead>
+    ? html`<table class="models"><caption>Installed translation models</caption><thead><tr><th scope="col">Pair</th><th scope="col">Size</th><th scope="col">Version</th><th scope="col">Installed</th></tr></thead>
 <tbody>${model.models.map(modelRow)}</tbody></table>`
     : html`<p>No translation models installed (<code>happenings models add de-en</code> installs one).</p>`;
-  return html`<h3>Which engine serves each language</h3>
-<ul class="routes">${model.routes.map((line) => html`<li>${line}</li>`)}</ul>
+  const routes = model.routes.length
+    ? html`<h3>Which engine serves each language</h3>
+<ul class="routes">${model.routes.map((line) => html`<li>${line}</li>`)}</ul>`
+    : '';
+  return html`${routes}
 ${models}`;
 }
 
