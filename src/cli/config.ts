@@ -28,7 +28,10 @@ async function translationRoutes(config: Config): Promise<string[]> {
   const translator = createTranslator(translatorOptionsFromConfig(config));
   try {
     const routes = await translator.routes(pairsInto(commonSourceLanguages, config.languages));
-    return [`translation (engines in order: ${config.translationEngines.join(', ')}):`, ...routes.map(routeLine)];
+    return [
+      `translation (engines in order: ${config.translationEngines.join(', ')}):`,
+      ...routes.map((r) => routeLine(r, config.translationEngines)),
+    ];
   } finally {
     await translator.close();
   }

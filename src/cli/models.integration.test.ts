@@ -88,7 +88,9 @@ describe('happenings config and retranslate', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^# es → en: apertium \d+\.\d+/m);
     expect(r.stdout).toMatch(/^# pt → en: apertium \S+ via es$/m);
-    expect(r.stdout).toContain('# ru → en: none (install a model: happenings models add ru-en)');
+    expect(r.stdout).toContain(
+      '# ru → en: none (install a model: happenings models add ru-en, and put neural in HAPPENINGS_TRANSLATION_ENGINES)',
+    );
   });
 
   // Needs Apertium with apertium-eng-spa (CI installs it).

@@ -67,6 +67,7 @@ export async function serve(
           feedIntervalMinutes: config.feedIntervalMinutes,
           translator: runtime.translator,
           languages: config.languages,
+          engines: config.translationEngines,
           modelsDir: config.modelsDir,
           enqueueRetranslate: (sourceId) => runtime.enqueueRetranslate(sourceId),
         }),

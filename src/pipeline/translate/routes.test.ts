@@ -26,7 +26,7 @@ describe('translator routes', () => {
       ],
     });
     const routes = await translator.routes(pairsInto(['de', 'es', 'pt', 'ru', 'en'], ['en']));
-    expect(routes.map(routeLine)).toEqual([
+    expect(routes.map((r) => routeLine(r))).toEqual([
       'de → en: neural opus-mt-de-en (rev 1a2b3c4)',
       // The pair's own order ("es-en:rules") comes before the general one.
       'es → en: rules 2.0',
@@ -41,6 +41,16 @@ describe('translator routes', () => {
       version: '1a2b3c4d5e6f',
       via: null,
     });
+  });
+
+  it('says to configure the neural engine when the configured order leaves it out', () => {
+    const none = { from: 'ru', to: 'en', engine: null, model: null, version: null, via: null };
+    expect(routeLine(none, ['apertium'])).toBe(
+      'ru → en: none (install a model: happenings models add ru-en, and put neural in HAPPENINGS_TRANSLATION_ENGINES)',
+    );
+    expect(routeLine(none, ['neural', 'apertium'])).toBe(
+      'ru → en: none (install a model: happenings models add ru-en)',
+    );
   });
 
   it('writes a pivot and a hand-placed model readably', () => {

@@ -49,10 +49,18 @@ async function describeByVersion(engine: TranslationEngine): Promise<EngineRoute
   return { model: null, version: await engine.version().catch(() => 'unknown'), via: null };
 }
 
-/** One line for people: the engine, its model and version, the pivot; or how to get the pair translated. */
-export function routeLine(route: PairRoute): string {
+/**
+ * One line for people: the engine, its model and version, the pivot; or how to get the pair
+ * translated (`engines`, the configured order: when it leaves the neural engine out, say so too).
+ */
+export function routeLine(route: PairRoute, engines?: string[]): string {
   const pair = `${route.from} → ${route.to}`;
-  if (!route.engine) return `${pair}: none (install a model: happenings models add ${route.from}-${route.to})`;
+  if (!route.engine) {
+    const add = `happenings models add ${route.from}-${route.to}`;
+    return engines && !engines.some((e) => e === 'neural' || e.endsWith(':neural'))
+      ? `${pair}: none (install a model: ${add}, and put neural in HAPPENINGS_TRANSLATION_ENGINES)`
+      : `${pair}: none (install a model: ${add})`;
+  }
   const version = route.version ? versionText(route.version, route.model !== null) : '';
   const what = route.model
     ? `${route.engine} ${route.model}${version ? ` (${version})` : ''}`

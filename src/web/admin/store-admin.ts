@@ -15,6 +15,8 @@ export interface StoreAdminOptions {
   translator?: Pick<Translator, 'routes'>;
   /** The site languages (config languages). */
   languages?: string[];
+  /** The configured engine order (config translationEngines), for the hint on pairs no engine serves. */
+  engines?: string[];
   /** config modelsDir: the installed models listed. */
   modelsDir?: string;
   /** Queues the 'retranslate' job for a source (the runtime's queue). */
@@ -75,7 +77,7 @@ export function storeAdminOps(options: StoreAdminOptions): AdminOps {
     async translationRoutes() {
       if (!options.translator) return [];
       const pairs = pairsInto(await sourceLanguages(store), options.languages ?? ['en']);
-      return (await options.translator.routes(pairs)).map(routeLine);
+      return (await options.translator.routes(pairs)).map((r) => routeLine(r, options.engines));
     },
     async models() {
       return options.modelsDir ? installedModels(options.modelsDir) : [];
