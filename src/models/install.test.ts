@@ -183,6 +183,14 @@ describe('models add', () => {
     expect(existsSync(join(modelsDir, '.incoming/de-en.lock'))).toBe(false);
   });
 
+  it('refuses a listing with a file too large for a model, before downloading anything', async () => {
+    const error = await failure(addModel({ modelsDir, pair: 'de-en', publisher, maxFileBytes: 250_000 }));
+    expect(error.message).toBe(
+      'models: Xenova/opus-mt-de-en lists onnx/encoder_model_quantized.onnx at 300000 bytes: too large for a model file',
+    );
+    expect(server.seen.some((s) => s.path.startsWith('/cdn/'))).toBe(false);
+  });
+
   it('refuses a pair that is not one', async () => {
     expect((await failure(add([], 'german'))).message).toBe(
       'models: "german" is not a language pair (write it as de-en)',

@@ -29,6 +29,8 @@ export interface AddOptions {
   publisher: Publisher;
   onEvent?: (event: AddEvent) => void;
   now?: () => Date;
+  /** A file listed larger than this is refused before anything is downloaded; 2 GiB. */
+  maxFileBytes?: number;
 }
 
 export interface AddResult {
@@ -36,6 +38,12 @@ export interface AddResult {
   /** False when the same revision was installed already (nothing was downloaded). */
   changed: boolean;
 }
+
+/**
+ * 2 GiB: the largest OPUS-MT exports (the "big" transformers, full precision) are under 1 GB a file;
+ * a listing that promises more is not the model we asked for, and would fill the disk.
+ */
+const MAX_FILE_BYTES = 2 ** 31;
 
 /** Where a download in progress notes which commit its .part files belong to. */
 const PENDING = '.pending.json';
@@ -51,6 +59,13 @@ export async function addModel(options: AddOptions): Promise<AddResult> {
   const current = await readManifest(target);
   if (current?.revision === revision && current.repo === repo) return { manifest: current, changed: false };
   const files = await wantedFiles(publisher, repo, revision);
+  const huge = files.find((f) => f.size > (options.maxFileBytes ?? MAX_FILE_BYTES));
+  if (huge)
+    throw new HappeningsError(
+      'models',
+      'too-large',
+      `${repo} lists ${huge.path} at ${huge.size} bytes: too large for a model file`,
+    );
   emit({ kind: 'pinned', pair: pair.name, repo, revision, files });
 
   const incoming = join(modelsDir, INCOMING, pair.name);
