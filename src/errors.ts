@@ -18,6 +18,7 @@ export type Stage =
   | 'jobs'
   | 'web'
   | 'config'
+  | 'models'
   | 'cli';
 
 export type ErrorCode =

@@ -20,6 +20,8 @@ const LAYERS: { name: string; level: number; holds: (file: string) => boolean }[
   { name: 'stages', level: 2, holds: (f) => /^pipeline\/[^/]+\//.test(f) && !isFlow(f) },
   { name: 'store', level: 2, holds: (f) => f.startsWith('store/') },
   { name: 'flow', level: 3, holds: (f) => isFlow(f) || f.startsWith('sources/') || f.startsWith('jobs/') },
+  // Translation models on disk and their download: above the fetch stage's guard, below the site and the commands.
+  { name: 'models', level: 3, holds: (f) => f.startsWith('models/') },
   { name: 'site', level: 4, holds: (f) => f.startsWith('web/') || f.startsWith('demo/') },
   { name: 'runtime', level: 5, holds: (f) => f.startsWith('runtime/') },
   { name: 'cli', level: 6, holds: (f) => f.startsWith('cli/') },

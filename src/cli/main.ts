@@ -28,6 +28,14 @@ const commands: Record<string, { summary: string; load: () => Promise<{ command:
     summary: 'add, import (OPML), export (OPML) and list sources with their fetch health',
     load: () => import('./sources.js'),
   },
+  models: {
+    summary: 'list, add (download and verify) and remove translation models',
+    load: () => import('./models.js'),
+  },
+  retranslate: {
+    summary: 'translate stored articles again with the engine that now serves their language pair',
+    load: () => import('./retranslate.js'),
+  },
   config: { summary: 'print the effective configuration (secrets masked)', load: () => import('./config.js') },
   demo: {
     summary: 'start a synthetic multilingual publisher on loopback and the site over it (no internet needed)',

@@ -20,6 +20,7 @@ import {
 import { DEDUPE_WINDOW_MS, DedupeIndex, decodeSignature } from '../pipeline/dedupe/index.js';
 import type { Pipeline } from '../pipeline/types.js';
 import { ingestPage, pollFeed } from '../pipeline/run.js';
+import { retranslateArticles } from '../pipeline/retranslate.js';
 import { pollLimitsFromConfig } from '../pipeline/poll.js';
 import { StoryTracker } from '../pipeline/cluster/persist.js';
 
@@ -30,7 +31,9 @@ export interface Runtime {
   translator: Translator;
   queue: JobQueue;
   pipeline: Pipeline;
-  /** Starts the job workers (poll-feed, ingest-page) with the configured concurrency. */
+  /** Queues the re-translation of one source's articles (the 'retranslate' job; admin's button). */
+  enqueueRetranslate(sourceId: number): Promise<void>;
+  /** Starts the job workers (poll-feed, ingest-page, retranslate) with the configured concurrency. */
   startWorkers(concurrency?: number): void;
   /**
    * True on PostgreSQL: feed polling is scheduled by the queue's distributed cron inside the
@@ -81,11 +84,15 @@ export async function openRuntime(config: Config, options: { readers?: number } 
     pipeline,
     schedulesFeeds: onPostgres,
     renderMetrics: () => renderMetrics(metrics, store, queue),
+    // One pending run per source; a rerun redoes nothing already done (pipeline/retranslate.ts).
+    enqueueRetranslate: (sourceId) =>
+      queue.add('retranslate', { sourceId }, { key: `retranslate:${sourceId}`, queue: 'retranslate' }),
     startWorkers(concurrency = config.workers) {
       queue.start(
         {
           'poll-feed': async ({ feedId }: { feedId: number }) => void (await pollFeed(pipeline, feedId)),
           'ingest-page': async (job) => void (await ingestPage(pipeline, job)),
+          retranslate: ({ sourceId }: { sourceId: number }) => retranslateSource(pipeline, sourceId),
           ...(onPostgres && {
             [scheduleFeedsTask]: async () => void (await enqueueDueFeeds(store, queue, new Date())),
           }),
@@ -107,6 +114,14 @@ export async function openRuntime(config: Config, options: { readers?: number } 
       await store.close();
     },
   };
+}
+
+/** The 'retranslate' job: the source's articles, a log line per batch. */
+async function retranslateSource(pipeline: Pipeline, sourceId: number): Promise<void> {
+  const line = (r: { articles: number; retranslated: number; current: number; failed: number }) =>
+    `retranslate: source ${sourceId}: ${r.articles} article(s), ${r.retranslated} redone, ${r.current} already current, ${r.failed} failed`;
+  const report = await retranslateArticles(pipeline, { sourceId, onBatch: (r) => log.info(line(r)) });
+  log.info(`${line(report)} (done)`);
 }
 
 /** graphile-worker in its own schema of the same database; its cron fires the feed scheduler. */

@@ -51,6 +51,7 @@ export function instrumentTranslator(translator: Translator, metrics: Metrics): 
     },
     translateText: (lines, from, to) => translator.translateText(lines, from, to),
     status: () => translator.status(),
+    routes: (pairs) => translator.routes(pairs),
     close: () => translator.close(),
   };
 }

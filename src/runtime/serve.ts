@@ -65,6 +65,11 @@ export async function serve(
           enqueuePage: (job) => runtime.pipeline.enqueuePage(job),
           translationStatus: async () => (await runtime.translator.status()).map(engineLine),
           feedIntervalMinutes: config.feedIntervalMinutes,
+          translator: runtime.translator,
+          languages: config.languages,
+          engines: config.translationEngines,
+          modelsDir: config.modelsDir,
+          enqueueRetranslate: (sourceId) => runtime.enqueueRetranslate(sourceId),
         }),
       }
     : undefined;

@@ -20,6 +20,7 @@ import { openSqlite, sqliteDialect, sqlitePragmas } from './sqlite-dialect.js';
 import { openSqliteReaders } from './sqlite-readers.js';
 import { openPostgres, postgresDialect, withMigrationLock } from './pg-dialect.js';
 import * as translations from './translations.js';
+import * as retranslation from './retranslation.js';
 import * as translationCache from './translation-cache.js';
 import * as views from './views.js';
 import * as stories from './stories.js';
@@ -31,6 +32,7 @@ export type { Database } from './schema.js';
 export type { StoreDialect } from './dialect.js';
 export type { SourcePatch, FeedFetched, FeedFailed } from './sources.js';
 export type { CarrierInput, LatestArticlesOptions } from './articles.js';
+export type { RetranslationFilter } from './retranslation.js';
 export type { FirstCarrier, SummaryRow } from './article-lists.js';
 export type { EntityRow } from './entities.js';
 export type { JobCounts, JobRow, NewJob } from './jobs.js';
@@ -72,6 +74,7 @@ const queries = {
   translationsOf: translations.translationsOf,
   translationOf: translations.translationOf,
   translationsInto: translations.translationsInto,
+  articleIdsToRetranslate: retranslation.articleIdsToRetranslate,
   cachedTranslations: translationCache.cachedTranslations,
   cacheTranslations: translationCache.cacheTranslations,
   recordItemError: itemErrors.recordItemError,

@@ -3,6 +3,7 @@ import { sql } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
 import { describeArticleContract } from './articles.contract.js';
 import { describeSearchContract } from './search.contract.js';
+import { describeRetranslationContract } from './retranslation.contract.js';
 import { openStore } from './index.js';
 import { migrations } from './migrations.js';
 import { openPgTestStore } from './pg-store.testkit.js';
@@ -63,6 +64,7 @@ describe('postgres store: the store contract', () => {
   describeSourceContract(openPgTestStore);
   describeArticleContract(openPgTestStore);
   describeSearchContract(openPgTestStore);
+  describeRetranslationContract(openPgTestStore);
   describeSiteContract(openPgTestStore);
   describeStoryContract(openPgTestStore);
 });

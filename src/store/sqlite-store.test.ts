@@ -4,6 +4,7 @@ import { openStore } from './index.js';
 import { migrations } from './migrations.js';
 import { describeArticleContract } from './articles.contract.js';
 import { describeSearchContract } from './search.contract.js';
+import { describeRetranslationContract } from './retranslation.contract.js';
 import { describeSourceContract } from './sources.contract.js';
 import { describeSiteContract } from './site.contract.js';
 import { describeStoryContract } from './stories.contract.js';
@@ -185,6 +186,7 @@ describe('sqlite store: the store contract', () => {
   describeSourceContract(openTestStore);
   describeArticleContract(openTestStore);
   describeSearchContract(openTestStore);
+  describeRetranslationContract(openTestStore);
   describeSiteContract(openTestStore);
   describeStoryContract(openTestStore);
 });

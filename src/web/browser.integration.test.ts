@@ -4,7 +4,7 @@
  * publisher (with Apertium). Journeys, keyboard, accessibility (axe-core), light and dark, phone
  * width, layout shift. Screenshots go to ./screenshots/ for review. Fails when Chromium is missing.
  */
-import { mkdirSync, mkdtempSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -24,6 +24,20 @@ import { storeDb } from '../store/db.testkit.js';
 const CHROMIUM = '/usr/bin/chromium';
 const SCREENSHOTS = join(process.cwd(), 'screenshots');
 const ADMIN_PASSWORD = 'browser-test-password';
+/** A models folder with one model placed by hand (the admin lists it with its size). */
+function handPlacedModel(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'happenings-models-'));
+  mkdirSync(join(dir, 'de-en/onnx'), { recursive: true });
+  for (const file of [
+    'config.json',
+    'tokenizer.json',
+    'onnx/encoder_model_quantized.onnx',
+    'onnx/decoder_model_merged_quantized.onnx',
+  ])
+    writeFileSync(join(dir, 'de-en', file), '{}');
+  return dir;
+}
+
 const AXE_PATH = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
 let publisher: DemoPublisher;
@@ -94,6 +108,10 @@ beforeAll(async () => {
     store: runtime.store,
     enqueuePage: runtime.pipeline.enqueuePage,
     translationStatus: async () => ['apertium: ready'],
+    translator: runtime.translator,
+    languages: ['en'],
+    modelsDir: handPlacedModel(),
+    enqueueRetranslate: runtime.enqueueRetranslate,
   });
   const app = createWebApp({ data, siteName: 'Happenings', language: 'en', admin: { ops, password: ADMIN_PASSWORD } });
   server = await startWebServer(app, { port: 0, host: '127.0.0.1' });

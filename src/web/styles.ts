@@ -47,8 +47,9 @@ button{background:var(--link);color:var(--bg);border:0;cursor:pointer}
 form p{margin:.5rem 0}
 a:focus-visible,input:focus-visible,select:focus-visible,button:focus-visible{outline:3px solid var(--link);outline-offset:2px}
 .pager{display:flex;justify-content:space-between;margin-top:1.5rem}
-table.sources{width:100%;border-collapse:collapse;font-size:.95rem}
-table.sources th,table.sources td{overflow-wrap:anywhere;text-align:start;padding:.4rem;border-bottom:1px solid var(--line);vertical-align:top}
+table.sources,table.models{width:100%;border-collapse:collapse;font-size:.95rem}
+table.models caption{text-align:start;font-weight:600;padding:.4rem 0}
+table.sources th,table.sources td,table.models th,table.models td{overflow-wrap:anywhere;text-align:start;padding:.4rem;border-bottom:1px solid var(--line);vertical-align:top}
 @media (max-width:40rem){.bilingual,.bilingual tbody,.bilingual tr,.bilingual td,.bilingual th{display:block}.bilingual thead{display:none}.bilingual td+td{border-top:0;padding-bottom:1rem}
 table.sources thead{display:none}table.sources td{display:block;border:0;padding:.1rem .4rem}table.sources tr{display:block;border-bottom:1px solid var(--line);padding:.4rem 0}}
 `

@@ -16,7 +16,7 @@ import { translateHtmlDocument, type HtmlTranslation } from './html.js';
 import { chainRuns } from './html-lines.js';
 import type { FeatureSwitches } from './polish.js';
 import { NameBook, translatePlain } from './segments.js';
-import type { TranslationEngine } from './types.js';
+import type { EngineRoute, TranslationEngine } from './types.js';
 
 const run = promisify(execFile);
 
@@ -104,6 +104,12 @@ export class ApertiumEngine implements TranslationEngine {
         [via, to],
       ];
     return null;
+  }
+
+  /** No model; the version of Apertium, and the pivot when the pair goes through one ("pt → es → en": es). */
+  async describe(from: string, to: string): Promise<EngineRoute> {
+    const hops = await this.route(from, to).catch(() => null);
+    return { model: null, version: await this.version(), via: hops && hops.length > 1 ? hops[0]![1] : null };
   }
 
   async translateTexts(texts: string[], from: string, to: string): Promise<string[]> {

@@ -13,12 +13,14 @@ import { NeuralEngine } from './neural/engine.js';
 import type { ModelOptions } from './neural/model.js';
 import { distinctNames, findNames } from './protect-names.js';
 import { sanitizeHtml } from '../sanitize/index.js';
+import { routeOf, type PairRoute } from './routes.js';
 import type { Article, EngineStatus, HtmlTranslation, Translation, TranslationEngine, Translator } from './types.js';
 
 export type { EngineStatus, Translation, TranslationEngine, Translator } from './types.js';
 export { ApertiumEngine } from './apertium.js';
 export { NeuralEngine } from './neural/engine.js';
 export { storeTranslationCache, type PersistentCache } from './cache.js';
+export { commonSourceLanguages, pairsInto, routeLine, type PairRoute } from './routes.js';
 
 export interface TranslatorOptions {
   engines: string[];
@@ -153,6 +155,10 @@ export function createTranslator(options: TranslatorOptions): Translator {
 
     async status(): Promise<EngineStatus[]> {
       return Promise.all(engines.map(statusOf));
+    },
+
+    async routes(pairs: { from: string; to: string }[]): Promise<PairRoute[]> {
+      return Promise.all(pairs.map(async ({ from, to }) => routeOf(await engineFor(from, to), from, to)));
     },
 
     async close(): Promise<void> {

@@ -16,4 +16,11 @@ describe('Apertium pivot through Spanish (needs apertium-es-pt)', () => {
     expect(out).toContain('Vladimir Putin');
     expect(out).toMatch(/president/i);
   });
+
+  it('describes the route: no model, the Apertium version, the pivot', async () => {
+    const version = await engine.version();
+    expect(version).toMatch(/^\d+\.\d+/);
+    expect(await engine.describe('pt', 'en')).toEqual({ model: null, version, via: 'es' });
+    expect(await engine.describe('es', 'en')).toEqual({ model: null, version, via: null });
+  });
 });

@@ -38,6 +38,17 @@ export interface EngineRoute {
   via: string | null;
 }
 
+/** The engine that serves a pair now, and by what route (routes.ts). */
+export interface PairRoute {
+  from: string;
+  to: string;
+  /** Null when no configured engine can do the pair. */
+  engine: string | null;
+  model: string | null;
+  version: string | null;
+  via: string | null;
+}
+
 export interface EngineStatus {
   engine: string;
   available: boolean;
@@ -53,6 +64,8 @@ export interface Translator {
   translateArticle(article: Article, from: string, to: string): Promise<Translation | null>;
   translateText(lines: string[], from: string, to: string): Promise<string[] | null>;
   status(): Promise<EngineStatus[]>;
+  /** The engine that would serve each pair now (the first configured one that supports it), with its model and route. */
+  routes(pairs: { from: string; to: string }[]): Promise<PairRoute[]>;
   close(): Promise<void>;
 }
 

@@ -36,6 +36,18 @@ export interface AdminSourceSettings {
   bodySelector?: string | null;
 }
 
+/** An installed translation model (models/installed.ts). */
+export interface AdminModel {
+  pair: string;
+  sizeBytes: number;
+  /** Null for a folder placed by hand. */
+  repo: string | null;
+  /** The publisher's commit, or "local". */
+  revision: string;
+  licence: string | null;
+  installedAt: string | null;
+}
+
 export interface AdminOps {
   sources(): Promise<AdminSource[]>;
   addSource(input: {
@@ -51,4 +63,9 @@ export interface AdminOps {
   retryItem(url: string): Promise<void>;
   /** One line per translation engine: "apertium 3.8: ready (es-en, fr-en)" or why not. */
   translationStatus(): Promise<string[]>;
+  /** One line per language pair: "de → en: neural opus-mt-de-en (rev 1a2b3c4)", "ru → en: none (…)". */
+  translationRoutes(): Promise<string[]>;
+  models(): Promise<AdminModel[]>;
+  /** Queues the re-translation of the source's articles (false: no such source). */
+  retranslateSource(id: number): Promise<boolean>;
 }

@@ -46,6 +46,21 @@ function fakeOps() {
     ],
     retryItem: async (url) => void calls.push(`retry ${url}`),
     translationStatus: async () => ['apertium: not installed'],
+    translationRoutes: async () => [
+      'de → en: neural opus-mt-de-en (rev 1a2b3c4)',
+      'ru → en: none (install a model: happenings models add ru-en)',
+    ],
+    models: async () => [
+      {
+        pair: 'de-en',
+        sizeBytes: 105_300_000,
+        repo: 'Xenova/opus-mt-de-en',
+        revision: '1a2b3c4d5e6f7a8b',
+        licence: 'CC-BY-4.0 (OPUS-MT, Helsinki-NLP)',
+        installedAt: '2026-12-07T01:00:00.000Z',
+      },
+    ],
+    retranslateSource: async (id) => (calls.push(`retranslate ${id}`), id === 1),
   };
   return { ops, calls };
 }
@@ -161,6 +176,42 @@ describe('admin', () => {
     await post('/admin/logout', new URLSearchParams({ csrf }));
     const doc = await documentOf(await app.request('/admin', { headers: { Cookie: cookie } }));
     expect(doc.querySelector('input[type="password"]')).not.toBeNull();
+  });
+
+  it('shows which engine serves each pair and the installed models, and queues a re-translation per source', async () => {
+    const { app, calls } = adminApp();
+    const { cookie, csrf, doc } = await login(app);
+    expect([...doc.querySelectorAll('ul.routes li')].map((li) => li.textContent)).toEqual([
+      'de → en: neural opus-mt-de-en (rev 1a2b3c4)',
+      'ru → en: none (install a model: happenings models add ru-en)',
+    ]);
+    const row = doc.querySelector('caption + thead + tbody tr')!;
+    expect(row.querySelector('th[scope="row"]')!.textContent).toBe('de-en');
+    expect(row.textContent).toContain('105.3 MB');
+    expect(row.textContent).toContain('Xenova/opus-mt-de-en 1a2b3c4');
+    const button = doc.querySelector('form[action="/admin/sources/1/retranslate"] button')!;
+    expect(button.textContent).toBe('Re-translate Diario');
+    expect(doc.getElementById(button.getAttribute('aria-describedby')!)).not.toBeNull();
+    const post = (path: string) =>
+      app.request(path, {
+        method: 'POST',
+        body: new URLSearchParams({ csrf }),
+        headers: { Cookie: cookie, Origin: ORIGIN },
+      });
+    expect((await post('/admin/sources/1/retranslate')).status).toBe(303);
+    const after = await documentOf(await app.request('/admin', { headers: { Cookie: cookie } }));
+    expect(after.querySelector('[role="status"]')!.textContent).toMatch(/re-translated in the background/);
+    await post('/admin/sources/7/retranslate');
+    const none = await documentOf(await app.request('/admin', { headers: { Cookie: cookie } }));
+    expect(none.querySelector('[role="status"]')!.textContent).toBe('There is no source 7.');
+    expect(calls).toEqual(['retranslate 1', 'retranslate 7']);
+    // Without the CSRF token nothing is queued.
+    await app.request('/admin/sources/1/retranslate', {
+      method: 'POST',
+      body: new URLSearchParams({}),
+      headers: { Cookie: cookie, Origin: ORIGIN },
+    });
+    expect(calls).toHaveLength(2);
   });
 
   it('says so when a source is on this machine or a private network (issue 15)', () => {

@@ -2,7 +2,7 @@
 import { timeTag } from '../format.js';
 import { html, safeUrl, type SafeHtml } from '../html.js';
 import { layout, type SiteContext } from '../layout.js';
-import type { AdminItemError, AdminSource } from './admin-data.js';
+import type { AdminItemError, AdminModel, AdminSource } from './admin-data.js';
 
 /** Longest body selector accepted: real ones are a few classes deep. */
 export const MAX_SELECTOR_LENGTH = 200;
@@ -27,6 +27,9 @@ export interface DashboardModel {
   sources: AdminSource[];
   errors: AdminItemError[];
   translation: string[];
+  /** Which engine serves each language pair. */
+  routes: string[];
+  models: AdminModel[];
   message: string | null;
 }
 
@@ -55,7 +58,8 @@ function sourceRow(s: AdminSource, csrf: string, site: SiteContext): SafeHtml {
 <p><label for="${p}-lang">Language hint</label> <input id="${p}-lang" name="language" size="5" value="${s.language ?? ''}"></p>
 <p><label for="${p}-selector">Body selector</label> <input id="${p}-selector" name="bodySelector" size="24" maxlength="${MAX_SELECTOR_LENGTH}" value="${s.bodySelector ?? ''}" placeholder="automatic" aria-describedby="selector-help"></p>
 <p>${checkbox(`${p}-paused`, 'paused', 'Paused', s.paused)} ${checkbox(`${p}-excerpt`, 'excerptOnly', 'Excerpt only', s.excerptOnly)} ${checkbox(`${p}-translate`, 'translate', 'Translate', s.translate)}</p>
-<p><button type="submit">Save ${s.name}</button></p></form></td>
+<p><button type="submit">Save ${s.name}</button></p></form>
+<form method="post" action="/admin/sources/${s.id}/retranslate">${csrfField(csrf)}<p><button type="submit" aria-describedby="retranslate-help">Re-translate ${s.name}</button></p></form></td>
 </tr>`;
 }
 
@@ -84,11 +88,32 @@ ${model.message ? html`<p class="note" role="status">${model.message}</p>` : ''}
 <p><button type="submit">Import</button></p></form>
 <h2>Translation</h2>
 <ul>${model.translation.map((line) => html`<li>${line}</li>`)}</ul>
+${translationDetails(model)}
 <h2>Sources and fetch health</h2>
+<p id="retranslate-help" class="meta">Re-translate: the source's stored articles are translated again in the background with the engine that now serves their language (after a model is installed, say); articles already translated by it are left alone. Progress goes to the log.</p>
 <p id="selector-help" class="meta">Body selector: a CSS selector (e.g. <code>article .story-body</code>) naming the article text on a source's pages, for sites where the automatic choice is wrong. Empty: automatic.</p>
 <table class="sources"><thead><tr><th scope="col">Source</th><th scope="col">Articles</th><th scope="col">Health</th><th scope="col">Settings</th></tr></thead>
 <tbody>${model.sources.map((s) => sourceRow(s, csrf, site))}</tbody></table>
 <h2>Failed pages</h2>
 ${model.errors.length ? html`<table class="sources"><thead><tr><th scope="col">Page</th><th scope="col">Error</th><th scope="col">Attempts, last</th><th scope="col">Action</th></tr></thead><tbody>${model.errors.map((e) => errorRow(e, csrf, site))}</tbody></table>` : html`<p>No failed pages.</p>`}`,
   });
+}
+
+/** Which engine serves each pair, and the installed models with their size and version. */
+function translationDetails(model: DashboardModel): SafeHtml {
+  const models = model.models.length
+    ? html`<table class="models"><caption>Installed translation models</caption><thead><tr><th scope="col">Pair</th><th scope="col">Size</th><th scope="col">Version</th><th scope="col">Installed</th></tr></thead>
+<tbody>${model.models.map(modelRow)}</tbody></table>`
+    : html`<p>No translation models installed (<code>happenings models add de-en</code> installs one).</p>`;
+  const routes = model.routes.length
+    ? html`<h3>Which engine serves each language</h3>
+<ul class="routes">${model.routes.map((line) => html`<li>${line}</li>`)}</ul>`
+    : '';
+  return html`${routes}
+${models}`;
+}
+
+function modelRow(m: AdminModel): SafeHtml {
+  const version = m.repo ? html`${m.repo} <code>${m.revision.slice(0, 7)}</code>` : html`placed by hand (local)`;
+  return html`<tr><th scope="row">${m.pair}</th><td>${(m.sizeBytes / 1_000_000).toFixed(1)} MB</td><td>${version}${m.licence ? html`<br><span class="meta">${m.licence}</span>` : ''}</td><td>${m.installedAt ?? ''}</td></tr>`;
 }

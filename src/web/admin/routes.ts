@@ -59,12 +59,15 @@ export function adminRoutes(options: AdminOptions, siteFor: (c: Context) => Site
     if (!session) return c.html(loginPage(siteFor(c), null).value);
     const message = messages.get(token!) ?? null;
     messages.delete(token!);
-    const [sources, errors, translation] = await Promise.all([
+    const [sources, errors, translation, routes, models] = await Promise.all([
       options.ops.sources(),
       options.ops.itemErrors(ERRORS_SHOWN),
       options.ops.translationStatus(),
+      options.ops.translationRoutes(),
+      options.ops.models(),
     ]);
-    return c.html(dashboardPage(siteFor(c), { csrf: session.csrf, sources, errors, translation, message }).value);
+    const model = { csrf: session.csrf, sources, errors, translation, routes, models, message };
+    return c.html(dashboardPage(siteFor(c), model).value);
   });
 
   // The try is taken before the body is read (login-guard.ts), the body read within a small limit,
@@ -166,6 +169,16 @@ export function adminRoutes(options: AdminOptions, siteFor: (c: Context) => Site
         bodySelector: bodySelector || null,
       };
       return (await options.ops.updateSource(id, settings)) ? 'Settings saved.' : `There is no source ${id}.`;
+    }),
+  );
+
+  admin.post(
+    '/sources/:id/retranslate',
+    action(async (c) => {
+      const id = idParam(c.req.param('id') ?? '', 'source');
+      return (await options.ops.retranslateSource(id))
+        ? 'Queued: the source’s articles are being re-translated in the background (progress in the log).'
+        : `There is no source ${id}.`;
     }),
   );
 
