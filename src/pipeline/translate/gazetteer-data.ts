@@ -33,6 +33,7 @@ p	Nguyen Phu Trong	Nguyen Phu Trong|Nguyễn Phú Trọng	Nguyen Phu Trong	Nguye
 p	Nicolás Maduro	Nicolás Maduro	-	-	-	-	-	Николас Мадуро
 p	Olaf Scholz	Olaf Scholz	-	-	-	-	-	Олаф Шольц
 p	Pedro Sánchez	Pedro Sánchez	-	-	-	-	-	-
+p	Pilar del Río	Pilar del Río	-	-	Pilar del Río	-	-	-
 p	Putin	Putin	Poutine	Putin	Putin	Putin	Putin	Путин
 p	Recep Tayyip Erdogan	Recep Tayyip Erdogan|Recep Tayyip Erdoğan	Recep Tayyip Erdogan	Recep Tayyip Erdoğan	-	-	-	Реджеп Тайип Эрдоган
 p	Sergei Lavrov	Serguéi Lavrov|Sergei Lavrov	Sergueï Lavrov	Sergej Lawrow	Serguei Lavrov	-	-	Сергей Лавров
@@ -47,6 +48,7 @@ p	Yoon Suk Yeol	Yoon Suk Yeol|Yoon Suk-yeol	Yoon Suk-yeol	Yoon Suk-yeol	-	-	-	Ю
 l	Abu Dhabi	Abu Dabi|Abu Dhabi	Abou Dhabi	Abu Dhabi	Abu Dhabi	-	-	Абу-Даби
 l	Beijing	Pekín	Pékin	Peking	Pequim	Pechino	Pequín	Пекин
 l	Cape Town	Ciudad del Cabo	Le Cap	Kapstadt	Cidade do Cabo	Città del Capo	Ciutat del Cap	Кейптаун
+l	Casa Rosada	Casa Rosada	-	-	-	-	-	Каса Росада
 l	Chechnya	Chechenia	Tchétchénie	Tschetschenien	Chechênia	Cecenia	Txetxènia	Чечня
 l	Crimea	Crimea	Crimée	Krim	Crimeia	Crimea	Crimea	Крым
 l	Damascus	Damasco	Damas	Damaskus	Damasco	Damasco	Damasc	Дамаск
