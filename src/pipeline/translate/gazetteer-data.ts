@@ -58,6 +58,7 @@ l	Hanoi	Hanói|Hanoi	Hanoï	Hanoi	Hanói	-	-	Ханой
 l	Ho Chi Minh City	Ciudad Ho Chi Minh	Hô Chi Minh-Ville	Ho-Chi-Minh-Stadt	Cidade de Ho Chi Minh	-	-	Хошимин
 l	Kharkiv	Járkov|Jarkov	Kharkiv	Charkiw	Kharkiv	-	-	Харьков
 l	Kyiv	Kiev	Kiev|Kyiv	Kiew	Kiev	Kiev	Kíiv	Киев
+l	Latin America	América Latina|Latinoamérica	Amérique latine	Lateinamerika	América Latina	America Latina	Amèrica Llatina	Латинская Америка
 l	Mecca	La Meca	La Mecque	Mekka	Meca	La Mecca	la Meca	Мекка
 l	Moscow	Moscú	Moscou	Moskau	Moscou	Mosca	Moscou	Москва
 l	New Delhi	Nueva Delhi	New Delhi	Neu-Delhi	Nova Déli	Nuova Delhi	Nova Delhi	Нью-Дели
@@ -79,6 +80,7 @@ o	Hezbollah	Hezbolá|Hizbulá	Hezbollah	Hisbollah	Hezbollah	Hezbollah	Hezbol·la
 o	Kremlin	Kremlin	Kremlin	Kreml	Kremlin	Cremlino	Kremlin	Кремль
 o	Pemex	Pemex	-	-	-	-	-	-
 o	Petrobras	Petrobras	-	-	-	-	-	-
+o	Red Cross	Cruz Roja	Croix-Rouge	Rotes Kreuz	Cruz Vermelha	Croce Rossa	Creu Roja	Красный Крест
 o	Rosneft	Rosneft	-	-	-	-	-	Роснефть
 p	Aung San Suu Kyi	Aung San Suu Kyi	Aung San Suu Kyi	Aung San Suu Kyi	Aung San Suu Kyi	-	-	Аун Сан Су Чжи
 p	Lee Hsien Loong	Lee Hsien Loong	-	-	-	-	-	Ли Сянь Лун

@@ -103,8 +103,19 @@ function acceptedForms(span: NameSpan, to: string): string[] {
   return [...new Set([span.name, nameInLanguage(span, to), ...spellings])];
 }
 
+/**
+ * Whole-word occurrences, accents and apostrophe shapes aside: "Lopez Obrador" for "López Obrador"
+ * and "Beacon's" for "Beacon’s" are the name, as English news writes it, not a loss to repair.
+ */
 function occurrences(text: string, form: string): number {
-  return [...text.matchAll(wholeWord(form, 'gu'))].length;
+  return [...loose(text).matchAll(wholeWord(loose(form), 'gu'))].length;
+}
+
+function loose(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .replace(/[’‘`´]/g, "'");
 }
 
 function wholeWord(text: string, flags: string): RegExp {
