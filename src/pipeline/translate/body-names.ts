@@ -4,15 +4,17 @@
  * the HTML) and the paragraphs (read out of the runs, html-lines.ts) say the same.
  */
 import type { NameRepair } from '../../model.js';
-import type { HtmlTranslation, RunPair } from './html.js';
+import { runTexts, type HtmlTranslation, type RunPair } from './html.js';
 import { editRunTexts } from './html-edit.js';
-import { repairNames, type TextTranslate } from './name-repair.js';
+import { repairNames, substituteNames, type TextTranslate } from './name-repair.js';
 
 export async function repairBodyNames(
+  sourceHtml: string,
   body: HtmlTranslation,
   to: string,
   translate: TextTranslate,
 ): Promise<HtmlTranslation & { repairs: NameRepair[] }> {
+  if (!body.runs.length) return substituteInBody(sourceHtml, body, to, translate);
   const sources = body.runs.map(([source]) => source);
   const { texts, repairs } = await repairNames(
     sources,
@@ -27,4 +29,21 @@ export async function repairBodyNames(
     runs: sources.map((source, i): RunPair => [source, texts[i]!]),
     repairs,
   };
+}
+
+/**
+ * A body whose runs could not be paired (the engine's HTML has a different number of runs): names
+ * lost from the whole body are substituted where the engine's words for them are (name-repair.ts
+ * substituteNames), in the HTML; the paragraphs are then translated and checked as plain text.
+ */
+async function substituteInBody(
+  sourceHtml: string,
+  body: HtmlTranslation,
+  to: string,
+  translate: TextTranslate,
+): Promise<HtmlTranslation & { repairs: NameRepair[] }> {
+  const translated = runTexts(body.html);
+  const { texts, repairs } = await substituteNames(runTexts(sourceHtml).join('\n'), translated, to, translate);
+  const edits = new Map(translated.map((text, i) => [text, texts[i]!]));
+  return { ...body, html: repairs.length ? editRunTexts(body.html, (text) => edits.get(text)) : body.html, repairs };
 }

@@ -125,7 +125,7 @@ export function createTranslator(options: TranslatorOptions): Translator {
       const checked = engine.protectsNames === false;
       const retranslate = (missing: string[]) => cachedTexts(engine, from, to, missing);
       let body: HtmlTranslation & { repairs?: NameRepair[] } = await cachedHtml(engine, from, to, article.html);
-      if (checked) body = await repairBodyNames(body, to, retranslate);
+      if (checked) body = await repairBodyNames(article.html, body, to, retranslate);
       const fromHtml = paragraphsFromRuns(article.paragraphs, body.runs);
       const plain = article.paragraphs.filter((_, i) => fromHtml[i] === null);
       const sources = [...texts.slice(0, 3), ...plain];

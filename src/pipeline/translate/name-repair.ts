@@ -59,6 +59,31 @@ export async function repairNames(
   return { texts: units.map((sentences) => sentences.map((u) => u.translated + u.after).join('')), repairs };
 }
 
+/**
+ * Steps 3 and 4 alone, for texts that cannot be paired with their sources (an HTML translation whose
+ * runs came out different in number): each name the whole source holds more often than the whole
+ * translation is substituted where the engine's words for it are found, else recorded unrepaired.
+ */
+export async function substituteNames(
+  source: string,
+  translations: string[],
+  to: string,
+  translate: TextTranslate,
+): Promise<RepairedTexts> {
+  const lost = lostNames(source, translations.join('\n'), to);
+  if (!lost.length) return { texts: translations, repairs: [] };
+  const alone = await translate(lost.map((span) => span.name));
+  const texts = [...translations];
+  const repairs = lost.map((span, i): NameRepair => {
+    const at = texts.findIndex((text) => rendering(text, span, alone[i] ?? '', to) !== null);
+    if (at < 0) return { name: span.name, found: null, action: 'unrepaired' };
+    const wrote = rendering(texts[at]!, span, alone[i] ?? '', to)!;
+    texts[at] = texts[at]!.replace(wrote, nameInLanguage(span, to));
+    return { name: span.name, found: wrote, action: 'substituted' };
+  });
+  return { texts, repairs };
+}
+
 /** Steps 2–4 for one sentence: the retranslation if it holds every name, else substitution. */
 function repairUnit(
   unit: Unit,

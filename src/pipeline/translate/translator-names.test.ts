@@ -91,6 +91,29 @@ describe('a translator over an engine that does not protect names', () => {
     expect(engine.asked).toHaveLength(5); // the HTML, then the title, subtitle, caption and plain paragraph
   });
 
+  it('substitutes in the HTML when its runs cannot be paired with the source, and checks paragraphs as text', async () => {
+    const fake = fakeNeuralEngine({ names });
+    // The engine joined the two paragraphs into one: its runs cannot be paired with the source's.
+    const engine = {
+      ...fake,
+      translateHtml: async (html: string) => `${(await fake.translateHtml(html, 'es', 'en')).replace('</p><p>', ' ')}`,
+    };
+    const translator = createTranslator({ engines: ['neural'], extraEngines: [engine] });
+    const out = (await translator.translateArticle(article, 'es', 'en'))!;
+    expect(out.html).toBe(
+      '<p>The <b>Casa Rosada</b> announced yesterday a agreement. Vladimir Putin himself met with <a rel="noopener noreferrer nofollow" href="https://example.es/ana"></a>.</p>',
+    );
+    expect(out.paragraphs.slice(0, 2)).toEqual([
+      'The Casa Rosada announced yesterday a agreement.',
+      'Vladimir Putin himself met with Ana López.',
+    ]);
+    expect(out.nameRepairs!.slice(0, 3)).toEqual([
+      { name: 'Casa Rosada', found: 'Pink House', action: 'substituted' },
+      { name: 'Vladímir Putin', found: 'Vladímir Putina', action: 'substituted' },
+      { name: 'Ana López', found: null, action: 'unrepaired' },
+    ]);
+  });
+
   it('leaves an engine that protects names itself unchecked', async () => {
     const engine = { ...fakeNeuralEngine({ names }), protectsNames: undefined, describe: undefined };
     const translator = createTranslator({ engines: ['neural'], extraEngines: [engine] });
