@@ -96,7 +96,7 @@ describe('a translator over an engine that does not protect names', () => {
     // The engine joined the two paragraphs into one: its runs cannot be paired with the source's.
     const engine = {
       ...fake,
-      translateHtml: async (html: string) => `${(await fake.translateHtml(html, 'es', 'en')).replace('</p><p>', ' ')}`,
+      translateHtml: async (html: string) => (await fake.translateHtml(html, 'es', 'en')).replace('</p><p>', ' '),
     };
     const translator = createTranslator({ engines: ['neural'], extraEngines: [engine] });
     const out = (await translator.translateArticle(article, 'es', 'en'))!;
