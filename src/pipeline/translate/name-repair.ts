@@ -111,12 +111,14 @@ function repairUnit(
 /** The distinct names of the source that its translation holds fewer times than the source does. */
 export function lostNames(source: string, translated: string, to: string): NameSpan[] {
   const spans = findNames(source);
+  if (!spans.length) return [];
+  const looseText = loose(translated);
   const seen = new Set<string>();
   return spans.filter((span) => {
     if (seen.has(span.name)) return false;
     seen.add(span.name);
     const wanted = spans.filter((s) => s.name === span.name).length;
-    const held = acceptedForms(span, to).reduce((n, form) => n + occurrences(translated, form), 0);
+    const held = acceptedForms(span, to).reduce((n, form) => n + occurrences(looseText, form), 0);
     return held < wanted;
   });
 }
@@ -132,9 +134,20 @@ function acceptedForms(span: NameSpan, to: string): string[] {
  * Whole-word occurrences, accents and apostrophe shapes aside: "Lopez Obrador" for "López Obrador"
  * and "Beacon's" for "Beacon’s" are the name, as English news writes it, not a loss to repair.
  */
-function occurrences(text: string, form: string): number {
-  return [...loose(text).matchAll(wholeWord(loose(form), 'gu'))].length;
+/** Found by indexOf with a look at the letters either side: a \p{L} regex per name cost ~3 ms to build. */
+function occurrences(looseText: string, form: string): number {
+  const key = loose(form);
+  let count = 0;
+  for (let at = looseText.indexOf(key); at >= 0 && key; at = looseText.indexOf(key, at + key.length)) {
+    const before = looseText.slice(Math.max(0, at - 2), at);
+    const after = looseText.slice(at + key.length, at + key.length + 2);
+    if (!wordCharAtEnd.test(before) && !wordCharAtStart.test(after)) count += 1;
+  }
+  return count;
 }
+
+const wordCharAtEnd = /[\p{L}\p{N}]$/u;
+const wordCharAtStart = /^[\p{L}\p{N}]/u;
 
 function loose(text: string): string {
   return text
