@@ -78,7 +78,7 @@ export async function substituteNames(
     const at = texts.findIndex((text) => rendering(text, span, alone[i] ?? '', to) !== null);
     if (at < 0) return { name: span.name, found: null, action: 'unrepaired' };
     const wrote = rendering(texts[at]!, span, alone[i] ?? '', to)!;
-    texts[at] = texts[at]!.replace(wrote, nameInLanguage(span, to));
+    texts[at] = texts[at]!.replace(wrote, () => nameInLanguage(span, to));
     return { name: span.name, found: wrote, action: 'substituted' };
   });
   return { texts, repairs };
@@ -102,7 +102,7 @@ function repairUnit(
   const repairs = unit.lost.map((span, i): NameRepair => {
     const wrote = found[i]!;
     if (wrote === null) return { name: span.name, found: null, action: 'unrepaired' };
-    text = text.replace(wrote, nameInLanguage(span, to));
+    text = text.replace(wrote, () => nameInLanguage(span, to));
     return { name: span.name, found: wrote, action: 'substituted' };
   });
   return { text, repairs };
