@@ -114,6 +114,21 @@ describe('a translator over an engine that does not protect names', () => {
     ]);
   });
 
+  it('repairs a 5,000-word paragraph, emoji and mixed scripts in bounded time', async () => {
+    const engine = fakeNeuralEngine({ names });
+    const translator = createTranslator({ engines: ['neural'], extraEngines: [engine] });
+    const long = `${'el lunes 🙂 Москва y la ciudad '.repeat(1_000)}con Ana López.`;
+    const started = performance.now();
+    const out = (await translator.translateArticle(
+      { ...article, paragraphs: [long], html: `<p>${long}</p>`, imageCaption: null },
+      'es',
+      'en',
+    ))!;
+    expect(out.paragraphs[0]!.endsWith('with Ana López.')).toBe(true);
+    expect(out.html).toContain('with Ana López.</p>');
+    expect(performance.now() - started).toBeLessThan(5_000); // ~0.3 s here
+  });
+
   it('leaves an engine that protects names itself unchecked', async () => {
     const engine = { ...fakeNeuralEngine({ names }), protectsNames: undefined, describe: undefined };
     const translator = createTranslator({ engines: ['neural'], extraEngines: [engine] });
