@@ -17,7 +17,9 @@ export const command: Command = {
 
 Prints one JSON object per input: url, canonicalUrl, site, title, subtitle, byline, publishedAt,
 language, image, imageCaption, paragraphs, html, related, tags, isTeaser; with --to also
-translation {language, engine, engineVersion, title, subtitle, paragraphs, html, protectedNames}.
+translation {language, engine, engineVersion, title, subtitle, paragraphs, html, protectedNames, model,
+via, nameRepairs} (model and via null for a rule-based, direct translation; nameRepairs the names an engine
+that does not protect them lost or altered, and what was done).
 An input that fails prints {input, error} and the exit code is 1 at the end.
 
   --url BASE_URL   the page's address, when a single local file is given (default: its file:// URL)
@@ -113,5 +115,6 @@ async function translationJson(translator: Translator, article: Article, from: s
   const t = await translator.translateArticle(article, from, to);
   if (!t) throw await noEngineError(translator, from, to);
   const { language, engine, engineVersion, title, subtitle, paragraphs, html, protectedNames } = t;
-  return { language, engine, engineVersion, title, subtitle, paragraphs, html, protectedNames };
+  const provenance = { model: t.model ?? null, via: t.via ?? null, nameRepairs: t.nameRepairs ?? [] };
+  return { language, engine, engineVersion, title, subtitle, paragraphs, html, protectedNames, ...provenance };
 }

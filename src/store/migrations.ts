@@ -38,6 +38,7 @@ export const migrations: Migration[] = [
       await dialect.rebuildSearchIndex(db);
     },
   },
+  { name: '0017-translation-provenance', up: addTranslationProvenance },
 ];
 
 async function createSourcesAndFeeds(db: Kysely<any>, dialect: StoreDialect): Promise<void> {
@@ -320,4 +321,15 @@ async function addStoryLinkIds(db: Kysely<any>, dialect: StoreDialect): Promise<
       begin update story_articles set link_id = new.rowid where rowid = new.rowid; end`.execute(db);
   }
   await db.schema.createIndex('story_articles_link').unique().on('story_articles').column('link_id').execute();
+}
+
+/**
+ * Where each translation came from beyond the engine: the model (a neural engine's "opus-mt-de-en"),
+ * the pivot language, and the names the engine lost and how each was repaired (JSON list); null for
+ * translations stored before, which read back as no model, no pivot, no repairs.
+ */
+async function addTranslationProvenance(db: Kysely<any>): Promise<void> {
+  await db.schema.alterTable('translations').addColumn('model', 'text').execute();
+  await db.schema.alterTable('translations').addColumn('via', 'text').execute();
+  await db.schema.alterTable('translations').addColumn('name_repairs', 'text').execute();
 }

@@ -1,6 +1,7 @@
 /** Database rows to store types and back: 0/1 to booleans, JSON text to lists, dates to UTC ISO. */
 import type { Selectable } from 'kysely';
 import type { ArticlesTable, FeedsTable, ItemErrorsTable, SourcesTable, TranslationsTable } from './schema.js';
+import type { NameRepair } from '../model.js';
 import type { ArticleRow, FeedRow, ItemError, SourceRow, Translation } from './types.js';
 
 export function parseJsonList<T>(text: string | null | undefined): T[] {
@@ -98,6 +99,9 @@ export function translationFromRow(row: Selectable<TranslationsTable>): Translat
     html: row.html,
     protectedNames: parseJsonList<string>(row.protected_names),
     translatedAt: row.translated_at,
+    model: row.model ?? null,
+    via: row.via ?? null,
+    nameRepairs: parseJsonList<NameRepair>(row.name_repairs),
   };
 }
 

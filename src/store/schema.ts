@@ -93,6 +93,11 @@ export interface TranslationsTable {
   html: string;
   protected_names: JsonText;
   translated_at: Iso;
+  /** 0017: the model and pivot language, null when none (or stored before). */
+  model: string | null;
+  via: string | null;
+  /** 0017: NameRepair[] as JSON, null for an engine that protects names itself. */
+  name_repairs: JsonText | null;
 }
 
 export interface ItemErrorsTable {

@@ -37,12 +37,34 @@ export function describeSearchContract(open: () => Promise<TestStore>): void {
       await t.store.saveTranslation(articleId, { ...spanish, title: 'Borrador' });
       await t.store.saveTranslation(articleId, spanish);
       expect(await t.store.translationsOf(articleId)).toEqual([
-        { ...spanish, translatedAt: '2024-05-06T09:05:00.000Z' },
+        { ...spanish, translatedAt: '2024-05-06T09:05:00.000Z', model: null, via: null, nameRepairs: [] },
       ]);
       expect((await t.store.translationOf(articleId, 'es'))?.protectedNames).toEqual(['Ana Pérez']);
       await t.store.saveTranslation(articleId, { ...spanish, language: 'de', imageCaption: undefined });
       expect((await t.store.translationOf(articleId, 'de'))?.imageCaption).toBeNull();
       expect(await t.store.translationOf(articleId, 'fr')).toBeNull();
+    });
+
+    it('stores the model, the pivot and the name repairs, and reads them back', async () => {
+      t = await open();
+      const { articleId } = await t.store.saveArticle({ ...sampleArticle(), sourceId: null, feedId: null, seenAt });
+      const neural: Translation = {
+        ...spanish,
+        engine: 'neural',
+        model: 'opus-mt-en-es',
+        via: 'fr',
+        nameRepairs: [
+          { name: 'Casa Rosada', found: 'Pink House', action: 'substituted' },
+          { name: 'Ana Pérez', found: null, action: 'unrepaired' },
+        ],
+      };
+      await t.store.saveTranslation(articleId, neural);
+      const back = await t.store.translationOf(articleId, 'es');
+      expect(back).toMatchObject({ model: 'opus-mt-en-es', via: 'fr', nameRepairs: neural.nameRepairs });
+      expect((await t.store.translationsInto([articleId], 'es')).get(articleId)?.via).toBe('fr');
+      // Replacing it with a rule-based, direct translation clears all three.
+      await t.store.saveTranslation(articleId, spanish);
+      expect(await t.store.translationOf(articleId, 'es')).toMatchObject({ model: null, via: null, nameRepairs: [] });
     });
 
     it('finds articles by original and translated text, accents optional', async () => {

@@ -37,6 +37,9 @@ export async function upsertTranslation(
     html: translation.html,
     protected_names: JSON.stringify(translation.protectedNames),
     translated_at: toIso(translation.translatedAt),
+    model: translation.model ?? null,
+    via: translation.via ?? null,
+    name_repairs: translation.nameRepairs ? JSON.stringify(translation.nameRepairs) : null,
   };
   const { article_id: _id, language: _language, ...update } = values;
   await trx

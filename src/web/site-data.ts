@@ -50,6 +50,13 @@ export interface TranslationText extends ArticleText {
   translatedAt: string;
   /** The lead image's caption in the site's language, when the source had one. */
   imageCaption?: string | null;
+  /** The model that translated ("opus-mt-de-en"), null for a rule-based engine. */
+  model?: string | null;
+  /** The pivot language ("es" for pt → es → en), null when direct. */
+  via?: string | null;
+  /** How many names the engine lost or altered (each repaired or not), and how many of them stayed so. */
+  nameRepairs?: number;
+  unrepairedNames?: number;
 }
 
 export interface Carrier {

@@ -3,6 +3,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openTestStore, sampleArticle, type TestStore } from '../store/store.testkit.js';
 import { gate, storeSiteData } from './store-data.js';
 import { storeDb } from '../store/db.testkit.js';
+import { createWebApp } from './app.js';
+import type { ArticleView } from './site-data.js';
 
 let t: TestStore;
 beforeEach(async () => {
@@ -226,6 +228,31 @@ describe('storeSiteData: a translated article', () => {
     const view = (await data().articleById(id))!;
     expect(view.imageCaption).toBe('La alcaldesa durante el pleno');
     expect(view.translation!.imageCaption).toBe('The mayor during the session');
+  });
+
+  it('gives the API the model, the pivot and how many names were repaired', async () => {
+    const id = await save('https://d.example/gs', 'Reunião em Lisboa', { language: 'pt' });
+    await t.store.saveTranslation(id, {
+      language: 'en',
+      sourceLanguage: 'pt',
+      engine: 'neural',
+      engineVersion: '2020-02-26',
+      model: 'opus-mt-pt-en',
+      via: 'es',
+      nameRepairs: [
+        { name: 'Casa Rosada', found: 'Pink House', action: 'retranslated' },
+        { name: 'Ana Pérez', found: null, action: 'unrepaired' },
+      ],
+      title: 'Meeting in Lisbon',
+      subtitle: null,
+      paragraphs: ['They met.'],
+      html: '<p>They met.</p>',
+      protectedNames: [],
+      translatedAt: '2024-05-07T10:05:00Z',
+    });
+    const app = createWebApp({ data: data(), siteName: 'H', language: 'en' });
+    const body = (await (await app.request(`/api/v1/articles/${id}`)).json()) as ArticleView;
+    expect(body.translation).toMatchObject({ model: 'opus-mt-pt-en', via: 'es', nameRepairs: 2, unrepairedNames: 1 });
   });
 });
 

@@ -345,6 +345,10 @@ export function storeSiteData(options: StoreDataOptions): SiteData {
           html: translation.html,
           paragraphs: translation.paragraphs,
           imageCaption: translation.imageCaption ?? null,
+          model: translation.model ?? null,
+          via: translation.via ?? null,
+          nameRepairs: translation.nameRepairs?.length ?? 0,
+          unrepairedNames: translation.nameRepairs?.filter((r) => r.action === 'unrepaired').length ?? 0,
         },
         carriers: carriers.map((c) => ({
           sourceName: c.sourceName ?? new URL(c.url).hostname,

@@ -33,6 +33,7 @@ p	Nguyen Phu Trong	Nguyen Phu Trong|Nguyễn Phú Trọng	Nguyen Phu Trong	Nguye
 p	Nicolás Maduro	Nicolás Maduro	-	-	-	-	-	Николас Мадуро
 p	Olaf Scholz	Olaf Scholz	-	-	-	-	-	Олаф Шольц
 p	Pedro Sánchez	Pedro Sánchez	-	-	-	-	-	-
+p	Pilar del Río	Pilar del Río	-	-	Pilar del Río	-	-	-
 p	Putin	Putin	Poutine	Putin	Putin	Putin	Putin	Путин
 p	Recep Tayyip Erdogan	Recep Tayyip Erdogan|Recep Tayyip Erdoğan	Recep Tayyip Erdogan	Recep Tayyip Erdoğan	-	-	-	Реджеп Тайип Эрдоган
 p	Sergei Lavrov	Serguéi Lavrov|Sergei Lavrov	Sergueï Lavrov	Sergej Lawrow	Serguei Lavrov	-	-	Сергей Лавров
@@ -47,6 +48,7 @@ p	Yoon Suk Yeol	Yoon Suk Yeol|Yoon Suk-yeol	Yoon Suk-yeol	Yoon Suk-yeol	-	-	-	Ю
 l	Abu Dhabi	Abu Dabi|Abu Dhabi	Abou Dhabi	Abu Dhabi	Abu Dhabi	-	-	Абу-Даби
 l	Beijing	Pekín	Pékin	Peking	Pequim	Pechino	Pequín	Пекин
 l	Cape Town	Ciudad del Cabo	Le Cap	Kapstadt	Cidade do Cabo	Città del Capo	Ciutat del Cap	Кейптаун
+l	Casa Rosada	Casa Rosada	-	-	-	-	-	Каса Росада
 l	Chechnya	Chechenia	Tchétchénie	Tschetschenien	Chechênia	Cecenia	Txetxènia	Чечня
 l	Crimea	Crimea	Crimée	Krim	Crimeia	Crimea	Crimea	Крым
 l	Damascus	Damasco	Damas	Damaskus	Damasco	Damasco	Damasc	Дамаск
@@ -56,6 +58,7 @@ l	Hanoi	Hanói|Hanoi	Hanoï	Hanoi	Hanói	-	-	Ханой
 l	Ho Chi Minh City	Ciudad Ho Chi Minh	Hô Chi Minh-Ville	Ho-Chi-Minh-Stadt	Cidade de Ho Chi Minh	-	-	Хошимин
 l	Kharkiv	Járkov|Jarkov	Kharkiv	Charkiw	Kharkiv	-	-	Харьков
 l	Kyiv	Kiev	Kiev|Kyiv	Kiew	Kiev	Kiev	Kíiv	Киев
+l	Latin America	América Latina|Latinoamérica	Amérique latine	Lateinamerika	América Latina	America Latina	Amèrica Llatina	Латинская Америка
 l	Mecca	La Meca	La Mecque	Mekka	Meca	La Mecca	la Meca	Мекка
 l	Moscow	Moscú	Moscou	Moskau	Moscou	Mosca	Moscou	Москва
 l	New Delhi	Nueva Delhi	New Delhi	Neu-Delhi	Nova Déli	Nuova Delhi	Nova Delhi	Нью-Дели
@@ -77,6 +80,7 @@ o	Hezbollah	Hezbolá|Hizbulá	Hezbollah	Hisbollah	Hezbollah	Hezbollah	Hezbol·la
 o	Kremlin	Kremlin	Kremlin	Kreml	Kremlin	Cremlino	Kremlin	Кремль
 o	Pemex	Pemex	-	-	-	-	-	-
 o	Petrobras	Petrobras	-	-	-	-	-	-
+o	Red Cross	Cruz Roja	Croix-Rouge	Rotes Kreuz	Cruz Vermelha	Croce Rossa	Creu Roja	Красный Крест
 o	Rosneft	Rosneft	-	-	-	-	-	Роснефть
 p	Aung San Suu Kyi	Aung San Suu Kyi	Aung San Suu Kyi	Aung San Suu Kyi	Aung San Suu Kyi	-	-	Аун Сан Су Чжи
 p	Lee Hsien Loong	Lee Hsien Loong	-	-	-	-	-	Ли Сянь Лун

@@ -46,7 +46,7 @@ const inlineTags = new Set([
 ]);
 const untranslatedTags = new Set(['PRE', 'CODE', 'SCRIPT', 'STYLE', 'SVG', 'MATH', 'TEMPLATE', 'VAR', 'SAMP']);
 
-type DomNode = {
+export type DomNode = {
   nodeType: number;
   nodeName: string;
   textContent: string | null;
@@ -126,6 +126,19 @@ export async function translateHtmlDocument(
  */
 export function runTexts(html: string): string[] {
   return cutRuns(parseBody(html)).map((nodes) => collapseSpace(nodes.map((n) => n.textContent ?? '').join('')));
+}
+
+/** The parsed body of a fragment, its runs (cut by the rule above) and its HTML again, for html-edit.ts. */
+export function bodyRuns(html: string): { runs: DomNode[][]; serialize: () => string } {
+  const body = parseBody(html);
+  const none: Replaced = { at: new Map(), skip: new Set() };
+  return {
+    runs: cutRuns(body),
+    serialize: () =>
+      Array.from(body.childNodes)
+        .map((node) => serialize(node, none))
+        .join(''),
+  };
 }
 
 function parseBody(html: string): DomNode {

@@ -12,9 +12,19 @@ import { paragraphsFromRuns, runsByPosition } from './html-lines.js';
 import { NeuralEngine } from './neural/engine.js';
 import type { ModelOptions } from './neural/model.js';
 import { distinctNames, findNames } from './protect-names.js';
+import { repairBodyNames } from './body-names.js';
+import { repairNames } from './name-repair.js';
 import { sanitizeHtml } from '../sanitize/index.js';
 import { routeOf, type PairRoute } from './routes.js';
-import type { Article, EngineStatus, HtmlTranslation, Translation, TranslationEngine, Translator } from './types.js';
+import type {
+  Article,
+  EngineStatus,
+  HtmlTranslation,
+  NameRepair,
+  Translation,
+  TranslationEngine,
+  Translator,
+} from './types.js';
 
 export type { EngineStatus, Translation, TranslationEngine, Translator } from './types.js';
 export { ApertiumEngine } from './apertium.js';
@@ -120,29 +130,39 @@ export function createTranslator(options: TranslatorOptions): Translator {
       refuseLong(texts, article.html, options.maxArticleChars ?? defaultMaxArticleChars);
       // The body goes through the engine once, as HTML; paragraphs are read out of its runs
       // (html-lines.ts) and only those it does not hold are translated as plain text.
-      const { html, runs } = await cachedHtml(engine, from, to, article.html);
-      const fromHtml = paragraphsFromRuns(article.paragraphs, runs);
+      // An engine that does not protect names has them checked and repaired afterwards (name-repair.ts).
+      const checked = engine.protectsNames === false;
+      const retranslate = (missing: string[]) => cachedTexts(engine, from, to, missing);
+      let body: HtmlTranslation & { repairs?: NameRepair[] } = await cachedHtml(engine, from, to, article.html);
+      if (checked) body = await repairBodyNames(article.html, body, to, retranslate);
+      const fromHtml = paragraphsFromRuns(article.paragraphs, body.runs);
       const plain = article.paragraphs.filter((_, i) => fromHtml[i] === null);
-      const [title = '', subtitle = '', imageCaption = '', ...rest] = await cachedTexts(engine, from, to, [
-        ...texts.slice(0, 3),
-        ...plain,
-      ]);
+      const sources = [...texts.slice(0, 3), ...plain];
+      let translated = await cachedTexts(engine, from, to, sources);
+      const repairs = [...(body.repairs ?? [])];
+      if (checked) {
+        const fixed = await repairNames(sources, translated, to, retranslate);
+        translated = fixed.texts;
+        repairs.push(...fixed.repairs);
+      }
+      const [title = '', subtitle = '', imageCaption = '', ...rest] = translated;
       const paragraphs = fromHtml.map((p) => p ?? rest.shift()!);
       const route = await engine.describe?.(from, to);
       return {
         language: to,
         sourceLanguage: from,
         engine: engine.name,
-        engineVersion: await engine.version(),
+        engineVersion: route?.version ?? (await engine.version()),
         model: route?.model ?? null,
         via: route?.via ?? null,
+        ...(checked ? { nameRepairs: repairs } : {}),
         title,
         subtitle: article.subtitle === null ? null : subtitle,
         imageCaption: article.imageCaption === null ? null : imageCaption,
         paragraphs,
         // Every engine's output is untrusted input, cached or fresh: a model that un-escaped "&lt;"
         // put <script>, <meta http-equiv=refresh> and forms into pages (issue 15, finding 4).
-        html: sanitizeHtml(html, article.url),
+        html: sanitizeHtml(body.html, article.url),
         protectedNames: distinctNames(texts.flatMap((t) => findNames(t))),
         translatedAt: new Date().toISOString(),
       };
@@ -150,7 +170,10 @@ export function createTranslator(options: TranslatorOptions): Translator {
 
     async translateText(lines: string[], from: string, to: string): Promise<string[] | null> {
       const engine = await engineFor(from, to);
-      return engine ? cachedTexts(engine, from, to, lines) : null;
+      if (!engine) return null;
+      const translated = await cachedTexts(engine, from, to, lines);
+      if (engine.protectsNames !== false) return translated;
+      return (await repairNames(lines, translated, to, (texts) => cachedTexts(engine, from, to, texts))).texts;
     },
 
     async status(): Promise<EngineStatus[]> {

@@ -185,7 +185,10 @@ export function openApiDocument() {
                 original: { type: 'object', description: 'title, subtitle, html (sanitized), paragraphs, language' },
                 translation: {
                   type: ['object', 'null'],
-                  description: 'language, engine, engineVersion, translatedAt, title, subtitle, html, paragraphs',
+                  description:
+                    'language, engine, engineVersion, translatedAt, title, subtitle, html, paragraphs; model (a ' +
+                    "neural model's name, else null), via (the pivot language, else null), nameRepairs (how many " +
+                    'names the engine lost or altered) and unrepairedNames (how many of them could not be put back)',
                 },
                 carriers: {
                   type: 'array',

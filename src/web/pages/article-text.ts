@@ -5,6 +5,7 @@
 import { html, raw, type SafeHtml } from '../html.js';
 import { languageName, textDirection } from '../language-names.js';
 import type { ArticleView, TranslationText } from '../site-data.js';
+import { translatorName } from './provenance.js';
 
 export type TextView = 'translation' | 'original' | 'both';
 
@@ -48,10 +49,12 @@ export function bilingualText(article: ArticleView, translation: TranslationText
     );
   }
   const fromName = from ? languageName(from, siteLanguage) : 'Original';
+  // The column says who translated it, and through which language when a pivot was used.
+  const via = translation.via ? `, via ${languageName(translation.via, siteLanguage)}` : '';
   return html`<table class="bilingual">
-<caption class="meta">Original and translation, paragraph by paragraph</caption>
+<caption class="meta">Original and translation by ${translatorName(translation)}, paragraph by paragraph</caption>
 <colgroup><col${langAttributes(from)}><col${langAttributes(to)}></colgroup>
-<thead><tr><th scope="col"${langAttributes(siteLanguage)}>${fromName} (original)</th><th scope="col"${langAttributes(siteLanguage)}>${languageName(to, siteLanguage)} (translation)</th></tr></thead>
+<thead><tr><th scope="col"${langAttributes(siteLanguage)}>${fromName} (original)</th><th scope="col"${langAttributes(siteLanguage)}>${languageName(to, siteLanguage)} (translation${via})</th></tr></thead>
 <tbody>
 <tr class="titles">${cell(article.original.title, from)}${cell(translation.title, to)}</tr>
 ${body}

@@ -85,6 +85,45 @@ describe('article page', () => {
     expect(doc.querySelector('.note')!.textContent).toContain('Translated from Arabic');
   });
 
+  it('names the model and a pivot, in the note and the side-by-side view, and the names put back', async () => {
+    const { pagePath: _unused, ...rest } = translatedArticle;
+    const german = fakeArticle({ ...rest, id: 6, language: 'de', translatedFrom: 'de' });
+    german.original = { ...german.original, language: 'de' };
+    german.translation = {
+      ...german.translation!,
+      engine: 'neural',
+      engineVersion: '2020-02-26',
+      model: 'opus-mt-de-en',
+      via: null,
+      nameRepairs: 2,
+      unrepairedNames: 0,
+    };
+    const pivoted = fakeArticle({ ...rest, id: 7, language: 'pt', translatedFrom: 'pt' });
+    pivoted.original = { ...pivoted.original, language: 'pt' };
+    pivoted.translation = { ...pivoted.translation!, engineVersion: '3.8.3', via: 'es', model: null };
+    const app = testApp({ articles: [german, pivoted] }).app;
+
+    const note = (await documentOf(await app.request(german.pagePath))).querySelector('.note')!.textContent;
+    expect(note).toBe(
+      'Translated from German by OPUS-MT (opus-mt-de-en, version 2020-02-26). Machine translation may contain ' +
+        'mistakes. 2 names the engine changed or left out were put back.',
+    );
+    const original = await documentOf(await app.request(`${german.pagePath}?view=original`));
+    expect(original.querySelector('.note')!.textContent).not.toContain('put back');
+
+    const both = await documentOf(await app.request(`${pivoted.pagePath}?view=both`));
+    expect(both.querySelector('.note')!.textContent).toContain(
+      'Translated from Portuguese via Spanish by Apertium 3.8.3.',
+    );
+    expect(both.querySelector('table.bilingual caption')!.textContent).toBe(
+      'Original and translation by Apertium 3.8.3, paragraph by paragraph',
+    );
+    expect([...both.querySelectorAll('table.bilingual th')].map((th) => th.textContent)).toEqual([
+      'Portuguese (original)',
+      'English (translation, via Spanish)',
+    ]);
+  });
+
   it('offers the three views as links, the current one marked', async () => {
     const doc = await documentOf(await testApp().app.request(path));
     const hrefs = [...doc.querySelectorAll('.views a')].map((a) => a.getAttribute('href'));

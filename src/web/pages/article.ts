@@ -7,8 +7,9 @@ import { timeTag } from '../format.js';
 import { html, safeUrl, type SafeHtml } from '../html.js';
 import { languageName, sameLanguage } from '../language-names.js';
 import { layout, type SiteContext } from '../layout.js';
-import type { ArticleSummary, ArticleView, EntityChip, TranslationText } from '../site-data.js';
+import type { ArticleSummary, ArticleView, EntityChip } from '../site-data.js';
 import { articleMeta, entityChips, readToo, shareLinks } from './article-extras.js';
+import { nameRepairNote, provenance } from './provenance.js';
 import { bilingualText, langAttributes, singleText, viewSwitch, type TextView } from './article-text.js';
 
 export interface ArticlePageModel {
@@ -84,20 +85,6 @@ ${article.byline ? html`<p class="byline">${article.byline}</p>` : ''}
 </header>`;
 }
 
-const ENGINE_NAMES: Record<string, string> = {
-  apertium: 'Apertium',
-  libretranslate: 'LibreTranslate',
-  argos: 'Argos Translate',
-};
-
-/** "Translated from Spanish by Apertium 3.8". */
-export function provenance(translation: TranslationText, from: string | null, siteLanguage: string): string {
-  const engine = ENGINE_NAMES[translation.engine] ?? translation.engine;
-  const version = translation.engineVersion ? ` ${translation.engineVersion}` : '';
-  const source = from ? ` from ${languageName(from, siteLanguage)}` : '';
-  return `Translated${source} by ${engine}${version}`;
-}
-
 /** Says where the text came from: who translated it, or why it is shown untranslated. */
 function languageNote(site: SiteContext, model: ArticlePageModel): SafeHtml {
   const { article, view } = model;
@@ -105,7 +92,8 @@ function languageNote(site: SiteContext, model: ArticlePageModel): SafeHtml {
   if (article.translation) {
     const line = provenance(article.translation, from, site.language);
     const extra = view === 'original' ? ' The original text is shown.' : ' Machine translation may contain mistakes.';
-    return html`<p class="note">${line}.${extra}</p>`;
+    const names = view === 'original' ? '' : nameRepairNote(article.translation);
+    return html`<p class="note">${line}.${extra}${names ? ` ${names}` : ''}</p>`;
   }
   if (!from || sameLanguage(from, site.language)) return html``;
   const why = model.translationNote ? html` ${model.translationNote}` : '';
