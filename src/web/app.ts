@@ -10,6 +10,8 @@ import { HTTPException } from 'hono/http-exception';
 import { log } from '../log.js';
 import { adminRoutes, type AdminOptions } from './admin/routes.js';
 import { apiV1 } from './api/v1.js';
+import type { ImageService } from './images/images.js';
+import { imageRoutes } from './images/route.js';
 import { installErrorResponses } from './error-responses.js';
 import { limitBodies } from './body-limit.js';
 import { clientAddress, clientFrom, trustedProxies } from './client-address.js';
@@ -40,11 +42,18 @@ export interface WebAppOptions {
   trustedProxies?: string[];
   /** The admin pages; absent (no password configured): /admin says it is disabled. */
   admin?: AdminOptions;
+  /** Publishers' images served from /img (images/images.ts); absent: pages show no images. */
+  images?: ImageService;
+  /** IANA time zone the pages show times in (default UTC). */
+  timeZone?: string;
 }
 
-/** Images come from publishers (any https host); the one stylesheet is ours; nothing else is loaded, no inline style either. */
+/**
+ * Images are ours (publishers' images come through /img, so a reader's browser never contacts a
+ * publisher); the one stylesheet is ours; nothing else is loaded, no inline style either.
+ */
 const CONTENT_SECURITY_POLICY =
-  "default-src 'none'; img-src https: http: data:; style-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+  "default-src 'none'; img-src 'self' data:; style-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
 
 /** The stylesheet's address changes with its content, so a browser may keep it a year without asking again. */
 const STYLESHEET_CACHE = 'public, max-age=31536000, immutable';
@@ -81,6 +90,8 @@ export function createWebApp(options: WebAppOptions): Hono {
     siteName: options.siteName,
     language: options.language,
     siteUrl: base ?? new URL(c.req.url).origin,
+    timeZone: options.timeZone,
+    images: options.images,
   });
 
   const app = new Hono();
@@ -93,7 +104,8 @@ export function createWebApp(options: WebAppOptions): Hono {
   if (options.pageCacheMs !== 0) {
     const cache = pageCache({
       ttlMs: options.pageCacheMs,
-      skip: (path) => path.startsWith('/admin') || path === '/healthz',
+      // Images have their own cache (images/files.ts) and would crowd pages out of this one.
+      skip: (path) => path.startsWith('/admin') || path === '/healthz' || path.startsWith('/img/'),
     });
     app.use(cache.middleware);
     rawAnswers.set(app, (req, res) =>
@@ -109,6 +121,7 @@ export function createWebApp(options: WebAppOptions): Hono {
   app.get(STYLESHEET_PATH, (c) =>
     c.body(STYLES, 200, { 'content-type': 'text/css; charset=UTF-8', 'cache-control': STYLESHEET_CACHE }),
   );
+  if (options.images) app.route('/img', imageRoutes(options.images));
   app.route('/api/v1', apiV1(options.data));
   if (options.admin?.password) app.route('/admin', adminRoutes(options.admin, siteFor));
   else
