@@ -133,7 +133,7 @@ describe('front page of a wire', () => {
   it('renders a line again when its time text changes (the item cache keys on it)', () => {
     const first = render({ images: cache() }, { stories: [] });
     const later = render({ images: cache() }, { stories: [], now: NOW + 3_600_000 });
-    const timeOf = (doc: Document) => doc.querySelectorAll('ol.list time')[1]!.textContent;
+    const timeOf = (doc: ReturnType<typeof render>) => doc.querySelectorAll('ol.list time')[1]!.textContent;
     expect(timeOf(first)).toBe('2h ago · 17:20');
     expect(timeOf(later)).toBe('3h ago · 17:20');
   });
