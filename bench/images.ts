@@ -70,6 +70,8 @@ async function serveMode(): Promise<void> {
   const images = await Images.open({ dir, maxBytes: 512 * 1024 * 1024, fetcher });
   const app = createWebApp({ data: fakeSiteData(), siteName: 'Bench', language: 'en', images });
   app.get('/bench-peer', (c) => c.text('ok'));
+  // The server's own CPU time, so a row can say what one request costs however busy the shared cores are.
+  app.get('/bench-cpu', (c) => c.json(process.cpuUsage()));
   const server = await startWebServer(app, { port: 0, host: '127.0.0.1' });
   const sources = photos.map((_, i) => `http://127.0.0.1:${port}/p${i}.jpg`);
   const misses: number[] = [];
@@ -84,7 +86,18 @@ async function serveMode(): Promise<void> {
   console.log(JSON.stringify({ url: server.url, paths, misses, cachedBytes: images.cachedBytes() }));
 }
 
+/** Milliseconds of CPU the server process has used (user + system). */
+async function serverCpu(origin: string): Promise<number> {
+  // A cookie keeps the page cache out of it: this answer must be read fresh each time.
+  const { user, system } = (await (await fetch(`${origin}/bench-cpu`, { headers: { cookie: 'bench=1' } })).json()) as {
+    user: number;
+    system: number;
+  };
+  return (user + system) / 1000;
+}
+
 interface Result {
+  cpuUs?: number;
   rps: number;
   p50: number;
   p99: number;
@@ -153,11 +166,17 @@ async function main(): Promise<void> {
     [`${paths.length} cached images (all widths)`, paths],
   ];
   for (const connections of values.concurrency.split(',').map(Number)) {
-    const peer = await load(url, rows[0]![1], connections, seconds);
+    const measured = async (list: string[]) => {
+      const before = await serverCpu(url);
+      const r = await load(url, list, connections, seconds);
+      const count = r.rps * seconds;
+      return { ...r, cpuUs: (((await serverCpu(url)) - before) * 1000) / count };
+    };
+    const peer = await measured(rows[0]![1]);
     for (const [name, list] of rows) {
-      const r = name.startsWith('peer') ? peer : await load(url, list, connections, seconds);
+      const r = name.startsWith('peer') ? peer : await measured(list);
       console.log(
-        `${name.padEnd(32)} c=${String(connections).padStart(3)}  ${r.rps.toFixed(0).padStart(6)} req/s  p50 ${r.p50.toFixed(2)} ms  p99 ${r.p99.toFixed(2)} ms  ${(r.bytes / 1024).toFixed(1)} KiB/answer  ratio ${(r.rps / peer.rps).toFixed(2)}${r.errors ? `  errors ${r.errors}` : ''}`,
+        `${name.padEnd(32)} c=${String(connections).padStart(3)}  ${r.rps.toFixed(0).padStart(6)} req/s  p50 ${r.p50.toFixed(2)} ms  p99 ${r.p99.toFixed(2)} ms  ${(r.bytes / 1024).toFixed(1)} KiB/answer  server CPU ${r.cpuUs!.toFixed(0)} µs/req  ratio ${(r.rps / peer.rps).toFixed(2)}${r.errors ? `  errors ${r.errors}` : ''}`,
       );
     }
   }

@@ -11,7 +11,7 @@ import { log } from '../log.js';
 import { adminRoutes, type AdminOptions } from './admin/routes.js';
 import { apiV1 } from './api/v1.js';
 import type { ImageService } from './images/images.js';
-import { imageRoutes } from './images/route.js';
+import { IMAGE_CACHE, imageRoutes } from './images/route.js';
 import { installErrorResponses } from './error-responses.js';
 import { limitBodies } from './body-limit.js';
 import { clientAddress, clientFrom, trustedProxies } from './client-address.js';
@@ -101,6 +101,9 @@ export function createWebApp(options: WebAppOptions): Hono {
     countView(options.data, path, userAgent, client, views);
   // Views are counted for cached answers too; a cache hit skips everything after the cache.
   app.use(viewCounter((c) => count(c.req.path, c.req.header('user-agent'), clientAddress(c, trusted))));
+  const raw: RawAnswer[] = [];
+  const images = options.images;
+  if (images?.hotAnswer) raw.push((req, res) => answerHotImage(images, req, res));
   if (options.pageCacheMs !== 0) {
     const cache = pageCache({
       ttlMs: options.pageCacheMs,
@@ -108,12 +111,13 @@ export function createWebApp(options: WebAppOptions): Hono {
       skip: (path) => path.startsWith('/admin') || path === '/healthz' || path.startsWith('/img/'),
     });
     app.use(cache.middleware);
-    rawAnswers.set(app, (req, res) =>
+    raw.push((req, res) =>
       cache.answerRaw(req, res, (path, userAgent) =>
         count(path, userAgent, clientFrom(req.socket.remoteAddress, req.headers['x-forwarded-for'], trusted)),
       ),
     );
   }
+  if (raw.length) rawAnswers.set(app, (req, res) => raw.some((answer) => answer(req, res)));
   // A reader's browser (or a proxy) revalidating an unchanged page gets a 304 with no body.
   app.use(finishAnswer);
   app.use(limitBodies(options.maxRequestBodyBytes ?? DEFAULT_MAX_REQUEST_BODY_BYTES));
@@ -167,7 +171,30 @@ function countView(
     .catch((error: unknown) => log.warn(`web: could not count a view of article ${id}: ${String(error)}`));
 }
 
-/** Answers given on node:http before Hono, per app: fresh page-cache hits (page-cache.ts). */
+/**
+ * A cached image held in memory, answered on node:http before Hono (as a page-cache hit is) with the
+ * headers the route and finishAnswer would give; anything else (a miss, a bad address) goes to the route.
+ */
+function answerHotImage(images: ImageService, req: IncomingMessage, res: ServerResponse): boolean {
+  if ((req.method !== 'GET' && req.method !== 'HEAD') || !req.url?.startsWith('/img/')) return false;
+  const hot = images.hotAnswer?.(req.url);
+  if (!hot) return false;
+  const headers = {
+    'content-security-policy': CONTENT_SECURITY_POLICY,
+    'x-content-type-options': 'nosniff',
+    'referrer-policy': 'strict-origin-when-cross-origin',
+    'cache-control': IMAGE_CACHE,
+    etag: hot.etag,
+  };
+  if (req.headers['if-none-match'] === hot.etag) res.writeHead(304, headers).end();
+  else
+    res
+      .writeHead(200, { ...headers, 'content-type': 'image/webp', 'content-length': hot.bytes.length })
+      .end(req.method === 'HEAD' ? undefined : hot.bytes);
+  return true;
+}
+
+/** Answers given on node:http before Hono, per app: images in memory, fresh page-cache hits (page-cache.ts). */
 export type RawAnswer = (req: IncomingMessage, res: ServerResponse) => boolean;
 const rawAnswers = new WeakMap<Hono, RawAnswer>();
 

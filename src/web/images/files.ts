@@ -19,6 +19,8 @@ export interface ImageFiles {
   read(name: string): Promise<Uint8Array | null>;
   /** Writes the file, then removes least recently used ones until the total is under the cap. */
   write(name: string, bytes: Uint8Array): Promise<void>;
+  /** The file's bytes when they are held in memory (most recently used now), else null: no disk read. */
+  peek(name: string): Uint8Array | null;
   /** Total bytes of the files in the index. */
   size(): number;
 }
@@ -76,6 +78,14 @@ export async function openImageFiles(
     dir,
     has: (name) => sizes.has(name),
     size: () => total,
+    peek(name) {
+      const hot = memory.get(name);
+      if (!hot) return null;
+      touch(name, hot.length);
+      memory.delete(name);
+      memory.set(name, hot);
+      return hot;
+    },
     async read(name) {
       const size = sizes.get(name);
       if (size === undefined) return null;

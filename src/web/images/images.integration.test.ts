@@ -10,6 +10,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { reply, useLoopbackFetch } from '../../pipeline/fetch/loopback.testkit.js';
 import type { Fetcher } from '../../pipeline/fetch/index.js';
 import { createWebApp } from '../app.js';
+import { startWebServer } from '../server.js';
 import { fakeSiteData } from '../web.testkit.js';
 import { Images, type ImageOptions } from './images.js';
 
@@ -81,6 +82,29 @@ describe('image route', () => {
 
     const revalidated = await get(images.pathOf(url, 400), { 'if-none-match': first.headers.get('etag')! });
     expect(revalidated.status).toBe(304);
+  });
+
+  it('answers an image held in memory before the app, with the same headers, over a real server', async () => {
+    const { publisher, images } = await setUp({ '/r.jpg': { type: 'image/jpeg', body: await jpeg(800, 450) } });
+    const app = createWebApp({ data: fakeSiteData(), siteName: 'T', language: 'en', images });
+    const server = await startWebServer(app, { port: 0, host: '127.0.0.1' });
+    try {
+      const path = images.pathOf(publisher.url('/r.jpg'), 160);
+      expect(images.hotAnswer(path)).toBeNull(); // not fetched yet: the route fetches it
+      const first = await fetch(server.url + path);
+      const firstBytes = Buffer.from(await first.arrayBuffer());
+      expect(images.hotAnswer(path)).not.toBeNull(); // now in memory: the raw path answers
+      const second = await fetch(server.url + path);
+      expect(Buffer.from(await second.arrayBuffer()).equals(firstBytes)).toBe(true);
+      for (const name of ['content-type', 'cache-control', 'etag', 'content-security-policy', 'x-content-type-options'])
+        expect(second.headers.get(name), name).toBe(first.headers.get(name));
+      const again = await fetch(server.url + path, { headers: { 'if-none-match': second.headers.get('etag')! } });
+      expect(again.status).toBe(304);
+      expect(images.hotAnswer(path.replace('/img/160/', '/img/400/'))).not.toBeNull();
+      expect(images.hotAnswer(path.replace(/\/img\/160\/[^/]+/, '/img/160/AAAAAAAAAAAAAAAAAAAAAA'))).toBeNull();
+    } finally {
+      await server.close();
+    }
   });
 
   it('never enlarges a small image', async () => {

@@ -37,6 +37,8 @@ export interface ImageLinks {
 /** What the site needs: links for pages, answers for the /img route. */
 export interface ImageService extends ImageLinks {
   answer(width: string, signature: string, source: string): Promise<ImageAnswer>;
+  /** The answer to an /img path when its bytes are in memory, else null (then the route answers). */
+  hotAnswer?(path: string): { bytes: Uint8Array; etag: string } | null;
 }
 
 export interface ImageOptions {
@@ -115,6 +117,18 @@ export class Images implements ImageService {
     }
     if (!bytes) return notFound(this.failures.get(key)?.reason ?? 'image unavailable');
     return { status: 200, bytes, etag: `"${key}-${width}"` };
+  }
+
+  hotAnswer(path: string): { bytes: Uint8Array; etag: string } | null {
+    const [, img, widthParam, signature, encoded] = path.split('/');
+    if (img !== 'img' || !encoded || !widthParam || !signature) return null;
+    const width = Number(widthParam);
+    if (!(IMAGE_WIDTHS as readonly number[]).includes(width)) return null;
+    const url = Buffer.from(encoded, 'base64url').toString();
+    if (!this.signed(url, signature)) return null;
+    const key = keyOf(url);
+    const bytes = this.files.peek(fileOf(key, width as ImageWidth));
+    return bytes && { bytes, etag: `"${key}-${width}"` };
   }
 
   /** Resolves when no fetch is queued or running (tests, benches). */

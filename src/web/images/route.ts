@@ -3,7 +3,7 @@ import { Hono } from 'hono';
 import type { ImageService } from './images.js';
 
 /** The address never changes what it answers (it names the source and width): keep it a year. */
-const IMAGE_CACHE = 'public, max-age=31536000, immutable';
+export const IMAGE_CACHE = 'public, max-age=31536000, immutable';
 
 export function imageRoutes(images: ImageService): Hono {
   const routes = new Hono();
