@@ -107,6 +107,16 @@ describe('image route', () => {
     }
   });
 
+  it('shares its signing key with every process opening the same directory, even at once', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'happenings-images-'));
+    dirs.push(dir);
+    const fetcher = loopback.fetcher();
+    const opened = await Promise.all(Array.from({ length: 4 }, () => Images.open({ dir, maxBytes: 1e6, fetcher })));
+    const paths = new Set(opened.map((images) => images.pathOf('https://p.example/a.jpg', 400)));
+    expect(paths.size).toBe(1);
+    expect(readdirSync(dir)).toEqual(['.key']);
+  });
+
   it('never enlarges a small image', async () => {
     const { publisher, images, get } = await setUp({ '/s.jpg': { type: 'image/jpeg', body: await jpeg(120, 80) } });
     const res = await get(images.pathOf(publisher.url('/s.jpg'), 800));

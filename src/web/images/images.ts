@@ -21,7 +21,7 @@
  * source, so the answer never changes under it: browsers may keep it a year (immutable).
  */
 import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
-import { readFile, writeFile } from 'node:fs/promises';
+import { link, readFile, unlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { HappeningsError } from '../../errors.js';
 import { log } from '../../log.js';
@@ -230,13 +230,21 @@ function fileOf(key: string, width: ImageWidth): string {
   return `${key}-${width}.webp`;
 }
 
-/** The signing key: 32 random bytes made once per cache directory (shared by the web processes using it). */
+/**
+ * The signing key: 32 random bytes made once per cache directory (shared by the web processes using it).
+ * Written whole under a temporary name, then linked into place (link fails if another process was first),
+ * so no process ever reads a half-written key.
+ */
 async function signingKey(dir: string): Promise<Buffer> {
   const path = join(dir, '.key');
+  const temporary = join(dir, `.key.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  await writeFile(temporary, randomBytes(32), { mode: 0o600 });
   try {
-    await writeFile(path, randomBytes(32), { flag: 'wx', mode: 0o600 });
+    await link(temporary, path);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+  } finally {
+    await unlink(temporary);
   }
   return readFile(path);
 }
