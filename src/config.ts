@@ -40,6 +40,15 @@ const bool: Parser<boolean> = (raw) => {
   throw new Error(`expected true or false, got "${raw}"`);
 };
 
+/** An IANA zone name Intl knows ("Europe/Madrid", "UTC"); a typo is refused rather than shown as UTC. */
+const timeZone: Parser<string> = (raw) => {
+  try {
+    return new Intl.DateTimeFormat('en', { timeZone: raw.trim() }).resolvedOptions().timeZone;
+  } catch {
+    throw new Error(`expected a time zone such as "UTC" or "Europe/Madrid", got "${raw}"`);
+  }
+};
+
 function option<T>(o: Option<T>): Option<T> {
   return o;
 }
@@ -275,6 +284,24 @@ export const options = {
     default: 100 * 1024 * 1024,
     parse: int(0, 2 ** 50),
     description: 'free space below which /healthz reports the site degraded (SQLite)',
+  }),
+  timeZone: option({
+    env: 'HAPPENINGS_TIME_ZONE',
+    default: 'UTC',
+    parse: timeZone,
+    description: 'IANA time zone the site shows times in, e.g. Europe/Madrid',
+  }),
+  imageCacheDir: option({
+    env: 'HAPPENINGS_IMAGE_CACHE_DIR',
+    default: './data/images',
+    parse: text,
+    description: "where publishers' images are kept, resized, for the site to serve (/img)",
+  }),
+  imageCacheBytes: option({
+    env: 'HAPPENINGS_IMAGE_CACHE_BYTES',
+    default: 512 * 1024 * 1024,
+    parse: int(0, 2 ** 50),
+    description: 'total size of the image cache; least recently used images go first above it (0: no images)',
   }),
   publicMode: option({
     env: 'HAPPENINGS_PUBLIC',

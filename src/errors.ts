@@ -30,6 +30,8 @@ export type ErrorCode =
   | 'robots'
   | 'blocked-address'
   | 'not-html'
+  /** A body given as an image that is none (HTML, a script, junk) or a kind we refuse (SVG). */
+  | 'not-image'
   | 'bad-feed'
   | 'bad-input'
   | 'no-article'

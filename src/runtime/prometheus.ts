@@ -22,18 +22,21 @@ export class Metrics {
 }
 
 export function instrumentFetcher(fetcher: Fetcher, metrics: Metrics): Fetcher {
+  const counted = async <T>(fetch: () => Promise<T>): Promise<T> => {
+    try {
+      const answer = await fetch();
+      metrics.count(metrics.fetches, 'ok');
+      return answer;
+    } catch (error) {
+      metrics.count(metrics.fetches, 'error');
+      metrics.count(metrics.fetchErrors, errorCode(error));
+      throw error;
+    }
+  };
+  const { fetchBytes } = fetcher;
   return {
-    async fetchPage(req) {
-      try {
-        const page = await fetcher.fetchPage(req);
-        metrics.count(metrics.fetches, 'ok');
-        return page;
-      } catch (error) {
-        metrics.count(metrics.fetches, 'error');
-        metrics.count(metrics.fetchErrors, errorCode(error));
-        throw error;
-      }
-    },
+    fetchPage: (req) => counted(() => fetcher.fetchPage(req)),
+    ...(fetchBytes && { fetchBytes: (req) => counted(() => fetchBytes.call(fetcher, req)) }),
     close: () => fetcher.close(),
   };
 }

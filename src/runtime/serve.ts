@@ -6,6 +6,7 @@ import { log } from '../log.js';
 import { startScheduler, type Scheduler } from '../jobs/index.js';
 import { seedDefaultSources } from '../sources/index.js';
 import { createWebApp } from '../web/app.js';
+import { Images } from '../web/images/images.js';
 import { diskProblem } from './disk-space.js';
 import { metricsRoutes } from '../web/prometheus-route.js';
 import { serveHandedConnections, startWebServer } from '../web/server.js';
@@ -73,6 +74,10 @@ export async function serve(
         }),
       }
     : undefined;
+  const images =
+    web !== false && config.imageCacheBytes > 0
+      ? await Images.open({ dir: config.imageCacheDir, maxBytes: config.imageCacheBytes, fetcher: runtime.fetcher })
+      : undefined;
   const app = createWebApp({
     data,
     siteName: config.siteName,
@@ -82,6 +87,8 @@ export async function serve(
     maxRequestBodyBytes: config.maxRequestBodyBytes,
     trustedProxies: config.trustedProxies,
     admin,
+    images,
+    timeZone: config.timeZone,
   });
   app.route(
     '/metrics',

@@ -36,7 +36,7 @@ export type { RetranslationFilter } from './retranslation.js';
 export type { FirstCarrier, SummaryRow } from './article-lists.js';
 export type { EntityRow } from './entities.js';
 export type { JobCounts, JobRow, NewJob } from './jobs.js';
-export type { StoryListRow } from './story-lists.js';
+export type { StoryListRow, StoryMemberLine } from './story-lists.js';
 export type { StoryMember, StoryMemberRow } from './stories.js';
 
 /** Where the SQLite file lives unless told otherwise (also the config default). */
@@ -98,6 +98,7 @@ const queries = {
   topStoryRows: storyLists.topStoryRows,
   storyRowById: storyLists.storyRowById,
   storyIdOfArticle: storyLists.storyIdOfArticle,
+  storyMemberLines: storyLists.storyMemberLines,
   saveArticleEntities: entities.saveArticleEntities,
   entityById: entities.entityById,
   entityArticles: entities.entityArticles,

@@ -4,6 +4,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { SEARCH_WINDOW } from './dialect.js';
+import { storeDb } from './db.testkit.js';
 import { sampleArticle, type TestStore } from './store.testkit.js';
 
 export function describeSiteContract(open: () => Promise<TestStore>): void {
@@ -45,6 +46,54 @@ export function describeSiteContract(open: () => Promise<TestStore>): void {
     const day = (id: number) => all.indexOf(id) % 28;
     return [...ids].sort((x, y) => day(y) - day(x) || y - x);
   }
+
+  describe('top stories for the front page', () => {
+    it('reads the members of several stories in one query, newest first, with site and image', async () => {
+      t = await open();
+      const { ids } = await fill(t.store, 6);
+      const db = storeDb(t.store);
+      const now = '2024-06-01T00:00:00Z';
+      const story = () =>
+        db
+          .insertInto('stories')
+          .values({
+            title: 'S',
+            language: 'en',
+            signature: '{}',
+            article_count: 3,
+            source_count: 2,
+            first_published_at: now,
+            last_published_at: now,
+            created_at: now,
+            updated_at: now,
+          })
+          .returning('id')
+          .executeTakeFirstOrThrow();
+      const [one, two] = [await story(), await story()];
+      const link = (storyId: number, articleIds: number[]) =>
+        db
+          .insertInto('story_articles')
+          .values(
+            articleIds.map((id) => ({
+              story_id: storyId,
+              article_id: id,
+              similarity: 1,
+              duplicate_of: null,
+              added_at: now,
+            })),
+          )
+          .execute();
+      await link(one.id, [ids[0]!, ids[3]!, ids[5]!]);
+      await link(two.id, [ids[1]!, ids[2]!]);
+      const lines = await t.store.storyMemberLines([one.id, two.id]);
+      const of = (id: number) => lines.filter((l) => l.storyId === id).map((l) => l.articleId);
+      expect(of(one.id)).toEqual([ids[5]!, ids[3]!, ids[0]!]); // published on day 6, 4, 1
+      expect(of(two.id)).toEqual([ids[2]!, ids[1]!]);
+      expect(lines[0]).toMatchObject({ site: 'Example News', image: 'https://news.example/img/harbour.jpg' });
+      expect(lines[0]!.at).toMatch(/^2024-05-06/);
+      expect(await t.store.storyMemberLines([])).toEqual([]);
+    });
+  });
 
   describe('search for the site', () => {
     it('pages through every match exactly once, across the ranked window', async () => {

@@ -86,3 +86,44 @@ export async function storyIdOfArticle({ db }: StoreContext, articleId: number):
     .executeTakeFirst();
   return row?.story_id ?? null;
 }
+
+/** One article of a listed story: enough to pick its newest headlines, one per outlet, and its image. */
+export interface StoryMemberLine {
+  storyId: number;
+  articleId: number;
+  site: string;
+  /** Published, else first seen (ISO 8601). */
+  at: string;
+  image: string | null;
+}
+
+/** Articles kept per story for its front-page line: its newest; a story's older ones add no outlet worth showing. */
+const MEMBERS_PER_STORY = 50;
+
+/** The articles of some stories, newest first (at most MEMBERS_PER_STORY each), in one query (on the primary key). */
+export async function storyMemberLines({ db }: StoreContext, storyIds: number[]): Promise<StoryMemberLine[]> {
+  if (!storyIds.length) return [];
+  const rows = await db
+    .selectFrom('story_articles')
+    .innerJoin('articles', 'articles.id', 'story_articles.article_id')
+    .select([
+      'story_articles.story_id',
+      'articles.id',
+      'articles.site',
+      'articles.published_at',
+      'articles.first_seen_at',
+      'articles.image',
+    ])
+    .where('story_articles.story_id', 'in', storyIds)
+    .orderBy(sql`coalesce(articles.published_at, articles.first_seen_at)`, 'desc')
+    .execute();
+  const perStory = new Map<number, number>();
+  return rows.flatMap((r) => {
+    const n = perStory.get(r.story_id) ?? 0;
+    if (n >= MEMBERS_PER_STORY) return [];
+    perStory.set(r.story_id, n + 1);
+    return [
+      { storyId: r.story_id, articleId: r.id, site: r.site, at: r.published_at ?? r.first_seen_at, image: r.image },
+    ];
+  });
+}

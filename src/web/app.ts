@@ -10,6 +10,8 @@ import { HTTPException } from 'hono/http-exception';
 import { log } from '../log.js';
 import { adminRoutes, type AdminOptions } from './admin/routes.js';
 import { apiV1 } from './api/v1.js';
+import type { ImageService } from './images/images.js';
+import { IMAGE_CACHE, imageRoutes } from './images/route.js';
 import { installErrorResponses } from './error-responses.js';
 import { limitBodies } from './body-limit.js';
 import { clientAddress, clientFrom, trustedProxies } from './client-address.js';
@@ -40,11 +42,18 @@ export interface WebAppOptions {
   trustedProxies?: string[];
   /** The admin pages; absent (no password configured): /admin says it is disabled. */
   admin?: AdminOptions;
+  /** Publishers' images served from /img (images/images.ts); absent: pages show no images. */
+  images?: ImageService;
+  /** IANA time zone the pages show times in (default UTC). */
+  timeZone?: string;
 }
 
-/** Images come from publishers (any https host); the one stylesheet is ours; nothing else is loaded, no inline style either. */
+/**
+ * Images are ours (publishers' images come through /img, so a reader's browser never contacts a
+ * publisher); the one stylesheet is ours; nothing else is loaded, no inline style either.
+ */
 const CONTENT_SECURITY_POLICY =
-  "default-src 'none'; img-src https: http: data:; style-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+  "default-src 'none'; img-src 'self' data:; style-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
 
 /** The stylesheet's address changes with its content, so a browser may keep it a year without asking again. */
 const STYLESHEET_CACHE = 'public, max-age=31536000, immutable';
@@ -81,6 +90,8 @@ export function createWebApp(options: WebAppOptions): Hono {
     siteName: options.siteName,
     language: options.language,
     siteUrl: base ?? new URL(c.req.url).origin,
+    timeZone: options.timeZone,
+    images: options.images,
   });
 
   const app = new Hono();
@@ -90,18 +101,23 @@ export function createWebApp(options: WebAppOptions): Hono {
     countView(options.data, path, userAgent, client, views);
   // Views are counted for cached answers too; a cache hit skips everything after the cache.
   app.use(viewCounter((c) => count(c.req.path, c.req.header('user-agent'), clientAddress(c, trusted))));
+  const raw: RawAnswer[] = [];
+  const images = options.images;
+  if (images?.hotAnswer) raw.push((req, res) => answerHotImage(images, req, res));
   if (options.pageCacheMs !== 0) {
     const cache = pageCache({
       ttlMs: options.pageCacheMs,
-      skip: (path) => path.startsWith('/admin') || path === '/healthz',
+      // Images have their own cache (images/files.ts) and would crowd pages out of this one.
+      skip: (path) => path.startsWith('/admin') || path === '/healthz' || path.startsWith('/img/'),
     });
     app.use(cache.middleware);
-    rawAnswers.set(app, (req, res) =>
+    raw.push((req, res) =>
       cache.answerRaw(req, res, (path, userAgent) =>
         count(path, userAgent, clientFrom(req.socket.remoteAddress, req.headers['x-forwarded-for'], trusted)),
       ),
     );
   }
+  if (raw.length) rawAnswers.set(app, (req, res) => raw.some((answer) => answer(req, res)));
   // A reader's browser (or a proxy) revalidating an unchanged page gets a 304 with no body.
   app.use(finishAnswer);
   app.use(limitBodies(options.maxRequestBodyBytes ?? DEFAULT_MAX_REQUEST_BODY_BYTES));
@@ -109,6 +125,7 @@ export function createWebApp(options: WebAppOptions): Hono {
   app.get(STYLESHEET_PATH, (c) =>
     c.body(STYLES, 200, { 'content-type': 'text/css; charset=UTF-8', 'cache-control': STYLESHEET_CACHE }),
   );
+  if (options.images) app.route('/img', imageRoutes(options.images));
   app.route('/api/v1', apiV1(options.data));
   if (options.admin?.password) app.route('/admin', adminRoutes(options.admin, siteFor));
   else
@@ -154,7 +171,30 @@ function countView(
     .catch((error: unknown) => log.warn(`web: could not count a view of article ${id}: ${String(error)}`));
 }
 
-/** Answers given on node:http before Hono, per app: fresh page-cache hits (page-cache.ts). */
+/**
+ * A cached image held in memory, answered on node:http before Hono (as a page-cache hit is) with the
+ * headers the route and finishAnswer would give; anything else (a miss, a bad address) goes to the route.
+ */
+function answerHotImage(images: ImageService, req: IncomingMessage, res: ServerResponse): boolean {
+  if ((req.method !== 'GET' && req.method !== 'HEAD') || !req.url?.startsWith('/img/')) return false;
+  const hot = images.hotAnswer?.(req.url);
+  if (!hot) return false;
+  const headers = {
+    'content-security-policy': CONTENT_SECURITY_POLICY,
+    'x-content-type-options': 'nosniff',
+    'referrer-policy': 'strict-origin-when-cross-origin',
+    'cache-control': IMAGE_CACHE,
+    etag: hot.etag,
+  };
+  if (req.headers['if-none-match'] === hot.etag) res.writeHead(304, headers).end();
+  else
+    res
+      .writeHead(200, { ...headers, 'content-type': 'image/webp', 'content-length': hot.bytes.length })
+      .end(req.method === 'HEAD' ? undefined : hot.bytes);
+  return true;
+}
+
+/** Answers given on node:http before Hono, per app: images in memory, fresh page-cache hits (page-cache.ts). */
 export type RawAnswer = (req: IncomingMessage, res: ServerResponse) => boolean;
 const rawAnswers = new WeakMap<Hono, RawAnswer>();
 

@@ -3,6 +3,7 @@
  * element, header/nav/main/footer landmarks, the site's stylesheet (styles.ts). No client JavaScript.
  */
 import { html, type SafeHtml } from './html.js';
+import type { ImageLinks } from './images/images.js';
 import { textDirection } from './language-names.js';
 import { STYLESHEET_PATH } from './styles.js';
 
@@ -13,6 +14,10 @@ export interface SiteContext {
   language: string;
   /** Public base URL without a trailing slash, e.g. "https://news.example.org". */
   siteUrl: string;
+  /** IANA time zone times are shown in (default UTC). */
+  timeZone?: string;
+  /** Publishers' images as this site's addresses (images/images.ts); absent: no images are shown. */
+  images?: ImageLinks;
 }
 
 export interface PageShell {

@@ -137,6 +137,12 @@ export interface StorySummary {
   outletCount: number;
   languages: string[];
   updatedAt: string;
+  /** When its newest article was published (else first seen). */
+  latestAt?: string | null;
+  /** The newest lead image among its articles (the publisher's address). */
+  image?: string | null;
+  /** Newest first, one per outlet, up to three: what each outlet calls it (translated when it can be). */
+  headlines?: ArticleSummary[];
 }
 
 export interface StoryView extends StorySummary {

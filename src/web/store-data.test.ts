@@ -280,3 +280,67 @@ describe('gate', () => {
     expect(await turn(async () => 'free again')).toBe('free again');
   });
 });
+
+describe('top stories on the front page', () => {
+  it('gives each story its newest headline per outlet (up to three), its newest lead image and its latest time', async () => {
+    const db = storeDb(t.store);
+    const at = (h: number) => `2024-05-07T${String(h).padStart(2, '0')}:00:00.000Z`;
+    const a = await save('https://one.example/a', 'Harbour: first report', { site: 'One', publishedAt: at(8) });
+    const b = await save('https://two.example/b', 'Harbour: second outlet', {
+      site: 'Two',
+      publishedAt: at(9),
+      image: null,
+    });
+    const c = await save('https://one.example/c', 'Harbour: One again, newer', {
+      site: 'One',
+      publishedAt: at(10),
+      image: 'https://one.example/c.jpg',
+    });
+    const d = await save('https://three.example/d', 'Harbour: third outlet', {
+      site: 'Three',
+      publishedAt: at(11),
+      image: null,
+    });
+    const e = await save('https://four.example/e', 'Harbour: fourth outlet', {
+      site: 'Four',
+      publishedAt: at(12),
+      image: null,
+    });
+    const now = new Date().toISOString();
+    const story = await db
+      .insertInto('stories')
+      .values({
+        title: 'Harbour',
+        language: 'en',
+        signature: '{}',
+        article_count: 5,
+        source_count: 4,
+        first_published_at: at(8),
+        last_published_at: at(12),
+        created_at: now,
+        updated_at: now,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await db
+      .insertInto('story_articles')
+      .values(
+        [a, b, c, d, e].map((id) => ({
+          story_id: story.id,
+          article_id: id,
+          similarity: 1,
+          duplicate_of: null,
+          added_at: now,
+        })),
+      )
+      .execute();
+    const [top] = await data().topStories({ limit: 5 });
+    expect(top!.headlines!.map((h) => [h.site, h.title])).toEqual([
+      ['Four', 'Harbour: fourth outlet'],
+      ['Three', 'Harbour: third outlet'],
+      ['One', 'Harbour: One again, newer'],
+    ]);
+    expect(top!.image).toBe('https://one.example/c.jpg');
+    expect(top!.latestAt).toBe(at(12));
+  });
+});

@@ -66,6 +66,8 @@ function remembered<T>(ttlMs: number, load: () => Promise<T>): () => Promise<T> 
 
 /** Sections offered as filters: the most common ones; the rest are reached by address. */
 const MAX_SECTIONS = 12;
+/** Outlets whose headlines a top story shows on the front page (Google News shows three or four). */
+const HEADLINE_OUTLETS = 3;
 
 /** Search answers are reused this long: a shared link or a feed reader repeating a query costs nothing. */
 const SEARCH_CACHE_TTL_MS = 30_000;
@@ -234,6 +236,33 @@ export function storeSiteData(options: StoreDataOptions): SiteData {
     updatedAt: r.updatedAt,
   });
 
+  /**
+   * Each story's front-page line in four queries for all of them: the newest article of each of up to
+   * HEADLINE_OUTLETS outlets (by the site's name), the newest lead image, the time of the newest article.
+   */
+  async function storyLines(storyIds: number[]) {
+    const members = await store.storyMemberLines(storyIds);
+    const picked = new Map<number, { ids: number[]; sites: Set<string>; image: string | null; latestAt: string }>();
+    for (const m of members) {
+      let story = picked.get(m.storyId);
+      if (!story) picked.set(m.storyId, (story = { ids: [], sites: new Set(), image: null, latestAt: m.at }));
+      story.image ??= m.image;
+      if (story.sites.size < HEADLINE_OUTLETS && !story.sites.has(m.site)) {
+        story.sites.add(m.site);
+        story.ids.push(m.articleId);
+      }
+    }
+    const summaries = new Map((await summariesOf([...picked.values()].flatMap((p) => p.ids))).map((a) => [a.id, a]));
+    const lines = new Map<number, Pick<StorySummary, 'headlines' | 'image' | 'latestAt'>>();
+    for (const [id, p] of picked)
+      lines.set(id, {
+        headlines: p.ids.flatMap((a) => summaries.get(a) ?? []),
+        image: p.image,
+        latestAt: p.latestAt,
+      });
+    return lines;
+  }
+
   return {
     async latestArticles({ limit, offset, language, sourceId, section }) {
       return summarise(await store.latestArticles({ limit, offset, language, sourceId, section }));
@@ -285,9 +314,13 @@ export function storeSiteData(options: StoreDataOptions): SiteData {
 
     async topStories({ limit }) {
       const rows = await store.topStoryRows({ limit });
-      return Promise.all(
-        rows.map(async (r) => storySummary(r, r.languages?.length ? r.languages : await storyLanguages(r.id))),
-      );
+      const [stories, lines] = await Promise.all([
+        Promise.all(
+          rows.map(async (r) => storySummary(r, r.languages?.length ? r.languages : await storyLanguages(r.id))),
+        ),
+        storyLines(rows.map((r) => r.id)),
+      ]);
+      return stories.map((story) => ({ ...story, ...lines.get(story.id) }));
     },
 
     async storyById(id) {

@@ -50,6 +50,12 @@ a:focus-visible,input:focus-visible,select:focus-visible,button:focus-visible{ou
 table.sources,table.models{width:100%;border-collapse:collapse;font-size:.95rem}
 table.models caption{text-align:start;font-weight:600;padding:.4rem 0}
 table.sources th,table.sources td,table.models th,table.models td{overflow-wrap:anywhere;text-align:start;padding:.4rem;border-bottom:1px solid var(--line);vertical-align:top}
+.with-thumb,.story.with-image{display:flex;gap:.8rem;align-items:flex-start}
+.with-thumb>div,.story>div{min-width:0;flex:1}
+.thumb,.story-image{flex:none;aspect-ratio:16/9;object-fit:cover;border-radius:3px;background:var(--accent)}
+.thumb{width:8rem}.story-image{width:12.5rem}
+.headlines{list-style:none;padding:0;margin:.3rem 0 0;font-size:.95rem}.headlines li{margin:.2rem 0}
+@media (max-width:40rem){.thumb{width:5.5rem}.story.with-image{flex-direction:column}.story-image{width:100%}}
 @media (max-width:40rem){.bilingual,.bilingual tbody,.bilingual tr,.bilingual td,.bilingual th{display:block}.bilingual thead{display:none}.bilingual td+td{border-top:0;padding-bottom:1rem}
 table.sources thead{display:none}table.sources td{display:block;border:0;padding:.1rem .4rem}table.sources tr{display:block;border-bottom:1px solid var(--line);padding:.4rem 0}}
 `

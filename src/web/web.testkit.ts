@@ -4,6 +4,7 @@
  */
 import { parseHTML } from 'linkedom';
 import { createWebApp } from './app.js';
+import type { ImageService } from './images/images.js';
 import {
   articlePath,
   type ArticleSummary,
@@ -301,10 +302,22 @@ export function fakeSiteData(
 export function testApp(options: FakeSiteDataOptions = {}) {
   const data = fakeSiteData(options);
   return {
-    app: createWebApp({ data, siteName: 'Happenings Test', language: 'en', siteUrl: 'https://news.test' }),
+    app: createWebApp({
+      data,
+      siteName: 'Happenings Test',
+      language: 'en',
+      siteUrl: 'https://news.test',
+      images: everyImageCached,
+    }),
     data,
   };
 }
+
+/** An image cache that has every image (its /img answers are 404s): pages show each image they name. */
+export const everyImageCached: ImageService = {
+  src: (url, width) => (url ? `/img/${width}/test/${Buffer.from(url).toString('base64url')}` : null),
+  answer: async () => ({ status: 404, reason: 'a test cache has no bytes' }),
+};
 
 /** Parses an HTML response into a DOM document (linkedom) for assertions on structure. */
 export async function documentOf(response: Response) {

@@ -58,6 +58,21 @@ export function createFetcher(options: FetchOptions): Fetcher {
       const response = await follow(parseUrl(req.url), hop, context);
       return toFetchedPage(req.url, response);
     },
+    async fetchBytes(req) {
+      const maxBytes = Math.min(options.maxBodyBytes, req.maxBytes ?? Infinity);
+      const hop: Hop = { headers: baseHeaders(options.userAgent, req.accept ?? '*/*'), cap: { maxBytes }, page: true };
+      const response = await follow(parseUrl(req.url), hop, context);
+      const contentType = response.headers.get('content-type');
+      const fetchedAt = new Date().toISOString();
+      return {
+        url: req.url,
+        finalUrl: response.url,
+        status: response.status,
+        contentType,
+        bytes: response.bytes,
+        fetchedAt,
+      };
+    },
     async close() {
       await agent.close();
     },

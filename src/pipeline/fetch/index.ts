@@ -2,7 +2,7 @@
  * The fetch stage: polite, safe HTTP for feeds and pages (createFetcher → fetchPage), the charset
  * decoding it uses (decodeBody), and WARC files read as pages (readWarc).
  */
-export type { FetchOptions, FetchRequest, FetchedPage, Fetcher } from './types.js';
+export type { BytesRequest, FetchOptions, FetchRequest, FetchedBytes, FetchedPage, Fetcher } from './types.js';
 export { createFetcher } from './fetcher.js';
 export { fetchOptionsFromConfig } from './options.js';
 export { decodeBody, type DecodedBody } from './charset.js';

@@ -37,8 +37,23 @@ export function createMemoryFetcher(answers: Record<string, CannedAnswer>, maxRe
         url = new URL(location, url).href;
       }
     },
+    async fetchBytes(req) {
+      requests.push({ url: req.url, accept: req.accept });
+      const answer = answerFor(req.url);
+      const status = answer.status ?? 200;
+      if (status >= 300) throw new HappeningsError('fetch', 'http-status', `HTTP ${status} (${req.url})`);
+      const bytes = bodyBytes(answer);
+      if (req.maxBytes !== undefined && bytes.length > req.maxBytes)
+        throw new HappeningsError('fetch', 'too-large', `body larger than ${req.maxBytes} bytes (${req.url})`);
+      const contentType = header(answer, 'content-type');
+      return { url: req.url, finalUrl: req.url, status, contentType, bytes, fetchedAt: new Date().toISOString() };
+    },
     async close() {},
   };
+}
+
+function bodyBytes(answer: CannedAnswer): Uint8Array {
+  return typeof answer.body === 'string' ? new TextEncoder().encode(answer.body) : (answer.body ?? new Uint8Array(0));
 }
 
 function toPage(req: FetchRequest, finalUrl: string, answer: CannedAnswer): FetchedPage {
@@ -50,8 +65,7 @@ function toPage(req: FetchRequest, finalUrl: string, answer: CannedAnswer): Fetc
   if (status >= 300 && status !== 304)
     throw new HappeningsError('fetch', 'http-status', `HTTP ${status} (${finalUrl})`);
   const contentType = header(answer, 'content-type');
-  const body =
-    typeof answer.body === 'string' ? new TextEncoder().encode(answer.body) : (answer.body ?? new Uint8Array(0));
+  const body = bodyBytes(answer);
   const decoded = notModified ? null : decodeBody(body, contentType);
   return {
     url: req.url,

@@ -34,7 +34,26 @@ export interface FetchedPage {
   fetchedAt: string;
 }
 
+/** A body kept as bytes (an image): no charset decoding. */
+export interface FetchedBytes {
+  url: string;
+  finalUrl: string;
+  status: number;
+  contentType: string | null;
+  bytes: Uint8Array;
+  fetchedAt: string;
+}
+
+export interface BytesRequest {
+  url: string;
+  accept?: string;
+  /** A cap below the fetcher's own (maxBodyBytes); the smaller one applies. */
+  maxBytes?: number;
+}
+
 export interface Fetcher {
   fetchPage(req: FetchRequest): Promise<FetchedPage>;
+  /** The same polite, guarded GET with the body as bytes (images); optional for fetchers of pages only. */
+  fetchBytes?(req: BytesRequest): Promise<FetchedBytes>;
   close(): Promise<void>;
 }

@@ -245,6 +245,18 @@ export function openApiDocument() {
             outletCount: { type: 'integer' },
             languages: { type: 'array', items: { type: 'string' } },
             updatedAt: { type: 'string' },
+            latestAt: {
+              type: ['string', 'null'],
+              description: 'when its newest article was published (top stories only)',
+            },
+            image: {
+              type: ['string', 'null'],
+              description: "the newest lead image among its articles, the publisher's address (top stories only)",
+            },
+            headlines: {
+              ...list('ArticleSummary'),
+              description: 'newest first, one per outlet, up to three (top stories only)',
+            },
           },
         },
         Story: {

@@ -3,6 +3,8 @@
  * side (paragraphs aligned by index, each column marked with its language and direction).
  */
 import { html, raw, type SafeHtml } from '../html.js';
+import { withOurImages } from '../images/body-images.js';
+import type { ImageLinks } from '../images/images.js';
 import { languageName, textDirection } from '../language-names.js';
 import type { ArticleView, TranslationText } from '../site-data.js';
 import { translatorName } from './provenance.js';
@@ -22,15 +24,15 @@ export function langAttributes(language: string | null | undefined): SafeHtml {
   return language ? html` lang="${language}" dir="${textDirection(language)}"` : html``;
 }
 
-/** Sanitized HTML when there is some, else the plain paragraphs (escaped). */
-function bodyHtml(text: { html: string; paragraphs: string[] }): SafeHtml {
-  if (text.html.trim()) return raw(text.html);
+/** Sanitized HTML when there is some (its images served from this site), else the plain paragraphs (escaped). */
+function bodyHtml(text: { html: string; paragraphs: string[] }, images?: ImageLinks): SafeHtml {
+  if (text.html.trim()) return raw(withOurImages(text.html, images));
   return html`${text.paragraphs.map((p) => html`<p>${p}</p>`)}`;
 }
 
-export function singleText(article: ArticleView, view: 'translation' | 'original'): SafeHtml {
+export function singleText(article: ArticleView, view: 'translation' | 'original', images?: ImageLinks): SafeHtml {
   const text = view === 'translation' && article.translation ? article.translation : article.original;
-  return html`<div class="body"${langAttributes(text.language)}>${bodyHtml(text)}</div>`;
+  return html`<div class="body"${langAttributes(text.language)}>${bodyHtml(text, images)}</div>`;
 }
 
 function cell(text: string, language: string | null): SafeHtml {

@@ -29,7 +29,7 @@ export function articlePage(site: SiteContext, model: ArticlePageModel): SafeHtm
   const text = model.excerptOnly
     ? excerpt(article, view)
     : html`${viewSwitch(article, view)}
-${leadImage(article, view)}
+${leadImage(site, article, view)}
 ${articleText(site, article, view)}
 ${teaserNote(article)}`;
   return layout(site, {
@@ -102,7 +102,7 @@ function languageNote(site: SiteContext, model: ArticlePageModel): SafeHtml {
 
 function articleText(site: SiteContext, article: ArticleView, view: TextView): SafeHtml {
   if (view === 'both' && article.translation) return bilingualText(article, article.translation, site.language);
-  return singleText(article, view === 'both' ? 'translation' : view);
+  return singleText(article, view === 'both' ? 'translation' : view, site.images);
 }
 
 /** Image file names ("IMG_2041.jpg") are not captions; readers and screen readers get nothing from them. */
@@ -129,10 +129,10 @@ function fileNameOf(url: string | null): string {
 
 /**
  * The lead image in a fixed 16:9 box (width/height attributes plus CSS aspect-ratio) so the text
- * never jumps when it loads; no referrer is sent to the publisher's image host.
+ * never jumps when it loads, served from this site (images/images.ts); left out until it is cached.
  */
-function leadImage(article: ArticleView, view: TextView): SafeHtml {
-  const src = safeUrl(article.image);
+function leadImage(site: SiteContext, article: ArticleView, view: TextView): SafeHtml {
+  const src = site.images?.src(safeUrl(article.image), 800);
   if (!src) return html``;
   // The caption in the reader's language when it was translated (not in the original view), else as the source wrote it.
   const translated =
@@ -140,7 +140,7 @@ function leadImage(article: ArticleView, view: TextView): SafeHtml {
   const caption = translated ?? usableCaption(article.imageCaption, article.image);
   const language = translated && article.translation ? article.translation.language : article.original.language;
   return html`<figure${langAttributes(language)}>
-<img class="lead-image" src="${src}" alt="${caption ?? ''}" width="1280" height="720" decoding="async" referrerpolicy="no-referrer">
+<img class="lead-image" src="${src}" alt="${caption ?? ''}" width="800" height="450" decoding="async">
 ${caption ? html`<figcaption>${caption}</figcaption>` : ''}
 </figure>`;
 }

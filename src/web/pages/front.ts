@@ -1,5 +1,10 @@
-/** `/`: the latest articles, newest first, with pages of PAGE_SIZE. */
+/**
+ * `/`: the wire's front page: top stories (each with its image, the time of its newest article and the
+ * headlines of up to three outlets), then the latest articles, newest first, with thumbnails and times,
+ * in pages of PAGE_SIZE.
+ */
 import { timeTag } from '../format.js';
+import { timeStamp, timeText } from '../times.js';
 import { html, kept, type KeptHtml, type SafeHtml } from '../html.js';
 import { languageName, sameLanguage, textDirection } from '../language-names.js';
 import { feedLinks, layout, type SiteContext } from '../layout.js';
@@ -26,6 +31,8 @@ export interface FrontPageModel {
   sections?: string[];
   /** With no articles to list (unfiltered): the sources followed and how many fail to fetch, for the empty state. */
   sources?: { followed: number; failing: number };
+  /** Milliseconds since 1970 that "2h ago" is counted from (default: now). */
+  now?: number;
 }
 
 /** The filters of a front-page list (page, feeds). */
@@ -54,38 +61,66 @@ function titleLanguage(article: ArticleSummary, site: SiteContext): string | nul
 /**
  * Rendered list items by summary: the store's data layer hands out the same summary object while
  * it keeps a line (store-data.ts), and a search page is mostly lines shown before; dates and
- * language names make an item cost more than a lookup. Weak: gone with the summary.
+ * language names make an item cost more than a lookup. Weak: gone with the summary. The front page's
+ * form names its time text and thumbnail in the key, so a line is rendered again when they change.
  */
 const renderedItems = new WeakMap<ArticleSummary, Map<string, KeptHtml>>();
+
+/** How the front page shows a line beyond the lists' form: a thumbnail and the time ("2h ago · 17:20"). */
+export interface ItemLook {
+  /** Milliseconds since 1970 that times are counted from. */
+  now: number;
+  thumbnail: boolean;
+}
+
+/** Thumbnails: 160 px wide in a 16:9 box (width/height set, so the line never moves when it loads). */
+const THUMB = { width: 160, height: 90 } as const;
 
 export function articleItem(
   article: ArticleSummary,
   site: SiteContext,
   level: 2 | 3 = 2,
   showOriginal = false,
+  look?: ItemLook,
 ): KeptHtml {
   let byForm = renderedItems.get(article);
   if (!byForm) renderedItems.set(article, (byForm = new Map()));
-  const form = `${site.language} ${level} ${showOriginal}`;
+  const time = look && article.publishedAt ? timeText(article.publishedAt, look.now, site) : null;
+  const thumb = look?.thumbnail ? (site.images?.src(article.image, THUMB.width) ?? null) : null;
+  const form = `${site.language} ${level} ${showOriginal} ${time} ${thumb}`;
   let item = byForm.get(form);
-  if (!item) byForm.set(form, (item = kept(renderItem(article, site, level, showOriginal))));
+  if (!item) byForm.set(form, (item = kept(renderItem(article, site, level, showOriginal, { time, thumb }))));
   return item;
 }
 
-function renderItem(article: ArticleSummary, site: SiteContext, level: 2 | 3, showOriginal: boolean): SafeHtml {
+function renderItem(
+  article: ArticleSummary,
+  site: SiteContext,
+  level: 2 | 3,
+  showOriginal: boolean,
+  look: { time: string | null; thumb: string | null },
+): SafeHtml {
   const lang = titleLanguage(article, site);
   const langAttrs = lang ? html` lang="${lang}" dir="${textDirection(lang)}"` : '';
   const via = article.sourceName && article.sourceName !== article.site ? html` via ${article.sourceName}` : '';
-  const date = article.publishedAt ? html` · ${timeTag(article.publishedAt, site.language)}` : '';
+  const when =
+    look.time && article.publishedAt
+      ? html`<time datetime="${new Date(article.publishedAt).toISOString()}">${look.time}</time>`
+      : timeTag(article.publishedAt, site.language);
+  const date = article.publishedAt ? html` · ${when}` : '';
   const translated = article.translatedFrom
     ? ` · translated from ${languageName(article.translatedFrom, site.language)}`
     : '';
-  return html`<li><article>
+  // Decorative: the headline beside it says what it shows.
+  const thumb = look.thumb
+    ? html`<img class="thumb" src="${look.thumb}" alt="" width="${THUMB.width}" height="${THUMB.height}" loading="lazy" decoding="async">`
+    : '';
+  return html`<li><article${look.thumb ? html` class="with-thumb"` : ''}>${thumb}<div>
 ${heading(level, html`<a href="${article.pagePath}"${langAttrs}>${article.title}</a>`)}
 <p class="meta">${article.site}${via}${date}${translated}</p>
 ${showOriginal && article.translatedFrom ? html`<p class="meta">Original headline: <span lang="${article.language ?? ''}">${article.originalTitle}</span></p>` : ''}
 ${article.lead ? html`<p${langAttrs}>${article.lead}</p>` : ''}
-</article></li>`;
+</div></article></li>`;
 }
 
 function heading(level: 2 | 3, content: SafeHtml): SafeHtml {
@@ -130,15 +165,33 @@ function sectionFilter(model: FrontPageModel): SafeHtml {
   return html`<nav aria-label="Sections"><ul class="views">${item(undefined, 'All sections')}${sections.map((s) => item(s, s))}</ul></nav>`;
 }
 
-function storyItem(story: StorySummary, site: SiteContext): SafeHtml {
+/** A story's image: 400 px wide in a 16:9 box; the first story's is above the fold, the others load lazily. */
+const STORY_IMAGE = { width: 400, height: 225 } as const;
+
+function storyItem(story: StorySummary, site: SiteContext, now: number, first: boolean): SafeHtml {
   const languages = story.languages.map((l) => languageName(l, site.language)).join(', ');
-  return html`<li><article><h3><a href="${story.pagePath}">${story.title}</a></h3>
-<p class="meta">${story.articleCount} articles from ${story.outletCount} ${story.outletCount === 1 ? 'outlet' : 'outlets'}${languages ? ` · ${languages}` : ''} · updated ${timeTag(story.updatedAt, site.language)}</p></article></li>`;
+  const outlets = `${story.articleCount} articles from ${story.outletCount} ${story.outletCount === 1 ? 'outlet' : 'outlets'}`;
+  const src = site.images?.src(story.image, STORY_IMAGE.width);
+  const image = src
+    ? html`<img class="story-image" src="${src}" alt="" width="${STORY_IMAGE.width}" height="${STORY_IMAGE.height}"${first ? '' : html` loading="lazy"`} decoding="async">`
+    : '';
+  const headlines = story.headlines?.length
+    ? html`<ul class="headlines">${story.headlines.map((a) => headlineItem(a, site))}</ul>`
+    : '';
+  return html`<li><article class="story${src ? ' with-image' : ''}">${image}<div><h3><a href="${story.pagePath}">${story.title}</a></h3>
+<p class="meta">${timeStamp(story.latestAt ?? story.updatedAt, now, site)} · ${outlets}${languages ? ` · ${languages}` : ''}</p>${headlines}</div></article></li>`;
 }
 
-function storiesSection(site: SiteContext, stories: StorySummary[] | undefined): SafeHtml {
+/** One outlet's headline for a story: what it called it (translated when it could be), and who. */
+function headlineItem(article: ArticleSummary, site: SiteContext): SafeHtml {
+  const lang = titleLanguage(article, site);
+  const langAttrs = lang ? html` lang="${lang}" dir="${textDirection(lang)}"` : '';
+  return html`<li><a href="${article.pagePath}"${langAttrs}>${article.title}</a> <span class="meta">— ${article.site}</span></li>`;
+}
+
+function storiesSection(site: SiteContext, stories: StorySummary[] | undefined, now: number): SafeHtml {
   if (!stories?.length) return html``;
-  return html`<section aria-labelledby="top-stories"><h2 id="top-stories">Top stories</h2><ol class="list">${stories.map((s) => storyItem(s, site))}</ol></section>`;
+  return html`<section aria-labelledby="top-stories"><h2 id="top-stories">Top stories</h2><ol class="list">${stories.map((s, i) => storyItem(s, site, now, i === 0))}</ol></section>`;
 }
 
 function popularSection(site: SiteContext, popular: ArticleSummary[] | undefined): SafeHtml {
@@ -175,8 +228,10 @@ export function frontPage(site: SiteContext, model: FrontPageModel): SafeHtml {
   const note = model.translationNote && untranslated ? html`<p class="note">${model.translationNote}</p>` : '';
   const hasStories = !!model.stories?.length;
   const level = hasStories ? 3 : 2;
+  const now = model.now ?? Date.now();
+  const look = { now, thumbnail: true };
   const list = model.articles.length
-    ? html`<ol class="list">${model.articles.map((a) => articleItem(a, site, level))}</ol>`
+    ? html`<ol class="list">${model.articles.map((a) => articleItem(a, site, level, false, look))}</ol>`
     : emptyState(model);
   // With stories, the page's title is the site's and "Latest" is one section of it.
   const latest = hasStories
@@ -191,6 +246,6 @@ export function frontPage(site: SiteContext, model: FrontPageModel): SafeHtml {
     title: model.page > 1 || filter.query ? heading_ : undefined,
     canonicalUrl: `${site.siteUrl}${frontHref(model, model.page)}`,
     feeds,
-    body: html`<h1>${hasStories ? site.siteName : heading_}</h1>${languageFilter(site, model)}${sectionFilter(model)}${storiesSection(site, model.stories)}${latest}${popularSection(site, model.popular)}${feedLinks(feeds)}`,
+    body: html`<h1>${hasStories ? site.siteName : heading_}</h1>${languageFilter(site, model)}${sectionFilter(model)}${storiesSection(site, model.stories, now)}${latest}${popularSection(site, model.popular)}${feedLinks(feeds)}`,
   });
 }
