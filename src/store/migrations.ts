@@ -38,6 +38,7 @@ export const migrations: Migration[] = [
       await dialect.rebuildSearchIndex(db);
     },
   },
+  { name: '0017-section-overrides', up: addSectionOverrides },
 ];
 
 async function createSourcesAndFeeds(db: Kysely<any>, dialect: StoreDialect): Promise<void> {
@@ -320,4 +321,12 @@ async function addStoryLinkIds(db: Kysely<any>, dialect: StoreDialect): Promise<
       begin update story_articles set link_id = new.rowid where rowid = new.rowid; end`.execute(db);
   }
   await db.schema.createIndex('story_articles_link').unique().on('story_articles').column('link_id').execute();
+}
+
+/**
+ * A source's section overrides (admin: its "Deportes" is Sport, or everything from it is Local), as
+ * JSON text; the web layer applies them when it shows a page, so no article is rewritten.
+ */
+async function addSectionOverrides(db: Kysely<any>): Promise<void> {
+  await db.schema.alterTable('sources').addColumn('section_overrides', 'text').execute();
 }

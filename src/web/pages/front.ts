@@ -4,6 +4,7 @@ import { html, kept, type KeptHtml, type SafeHtml } from '../html.js';
 import { languageName, sameLanguage, textDirection } from '../language-names.js';
 import { feedLinks, layout, type SiteContext } from '../layout.js';
 import type { ArticleSummary, StorySummary } from '../site-data.js';
+import { languageNote, outletName } from './item-meta.js';
 
 /** Articles per page: a screenful or two of headlines with leads. */
 export const PAGE_SIZE = 20;
@@ -77,12 +78,10 @@ function renderItem(article: ArticleSummary, site: SiteContext, level: 2 | 3, sh
   const langAttrs = lang ? html` lang="${lang}" dir="${textDirection(lang)}"` : '';
   const via = article.sourceName && article.sourceName !== article.site ? html` via ${article.sourceName}` : '';
   const date = article.publishedAt ? html` · ${timeTag(article.publishedAt, site.language)}` : '';
-  const translated = article.translatedFrom
-    ? ` · translated from ${languageName(article.translatedFrom, site.language)}`
-    : '';
+  const translated = languageNote(article, site);
   return html`<li><article>
 ${heading(level, html`<a href="${article.pagePath}"${langAttrs}>${article.title}</a>`)}
-<p class="meta">${article.site}${via}${date}${translated}</p>
+<p class="meta">${outletName(article)}${via}${date}${translated}</p>
 ${showOriginal && article.translatedFrom ? html`<p class="meta">Original headline: <span lang="${article.language ?? ''}">${article.originalTitle}</span></p>` : ''}
 ${article.lead ? html`<p${langAttrs}>${article.lead}</p>` : ''}
 </article></li>`;
