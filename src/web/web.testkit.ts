@@ -286,7 +286,8 @@ export function fakeSiteData(
       return [];
     },
     async articleById(id) {
-      return articles.find((a) => a.id === id) ?? null;
+      const article = articles.find((a) => a.id === id);
+      return article ? { ...article, siteSection: article.siteSection ?? sectionKeyOf(article.section) } : null;
     },
     async sources() {
       return options.sources ?? fakeSources;
