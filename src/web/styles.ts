@@ -53,7 +53,7 @@ table.sources th,table.sources td{overflow-wrap:break-word;text-align:start;padd
 table.sources td:last-child{overflow-wrap:anywhere;width:45%}
 .field{display:inline-block;margin:0 .75rem .4rem 0}
 @media (max-width:40rem){.bilingual,.bilingual caption,.bilingual tbody,.bilingual tr,.bilingual td,.bilingual th{display:block}.bilingual thead{display:none}.bilingual td+td{border-top:0;padding-bottom:1rem}
-table.sources thead{display:none}table.sources td{display:block;border:0;padding:.1rem .4rem}table.sources tr{display:block;border-bottom:1px solid var(--line);padding:.4rem 0}}
+table.sources thead{display:none}table.sources td{display:block;border:0;padding:.1rem .4rem;width:auto}table.sources tr{display:block;border-bottom:1px solid var(--line);padding:.4rem 0}}
 `
   .trim()
   .replace(/\n/g, '');
