@@ -128,6 +128,8 @@ export interface SummaryRow {
   translation: { title: string; subtitle: string | null; lead: string | null; sourceLanguage: string } | null;
   /** The name of the source that first carried it (null when that carrier has no source). */
   sourceName: string | null;
+  /** That source's id (its page on the site), null likewise. */
+  sourceId?: number | null;
 }
 
 interface SummaryQueryRow {
@@ -146,6 +148,7 @@ interface SummaryQueryRow {
   t_source_language: string | null;
   t_lead: string | null;
   source_name: string | null;
+  source_id: number | null;
 }
 
 /**
@@ -174,9 +177,10 @@ export async function searchLines(
     await sql<SummaryQueryRow>`select a.id, a.title, a.subtitle, a.site, a.url, a.published_at, a.language, a.image, a.section,
       ${first(sql`a.paragraphs`)} as lead, t.title as t_title, t.subtitle as t_subtitle, t.source_language as t_source_language,
       ${first(sql`t.paragraphs`)} as t_lead,
-      (select s.name from article_sources c left join sources s on s.id = c.source_id
-        where c.article_id = a.id order by c.is_first desc, c.seen_at limit 1) as source_name
+      s.name as source_name, s.id as source_id
     from articles a left join translations t on t.article_id = a.id and t.language = ${language}
+    left join sources s on s.id = (select c.source_id from article_sources c
+      where c.article_id = a.id order by c.is_first desc, c.seen_at limit 1)
     where a.id in ${wanted}`.execute(db);
   const byId = new Map(rows.map((r) => [r.id, r]));
   return ids.flatMap((id) => {
@@ -200,6 +204,7 @@ export async function searchLines(
         section: r.section,
         translation,
         sourceName: r.source_name ?? null,
+        sourceId: r.source_id === null ? null : Number(r.source_id),
       },
     ];
   });

@@ -1,5 +1,5 @@
 /** Articles and the outlets that carried them. One transaction per saved article. */
-import type { Kysely } from 'kysely';
+import { sql, type Kysely, type RawBuilder, type SqlBool } from 'kysely';
 import { HappeningsError } from '../errors.js';
 import { articleChanges, articleValues, type ArticleValues } from './article-merge.js';
 import type { StoreContext } from './dialect.js';
@@ -136,6 +136,44 @@ export interface LatestArticlesOptions {
   language?: string;
   /** The publisher's section, as stored ("Politics"). */
   section?: string;
+  /** One of the site's sections (web/section-filter.ts builds it). */
+  sections?: SectionsFilter;
+}
+
+/**
+ * The articles of one of the site's sections: publishers' names the rules map to it, as sources'
+ * overrides correct them. An article's source is the one that first carried it.
+ */
+export interface SectionsFilter {
+  /** Publishers' section names, as stored, that the rules map to the section. */
+  names: string[];
+  /** Sources with overrides of their own: their articles match by `allOfSources` and `pairs` only. */
+  exceptSources: number[];
+  /** Sources every article of which is in the section. */
+  allOfSources: number[];
+  /** A source's own section name (as stored) that it maps to the section. */
+  pairs: { sourceId: number; section: string }[];
+}
+
+/** The source that first carried the article (flagged first, else the earliest seen), as SQL. */
+const firstSourceOf = sql<number | null>`(select c.source_id from article_sources c
+  where c.article_id = articles.id order by c.is_first desc, c.seen_at limit 1)`;
+
+/** The condition of a SectionsFilter over `articles`; with no overrides, `section in (…)` (its index). */
+export function sectionsCondition(f: SectionsFilter): RawBuilder<unknown> {
+  const parts: RawBuilder<unknown>[] = [];
+  const names = (list: string[]) => sql.join(list.map((n) => sql`${n}`));
+  const ids = (list: number[]) => sql.join(list.map((n) => sql`${n}`));
+  if (f.names.length) {
+    parts.push(
+      f.exceptSources.length
+        ? sql`(articles.section in (${names(f.names)}) and coalesce(${firstSourceOf}, 0) not in (${ids(f.exceptSources)}))`
+        : sql`articles.section in (${names(f.names)})`,
+    );
+  }
+  if (f.allOfSources.length) parts.push(sql`${firstSourceOf} in (${ids(f.allOfSources)})`);
+  for (const p of f.pairs) parts.push(sql`(articles.section = ${p.section} and ${firstSourceOf} = ${p.sourceId})`);
+  return parts.length ? sql`(${sql.join(parts, sql` or `)})` : sql`1 = 0`;
 }
 
 /** Newest first: by publication date, else by when we first saw it. */
@@ -154,6 +192,10 @@ export async function latestArticles({ db }: StoreContext, options: LatestArticl
   }
   if (language !== undefined) query = query.where('articles.language', '=', language);
   if (options.section !== undefined) query = query.where('articles.section', '=', options.section);
+  if (options.sections !== undefined) {
+    const condition = sectionsCondition(options.sections);
+    query = query.where(() => condition as RawBuilder<SqlBool>);
+  }
   const rows = await query
     .orderBy((eb) => eb.fn.coalesce('articles.published_at', 'articles.first_seen_at'), 'desc')
     .orderBy('articles.id', 'desc')

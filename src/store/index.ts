@@ -31,7 +31,7 @@ export type * from './types.js';
 export type { Database } from './schema.js';
 export type { StoreDialect } from './dialect.js';
 export type { SourcePatch, FeedFetched, FeedFailed } from './sources.js';
-export type { CarrierInput, LatestArticlesOptions } from './articles.js';
+export type { CarrierInput, LatestArticlesOptions, SectionsFilter } from './articles.js';
 export type { RetranslationFilter } from './retranslation.js';
 export type { FirstCarrier, SummaryRow } from './article-lists.js';
 export type { EntityRow } from './entities.js';

@@ -39,6 +39,7 @@ export const migrations: Migration[] = [
     },
   },
   { name: '0017-translation-provenance', up: addTranslationProvenance },
+  { name: '0018-section-overrides', up: addSectionOverrides },
 ];
 
 async function createSourcesAndFeeds(db: Kysely<any>, dialect: StoreDialect): Promise<void> {
@@ -332,4 +333,12 @@ async function addTranslationProvenance(db: Kysely<any>): Promise<void> {
   await db.schema.alterTable('translations').addColumn('model', 'text').execute();
   await db.schema.alterTable('translations').addColumn('via', 'text').execute();
   await db.schema.alterTable('translations').addColumn('name_repairs', 'text').execute();
+}
+
+/**
+ * A source's section overrides (admin: its "Deportes" is Sport, or everything from it is Local), as
+ * JSON text; the web layer applies them when it shows a page, so no article is rewritten.
+ */
+async function addSectionOverrides(db: Kysely<any>): Promise<void> {
+  await db.schema.alterTable('sources').addColumn('section_overrides', 'text').execute();
 }

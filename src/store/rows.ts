@@ -38,6 +38,7 @@ export function sourceFromRow(row: Selectable<SourcesTable>): SourceRow {
     translate: row.translate === 1,
     createdAt: row.created_at,
     bodySelector: row.body_selector ?? null,
+    sectionOverrides: row.section_overrides ?? null,
   };
 }
 

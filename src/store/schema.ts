@@ -25,6 +25,8 @@ export interface SourcesTable {
   created_at: Iso;
   /** CSS selector of the article body on this source's pages (migration 0009); null: automatic. */
   body_selector: ColumnType<string | null, string | null | undefined, string | null>;
+  /** Section overrides as JSON ({"Deportes":"sport","*":"local"}, migration 0018); null: none. */
+  section_overrides: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export type FeedKind = 'feed' | 'sitemap' | 'page';

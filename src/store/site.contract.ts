@@ -172,6 +172,38 @@ export function describeSiteContract(open: () => Promise<TestStore>): void {
     });
   });
 
+  describe("the site's sections (web/section-filter.ts)", () => {
+    it('filters by mapped names, sources overriding all, and (source, name) pairs', async () => {
+      t = await open();
+      const { ids, a, b } = await fill(t.store, 8);
+      const of = async (sections: Parameters<TestStore['store']['latestArticles']>[0]['sections']) =>
+        (await t!.store.latestArticles({ limit: 20, sections })).map((r) => ids.indexOf(r.id)).sort();
+      const none = { exceptSources: [], allOfSources: [], pairs: [] };
+      expect(await of({ ...none, names: ['Sport'] })).toEqual([0, 4]);
+      expect(await of({ ...none, names: ['Sport', 'Politics'] })).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
+      expect(await of({ ...none, names: [] })).toEqual([]);
+      expect(await of({ names: ['Sport'], exceptSources: [a], allOfSources: [], pairs: [] })).toEqual([]);
+      expect(
+        await of({
+          names: ['Sport'],
+          exceptSources: [a, b],
+          allOfSources: [b],
+          pairs: [{ sourceId: a, section: 'Politics' }],
+        }),
+      ).toEqual([1, 2, 3, 5, 6, 7]);
+    });
+
+    it("keeps a source's section overrides, cleared by an empty value", async () => {
+      t = await open();
+      const { source } = await t.store.createSource({ name: 'S', url: 'https://s.example/' });
+      expect((await t.store.sourceById(source.id))?.sectionOverrides).toBeNull();
+      const json = '{"deportes":"sport","*":"local"}';
+      expect((await t.store.updateSource(source.id, { sectionOverrides: json }))?.sectionOverrides).toBe(json);
+      expect((await t.store.sourceList())[0]?.sectionOverrides).toBe(json);
+      expect((await t.store.updateSource(source.id, { sectionOverrides: '' }))?.sectionOverrides).toBeNull();
+    });
+  });
+
   describe('sources for extraction', () => {
     it('keeps a body selector per source, cleared by an empty one', async () => {
       t = await open();

@@ -14,6 +14,8 @@ export interface SourcePatch {
   translate?: boolean;
   /** CSS selector of the article body; null or '' clears it. */
   bodySelector?: string | null;
+  /** Section overrides (JSON text the web layer wrote); null or '' clears them. */
+  sectionOverrides?: string | null;
 }
 
 /** Creates a source with its first feed, due now; returns the existing pair when the feed URL is known. */
@@ -71,6 +73,7 @@ export async function updateSource(ctx: StoreContext, id: number, patch: SourceP
     ...(patch.excerptOnly !== undefined && { excerpt_only: patch.excerptOnly ? 1 : 0 }),
     ...(patch.translate !== undefined && { translate: patch.translate ? 1 : 0 }),
     ...(patch.bodySelector !== undefined && { body_selector: patch.bodySelector?.trim() || null }),
+    ...(patch.sectionOverrides !== undefined && { section_overrides: patch.sectionOverrides || null }),
   };
   if (Object.keys(values).length > 0) await ctx.db.updateTable('sources').set(values).where('id', '=', id).execute();
   return sourceById(ctx, id);

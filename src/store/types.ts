@@ -18,6 +18,8 @@ export interface SourceRow {
   createdAt: string;
   /** CSS selector of the article body on its pages (admin override); null: found automatically. */
   bodySelector?: string | null;
+  /** Section overrides as the web layer wrote them (JSON text); null: none. */
+  sectionOverrides?: string | null;
 }
 
 export interface FeedRow {

@@ -8,7 +8,10 @@ import { articlePage } from './pages/article.js';
 import { chooseTextView } from './pages/article-text.js';
 import { frontPage, PAGE_SIZE } from './pages/front.js';
 import { aboutPage, entityPage, searchPage, sourcePage, storyPage } from './pages/lists.js';
+import { sectionPage } from './pages/section.js';
 import { sourcesPage } from './pages/sources.js';
+import { sectionChoice, sectionLabel } from './section-labels.js';
+import { isSectionKey } from './section-taxonomy.js';
 import { dateQuery, idParam, intQuery, languageQuery, searchQuery, sectionQuery, sortQuery } from './params.js';
 import type { SiteData } from './site-data.js';
 
@@ -35,13 +38,16 @@ export function pageRoutes(
   pages.get('/', async (c) => {
     const page = intQuery(c.req.query('page'), 'page', { min: 1, max: MAX_PAGE, fallback: 1 });
     const language = languageQuery(c.req.query('lang'));
-    const section = sectionQuery(c.req.query('section'));
+    const asked = sectionQuery(c.req.query('section'));
+    const choice = sectionChoice(asked, siteFor(c).language);
+    // The filter shown by its label in the site language ("?section=deportes" is Sport).
+    const section = choice.siteSection ? sectionLabel(choice.siteSection, siteFor(c).language) : asked;
     // One more than a page tells whether an older page exists without counting.
     const found = await data.latestArticles({
       limit: PAGE_SIZE + 1,
       offset: (page - 1) * PAGE_SIZE,
       language,
-      section,
+      ...choice,
     });
     if (page > 1 && !found.length) throw new HTTPException(404, { message: `There is no page ${page}.` });
     const first = page === 1 && !language && !section;
@@ -87,6 +93,16 @@ export function pageRoutes(
     ]);
     const excerptOnly = options.publicMode && !!article.excerptOnly;
     return htmlAnswer(c, articlePage(siteFor(c), { article, view, translationNote, readToo, entities, excerptOnly }));
+  });
+
+  pages.get('/section/:key', async (c) => {
+    const key = c.req.param('key');
+    if (!isSectionKey(key)) throw new HTTPException(404, { message: `There is no section ${key}.` });
+    const page = intQuery(c.req.query('page'), 'page', { min: 1, max: MAX_PAGE, fallback: 1 });
+    const found = await data.latestArticles({ limit: PAGE_SIZE + 1, offset: (page - 1) * PAGE_SIZE, siteSection: key });
+    if (page > 1 && !found.length) throw new HTTPException(404, { message: `There is no page ${page}.` });
+    const model = { key, articles: found.slice(0, PAGE_SIZE), page, hasNext: found.length > PAGE_SIZE };
+    return htmlAnswer(c, sectionPage(siteFor(c), model));
   });
 
   pages.get('/sources', async (c) => htmlAnswer(c, sourcesPage(siteFor(c), await data.sources())));

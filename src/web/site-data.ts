@@ -3,6 +3,7 @@
  * implements SiteData; pages, feeds and the API depend only on this file. Dates are ISO 8601 strings,
  * languages BCP 47 tags ("es", "pt-BR").
  */
+import type { SectionKey } from './section-taxonomy.js';
 
 /** One line of a list: enough for the front page, feeds and the API list. */
 export interface ArticleSummary {
@@ -25,8 +26,12 @@ export interface ArticleSummary {
   translatedFrom: string | null;
   lead: string | null;
   image: string | null;
-  /** The publisher's section ("Politics"), when known. */
+  /** The publisher's section ("Politics", "Deportes"), when known: shown on the article page. */
   section?: string | null;
+  /** The site's section it is shown in (section-taxonomy.ts, with its source's overrides); null: none. */
+  siteSection?: SectionKey | null;
+  /** The followed source that first carried it (its page: /source/N), when known. */
+  sourceId?: number | null;
 }
 
 export interface ArticleText {
@@ -60,6 +65,8 @@ export interface TranslationText extends ArticleText {
 }
 
 export interface Carrier {
+  /** Its page on the site (/source/N), when a followed source carried it. */
+  sourceId?: number | null;
   sourceName: string;
   url: string;
   seenAt: string;
@@ -110,6 +117,8 @@ export interface ListFilter {
   sourceId?: number;
   /** The publisher's section, as stored ("Sport"). */
   section?: string;
+  /** One of the site's sections (publishers' names mapped, sources' overrides applied). */
+  siteSection?: SectionKey;
 }
 
 export interface SearchOptions extends ListFilter {
@@ -150,7 +159,21 @@ export interface StoryView extends StorySummary {
   mergedInto?: number | null;
   /** Every outlet's version, first reported first. */
   articles: ArticleSummary[];
+  /**
+   * Every followed outlet that carried one of its articles, syndicated copies included (the
+   * front page's "from N outlets" counts the same), each once, first seen first.
+   */
+  outlets?: StoryOutlet[];
   entities: EntityChip[];
+}
+
+export interface StoryOutlet {
+  sourceId: number;
+  name: string;
+  /** The story's article it carried (a copy of another outlet's when it is not that article's first). */
+  articleId: number;
+  /** Its address of that article. */
+  url: string;
 }
 
 export interface EntityChip {
@@ -178,7 +201,7 @@ export interface SiteData {
   sourceById(id: number): Promise<SourceView | null>;
   /** Languages of the stored originals, most articles first. */
   languages(): Promise<string[]>;
-  /** The most common sections of the stored articles, most articles first (empty: no section filter). */
+  /** The site's sections that have articles, as labels in the site language, most articles first. */
   sections(): Promise<string[]>;
   /** Stories with two or more articles, most outlets and freshest first. */
   topStories(opts: { limit: number }): Promise<StorySummary[]>;

@@ -11,9 +11,21 @@ import type {
   SummaryRow,
   Translation,
 } from '../store/index.js';
-import type { ArticleSummary, ArticleView, EntityChip, SiteData, SourceView, StorySummary } from './site-data.js';
+import type {
+  ArticleSummary,
+  ArticleView,
+  EntityChip,
+  SiteData,
+  SourceView,
+  StoryOutlet,
+  StorySummary,
+} from './site-data.js';
 import { articlePath } from './site-data.js';
 import { recentValues } from '../recent-values.js';
+import { sectionsFilter, type SourceOverrides } from './section-filter.js';
+import { sectionChoice, sectionLabel } from './section-labels.js';
+import { readOverrides, sectionOf } from './section-overrides.js';
+import { SECTION_KEYS, type SectionKey } from './section-taxonomy.js';
 
 export interface StoreDataOptions {
   store: Store;
@@ -68,6 +80,11 @@ function remembered<T>(ttlMs: number, load: () => Promise<T>): () => Promise<T> 
 const MAX_SECTIONS = 12;
 /** Outlets whose headlines a top story shows on the front page (Google News shows three or four). */
 const HEADLINE_OUTLETS = 3;
+/**
+ * Publishers' section names read to map to the site's sections, most articles first: the long tail
+ * past these is a few articles each, and a name read here is one parameter of a section's query.
+ */
+const MAX_STORED_SECTIONS = 300;
 
 /** Search answers are reused this long: a shared link or a feed reader repeating a query costs nothing. */
 const SEARCH_CACHE_TTL_MS = 30_000;
@@ -131,12 +148,54 @@ export function storeSiteData(options: StoreDataOptions): SiteData {
   const searches = recentAnswers<ArticleSummary[]>(SEARCH_CACHE_TTL_MS, SEARCH_CACHE_ENTRIES);
   const searchTurn = gate(SEARCHES_AT_ONCE);
   const lines = recentValues<number, ArticleSummary>(LINE_CACHE_TTL_MS, LINE_CACHE_ENTRIES);
-  const sections = remembered(SLOW_LIST_TTL_MS, async () =>
-    (await store.articleSections(MAX_SECTIONS)).map((s) => s.section),
-  );
-  const sourceViews = remembered(SLOW_LIST_TTL_MS, async () => (await store.sourceList()).map(sourceView));
+  const storedSections = remembered(SLOW_LIST_TTL_MS, () => store.articleSections(MAX_STORED_SECTIONS));
+  const sourceLists = remembered(SLOW_LIST_TTL_MS, async () => {
+    const rows = await store.sourceList();
+    const overrides: SourceOverrides[] = rows.flatMap((s) => {
+      const read = readOverrides(s.sectionOverrides);
+      return read ? [{ sourceId: s.id, overrides: read }] : [];
+    });
+    return {
+      views: rows.map(sourceView),
+      overrides,
+      bySource: new Map(overrides.map((o) => [o.sourceId, o.overrides])),
+    };
+  });
+  const sourceViews = async () => (await sourceLists()).views;
+  /** The site's sections with articles, most articles first, as labels in the site language. */
+  const sections = async () => {
+    const [stored, { overrides }] = await Promise.all([storedSections(), sourceLists()]);
+    const counts = new Map<SectionKey, number>();
+    for (const { section, count } of stored) {
+      const key = sectionOf(section);
+      if (key) counts.set(key, (counts.get(key) ?? 0) + count);
+    }
+    // A source's "everything is Local" offers Local even before a rule maps any of its names.
+    for (const o of overrides) for (const key of Object.values(o.overrides)) if (!counts.has(key)) counts.set(key, 0);
+    return SECTION_KEYS.filter((k) => counts.has(k))
+      .sort((a, b) => counts.get(b)! - counts.get(a)!)
+      .map((k) => sectionLabel(k, language));
+  };
+  const sectionFilterOf = async (key: SectionKey) => {
+    const [stored, { overrides }] = await Promise.all([storedSections(), sourceLists()]);
+    return sectionsFilter(
+      key,
+      stored.map((s) => s.section),
+      overrides,
+    );
+  };
+  /** Overrides by source as last read (sourceLists, 30 s): lines are made with them. */
+  let overridesBySource = new Map<number, SourceOverrides['overrides']>();
+  const refreshOverrides = async () => {
+    overridesBySource = (await sourceLists()).bySource;
+  };
 
-  function summaryOf(row: ArticleRow, translation: Translation | null, sourceName: string | null): ArticleSummary {
+  function summaryOf(
+    row: ArticleRow,
+    translation: Translation | null,
+    sourceName: string | null,
+    sourceId: number | null = null,
+  ): ArticleSummary {
     const { id, title, subtitle, site, url, publishedAt, language: lang, image } = row;
     const lead = (t: { paragraphs: string[] }) => t.paragraphs[0] ?? null;
     const line = translation && {
@@ -157,6 +216,7 @@ export function storeSiteData(options: StoreDataOptions): SiteData {
       section: row.section ?? null,
       lead: lead(row),
       sourceName,
+      sourceId,
       translation: line,
     });
   }
@@ -184,6 +244,8 @@ export function storeSiteData(options: StoreDataOptions): SiteData {
             : row.lead,
       image: row.image,
       section: row.section,
+      sourceId: row.sourceId ?? null,
+      siteSection: sectionOf(row.section, row.sourceId ? overridesBySource.get(row.sourceId) : null),
     };
   }
 
@@ -206,6 +268,7 @@ export function storeSiteData(options: StoreDataOptions): SiteData {
 
   /** A list's summaries in three queries whatever its length (rows, then translations and first carriers). */
   const summarise = async (rows: ArticleRow[]) => {
+    await refreshOverrides();
     const { translations, firstCarriers } = await store.articleListFacts(
       rows.map((r) => r.id),
       language,
@@ -215,12 +278,28 @@ export function storeSiteData(options: StoreDataOptions): SiteData {
         row,
         needsTranslation(row) ? (translations.get(row.id) ?? null) : null,
         firstCarriers.get(row.id)?.sourceName ?? null,
+        firstCarriers.get(row.id)?.sourceId ?? null,
       ),
     );
   };
   const summariesOf = async (ids: number[]) => {
     const byId = new Map((await store.articlesByIds(ids)).map((r) => [r.id, r]));
     return summarise(ids.flatMap((id) => byId.get(id) ?? []));
+  };
+  /** The followed sources that carried the articles `ids` (copies included), each once, first seen first. */
+  const storyOutlets = async (ids: number[]): Promise<StoryOutlet[]> => {
+    const carriers = (await Promise.all(ids.map((id) => store.carriersOf(id)))).flat();
+    carriers.sort((a, b) => a.seenAt.localeCompare(b.seenAt));
+    const seen = new Map<number, StoryOutlet>();
+    for (const c of carriers)
+      if (c.sourceId !== null && !seen.has(c.sourceId))
+        seen.set(c.sourceId, {
+          sourceId: c.sourceId,
+          name: c.sourceName ?? new URL(c.url).hostname,
+          articleId: c.articleId,
+          url: c.url,
+        });
+    return [...seen.values()];
   };
   const chip = (e: { id: number; name: string; kind: string | null }): EntityChip => ({
     ...e,
@@ -264,8 +343,11 @@ export function storeSiteData(options: StoreDataOptions): SiteData {
   }
 
   return {
-    async latestArticles({ limit, offset, language, sourceId, section }) {
-      return summarise(await store.latestArticles({ limit, offset, language, sourceId, section }));
+    async latestArticles({ limit, offset, language: lang, sourceId, ...filter }) {
+      // A `?section=` the API or a feed passed on: one of the site's sections when it names one.
+      const { siteSection, section } = filter.siteSection ? filter : sectionChoice(filter.section, language);
+      const sections = siteSection ? await sectionFilterOf(siteSection) : undefined;
+      return summarise(await store.latestArticles({ limit, offset, language: lang, sourceId, section, sections }));
     },
 
     async popularArticles({ days, limit }) {
@@ -278,6 +360,7 @@ export function storeSiteData(options: StoreDataOptions): SiteData {
     async search({ q, limit, offset, language: lang, sourceId, from, to, sort = 'newest' }) {
       return searches.get(JSON.stringify([q, limit, offset, lang, sourceId, from, to, sort]), () =>
         searchTurn(async () => {
+          await refreshOverrides();
           const ids = await store.searchIds(q, { limit, offset, language: lang, sourceId, from, to, order: sort });
           const now = Date.now();
           const missing = ids.filter((id) => !lines.get(id, now));
@@ -329,11 +412,16 @@ export function storeSiteData(options: StoreDataOptions): SiteData {
       // The stories module's row says whether the story was merged and which languages it spans.
       if (story?.mergedInto)
         return { ...storySummary(row, story.languages), mergedInto: story.mergedInto, articles: [], entities: [] };
-      const articles = await summariesOf(row.articleIds);
+      const [articles, outlets] = await Promise.all([summariesOf(row.articleIds), storyOutlets(row.articleIds)]);
       const languages = story?.languages.length
         ? story.languages
         : [...new Set(articles.map((a) => a.language).filter((l): l is string => !!l))];
-      return { ...storySummary(row, languages), articles, entities: (await store.entitiesOfStory(id)).map(chip) };
+      return {
+        ...storySummary(row, languages),
+        articles,
+        outlets,
+        entities: (await store.entitiesOfStory(id)).map(chip),
+      };
     },
 
     async entityById(id) {
@@ -350,11 +438,9 @@ export function storeSiteData(options: StoreDataOptions): SiteData {
       if (!row) return null;
       const translation = await translated(row);
       const carriers = await store.carriersOf(id);
-      const summary = summaryOf(
-        row,
-        translation,
-        carriers.find((c) => c.isFirst)?.sourceName ?? carriers[0]?.sourceName ?? null,
-      );
+      await refreshOverrides();
+      const first = carriers.find((c) => c.isFirst) ?? carriers[0];
+      const summary = summaryOf(row, translation, first?.sourceName ?? null, first?.sourceId ?? null);
       return {
         ...summary,
         canonicalUrl: row.canonicalUrl,
@@ -384,6 +470,7 @@ export function storeSiteData(options: StoreDataOptions): SiteData {
           unrepairedNames: translation.nameRepairs?.filter((r) => r.action === 'unrepaired').length ?? 0,
         },
         carriers: carriers.map((c) => ({
+          sourceId: c.sourceId,
           sourceName: c.sourceName ?? new URL(c.url).hostname,
           url: c.url,
           seenAt: c.seenAt,

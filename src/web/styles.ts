@@ -35,9 +35,10 @@ img{max-width:100%;height:auto;display:block}
 .lead-image{width:100%;aspect-ratio:16/9;object-fit:cover;background:var(--accent)}
 .views{display:flex;gap:.75rem;flex-wrap:wrap;list-style:none;padding:0}
 .views [aria-current]{font-weight:700;text-decoration:none;color:var(--fg)}
-.bilingual{width:100%;border-collapse:collapse;table-layout:fixed}
-.bilingual th,.bilingual td{vertical-align:top;text-align:start;padding:.4rem .6rem;border-top:1px solid var(--line)}
-main:has(.bilingual){max-width:70rem}
+.bilingual{width:100%;border-collapse:collapse;table-layout:fixed;font-size:.95rem}
+.bilingual caption{text-align:start}
+.bilingual th,.bilingual td{vertical-align:top;text-align:start;padding:.4rem .6rem;border-top:1px solid var(--line);overflow-wrap:break-word}
+.bilingual .titles td{font-weight:700}
 .chips,.share-links{display:flex;flex-wrap:wrap;gap:.5rem;list-style:none;padding:0}
 .chips a{display:inline-block;padding:.15rem .6rem;border:1px solid var(--line);border-radius:1rem;text-decoration:none}
 .compact>li{padding:.5rem 0}.list h3{font-size:1.05rem;margin:0 0 .2rem;line-height:1.3}
@@ -49,15 +50,17 @@ a:focus-visible,input:focus-visible,select:focus-visible,button:focus-visible{ou
 .pager{display:flex;justify-content:space-between;margin-top:1.5rem}
 table.sources,table.models{width:100%;border-collapse:collapse;font-size:.95rem}
 table.models caption{text-align:start;font-weight:600;padding:.4rem 0}
-table.sources th,table.sources td,table.models th,table.models td{overflow-wrap:anywhere;text-align:start;padding:.4rem;border-bottom:1px solid var(--line);vertical-align:top}
+table.sources th,table.sources td,table.models th,table.models td{overflow-wrap:break-word;text-align:start;padding:.4rem;border-bottom:1px solid var(--line);vertical-align:top}
+table.sources td:last-child,table.models td:last-child{overflow-wrap:anywhere;width:45%}
+.field{display:inline-block;margin:0 .75rem .4rem 0}
 .with-thumb,.story.with-image{display:flex;gap:.8rem;align-items:flex-start}
 .with-thumb>div,.story>div{min-width:0;flex:1}
 .thumb,.story-image{flex:none;aspect-ratio:16/9;object-fit:cover;border-radius:3px;background:var(--accent)}
 .thumb{width:8rem}.story-image{width:12.5rem}
 .headlines{list-style:none;padding:0;margin:.3rem 0 0;font-size:.95rem}.headlines li{margin:.2rem 0}
 @media (max-width:40rem){.thumb{width:5.5rem}.story.with-image{flex-direction:column}.story-image{width:100%}}
-@media (max-width:40rem){.bilingual,.bilingual tbody,.bilingual tr,.bilingual td,.bilingual th{display:block}.bilingual thead{display:none}.bilingual td+td{border-top:0;padding-bottom:1rem}
-table.sources thead{display:none}table.sources td{display:block;border:0;padding:.1rem .4rem}table.sources tr{display:block;border-bottom:1px solid var(--line);padding:.4rem 0}}
+@media (max-width:40rem){.bilingual,.bilingual caption,.bilingual tbody,.bilingual tr,.bilingual td,.bilingual th{display:block}.bilingual thead{display:none}.bilingual td+td{border-top:0;padding-bottom:1rem}
+table.sources thead{display:none}table.sources td{display:block;border:0;padding:.1rem .4rem;width:auto}table.sources tr{display:block;border-bottom:1px solid var(--line);padding:.4rem 0}}
 `
   .trim()
   .replace(/\n/g, '');

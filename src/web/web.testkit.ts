@@ -2,6 +2,8 @@
  * An in-memory SiteData for tests of the web layer, with articles shaped like real ones:
  * a Spanish article translated into English, an untranslated French one, an English one.
  */
+import { sectionChoice, sectionLabel } from './section-labels.js';
+import { sectionKeyOf } from './section-taxonomy.js';
 import { parseHTML } from 'linkedom';
 import { createWebApp } from './app.js';
 import type { ImageService } from './images/images.js';
@@ -200,6 +202,8 @@ function summaryOf(article: ArticleView): ArticleSummary {
     lead,
     image,
     section,
+    siteSection: article.siteSection ?? sectionKeyOf(section),
+    ...(article.sourceId !== undefined && { sourceId: article.sourceId }),
   };
 }
 
@@ -215,15 +219,17 @@ export function fakeSiteData(
   return {
     calls,
     views,
-    async latestArticles({ limit, offset, language, sourceId, section }) {
+    async latestArticles({ limit, offset, language, sourceId, ...filter }) {
       calls.push({ limit, offset });
+      const { siteSection, section } = filter.siteSection ? filter : sectionChoice(filter.section, 'en');
       const sourceName = sourceId ? (options.sources ?? fakeSources).find((s) => s.id === sourceId)?.name : undefined;
       return articles
         .filter(
           (a) =>
             (!language || a.language === language) &&
             (!sourceId || a.sourceName === sourceName) &&
-            (!section || a.section === section),
+            (!section || a.section === section) &&
+            (!siteSection || (a.siteSection ?? sectionKeyOf(a.section)) === siteSection),
         )
         .slice(offset, offset + limit)
         .map(summaryOf);
@@ -264,7 +270,8 @@ export function fakeSiteData(
       return [...new Set(articles.map((a) => a.language).filter((l): l is string => !!l))];
     },
     async sections() {
-      return [...new Set(articles.map((a) => a.section).filter((s): s is string => !!s))];
+      const keys = articles.map((a) => a.siteSection ?? sectionKeyOf(a.section)).filter((k) => k !== null);
+      return [...new Set(keys)].map((k) => sectionLabel(k, 'en'));
     },
     // No stories or entities unless a test sets them (pages/lists.test.ts).
     async topStories() {
@@ -280,7 +287,8 @@ export function fakeSiteData(
       return [];
     },
     async articleById(id) {
-      return articles.find((a) => a.id === id) ?? null;
+      const article = articles.find((a) => a.id === id);
+      return article ? { ...article, siteSection: article.siteSection ?? sectionKeyOf(article.section) } : null;
     },
     async sources() {
       return options.sources ?? fakeSources;

@@ -11,6 +11,8 @@ export interface AdminSource {
   translate: boolean;
   /** CSS selector of the article body on its pages; null: found automatically. */
   bodySelector: string | null;
+  /** The source's section overrides as stored (JSON, section-overrides.ts); null: none. */
+  sectionOverrides?: string | null;
   articleCount: number;
   lastSuccessAt: string | null;
   errorCount: number;
@@ -34,6 +36,8 @@ export interface AdminSourceSettings {
   excerptOnly?: boolean;
   translate?: boolean;
   bodySelector?: string | null;
+  /** Section overrides as JSON (section-overrides.ts); null clears them; absent leaves them. */
+  sectionOverrides?: string | null;
 }
 
 /** An installed translation model (models/installed.ts). */

@@ -150,6 +150,28 @@ describe('admin', () => {
     expect(after.querySelector('[role="status"]')!.textContent).toContain('Added new.example');
   });
 
+  it("saves a source's section overrides, refuses a section the site has none of, and shows them back", async () => {
+    const { app, calls } = adminApp();
+    const { cookie, csrf } = await login(app);
+    const post = (body: Record<string, string>) =>
+      app.request('/admin/sources/1', {
+        method: 'POST',
+        body: new URLSearchParams({ csrf, ...body }),
+        headers: { Cookie: cookie },
+      });
+    await post({ sectionOverrides: 'Cricket = Wicket' });
+    const refused = await documentOf(await app.request('/admin', { headers: { Cookie: cookie } }));
+    expect(refused.querySelector('[role="status"]')!.textContent).toContain(
+      '"Wicket" is not one of the site\'s sections',
+    );
+    expect(refused.querySelector('#s1-sections')).not.toBeNull();
+    await post({ sectionOverrides: 'Deportes = Sport; * = local' });
+    expect(calls.at(-1)).toContain('"sectionOverrides":"{\\"deportes\\":\\"sport\\",\\"*\\":\\"local\\"}"');
+    await post({ sectionOverrides: '' });
+    expect(calls.at(-1)).toContain('"sectionOverrides":null');
+    expect(calls).toHaveLength(2);
+  });
+
   it('saves per-source settings, re-runs a failed page, imports OPML, logs out', async () => {
     const { app, calls } = adminApp();
     const { cookie, csrf } = await login(app);

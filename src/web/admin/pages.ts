@@ -1,5 +1,7 @@
 /** The admin pages: login, and one dashboard (add/import sources, per-source settings, health, failed items). */
 import { timeTag } from '../format.js';
+import { MAX_OVERRIDES_LENGTH, overridesText, readOverrides } from '../section-overrides.js';
+import { SECTION_KEYS } from '../section-taxonomy.js';
 import { html, safeUrl, type SafeHtml } from '../html.js';
 import { layout, type SiteContext } from '../layout.js';
 import type { AdminItemError, AdminModel, AdminSource } from './admin-data.js';
@@ -57,6 +59,7 @@ function sourceRow(s: AdminSource, csrf: string, site: SiteContext): SafeHtml {
 <td><form method="post" action="/admin/sources/${s.id}">${csrfField(csrf)}
 <p><label for="${p}-lang">Language hint</label> <input id="${p}-lang" name="language" size="5" value="${s.language ?? ''}"></p>
 <p><label for="${p}-selector">Body selector</label> <input id="${p}-selector" name="bodySelector" size="24" maxlength="${MAX_SELECTOR_LENGTH}" value="${s.bodySelector ?? ''}" placeholder="automatic" aria-describedby="selector-help"></p>
+<p><label for="${p}-sections">Sections</label> <input id="${p}-sections" name="sectionOverrides" size="24" maxlength="${MAX_OVERRIDES_LENGTH}" value="${overridesText(readOverrides(s.sectionOverrides))}" placeholder="by the rules" aria-describedby="sections-help"></p>
 <p>${checkbox(`${p}-paused`, 'paused', 'Paused', s.paused)} ${checkbox(`${p}-excerpt`, 'excerptOnly', 'Excerpt only', s.excerptOnly)} ${checkbox(`${p}-translate`, 'translate', 'Translate', s.translate)}</p>
 <p><button type="submit">Save ${s.name}</button></p></form>
 <form method="post" action="/admin/sources/${s.id}/retranslate">${csrfField(csrf)}<p><button type="submit" aria-describedby="retranslate-help">Re-translate ${s.name}</button></p></form></td>
@@ -92,6 +95,7 @@ ${translationDetails(model)}
 <h2>Sources and fetch health</h2>
 <p id="retranslate-help" class="meta">Re-translate: the source's stored articles are translated again in the background with the engine that now serves their language (after a model is installed, say); articles already translated by it are left alone. Progress goes to the log.</p>
 <p id="selector-help" class="meta">Body selector: a CSS selector (e.g. <code>article .story-body</code>) naming the article text on a source's pages, for sites where the automatic choice is wrong. Empty: automatic.</p>
+<p id="sections-help" class="meta">Sections: the source's own section names mapped to the site's sections, <code>Deportes = sport; Región = local</code>, or everything from it to one, <code>* = local</code>. The site's sections: ${SECTION_KEYS.join(', ')}. Applied when pages are shown (nothing is fetched again). Empty: by the rules.</p>
 <table class="sources"><thead><tr><th scope="col">Source</th><th scope="col">Articles</th><th scope="col">Health</th><th scope="col">Settings</th></tr></thead>
 <tbody>${model.sources.map((s) => sourceRow(s, csrf, site))}</tbody></table>
 <h2>Failed pages</h2>

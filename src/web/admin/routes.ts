@@ -19,6 +19,7 @@ import { clientAddress, trustedProxies } from '../client-address.js';
 import { LoginGuard } from './login-guard.js';
 import ipaddr from 'ipaddr.js';
 import { hostOf, isAllowedAddress, parseAllowList } from '../../pipeline/fetch/address-guard.js';
+import { parseOverrides } from '../section-overrides.js';
 import { dashboardPage, loginPage } from './pages.js';
 
 const COOKIE = 'happenings_admin';
@@ -161,12 +162,19 @@ export function adminRoutes(options: AdminOptions, siteFor: (c: Context) => Site
       const bodySelector = text(form.bodySelector);
       const problem = selectorProblem(bodySelector);
       if (problem) return problem;
+      // Absent from the form (an older form, a script): the overrides are left as they are.
+      const sections =
+        form.sectionOverrides === undefined
+          ? undefined
+          : parseOverrides(text(form.sectionOverrides), siteFor(c).language);
+      if (sections && 'problem' in sections) return sections.problem;
       const settings = {
         language: languageQuery(text(form.language)) ?? null,
         paused: form.paused === '1',
         excerptOnly: form.excerptOnly === '1',
         translate: form.translate === '1',
         bodySelector: bodySelector || null,
+        ...(sections && { sectionOverrides: sections.overrides ? JSON.stringify(sections.overrides) : null }),
       };
       return (await options.ops.updateSource(id, settings)) ? 'Settings saved.' : `There is no source ${id}.`;
     }),

@@ -37,6 +37,7 @@ export function storeAdminOps(options: StoreAdminOptions): AdminOps {
         excerptOnly: s.excerptOnly,
         translate: s.translate,
         bodySelector: s.bodySelector ?? null,
+        sectionOverrides: s.sectionOverrides ?? null,
         articleCount: s.articleCount,
         lastSuccessAt: s.lastSuccessAt,
         errorCount: s.errorCount,

@@ -18,7 +18,8 @@ const section = {
   name: 'section',
   in: 'query',
   required: false,
-  description: "the publisher's section, e.g. Sport",
+  description:
+    "one of the site's sections (key such as sport, or its label), or a publisher's section name: a name the rules map lists that whole section (docs/sections.md)",
   schema: { type: 'string', maxLength: 40 },
 };
 const lang = {
@@ -71,7 +72,16 @@ const articleSummary = {
     translatedFrom: { type: ['string', 'null'] },
     lead: { type: ['string', 'null'] },
     image: { type: ['string', 'null'] },
-    section: { type: ['string', 'null'], description: "the publisher's section" },
+    section: { type: ['string', 'null'], description: "the publisher's section, as it named it" },
+    siteSection: {
+      type: ['string', 'null'],
+      description:
+        "the site's section (world, politics, economy, science-tech, health, sport, culture, entertainment, opinion, local); null: none",
+    },
+    sourceId: {
+      type: ['integer', 'null'],
+      description: 'the followed source that first carried it (/api/v1/sources/{id})',
+    },
   },
 };
 

@@ -41,7 +41,7 @@ export function shareLinks(url: string, title: string): SafeHtml {
 
 export function readToo(site: SiteContext, articles: ArticleSummary[]): SafeHtml {
   if (!articles.length) return html``;
-  return html`<section aria-labelledby="read-too"><h2 id="read-too">Read too</h2><ol class="list compact">${articles.map((a) => articleItem(a, site, 3))}</ol></section>`;
+  return html`<section aria-labelledby="read-too"><h2 id="read-too">Related</h2><ol class="list compact">${articles.map((a) => articleItem(a, site, 3))}</ol></section>`;
 }
 
 export function entityChips(entities: EntityChip[]): SafeHtml {

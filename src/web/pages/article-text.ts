@@ -59,6 +59,7 @@ export function bilingualText(article: ArticleView, translation: TranslationText
 <thead><tr><th scope="col"${langAttributes(siteLanguage)}>${fromName} (original)</th><th scope="col"${langAttributes(siteLanguage)}>${languageName(to, siteLanguage)} (translation${via})</th></tr></thead>
 <tbody>
 <tr class="titles">${cell(article.original.title, from)}${cell(translation.title, to)}</tr>
+${article.original.subtitle || translation.subtitle ? html`<tr class="subtitles">${cell(article.original.subtitle ?? '', from)}${cell(translation.subtitle ?? '', to)}</tr>` : ''}
 ${body}
 </tbody>
 </table>`;

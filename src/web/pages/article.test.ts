@@ -56,14 +56,21 @@ describe('article page', () => {
     const doc = await documentOf(await testApp().app.request(`${path}?view=both`));
     expect(doc.querySelectorAll('h1')).toHaveLength(1);
     const rows = [...doc.querySelectorAll('table.bilingual tbody tr')];
-    expect(rows).toHaveLength(1 + translatedArticle.original.paragraphs.length); // the titles, then paragraphs
+    // The titles, the subtitles (they were missing from this view), then the paragraphs.
+    expect(rows).toHaveLength(2 + translatedArticle.original.paragraphs.length);
+    const subtitles = doc.querySelectorAll('table.bilingual tr.subtitles td');
+    expect([...subtitles].map((td) => td.textContent)).toEqual([
+      translatedArticle.original.subtitle,
+      translatedArticle.translation!.subtitle,
+    ]);
+    expect(translatedArticle.original.subtitle).toBeTruthy();
     for (const row of rows) {
       const cells = row.querySelectorAll('td');
       expect(cells).toHaveLength(2);
       expect([cells[0]!.getAttribute('lang'), cells[1]!.getAttribute('lang')]).toEqual(['es', 'en']);
       expect([cells[0]!.getAttribute('dir'), cells[1]!.getAttribute('dir')]).toEqual(['ltr', 'ltr']);
     }
-    const second = rows[2]!.querySelectorAll('td');
+    const second = rows[3]!.querySelectorAll('td');
     expect(second[0]!.textContent).toBe(translatedArticle.original.paragraphs[1]);
     expect(second[1]!.textContent).toBe(translatedArticle.translation!.paragraphs[1]);
   });

@@ -7,6 +7,8 @@ import { timeTag } from '../format.js';
 import { html, safeUrl, type SafeHtml } from '../html.js';
 import { languageName, sameLanguage } from '../language-names.js';
 import { layout, type SiteContext } from '../layout.js';
+import { sectionLabel } from '../section-labels.js';
+import { normalSectionName } from '../section-taxonomy.js';
 import type { ArticleSummary, ArticleView, EntityChip } from '../site-data.js';
 import { articleMeta, entityChips, readToo, shareLinks } from './article-extras.js';
 import { nameRepairNote, provenance } from './provenance.js';
@@ -42,7 +44,7 @@ ${articleHeader(site, article, view)}
 ${languageNote(site, model)}
 ${text}
 ${entityChips(model.entities ?? [])}
-${tagList(article)}
+${tagList(site, article, view)}
 </article>
 ${shareLinks(pageUrl, title)}
 ${readToo(site, model.readToo ?? [])}
@@ -81,8 +83,28 @@ function articleHeader(site: SiteContext, article: ArticleView, view: TextView):
 <h1${langAttributes(h.language)}>${h.title}</h1>
 ${h.subtitle ? html`<p class="subtitle"${langAttributes(h.language)}>${h.subtitle}</p>` : ''}
 ${article.byline ? html`<p class="byline">${article.byline}</p>` : ''}
-<p class="meta">${article.publishedAt ? html`${timeTag(article.publishedAt, site.language)} · ` : ''}Source: ${source}</p>
+<p class="meta">${article.publishedAt ? html`${timeTag(article.publishedAt, site.language)} · ` : ''}Source: ${source}${sourcePageLink(article)}${sectionLine(site, article)}</p>
 </header>`;
+}
+
+/** " (all its articles)": the source's page on this site, beside the link to the original. */
+function sourcePageLink(article: ArticleView): SafeHtml {
+  return article.sourceId
+    ? html` (<a href="/source/${article.sourceId}">all from ${article.sourceName ?? article.site}</a>)`
+    : html``;
+}
+
+/** " · Section: Sport (their section: Deportes)": the site's section, and the publisher's own name for it. */
+function sectionLine(site: SiteContext, article: ArticleView): SafeHtml {
+  const own = article.section;
+  const key = article.siteSection;
+  if (!key && !own) return html``;
+  const label = key ? sectionLabel(key, site.language) : null;
+  const theirs =
+    own && (!label || normalSectionName(own) !== normalSectionName(label))
+      ? html`${label ? ' (' : ''}<span${langAttributes(article.original.language)}>${own}</span>${label ? ` at ${article.site})` : ` at ${article.site}`}`
+      : '';
+  return html` · Section: ${key ? html`<a href="/section/${key}">${label}</a>` : ''}${theirs}`;
 }
 
 /** Says where the text came from: who translated it, or why it is shown untranslated. */
@@ -151,10 +173,18 @@ function teaserNote(article: ArticleView): SafeHtml {
   return html`<p class="note">This is only the beginning of the article. ${link ? html`<a href="${link}" rel="noopener">Read the whole article on ${article.site}</a>.` : ''}</p>`;
 }
 
-function tagList(article: ArticleView): SafeHtml {
+/**
+ * The publisher's tags, in the original's language: shown where the text is (the original view, or
+ * an article in the site's language). A translated view shows no line in another language under its
+ * entity chips (which are the site-language way to the same people and places); tags are not translated.
+ */
+function tagList(site: SiteContext, article: ArticleView, view: TextView): SafeHtml {
   if (!article.tags.length) return html``;
-  // Tags come from the source page, in the original's language.
-  return html`<p class="meta">Tags: <span${langAttributes(article.original.language)}>${article.tags.join(', ')}</span></p>`;
+  const from = article.original.language;
+  const translatedView = view !== 'original' && !!article.translation;
+  if (translatedView && from && !sameLanguage(from, site.language)) return html``;
+  const label = from && !sameLanguage(from, site.language) ? `Tags (${languageName(from, site.language)})` : 'Tags';
+  return html`<p class="meta">${label}: <span${langAttributes(from)}>${article.tags.join(', ')}</span></p>`;
 }
 
 /** Other outlets that carried the same article (syndicated copies), the first one marked. */
@@ -163,7 +193,7 @@ function carriedBy(site: SiteContext, article: ArticleView): SafeHtml {
   if (!others.length) return html``;
   const items = others.map(
     (c) =>
-      html`<li><a href="${safeUrl(c.url)}" rel="noopener">${c.sourceName}</a> <span class="meta">${timeTag(c.seenAt, site.language)}${c.isFirst ? ' · first seen' : ''}</span></li>`,
+      html`<li><a href="${safeUrl(c.url)}" rel="noopener">${c.sourceName}</a>${c.sourceId ? html` (<a href="/source/${c.sourceId}">source page</a>)` : ''} <span class="meta">${timeTag(c.seenAt, site.language)}${c.isFirst ? ' · first seen' : ''}</span></li>`,
   );
   return html`<section aria-labelledby="carried-by"><h2 id="carried-by">Also carried by</h2><ul>${items}</ul></section>`;
 }

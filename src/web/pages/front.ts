@@ -9,6 +9,7 @@ import { html, kept, type KeptHtml, type SafeHtml } from '../html.js';
 import { languageName, sameLanguage, textDirection } from '../language-names.js';
 import { feedLinks, layout, type SiteContext } from '../layout.js';
 import type { ArticleSummary, StorySummary } from '../site-data.js';
+import { languageNote, outletName } from './item-meta.js';
 
 /** Articles per page: a screenful or two of headlines with leads. */
 export const PAGE_SIZE = 20;
@@ -108,16 +109,14 @@ function renderItem(
       ? html`<time datetime="${new Date(article.publishedAt).toISOString()}">${look.time}</time>`
       : timeTag(article.publishedAt, site.language);
   const date = article.publishedAt ? html` · ${when}` : '';
-  const translated = article.translatedFrom
-    ? ` · translated from ${languageName(article.translatedFrom, site.language)}`
-    : '';
+  const translated = languageNote(article, site);
   // Decorative: the headline beside it says what it shows.
   const thumb = look.thumb
     ? html`<img class="thumb" src="${look.thumb}" alt="" width="${THUMB.width}" height="${THUMB.height}" loading="lazy" decoding="async">`
     : '';
   return html`<li><article${look.thumb ? html` class="with-thumb"` : ''}>${thumb}<div>
 ${heading(level, html`<a href="${article.pagePath}"${langAttrs}>${article.title}</a>`)}
-<p class="meta">${article.site}${via}${date}${translated}</p>
+<p class="meta">${outletName(article)}${via}${date}${translated}</p>
 ${showOriginal && article.translatedFrom ? html`<p class="meta">Original headline: <span lang="${article.language ?? ''}">${article.originalTitle}</span></p>` : ''}
 ${article.lead ? html`<p${langAttrs}>${article.lead}</p>` : ''}
 </div></article></li>`;

@@ -48,11 +48,11 @@ function searchForm(site: SiteContext, model: SearchPageModel): SafeHtml {
   ]);
   return html`<form class="search" role="search" action="/search" method="get">
 <p><label for="q">Words to find</label> <input id="q" name="q" type="search" value="${q.q}" maxlength="200"></p>
-<p><label for="lang">Language</label> <select id="lang" name="lang">${languages}</select>
-<label for="source">Source</label> <select id="source" name="source">${sources}</select></p>
-<p><label for="from">From</label> <input id="from" name="from" type="date" value="${q.from ?? ''}">
-<label for="to">To</label> <input id="to" name="to" type="date" value="${q.to ?? ''}">
-<label for="sort">Order</label> <select id="sort" name="sort">${option('newest', 'Newest first', q.sort !== 'relevance')}${option('relevance', 'Words in the headline first', q.sort === 'relevance')}</select>
+<p><span class="field"><label for="lang">Language</label> <select id="lang" name="lang">${languages}</select></span>
+<span class="field"><label for="source">Source</label> <select id="source" name="source">${sources}</select></span></p>
+<p><span class="field"><label for="from">From</label> <input id="from" name="from" type="date" value="${q.from ?? ''}"></span>
+<span class="field"><label for="to">To</label> <input id="to" name="to" type="date" value="${q.to ?? ''}"></span>
+<span class="field"><label for="sort">Order</label> <select id="sort" name="sort">${option('newest', 'Newest first', q.sort !== 'relevance')}${option('relevance', 'Words in the headline first', q.sort === 'relevance')}</select></span>
 <button type="submit">Search</button></p>
 </form>`;
 }
@@ -130,16 +130,34 @@ export function storyPage(site: SiteContext, story: StoryView): SafeHtml {
   const feeds = { path: `/story/${story.id}/feed`, title: story.title };
   const first = story.articles[0];
   const versions = story.articles.map((a) => articleItem(a, site, 2, true));
+  const outletCount = story.outlets?.length ?? story.outletCount;
   return layout(site, {
     title: story.title,
     canonicalUrl: `${site.siteUrl}${story.pagePath}`,
     feeds,
     body: html`<h1>${story.title}</h1>
-<p class="meta">${story.articleCount} articles from ${story.outletCount} outlets in ${story.languages.map((l) => languageName(l, site.language)).join(', ') || 'one language'}${first ? html` · first reported by ${first.site}${first.publishedAt ? html` on ${timeTag(first.publishedAt, site.language)}` : ''}` : ''}</p>
+<p class="meta">${story.articleCount} ${story.articleCount === 1 ? 'article' : 'articles'} from ${outletCount} ${outletCount === 1 ? 'outlet' : 'outlets'} in ${story.languages.map((l) => languageName(l, site.language)).join(', ') || 'one language'}${first ? html` · first reported by ${first.site}${first.publishedAt ? html` on ${timeTag(first.publishedAt, site.language)}` : ''}` : ''}</p>
 ${entityChips(story.entities)}
-<p>Every outlet's version, in the order they reported:</p>
+${storyOutlets(story)}
+<p>Every version, in the order they were reported:</p>
 <ol class="list timeline">${versions}</ol>${feedLinks(feeds)}`,
   });
+}
+
+/** "Carried by": every outlet, a syndicated copy's with "copy of <the version's outlet>". */
+function storyOutlets(story: StoryView): SafeHtml {
+  const outlets = story.outlets ?? [];
+  if (!outlets.length) return html``;
+  const firstOf = new Map(story.articles.map((a) => [a.id, a]));
+  const items = outlets.map((o) => {
+    const version = firstOf.get(o.articleId);
+    const copy =
+      version && version.sourceId !== o.sourceId
+        ? html` <span class="meta">(copy of ${version.site}'s version)</span>`
+        : '';
+    return html`<li><a href="/source/${o.sourceId}">${o.name}</a>${copy}</li>`;
+  });
+  return html`<section aria-labelledby="outlets"><h2 id="outlets">Carried by</h2><ul class="outlets">${items}</ul></section>`;
 }
 
 export function entityPage(site: SiteContext, entity: EntityView): SafeHtml {

@@ -17,9 +17,9 @@ function health(source: SourceView, site: SiteContext): SafeHtml {
 
 function sourceRow(source: SourceView, site: SiteContext): SafeHtml {
   const link = safeUrl(source.url);
-  const name = link ? html`<a href="${link}" rel="noopener">${source.name}</a>` : html`${source.name}`;
+  const home = link ? html`<br><a class="meta" href="${link}" rel="noopener">publisher's site</a>` : '';
   return html`<tr>
-<td>${name}</td>
+<td><a href="/source/${source.id}">${source.name}</a>${home}</td>
 <td>${source.language ? languageName(source.language, site.language) : '—'}</td>
 <td>${source.articleCount}</td>
 <td>${health(source, site)}</td>
