@@ -17,6 +17,8 @@ export interface SessionSettings {
   enableCpuMemArena?: boolean;
   /** Sentences per batch. */
   batchSize?: number;
+  /** Let idle ORT pool threads spin (ORT's default); off suits a machine shared with other work. */
+  spinning?: boolean;
 }
 
 interface Config {
@@ -44,6 +46,7 @@ export class GreedyDecoder {
       graphOptimizationLevel: settings.graphOptimizationLevel ?? 'all',
       executionMode: settings.executionMode ?? 'sequential',
       enableCpuMemArena: settings.enableCpuMemArena ?? true,
+      extra: { session: { intra_op: { allow_spinning: settings.spinning === false ? '0' : '1' } } },
     };
     const config = JSON.parse(readFileSync(join(dir, 'config.json'), 'utf8')) as Config;
     const tokenizer = new Tokenizer(JSON.parse(readFileSync(join(dir, 'tokenizer.json'), 'utf8')), {});

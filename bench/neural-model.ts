@@ -10,9 +10,9 @@
  * Sizes: "tiny" is Bergamot's tiny student (d 256, 8 heads, 6 encoder and 2 decoder layers, FFN 1536,
  * vocabulary 32,000; ~17 M parameters, fp32 ~69 MB per file pair); "test" is a small one for tests.
  *
- *   tsx bench/neural-model.ts OUTDIR [--pair es-en] [--size tiny|test] [--seed 1]
+ *   tsx bench/neural-model.ts OUTDIR [--pair es-en] [--size tiny|test] [--seed 1] [--corpus FILE]
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { decoderGraph, encoderGraph, normals, type Dimensions } from './neural-graphs.js';
@@ -20,7 +20,7 @@ import { encodeModel } from './onnx-graph.js';
 import { tokenizerJson, unigramVocabulary } from './neural-vocab.js';
 
 /** Bump when the generated files change, so caches keyed by it are rebuilt. */
-export const generatorVersion = 1;
+export const generatorVersion = 2;
 
 export const sizes: Record<string, Dimensions> = {
   tiny: { dModel: 256, heads: 8, encoderLayers: 6, decoderLayers: 2, ffn: 1536, vocab: 32_000, maxPositions: 512 },
@@ -31,6 +31,8 @@ export interface GenerateOptions {
   pair?: string;
   size?: string;
   seed?: number;
+  /** Sentences to learn the vocabulary's pieces from (neural-vocab.ts); else syllable rules alone. */
+  corpus?: string[];
 }
 
 /** Writes the model directory for one pair; returns its path. */
@@ -41,10 +43,13 @@ export function generateModel(outDir: string, options: GenerateOptions = {}): st
   const dir = join(outDir, pair);
   mkdirSync(join(dir, 'onnx'), { recursive: true });
 
-  const vocab = unigramVocabulary(dims.vocab);
+  const vocab = unigramVocabulary(dims.vocab, options.corpus);
   const pad = vocab.length - 1;
   writeFileSync(join(dir, 'tokenizer.json'), JSON.stringify(tokenizerJson(vocab)));
-  writeFileSync(join(dir, 'config.json'), JSON.stringify(configOf(dims, pad, size, seed), null, 2));
+  writeFileSync(
+    join(dir, 'config.json'),
+    JSON.stringify(configOf(dims, pad, size, seed, options.corpus?.length ?? 0), null, 2),
+  );
 
   const random = normals(seed);
   const embedding = random(dims.vocab * dims.dModel, 0.02);
@@ -54,7 +59,7 @@ export function generateModel(outDir: string, options: GenerateOptions = {}): st
   return dir;
 }
 
-function configOf(dims: Dimensions, pad: number, size: string, seed: number) {
+function configOf(dims: Dimensions, pad: number, size: string, seed: number, corpus: number) {
   return {
     model_type: 'marian',
     architectures: ['MarianMTModel'],
@@ -77,7 +82,7 @@ function configOf(dims: Dimensions, pad: number, size: string, seed: number) {
     pad_token_id: pad,
     eos_token_id: 0,
     // Not a real model: random weights for timing only.
-    _happenings_bench: { generator_version: generatorVersion, size, seed },
+    _happenings_bench: { generator_version: generatorVersion, size, seed, corpus_sentences: corpus },
   };
 }
 
@@ -88,11 +93,18 @@ if (import.meta.url === `file://${process.argv[1]}`) {
       pair: { type: 'string', default: 'es-en' },
       size: { type: 'string', default: 'tiny' },
       seed: { type: 'string', default: '1' },
+      corpus: { type: 'string' },
     },
   });
   if (positionals.length !== 1)
     throw new Error('usage: tsx bench/neural-model.ts OUTDIR [--pair es-en] [--size tiny|test] [--seed 1]');
   const started = performance.now();
-  const dir = generateModel(positionals[0]!, { pair: values.pair, size: values.size, seed: Number(values.seed) });
+  const corpus = values.corpus ? readFileSync(values.corpus, 'utf8').split('\n').filter(Boolean) : undefined;
+  const dir = generateModel(positionals[0]!, {
+    pair: values.pair,
+    size: values.size,
+    seed: Number(values.seed),
+    corpus,
+  });
   console.log(`wrote ${dir} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 }

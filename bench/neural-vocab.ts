@@ -6,7 +6,9 @@
  * codas, each weighted by a rough frequency written below; a piece is a common word, a suffix, a
  * syllable or a pair of syllables, with and without the word-start "▁", ranked by the product of the
  * weights and cut at the vocabulary size. Every single character of Spanish text is a piece, so
- * nothing becomes <unk>. On NTREX Spanish this gives ≈ 1.3–1.5 tokens per word (bench/translate.ts prints it).
+ * nothing becomes <unk>. That alone gives ≈ 1.9 tokens per word on NTREX Spanish, more than a trained
+ * model; so the bench passes a corpus (NTREX sentences it does not time): its words and their commonest
+ * starts and ends come first (corpusPieces), and the syllables fill what room is left.
  */
 
 const words = `de la que el en y a los se del las un por con no una su para es al lo como más o pero sus le ha me si sin
@@ -134,8 +136,40 @@ function syllables(): [string, number][] {
   return [...out].sort((a, b) => b[1] - a[1]);
 }
 
-/** The vocabulary: [piece, score] in id order; </s> 0, <unk> 1, <pad> last (Marian's layout). */
-export function unigramVocabulary(size: number): [string, number][] {
+/**
+ * Pieces learnt from a corpus instead of the syllable rules: the whole words, by count, then the
+ * commonest word starts and word ends (2–6 characters), as a trained SentencePiece model ends up with.
+ */
+function corpusPieces(corpus: string[], add: (piece: string, weight: number) => void, room: () => boolean) {
+  const counts = new Map<string, number>();
+  for (const line of corpus)
+    for (const word of line.normalize('NFKC').split(/\s+/).filter(Boolean)) {
+      // Punctuation is its own piece, as SentencePiece learns it.
+      for (const part of word.split(/([\p{P}\p{S}]+)/u).filter(Boolean)) {
+        const key = /^[\p{P}\p{S}]/u.test(part) ? part : `▁${part}`;
+        counts.set(key, (counts.get(key) ?? 0) + 1);
+      }
+    }
+  const affixes = new Map<string, number>();
+  for (const [word, n] of counts)
+    for (let len = 2; len <= 6 && len < word.length; len++) {
+      const start = word.slice(0, len + 1);
+      const end = word.slice(-len);
+      affixes.set(start, (affixes.get(start) ?? 0) + n);
+      affixes.set(end, (affixes.get(end) ?? 0) + n);
+    }
+  const ranked = [...counts].sort((a, b) => b[1] - a[1]);
+  const total = ranked.reduce((sum, [, n]) => sum + n, 0);
+  for (const [word, n] of ranked.filter(([, n]) => n > 1)) if (room()) add(word, n / total);
+  for (const [piece, n] of [...affixes].sort((a, b) => b[1] - a[1])) if (room()) add(piece, (0.1 * n) / total);
+  for (const [word, n] of ranked.filter(([, n]) => n === 1)) if (room()) add(word, n / total);
+}
+
+/**
+ * The vocabulary: [piece, score] in id order; </s> 0, <unk> 1, <pad> last (Marian's layout). With a
+ * corpus (sentences held out from whatever is timed), pieces come from its words; else from syllables.
+ */
+export function unigramVocabulary(size: number, corpus?: string[]): [string, number][] {
   const scored = new Map<string, number>();
   const add = (piece: string, weight: number) => {
     if (!scored.has(piece) || scored.get(piece)! < weight) scored.set(piece, weight);
@@ -145,6 +179,7 @@ export function unigramVocabulary(size: number): [string, number][] {
   for (const p of ['▁', '▁"', '▁(', '▁«', '▁¿', '▁¡', '▁-', '▁–']) add(p, 1e-3);
   for (let n = 0; n < 100; n++) add(`▁${n}`, 1e-3);
   for (let year = 1900; year <= 2040; year++) add(`▁${year}`, 1e-3);
+  if (corpus) corpusPieces(corpus, add, () => scored.size < size - 3);
   words.split(/\s+/).forEach((w, rank) => {
     add(`▁${w}`, 1 / (rank + 10)); // Zipf-like: the commonest words are the likeliest pieces
     add(`▁${capitalize(w)}`, 0.2 / (rank + 10));
@@ -167,7 +202,9 @@ export function unigramVocabulary(size: number): [string, number][] {
     add(`▁${p}`, w);
     if (scored.size < room) add(p, w * 0.5);
   }
-  const pieces = [...scored].slice(0, room).map(([p, w]): [string, number] => [p, Math.log(w)]);
+  // Every piece costs about the same (−10) and its weight only breaks ties, so the fewest pieces win,
+  // as they do for common words under a trained model.
+  const pieces = [...scored].slice(0, room).map(([p, w]): [string, number] => [p, -10 + 0.1 * Math.log(w)]);
   return [['</s>', 0], ['<unk>', 0], ...pieces, ['<pad>', 0]];
 }
 

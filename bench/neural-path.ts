@@ -1,0 +1,59 @@
+/**
+ * The one place the benches meet the neural engine. `loadNeural` tries the engine first
+ * (createTranslator({ engines: ['neural'], modelsDir, ... }), src/pipeline/translate/neural/, issue 16);
+ * where it is not there yet (it answers null for the pair), the bench's own decoder loop
+ * (neural-decode.ts) drives the same ONNX files the same way. `path` says which was measured.
+ */
+import { existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createTranslator, type TranslatorOptions } from '../src/pipeline/translate/index.js';
+import { GreedyDecoder, type SessionSettings } from './neural-decode.js';
+import { generateModel, generatorVersion } from './neural-model.js';
+
+export interface NeuralModel {
+  path: 'engine' | 'bench decoder';
+  translate(texts: string[]): Promise<string[]>;
+  release(): Promise<void>;
+}
+
+/**
+ * The tiny-size es-en model, generated once per generator version under the temp directory; its
+ * vocabulary is learnt from `corpus` (sentences the bench does not time).
+ */
+export function benchModelsDir(corpus?: string[]): string {
+  const dir = join(tmpdir(), 'happenings-bench-model', `v${generatorVersion}`);
+  if (!existsSync(join(dir, 'es-en', 'onnx', 'decoder_model_merged.onnx'))) {
+    process.stderr.write(`generating the tiny-size es-en model in ${dir} …\n`);
+    generateModel(dir, { pair: 'es-en', size: 'tiny', corpus });
+  }
+  return dir;
+}
+
+/** Engine options the neural engine takes (fixedLength: output length = input length, for random weights). */
+export function neuralTranslatorOptions(modelsDir: string, threads: number): TranslatorOptions {
+  return {
+    engines: ['neural'],
+    cacheEntries: 0,
+    modelsDir,
+    neural: { fixedLength: true, threads },
+  } as TranslatorOptions;
+}
+
+export async function loadNeural(
+  modelsDir: string,
+  settings: SessionSettings & { forceBenchDecoder?: boolean } = {},
+): Promise<NeuralModel> {
+  if (!settings.forceBenchDecoder) {
+    const translator = createTranslator(neuralTranslatorOptions(modelsDir, settings.threads ?? 1));
+    if ((await translator.translateText(['Hola.'], 'es', 'en')) !== null)
+      return {
+        path: 'engine',
+        translate: async (texts) => (await translator.translateText(texts, 'es', 'en'))!,
+        release: () => translator.close(),
+      };
+    await translator.close();
+  }
+  const decoder = await GreedyDecoder.load(join(modelsDir, 'es-en'), settings);
+  return { path: 'bench decoder', translate: (texts) => decoder.translate(texts), release: () => decoder.release() };
+}
