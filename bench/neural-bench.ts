@@ -60,11 +60,13 @@ export interface NeuralBenchOptions {
   /** 'bench' measures the bench's decoder even when the engine is there. */
   path?: 'engine' | 'bench';
   modelsDir?: string;
+  /** Weights of the generated model: fp32, or int8 (MatMulInteger, as Bergamot's 8-bit models). */
+  int8?: boolean;
 }
 
 export async function benchNeural(options: NeuralBenchOptions): Promise<void> {
   const { sentences, repeats } = options;
-  const modelsDir = options.modelsDir ?? benchModelsDir(options.corpus);
+  const modelsDir = options.modelsDir ?? benchModelsDir(options.corpus, options.int8);
   const words = wordsOf(sentences);
   const base = { ...options.settings, forceBenchDecoder: options.path === 'bench' };
   const load = async (threads: number) => {
@@ -100,7 +102,10 @@ export async function benchNeural(options: NeuralBenchOptions): Promise<void> {
 
   const mb = (n: unknown) => Number(n).toFixed(0);
   const batch = options.settings?.batchSize ?? 16;
-  console.log(`\nNeural engine on a generated tiny-size Marian model (random weights, output length = input length)`);
+  const weights = options.modelsDir ? 'given model' : options.int8 ? 'int8 weights' : 'fp32 weights';
+  console.log(
+    `\nNeural engine on a generated tiny-size Marian model, ${weights} (random, output length = input length)`,
+  );
   console.log(
     `path measured: ${path}; model ${modelsDir}/es-en; ${sentences.length} sentences, ${words} words; batch ${batch}; best of ${repeats}\n`,
   );

@@ -57,6 +57,12 @@ function positionTable(positions: number, d: number): Float32Array {
   return table;
 }
 
+function transpose(m: Float32Array, rows: number, cols: number): Float32Array {
+  const out = new Float32Array(m.length);
+  for (let r = 0; r < rows; r++) for (let c = 0; c < cols; c++) out[c * rows + r] = m[r * cols + c]!;
+  return out;
+}
+
 /** Graph helpers for one model: weights come from `random`, shared constants are made once. */
 class Builder {
   readonly g = new Graph();
@@ -64,13 +70,24 @@ class Builder {
   constructor(
     readonly dims: Dimensions,
     private readonly random: (n: number, sigma: number) => Float32Array,
+    readonly int8 = false,
     private readonly sigma = 0.02,
   ) {
     this.hd = dims.dModel / dims.heads;
   }
 
-  matrix(name: string, rows: number, cols: number) {
-    return this.g.weight(name, [rows, cols], this.random(rows * cols, this.sigma));
+  /**
+   * x·W, W [rows, cols] given or random. int8: W quantized per tensor, x quantized per call
+   * (DynamicQuantizeLinear → MatMulInteger → Cast → Mul by both scales: the pattern of ORT's
+   * quantize_dynamic, which ORT fuses into one DynamicQuantizeMatMul).
+   */
+  project(x: string, name: string, rows: number, cols: number, graph = this.g, data?: Float32Array) {
+    const values = data ?? this.random(rows * cols, this.sigma);
+    if (!this.int8) return graph.one('MatMul', [x, this.g.weight(name, [rows, cols], values)]);
+    const { weight, scale } = this.g.quantized(`${name}_quantized`, [rows, cols], values);
+    const [xq, xScale, xZero] = graph.op('DynamicQuantizeLinear', [x], {}, 3);
+    const product = graph.one('Cast', [graph.one('MatMulInteger', [xq!, weight, xZero!])], { to: FLOAT });
+    return graph.one('Mul', [product, graph.one('Mul', [xScale!, scale])]);
   }
   vector(name: string, n: number, fill?: number) {
     return this.g.weight(name, [n], fill === undefined ? this.random(n, this.sigma) : new Float32Array(n).fill(fill));
@@ -78,9 +95,8 @@ class Builder {
 
   /** x·W + b, W [in, out]. */
   linear(x: string, name: string, inputs: number, outputs: number, graph = this.g) {
-    const w = this.matrix(`${name}.weight`, inputs, outputs);
     const b = this.vector(`${name}.bias`, outputs);
-    return graph.one('Add', [graph.one('MatMul', [x, w]), b]);
+    return graph.one('Add', [this.project(x, `${name}.weight`, inputs, outputs, graph), b]);
   }
 
   /** [batch, len, d] → [batch, heads, len, head_dim]. */
@@ -120,10 +136,24 @@ class Builder {
     return this.residual(x, this.linear(hidden, `${name}.fc2`, ffn, dModel), `${name}.final_layer_norm`);
   }
 
+  /** The fp32 embedding table, one initializer however often it is used. */
+  table(embedding: Float32Array) {
+    if (!this.g.initializers.some((t) => t.name === 'shared.weight'))
+      this.g.weight('shared.weight', [this.dims.vocab, this.dims.dModel], embedding);
+    return 'shared.weight';
+  }
+
   /** Token embedding × √d + sinusoidal position; `positions` is an int64 [len] tensor. */
-  embed(ids: string, positions: string, embedding: string) {
+  embed(ids: string, positions: string, embedding: Float32Array) {
     const g = this.g;
-    const tokens = g.one('Mul', [g.one('Gather', [embedding, ids]), g.floats([Math.sqrt(this.dims.dModel)], true)]);
+    const shape = [this.dims.vocab, this.dims.dModel];
+    const root = Math.sqrt(this.dims.dModel);
+    let tokens: string;
+    if (this.int8) {
+      const { weight, scale } = g.quantized('shared.weight_quantized', shape, embedding);
+      const rows = g.one('Cast', [g.one('Gather', [weight, ids])], { to: FLOAT });
+      tokens = g.one('Mul', [rows, g.one('Mul', [scale, g.floats([root], true)])]);
+    } else tokens = g.one('Mul', [g.one('Gather', [this.table(embedding), ids]), g.floats([root], true)]);
     const table = g.weight(
       'embed_positions',
       [this.dims.maxPositions, this.dims.dModel],
@@ -146,16 +176,13 @@ class Builder {
   }
 }
 
-export function encoderGraph(
-  dims: Dimensions,
-  embedding: Float32Array,
-  random: (n: number, s: number) => Float32Array,
-) {
-  const b = new Builder(dims, random);
+type Random = (n: number, s: number) => Float32Array;
+
+export function encoderGraph(dims: Dimensions, embedding: Float32Array, random: Random, int8 = false) {
+  const b = new Builder(dims, random, int8);
   const g = b.g;
-  const table = g.weight('shared.weight', [dims.vocab, dims.dModel], embedding);
   const positions = g.one('Range', [g.ints([0], true), b.dim('input_ids', 1), g.ints([1], true)]);
-  let x = b.embed('input_ids', positions, table);
+  let x = b.embed('input_ids', positions, embedding);
   const bias = b.maskBias('attention_mask');
   for (let i = 0; i < dims.encoderLayers; i++) {
     const name = `encoder.layers.${i}`;
@@ -173,12 +200,8 @@ export function encoderGraph(
   );
 }
 
-export function decoderGraph(
-  dims: Dimensions,
-  embedding: Float32Array,
-  random: (n: number, s: number) => Float32Array,
-) {
-  const b = new Builder(dims, random);
+export function decoderGraph(dims: Dimensions, embedding: Float32Array, random: Random, int8 = false) {
+  const b = new Builder(dims, random, int8);
   const g = b.g;
   const d = dims.dModel;
   const past = (i: number, side: string, kv: string) => `past_key_values.${i}.${side}.${kv}`;
@@ -186,7 +209,6 @@ export function decoderGraph(
   const layers = Array.from({ length: dims.decoderLayers }, (_, i) => i);
 
   // 1. Positions continue after the cached tokens; a new token sees every cached one and itself.
-  const table = g.weight('shared.weight', [dims.vocab, d], embedding);
   const start = b.dim(past(0, 'decoder', 'key'), 2);
   const end = g.one('Add', [start, b.dim('input_ids', 1)]);
   const one = g.ints([1], true);
@@ -198,7 +220,7 @@ export function decoderGraph(
   ]);
   const causal = g.one('Where', [future, g.floats([maskValue], true), g.floats([0], true)]);
   const crossBias = b.maskBias('encoder_attention_mask');
-  let x = b.embed('input_ids', positions, table);
+  let x = b.embed('input_ids', positions, embedding);
 
   // 2. Cross-attention keys/values: the pasts when use_cache_branch, else computed from the encoder.
   const reuse = new Graph('reuse_');
@@ -208,7 +230,7 @@ export function decoderGraph(
   const computeOut: string[] = [];
   for (const i of layers)
     for (const kv of ['key', 'value']) {
-      crossOut.push(`cross.${i}.${kv}`);
+      crossOut.push(present(i, 'encoder', kv)); // the If's outputs are the graph's: no copy
       reuseOut.push(reuse.one('Identity', [past(i, 'encoder', kv)]));
       const proj = kv === 'key' ? 'k_proj' : 'v_proj';
       computeOut.push(
@@ -236,9 +258,7 @@ export function decoderGraph(
     const valuesAll = g.one('Concat', [past(i, 'decoder', 'value'), v!], { axis: 2 }, present(i, 'decoder', 'value'));
     x = b.residual(x, b.attend(q!, keysAll, valuesAll, causal, `${name}.self_attn`), `${name}.self_attn_layer_norm`);
     const crossQ = b.split(b.linear(x, `${name}.encoder_attn.q_proj`, d, d));
-    const [crossK, crossV] = [`cross.${i}.key`, `cross.${i}.value`];
-    g.one('Identity', [crossK], {}, present(i, 'encoder', 'key'));
-    g.one('Identity', [crossV], {}, present(i, 'encoder', 'value'));
+    const [crossK, crossV] = [present(i, 'encoder', 'key'), present(i, 'encoder', 'value')];
     x = b.residual(
       x,
       b.attend(crossQ, crossK, crossV, crossBias, `${name}.encoder_attn`),
@@ -247,11 +267,17 @@ export function decoderGraph(
     x = b.ffn(x, name);
   }
 
-  // 4. Tied output projection: logits = x·Eᵀ + final_logits_bias (Gemm transB reads E in place).
-  const flat = g.one('Reshape', [x, g.ints([-1, d])]);
-  const scores = g.one('Gemm', [flat, table, b.vector('final_logits_bias', dims.vocab, 0)], { transB: 1 });
-  const shape = g.one('Concat', [g.one('Shape', ['input_ids']), g.ints([dims.vocab])], { axis: 0 });
-  g.one('Reshape', [scores, shape], {}, 'logits');
+  // 4. Tied output projection: logits = x·Eᵀ + final_logits_bias. fp32: Gemm with transB reads E in
+  // place; int8: MatMulInteger has no transB, so Eᵀ is stored quantized (8 MB).
+  const bias = b.vector('final_logits_bias', dims.vocab, 0);
+  if (int8)
+    g.one('Add', [b.project(x, 'lm_head', d, dims.vocab, g, transpose(embedding, dims.vocab, d)), bias], {}, 'logits');
+  else {
+    const flat = g.one('Reshape', [x, g.ints([-1, d])]);
+    const scores = g.one('Gemm', [flat, b.table(embedding), bias], { transB: 1 });
+    const shape = g.one('Concat', [g.one('Shape', ['input_ids']), g.ints([dims.vocab])], { axis: 0 });
+    g.one('Reshape', [scores, shape], {}, 'logits');
+  }
 
   const cache = (name: string, len: string) => valueInfo(name, FLOAT, ['batch', dims.heads, len, b.hd]);
   return g.proto(

@@ -126,3 +126,22 @@ describe('generated Marian model', () => {
     expect(tokenizer.encode(out[1]!).ids.length).toBeGreaterThan(3);
   });
 });
+
+describe('generated Marian model, int8 weights', () => {
+  it('decodes a batch with the cache through MatMulInteger', async () => {
+    const int8Root = mkdtempSync(join(tmpdir(), 'neural-model-int8-'));
+    try {
+      const int8Dir = generateModel(int8Root, { size: 'test', int8: true });
+      const session = await ort.InferenceSession.create(join(int8Dir, 'onnx/decoder_model_merged.onnx'));
+      const bytes = readFileSync(join(int8Dir, 'onnx/decoder_model_merged.onnx')).toString('latin1');
+      expect(bytes).toContain('MatMulInteger');
+      await session.release();
+      const model = await GreedyDecoder.load(int8Dir);
+      const out = await model.translate(['La ciudad tiene dos puentes.', 'Hola.']);
+      await model.release();
+      expect(out[0]!.length).toBeGreaterThan(0);
+    } finally {
+      rmSync(int8Root, { recursive: true, force: true });
+    }
+  });
+});

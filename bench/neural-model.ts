@@ -10,7 +10,7 @@
  * Sizes: "tiny" is Bergamot's tiny student (d 256, 8 heads, 6 encoder and 2 decoder layers, FFN 1536,
  * vocabulary 32,000; ~17 M parameters, fp32 ~69 MB per file pair); "test" is a small one for tests.
  *
- *   tsx bench/neural-model.ts OUTDIR [--pair es-en] [--size tiny|test] [--seed 1] [--corpus FILE]
+ *   tsx bench/neural-model.ts OUTDIR [--pair es-en] [--size tiny|test] [--seed 1] [--corpus FILE] [--int8]
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -20,7 +20,7 @@ import { encodeModel } from './onnx-graph.js';
 import { tokenizerJson, unigramVocabulary } from './neural-vocab.js';
 
 /** Bump when the generated files change, so caches keyed by it are rebuilt. */
-export const generatorVersion = 2;
+export const generatorVersion = 3;
 
 export const sizes: Record<string, Dimensions> = {
   tiny: { dModel: 256, heads: 8, encoderLayers: 6, decoderLayers: 2, ffn: 1536, vocab: 32_000, maxPositions: 512 },
@@ -33,6 +33,8 @@ export interface GenerateOptions {
   seed?: number;
   /** Sentences to learn the vocabulary's pieces from (neural-vocab.ts); else syllable rules alone. */
   corpus?: string[];
+  /** int8 weights (MatMulInteger), the file names unchanged, so an engine loads either. */
+  int8?: boolean;
 }
 
 /** Writes the model directory for one pair; returns its path. */
@@ -48,18 +50,21 @@ export function generateModel(outDir: string, options: GenerateOptions = {}): st
   writeFileSync(join(dir, 'tokenizer.json'), JSON.stringify(tokenizerJson(vocab)));
   writeFileSync(
     join(dir, 'config.json'),
-    JSON.stringify(configOf(dims, pad, size, seed, options.corpus?.length ?? 0), null, 2),
+    JSON.stringify(configOf(dims, pad, size, seed, options.corpus?.length ?? 0, !!options.int8), null, 2),
   );
 
   const random = normals(seed);
   const embedding = random(dims.vocab * dims.dModel, 0.02);
   embedding.fill(0, pad * dims.dModel, (pad + 1) * dims.dModel); // Marian's <pad> row is zero
-  writeFileSync(join(dir, 'onnx/encoder_model.onnx'), encodeModel(encoderGraph(dims, embedding, random)));
-  writeFileSync(join(dir, 'onnx/decoder_model_merged.onnx'), encodeModel(decoderGraph(dims, embedding, random)));
+  writeFileSync(join(dir, 'onnx/encoder_model.onnx'), encodeModel(encoderGraph(dims, embedding, random, options.int8)));
+  writeFileSync(
+    join(dir, 'onnx/decoder_model_merged.onnx'),
+    encodeModel(decoderGraph(dims, embedding, random, options.int8)),
+  );
   return dir;
 }
 
-function configOf(dims: Dimensions, pad: number, size: string, seed: number, corpus: number) {
+function configOf(dims: Dimensions, pad: number, size: string, seed: number, corpus: number, int8: boolean) {
   return {
     model_type: 'marian',
     architectures: ['MarianMTModel'],
@@ -82,7 +87,7 @@ function configOf(dims: Dimensions, pad: number, size: string, seed: number, cor
     pad_token_id: pad,
     eos_token_id: 0,
     // Not a real model: random weights for timing only.
-    _happenings_bench: { generator_version: generatorVersion, size, seed, corpus_sentences: corpus },
+    _happenings_bench: { generator_version: generatorVersion, size, seed, corpus_sentences: corpus, int8 },
   };
 }
 
@@ -94,10 +99,13 @@ if (import.meta.url === `file://${process.argv[1]}`) {
       size: { type: 'string', default: 'tiny' },
       seed: { type: 'string', default: '1' },
       corpus: { type: 'string' },
+      int8: { type: 'boolean', default: false },
     },
   });
   if (positionals.length !== 1)
-    throw new Error('usage: tsx bench/neural-model.ts OUTDIR [--pair es-en] [--size tiny|test] [--seed 1]');
+    throw new Error(
+      'usage: tsx bench/neural-model.ts OUTDIR [--pair es-en] [--size tiny|test] [--seed 1] [--corpus FILE] [--int8]',
+    );
   const started = performance.now();
   const corpus = values.corpus ? readFileSync(values.corpus, 'utf8').split('\n').filter(Boolean) : undefined;
   const dir = generateModel(positionals[0]!, {
@@ -105,6 +113,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     size: values.size,
     seed: Number(values.seed),
     corpus,
+    int8: values.int8,
   });
   console.log(`wrote ${dir} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 }

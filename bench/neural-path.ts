@@ -21,11 +21,11 @@ export interface NeuralModel {
  * The tiny-size es-en model, generated once per generator version under the temp directory; its
  * vocabulary is learnt from `corpus` (sentences the bench does not time).
  */
-export function benchModelsDir(corpus?: string[]): string {
-  const dir = join(tmpdir(), 'happenings-bench-model', `v${generatorVersion}`);
+export function benchModelsDir(corpus?: string[], int8 = false): string {
+  const dir = join(tmpdir(), 'happenings-bench-model', `v${generatorVersion}`, int8 ? 'int8' : 'fp32');
   if (!existsSync(join(dir, 'es-en', 'onnx', 'decoder_model_merged.onnx'))) {
-    process.stderr.write(`generating the tiny-size es-en model in ${dir} …\n`);
-    generateModel(dir, { pair: 'es-en', size: 'tiny', corpus });
+    process.stderr.write(`generating the tiny-size ${int8 ? 'int8' : 'fp32'} es-en model in ${dir} …\n`);
+    generateModel(dir, { pair: 'es-en', size: 'tiny', corpus, int8 });
   }
   return dir;
 }

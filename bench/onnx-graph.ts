@@ -9,6 +9,7 @@ type Attribute = number | number[] | onnxProto.onnx.IGraphProto;
 
 /** TensorProto.DataType values used here. */
 export const FLOAT = 1;
+export const INT8 = 3;
 export const INT64 = 7;
 export const BOOL = 9;
 
@@ -40,6 +41,16 @@ export class Graph {
   weight(name: string, dims: number[], data: Float32Array): string {
     this.initializers.push({ name, dims, dataType: FLOAT, rawData: bytesOf(data) });
     return name;
+  }
+
+  /** An int8 weight, symmetric per tensor: returns its name and the scale (an initializer too). */
+  quantized(name: string, dims: number[], data: Float32Array): { weight: string; scale: string } {
+    let max = 0;
+    for (const v of data) max = Math.max(max, Math.abs(v));
+    const scale = max / 127 || 1;
+    const q = Int8Array.from(data, (v) => Math.round(v / scale));
+    this.initializers.push({ name, dims, dataType: INT8, rawData: new Uint8Array(q.buffer) });
+    return { weight: name, scale: this.floats([scale], true) };
   }
 
   ints(values: number[], scalar = false): string {

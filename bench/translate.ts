@@ -8,7 +8,7 @@
  * Then the neural engine on a generated model of the real tiny size (neural-bench.ts): words/s on one
  * and two cores, load time, first translation after start, memory per model, × Apertium.
  * Run: npm run bench:translate [-- --neural off|only] [--neural-sentences 200] [--neural-batch 16]
- *      [--neural-repeats 3] [--neural-path engine|bench] [--neural-model DIR]
+ *      [--neural-repeats 3] [--neural-path engine|bench] [--neural-model DIR] [--neural-weights fp32,int8]
  *
  * Measured 2026-11-27 17:50 (2 cores, load average ~3): raw `apertium -u spa-eng` over the file
  * BLEU 15.78 / chrF 50.34 / 23,410 words/s; raw warm (our pipeline, features off) 15.77 / 50.36 /
@@ -37,6 +37,7 @@ const { values: args } = parseArgs({
     'neural-repeats': { type: 'string', default: '3' },
     'neural-path': { type: 'string', default: 'engine' }, // engine (when merged) | bench (neural-decode.ts)
     'neural-model': { type: 'string' }, // a models directory holding es-en/ (default: generated, cached in /tmp)
+    'neural-weights': { type: 'string', default: 'fp32,int8' }, // which generated models to time
   },
 });
 
@@ -50,15 +51,18 @@ const words = source.join(' ').split(/\s+/).filter(Boolean).length;
 // The neural model's vocabulary is learnt from sentences 1,000 on; the first ones are timed.
 const heldOut = 1000;
 if (Number(args['neural-sentences']) > heldOut) throw new Error(`--neural-sentences: at most ${heldOut}`);
-const neural = () =>
-  benchNeural({
-    sentences: source.slice(0, Number(args['neural-sentences'])),
-    corpus: source.slice(heldOut),
-    repeats: Number(args['neural-repeats']),
-    settings: { batchSize: Number(args['neural-batch']) },
-    path: args['neural-path'] === 'bench' ? 'bench' : 'engine',
-    modelsDir: args['neural-model'],
-  });
+const neural = async () => {
+  for (const weights of args['neural-weights'].split(','))
+    await benchNeural({
+      int8: weights === 'int8',
+      sentences: source.slice(0, Number(args['neural-sentences'])),
+      corpus: source.slice(heldOut),
+      repeats: Number(args['neural-repeats']),
+      settings: { batchSize: Number(args['neural-batch']) },
+      path: args['neural-path'] === 'bench' ? 'bench' : 'engine',
+      modelsDir: args['neural-model'],
+    });
+};
 if (args.neural === 'only') {
   await neural();
   process.exit(0);
