@@ -107,7 +107,7 @@ export async function benchNeural(options: NeuralBenchOptions): Promise<void> {
     `\nNeural engine on a generated tiny-size Marian model, ${weights} (random, output length = input length)`,
   );
   console.log(
-    `path measured: ${path}; model ${modelsDir}/es-en; ${sentences.length} sentences, ${words} words; batch ${batch}; best of ${repeats}\n`,
+    `path measured: ${path}; model ${modelsDir}/es-en; ${sentences.length} sentences, ${words} words; batch ${batch}; ORT spinning ${options.settings?.spinning === false ? 'off' : 'on'}; best of ${repeats}\n`,
   );
   console.log('| how | words/s (best) | spread | words per CPU s | × Apertium |\n|---|---:|---:|---:|---:|');
   for (const [how, r] of rows)

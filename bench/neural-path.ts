@@ -40,6 +40,16 @@ export function neuralTranslatorOptions(modelsDir: string, threads: number): Tra
   } as TranslatorOptions;
 }
 
+/**
+ * A worker's environment for the neural engine on `modelsDir`. HAPPENINGS_MODELS_DIR is the config's
+ * (src/config.ts modelsDir); HAPPENINGS_NEURAL_FIXED_LENGTH is this bench's request that output length
+ * follow input length, which the engine must read (random weights never stop on their own) — to be
+ * matched with the engine's own switch at merge.
+ */
+export function neuralWorkerEnv(modelsDir: string): Record<string, string> {
+  return { HAPPENINGS_MODELS_DIR: modelsDir, HAPPENINGS_NEURAL_FIXED_LENGTH: '1' };
+}
+
 export async function loadNeural(
   modelsDir: string,
   settings: SessionSettings & { forceBenchDecoder?: boolean } = {},

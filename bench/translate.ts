@@ -9,6 +9,7 @@
  * and two cores, load time, first translation after start, memory per model, × Apertium.
  * Run: npm run bench:translate [-- --neural off|only] [--neural-sentences 200] [--neural-batch 16]
  *      [--neural-repeats 3] [--neural-path engine|bench] [--neural-model DIR] [--neural-weights fp32,int8]
+ *      [--neural-spinning on|off]
  *
  * Measured 2026-11-27 17:50 (2 cores, load average ~3): raw `apertium -u spa-eng` over the file
  * BLEU 15.78 / chrF 50.34 / 23,410 words/s; raw warm (our pipeline, features off) 15.77 / 50.36 /
@@ -38,6 +39,7 @@ const { values: args } = parseArgs({
     'neural-path': { type: 'string', default: 'engine' }, // engine (when merged) | bench (neural-decode.ts)
     'neural-model': { type: 'string' }, // a models directory holding es-en/ (default: generated, cached in /tmp)
     'neural-weights': { type: 'string', default: 'fp32,int8' }, // which generated models to time
+    'neural-spinning': { type: 'string', default: 'on' }, // off: idle ORT threads sleep (a shared machine)
   },
 });
 
@@ -58,7 +60,7 @@ const neural = async () => {
       sentences: source.slice(0, Number(args['neural-sentences'])),
       corpus: source.slice(heldOut),
       repeats: Number(args['neural-repeats']),
-      settings: { batchSize: Number(args['neural-batch']) },
+      settings: { batchSize: Number(args['neural-batch']), spinning: args['neural-spinning'] !== 'off' },
       path: args['neural-path'] === 'bench' ? 'bench' : 'engine',
       modelsDir: args['neural-model'],
     });
