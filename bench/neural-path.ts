@@ -30,12 +30,18 @@ export function benchModelsDir(corpus?: string[], int8 = false): string {
   return dir;
 }
 
-/** Engine options the neural engine takes (fixedLength: output length = input length, for random weights). */
+/**
+ * Engine options the neural engine takes (fixedLength: output length = input length, for random
+ * weights). Written before the engine was merged: both a top-level and a nested spelling are passed,
+ * so whichever the engine reads holds; drop the other at merge.
+ */
 export function neuralTranslatorOptions(modelsDir: string, threads: number): TranslatorOptions {
   return {
     engines: ['neural'],
     cacheEntries: 0,
     modelsDir,
+    fixedLength: true,
+    threads,
     neural: { fixedLength: true, threads },
   } as TranslatorOptions;
 }
