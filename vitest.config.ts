@@ -9,7 +9,7 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['src/**/*.test.ts', 'eval/**/*.test.ts'],
+          include: ['src/**/*.test.ts', 'eval/**/*.test.ts', 'bench/**/*.test.ts'],
           exclude: ['src/**/*.integration.test.ts', 'eval/**/*.integration.test.ts'],
           testTimeout: 20_000,
         },

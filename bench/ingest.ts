@@ -6,6 +6,12 @@
  *   npm run bench:ingest                       # 20,000 articles across 200 sources (slow: minutes per run)
  *   npm run bench:ingest -- --sources 20 --per-source 50 [--only sqlite,pg1] [--translate off|on|both]
  *   npm run bench:ingest -- --only sqlite --translate off --node-options='--cpu-prof --cpu-prof-dir=/tmp/prof'
+ *   npm run bench:ingest -- --only sqlite --translate on --engine neural [--neural-weights int8]
+ *
+ * --engine neural translates with the neural engine (src/pipeline/translate/neural/, issue 16) on a
+ * generated model of the real tiny size (neural-model.ts; random weights), through the worker's own
+ * configuration: HAPPENINGS_TRANSLATION_ENGINES=neural, HAPPENINGS_MODELS_DIR=<generated>. The engine
+ * must hold output length to input length for random weights; see neural-path.ts. Target: ≥ 2 articles/s.
  *
  * Needs PostgreSQL (TEST_DATABASE_URL or 127.0.0.1:5432/test) for the pg rows; each run uses a
  * fresh database, dropped after.
@@ -22,6 +28,25 @@ import { startSyntheticPublisher, type SyntheticPublisher } from '../src/runtime
 import { openStore, type Store } from '../src/store/index.js';
 import { descendantsCpuSeconds, statOf } from './proc-cpu.js';
 import { storeDb } from '../src/store/db.testkit.js';
+import { benchModelsDir, loadNeural, neuralWorkerEnv } from './neural-path.js';
+
+/**
+ * The worker's environment for the neural engine on the generated model (vocabulary from NTREX
+ * Spanish, as bench:translate's). Refuses to run without the engine: the workers would store every
+ * article untranslated and the rate would mean nothing.
+ */
+async function neuralEnvironment(int8: boolean): Promise<Record<string, string>> {
+  const ntrex = new URL('../../shared/data/mt/ntrex128/newstest2019-ref.spa.txt', import.meta.url);
+  const corpus = readFileSync(ntrex, 'utf8').split('\n').filter(Boolean).slice(1000);
+  const modelsDir = benchModelsDir(corpus, int8);
+  const probe = await loadNeural(modelsDir);
+  await probe.release();
+  if (probe.path !== 'engine')
+    throw new Error(
+      'bench:ingest: --engine neural needs the neural engine (src/pipeline/translate/neural/), not in this build',
+    );
+  return neuralWorkerEnv(modelsDir);
+}
 
 const { values } = parseArgs({
   options: {
@@ -30,6 +55,8 @@ const { values } = parseArgs({
     only: { type: 'string', default: 'sqlite,pg1,pg2,pg4' },
     translate: { type: 'string', default: 'both' },
     concurrency: { type: 'string', default: '4' },
+    engine: { type: 'string', default: 'apertium' }, // apertium | neural (a generated tiny-size model)
+    'neural-weights': { type: 'string', default: 'fp32' }, // fp32 | int8
     // Extra Node arguments for the worker processes, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof" (a profile
     // per worker, written when it stops) or "--max-old-space-size=512" (is the peak memory retained?).
     'node-options': { type: 'string', default: '' },
@@ -40,6 +67,9 @@ const perSource = Number(values['per-source']);
 const total = sources * perSource;
 const nodeOptions = values['node-options'].split(/\s+/).filter(Boolean);
 const bin = fileURLToPath(new URL('../src/cli/bin.ts', import.meta.url));
+if (!['apertium', 'neural'].includes(values.engine))
+  throw new Error(`--engine: apertium or neural, not ${values.engine}`);
+const translationEnv = values.engine === 'neural' ? await neuralEnvironment(values['neural-weights'] === 'int8') : {};
 
 interface Run {
   name: string;
@@ -99,7 +129,8 @@ function startWorker(env: Record<string, string>, translate: boolean): ChildProc
         HAPPENINGS_FETCH_DELAY_MS: '1',
         HAPPENINGS_DEFAULT_SOURCES: 'false',
         HAPPENINGS_LANGUAGES: 'en',
-        HAPPENINGS_TRANSLATION_ENGINES: translate ? 'apertium' : 'none',
+        HAPPENINGS_TRANSLATION_ENGINES: translate ? values.engine : 'none',
+        ...(translate ? translationEnv : {}),
       },
       stdio: ['ignore', 'ignore', 'inherit'],
     },
@@ -152,7 +183,9 @@ async function runOnce(publisher: SyntheticPublisher, kind: string, workers: num
     }
     const seconds = (Date.now() - started) / 1000;
     const processes = children.map((c) => usageOf(c.pid!));
-    const name = kind === 'sqlite' ? 'SQLite, 1 process' : `PostgreSQL, ${workers} worker${workers > 1 ? 's' : ''}`;
+    const storeName =
+      kind === 'sqlite' ? 'SQLite, 1 process' : `PostgreSQL, ${workers} worker${workers > 1 ? 's' : ''}`;
+    const name = translate && values.engine !== 'apertium' ? `${storeName}, ${values.engine}` : storeName;
     const steady = first ? (total - first.count) / Math.max(0.001, (Date.now() - first.at) / 1000) : 0;
     return { name, translate, seconds, rate: steady, processes };
   } finally {

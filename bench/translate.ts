@@ -5,7 +5,11 @@
  * same run; then the names test set (eval/sets/names-es.tsv): names preserved, glued words.
  * Each polish feature (polish.ts), the source edit (personalA) and name protection is then switched
  * off alone to print what it is worth, in the same run.
- * Run: npm run bench:translate
+ * Then the neural engine on a generated model of the real tiny size (neural-bench.ts): words/s on one
+ * and two cores, load time, first translation after start, memory per model, × Apertium.
+ * Run: npm run bench:translate [-- --neural off|only] [--neural-sentences 200] [--neural-batch 16]
+ *      [--neural-repeats 3] [--neural-path engine|bench] [--neural-model DIR] [--neural-weights fp32,int8]
+ *      [--neural-spinning on|off]
  *
  * Measured 2026-11-27 17:50 (2 cores, load average ~3): raw `apertium -u spa-eng` over the file
  * BLEU 15.78 / chrF 50.34 / 23,410 words/s; raw warm (our pipeline, features off) 15.77 / 50.36 /
@@ -17,12 +21,27 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
+import { parseArgs } from 'node:util';
 import { performance } from 'node:perf_hooks';
 import { createTranslator } from '../src/pipeline/translate/index.js';
 import { cpuClock } from './proc-cpu.js';
 import { corpusBleu, corpusChrf } from '../eval/metrics/bleu-chrf.js';
 import { checkNames, loadNameCases } from '../eval/sets/names.js';
 import { allFeatures, type FeatureSwitches } from '../src/pipeline/translate/polish.js';
+import { benchNeural } from './neural-bench.js';
+
+const { values: args } = parseArgs({
+  options: {
+    neural: { type: 'string', default: 'on' }, // on | off | only
+    'neural-sentences': { type: 'string', default: '200' },
+    'neural-batch': { type: 'string', default: '16' },
+    'neural-repeats': { type: 'string', default: '3' },
+    'neural-path': { type: 'string', default: 'engine' }, // engine (when merged) | bench (neural-decode.ts)
+    'neural-model': { type: 'string' }, // a models directory holding es-en/ (default: generated, cached in /tmp)
+    'neural-weights': { type: 'string', default: 'fp32,int8' }, // which generated models to time
+    'neural-spinning': { type: 'string', default: 'on' }, // off: idle ORT threads sleep (a shared machine)
+  },
+});
 
 const dir = new URL('../../shared/data/mt/ntrex128/', import.meta.url);
 const srcFile = new URL('newstest2019-ref.spa.txt', dir);
@@ -30,6 +49,26 @@ const source = readFileSync(srcFile, 'utf8').split('\n').slice(0, -1);
 const refs = readFileSync(new URL('newstest2019-src.eng.txt', dir), 'utf8').split('\n').slice(0, -1);
 if (source.length !== refs.length) throw new Error(`line counts differ: ${source.length} vs ${refs.length}`);
 const words = source.join(' ').split(/\s+/).filter(Boolean).length;
+
+// The neural model's vocabulary is learnt from sentences 1,000 on; the first ones are timed.
+const heldOut = 1000;
+if (Number(args['neural-sentences']) > heldOut) throw new Error(`--neural-sentences: at most ${heldOut}`);
+const neural = async () => {
+  for (const weights of args['neural-weights'].split(','))
+    await benchNeural({
+      int8: weights === 'int8',
+      sentences: source.slice(0, Number(args['neural-sentences'])),
+      corpus: source.slice(heldOut),
+      repeats: Number(args['neural-repeats']),
+      settings: { batchSize: Number(args['neural-batch']), spinning: args['neural-spinning'] !== 'off' },
+      path: args['neural-path'] === 'bench' ? 'bench' : 'engine',
+      modelsDir: args['neural-model'],
+    });
+};
+if (args.neural === 'only') {
+  await neural();
+  process.exit(0);
+}
 
 interface Row {
   how: string;
@@ -141,3 +180,5 @@ for (const [file, language] of [
     `| ${language}→es→en | ${f(corpusBleu(out, refs).score)} | ${f(corpusChrf(out, refs))} | ${f(corpusBleu(input, refs).score)} | ${f(corpusChrf(input, refs))} |`,
   );
 }
+
+if (args.neural === 'on') await neural();

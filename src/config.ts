@@ -104,6 +104,12 @@ export const options = {
     parse: text,
     description: 'where translation models live, one folder per pair ("de-en"); `happenings models add` fills it',
   }),
+  neuralFixedLength: option({
+    env: 'HAPPENINGS_NEURAL_FIXED_LENGTH',
+    default: false,
+    parse: bool,
+    description: 'benchmarks only: the neural engine writes as many tokens as it reads (models with random weights)',
+  }),
   modelsUrl: option({
     env: 'HAPPENINGS_MODELS_URL',
     default: 'https://huggingface.co',

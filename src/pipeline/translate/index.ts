@@ -241,6 +241,7 @@ export function translatorOptionsFromConfig(config: {
   translationEngines: string[];
   apertiumPath: string;
   modelsDir: string;
+  neuralFixedLength?: boolean;
   libretranslateUrl: string;
   libretranslateApiKey: string;
   deeplUrl: string;
@@ -254,6 +255,7 @@ export function translatorOptionsFromConfig(config: {
     engines: config.translationEngines,
     apertiumPath: config.apertiumPath,
     modelsDir: config.modelsDir,
+    ...(config.neuralFixedLength ? { neural: { fixedLength: true } } : {}),
     ...(config.libretranslateUrl
       ? { libretranslate: { url: config.libretranslateUrl, ...key(config.libretranslateApiKey) } }
       : {}),
