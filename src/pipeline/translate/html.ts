@@ -17,7 +17,7 @@ import {
   translateAroundNames,
   type StreamTranslate,
 } from './segments.js';
-import { parseStream, stripUnknownMarks, type Piece } from './stream.js';
+import { parseStream, type Piece } from './stream.js';
 
 const inlineTags = new Set([
   'A',
@@ -238,7 +238,7 @@ function renderPieces(translated: Piece[], tags: Tags, source: string, book: Nam
   const firstWord = translated.findIndex((p) => /\p{L}/u.test(p.text));
   const pieces = recase(
     translated.map((p, i) => {
-      const text = stripUnknownMarks(book.polish(p.text, source), source);
+      const text = book.unmark(book.polish(p.text, source), source);
       return { ...p, text: i === firstWord ? keepFirstLetterCase(source, text) : text };
     }),
     source,

@@ -41,3 +41,17 @@ export const nameStopwords: ReadonlySet<string> = new Set(groups.join(' ').split
  * de Gales"); the other stopwords (titles, openers) only cut the run.
  */
 export const institutionWords: ReadonlySet<string> = new Set(groups.slice(10).join(' ').split(/\s+/));
+
+/** Compass words: "Corea del Sur" is a country for the translator, "Diario del Sur" an outlet's name. */
+export const compassWords: ReadonlySet<string> = new Set(
+  'norte sur sul este oeste leste nord sud est ouest'.split(' '),
+);
+
+/**
+ * First words of outlet names ("Diario del Sur", "Estrela do Norte", "Jornal da Tarde"): with them a
+ * name keeps even a compass word. Spanish, Portuguese, French, Catalan; lower case.
+ */
+export const outletWords: ReadonlySet<string> = new Set(
+  `crónica crônica correo correio diari diario diário eco estrella estrela folha gaceta gazeta heraldo hoja
+  jornal journal noticias notícias periódico periodico radio rádio tribuna voz`.split(/\s+/),
+);

@@ -6,7 +6,7 @@
  * The seam for the gazetteer-based protection that comes later: callers only see findNames().
  */
 import { gazetteerMatches, targetForm, type GazetteerEntry } from './gazetteer.js';
-import { institutionWords, nameStopwords } from './name-stopwords.js';
+import { compassWords, institutionWords, nameStopwords, outletWords } from './name-stopwords.js';
 
 export interface NameSpan {
   start: number;
@@ -23,6 +23,8 @@ const run = new RegExp(String.raw`${capitalised}(?:\s(?:${particle}\s)*${capital
 /** Names to protect: gazetteer names first, then capitalised runs that do not overlap them. */
 export function findNames(text: string): NameSpan[] {
   const known: NameSpan[] = gazetteerMatches(text);
+  for (const span of namesEndingInCommonWords(text))
+    if (!known.some((k) => k.start < span.end && span.start < k.end)) known.push(span);
   const spans = [...known];
   for (const match of text.matchAll(run)) {
     for (const part of splitAtStopwords(match[0], match.index)) {
@@ -32,6 +34,31 @@ export function findNames(text: string): NameSpan[] {
     }
   }
   return spans.sort((a, b) => a.start - b.start);
+}
+
+const connector = String.raw`(?:de|del|da|do|das|dos)`;
+const article = String.raw`(?:la|las|los|el|a|o|as|os)`;
+const withConnector = new RegExp(
+  String.raw`(?<![\p{L}\p{N}])(${capitalised}(?:\s${capitalised})?)\s${connector}\s(?:${article}\s)?(${capitalised})(?![\p{L}\p{N}])`,
+  'gu',
+);
+
+/**
+ * Names whose last word is a common word ("Pilar del Río", "Estrela do Norte", "Diario del Sur"):
+ * the run rule leaves them to the translator ("Pilar of the River"), so they are protected whole when
+ * the words before the connector are no title or institution word. A compass word ends a name only
+ * after an outlet word: "Corea del Sur" and "Carolina del Norte" are the translator's.
+ */
+function namesEndingInCommonWords(text: string): NameSpan[] {
+  const spans: NameSpan[] = [];
+  for (const match of text.matchAll(withConnector)) {
+    const head = match[1]!.split(/\s+/).map((w) => w.toLowerCase());
+    const tail = match[2]!.toLowerCase();
+    if (head.some((w) => nameStopwords.has(w)) || !nameStopwords.has(tail)) continue;
+    if (compassWords.has(tail) && !outletWords.has(head[0]!)) continue;
+    spans.push({ start: match.index, end: match.index + match[0].length, name: match[0] });
+  }
+  return spans;
 }
 
 /**
@@ -69,7 +96,9 @@ function splitAtStopwords(runText: string, offset: number): NameSpan[] {
 
 /**
  * "de"/"del" between two names is "of" ("la marca Goop de Gwyneth Paltrow"); inside one name it joins
- * one given name to one surname ("Luis de Guindos"). Cut when either side holds two or more words.
+ * names to one surname ("Luis de Guindos", "Daniel Funes de Rioja", "José Antonio Primo de Rivera").
+ * Cut when a full name (two or more words) follows; one word after it ends the same name, which is
+ * then written one way in the whole article (issue 17: "Funes de Rioja" / "Funes of Rioja").
  */
 function splitsAtDe(words: { text: string }[], i: number): boolean {
   if (!/^(de|del)$/.test(words[i]!.text)) return false;
@@ -80,7 +109,7 @@ function splitsAtDe(words: { text: string }[], i: number): boolean {
       else break;
     return n;
   };
-  return capitalisedRun(words.slice(i + 1)) >= 2 || capitalisedRun(words.slice(0, i).reverse()) >= 2;
+  return capitalisedRun(words.slice(i + 1)) >= 2;
 }
 
 /** How a protected name is written in the target language: its gazetteer form, else as found. */
