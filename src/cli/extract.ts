@@ -17,8 +17,9 @@ export const command: Command = {
 
 Prints one JSON object per input: url, canonicalUrl, site, title, subtitle, byline, publishedAt,
 language, image, imageCaption, paragraphs, html, related, tags, isTeaser; with --to also
-translation {language, engine, engineVersion, title, subtitle, paragraphs, html, protectedNames}.
-An input that fails prints {input, error} and the exit code is 1 at the end.
+translation {language, engine, engineVersion, title, subtitle, paragraphs, html, protectedNames};
+translation is null, with a one-line warning on stderr, when no engine can translate the page's
+language. An input that fails prints {input, error} and the exit code is 1 at the end.
 
   --url BASE_URL   the page's address, when a single local file is given (default: its file:// URL)
   --to LANG        translate into LANG (e.g. en) with the configured engines
@@ -111,7 +112,11 @@ async function translationJson(translator: Translator, article: Article, from: s
     return { language: to, engine: 'none', engineVersion: null, title, subtitle, paragraphs, html, protectedNames: [] };
   }
   const t = await translator.translateArticle(article, from, to);
-  if (!t) throw await noEngineError(translator, from, to);
+  if (!t) {
+    // The article is still worth printing (issue 17: a German page gave no article, exit 1).
+    process.stderr.write(`happenings: warning: ${errorLine(await noEngineError(translator, from, to))}\n`);
+    return null;
+  }
   const { language, engine, engineVersion, title, subtitle, paragraphs, html, protectedNames } = t;
   return { language, engine, engineVersion, title, subtitle, paragraphs, html, protectedNames };
 }
