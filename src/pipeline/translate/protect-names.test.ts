@@ -17,6 +17,17 @@ describe('findNames', () => {
     expect(findNames('La Casa Blanca y la Unión Europea hablaron con el Primer Ministro.')).toEqual([]);
   });
 
+  it('keeps names that end in a common word whole, but leaves countries with compass words alone', () => {
+    const text = 'Pilar del Río y Daniel Funes de Rioja leen el Diario del Sur en Corea del Sur y la Ciudad del Cabo.';
+    expect(findNames(text).map((s) => s.name)).toEqual([
+      'Pilar del Río',
+      'Daniel Funes de Rioja',
+      'Diario del Sur',
+      'Ciudad del Cabo',
+    ]); // the last from the gazetteer (Cape Town)
+    expect(findNames('La marca Goop de Gwyneth Paltrow').map((s) => s.name)).toEqual(['Gwyneth Paltrow']);
+  });
+
   it('drops the sentence opener from a longer run', () => {
     expect(findNames('Ayer Pedro Sánchez habló.').map((s) => s.name)).toEqual(['Pedro Sánchez']);
   });
