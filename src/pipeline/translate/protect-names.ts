@@ -6,7 +6,7 @@
  * The seam for the gazetteer-based protection that comes later: callers only see findNames().
  */
 import { gazetteerMatches, targetForm, type GazetteerEntry } from './gazetteer.js';
-import { compassWords, institutionWords, nameStopwords, outletWords } from './name-stopwords.js';
+import { compassWords, institutionWords, landscapeWords, nameStopwords, outletWords } from './name-stopwords.js';
 
 export interface NameSpan {
   start: number;
@@ -44,9 +44,9 @@ const withConnector = new RegExp(
 );
 
 /**
- * Names whose last word is a common word ("Pilar del Río", "Estrela do Norte", "Diario del Sur"):
- * the run rule leaves them to the translator ("Pilar of the River"), so they are protected whole when
- * the words before the connector are no title or institution word. A compass word ends a name only
+ * Names whose last word is a landscape or compass word ("Pilar del Río", "Estrela do Norte", "Diario
+ * del Sur"): the run rule leaves them to the translator ("Pilar of the River"), so they are protected
+ * whole when the words before the connector are no title or institution word. A compass word ends a name only
  * after an outlet word: "Corea del Sur" and "Carolina del Norte" are the translator's.
  */
 function namesEndingInCommonWords(text: string): NameSpan[] {
@@ -54,7 +54,7 @@ function namesEndingInCommonWords(text: string): NameSpan[] {
   for (const match of text.matchAll(withConnector)) {
     const head = match[1]!.split(/\s+/).map((w) => w.toLowerCase());
     const tail = match[2]!.toLowerCase();
-    if (head.some((w) => nameStopwords.has(w)) || !nameStopwords.has(tail)) continue;
+    if (head.some((w) => nameStopwords.has(w)) || !landscapeWords.has(tail)) continue;
     if (compassWords.has(tail) && !outletWords.has(head[0]!)) continue;
     spans.push({ start: match.index, end: match.index + match[0].length, name: match[0] });
   }
