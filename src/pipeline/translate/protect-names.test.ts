@@ -28,6 +28,12 @@ describe('findNames', () => {
     expect(findNames('La marca Goop de Gwyneth Paltrow').map((s) => s.name)).toEqual(['Gwyneth Paltrow']);
   });
 
+  it('drops the sentence opener and a particle after it', () => {
+    expect(findNames('Selon le West Virginia Metro News, il pleut.').map((s) => s.name)).toEqual([
+      'West Virginia Metro News',
+    ]);
+  });
+
   it('drops the sentence opener from a longer run', () => {
     expect(findNames('Ayer Pedro Sánchez habló.').map((s) => s.name)).toEqual(['Pedro Sánchez']);
   });

@@ -136,7 +136,12 @@ function trimSentenceOpener(text: string, span: NameSpan): NameSpan | null {
   if (!opensSentence || words.length < 3) return span;
   const first = words[0]!;
   if (nameStopwords.has(words[1]!.toLowerCase())) return span;
-  const start = span.start + first.length + 1;
+  let start = span.start + first.length + 1;
+  // "Selon le West Virginia Metro News": the particle after the opener goes with it.
+  for (const word of words.slice(1, -1)) {
+    if (!new RegExp(`^${particle}$`, 'u').test(word)) break;
+    start += word.length + 1;
+  }
   return { start, end: span.end, name: text.slice(start, span.end) };
 }
 
