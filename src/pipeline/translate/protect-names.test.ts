@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { distinctNames, findNames } from './protect-names.js';
+import { deNamesOf, distinctNames, extendToKnownNames, findNames } from './protect-names.js';
 
 describe('findNames', () => {
   it('finds people in running text', () => {
@@ -18,14 +18,30 @@ describe('findNames', () => {
   });
 
   it('keeps names that end in a common word whole, but leaves countries with compass words alone', () => {
-    const text = 'Pilar del Río y Daniel Funes de Rioja leen el Diario del Sur en Corea del Sur y la Ciudad del Cabo.';
+    const text = 'Pilar del Río y Daniel Funes leen el Diario del Sur en Corea del Sur y la Ciudad del Cabo.';
     expect(findNames(text).map((s) => s.name)).toEqual([
       'Pilar del Río',
-      'Daniel Funes de Rioja',
+      'Daniel Funes',
       'Diario del Sur',
-      'Ciudad del Cabo',
-    ]); // the last from the gazetteer (Cape Town)
+      'Ciudad del Cabo', // from the gazetteer (Cape Town)
+    ]);
     expect(findNames('La marca Goop de Gwyneth Paltrow').map((s) => s.name)).toEqual(['Gwyneth Paltrow']);
+  });
+
+  it('extends a cut name over "de Y" when the text holds that name elsewhere', () => {
+    const text = 'Lo dijo Daniel Funes de Rioja en Madrid.';
+    const spans = findNames(text);
+    expect(spans.map((s) => s.name)).toEqual(['Daniel Funes']);
+    const known = new Set(deNamesOf(findNames('Ayer habló Funes de Rioja.')));
+    expect([...known]).toEqual(['Funes de Rioja']);
+    expect(extendToKnownNames(text, spans, known).map((s) => s.name)).toEqual(['Daniel Funes de Rioja']);
+    expect(
+      extendToKnownNames(
+        'dijo Juan Carlos Varela de Panamá',
+        findNames('dijo Juan Carlos Varela de Panamá'),
+        known,
+      ).map((s) => s.name),
+    ).toEqual(['Juan Carlos Varela']);
   });
 
   it('drops the sentence opener and a particle after it', () => {

@@ -3,7 +3,7 @@
  * in wordbound blanks (`n:K`) and are put back verbatim afterwards, wherever apertium moved them.
  */
 import { polish, type FeatureSwitches } from './polish.js';
-import { findNames, nameInLanguage, type NameSpan } from './protect-names.js';
+import { deNamesOf, extendToKnownNames, findNames, nameInLanguage, type NameSpan } from './protect-names.js';
 import { dropAnimateA } from './source-edits.js';
 import { dropPersonalA } from './personal-a.js';
 import { escapeStream, parseStream, stripUnknownMarks, wordbound, type Piece } from './stream.js';
@@ -20,6 +20,8 @@ export class NameBook {
   private readonly names = new Map<string, string>();
   /** Words the engine marked unknown in this hop (a pivot's next hop passes them through). */
   readonly unknown = new Set<string>();
+  /** "Funes de Rioja"-shaped names met anywhere in the text being translated (learnNames). */
+  private readonly deNames = new Set<string>();
 
   /**
    * `language`: the target language, for names the gazetteer spells differently there. `keep`:
@@ -35,8 +37,17 @@ export class NameBook {
 
   /** The names to protect in a text (none when the names feature is off), and the words to keep. */
   findNames(text: string): NameSpan[] {
-    const names = this.features.names === false ? [] : findNames(text);
+    const names = this.features.names === false ? [] : extendToKnownNames(text, findNames(text), this.deNames);
     return this.keep.size ? withKeptWords(text, names, this.keep) : names;
+  }
+
+  /**
+   * Reads all the texts of one translation first, so a name is written one way in all of them
+   * ("Funes de Rioja" alone and in "Daniel Funes de Rioja").
+   */
+  learnNames(texts: string[]): void {
+    if (this.features.names === false) return;
+    for (const text of texts) for (const name of deNamesOf(findNames(text))) this.deNames.add(name);
   }
 
   /** Output without unknown-word marks; the marked words are noted in `unknown`. */
@@ -141,6 +152,7 @@ export async function translatePlain(
   book = new NameBook(),
 ): Promise<string[]> {
   const lines = texts.map((t) => t.split('\n'));
+  book.learnNames(texts);
   const segments: string[] = [];
   const names = new Map<string, NameSpan[]>();
   for (const line of lines.flat()) {
