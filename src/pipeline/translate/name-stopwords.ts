@@ -43,11 +43,14 @@ export const nameStopwords: ReadonlySet<string> = new Set(groups.join(' ').split
 export const institutionWords: ReadonlySet<string> = new Set(groups.slice(10).join(' ').split(/\s+/));
 
 /**
- * Compass points, descriptive and landscape words ("del Río", "del Sur", "do Norte"): after a name's
+ * Compass points and landscape words ("del Río", "del Sur", "do Norte"): after a name's
  * connector they end a name of common words ("Pilar del Río"); institution words there do not
  * ("Miembros de la Asamblea" is a description for the translator).
  */
-export const landscapeWords: ReadonlySet<string> = new Set(groups.slice(16, 18).join(' ').split(/\s+/));
+export const landscapeWords: ReadonlySet<string> = new Set([
+  ...groups[17]!.split(/\s+/),
+  ...'norte sur sul este oeste leste nord sud est ouest'.split(' '),
+]);
 
 /** Compass words: "Corea del Sur" is a country for the translator, "Diario del Sur" an outlet's name. */
 export const compassWords: ReadonlySet<string> = new Set(

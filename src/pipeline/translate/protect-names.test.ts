@@ -26,6 +26,9 @@ describe('findNames', () => {
       'Ciudad del Cabo', // from the gazetteer (Cape Town)
     ]);
     expect(findNames('La marca Goop de Gwyneth Paltrow').map((s) => s.name)).toEqual(['Gwyneth Paltrow']);
+    // The landscape word must end the run: "Villa del Mar Azul" is no "Villa del Mar".
+    expect(findNames('en la Villa del Mar Azul').map((s) => s.name)).not.toContain('Villa del Mar');
+    expect(findNames('en el Great Lawn del Central Park').map((s) => s.name)).not.toContain('Great Lawn del Central');
   });
 
   it('extends a cut name over "de Y" when the text holds that name elsewhere', () => {

@@ -39,7 +39,7 @@ export function findNames(text: string): NameSpan[] {
 const connector = String.raw`(?:de|del|da|do|das|dos)`;
 const article = String.raw`(?:la|las|los|el|a|o|as|os)`;
 const withConnector = new RegExp(
-  String.raw`(?<![\p{L}\p{N}])(${capitalised}(?:\s${capitalised})?)\s${connector}\s(?:${article}\s)?(${capitalised})(?![\p{L}\p{N}])`,
+  String.raw`(?<![\p{L}\p{N}])(${capitalised}(?:\s${capitalised})?)\s${connector}\s(?:${article}\s)?(${capitalised})(?![\p{L}\p{N}]|\s+\p{Lu})`,
   'gu',
 );
 
