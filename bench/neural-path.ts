@@ -31,8 +31,8 @@ export function benchModelsDir(corpus?: string[], int8 = false): string {
 }
 
 /** Engine options for the bench (fixedLength: output length = input length, for random weights). */
-export function neuralTranslatorOptions(modelsDir: string, threads: number): TranslatorOptions {
-  return { engines: ['neural'], cacheEntries: 0, modelsDir, neural: { fixedLength: true, threads } };
+export function neuralTranslatorOptions(modelsDir: string, threads: number, workers = 1): TranslatorOptions {
+  return { engines: ['neural'], cacheEntries: 0, modelsDir, neural: { fixedLength: true, threads, workers } };
 }
 
 /**
@@ -45,10 +45,10 @@ export function neuralWorkerEnv(modelsDir: string): Record<string, string> {
 
 export async function loadNeural(
   modelsDir: string,
-  settings: SessionSettings & { forceBenchDecoder?: boolean } = {},
+  settings: SessionSettings & { forceBenchDecoder?: boolean; workers?: number } = {},
 ): Promise<NeuralModel> {
   if (!settings.forceBenchDecoder) {
-    const translator = createTranslator(neuralTranslatorOptions(modelsDir, settings.threads ?? 1));
+    const translator = createTranslator(neuralTranslatorOptions(modelsDir, settings.threads ?? 1, settings.workers));
     if ((await translator.translateText(['Hola.'], 'es', 'en')) !== null)
       return {
         path: 'engine',

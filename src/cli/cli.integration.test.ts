@@ -133,6 +133,25 @@ describe('happenings extract', () => {
     expect(translation.paragraphs.join(' ')).toContain('Kim Jong Un');
     expect(translation.protectedNames).toContain('Kim Jong Un');
   });
+  it('with --to en on a page in a language no engine has: the article, translation null, one warning', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'happenings-de-'));
+    const page = join(dir, 'de.html');
+    const paragraph = (n: number) =>
+      `<p>Der Stadtrat hat am Dienstag nach einer langen Sitzung beschlossen, die neue Straßenbahnlinie ${n} bis zum Hauptbahnhof zu verlängern. Die Bauarbeiten sollen im kommenden Frühjahr beginnen und etwa zwei Jahre dauern, sagte die Bürgermeisterin vor Journalisten im Rathaus.</p>`;
+    writeFileSync(
+      page,
+      `<!doctype html><html lang="de"><head><title>Neue Straßenbahnlinie für die Stadt</title></head><body><article><h1>Neue Straßenbahnlinie für die Stadt</h1>${[1, 2, 3, 4].map(paragraph).join('')}</article></body></html>`,
+    );
+    const r = await happenings(['extract', page, '--to', 'en'], { env: { HAPPENINGS_MODELS_DIR: dir } });
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(out.language).toBe('de');
+    expect(out.paragraphs.join(' ')).toContain('Straßenbahnlinie');
+    expect(out.translation).toBeNull();
+    expect(r.stderr.trim().split('\n')).toEqual([
+      expect.stringMatching(/^happenings: warning: .*no engine can translate de to en/),
+    ]);
+  });
 });
 
 describe('happenings translate', () => {

@@ -19,7 +19,8 @@ Prints one JSON object per input: url, canonicalUrl, site, title, subtitle, byli
 language, image, imageCaption, paragraphs, html, related, tags, isTeaser; with --to also
 translation {language, engine, engineVersion, title, subtitle, paragraphs, html, protectedNames, model,
 via, nameRepairs} (model and via null for a rule-based, direct translation; nameRepairs the names an engine
-that does not protect them lost or altered, and what was done).
+that does not protect them lost or altered, and what was done); translation is null, with a one-line
+warning on stderr, when no engine can translate the page's language.
 An input that fails prints {input, error} and the exit code is 1 at the end.
 
   --url BASE_URL   the page's address, when a single local file is given (default: its file:// URL)
@@ -113,7 +114,11 @@ async function translationJson(translator: Translator, article: Article, from: s
     return { language: to, engine: 'none', engineVersion: null, title, subtitle, paragraphs, html, protectedNames: [] };
   }
   const t = await translator.translateArticle(article, from, to);
-  if (!t) throw await noEngineError(translator, from, to);
+  if (!t) {
+    // The article is still worth printing (issue 17: a German page gave no article, exit 1).
+    process.stderr.write(`happenings: warning: ${errorLine(await noEngineError(translator, from, to))}\n`);
+    return null;
+  }
   const { language, engine, engineVersion, title, subtitle, paragraphs, html, protectedNames } = t;
   const provenance = { model: t.model ?? null, via: t.via ?? null, nameRepairs: t.nameRepairs ?? [] };
   return { language, engine, engineVersion, title, subtitle, paragraphs, html, protectedNames, ...provenance };

@@ -114,12 +114,12 @@ export class ApertiumEngine implements TranslationEngine {
 
   async translateTexts(texts: string[], from: string, to: string): Promise<string[]> {
     let out = texts;
-    for (const [a, b] of await this.hops(from, to))
-      out = await translatePlain(
-        out,
-        (segments) => this.translateSegments(segments, a, b),
-        new NameBook(b, a, this.features),
-      );
+    let keep = new Set<string>();
+    for (const [a, b] of await this.hops(from, to)) {
+      const book = new NameBook(b, a, this.features, keep);
+      out = await translatePlain(out, (segments) => this.translateSegments(segments, a, b), book);
+      keep = book.passOn();
+    }
     return out;
   }
 
@@ -127,15 +127,21 @@ export class ApertiumEngine implements TranslationEngine {
     return (await this.translateHtmlRuns(html, from, to)).html;
   }
 
-  /** Through the pivot, the second hop translates the first's HTML and the runs are chained. */
+  /**
+   * Through the pivot, the second hop translates the first's HTML and the runs are chained; the
+   * first hop's unknown words and protected names pass through the second as written.
+   */
   async translateHtmlRuns(html: string, from: string, to: string): Promise<HtmlTranslation> {
     let out: HtmlTranslation | null = null;
+    let keep = new Set<string>();
     for (const [a, b] of await this.hops(from, to)) {
+      const book = new NameBook(b, a, this.features, keep);
       const hop = await translateHtmlDocument(
         out?.html ?? html,
         (segments) => this.translateSegments(segments, a, b),
-        new NameBook(b, a, this.features),
+        book,
       );
+      keep = book.passOn();
       out = out ? { html: hop.html, runs: chainRuns(out.runs, hop.runs) } : hop;
     }
     return out!;

@@ -2,6 +2,7 @@
  * The gazetteer's data: one entity a line, tab-separated columns kind, en, es, fr, de, pt, it, ca, ru;
  * "|" between spellings of one language (the first is the one written in that language), "-" for none.
  * kind: p person, l place, o organisation. English is the key form. Sorted by kind, then English.
+ * Rows after Astana: places and institutions that a pivot or a literal reading broke on real pages (issue 17).
  * Sources: each outlet's own usage (EFE/El País, Le Monde, Tagesschau, Folha, ANSA, ARA, TASS).
  */
 export const gazetteerTable = `
@@ -114,4 +115,13 @@ o	Aeroflot	Aeroflot	-	-	-	-	-	Аэрофлот
 o	Huawei	Huawei	-	-	-	-	-	-
 o	Interpol	Interpol	-	-	-	-	-	Интерпол
 o	UNICEF	Unicef|UNICEF	Unicef	UNICEF	-	-	-	ЮНИСЕФ
+l	Belém	Belém	Belém	-	Belém	-	-	-
+l	Élysée	Élysée|Elíseo	Élysée	Élysée	Eliseu	-	-	-
+l	French Guiana	Guayana Francesa	Guyane|Guyane française	Französisch-Guayana	Guiana Francesa	Guyana francese	Guaiana Francesa	-
+o	Armed Forces	Fuerzas Armadas	Forces armées	Streitkräfte	Forças Armadas	Forze armate	Forces Armades	-
+o	Casa Rosada	Casa Rosada	Casa Rosada	-	Casa Rosada	-	-	-
+o	Foreign Affairs	Asuntos Exteriores|Relaciones Exteriores	Affaires étrangères	-	Negócios Estrangeiros|Relações Exteriores	Affari Esteri	Afers Exteriors	-
+o	Foreign Ministry	Ministerio de Asuntos Exteriores|Ministerio de Relaciones Exteriores	-	-	Ministério das Relações Exteriores|Ministério dos Negócios Estrangeiros	-	-	-
+o	La Moneda	La Moneda	-	-	-	-	-	-
+o	Movimiento Evita	Movimiento Evita	-	-	-	-	-	-
 `;

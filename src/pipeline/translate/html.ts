@@ -17,7 +17,7 @@ import {
   translateAroundNames,
   type StreamTranslate,
 } from './segments.js';
-import { parseStream, stripUnknownMarks, type Piece } from './stream.js';
+import { parseStream, type Piece } from './stream.js';
 
 const inlineTags = new Set([
   'A',
@@ -85,12 +85,14 @@ export async function translateHtmlDocument(
   book = new NameBook(),
 ): Promise<HtmlTranslation> {
   const body = parseBody(html);
+  joinSplitWords(body);
   const tags: Tags = { openings: new Map(), next: 1 };
   const runs: Run[] = cutRuns(body).map((nodes) => ({
     nodes,
     source: nodes.map((n) => n.textContent ?? '').join(''),
     stream: '',
   }));
+  book.learnNames(runs.map((r) => r.source));
   for (const run of runs) run.stream = run.nodes.map((n) => encodeNode(n, [], tags, book)).join('');
   const outputs = runs.length ? await translate(runs.map((r) => r.stream)) : [];
   const rendered = await Promise.all(
@@ -139,6 +141,36 @@ export function bodyRuns(html: string): { runs: DomNode[][]; serialize: () => st
         .map((node) => serialize(node, none))
         .join(''),
   };
+}
+
+interface Splittable extends DomNode {
+  previousSibling: DomNode | null;
+  nextSibling: DomNode | null;
+  replaceWith(...nodes: DomNode[]): void;
+  normalize(): void;
+}
+
+/**
+ * A formatting tag inside a word ("la<b>dor</b>", "brought<i>s</i>") would make two words of one for
+ * the engine: the tag is given up and the word read whole (the word matters more than its bold). Only
+ * a tag holding a bare piece of a word glued to a letter counts: "<b>Kim Jong Il</b>father" is a
+ * name and a word the page glued, and stays as it is. Links are kept.
+ */
+function joinSplitWords(body: DomNode): void {
+  const letterAt = (text: string | null | undefined, end: boolean) =>
+    /\p{L}/u.test((end ? text?.at(-1) : text?.[0]) ?? '');
+  const elements = (body as unknown as { querySelectorAll(s: string): ArrayLike<Splittable> }).querySelectorAll(
+    [...inlineTags].filter((t) => t !== 'A').join(','),
+  );
+  for (const element of Array.from(elements)) {
+    const parent = element.parentNode as Splittable | null;
+    if (!parent || !/^[\p{L}\p{N}]+$/u.test(element.textContent ?? '')) continue;
+    const glued =
+      letterAt(element.previousSibling?.textContent, true) || letterAt(element.nextSibling?.textContent, false);
+    if (!glued) continue;
+    element.replaceWith(...Array.from(element.childNodes));
+    parent.normalize();
+  }
 }
 
 function parseBody(html: string): DomNode {
@@ -251,7 +283,7 @@ function renderPieces(translated: Piece[], tags: Tags, source: string, book: Nam
   const firstWord = translated.findIndex((p) => /\p{L}/u.test(p.text));
   const pieces = recase(
     translated.map((p, i) => {
-      const text = stripUnknownMarks(book.polish(p.text, source), source);
+      const text = book.unmark(book.polish(p.text, source), source);
       return { ...p, text: i === firstWord ? keepFirstLetterCase(source, text) : text };
     }),
     source,

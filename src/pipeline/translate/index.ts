@@ -38,7 +38,7 @@ export interface TranslatorOptions {
   /** The neural engine's models, one folder per pair (config modelsDir); without it the engine serves no pair. */
   modelsDir?: string;
   /** The neural engine's threads, and the bench's fixed-length mode (neural/model.ts). */
-  neural?: ModelOptions;
+  neural?: ModelOptions & { workers?: number };
   /** Stand-ins for tests and future adapters, by name. */
   extraEngines?: TranslationEngine[];
   cacheEntries?: number;

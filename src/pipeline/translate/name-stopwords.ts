@@ -18,7 +18,7 @@ const groups = [
   'doctor doctora profesor profesora presidente presidenta ministro ministra primer primera rey reina príncipe',
   'princesa papa obispo arzobispo cardenal juez jueza fiscal alcalde alcaldesa gobernador gobernadora senador',
   'senadora diputado diputada secretario secretaria canciller director directora jefe jefa embajador embajadora',
-  'santo santa san sir lord lady',
+  'santo santa san sir lord lady mme mmes mlle monsieur madame sr sra srta dom dona senhor senhora',
   // institutions and organisations
   'asamblea ayuntamiento banco casa comisión congreso consejo constitucional cortes estado estados fondo',
   'generalitat gobierno junta ministerio monetario mundial naciones organización parlamento partido popular',
@@ -41,3 +41,27 @@ export const nameStopwords: ReadonlySet<string> = new Set(groups.join(' ').split
  * de Gales"); the other stopwords (titles, openers) only cut the run.
  */
 export const institutionWords: ReadonlySet<string> = new Set(groups.slice(10).join(' ').split(/\s+/));
+
+/**
+ * Compass points and landscape words ("del Río", "del Sur", "do Norte"): after a name's
+ * connector they end a name of common words ("Pilar del Río"); institution words there do not
+ * ("Miembros de la Asamblea" is a description for the translator).
+ */
+export const landscapeWords: ReadonlySet<string> = new Set([
+  ...groups[17]!.split(/\s+/),
+  ...'norte sur sul este oeste leste nord sud est ouest'.split(' '),
+]);
+
+/** Compass words: "Corea del Sur" is a country for the translator, "Diario del Sur" an outlet's name. */
+export const compassWords: ReadonlySet<string> = new Set(
+  'norte sur sul este oeste leste nord sud est ouest'.split(' '),
+);
+
+/**
+ * First words of outlet names ("Diario del Sur", "Estrela do Norte", "Jornal da Tarde"): with them a
+ * name keeps even a compass word. Spanish, Portuguese, French, Catalan; lower case.
+ */
+export const outletWords: ReadonlySet<string> = new Set(
+  `crónica crônica correo correio diari diario diário eco estrella estrela folha gaceta gazeta heraldo hoja
+  jornal journal noticias notícias periódico periodico radio rádio tribuna voz`.split(/\s+/),
+);

@@ -146,7 +146,7 @@ describe('unknown words', () => {
     expect(guessUnknown('desnuclearización')).toBe('denuclearization');
     expect(guessUnknown('radioactividad')).toBe('radioactivity');
     expect(guessUnknown('Agüero')).toBe('Agüero');
-    expect(guessUnknown('pocilgón')).toBe('pocilgon');
+    expect(guessUnknown('pocilgón')).toBe('pocilgón');
   });
 });
 

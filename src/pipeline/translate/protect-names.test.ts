@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { distinctNames, findNames } from './protect-names.js';
+import { deNamesOf, distinctNames, extendToKnownNames, findNames } from './protect-names.js';
 
 describe('findNames', () => {
   it('finds people in running text', () => {
@@ -15,6 +15,42 @@ describe('findNames', () => {
 
   it('leaves institutions and titles to the translator', () => {
     expect(findNames('La Casa Blanca y la Unión Europea hablaron con el Primer Ministro.')).toEqual([]);
+  });
+
+  it('keeps names that end in a common word whole, but leaves countries with compass words alone', () => {
+    const text = 'Pilar del Río y Daniel Funes leen el Diario del Sur en Corea del Sur y la Ciudad del Cabo.';
+    expect(findNames(text).map((s) => s.name)).toEqual([
+      'Pilar del Río',
+      'Daniel Funes',
+      'Diario del Sur',
+      'Ciudad del Cabo', // from the gazetteer (Cape Town)
+    ]);
+    expect(findNames('La marca Goop de Gwyneth Paltrow').map((s) => s.name)).toEqual(['Gwyneth Paltrow']);
+    // The landscape word must end the run: "Villa del Mar Azul" is no "Villa del Mar".
+    expect(findNames('en la Villa del Mar Azul').map((s) => s.name)).not.toContain('Villa del Mar');
+    expect(findNames('en el Great Lawn del Central Park').map((s) => s.name)).not.toContain('Great Lawn del Central');
+  });
+
+  it('extends a cut name over "de Y" when the text holds that name elsewhere', () => {
+    const text = 'Lo dijo Daniel Funes de Rioja en Madrid.';
+    const spans = findNames(text);
+    expect(spans.map((s) => s.name)).toEqual(['Daniel Funes']);
+    const known = new Set(deNamesOf(findNames('Ayer habló Funes de Rioja.')));
+    expect([...known]).toEqual(['Funes de Rioja']);
+    expect(extendToKnownNames(text, spans, known).map((s) => s.name)).toEqual(['Daniel Funes de Rioja']);
+    expect(
+      extendToKnownNames(
+        'dijo Juan Carlos Varela de Panamá',
+        findNames('dijo Juan Carlos Varela de Panamá'),
+        known,
+      ).map((s) => s.name),
+    ).toEqual(['Juan Carlos Varela']);
+  });
+
+  it('drops the sentence opener and a particle after it', () => {
+    expect(findNames('Selon le West Virginia Metro News, il pleut.').map((s) => s.name)).toEqual([
+      'West Virginia Metro News',
+    ]);
   });
 
   it('drops the sentence opener from a longer run', () => {

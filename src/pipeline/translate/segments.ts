@@ -3,7 +3,7 @@
  * in wordbound blanks (`n:K`) and are put back verbatim afterwards, wherever apertium moved them.
  */
 import { polish, type FeatureSwitches } from './polish.js';
-import { findNames, nameInLanguage, type NameSpan } from './protect-names.js';
+import { deNamesOf, extendToKnownNames, findNames, nameInLanguage, type NameSpan } from './protect-names.js';
 import { dropAnimateA } from './source-edits.js';
 import { dropPersonalA } from './personal-a.js';
 import { escapeStream, parseStream, stripUnknownMarks, wordbound, type Piece } from './stream.js';
@@ -18,17 +18,46 @@ export type StreamTranslate = (segments: string[]) => Promise<string[]>;
  */
 export class NameBook {
   private readonly names = new Map<string, string>();
+  /** Words the engine marked unknown in this hop (a pivot's next hop passes them through). */
+  readonly unknown = new Set<string>();
+  /** "Funes de Rioja"-shaped names met anywhere in the text being translated (learnNames). */
+  private readonly deNames = new Set<string>();
 
-  /** `language`: the target language, for names the gazetteer spells differently there. */
+  /**
+   * `language`: the target language, for names the gazetteer spells differently there. `keep`:
+   * words and names to pass through as written: through a pivot, the first hop's unknown words and
+   * protected names (the second hop would mark "*ibuprofène" or turn "Belém" into "Belén").
+   */
   constructor(
     readonly language: string | null = null,
     readonly from: string | null = null,
     readonly features: FeatureSwitches = {},
+    readonly keep: ReadonlySet<string> = new Set(),
   ) {}
 
-  /** The names to protect in a text (none when the names feature is off). */
+  /** The names to protect in a text (none when the names feature is off), and the words to keep. */
   findNames(text: string): NameSpan[] {
-    return this.features.names === false ? [] : findNames(text);
+    const names = this.features.names === false ? [] : extendToKnownNames(text, findNames(text), this.deNames);
+    return this.keep.size ? withKeptWords(text, names, this.keep) : names;
+  }
+
+  /**
+   * Reads all the texts of one translation first, so a name is written one way in all of them
+   * ("Funes de Rioja" alone and in "Daniel Funes de Rioja").
+   */
+  learnNames(texts: string[]): void {
+    if (this.features.names === false) return;
+    for (const text of texts) for (const name of deNamesOf(findNames(text))) this.deNames.add(name);
+  }
+
+  /** Output without unknown-word marks; the marked words are noted in `unknown`. */
+  unmark(text: string, source: string): string {
+    return stripUnknownMarks(text, source, this.unknown);
+  }
+
+  /** What the next hop of a pivot passes through as written: this hop's unknown words and names. */
+  passOn(): Set<string> {
+    return new Set([...this.unknown, ...this.distinct()]);
   }
 
   /** A translated text polished for its pair (polish.ts); unknown-word marks are left for the caller. */
@@ -56,6 +85,21 @@ export class NameBook {
   distinct(): string[] {
     return [...new Set(this.names.values())];
   }
+}
+
+/** The names, plus each kept word or name found whole in the text where no name already stands. */
+function withKeptWords(text: string, names: NameSpan[], keep: ReadonlySet<string>): NameSpan[] {
+  const spans = [...names];
+  const isWordChar = (c: string | undefined) => c !== undefined && /[\p{L}\p{N}]/u.test(c);
+  for (const word of keep) {
+    for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + word.length)) {
+      const end = at + word.length;
+      if (isWordChar(text[at - 1]) || isWordChar(text[end])) continue;
+      if (spans.some((s) => s.start < end && at < s.end)) continue;
+      spans.push({ start: at, end, name: word });
+    }
+  }
+  return spans.sort((a, b) => a.start - b.start);
 }
 
 /** One run of text as stream, its names wrapped so they survive; `marks` wrap the whole run. */
@@ -108,6 +152,7 @@ export async function translatePlain(
   book = new NameBook(),
 ): Promise<string[]> {
   const lines = texts.map((t) => t.split('\n'));
+  book.learnNames(texts);
   const segments: string[] = [];
   const names = new Map<string, NameSpan[]>();
   for (const line of lines.flat()) {
@@ -137,7 +182,7 @@ async function finishLine(
   book: NameBook,
 ): Promise<string> {
   const source = line.trim();
-  let translated = tidy(source, stripUnknownMarks(book.polish(output, source), source), spans, book);
+  let translated = tidy(source, book.unmark(book.polish(output, source), source), spans, book);
   if (spans.some((span) => !translated.includes(nameInLanguage(span, book.language)))) {
     translated = tidy(source, await translateAroundNames(source, spans, translate, book), spans, book);
   }
@@ -173,7 +218,7 @@ export async function translateAroundNames(
       .trim();
     return (
       (/^\s/.test(g) ? ' ' : '') +
-      keepFirstLetterCase(g, stripUnknownMarks(book.polish(text, g), g)) +
+      keepFirstLetterCase(g, book.unmark(book.polish(text, g), g)) +
       (/\s$/.test(g) ? ' ' : '')
     );
   });

@@ -38,4 +38,12 @@ describe('stripUnknownMarks', () => {
       '5 * 3 is 15 #JeSuis @elpais',
     );
   });
+  it('removes marks inside hyphenated words and after digits, noting the marked words', () => {
+    const unknown = new Set<string>();
+    expect(stripUnknownMarks('the gastro-*entérologue came 1*º', 'le gastro-entérologue 1º', unknown)).toBe(
+      'the gastro-entérologue came 1º',
+    );
+    expect([...unknown]).toEqual(['entérologue', 'º']);
+    expect(stripUnknownMarks('write to ana@example.com', 'escribe a ana@example.com')).toBe('write to ana@example.com');
+  });
 });

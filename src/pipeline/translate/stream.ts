@@ -78,13 +78,16 @@ function unescape(s: string): string {
 }
 
 /**
- * Removes Apertium's unknown-word marks (`*word`, `#word`, `@word`) left after `-n` generation. A mark
- * is only removed right before a letter and after a start, space or opening punctuation, and never
- * when the source itself had that marked word (a hashtag, an @handle): "5 * 3" and "#JeSuis" survive.
+ * Removes Apertium's unknown-word marks (`*word`, `#word`, `@word`) left after `-n` generation,
+ * wherever they stand before a letter: after a space, inside a hyphenated word ("gastro-*enterologue")
+ * or after a digit ("1*º"). Never when the source itself had that marked word (a hashtag, an @handle,
+ * an e-mail address): "5 * 3" and "#JeSuis" survive. `unknown` collects the words that were marked.
  */
-export function stripUnknownMarks(text: string, source: string): string {
-  return text.replace(
-    /(^|[\s([{"'«“‘¡¿])([*#@]+)(\p{L}[\p{L}\p{N}_'-]*)/gu,
-    (all, before: string, mark: string, word: string) => (source.includes(`${mark}${word}`) ? all : `${before}${word}`),
-  );
+export function stripUnknownMarks(text: string, source: string, unknown?: Set<string>): string {
+  if (!/[*#@]/.test(text)) return text;
+  return text.replace(/([*#@]+)(\p{L}[\p{L}\p{N}_'’-]*)/gu, (all, mark: string, word: string) => {
+    if (source.includes(`${mark}${word}`)) return all;
+    unknown?.add(word.replace(/['’-]+$/u, ''));
+    return word;
+  });
 }

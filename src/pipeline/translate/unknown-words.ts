@@ -2,8 +2,9 @@
  * Words Apertium's Spanish → English dictionaries do not know (it marks them `*palabra`): first a
  * small table of frequent news words (unknown-words-data.ts), else a Spanish → English cognate
  * ending ("desnuclearización" → "denuclearization", "separatistas" → "separatists"), else the word
- * as written without its accents (an English reader matches "Agüero" or "penalti" more easily
- * than a marked word). Capitalised words (names) are only unmarked, never changed.
+ * as written, accents and all (issue 17: a copied "ojala" for "ojalá" or "ibuprofene" for
+ * "ibuprofène" misspells the source; an English reader matches the word as written at least as well).
+ * Capitalised words (names) are only unmarked, never changed.
  */
 import { unknownVerbs, unknownWords } from './unknown-words-data.js';
 
@@ -42,7 +43,7 @@ export function guessUnknown(word: string): string {
   if (known) return known;
   for (const [ending, english] of cognateEndings)
     if (ending.test(lower)) return withoutAccents(lower.replace(ending, english));
-  return withoutAccents(word);
+  return word;
 }
 
 function withoutAccents(word: string): string {

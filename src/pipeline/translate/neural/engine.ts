@@ -6,6 +6,7 @@
  * once, in one line naming the file, and its pair is then not supported, so the translator falls to
  * the next engine (Apertium).
  */
+import os from 'node:os';
 import ort from 'onnxruntime-node';
 import { errorLine, HappeningsError } from '../../../errors.js';
 import { log } from '../../../log.js';
@@ -18,7 +19,16 @@ import { ModelWorker } from './model-worker.js';
 
 export interface NeuralOptions extends ModelOptions {
   modelsDir: string;
+  /**
+   * Worker threads, each with its own copy of a pair's model and one ONNX thread (default: one per
+   * core, at most two). ONNX Runtime's own threads gain little on a tiny model's small matrices
+   * (bench:translate: one session with 2 threads ran slower than with 1); two copies working on two
+   * halves of the text use both cores, for a second copy's memory.
+   */
+  workers?: number;
 }
+
+const defaultWorkers = () => Math.max(1, Math.min(2, os.availableParallelism()));
 
 export class NeuralEngine implements TranslationEngine {
   readonly name = 'neural';
@@ -26,10 +36,12 @@ export class NeuralEngine implements TranslationEngine {
   readonly protectsNames = false;
   /** Per pair: whether its model loaded (in the worker). */
   private readonly models = new Map<string, Promise<boolean>>();
-  private readonly worker = new ModelWorker();
+  private readonly workers: ModelWorker[];
   private readonly identities = new Map<string, { model: string; version: string }>();
 
-  constructor(private readonly options: NeuralOptions) {}
+  constructor(private readonly options: NeuralOptions) {
+    this.workers = Array.from({ length: options.workers ?? defaultWorkers() }, () => new ModelWorker());
+  }
 
   /** The ONNX Runtime version; the model's own version is in describe(). */
   version = async () => `onnxruntime ${ort.env.versions.node ?? ort.env.versions.common}`;
@@ -56,10 +68,24 @@ export class NeuralEngine implements TranslationEngine {
     return { ...identity, via: null };
   }
 
+  /** The texts cut into one share per worker (by characters, in order), translated side by side. */
   async translateTexts(texts: string[], from: string, to: string): Promise<string[]> {
     const files = await this.required(from, to);
-    const request = { op: 'translate' as const, pair: `${from}-${to}`, files, options: this.modelOptions(), texts };
-    return (await this.worker.request(request)) as string[];
+    const shares = shareOut(texts, this.workers.length);
+    const done = await Promise.all(
+      shares.map((share, i) =>
+        share.length === 0
+          ? []
+          : (this.workers[i]!.request({
+              op: 'translate',
+              pair: `${from}-${to}`,
+              files,
+              options: this.modelOptions(),
+              texts: share,
+            }) as Promise<string[]>),
+      ),
+    );
+    return done.flat();
   }
 
   async translateHtml(html: string, from: string, to: string): Promise<string> {
@@ -75,7 +101,7 @@ export class NeuralEngine implements TranslationEngine {
   async close(): Promise<void> {
     await Promise.all(this.models.values());
     this.models.clear();
-    await this.worker.close();
+    await Promise.all(this.workers.map((w) => w.close()));
   }
 
   /** Whether the pair's model is loaded, loading it once; false when not installed or it does not load (logged once). */
@@ -86,7 +112,8 @@ export class NeuralEngine implements TranslationEngine {
       const files = modelFiles(this.options.modelsDir, from, to);
       // A pair not installed is looked for again next time: `models add` may install it while we run.
       if (!files) return Promise.resolve(false);
-      model = this.worker.request({ op: 'load', pair, files, options: this.modelOptions() }).then(
+      const options = this.modelOptions();
+      model = Promise.all(this.workers.map((w) => w.request({ op: 'load', pair, files, options }))).then(
         () => true,
         (error: unknown) => {
           log.error(
@@ -112,8 +139,23 @@ export class NeuralEngine implements TranslationEngine {
     return files;
   }
 
+  /** One ONNX thread per worker when there are several (they share the cores), else every core. */
   private modelOptions(): ModelOptions {
-    const { modelsDir: _, ...options } = this.options;
-    return options;
+    const { modelsDir: _, workers: __, ...options } = this.options;
+    return this.workers.length > 1 ? { threads: 1, ...options } : options;
   }
+}
+
+/** `texts` in `n` consecutive shares of about equal length (characters); order kept. */
+export function shareOut(texts: string[], n: number): string[][] {
+  if (n <= 1 || texts.length <= 1) return [texts];
+  const total = texts.reduce((sum, t) => sum + t.length, 0);
+  const shares: string[][] = [[]];
+  let filled = 0;
+  for (const text of texts) {
+    if (filled >= (total * shares.length) / n && shares.length < n) shares.push([]);
+    shares.at(-1)!.push(text);
+    filled += text.length;
+  }
+  return shares;
 }
