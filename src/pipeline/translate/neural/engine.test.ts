@@ -6,7 +6,7 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { NeuralEngine } from './engine.js';
+import { NeuralEngine, shareOut } from './engine.js';
 import { installedPairs } from './model-files.js';
 import { writeTestModel } from './test-model.testkit.js';
 
@@ -88,8 +88,8 @@ describe('NeuralEngine on the test model', () => {
   });
 
   it('starts its worker again after the worker dies, loading the model again', async () => {
-    const worker = (engine as unknown as { worker: { worker: { terminate(): Promise<number> } | null } }).worker;
-    await worker.worker!.terminate();
+    const { workers } = engine as unknown as { workers: { worker: { terminate(): Promise<number> } | null }[] };
+    await workers[0]!.worker!.terminate();
     expect(await engine.translateTexts(['el perro'], 'es', 'en')).toEqual(['the dog']);
   });
 
@@ -105,5 +105,16 @@ describe('NeuralEngine on the test model', () => {
     expect(out).toContain('<pre>el gato</pre>');
     expect(runs).toContainEqual(['El gato negro', 'The cat black']);
     expect(await engine.translateHtml('', 'es', 'en')).toBe('');
+  });
+});
+
+describe('shareOut (the engine's workers each take a share of the texts)', () => {
+  it('cuts texts into consecutive shares of about equal length, order kept', () => {
+    const texts = ['aaaa', 'bb', 'cc', 'dddd', 'e'];
+    const shares = shareOut(texts, 2);
+    expect(shares.flat()).toEqual(texts);
+    expect(shares).toHaveLength(2);
+    expect(shareOut(['one'], 2)).toEqual([['one']]);
+    expect(shareOut(texts, 1)).toEqual([texts]);
   });
 });
