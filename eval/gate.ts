@@ -14,7 +14,7 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 
-export const STAGES = ['extract', 'translate', 'cluster', 'dedupe'] as const;
+export const STAGES = ['extract', 'translate', 'cluster', 'dedupe', 'fidelity'] as const;
 export type Stage = (typeof STAGES)[number];
 
 export interface Limits {
