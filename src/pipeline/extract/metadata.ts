@@ -34,7 +34,8 @@ export interface Metadata {
   declaresArticle: boolean;
   /** JSON-LD articleBody as written (lines kept): the body of pages whose HTML is a script shell. */
   articleBody: string | null;
-  /** CSS selectors of the parts JSON-LD marks as not free (hasPart.cssSelector of a paywall). */
+  /** CSS selectors of the parts JSON-LD marks as not free (hasPart.cssSelector of a paywall): on the page
+   *  served to us they hold the story, so nothing removes them (paywall.ts). */
   paywalledSelectors: string[];
 }
 
