@@ -49,7 +49,8 @@ export function readMetadata(document: DomDocument, url: string, hints: ExtractH
     standfirst: textOf(first(document, STANDFIRST_SELECTOR)) || null,
     description: meta(document, 'og:description') ?? stringField(ld, 'description') ?? meta(document, 'description'),
     byline:
-      findByline(document, ld, (key) => meta(document, key), site) ?? (withoutByPrefix(collapse(hints.byline)) || null),
+      findByline(document, ld, (key) => meta(document, key), site, url) ??
+      (withoutByPrefix(collapse(hints.byline)) || null),
     publishedAt,
     languageHint: findLanguage(document, ld) ?? (collapse(hints.language) || null),
     site,
