@@ -45,7 +45,7 @@ export function readMetadata(document: DomDocument, url: string, hints: ExtractH
   const canonicalUrl = findCanonical(document, url);
   const publishedAt = findPublishedAt(document, ld, url, (key) => meta(document, key)) ?? isoDate(hints.publishedAt);
   return {
-    title: findTitle(document, ld, site) ?? (collapse(hints.title) || null),
+    title: findTitle(document, ld, site, hostOf(url)) ?? (collapse(hints.title) || null),
     standfirst: textOf(first(document, STANDFIRST_SELECTOR)) || null,
     description: meta(document, 'og:description') ?? stringField(ld, 'description') ?? meta(document, 'description'),
     byline:
