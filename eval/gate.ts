@@ -14,7 +14,7 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 
-export const STAGES = ['extract', 'translate', 'cluster', 'dedupe', 'enrich'] as const;
+export const STAGES = ['extract', 'translate', 'cluster', 'dedupe', 'enrich', 'fidelity'] as const;
 export type Stage = (typeof STAGES)[number];
 
 export interface Limits {

@@ -12,6 +12,7 @@
 import {
   TEXT_NODE,
   collapse,
+  parseFragment,
   textOf,
   type DomDocument,
   type DomElement,
@@ -49,7 +50,7 @@ const MARKUP = [
 
 /** Bare labels and placeholders that byline markup sometimes holds instead of a name. */
 const NOT_A_NAME =
-  /^(mon|tue|wed|thu|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|saturday|sunday|author|authors|authors:|the author|written by|by|admin|administrator|staff|editor|guest|anonymous|unknown|posted by|autor|auteur|redacción)$/i;
+  /^(mon|tue|wed|thu|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|saturday|sunday|author|authors|authors:|the author|written by|by|admin|administrator|staff|editor|guest|anonymous|unknown|posted by|autor|auteur|redacción|redaccion|la redacción|redação|redacao|rédaction|la rédaction|redaktion|redazione|an[óo]nimo|anonyme|anonimo|desconocido|sin autor)$/i;
 /** "By", "Written by", "Recipe by", "Article by:", "Insights from", "Authors of this article:"... */
 const PREFIX =
   /^\s*((\p{L}+\s+){0,2}(by|from)|by|por|par|von|door|di|av|af|de|автор|authors?(\s+of\s+this\s+article)?|autor|auteur)(?![\p{L}\p{N}])\s*:?\s*/iu;
@@ -69,8 +70,30 @@ export interface BylineEvidence {
   labelled: string | null;
 }
 
-export function findByline(document: DomDocument, ld: JsonObject | null, meta: MetaLookup, site = ''): string | null {
-  return chooseByline(bylineEvidence(document, ld, meta), site);
+/** `site`: the site's name (og:site_name, the JSON-LD publisher); `url`: the page, whose domain is a
+ *  name of the site too ("webnata" on webnata.com.br). */
+export function findByline(
+  document: DomDocument,
+  ld: JsonObject | null,
+  meta: MetaLookup,
+  site = '',
+  url = '',
+): string | null {
+  const publisher = isObject(ld?.publisher) && typeof ld.publisher.name === 'string' ? ld.publisher.name : '';
+  return chooseByline(bylineEvidence(document, ld, meta), [site, publisher], domainName(url));
+}
+
+/** "https://www.webnata.com.br/x" → "webnata". */
+function domainName(url: string): string {
+  try {
+    const parts = new URL(url).hostname.replace(/^www\./, '').split('.');
+    const generic = new Set(['com', 'co', 'org', 'net', 'gov', 'edu', 'ac', 'gob', 'gouv']);
+    while (parts.length > 1 && (parts[parts.length - 1]!.length <= 3 || generic.has(parts[parts.length - 1]!)))
+      parts.pop();
+    return parts[parts.length - 1] ?? '';
+  } catch {
+    return '';
+  }
 }
 
 export function bylineEvidence(document: DomDocument, ld: JsonObject | null, meta: MetaLookup): BylineEvidence {
@@ -88,17 +111,45 @@ export function bylineEvidence(document: DomDocument, ld: JsonObject | null, met
 /** People first: JSON-LD people → meta author → byline markup → a "By ..." line → a labelled name. A
  *  name that is the site's own (the publisher standing in for a writer: "USA TODAY" on usatoday.com)
  *  counts as an organisation and comes after them, then the JSON-LD organisations. */
-export function chooseByline(evidence: BylineEvidence, site: string): string | null {
-  const isSite = (name: string): boolean => sameName(name, site);
-  const people = evidence.people.filter((name) => !isSite(name));
+export function chooseByline(evidence: BylineEvidence, site: string | string[], domain = ''): string | null {
+  const names = (Array.isArray(site) ? site : [site]).filter(Boolean);
+  const key = (text: string): string => text.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
+  const isSite = (name: string): boolean =>
+    names.some((own) => sameName(name, own)) || (domain !== '' && key(name) === key(domain)) || isBrand(name);
+  const people = evidence.people.filter((name) => !isSite(name) && !AGENCY.test(name));
   if (people.length > 0) return people.join(', ');
   const found = [evidence.meta, evidence.markup, evidence.written, evidence.labelled].filter(
     (name): name is string => !!name,
   );
-  const person = found.find((name) => !isSite(name));
+  const person = found.find((name) => !isSite(name) && !AGENCY.test(name));
   if (person) return person;
+  const agency = [...evidence.people, ...found].find((name) => AGENCY.test(name));
+  if (agency) return agency; // a wire agency is the page's own credit: better than a brand
+  // No person: the site's own name as the page states it (the publisher standing in for a writer, as
+  // shared/data/wcxb-dev-articles' truth keeps it), never a web address.
   if (evidence.people.length > 0) return evidence.people.join(', ');
-  return found[0] ?? (evidence.organisations.length > 0 ? evidence.organisations.join(', ') : null);
+  const own = found.find((name) => !isBrand(name));
+  if (own) return own;
+  const organisations = evidence.organisations.filter((name) => !isBrand(name));
+  return organisations.length > 0 ? organisations.join(', ') : null;
+}
+
+/** Wire agencies: a credit, but a person named on the same page is the byline. */
+const AGENCY =
+  /^(afp|ap|efe|reuters|dpa|ansa|europa press|agencia efe|agence france-presse|associated press|lusa|apa|sda|kyodo|xinhua)$/i;
+
+/** "Deutsche Welle (www.dw.com)": a name that carries a web address is a brand. (A bare "Site.com" is
+ *  kept as a last resort: shared/data/wcxb-dev-articles' truth keeps such names as the author.) */
+function isBrand(name: string): boolean {
+  return /\bwww\.|https?:/i.test(name);
+}
+
+/** "MEDELLÍN", "Medellín (EFE)" style datelines: a city in capitals, or a name with an agency in brackets. */
+function isCityDateline(text: string): boolean {
+  return (
+    /^\p{Lu}[\p{Lu}-]{4,}$/u.test(text) ||
+    /^\p{L}[\p{L}\s-]*\s*\((afp|efe|ap|reuters|dpa|ansa|europa press)\)$/iu.test(text)
+  );
 }
 
 /** "USA TODAY" and "usatoday.com", "Corti" and "Corti AI": the same organisation, loosely. */
@@ -283,7 +334,7 @@ export function cleanByline(raw: string | null | undefined): string | null {
       !/\d|@|https?:|\{|\}|^[a-z]+\.[a-z.]+$|\b[Aa]dmin\b/.test(name) &&
       !NOT_A_NAME.test(name),
   );
-  return plausible && !NOT_A_NAME.test(text) ? text : null;
+  return plausible && !NOT_A_NAME.test(text) && !isCityDateline(text) ? text : null;
 }
 
 /** A date or a reading time after the names ("Ann Lee, Dec 17, 2025", "Bo Chen · 12.03.2024 · 6 min read"). */
@@ -293,11 +344,13 @@ const TRAILING_DATE =
 const ENTITIES: Record<string, string> = { amp: '&', quot: '"', apos: "'", lt: '<', gt: '>', nbsp: ' ' };
 
 export function decodeEntities(text: string): string {
-  return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, code: string) => {
+  const decoded = text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, code: string) => {
     if (code[0] === '#') {
       const n = code[1] === 'x' || code[1] === 'X' ? parseInt(code.slice(2), 16) : Number(code.slice(1));
       return Number.isFinite(n) && n > 0 && n < 0x110000 ? String.fromCodePoint(n) : whole;
     }
     return ENTITIES[code.toLowerCase()] ?? whole;
   });
+  // Any other named entity ("Redacci&oacute;n") through the HTML parser, which knows them all.
+  return /&[a-z]+;/i.test(decoded) ? textOf(parseFragment(decoded.replace(/</g, '&lt;'))) : decoded;
 }

@@ -162,8 +162,33 @@ export function nextElement(node: DomNode): DomElement | null {
 }
 
 export function remove(node: DomNode): void {
+  if (storyPath.has(node)) return; // the story's own block: see protectStory
   shapeVersion++;
   if (node.parent) removeElement(node as ChildNode);
+}
+
+/** The elements from a body root down to the block that holds most of its text (protectStory). */
+const storyPath = new WeakSet<DomNode>();
+
+/**
+ * The one rule every clean-up obeys: none may remove the block that holds most of the article's text.
+ * Marks the path from `root` down to the innermost element holding more than half of its text (less
+ * link text); remove() then leaves those elements in place. Paragraphs inside the block can still go.
+ */
+export function protectStory(root: DomElement): void {
+  const prose = (el: DomNode): number => {
+    const size = measureText(el);
+    return size.text - size.links;
+  };
+  const total = prose(root);
+  if (total <= 0) return;
+  let at: DomElement | null = root;
+  while (at) {
+    storyPath.add(at);
+    let next: DomElement | null = null;
+    for (const child of at.children) if (isTag(child) && prose(child) > total / 2) next = child;
+    at = next;
+  }
 }
 
 /** False once the node or one of its ancestors was removed from under `root`. */

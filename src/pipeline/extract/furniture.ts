@@ -156,7 +156,7 @@ export function labelKind(raw: string): FurnitureKind | null {
   const text = collapse(trimmed)
     .toLowerCase()
     .replace(/\s+:/g, ':')
-    .replace(/^[\s»›>|•·:\-–—]+|[\s»›>|•·\-–—.…]+$/gu, '');
+    .replace(/^[\s»›>|•·:\-–—(]+|[\s»›>|•·\-–—.…)]+$/gu, '');
   if (text.length === 0 || text.length > MAX_LABEL) return null;
   const exact = PHRASE_KINDS.get(text) ?? (text.endsWith(':') ? PHRASE_KINDS.get(text.slice(0, -1)) : undefined);
   if (exact) return exact;
@@ -193,7 +193,7 @@ function mayStartPhrase(text: string, start: number, end: number): boolean {
 }
 
 function isLeadDroppable(c: number): boolean {
-  if (c < 0x80) return c === 0x2d || c === 0x3a || c === 0x3e || c === 0x7c;
+  if (c < 0x80) return c === 0x28 || c === 0x2d || c === 0x3a || c === 0x3e || c === 0x7c;
   return c === 0xb7 || c === 0xbb || c === 0x2013 || c === 0x2014 || c === 0x2022 || c === 0x203a;
 }
 
@@ -210,7 +210,7 @@ function keepsMore(text: string, start: number, end: number, limit: number): boo
 }
 
 function isDroppable(c: number): boolean {
-  if (c < 0x80) return c === 0x2d || c === 0x2e || c === 0x3a || c === 0x3e || c === 0x7c;
+  if (c < 0x80) return c === 0x28 || c === 0x29 || c === 0x2d || c === 0x2e || c === 0x3a || c === 0x3e || c === 0x7c;
   return c === 0xb7 || c === 0xbb || c === 0x2013 || c === 0x2014 || c === 0x2022 || c === 0x2026 || c === 0x203a;
 }
 

@@ -63,8 +63,23 @@ function fileName(src: string): string {
 
 function captionOf(img: DomElement): string | null {
   const figure = closest(img, 'figure');
-  const caption = figure ? textOf(first(figure, 'figcaption')) : '';
-  if (caption && !FILE_NAME.test(caption)) return caption;
-  const alt = collapse(getAttr(img, 'alt'));
-  return alt && !FILE_NAME.test(alt) ? alt : null;
+  const caption = cleanCaption(figure ? textOf(first(figure, 'figcaption')) : '');
+  if (caption) return caption;
+  return cleanCaption(collapse(getAttr(img, 'alt')));
+}
+
+/** An upload's file name anywhere in a caption ("IMG_20261112_0934.jpg Vista del puerto"). */
+const FILE_NAME_IN_TEXT = /(^|\s)[\w\-.()~%+]{1,120}\.(avif|bmp|gif|heic|jpe?g|png|svg|tiff?|webp)(?=\s|$|[,;:)])/gi;
+/** A credit label with nothing after it ("— Photo", "Foto:", "Photo …"). */
+const DANGLING_CREDIT =
+  /(^|(?<=[.])\s*|\s*[—–-]\s*)\(?(photos?|fotos?|fotografía|foto de|photo de|bild|imagen|images?|crédits?|credits?)\s*:?\s*(…|\.\.\.)?\s*\)?\s*$/i;
+
+/** The caption without file names and a dangling credit label; null when nothing is left. */
+export function cleanCaption(text: string): string | null {
+  if (!text) return null;
+  if (FILE_NAME.test(text)) return null;
+  let clean = collapse(text.replace(FILE_NAME_IN_TEXT, ' '));
+  for (let i = 0; i < 2 && DANGLING_CREDIT.test(clean); i++) clean = collapse(clean.replace(DANGLING_CREDIT, ''));
+  clean = clean.replace(/^[\s—–|:·-]+|[\s—–|:·-]+$/g, '');
+  return /[\p{L}\p{N}]/u.test(clean) ? clean : null;
 }

@@ -6,7 +6,7 @@
 import type { Article, ExtractHints, RelatedLink } from '../../model.js';
 import { HappeningsError, errorLine } from '../../errors.js';
 import { sanitizeChildren } from '../sanitize/index.js';
-import { measureText, remove, type DomElement } from './dom.js';
+import { measureText, protectStory, remove, type DomElement } from './dom.js';
 import { all, first } from './select.js';
 import { chooseSubtitle, readMetadata, type Metadata } from './metadata.js';
 import { removeFurniture } from './furniture.js';
@@ -15,7 +15,7 @@ import { captionElements, isLeftoverLabel, sameText, tidyBody } from './tidy.js'
 import { blockTexts } from './blocks.js';
 import { parseShallow } from './shallow.js';
 import { articleBodyRoot } from './ldbody.js';
-import { isTeaser, removePaywallPrompts } from './paywall.js';
+import { hasPaywallMarks, isTeaser, removePaywallPrompts } from './paywall.js';
 
 export type { Article, ExtractHints, RelatedLink } from '../../model.js';
 
@@ -39,8 +39,9 @@ function extract(original: string, url: string, hints: ExtractHints): Article {
   const found = chosen ? { root: chosen } : findBody(page);
   const body = found && !isThin(found.root) ? found : (ldBody(metadata) ?? found); // script-rendered pages
   if (!body) throw noArticle(url);
-  const teaser = isTeaser(original);
-  if (teaser) removePaywallPrompts(body.root, metadata.paywalledSelectors);
+  protectStory(body.root); // no clean-up below may remove the block holding most of the text
+  const marked = hasPaywallMarks(original);
+  if (marked) removePaywallPrompts(body.root);
   const related = [...boxed, ...tidyBody(body.root, [metadata.title, metadata.standfirst], url, metadata.byline)];
   const paragraphs = readParagraphs(body.root, [metadata.title, metadata.standfirst]);
   if (isNotAnArticle(body.root, paragraphs, metadata)) throw noArticle(url);
@@ -60,7 +61,7 @@ function extract(original: string, url: string, hints: ExtractHints): Article {
     related: uniqueLinks(related),
     tags: metadata.tags,
     section: metadata.section,
-    isTeaser: teaser,
+    isTeaser: isTeaser(marked, paragraphs),
   };
 }
 

@@ -34,7 +34,8 @@ export interface Metadata {
   declaresArticle: boolean;
   /** JSON-LD articleBody as written (lines kept): the body of pages whose HTML is a script shell. */
   articleBody: string | null;
-  /** CSS selectors of the parts JSON-LD marks as not free (hasPart.cssSelector of a paywall). */
+  /** CSS selectors of the parts JSON-LD marks as not free (hasPart.cssSelector of a paywall): on the page
+   *  served to us they hold the story, so nothing removes them (paywall.ts). */
   paywalledSelectors: string[];
 }
 
@@ -44,11 +45,12 @@ export function readMetadata(document: DomDocument, url: string, hints: ExtractH
   const canonicalUrl = findCanonical(document, url);
   const publishedAt = findPublishedAt(document, ld, url, (key) => meta(document, key)) ?? isoDate(hints.publishedAt);
   return {
-    title: findTitle(document, ld, site) ?? (collapse(hints.title) || null),
+    title: findTitle(document, ld, site, hostOf(url)) ?? (collapse(hints.title) || null),
     standfirst: textOf(first(document, STANDFIRST_SELECTOR)) || null,
     description: meta(document, 'og:description') ?? stringField(ld, 'description') ?? meta(document, 'description'),
     byline:
-      findByline(document, ld, (key) => meta(document, key), site) ?? (withoutByPrefix(collapse(hints.byline)) || null),
+      findByline(document, ld, (key) => meta(document, key), site, url) ??
+      (withoutByPrefix(collapse(hints.byline)) || null),
     publishedAt,
     languageHint: findLanguage(document, ld) ?? (collapse(hints.language) || null),
     site,

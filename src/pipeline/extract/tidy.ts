@@ -28,8 +28,8 @@ export function tidyBody(
   byline: string | null = null,
 ): RelatedLink[] {
   const related = removeFurniture(root, pageUrl);
-  removeCredits(root, byline);
   for (const text of repeats) if (text) removeRepeat(root, text);
+  removeCredits(root, byline); // after the headline's repeat: a dateline beside it stands alone then
   removeDateLines(root);
   removeRepeatedQuotes(root);
   loadLazyImages(root, pageUrl);

@@ -10,11 +10,26 @@ import { stringField, type JsonObject } from './jsonld.js';
 
 const SEPARATOR = /\s+[|\-–—·:»/]\s+|\s+[|·»]\s*|\s*[|·»]\s+/;
 
-export function findTitle(document: DomDocument, ld: JsonObject | null, site: string | null): string | null {
+export function findTitle(
+  document: DomDocument,
+  ld: JsonObject | null,
+  site: string | null,
+  domain = '',
+): string | null {
+  const title = chooseTitle(document, ld, site);
+  return title ? withoutSitePrefix(title, [site, domain]) : null;
+}
+
+function chooseTitle(document: DomDocument, ld: JsonObject | null, site: string | null): string | null {
   const pageTitle = textOf(first(document, 'head title'));
-  const og = attr(document, 'meta[property="og:title"], meta[name="og:title"]', 'content');
+  const declaredOg = attr(document, 'meta[property="og:title"], meta[name="og:title"]', 'content');
   const twitter = attr(document, 'meta[name="twitter:title"], meta[property="twitter:title"]', 'content');
   const headline = stringField(ld, 'headline') ?? stringField(ld, 'name');
+  // og:title that shares nothing with the article's own headline and is not in <title>: the site's slogan.
+  const og =
+    declaredOg && headline && sharedShare(declaredOg, headline) < MIN_SHARED_WORDS && !contains(pageTitle, declaredOg)
+      ? null
+      : declaredOg;
   // A trailing part of "Headline | Section | Site" is a name, not a headline, even as an h1 (a logo).
   const names = new Set(pageTitle.split(SEPARATOR).slice(1).map(normalize));
   const h1s = all(document, 'h1')
@@ -29,8 +44,43 @@ export function findTitle(document: DomDocument, ld: JsonObject | null, site: st
   const contained = candidates
     .filter((c) => wordCount(c) >= 2 && normalize(pageTitle).includes(normalize(c)))
     .sort((a, b) => b.length - a.length)[0];
-  const best = contained ?? og ?? headline ?? twitter ?? cutAtSeparators(pageTitle);
+  const chosen = contained ?? og ?? headline ?? twitter ?? cutAtSeparators(pageTitle);
+  const best = chosen ? untilQuote(chosen, [headline, twitter, declaredOg, cutAtSeparators(pageTitle)]) : null;
   return best ? withoutSiteSuffix(collapse(best), site) : null;
+}
+
+/** A title cut at a quote (an attribute that ended at an unescaped '"': "…califica a Biden de"): the
+ *  longer candidate that goes on past the cut with a quote. */
+function untilQuote(title: string, others: Array<string | null>): string {
+  const cut = collapse(title);
+  for (const other of others) {
+    const full = other ? collapse(other) : '';
+    if (full.length > cut.length && full.startsWith(cut) && /^\s*["“”«„'‘’]/.test(full.slice(cut.length))) return full;
+  }
+  return title;
+}
+
+function sharedShare(a: string, b: string): number {
+  const own = words(a);
+  const other = new Set(words(b));
+  return own.length ? own.filter((w) => other.has(w)).length / own.length : 0;
+}
+
+function contains(text: string, part: string): boolean {
+  return normalize(text).includes(normalize(part));
+}
+
+/** "Diario HOY | Headline" → "Headline" when the first part is the site's name (or its domain's). */
+function withoutSitePrefix(title: string, names: Array<string | null>): string {
+  const first = SEPARATOR.exec(title);
+  if (!first || first.index === 0) return title;
+  const head = title.slice(0, first.index);
+  const rest = collapse(title.slice(first.index + first[0].length));
+  const key = (text: string): string => text.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
+  const isName = names.some(
+    (name) => !!name && key(name).length >= 3 && key(name.replace(/\.[a-z]{2,}$/, '')) === key(head),
+  );
+  return isName && wordCount(rest) >= 2 ? rest : title;
 }
 
 /** The <h1> the reader sees is the headline as the page states it (og:title and <title> are often SEO

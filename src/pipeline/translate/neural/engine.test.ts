@@ -108,7 +108,7 @@ describe('NeuralEngine on the test model', () => {
   });
 });
 
-describe('shareOut (the engine's workers each take a share of the texts)', () => {
+describe('shareOut (each of the engine workers takes a share of the texts)', () => {
   it('cuts texts into consecutive shares of about equal length, order kept', () => {
     const texts = ['aaaa', 'bb', 'cc', 'dddd', 'e'];
     const shares = shareOut(texts, 2);
