@@ -60,7 +60,7 @@ table.sources td:last-child,table.models td:last-child{overflow-wrap:anywhere;wi
 .headlines{list-style:none;padding:0;margin:.3rem 0 0;font-size:.95rem}.headlines li{margin:.2rem 0}
 @media (max-width:40rem){.thumb{width:5.5rem}.story.with-image{flex-direction:column}.story-image{width:100%}}
 @media (max-width:40rem){.bilingual,.bilingual caption,.bilingual tbody,.bilingual tr,.bilingual td,.bilingual th{display:block}.bilingual thead{display:none}.bilingual td+td{border-top:0;padding-bottom:1rem}
-table.sources thead{display:none}table.sources td{display:block;border:0;padding:.1rem .4rem;width:auto}table.sources tr{display:block;border-bottom:1px solid var(--line);padding:.4rem 0}}
+table.sources thead,table.models thead{display:none}table.sources td,table.models td{display:block;border:0;padding:.1rem .4rem;width:auto}table.sources tr,table.models tr{display:block;border-bottom:1px solid var(--line);padding:.4rem 0}}
 `
   .trim()
   .replace(/\n/g, '');

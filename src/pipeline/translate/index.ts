@@ -299,6 +299,15 @@ async function statusOf(engine: TranslationEngine): Promise<EngineStatus> {
   try {
     const pairs =
       engine instanceof ApertiumEngine ? await engine.pairs() : engine instanceof NeuralEngine ? engine.pairs() : [];
+    // A neural engine without a model translates nothing: translation is not on because of it.
+    if (engine instanceof NeuralEngine && pairs.length === 0)
+      return {
+        engine: engine.name,
+        available: false,
+        pairs,
+        version: null,
+        message: 'no neural translation model installed (happenings models add de-en, see docs/translation.md)',
+      };
     return { engine: engine.name, available: true, pairs, version: await engine.version(), message: 'ok' };
   } catch {
     return {
