@@ -301,6 +301,14 @@ describe('accessibility and layout in Chromium', () => {
       const overflow = await page.evaluate<number>(
         'document.documentElement.scrollWidth - document.documentElement.clientWidth',
       );
+      if (overflow > 0)
+        console.log(
+          'WIDE',
+          path,
+          await page.evaluate<string>(
+            "[...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > document.documentElement.clientWidth).slice(-6).map(e => e.tagName + '.' + e.closest('table')?.className + ' ' + Math.round(e.getBoundingClientRect().right) + ' ' + e.outerHTML.slice(0,300)).join(' | ')",
+          ),
+        );
       expect(overflow, path).toBeLessThanOrEqual(0);
     }
     const article = (await paths())[2]!;

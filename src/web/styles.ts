@@ -53,6 +53,7 @@ table.models caption{text-align:start;font-weight:600;padding:.4rem 0}
 table.sources th,table.sources td,table.models th,table.models td{overflow-wrap:break-word;text-align:start;padding:.4rem;border-bottom:1px solid var(--line);vertical-align:top}
 table.sources td:last-child,table.models td:last-child{overflow-wrap:anywhere;width:45%}
 .field{display:inline-block;margin:0 .75rem .4rem 0}
+table.sources .meta,table.models .meta{overflow-wrap:anywhere}
 .with-thumb,.story.with-image{display:flex;gap:.8rem;align-items:flex-start}
 .with-thumb>div,.story>div{min-width:0;flex:1}
 .thumb,.story-image{flex:none;aspect-ratio:16/9;object-fit:cover;border-radius:3px;background:var(--accent)}
@@ -60,7 +61,7 @@ table.sources td:last-child,table.models td:last-child{overflow-wrap:anywhere;wi
 .headlines{list-style:none;padding:0;margin:.3rem 0 0;font-size:.95rem}.headlines li{margin:.2rem 0}
 @media (max-width:40rem){.thumb{width:5.5rem}.story.with-image{flex-direction:column}.story-image{width:100%}}
 @media (max-width:40rem){.bilingual,.bilingual caption,.bilingual tbody,.bilingual tr,.bilingual td,.bilingual th{display:block}.bilingual thead{display:none}.bilingual td+td{border-top:0;padding-bottom:1rem}
-table.sources thead,table.models thead{display:none}table.sources td,table.models td{display:block;border:0;padding:.1rem .4rem;width:auto}table.sources tr,table.models tr{display:block;border-bottom:1px solid var(--line);padding:.4rem 0}}
+table.sources,table.sources tbody,table.models,table.models tbody{display:block}table.sources thead,table.models thead{display:none}table.sources td,table.sources tbody th,table.models td,table.models th{display:block;border:0;padding:.1rem .4rem;width:auto}table.sources tr,table.models tr{display:block;border-bottom:1px solid var(--line);padding:.4rem 0}}
 `
   .trim()
   .replace(/\n/g, '');
