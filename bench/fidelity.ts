@@ -12,7 +12,8 @@
 import { parseArgs } from 'node:util';
 import { loadAuditPages } from '../eval/sets/fidelity.js';
 import { auditPage, totals, type ClassCount, type PageAudit } from '../eval/fidelity/audit.js';
-import { translationDefects, type TranslationDefects } from '../eval/fidelity/translation.js';
+import { type TranslationDefects } from '../eval/fidelity/translation.js';
+import { pageDefects } from '../eval/fidelity/translation-audit.js';
 import { createTranslator } from '../src/pipeline/translate/index.js';
 
 const { values } = parseArgs({
@@ -43,10 +44,7 @@ if (values.translate) {
       if (tty) process.stderr.write(`\r\x1b[Ktranslating ${i + 1}/${audits.length} ${audit.page.id}`);
       const english = await translator.translateText(lines, audit.page.language, 'en').catch(() => null);
       if (!english) continue;
-      translations.set(
-        audit,
-        translationDefects({ source: lines, translated: english, from: audit.page.language, to: 'en' }),
-      );
+      translations.set(audit, pageDefects({ source: lines, translated: english, from: audit.page.language, to: 'en' }));
     }
   } finally {
     await translator.close();

@@ -50,7 +50,13 @@ export async function auditTranslations(
   return { pages: done, total };
 }
 
-function pageDefects(text: { source: string[]; translated: string[]; from: string; to: string }): TranslationDefects {
+/** The defects of one translated text, with the copied words the target dictionary knows set aside (english-words.ts). */
+export function pageDefects(text: {
+  source: string[];
+  translated: string[];
+  from: string;
+  to: string;
+}): TranslationDefects {
   const candidates = candidateWords(text);
   const targetWords = text.to === 'en' ? knownEnglishWords(candidates) : new Set<string>();
   return translationDefects({ ...text, targetWords });
