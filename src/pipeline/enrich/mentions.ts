@@ -80,7 +80,8 @@ export function readText(text: string, visitor?: TextVisitor, language: string |
     if (known) {
       visitor?.entity(known.entity);
       // "Banco do Brasil", "Universidad de Buenos Aires": a place after a name and a connector is part of it.
-      if (run.length > 0 && placeConnectors.has(run.at(-1)!.folded) && known.entity.kind === 'place') {
+      // Only after a one-word head ("Banco", "Universidad"): "Kim Il Sung de Pionyang" is a name and a place.
+      if (run.length === 2 && placeConnectors.has(run.at(-1)!.folded) && known.entity.kind === 'place') {
         run.push(...tokens.slice(i, i + known.length));
       } else {
         endRun();
@@ -169,6 +170,11 @@ function tokenize(text: string): Token[] {
  * A run's name: titles and nationalities in front of a name cut off ("German Chancellor Olaf Scholz"
  * is Olaf Scholz), connectors at either end dropped, nothing left when it was only such words.
  */
+/** A nationality, plural too (Koreans, Russians). */
+function isDemonym(folded: string): boolean {
+  return demonyms.has(folded) || (folded.endsWith('s') && demonyms.has(folded.slice(0, -1)));
+}
+
 /** A title, German feminine forms (Außenministerin) included. */
 function isTitle(folded: string): boolean {
   const plain = folded.replace(/ß/g, 'ss');
@@ -182,12 +188,13 @@ function nameOfRun(run: Token[]): string | null {
   // A nationality counts as a title only before one ("German Chancellor"), not before a name ("European Commission").
   while (
     from < to - 1 &&
-    (isTitle(run[from]!.folded) || (demonyms.has(run[from]!.folded) && isTitle(run[from + 1]!.folded)))
+    (isTitle(run[from]!.folded) || (isDemonym(run[from]!.folded) && isTitle(run[from + 1]!.folded)))
   )
     from++;
   while (from < to && connectors.has(run[from]!.folded)) from++;
   const words = run.slice(from, to);
-  if (words.length === 0 || words.every((t) => isTitle(t.folded) || demonyms.has(t.folded))) return null;
+  // Nationalities, also as the head of a phrase ("North Korean", "South Koreans"), are no entities.
+  if (words.length === 0 || isDemonym(words.at(-1)!.folded) || words.every((t) => isTitle(t.folded))) return null;
   return words.map((t) => t.text).join(' ');
 }
 
