@@ -48,6 +48,9 @@ const META_WORDS =
 /** A subscription appeal: "Suscríbete a …", "Assine já", "Abonnez-vous", "Jetzt abonnieren". */
 const APPEAL =
   /^(suscr[íi]bete|suscríbase|hazte (suscriptor|socio)|assine( já| agora| o| a)?|abonnez-vous|abonnieren sie|jetzt abonnieren|abonniere|subscribe (now|today|to)|sign up (for|to|now)|inscr[íi]bete|cadastre-se|abbonati)\b/i;
+/** The site's rule for comments: "ATENÇÃO: Comentários … não serão aprovados pelo moderador." */
+const COMMENT_POLICY =
+  /\b(coment[aá]rios?|comments?|commentaires?|kommentare?|commenti)\b.*\b(moderador(es)?|moderators?|modérateurs?|modération|moderation|moderiert|moderatori?|aprovados?|approved|publicados?|validés?|freigeschaltet)\b/i;
 const CANDIDATES =
   'p, div, address, li, header, section, h4, h5, h6, figcaption, dl, dd, span, small, strong, b, em, i, a';
 const BLOCKS = new Set(['p', 'div', 'address', 'li', 'header', 'section', 'h4', 'h5', 'h6', 'figcaption', 'dl', 'dd']);
@@ -77,9 +80,10 @@ function isCredit(el: DomElement, text: string, byline: string | null): boolean 
 }
 
 /** A line about the article: labelled tags or categories, a reading time, a bare date, a dated line of
- *  publication data ("Le Monde | 04.05.2015 à 13h36 • Mis à jour le … | Par"), a subscription appeal. */
+ *  publication data ("Le Monde | 04.05.2015 à 13h36 • Mis à jour le … | Par"), a subscription appeal,
+ *  the site's rule for comments. */
 export function isMetaLine(text: string): boolean {
-  if (META_LABEL.test(text) || READING_TIME.test(text) || APPEAL.test(text)) return true;
+  if (META_LABEL.test(text) || READING_TIME.test(text) || APPEAL.test(text) || COMMENT_POLICY.test(text)) return true;
   if (isBareDate(text)) return true;
   return NUMERIC_DATE.test(text) && /\s[|•·–-]\s|\s[|•·]|[|•·]\s/.test(text) && META_WORDS.test(text);
 }

@@ -33,3 +33,14 @@ describe('labelKind on short texts', () => {
     ]);
   });
 });
+
+describe('labelKind on a label with a topic', () => {
+  it('reads a most-read or related phrase followed by a few words of topic, and no sentence', () => {
+    expect(labelKind('Mais lidas da semana')).toBe('most-read');
+    expect(labelKind('Самые популярные диеты')).toBe('most-read');
+    expect(labelKind('Most read in Sport')).toBe('most-read');
+    expect(labelKind('Most read stories of the whole long year')).toBeNull();
+    expect(labelKind('Most popular. Then the article goes on')).toBeNull();
+  });
+});
+

@@ -12,6 +12,7 @@ import { PHRASES, type FurnitureKind } from './furniture-phrases.js';
 import {
   childrenOf,
   collapse,
+  elementChildren,
   getAttr,
   isInside,
   isElement,
@@ -164,6 +165,20 @@ export function labelKind(raw: string): FurnitureKind | null {
     const kind = PHRASE_KINDS.get(text.slice(0, colon));
     if (kind && kind !== 'comments') return kind; // "Lire aussi: <headline>" (a comment count is no label)
   }
+  return topicLabel(text);
+}
+
+/**
+ * "Most read in Sport", "Lo más leído de la semana", "Самые популярные диеты": a most-read or related
+ * phrase and a few words of topic, nothing like a sentence after it.
+ */
+function topicLabel(text: string): FurnitureKind | null {
+  if (/[.!?;:]/.test(text)) return null;
+  const words = text.split(' ');
+  for (let n = Math.min(4, words.length - 1); n >= 1; n--) {
+    const kind = PHRASE_KINDS.get(words.slice(0, n).join(' '));
+    if ((kind === 'most-read' || kind === 'related') && words.length - n <= 3) return kind;
+  }
   return null;
 }
 
@@ -238,7 +253,26 @@ function fitsBox(parent: DomElement, label: Label): boolean {
   if (text > MAX_BOX_TEXT) return false;
   const prose = text - label.text.length - links;
   if (label.kind === 'cookies') return text < 1000;
-  return prose < 40 || prose < 0.25 * text;
+  return prose < 40 || prose < 0.25 * text || isCardList(parent, label);
+}
+
+/** Longest text of one teaser card (a linked headline and a line or two of blurb). */
+const MAX_CARD_TEXT = 300;
+
+/**
+ * A "most read" or "related" label over a list of teaser cards, each a link with a short blurb
+ * ("Самые популярные диеты" and six diets): the blurbs are prose, but the box is still furniture.
+ */
+function isCardList(parent: DomElement, label: Label): boolean {
+  if (label.kind !== 'most-read' && label.kind !== 'related') return false;
+  const cards = elementChildren(parent).filter((child) => !isInside(label.element, child));
+  return (
+    cards.length >= 2 &&
+    cards.every((card) => {
+      const size = measureText(card, MAX_CARD_TEXT + 1);
+      return size.text <= MAX_CARD_TEXT && size.links > 0 && first(card, 'a[href]') !== null;
+    })
+  );
 }
 
 const INLINE_TAGS = new Set(['a', 'b', 'em', 'i', 'span', 'strong', 'u']);
