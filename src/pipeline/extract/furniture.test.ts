@@ -43,4 +43,3 @@ describe('labelKind on a label with a topic', () => {
     expect(labelKind('Most popular. Then the article goes on')).toBeNull();
   });
 });
-
