@@ -5,18 +5,15 @@
  * object, embed, refresh) may be in any document, HTML, XML feed or JSON. CSP is bypassed on
  * purpose: the markup itself must be inert, CSP is the second lock. Fails when Chromium is missing.
  */
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { chromium, type BrowserContext } from 'playwright-core';
+import { type BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AdminOps } from '../web/admin/admin-data.js';
 import { createWebApp } from '../web/app.js';
+import { launchChromium } from '../web/chromium.testkit.js';
 import { startWebServer, type RunningServer } from '../web/server.js';
 import { hostileArticles, hostileSiteData } from './hostile-site.testkit.js';
 import { XSS_PAYLOADS } from './payloads.testkit.js';
 
-const CHROMIUM = '/usr/bin/chromium';
 let server: RunningServer;
 let browser: BrowserContext;
 
@@ -29,12 +26,7 @@ beforeAll(async () => {
     admin: { ops: {} as AdminOps, password: 'attack-suite' },
   });
   server = await startWebServer(app, { port: 0, host: '127.0.0.1' });
-  browser = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'happenings-attack-')), {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
-    bypassCSP: true,
-  });
+  browser = await launchChromium({ bypassCSP: true, viewport: false });
   // Images point at hosts that do not exist; answer them locally so nothing waits on DNS.
   await browser.route(/^https?:\/\/(?!127\.0\.0\.1)/, (route) => route.fulfill({ status: 404, body: '' }));
 });

@@ -8,7 +8,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDemoPublisher, type DemoPublisher } from '../demo/publisher.js';
 import { pollFeed } from '../pipeline/run.js';
@@ -17,12 +17,11 @@ import { openTestRuntime } from '../runtime/runtime.testkit.js';
 import { addSource } from '../sources/index.js';
 import { storeAdminOps } from './admin/store-admin.js';
 import { createWebApp } from './app.js';
+import { launchChromium, SCREENSHOTS } from './chromium.testkit.js';
 import { startWebServer, type RunningServer } from './server.js';
 import { storeSiteData } from './store-data.js';
 import { storeDb } from '../store/db.testkit.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-const SCREENSHOTS = join(process.cwd(), 'screenshots');
 const ADMIN_PASSWORD = 'browser-test-password';
 /** A models folder with one model placed by hand (the admin lists it with its size). */
 function handPlacedModel(): string {
@@ -115,23 +114,7 @@ beforeAll(async () => {
   });
   const app = createWebApp({ data, siteName: 'Happenings', language: 'en', admin: { ops, password: ADMIN_PASSWORD } });
   server = await startWebServer(app, { port: 0, host: '127.0.0.1' });
-  mkdirSync(SCREENSHOTS, { recursive: true });
-  browser = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'happenings-chromium-')), {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-    // Only so the test can inject axe-core: the site's CSP forbids every script.
-    bypassCSP: true,
-    viewport: { width: 1280, height: 900 },
-  });
+  browser = await launchChromium({ bypassCSP: true });
 }, 120_000);
 
 afterAll(async () => {

@@ -4,11 +4,11 @@
  * times show, nothing overflows sideways, every image comes from this site, axe finds nothing serious.
  * Screenshots go to ./screenshots/ (front-1280.png, front-390.png).
  */
-import { mkdirSync, mkdtempSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type BrowserContext } from 'playwright-core';
+import { type BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDemoPublisher, type DemoPublisher } from '../demo/publisher.js';
 import { pollFeed } from '../pipeline/run.js';
@@ -18,11 +18,10 @@ import { addSource } from '../sources/index.js';
 import { storeDb } from '../store/db.testkit.js';
 import { createWebApp } from './app.js';
 import { Images } from './images/images.js';
+import { launchChromium, SCREENSHOTS } from './chromium.testkit.js';
 import { startWebServer, type RunningServer } from './server.js';
 import { storeSiteData } from './store-data.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-const SCREENSHOTS = join(process.cwd(), 'screenshots');
 const AXE_PATH = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
 let publisher: DemoPublisher;
@@ -81,23 +80,7 @@ beforeAll(async () => {
   // The first render asks for the images it lacks; they are fetched in the background.
   await fetch(server.url + '/');
   await images.whenIdle();
-  mkdirSync(SCREENSHOTS, { recursive: true });
-  browser = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'happenings-chromium-')), {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-    // Only so the test can inject axe-core: the site's CSP forbids every script.
-    bypassCSP: true,
-    viewport: { width: 1280, height: 900 },
-  });
+  browser = await launchChromium({ bypassCSP: true });
 }, 120_000);
 
 afterAll(async () => {

@@ -5,10 +5,8 @@
  * labels. Measurements (boxes, scrollWidth), never pixels. Screenshots of the front, story,
  * article (three views), search, section and source pages at both widths go to ./screenshots/.
  */
-import { mkdirSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDemoPublisher, type DemoPublisher } from '../demo/publisher.js';
 import { pollFeed } from '../pipeline/run.js';
@@ -16,11 +14,11 @@ import type { Runtime } from '../runtime/open.js';
 import { openTestRuntime } from '../runtime/runtime.testkit.js';
 import { addSource } from '../sources/index.js';
 import { createWebApp } from './app.js';
+import { launchChromium, SCREENSHOTS } from './chromium.testkit.js';
 import { startWebServer, type RunningServer } from './server.js';
 import type { ArticleView, SiteData } from './site-data.js';
 import { storeSiteData } from './store-data.js';
 
-const SCREENSHOTS = join(process.cwd(), 'screenshots');
 const WIDTHS = [390, 1280] as const;
 
 let publisher: DemoPublisher;
@@ -60,21 +58,7 @@ beforeAll(async () => {
     port: 0,
     host: '127.0.0.1',
   });
-  mkdirSync(SCREENSHOTS, { recursive: true });
-  browser = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'happenings-chromium-')), {
-    executablePath: '/usr/bin/chromium',
-    headless: true,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-    viewport: { width: 1280, height: 900 },
-  });
+  browser = await launchChromium();
 }, 180_000);
 
 afterAll(async () => {
