@@ -7,8 +7,8 @@
  * Pure: no I/O; the caller persists what it wants.
  */
 import { dictionaryFor } from './dictionary.js';
-import { articleTerms, isAnchorTerm, isNameTerm, isWord, type Mention, type TextSample } from './features.js';
-import { IDF_PRIOR_DOCS, LanguageFrequencies } from './language-frequencies.js';
+import { articleTerms, isAnchorTerm, isNameTerm, type Mention, type TextSample } from './features.js';
+import { DF_HALVE_DOCS, DocumentFrequencies } from './document-frequencies.js';
 import { StoryIndex, type StoryState } from './story-index.js';
 import { DEDUPE_WINDOW_MS } from '../dedupe/index.js';
 
@@ -23,14 +23,6 @@ export const JOIN_SIMILARITY = 0.4;
  * half: 0.18–0.3 tried, 0.22 best).
  */
 export const SAME_LANGUAGE_JOIN = 0.22;
-/**
- * The same-language word score once a language has this many articles (before, the anchor blend):
- * words need a language's own frequencies to tell function words. From 20 on, NTREX es/ca/gl/eu/en
- * (123 documents a language, same-event documents apart) fell to 0.91-0.94, below its floor 0.94;
- * the false joins there were mostly one event from two outlets (Palu tsunami, Brexit), while
- * semeval-dev would gain (tune ~0.75, held-out 0.70-0.73): the floor's per-document gold binds here.
- */
-const WORD_SCORE_DOCS = 100;
 /**
  * Share of the score from names, entities and numbers alone (the rest: all terms). Stems rarely
  * meet across languages; anchors do. 0.8 at join 0.4: NTREX es/ca/gl/eu/en F1 0.930 (0.5: 0.905).
@@ -53,12 +45,6 @@ const DAY_MS = 86_400_000;
  * reach it (the dedupe window is 14 days) and similarity never did (closed stories are unposted).
  */
 const FORGET_MS = DEDUPE_WINDOW_MS + DAY_MS;
-/**
- * Document frequencies count recent articles: when this many have been counted, every count is
- * halved (and words seen once dropped), so the vocabulary held stays bounded in a long run and IDF
- * follows what the news is about now. Far above the sets we tune on (1,446 semeval articles).
- */
-const DF_HALVE_DOCS = 100_000;
 /** Retrieval looks up the article's heaviest terms only. */
 const LOOKUP_TERMS = 24;
 /** Full scores for at most this many candidate stories (ranked by shared lookup terms). */
@@ -106,14 +92,10 @@ export interface ClusterOptions {
 export class StoryClusterer {
   readonly index = new StoryIndex();
   private readonly options: ClusterOptions;
-  private readonly df = new Map<string, number>();
-  private readonly dfByLanguage = new Map<string, LanguageFrequencies>();
-  private docs = 0;
+  private readonly frequencies: DocumentFrequencies;
   private nextId = 1;
   private clockMs = -Infinity;
   private readonly forgotten: number[] = [];
-  private readonly idfCache = new Map<string, number>();
-  private idfCacheDocs = 0;
   /** The language each member vector was written in (members are scored per language pair). */
   private readonly languageOf = new WeakMap<Map<string, number>, string>();
 
@@ -128,6 +110,7 @@ export class StoryClusterer {
       halveDocs: DF_HALVE_DOCS,
       ...options,
     };
+    this.frequencies = new DocumentFrequencies(this.options.halveDocs);
   }
 
   /**
@@ -219,7 +202,7 @@ export class StoryClusterer {
 
   /** How many terms the document frequencies hold (bounded by halving in a long run). */
   get vocabularySize(): number {
-    return this.df.size;
+    return this.frequencies.size;
   }
 
   /** The stories forgotten since the last call (their callers' maps can let them go too). */
@@ -229,56 +212,14 @@ export class StoryClusterer {
 
   /** Raw term weights (1 + log tf); counts the article into the document frequencies. */
   private weigh(terms: Map<string, number>, wordsByLanguage: Map<string, Set<string>>): Map<string, number> {
-    if (++this.docs >= this.options.halveDocs) this.halveFrequencies();
+    this.frequencies.count(terms.keys(), wordsByLanguage);
     const vector = new Map<string, number>();
-    for (const [term, tf] of terms) {
-      this.df.set(term, (this.df.get(term) ?? 0) + 1);
-      vector.set(term, 1 + Math.log(tf));
-    }
-    for (const [language, words] of wordsByLanguage) this.languageDf(language).count(words);
+    for (const [term, tf] of terms) vector.set(term, 1 + Math.log(tf));
     return vector;
   }
 
-  /** Halves every document frequency (words left below one are dropped): recent articles weigh most. */
-  private halveFrequencies(): void {
-    this.docs /= 2;
-    for (const [term, n] of this.df) {
-      if (n < 2) this.df.delete(term);
-      else this.df.set(term, n / 2);
-    }
-    this.idfCache.clear();
-    this.idfCacheDocs = this.docs;
-  }
-
-  /** Whether a language has enough articles for its words' frequencies to say which are common. */
-  private knows(language: string): boolean {
-    return UNCASED.test(language) || (this.dfByLanguage.get(language)?.docs ?? 0) >= WORD_SCORE_DOCS;
-  }
-
-  private languageDf(language: string): LanguageFrequencies {
-    let f = this.dfByLanguage.get(language);
-    if (!f) this.dfByLanguage.set(language, (f = new LanguageFrequencies(this.options.halveDocs)));
-    return f;
-  }
-
-  /**
-   * Inverse document frequency as of now: recomputed at scoring, since early articles had poor
-   * counts; cached until the number of articles grows by 2% (the logarithm barely moves).
-   */
   private idf(term: string): number {
-    if (this.docs > this.idfCacheDocs * 1.02 + 1) {
-      this.idfCache.clear();
-      this.idfCacheDocs = this.docs;
-    }
-    let v = this.idfCache.get(term);
-    if (v === undefined) {
-      v = Math.log((this.docs + IDF_PRIOR_DOCS) / (this.df.get(term) ?? 1));
-      // A word common in one language is a function word there, however rare it is overall
-      // (Basque "zuen", "dute" made every Basque article alike): its lowest per-language idf wins.
-      if (isWord(term)) for (const f of this.dfByLanguage.values()) v = Math.min(v, f.idf(term));
-      this.idfCache.set(term, v);
-    }
-    return v;
+    return this.frequencies.idf(term);
   }
 
   private weighted(vector: Map<string, number>, language: string | null = null): WeightedArticle {
@@ -335,7 +276,8 @@ export class StoryClusterer {
     let closest: Map<string, number> | null = null;
     for (const member of story.members) {
       const memberLanguage = this.languageOf.get(member) ?? null;
-      const same = article.language !== null && memberLanguage === article.language && this.knows(article.language);
+      const same =
+        article.language !== null && memberLanguage === article.language && this.frequencies.knows(article.language);
       const mapped = !same && toEnglish(article.language, memberLanguage);
       const s = this.cosine(article, member, same, mapped ? DICT_ANCHOR : this.options.anchorShare);
       const m = s - (same ? this.options.joinSimilarity : mapped ? DICT_JOIN : this.options.crossJoinSimilarity);
@@ -409,12 +351,6 @@ export class StoryClusterer {
     return this.cosine(this.weighted(a.centroid), b.centroid);
   }
 }
-
-/**
- * Scripts without capitals: no name terms, so the anchor blend has only numbers and known
- * entities; their articles are scored on words from the first (semeval-dev ar-ar).
- */
-const UNCASED = /^(ar|fa|ur|ps|he|yi|zh|ja|ko|th|lo|km|my|hi|bn|pa|gu|ta|te|kn|ml|mr|ne|si|ka|am)\b/;
 
 /**
  * An article meeting an English one through its dictionary-mapped words (German today): scored on
