@@ -1,7 +1,8 @@
 import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openTestStore, sampleArticle, type TestStore } from '../store/store.testkit.js';
-import { gate, storeSiteData } from './store-data.js';
+import { storeSiteData } from './store-data.js';
+import { gate } from './store-data-reuse.js';
 import { storeDb } from '../store/db.testkit.js';
 import { createWebApp } from './app.js';
 import type { ArticleView } from './site-data.js';

@@ -2,15 +2,7 @@
  * The store seen through the web layer's SiteData: articles in the site language when a
  * translation exists, with their carriers and the source that first carried them.
  */
-import type {
-  ArticleRow,
-  Carrier,
-  SourceWithHealth,
-  Store,
-  StoryListRow,
-  SummaryRow,
-  Translation,
-} from '../store/index.js';
+import type { ArticleRow, Carrier, Store, StoryListRow, SummaryRow, Translation } from '../store/index.js';
 import type {
   ArticleSummary,
   ArticleView,
@@ -22,10 +14,9 @@ import type {
 } from './site-data.js';
 import { articlePath } from './site-data.js';
 import { recentValues } from '../recent-values.js';
-import { sectionsFilter, type SourceOverrides } from './section-filter.js';
-import { sectionChoice, sectionLabel } from './section-labels.js';
-import { readOverrides, sectionOf } from './section-overrides.js';
-import { SECTION_KEYS, type SectionKey } from './section-taxonomy.js';
+import { gate, recentAnswers, remembered, viewBuffer } from './store-data-reuse.js';
+import { sectionChoice } from './section-labels.js';
+import { SLOW_LIST_TTL_MS, sourceView, storeSections } from './store-data-sections.js';
 
 export interface StoreDataOptions {
   store: Store;
@@ -37,73 +28,12 @@ export interface StoreDataOptions {
   healthDetails?: () => Promise<Record<string, unknown>>;
 }
 
-/** Views are written in batches: one transaction per this many ms instead of one per page view. */
-const VIEW_FLUSH_MS = 2_000;
-
-/** Buffers view counts and writes them together; `flush()` writes what is pending now. */
-function viewBuffer(store: Store) {
-  let pending = new Map<number, number>();
-  let timer: NodeJS.Timeout | null = null;
-  const flush = async () => {
-    if (timer) clearTimeout(timer);
-    timer = null;
-    const counts = [...pending];
-    pending = new Map();
-    await store.recordViews(counts);
-  };
-  return {
-    flush,
-    add(id: number) {
-      pending.set(id, (pending.get(id) ?? 0) + 1);
-      timer ??= setTimeout(() => void flush().catch(() => undefined), VIEW_FLUSH_MS).unref();
-    },
-  };
-}
-
-/** Lists that change only when sources are added or fetched are reused this long (a search page needs both). */
-const SLOW_LIST_TTL_MS = 30_000;
-
-/** The last answer of `load` for `ttlMs`; one load at a time. */
-function remembered<T>(ttlMs: number, load: () => Promise<T>): () => Promise<T> {
-  let value: { at: number; promise: Promise<T> } | null = null;
-  return () => {
-    if (!value || Date.now() - value.at >= ttlMs) {
-      const promise = load();
-      value = { at: Date.now(), promise };
-      promise.catch(() => (value = null));
-    }
-    return value.promise;
-  };
-}
-
-/** Sections offered as filters: the most common ones; the rest are reached by address. */
-const MAX_SECTIONS = 12;
 /** Outlets whose headlines a top story shows on the front page (Google News shows three or four). */
 const HEADLINE_OUTLETS = 3;
-/**
- * Publishers' section names read to map to the site's sections, most articles first: the long tail
- * past these is a few articles each, and a name read here is one parameter of a section's query.
- */
-const MAX_STORED_SECTIONS = 300;
 
 /** Search answers are reused this long: a shared link or a feed reader repeating a query costs nothing. */
 const SEARCH_CACHE_TTL_MS = 30_000;
 const SEARCH_CACHE_ENTRIES = 500;
-
-/** Answers by key for `ttlMs`, at most `max` kept (oldest out first); concurrent asks share one load. */
-function recentAnswers<T>(ttlMs: number, max: number) {
-  const kept = recentValues<string, Promise<T>>(ttlMs, max);
-  return {
-    get(key: string, load: () => Promise<T>): Promise<T> {
-      const hit = kept.get(key, Date.now());
-      if (hit) return hit;
-      const promise = load();
-      kept.set(key, promise, Date.now());
-      promise.catch(() => kept.delete(key));
-      return promise;
-    },
-  };
-}
 
 /**
  * Result lines by article id, reused this long: searches list the newest matches first, so most
@@ -123,24 +53,6 @@ const LINE_CACHE_ENTRIES = 20_000;
  */
 const SEARCHES_AT_ONCE = 4;
 
-/** Runs work at most `max` at a time, the rest queued first come, first served. */
-export function gate(max: number) {
-  let running = 0;
-  const waiting: (() => void)[] = [];
-  return async <T>(work: () => Promise<T>): Promise<T> => {
-    if (running < max) running += 1;
-    else await new Promise<void>((resolve) => waiting.push(resolve));
-    try {
-      return await work();
-    } finally {
-      // The slot passes straight to the next in line, else it is freed.
-      const next = waiting.shift();
-      if (next) next();
-      else running -= 1;
-    }
-  };
-}
-
 export function storeSiteData(options: StoreDataOptions): SiteData {
   const { store, language } = options;
   const views = viewBuffer(store);
@@ -148,47 +60,7 @@ export function storeSiteData(options: StoreDataOptions): SiteData {
   const searches = recentAnswers<ArticleSummary[]>(SEARCH_CACHE_TTL_MS, SEARCH_CACHE_ENTRIES);
   const searchTurn = gate(SEARCHES_AT_ONCE);
   const lines = recentValues<number, ArticleSummary>(LINE_CACHE_TTL_MS, LINE_CACHE_ENTRIES);
-  const storedSections = remembered(SLOW_LIST_TTL_MS, () => store.articleSections(MAX_STORED_SECTIONS));
-  const sourceLists = remembered(SLOW_LIST_TTL_MS, async () => {
-    const rows = await store.sourceList();
-    const overrides: SourceOverrides[] = rows.flatMap((s) => {
-      const read = readOverrides(s.sectionOverrides);
-      return read ? [{ sourceId: s.id, overrides: read }] : [];
-    });
-    return {
-      views: rows.map(sourceView),
-      overrides,
-      bySource: new Map(overrides.map((o) => [o.sourceId, o.overrides])),
-    };
-  });
-  const sourceViews = async () => (await sourceLists()).views;
-  /** The site's sections with articles, most articles first, as labels in the site language. */
-  const sections = async () => {
-    const [stored, { overrides }] = await Promise.all([storedSections(), sourceLists()]);
-    const counts = new Map<SectionKey, number>();
-    for (const { section, count } of stored) {
-      const key = sectionOf(section);
-      if (key) counts.set(key, (counts.get(key) ?? 0) + count);
-    }
-    // A source's "everything is Local" offers Local even before a rule maps any of its names.
-    for (const o of overrides) for (const key of Object.values(o.overrides)) if (!counts.has(key)) counts.set(key, 0);
-    return SECTION_KEYS.filter((k) => counts.has(k))
-      .sort((a, b) => counts.get(b)! - counts.get(a)!)
-      .map((k) => sectionLabel(k, language));
-  };
-  const sectionFilterOf = async (key: SectionKey) => {
-    const [stored, { overrides }] = await Promise.all([storedSections(), sourceLists()]);
-    return sectionsFilter(
-      key,
-      stored.map((s) => s.section),
-      overrides,
-    );
-  };
-  /** Overrides by source as last read (sourceLists, 30 s): lines are made with them. */
-  let overridesBySource = new Map<number, SourceOverrides['overrides']>();
-  const refreshOverrides = async () => {
-    overridesBySource = (await sourceLists()).bySource;
-  };
+  const siteSections = storeSections(store, language);
 
   function summaryOf(
     row: ArticleRow,
@@ -245,7 +117,7 @@ export function storeSiteData(options: StoreDataOptions): SiteData {
       image: row.image,
       section: row.section,
       sourceId: row.sourceId ?? null,
-      siteSection: sectionOf(row.section, row.sourceId ? overridesBySource.get(row.sourceId) : null),
+      siteSection: siteSections.sectionOf(row),
     };
   }
 
@@ -268,7 +140,7 @@ export function storeSiteData(options: StoreDataOptions): SiteData {
 
   /** A list's summaries in three queries whatever its length (rows, then translations and first carriers). */
   const summarise = async (rows: ArticleRow[]) => {
-    await refreshOverrides();
+    await siteSections.refresh();
     const { translations, firstCarriers } = await store.articleListFacts(
       rows.map((r) => r.id),
       language,
@@ -346,7 +218,7 @@ export function storeSiteData(options: StoreDataOptions): SiteData {
     async latestArticles({ limit, offset, language: lang, sourceId, ...filter }) {
       // A `?section=` the API or a feed passed on: one of the site's sections when it names one.
       const { siteSection, section } = filter.siteSection ? filter : sectionChoice(filter.section, language);
-      const sections = siteSection ? await sectionFilterOf(siteSection) : undefined;
+      const sections = siteSection ? await siteSections.filterOf(siteSection) : undefined;
       return summarise(await store.latestArticles({ limit, offset, language: lang, sourceId, section, sections }));
     },
 
@@ -360,7 +232,7 @@ export function storeSiteData(options: StoreDataOptions): SiteData {
     async search({ q, limit, offset, language: lang, sourceId, from, to, sort = 'newest' }) {
       return searches.get(JSON.stringify([q, limit, offset, lang, sourceId, from, to, sort]), () =>
         searchTurn(async () => {
-          await refreshOverrides();
+          await siteSections.refresh();
           const ids = await store.searchIds(q, { limit, offset, language: lang, sourceId, from, to, order: sort });
           const now = Date.now();
           const missing = ids.filter((id) => !lines.get(id, now));
@@ -388,12 +260,12 @@ export function storeSiteData(options: StoreDataOptions): SiteData {
       if (!source) return null;
       // A source added since the list was read is looked up afresh.
       const find = (list: SourceView[]) => list.find((s) => s.id === id);
-      return find(await sourceViews()) ?? find((await store.sourceList()).map(sourceView)) ?? null;
+      return find(await siteSections.sourceViews()) ?? find((await store.sourceList()).map(sourceView)) ?? null;
     },
 
     languages,
 
-    sections,
+    sections: siteSections.sections,
 
     async topStories({ limit }) {
       const rows = await store.topStoryRows({ limit });
@@ -438,7 +310,7 @@ export function storeSiteData(options: StoreDataOptions): SiteData {
       if (!row) return null;
       const translation = await translated(row);
       const carriers = await store.carriersOf(id);
-      await refreshOverrides();
+      await siteSections.refresh();
       const first = carriers.find((c) => c.isFirst) ?? carriers[0];
       const summary = summaryOf(row, translation, first?.sourceName ?? null, first?.sourceId ?? null);
       return {
@@ -483,7 +355,7 @@ export function storeSiteData(options: StoreDataOptions): SiteData {
       };
     },
 
-    sources: sourceViews,
+    sources: siteSections.sourceViews,
 
     async health() {
       const articles = await store.articleCount();
@@ -493,20 +365,5 @@ export function storeSiteData(options: StoreDataOptions): SiteData {
     },
 
     translationNote: options.translationNote,
-  };
-}
-
-function sourceView(s: SourceWithHealth): SourceView {
-  return {
-    id: s.id,
-    name: s.name,
-    url: s.url,
-    language: s.language,
-    articleCount: s.articleCount,
-    lastSuccessAt: s.lastSuccessAt,
-    errorCount: s.errorCount,
-    lastError: s.lastError,
-    lastErrorCode: s.lastErrorCode,
-    excerptOnly: s.excerptOnly,
   };
 }
