@@ -172,6 +172,7 @@ export function bestThreshold(pairs: SemevalPair[], score: (p: SemevalPair) => n
 /** The story of each article after running the set through the online stream, as `happenings cluster --no-translate`. */
 export function clusterSemeval(articles: SemevalArticle[], options: Partial<ClusterOptions> = {}): Map<string, number> {
   const stream = new ClusterStream(Date.parse('2030-01-01T00:00:00Z'), options);
+  stream.learnFrequencies(articles);
   const results = inPublishedOrder(articles).map((a) => ({ a, r: stream.add(a) }));
   return new Map(results.map(({ a, r }) => [a.id, stream.resolve(r.story)]));
 }

@@ -43,6 +43,7 @@ export const command: Command = {
     const stream = new ClusterStream(Date.now(), {}, values.explain === true);
     const results = new Map<StreamArticle, StreamResult>();
     const articles = inputs.flatMap((i) => (i.article ? [i.article] : []));
+    stream.learnFrequencies(articles);
     for (const article of inPublishedOrder(articles)) results.set(article, stream.add(article));
     for (const input of inputs)
       process.stdout.write(`${JSON.stringify(outputLine(input, results, stream, values.explain === true))}\n`);

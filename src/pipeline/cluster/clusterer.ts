@@ -200,6 +200,15 @@ export class StoryClusterer {
     }
   }
 
+  /**
+   * Counts an article into the document frequencies only: the history a running server has seen
+   * before (its stored recent articles), so word weights are those of steady state from the first join.
+   */
+  countHistory(samples: TextSample[]): void {
+    const { terms, wordsByLanguage } = articleTerms(samples);
+    this.frequencies.count(terms.keys(), wordsByLanguage);
+  }
+
   /** How many terms the document frequencies hold (bounded by halving in a long run). */
   get vocabularySize(): number {
     return this.frequencies.size;
