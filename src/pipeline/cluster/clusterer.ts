@@ -209,6 +209,11 @@ export class StoryClusterer {
     this.frequencies.count(terms.keys(), wordsByLanguage);
   }
 
+  /** Whether a language's own word frequencies are known yet (its articles are then scored on words). */
+  knowsLanguage(language: string): boolean {
+    return this.frequencies.knows(language);
+  }
+
   /** How many terms the document frequencies hold (bounded by halving in a long run). */
   get vocabularySize(): number {
     return this.frequencies.size;

@@ -83,4 +83,42 @@ describe('StoryTracker', () => {
     expect(await save('es', after)).toBe(s1);
     expect((await t.store.storiesLatest({ limit: 5 })).length).toBe(2);
   });
+
+  it('after a restart, counts two weeks of stored articles into the word frequencies without replaying them', async () => {
+    const before = new StoryTracker(t.store);
+    const towns = ['Kassel', 'Erfurt', 'Gotha', 'Fulda', 'Jena', 'Weimar', 'Suhl', 'Gera', 'Zeulenroda', 'Plauen'];
+    for (let i = 0; i < 120; i++) {
+      const url = `https://zeitung.example/${i}`;
+      const input = sampleArticle({
+        url,
+        canonicalUrl: url,
+        title: `Meldung ${i} aus ${towns[i % 10]}`,
+        paragraphs: [`Die Feuerwehr in ${towns[i % 10]} meldete am Morgen ${i + 10} Einsätze nach dem Sturm.`],
+        language: 'de',
+        publishedAt: '2026-10-20T08:00:00Z',
+      });
+      const saved = await t.store.saveArticle({
+        ...input,
+        sourceId: null,
+        feedId: null,
+        seenAt: input.publishedAt,
+      } as never);
+      await before.track({
+        articleId: saved.articleId,
+        article: { ...input, languageHint: null },
+        language: 'de',
+        translations: [],
+        sourceId: null,
+      });
+    }
+    expect(before.clusterer.knowsLanguage('de')).toBe(true);
+    // Ten days later: nothing is in an open story any more, but the German words' frequencies are known.
+    const after = new StoryTracker(t.store);
+    expect(await after.resume(Date.parse('2026-10-30T12:00:00Z'))).toBe(0);
+    expect(after.clusterer.knowsLanguage('de')).toBe(true);
+    // Beyond the two weeks of history, nothing is counted.
+    const later = new StoryTracker(t.store);
+    await later.resume(Date.parse('2026-11-10T12:00:00Z'));
+    expect(later.clusterer.knowsLanguage('de')).toBe(false);
+  });
 });

@@ -29,6 +29,13 @@ const EPOCH = new Date(0).toISOString();
 const PRUNE_EVERY = 1_000;
 /** Links replayed per read of their articles (resume reads thousands). */
 const REPLAY_BATCH = 500;
+/**
+ * Word-frequency history read at resume, beyond the replayed days: two weeks, at most this many
+ * articles (read in batches at start; 100 articles of a language are enough for its word score,
+ * and a few thousand give stable frequencies).
+ */
+const HISTORY_DAYS = 14;
+const HISTORY_ARTICLES = 5_000;
 
 /** What the clusterer reads of an article: its text, its translation into the pivot language, its time (never far future). */
 function clusterInput(
@@ -96,10 +103,39 @@ export class StoryTracker {
    * Nothing is written: each replayed article is counted into the clusterer story of its stored story.
    */
   async resume(now = Date.now()): Promise<number> {
-    const since = new Date(now - (OPEN_DAYS + 1) * DAY_MS).toISOString();
+    const sinceMs = now - (OPEN_DAYS + 1) * DAY_MS;
+    const since = new Date(sinceMs).toISOString();
+    await this.countHistory(sinceMs, now);
     const members = await this.store.recentStoryMembers(since);
     for (let i = 0; i < members.length; i += REPLAY_BATCH) await this.replay(members.slice(i, i + REPLAY_BATCH));
     return members.length;
+  }
+
+  /**
+   * Counts the stored articles of the HISTORY_DAYS before the replayed days (the newest
+   * HISTORY_ARTICLES of them, syndicated copies left out, as the clusterer leaves them out) into the
+   * clusterer's word frequencies only: after a restart words are weighed as before it, not on the
+   * last four days alone (a language with fewer than a hundred articles there would be scored on
+   * names and numbers only).
+   */
+  private async countHistory(beforeMs: number, now: number): Promise<void> {
+    const since = new Date(now - HISTORY_DAYS * DAY_MS).toISOString();
+    const before = new Date(beforeMs).toISOString();
+    const older = (await this.store.recentStoryMembers(since))
+      .filter((m) => m.duplicateOf === null && (m.publishedAt ?? m.firstSeenAt) < before)
+      .slice(-HISTORY_ARTICLES);
+    for (let i = 0; i < older.length; i += REPLAY_BATCH) {
+      const ids = older.slice(i, i + REPLAY_BATCH).map((m) => m.articleId);
+      const rows = await this.store.articlesByIds(ids);
+      const english = await this.store.translationsInto(
+        rows.filter((r) => r.language !== PIVOT_LANGUAGE).map((r) => r.id),
+        PIVOT_LANGUAGE,
+      );
+      for (const row of rows) {
+        const pivot = english.get(row.id);
+        this.clusterer.countHistory(clusterInput(row, row.language, pivot ? [pivot] : [], row.publishedAt, []).samples);
+      }
+    }
   }
 
   /**
