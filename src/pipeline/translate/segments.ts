@@ -35,6 +35,8 @@ export class NameBook {
   private readonly deNames = new Set<string>();
   /** The accented words of the article's own text (readTexts), for a pivot's next hop. */
   private readonly spellings = new Map<string, string>();
+  /** The carried words, longest first and with plain spaces (withKeptWords), sorted once per hop. */
+  private readonly kept: string[];
 
   /**
    * `language`: the target language, for names the gazetteer spells differently there. `carried`:
@@ -48,7 +50,9 @@ export class NameBook {
     readonly from: string | null = null,
     readonly features: FeatureSwitches = {},
     readonly carried: Carried | null = null,
-  ) {}
+  ) {
+    this.kept = [...(carried?.keep ?? [])].map((w) => w.replace(/\s/g, ' ')).sort((a, b) => b.length - a.length);
+  }
 
   /**
    * The names to protect in a text (none when the names feature is off), and the words to keep.
@@ -60,7 +64,7 @@ export class NameBook {
   findNames(text: string): NameSpan[] {
     if (this.carried) {
       const known = this.features.names === false ? [] : gazetteerMatches(text);
-      return withKeptWords(text, known, this.carried.keep);
+      return withKeptWords(text, known, this.kept);
     }
     return this.features.names === false ? [] : extendToKnownNames(text, findNames(text), this.deNames);
   }
@@ -127,16 +131,16 @@ export class NameBook {
 }
 
 /**
- * The names, plus each kept word or name found whole in the text where no name already stands;
- * longest first, so a kept "Les Rangers" is not cut by a kept "Rangers" met earlier in the article.
- * Any space matches any other: the first hop's tidying wrote "Le\u00a0Bal" as "Le Bal".
+ * The names, plus each kept word or name found whole in the text where no name already stands.
+ * `kept` comes longest first, so a kept "Les Rangers" is not cut by a kept "Rangers" met earlier in
+ * the article, and with plain spaces: any space matches any other (the first hop's tidying wrote
+ * "Le\u00a0Bal" as "Le Bal").
  */
-function withKeptWords(text: string, names: NameSpan[], keep: ReadonlySet<string>): NameSpan[] {
+function withKeptWords(text: string, names: NameSpan[], kept: string[]): NameSpan[] {
   const spans = [...names];
   const isWordChar = (c: string | undefined) => c !== undefined && /[\p{L}\p{N}]/u.test(c);
   const flat = text.replace(/\s/g, ' '); // one space for one space: offsets stay the text's
-  for (const kept of [...keep].sort((a, b) => b.length - a.length)) {
-    const word = kept.replace(/\s/g, ' ');
+  for (const word of kept) {
     for (let at = flat.indexOf(word); at >= 0; at = flat.indexOf(word, at + word.length)) {
       const end = at + word.length;
       if (isWordChar(text[at - 1]) || isWordChar(text[end])) continue;
