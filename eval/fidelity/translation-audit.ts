@@ -58,7 +58,7 @@ export function pageDefects(text: {
   to: string;
 }): TranslationDefects {
   const candidates = candidateWords(text);
-  const targetWords = text.to === 'en' ? knownEnglishWords(candidates) : new Set<string>();
+  const targetWords = text.to === 'en' ? knownEnglishWords(candidates, text.translated) : new Set<string>();
   return translationDefects({ ...text, targetWords });
 }
 

@@ -15,7 +15,7 @@ import { ApertiumProcess } from './apertium-process.js';
 import { translateHtmlDocument, type HtmlTranslation } from './html.js';
 import { chainRuns } from './html-lines.js';
 import type { FeatureSwitches } from './polish.js';
-import { NameBook, translatePlain } from './segments.js';
+import { NameBook, translatePlain, type Carried } from './segments.js';
 import type { EngineRoute, TranslationEngine } from './types.js';
 
 const run = promisify(execFile);
@@ -114,11 +114,11 @@ export class ApertiumEngine implements TranslationEngine {
 
   async translateTexts(texts: string[], from: string, to: string): Promise<string[]> {
     let out = texts;
-    let keep = new Set<string>();
+    let carried: Carried | null = null; // the first hop reads the article itself
     for (const [a, b] of await this.hops(from, to)) {
-      const book = new NameBook(b, a, this.features, keep);
+      const book: NameBook = new NameBook(b, a, this.features, carried);
       out = await translatePlain(out, (segments) => this.translateSegments(segments, a, b), book);
-      keep = book.passOn();
+      carried = book.passOn();
     }
     return out;
   }
@@ -129,19 +129,20 @@ export class ApertiumEngine implements TranslationEngine {
 
   /**
    * Through the pivot, the second hop translates the first's HTML and the runs are chained; the
-   * first hop's unknown words and protected names pass through the second as written.
+   * first hop's unknown words and protected names pass through the second as written, and the
+   * second finds no names of its own beyond the gazetteer's (NameBook.findNames).
    */
   async translateHtmlRuns(html: string, from: string, to: string): Promise<HtmlTranslation> {
     let out: HtmlTranslation | null = null;
-    let keep = new Set<string>();
+    let carried: Carried | null = null; // the first hop reads the article itself
     for (const [a, b] of await this.hops(from, to)) {
-      const book = new NameBook(b, a, this.features, keep);
+      const book: NameBook = new NameBook(b, a, this.features, carried);
       const hop = await translateHtmlDocument(
         out?.html ?? html,
         (segments) => this.translateSegments(segments, a, b),
         book,
       );
-      keep = book.passOn();
+      carried = book.passOn();
       out = out ? { html: hop.html, runs: chainRuns(out.runs, hop.runs) } : hop;
     }
     return out!;

@@ -36,6 +36,22 @@ describe('translation fidelity through the real Apertium', () => {
     }
   });
 
+  it('writes a copied word as the article did when an engine or the pivot lost its accents', async () => {
+    // pt → es knows "supérfluo" ("superfluo") and es → en does not; pt → es marks "*co-mandatario"
+    // unknown with its accent gone; fr → es writes "videoclip" for "vidéoclip", unknown to es → en.
+    const cases: [string, string, string[]][] = [
+      ['Encarámos o debate com um discurso supérfluo do co-mandatário.', 'pt', ['supérfluo', 'co-mandatário']],
+      ['Elle a tourné un vidéoclip à Lyon.', 'fr', ['vidéoclip']],
+    ];
+    for (const [line, from, words] of cases) {
+      const out = await translate(line, from);
+      expect(strippedAccents(line, out), out).toEqual([]);
+      for (const word of words) expect(out).toContain(word);
+    }
+    // An English guess for the pivot's Spanish stays: "relégation" → "relegación" → "relegation".
+    expect(await translate('Le club a évité la relégation.', 'fr')).toMatch(/\brelegation\b/);
+  });
+
   it('keeps names made of common words whole, and one name one way', async () => {
     const out = await engine.translateTexts(
       [

@@ -92,7 +92,7 @@ export async function translateHtmlDocument(
     source: nodes.map((n) => n.textContent ?? '').join(''),
     stream: '',
   }));
-  book.learnNames(runs.map((r) => r.source));
+  book.readTexts(runs.map((r) => r.source));
   for (const run of runs) run.stream = run.nodes.map((n) => encodeNode(n, [], tags, book)).join('');
   const outputs = runs.length ? await translate(runs.map((r) => r.stream)) : [];
   const rendered = await Promise.all(

@@ -17,6 +17,18 @@ describe('Apertium pivot through Spanish (needs apertium-es-pt)', () => {
     expect(out).toMatch(/president/i);
   });
 
+  it("finds no new names in the first hop's Spanish: a translated opener is no name", async () => {
+    // Hop 1 leaves "Calendário" to the engine (a sentence opener, not part of the name "Porsche Cup")
+    // and writes "Calendario de la Porsche Cup"; read as a capitalised run, that Spanish reached the English.
+    const title = 'Calendário da Porsche Cup 2026';
+    const [plain] = await engine.translateTexts([title], 'pt', 'en');
+    const { html } = await engine.translateHtmlRuns(`<h1>${title}</h1>`, 'pt', 'en');
+    for (const out of [plain!, html]) {
+      expect(out).toContain('Porsche Cup');
+      expect(out).not.toMatch(/Calendari|de la/);
+    }
+  });
+
   it('describes the route: no model, the Apertium version, the pivot', async () => {
     const version = await engine.version();
     expect(version).toMatch(/^\d+\.\d+/);

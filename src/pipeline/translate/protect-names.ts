@@ -98,7 +98,7 @@ function splitAtStopwords(runText: string, offset: number): NameSpan[] {
  * "de"/"del" between two names is "of" ("la marca Goop de Gwyneth Paltrow", "Juan Carlos Varela de
  * Panamá"); inside one name it joins one given name to one surname ("Luis de Guindos"). Cut when either
  * side holds two or more words (keeping "Daniel Funes de Rioja" whole cost NTREX 0.011 BLEU: the
- * "X Y de Place" it also kept are commoner); NameBook.learnNames keeps a "Funes de Rioja" met
+ * "X Y de Place" it also kept are commoner); NameBook.readTexts keeps a "Funes de Rioja" met
  * elsewhere in the same text whole.
  */
 function splitsAtDe(words: { text: string }[], i: number): boolean {

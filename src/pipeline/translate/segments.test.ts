@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { keepFirstLetterCase, translatePlain } from './segments.js';
+import { keepFirstLetterCase, NameBook, translatePlain } from './segments.js';
 import { translateHtmlDocument } from './html.js';
 import { chainRuns, paragraphsFromRuns, runsByPosition } from './html-lines.js';
 
@@ -27,6 +27,28 @@ describe('translatePlain', () => {
   it('puts protected names back as written', async () => {
     const [out] = await translatePlain(['Dijo Vladímir Putin ayer'], fakeApertium);
     expect(out).toBe('DIJO Vladímir Putin AYER');
+  });
+});
+
+describe('NameBook through a pivot', () => {
+  const names = (book: NameBook, text: string) => book.findNames(text).map((s) => s.name);
+
+  it("finds names in the article itself, and none of its own in an earlier hop's output", () => {
+    const spanish = 'Calendario de la Porsche Cup con Isabel Díaz Ayuso y Vladímir Putin.';
+    expect(names(new NameBook('es', 'pt'), spanish)).toContain('Calendario de la Porsche Cup');
+    const carried = { keep: new Set(['Porsche Cup']), spellings: new Map<string, string>() };
+    // Only the carried name and the gazetteer's Putin: "Calendario …" is the first hop's Spanish.
+    expect(names(new NameBook('en', 'es', {}, carried), spanish)).toEqual(['Porsche Cup', 'Vladímir Putin']);
+  });
+
+  it('keeps the longest carried name, written with any space', () => {
+    const carried = { keep: new Set(['Rangers', 'Les\u00a0Rangers', 'Le\u00a0Bal']), spellings: new Map() };
+    const book = new NameBook('en', 'es', {}, carried);
+    expect(names(book, 'Les Rangers ganaron el premio Le Bal; los Rangers no.')).toEqual([
+      'Les Rangers',
+      'Le Bal',
+      'Rangers',
+    ]);
   });
 });
 

@@ -2,14 +2,25 @@
  * Plain text ↔ stream segments. Each text line becomes one null-flushed segment; protected names ride
  * in wordbound blanks (`n:K`) and are put back verbatim afterwards, wherever apertium moved them.
  */
+import { gazetteerMatches } from './gazetteer.js';
+import { noteAccentedWords, respellCopies, withoutAccents } from './pivot-spellings.js';
 import { polish, type FeatureSwitches } from './polish.js';
 import { deNamesOf, extendToKnownNames, findNames, nameInLanguage, type NameSpan } from './protect-names.js';
 import { dropAnimateA } from './source-edits.js';
 import { dropPersonalA } from './personal-a.js';
 import { escapeStream, parseStream, stripUnknownMarks, wordbound, type Piece } from './stream.js';
+import { guessUnknown } from './unknown-words.js';
 
 /** Translates already-encoded stream segments, one output per input. */
 export type StreamTranslate = (segments: string[]) => Promise<string[]>;
+
+/** What a pivot's earlier hop passes on to the next (NameBook.passOn). */
+export interface Carried {
+  /** Its unknown words and protected names: the next hop passes them through as written. */
+  keep: ReadonlySet<string>;
+  /** The article's own accented words by their letters without accents (pivot-spellings.ts). */
+  spellings: ReadonlyMap<string, string>;
+}
 
 /**
  * Protected names met so far, by their mark, and what one translation knows of its pair: the
@@ -20,32 +31,52 @@ export class NameBook {
   private readonly names = new Map<string, string>();
   /** Words the engine marked unknown in this hop (a pivot's next hop passes them through). */
   readonly unknown = new Set<string>();
-  /** "Funes de Rioja"-shaped names met anywhere in the text being translated (learnNames). */
+  /** "Funes de Rioja"-shaped names met anywhere in the text being translated (readTexts). */
   private readonly deNames = new Set<string>();
+  /** The accented words of the article's own text (readTexts), for a pivot's next hop. */
+  private readonly spellings = new Map<string, string>();
+  /** The carried words, longest first and with plain spaces (withKeptWords), sorted once per hop. */
+  private readonly kept: string[];
 
   /**
-   * `language`: the target language, for names the gazetteer spells differently there. `keep`:
-   * words and names to pass through as written: through a pivot, the first hop's unknown words and
-   * protected names (the second hop would mark "*ibuprofène" or turn "Belém" into "Belén").
+   * `language`: the target language, for names the gazetteer spells differently there. `carried`:
+   * null when the text is the article's own; through a pivot, what the earlier hop passes on: its
+   * unknown words and protected names go through as written (the second hop would mark
+   * "*ibuprofène" or turn "Belém" into "Belén"), and a word this hop copies is spelled as the
+   * article spelled it.
    */
   constructor(
     readonly language: string | null = null,
     readonly from: string | null = null,
     readonly features: FeatureSwitches = {},
-    readonly keep: ReadonlySet<string> = new Set(),
-  ) {}
+    readonly carried: Carried | null = null,
+  ) {
+    this.kept = [...(carried?.keep ?? [])].map((w) => w.replace(/\s/g, ' ')).sort((a, b) => b.length - a.length);
+  }
 
-  /** The names to protect in a text (none when the names feature is off), and the words to keep. */
+  /**
+   * The names to protect in a text (none when the names feature is off), and the words to keep.
+   * An earlier hop's output is no source text: its capitalised runs are that hop's translation
+   * ("Calendário da Stock Car" → "Calendario de la Stock Car", a sentence opener the first hop left
+   * to the engine), so only the names carried over and gazetteer names are protected there; taking
+   * the run for a name copied the Spanish word into the English.
+   */
   findNames(text: string): NameSpan[] {
-    const names = this.features.names === false ? [] : extendToKnownNames(text, findNames(text), this.deNames);
-    return this.keep.size ? withKeptWords(text, names, this.keep) : names;
+    if (this.carried) {
+      const known = this.features.names === false ? [] : gazetteerMatches(text);
+      return withKeptWords(text, known, this.kept);
+    }
+    return this.features.names === false ? [] : extendToKnownNames(text, findNames(text), this.deNames);
   }
 
   /**
    * Reads all the texts of one translation first, so a name is written one way in all of them
-   * ("Funes de Rioja" alone and in "Daniel Funes de Rioja").
+   * ("Funes de Rioja" alone and in "Daniel Funes de Rioja"), and notes their accented words. An
+   * earlier hop's output teaches neither: it is no text of the article's own.
    */
-  learnNames(texts: string[]): void {
+  readTexts(texts: string[]): void {
+    if (this.carried) return;
+    noteAccentedWords(texts, this.spellings);
     if (this.features.names === false) return;
     for (const text of texts) for (const name of deNamesOf(findNames(text))) this.deNames.add(name);
   }
@@ -55,14 +86,26 @@ export class NameBook {
     return stripUnknownMarks(text, source, this.unknown);
   }
 
-  /** What the next hop of a pivot passes through as written: this hop's unknown words and names. */
-  passOn(): Set<string> {
-    return new Set([...this.unknown, ...this.distinct()]);
+  /** What the next hop of a pivot gets: this hop's unknown words and names, the article's spellings. */
+  passOn(): Carried {
+    return {
+      keep: new Set([...this.unknown, ...this.distinct()]),
+      spellings: this.carried?.spellings ?? this.spellings,
+    };
   }
 
-  /** A translated text polished for its pair (polish.ts); unknown-word marks are left for the caller. */
+  /**
+   * A translated text polished for its pair (polish.ts); unknown-word marks are left for the caller.
+   * First a word copied unknown is spelled as the article spelled it, unless the Spanish → English
+   * guesses have an English word for it (pivot-spellings.ts): Apertium's pt → es itself writes an
+   * unknown "co-mandatário" as "*co-mandatario", and through a pivot the second hop copies the first
+   * hop's Spanish ("superfluo" for "supérfluo").
+   */
   polish(text: string, source: string): string {
-    return this.from === 'es' && this.language === 'en' ? polish(text, source, this.from, this.features) : text;
+    const toEnglish = this.from === 'es' && this.language === 'en';
+    const spellings = this.carried?.spellings ?? this.spellings;
+    const copied = respellCopies(text, spellings, (word) => toEnglish && guessUnknown(word) !== word);
+    return toEnglish ? polish(copied, source, this.from!, this.features) : copied;
   }
 
   /** Source edits before the engine (source-edits.ts). */
@@ -87,16 +130,22 @@ export class NameBook {
   }
 }
 
-/** The names, plus each kept word or name found whole in the text where no name already stands. */
-function withKeptWords(text: string, names: NameSpan[], keep: ReadonlySet<string>): NameSpan[] {
+/**
+ * The names, plus each kept word or name found whole in the text where no name already stands.
+ * `kept` comes longest first, so a kept "Les Rangers" is not cut by a kept "Rangers" met earlier in
+ * the article, and with plain spaces: any space matches any other (the first hop's tidying wrote
+ * "Le\u00a0Bal" as "Le Bal").
+ */
+function withKeptWords(text: string, names: NameSpan[], kept: string[]): NameSpan[] {
   const spans = [...names];
   const isWordChar = (c: string | undefined) => c !== undefined && /[\p{L}\p{N}]/u.test(c);
-  for (const word of keep) {
-    for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + word.length)) {
+  const flat = text.replace(/\s/g, ' '); // one space for one space: offsets stay the text's
+  for (const word of kept) {
+    for (let at = flat.indexOf(word); at >= 0; at = flat.indexOf(word, at + word.length)) {
       const end = at + word.length;
       if (isWordChar(text[at - 1]) || isWordChar(text[end])) continue;
       if (spans.some((s) => s.start < end && at < s.end)) continue;
-      spans.push({ start: at, end, name: word });
+      spans.push({ start: at, end, name: text.slice(at, end) });
     }
   }
   return spans.sort((a, b) => a.start - b.start);
@@ -152,7 +201,7 @@ export async function translatePlain(
   book = new NameBook(),
 ): Promise<string[]> {
   const lines = texts.map((t) => t.split('\n'));
-  book.learnNames(texts);
+  book.readTexts(texts);
   const segments: string[] = [];
   const names = new Map<string, NameSpan[]>();
   for (const line of lines.flat()) {
@@ -252,10 +301,15 @@ export function lowerAfterLeadingName(
   const out = translated.replace(opening, '');
   const lead = translated.length - out.length;
   const firstWord = /^\p{Lu}[\p{L}'’-]*/u.exec(src)?.[0];
+  // The copied first word may carry the article's accents where this hop's source had none
+  // ("Encaramos el juego" → "Encarámos The game", pivot-spellings.ts).
+  const copiedFirst = /^\p{Lu}[\p{L}'’-]*/u.exec(out)?.[0];
+  const firstOut =
+    firstWord && copiedFirst && withoutAccents(copiedFirst) === withoutAccents(firstWord) ? copiedFirst : firstWord;
   const leading = spans.filter((s) => source.slice(0, s.start).replace(opening, '') === '');
   const pairs = [
     ...leading.map((s) => [s.name, nameInLanguage(s, language)] as const),
-    ...(firstWord ? [[firstWord, firstWord] as const] : []),
+    ...(firstWord ? [[firstWord, firstOut!] as const] : []),
   ];
   for (const [inSource, inOutput] of pairs) {
     if (!src.startsWith(inSource) || !/^\s+\p{Ll}/u.test(src.slice(inSource.length))) continue;
