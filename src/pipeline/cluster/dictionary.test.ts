@@ -12,6 +12,17 @@ describe('FreeDict dictionaries into English', () => {
     expect(de!.english('keinwortxyz')).toEqual([]);
   }, 60_000);
 
+  it('reads an inflected word by its dictionary form, and a compound it lacks by its parts', () => {
+    const de = dictionaryFor('de')!;
+    expect(de.english('erdbebens')).toContain('earthquake');
+    // No entries: "Sommer" + "Urlaub", "Flughafen" + "Streik", "Wahlkampf" + "Themen" (an inflected head).
+    expect(de.english('sommerurlaub')).toEqual(['summer', 'leave']);
+    expect(de.english('flughafenstreik')).toEqual(['airport', 'strike']);
+    expect(de.english('wahlkampfthemen')).toEqual(['electioneering', 'themes']);
+    // Parts shorter than four letters are not looked up ("ab" + "xyzwort" is no compound).
+    expect(de.english('abxyzwort')).toEqual([]);
+  }, 60_000);
+
   it('has none for a language without one, and none where the files are absent', () => {
     expect(dictionaryFor('pl')).toBeNull();
     expect(dictionaryFor('de', '/nonexistent')).toBeNull();

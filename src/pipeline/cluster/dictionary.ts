@@ -49,19 +49,61 @@ export function loadFreedict(base: string): Dictionary | null {
   }
   const text = gunzipSync(readFileSync(`${base}.dict.dz`));
   const memo = new Map<string, string[]>();
+  const entry = (word: string): string[] => {
+    const at = index.get(word) ?? [];
+    const out: string[] = [];
+    for (let i = 0; i < at.length && out.length < MAX_ENGLISH; i += 2)
+      for (const w of sensesOf(text.toString('utf8', at[i]!, at[i]! + at[i + 1]!)))
+        if (out.length < MAX_ENGLISH && !out.includes(w)) out.push(w);
+    return out;
+  };
   return {
     english(word) {
       let out = memo.get(word);
-      if (out) return out;
-      const at = index.get(word) ?? [];
-      out = [];
-      for (let i = 0; i < at.length && out.length < MAX_ENGLISH; i += 2)
-        for (const w of sensesOf(text.toString('utf8', at[i]!, at[i]! + at[i + 1]!)))
-          if (out.length < MAX_ENGLISH && !out.includes(w)) out.push(w);
-      memo.set(word, out);
+      if (!out) memo.set(word, (out = entry(word)));
+      if (out.length === 0) {
+        out = inflected(word, entry) ?? compound(word, entry) ?? [];
+        memo.set(word, out);
+      }
       return out;
     },
   };
+}
+
+/** German inflection endings tried, longest first, when a word has no entry ("Öffnungen" → "öffnung"). */
+const ENDINGS = ['ern', 'en', 'er', 'es', 'n', 'e', 's'];
+/** Linking elements between a compound's parts ("Arbeit-s-markt", "Straße-n-bahn"). */
+const LINKS = ['s', 'es', 'n', 'en'];
+/** The shortest part of a compound looked up (shorter ones match by accident: "ab", "see"). */
+const MIN_PART = 4;
+
+function inflected(word: string, entry: (w: string) => string[]): string[] | null {
+  for (const end of ENDINGS) {
+    if (word.length - end.length < MIN_PART || !word.endsWith(end)) continue;
+    const found = entry(word.slice(0, -end.length));
+    if (found.length > 0) return found;
+  }
+  return null;
+}
+
+/**
+ * A German compound the dictionary lacks, read as its parts: the longest head with an entry (the
+ * head carries the meaning: "Grenzöffnungen" is an opening), and the part before it, linking element
+ * cut: its first English senses each ("border", "opening"). Null when no split has both parts.
+ */
+function compound(word: string, entry: (w: string) => string[]): string[] | null {
+  for (let i = MIN_PART; i <= word.length - MIN_PART; i++) {
+    const headPart = word.slice(i);
+    const head = entry(headPart).length > 0 ? entry(headPart) : inflected(headPart, entry);
+    if (!head) continue;
+    const first = word.slice(0, i);
+    const modifier = [first, ...LINKS.filter((l) => first.endsWith(l)).map((l) => first.slice(0, -l.length))]
+      .filter((m) => m.length >= MIN_PART)
+      .map((m) => entry(m))
+      .find((e) => e.length > 0);
+    if (modifier) return [modifier[0]!, head[0]!];
+  }
+  return null;
 }
 
 /**
