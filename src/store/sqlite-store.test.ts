@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { sql } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openStore } from './index.js';
 import { migrations } from './migrations.js';
@@ -10,6 +11,7 @@ import { describeSiteContract } from './site.contract.js';
 import { describeStoryContract } from './stories.contract.js';
 import { openTestStore, sampleArticle, type TestStore } from './store.testkit.js';
 import { storeDb } from './db.testkit.js';
+import { indexArticleRange } from './sqlite-dialect.js';
 
 let t: TestStore;
 afterEach(async () => t?.cleanup());
@@ -103,6 +105,19 @@ describe('the search index rebuilt from stored text (migration 0013)', () => {
       ids[2],
       ids[0],
     ]);
+
+    // A bulk load of a range of articles (bench:web's fill) writes the same index and headline words.
+    const db = storeDb(store);
+    const headlines = () => sql`select * from search_headlines order by article_id`.execute(db).then((r) => r.rows);
+    const wordsBefore = await headlines();
+    expect(wordsBefore).toHaveLength(topics.length);
+    await sql`drop table articles_fts`.execute(db);
+    await store.dialect.createSearchIndex(db);
+    await sql`delete from search_headlines`.execute(db);
+    expect(await find()).toEqual(queries.map(() => []));
+    await indexArticleRange(db, ids[0]!, ids.at(-1)!);
+    expect(await find()).toEqual(before);
+    expect(await headlines()).toEqual(wordsBefore);
   });
 });
 

@@ -1,0 +1,128 @@
+/**
+ * What the pages ask SQLite, and how it answers, on a filled store (bench:web's, kept with --store):
+ * every distinct statement the site's pages run, with SQLite's query plan (EXPLAIN QUERY PLAN, with
+ * the parameters the page bound) and the time of one run. A plan that reads a whole table (SCAN
+ * without an index) or sorts (TEMP B-TREE) is flagged: at a million articles either one costs
+ * seconds, where a page must cost milliseconds.
+ *
+ *   npm run bench:web -- --articles 1000000 --store /work/bench-store-1m.sqlite   (fills it once)
+ *   npm run bench:plans -- --store /work/bench-store-1m.sqlite [--all]
+ *
+ * Statements are caught at better-sqlite3's Statement (all/get/run/iterate), so this sees exactly
+ * what Kysely sends; the store is opened without reader threads so every query runs here. --all
+ * prints every statement; by default only the flagged ones and those slower than 5 ms.
+ */
+import { performance } from 'node:perf_hooks';
+import { parseArgs } from 'node:util';
+import SqliteDatabase from 'better-sqlite3';
+import { openStore } from '../src/store/index.js';
+import { createWebApp } from '../src/web/app.js';
+import { storeSiteData } from '../src/web/store-data.js';
+
+const { values } = parseArgs({
+  options: { store: { type: 'string' }, all: { type: 'boolean', default: false } },
+});
+if (!values.store) throw new Error('bench:plans: --store PATH (a store bench:web filled) is required');
+
+/** The pages a reader meets, and their filters; the article is found on the store (the 500th newest). */
+const PAGES = [
+  '/',
+  '/?page=3',
+  '/?section=Sport',
+  '/?lang=fr',
+  '/section/sport',
+  '/story/42',
+  '/source/3',
+  '/sources',
+  '/search?q=harbour+storm',
+  '/search?q=harbour+storm&sort=relevance',
+  '/search?q=harbour&source=3',
+  '/search?q=harbour&lang=fr',
+  '/search?q=harbour&from=2026-01-01&to=2026-02-01',
+  '/feed.rss',
+  '/api/v1/articles',
+  '/api/v1/stories',
+];
+
+/** A statement the pages ran: its SQL, the parameters of its first run, the page that ran it first. */
+interface Seen {
+  sql: string;
+  parameters: unknown[];
+  page: string;
+}
+const seen = new Map<string, Seen>();
+let currentPage = '';
+
+/** Wraps the Statement methods that run SQL, to note each distinct statement once. */
+function watchStatements(): void {
+  const probe = new SqliteDatabase(':memory:');
+  const prototype = Object.getPrototypeOf(probe.prepare('select 1')) as Record<string, unknown>;
+  probe.close();
+  for (const method of ['all', 'get', 'run', 'iterate']) {
+    const original = prototype[method] as (...args: unknown[]) => unknown;
+    prototype[method] = function (this: { source: string }, ...args: unknown[]) {
+      if (!seen.has(this.source) && currentPage)
+        seen.set(this.source, { sql: this.source, parameters: args, page: currentPage });
+      return original.apply(this, args);
+    };
+  }
+}
+
+/** The plan's lines, indented by depth, and whether one reads a table whole or sorts. */
+function planOf(db: SqliteDatabase.Database, s: Seen): { lines: string[]; flagged: boolean } {
+  const rows = db.prepare(`explain query plan ${s.sql}`).all(...s.parameters) as {
+    id: number;
+    parent: number;
+    detail: string;
+  }[];
+  const depth = new Map<number, number>([[0, 0]]);
+  const lines = rows.map((r) => {
+    const d = (depth.get(r.parent) ?? 0) + 1;
+    depth.set(r.id, d);
+    return `${'  '.repeat(d)}${r.detail}`;
+  });
+  // A SCAN of a table (not of a subquery's result, nor a covering walk of an index the query
+  // orders by, nor FTS5's own index) and a sort over rows not yet limited.
+  const flagged = rows.some(
+    (r) =>
+      (/^SCAN (?!CONSTANT)(?!.*VIRTUAL TABLE)/.test(r.detail) && !/^SCAN \w+ USING (COVERING )?INDEX/.test(r.detail)) ||
+      /TEMP B-TREE/.test(r.detail),
+  );
+  return { lines, flagged };
+}
+
+async function main(): Promise<void> {
+  watchStatements();
+  const store = await openStore({ dbPath: values.store!, readers: 0 });
+  const data = storeSiteData({ store, language: 'en', translationNote: async () => null });
+  const app = createWebApp({ data, siteName: 'Plans', language: 'en', pageCacheMs: 0 });
+  const article = (await data.latestArticles({ limit: 1, offset: 500 }))[0]?.pagePath;
+  for (const page of [...PAGES, ...(article ? [article] : [])]) {
+    currentPage = page;
+    const t = performance.now();
+    const res = await app.request(page);
+    await res.arrayBuffer();
+    console.log(`${page} | ${res.status} | ${(performance.now() - t).toFixed(1)} ms (first render, caches cold)`);
+  }
+  currentPage = '';
+  await store.close();
+  const db = new SqliteDatabase(values.store!, { readonly: true });
+  let shown = 0;
+  for (const s of seen.values()) {
+    const { lines, flagged } = planOf(db, s);
+    const t = performance.now();
+    db.prepare(s.sql).all(...s.parameters);
+    const ms = performance.now() - t;
+    if (!values.all && !flagged && ms < 5) continue;
+    shown += 1;
+    console.log(`\n${flagged ? 'FLAGGED ' : ''}${ms.toFixed(2)} ms, first from ${s.page}\n  ${s.sql}`);
+    console.log(`  parameters: ${JSON.stringify(s.parameters).slice(0, 200)}`);
+    for (const line of lines) console.log(line);
+  }
+  console.log(
+    `\n${seen.size} distinct statements, ${shown} shown${values.all ? '' : ' (flagged or ≥ 5 ms; --all for every one)'}`,
+  );
+  db.close();
+}
+
+await main();
