@@ -105,7 +105,27 @@ function matches(match: string, filter: SearchFilter) {
   const from = hasFilter(filter)
     ? sql`articles_fts f join articles a on a.id = ${articleIdOf('f.rowid')}`
     : sql`articles_fts f`;
-  return sql`${from} where articles_fts match ${match} ${filterConditions(filter, articleIdOf('f.rowid'))}`;
+  return sql`${from} where articles_fts match ${match} ${datesAsRowids(filter)} ${filterConditions(filter, articleIdOf('f.rowid'))}`;
+}
+
+/**
+ * A date filter as a range of index rowids (which hold the publication second, rowidOf), so FTS5
+ * seeks to the days asked for instead of walking every newer match and reading its article to test
+ * the date (a common word with from/to before the newest articles read most of the archive: 86 ms at
+ * 20,000 articles, growing with the store; 0.1 ms with the range). A day's margin each side, so a
+ * time written with an offset is never cut off; the exact test by date stays in filterConditions.
+ */
+function datesAsRowids(f: SearchFilter) {
+  const parts: RawBuilder<unknown>[] = [];
+  // Newer publication seconds have smaller rowids: "to" bounds them from below, "from" from above.
+  // A date SQLite does not read leaves that side unbounded (the rowids are all negative).
+  if (f.to)
+    parts.push(
+      sql`and f.rowid >= coalesce(-((unixepoch(${f.to}) + 2 * 86400) * ${sql.lit(ROWID_ID_SPAN)}), -9223372036854775807)`,
+    );
+  if (f.from)
+    parts.push(sql`and f.rowid <= coalesce(-(max(0, unixepoch(${f.from}) - 86400) * ${sql.lit(ROWID_ID_SPAN)}), 0)`);
+  return sql.join(parts, sql` `);
 }
 
 /** FTS5 leaf page size (see createSearchIndex). */
