@@ -1,5 +1,5 @@
 /**
- * Web speed: a synthetic store (100,000 articles in 20,000 stories by default, 6 languages, 7
+ * Web speed: a synthetic store (100,000 articles in 20,000 stories by default, --articles N; 6 languages, 7
  * sections, 40 sources, an English translation of each Spanish one), the real app on loopback, and a closed-loop load
  * of C concurrent connections per page for D seconds. Prints, per page and concurrency, requests/s
  * and latency p50/p99, the ratio of its requests/s to a peer measured in the same run (a constant
@@ -16,7 +16,15 @@
  * --processes N serves from N processes on one port, as `serve --web-processes N` does (web/handoff.ts);
  * CPU is then read from /proc. --readers N: SQLite reader threads per server process (default: as `serve`).
  *
- * Targets (issue 6): p99 ≤ 50 ms at 200 connections for cached pages, ≤ 150 ms for search.
+ * Targets (issue 6): p99 ≤ 50 ms at 200 connections for cached pages, ≤ 150 ms for search; the
+ * same at a million articles (issue 19):
+ *
+ *   npm run bench:web -- --articles 1000000 --store /work/bench-store-1m.sqlite
+ *
+ * fills the store once (transactions of 10,000 articles, a progress line each on stderr; ~25 min and
+ * 3.9 GiB on the shared 2-core machine, December 2026), prints its size, and reuses it on every
+ * later run with the same --store. `npm run bench:plans -- --store PATH` shows what each page asks
+ * SQLite of that store and how (docs/search.md, "At a million articles").
  */
 import cluster from 'node:cluster';
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
