@@ -5,7 +5,7 @@
  * concurrency, requests/s and latency p50/p99, against a peer (a constant route on the same stack),
  * and what a miss costs (fetch + decode + three widths, once per image).
  *
- *   npm run bench:images [-- --seconds D] [-- --concurrency 1,50,200]     closed loop
+ *   npm run bench:images [-- --seconds D] [-- --concurrency 1,50,200] [-- --loader undici|wrk]   closed loop
  *   npm run bench:images -- --rate 500,2000,5000 [-- --seconds D]          open loop
  *
  * --rate R,...: an open loop instead (open-loop.ts): R requests a second on a fixed schedule, each
@@ -33,6 +33,7 @@ import { Images } from '../src/web/images/images.js';
 import { startWebServer } from '../src/web/server.js';
 import { fakeSiteData } from '../src/web/web.testkit.js';
 import { openLoop } from './open-loop.js';
+import { wrk } from './wrk.js';
 
 const { values } = parseArgs({
   options: {
@@ -40,6 +41,9 @@ const { values } = parseArgs({
     seconds: { type: 'string', default: '5' },
     concurrency: { type: 'string', default: '50,200' },
     rate: { type: 'string' },
+    // The closed loop's load: undici in this process (default), or wrk (C; reads the 40 KiB answers
+    // at a fraction of undici's CPU, which on two shared cores is most of a row's cost).
+    loader: { type: 'string', default: 'undici' },
   },
 });
 const PHOTOS = 20;
@@ -217,7 +221,10 @@ async function closedLoopRows(
   for (const connections of levels) {
     const measured = async (list: string[]) => {
       const before = await serverCpu(url);
-      const r = await load(url, list, connections, seconds);
+      const r =
+        values.loader === 'wrk'
+          ? await wrk(url, connections, seconds, list)
+          : await load(url, list, connections, seconds);
       const count = r.rps * seconds;
       return { ...r, cpuUs: (((await serverCpu(url)) - before) * 1000) / count };
     };

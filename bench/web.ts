@@ -27,7 +27,7 @@
  * SQLite of that store and how (docs/search.md, "At a million articles").
  */
 import cluster from 'node:cluster';
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -45,6 +45,7 @@ import { serveHandedConnections, startWebServer } from '../src/web/server.js';
 import { storeSiteData } from '../src/web/store-data.js';
 import { searchReaders } from '../src/store/sqlite-readers.js';
 import { storeDb } from '../src/store/db.testkit.js';
+import { wrk } from './wrk.js';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -566,48 +567,6 @@ function searchPath(k: number): string {
   const j = Math.floor(k / 2);
   const third = k % 2 === 1 ? `+${VOCAB[1000 + ((j + Math.floor(j / 19_600)) % 4000)]}` : '';
   return `/search?q=${WORDS[j % WORDS.length]}+${VOCAB[20 + (Math.floor(j / WORDS.length) % 980)]}${third}&page=${(j % 3) + 1}`;
-}
-
-/**
- * The load from wrk: one thread, `connections` keep-alive connections, the paths in turn (a Lua
- * script), latency percentiles from its --latency report.
- */
-function wrk(origin: string, connections: number, seconds: number, paths: string[]): Promise<Result> {
-  const dir = mkdtempSync(join(tmpdir(), 'happenings-wrk-'));
-  const script = join(dir, 'paths.lua');
-  writeFileSync(
-    script,
-    `local paths = {${paths.map((p) => JSON.stringify(p)).join(',')}}\nlocal i = 0\nrequest = function()\n  i = i % #paths + 1\n  return wrk.format("GET", paths[i])\nend\n`,
-  );
-  return new Promise((resolve, reject) => {
-    // One path: no script (wrk repeats its URL); several: the Lua script walks them. A 10 s timeout:
-    // with wrk's 2 s default, slower answers were counted as errors and left out of p99.
-    const target = paths.length === 1 ? [`${origin}${paths[0]}`] : ['-s', script, origin];
-    const child = spawn(
-      'wrk',
-      ['-t1', `-c${connections}`, `-d${Math.max(1, Math.round(seconds))}s`, '--timeout', '10s', '--latency', ...target],
-      { stdio: ['ignore', 'pipe', 'inherit'] },
-    );
-    let out = '';
-    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
-    child.once('error', (error) =>
-      reject(new Error(`wrk could not run (apt-get install wrk, or --loader undici): ${error.message}`)),
-    );
-    child.once('exit', () => {
-      rmSync(dir, { recursive: true, force: true });
-      const ms = (label: string) => {
-        const m = new RegExp(`^\\s*${label}%\\s+([\\d.]+)(us|ms|s)`, 'm').exec(out);
-        return m ? Number(m[1]) * (m[2] === 'us' ? 0.001 : m[2] === 's' ? 1000 : 1) : NaN;
-      };
-      const rps = Number(/Requests\/sec:\s+([\d.]+)/.exec(out)?.[1] ?? NaN);
-      const count = Number(/(\d+) requests in/.exec(out)?.[1] ?? 0);
-      const errors =
-        Number(/Non-2xx or 3xx responses: (\d+)/.exec(out)?.[1] ?? 0) +
-        Number(/Socket errors:.*?timeout (\d+)/.exec(out)?.[1] ?? 0);
-      if (Number.isNaN(rps)) reject(new Error(`wrk gave no result:\n${out}`));
-      else resolve({ rps, p50: ms('50'), p99: ms('99'), errors, count });
-    });
-  });
 }
 
 if (values.worker) await workerMode(positionals[0]!);
