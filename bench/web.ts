@@ -1,5 +1,5 @@
 /**
- * Web speed: a synthetic store (100,000 articles in 20,000 stories by default, 6 languages, 7
+ * Web speed: a synthetic store (100,000 articles in 20,000 stories by default, --articles N; 6 languages, 7
  * sections, 40 sources, an English translation of each Spanish one), the real app on loopback, and a closed-loop load
  * of C concurrent connections per page for D seconds. Prints, per page and concurrency, requests/s
  * and latency p50/p99, the ratio of its requests/s to a peer measured in the same run (a constant
@@ -16,18 +16,27 @@
  * --processes N serves from N processes on one port, as `serve --web-processes N` does (web/handoff.ts);
  * CPU is then read from /proc. --readers N: SQLite reader threads per server process (default: as `serve`).
  *
- * Targets (issue 6): p99 ≤ 50 ms at 200 connections for cached pages, ≤ 150 ms for search.
+ * Targets (issue 6): p99 ≤ 50 ms at 200 connections for cached pages, ≤ 150 ms for search; the
+ * same at a million articles (issue 19):
+ *
+ *   npm run bench:web -- --articles 1000000 --store /work/bench-store-1m.sqlite
+ *
+ * fills the store once (transactions of 10,000 articles, a progress line each on stderr; ~25 min and
+ * 3.9 GiB on the shared 2-core machine, December 2026), prints its size, and reuses it on every
+ * later run with the same --store. `npm run bench:plans -- --store PATH` shows what each page asks
+ * SQLite of that store and how (docs/search.md, "At a million articles").
  */
 import cluster from 'node:cluster';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { sql, type Insertable } from 'kysely';
-import type { ArticlesTable } from '../src/store/schema.js';
+import { sql, type Insertable, type Kysely } from 'kysely';
+import type { ArticlesTable, Database } from '../src/store/schema.js';
+import { indexArticleRange } from '../src/store/sqlite-dialect.js';
 import { Pool } from 'undici';
 import { openStore, type Store } from '../src/store/index.js';
 import { createWebApp } from '../src/web/app.js';
@@ -36,6 +45,7 @@ import { serveHandedConnections, startWebServer } from '../src/web/server.js';
 import { storeSiteData } from '../src/web/store-data.js';
 import { searchReaders } from '../src/store/sqlite-readers.js';
 import { storeDb } from '../src/store/db.testkit.js';
+import { wrk } from './wrk.js';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -70,7 +80,11 @@ const WORDS =
   'harbour storm council election mobility plan minister budget strike transport river festival museum hospital school market energy water court football'.split(
     ' ',
   );
-const BATCH = 500;
+/** Articles per fill transaction (one progress line each) and per multi-row insert (20 columns: 20,000 parameters, under SQLite's 32,766). */
+const CHUNK = 10_000;
+const ROWS = 1000;
+/** Stories per insert (9 columns; their 5 links each at 5 columns: 12,500 parameters). */
+const STORY_ROWS = 500;
 
 /** 20 real words, then 5,000 made-up ones: text with a long tail of rarer words, as news has. */
 const VOCAB = [...WORDS, ...Array.from({ length: 5000 }, (_, i) => `w${i.toString(36)}x`)];
@@ -89,95 +103,41 @@ function words(seed: number, n: number): string {
   return out.trim();
 }
 
+/**
+ * Fills the store in transactions of CHUNK articles, each written in a few multi-row inserts (ROWS at
+ * a time) and indexed for search by three statements for the whole chunk (indexArticleRange), not
+ * three per article: memory stays flat and time grows with the number of articles. A progress line
+ * per chunk goes to stderr. At a million articles: see the README's benchmark list for the time and size.
+ */
 async function fill(store: Store): Promise<void> {
   const now = new Date();
   const db = storeDb(store);
   const { dialect } = store;
+  const started = performance.now();
   for (let s = 1; s <= 40; s += 1)
     await store.createSource({
       name: `Outlet ${s}`,
       url: `https://outlet${s}.example/`,
       feedUrl: `https://outlet${s}.example/rss`,
     });
-  for (let start = 0; start < ARTICLES; start += BATCH) {
+  for (let start = 0; start < ARTICLES; start += CHUNK) {
     await dialect.writeTransaction(db, async (trx) => {
-      const rows: Insertable<ArticlesTable>[] = [];
-      for (let i = start; i < Math.min(ARTICLES, start + BATCH); i += 1) {
-        const at = new Date(now.getTime() - i * 60_000).toISOString();
-        const paragraphs = [words(i, 30), words(i + 1, 40), words(i + 2, 35)];
-        rows.push({
-          canonical_url: `https://outlet${(i % 40) + 1}.example/a/${i}`,
-          url: `https://outlet${(i % 40) + 1}.example/a/${i}`,
-          site: `Outlet ${(i % 40) + 1}`,
-          title: `${words(i, 8)} ${i}`,
-          subtitle: null,
-          byline: null,
-          published_at: at,
-          language: LANGUAGES[i % LANGUAGES.length]!,
-          language_confidence: 0.9,
-          image: null,
-          image_caption: null,
-          paragraphs: JSON.stringify(paragraphs),
-          html: paragraphs.map((p) => `<p>${p}</p>`).join(''),
-          related: '[]',
-          tags: '[]',
-          is_teaser: 0,
-          fingerprint: null,
-          first_seen_at: at,
-          updated_at: at,
-          section: SECTIONS[i % SECTIONS.length]!,
-        });
+      const end = Math.min(ARTICLES, start + CHUNK);
+      let first = Infinity;
+      let last = 0;
+      for (let from = start; from < end; from += ROWS) {
+        const ids = await insertArticles(trx, now, from, Math.min(end, from + ROWS));
+        first = Math.min(first, ids[0]!);
+        last = Math.max(last, ids.at(-1)!);
       }
-      const ids = await trx.insertInto('articles').values(rows).returning('id').execute();
-      await trx
-        .insertInto('article_sources')
-        .values(
-          ids.map(({ id }, k) => ({
-            article_id: id,
-            source_id: ((start + k) % 40) + 1,
-            feed_id: ((start + k) % 40) + 1,
-            url: rows[k]!.url,
-            seen_at: rows[k]!.first_seen_at,
-            is_first: 1,
-          })),
-        )
-        .execute();
-      // Spanish originals (every sixth) have an English translation: other words, so search finds them by it.
-      const translated = ids
-        .filter((_, k) => rows[k]!.language === 'es')
-        .map(({ id }) => {
-          const paragraphs = [words(id + 7, 30), words(id + 8, 40)];
-          return {
-            article_id: id,
-            language: 'en',
-            source_language: 'es',
-            engine: 'apertium',
-            engine_version: '3.8',
-            title: `${words(id + 9, 8)} ${id}`,
-            subtitle: null,
-            paragraphs: JSON.stringify(paragraphs),
-            html: paragraphs.map((p) => `<p>${p}</p>`).join(''),
-            protected_names: '[]',
-            translated_at: rows[0]!.first_seen_at,
-          };
-        });
-      if (translated.length) await trx.insertInto('translations').values(translated).execute();
-      const byId = new Map(translated.map((t) => [t.article_id, t]));
-      for (const [k, { id }] of ids.entries()) {
-        const t = byId.get(id);
-        await dialect.writeSearchText(trx, id, {
-          title: rows[k]!.title,
-          body: JSON.parse(rows[k]!.paragraphs).join('\n'),
-          translatedTitle: t?.title ?? '',
-          translatedBody: t ? JSON.parse(t.paragraphs).join('\n') : '',
-        });
-      }
+      await indexArticleRange(trx, first, last);
     });
+    progress(`${Math.min(ARTICLES, start + CHUNK)} / ${ARTICLES} articles`, started);
   }
   const stamp = now.toISOString();
-  for (let start = 0; start < STORIES; start += BATCH) {
+  for (let start = 0; start < STORIES; start += STORY_ROWS) {
     await dialect.writeTransaction(db, async (trx) => {
-      const n = Math.min(STORIES, start + BATCH) - start;
+      const n = Math.min(STORIES, start + STORY_ROWS) - start;
       const stories = await trx
         .insertInto('stories')
         .values(
@@ -209,10 +169,92 @@ async function fill(store: Store): Promise<void> {
         .values(links.filter((l) => l.article_id <= ARTICLES))
         .execute();
     });
+    if ((start / STORY_ROWS) % 100 === 99 || start + STORY_ROWS >= STORIES)
+      progress(`${Math.min(STORIES, start + STORY_ROWS)} / ${STORIES} stories`, started);
   }
-  // As the scheduler's daily search-index pass leaves a store (src/jobs/search-upkeep.ts).
-  while (await store.tidySearchIndex('full'));
+  // As the scheduler's daily search-index pass leaves a store (src/jobs/search-upkeep.ts): the
+  // chunks' index segments merged into one, ~4 MB a step.
+  for (let steps = 1; await store.tidySearchIndex('full'); steps += 1)
+    if (steps % 100 === 0) progress(`search index: ${steps} merge steps`, started);
+  progress('search index merged; analyze', started);
   await sql`analyze`.execute(db);
+}
+
+/** Articles [from, to) in one insert each for articles, carriers and translations; their ids in order. */
+async function insertArticles(trx: Kysely<Database>, now: Date, from: number, to: number): Promise<number[]> {
+  const rows: Insertable<ArticlesTable>[] = [];
+  for (let i = from; i < to; i += 1) {
+    const at = new Date(now.getTime() - i * 60_000).toISOString();
+    const paragraphs = [words(i, 30), words(i + 1, 40), words(i + 2, 35)];
+    rows.push({
+      canonical_url: `https://outlet${(i % 40) + 1}.example/a/${i}`,
+      url: `https://outlet${(i % 40) + 1}.example/a/${i}`,
+      site: `Outlet ${(i % 40) + 1}`,
+      title: `${words(i, 8)} ${i}`,
+      subtitle: null,
+      byline: null,
+      published_at: at,
+      language: LANGUAGES[i % LANGUAGES.length]!,
+      language_confidence: 0.9,
+      image: null,
+      image_caption: null,
+      paragraphs: JSON.stringify(paragraphs),
+      html: paragraphs.map((p) => `<p>${p}</p>`).join(''),
+      related: '[]',
+      tags: '[]',
+      is_teaser: 0,
+      fingerprint: null,
+      first_seen_at: at,
+      updated_at: at,
+      section: SECTIONS[i % SECTIONS.length]!,
+    });
+  }
+  const ids = (await trx.insertInto('articles').values(rows).returning('id').execute()).map((r) => r.id);
+  await trx
+    .insertInto('article_sources')
+    .values(
+      ids.map((id, k) => ({
+        article_id: id,
+        source_id: ((from + k) % 40) + 1,
+        feed_id: ((from + k) % 40) + 1,
+        url: rows[k]!.url,
+        seen_at: rows[k]!.first_seen_at,
+        is_first: 1,
+      })),
+    )
+    .execute();
+  // Spanish originals (every sixth) have an English translation: other words, so search finds them by it.
+  const translated = ids
+    .filter((_, k) => rows[k]!.language === 'es')
+    .map((id) => {
+      const paragraphs = [words(id + 7, 30), words(id + 8, 40)];
+      return {
+        article_id: id,
+        language: 'en',
+        source_language: 'es',
+        engine: 'apertium',
+        engine_version: '3.8',
+        title: `${words(id + 9, 8)} ${id}`,
+        subtitle: null,
+        paragraphs: JSON.stringify(paragraphs),
+        html: paragraphs.map((p) => `<p>${p}</p>`).join(''),
+        protected_names: '[]',
+        translated_at: rows[0]!.first_seen_at,
+      };
+    });
+  if (translated.length) await trx.insertInto('translations').values(translated).execute();
+  return ids;
+}
+
+/**
+ * One line on stderr: what is done, the time so far, the JS heap (flat while filling). The process's
+ * RSS grows with the store, but that is the file's pages read through SQLite's memory map (mmap_size), not heap.
+ */
+function progress(what: string, started: number): void {
+  const seconds = (performance.now() - started) / 1000;
+  console.error(
+    `fill: ${what}, ${seconds.toFixed(0)} s, heap ${(process.memoryUsage().heapUsed / 2 ** 20).toFixed(0)} MiB`,
+  );
 }
 
 interface Result {
@@ -270,10 +312,20 @@ async function serveMode(): Promise<void> {
   const t0 = performance.now();
   if (!reuse) await fill(store);
   const fillSeconds = (performance.now() - t0) / 1000;
+  const storeBytes = fileBytes(dbPath) + fileBytes(`${dbPath}-wal`);
   const { pagePath } = (await benchApp(store).data.latestArticles({ limit: 1, offset: 500 }))[0]!;
   if (PROCESSES === 1) {
     const server = await startWebServer(benchApp(store).app, { port: 0, host: '127.0.0.1' });
-    console.log(JSON.stringify({ url: server.url, article: pagePath, fillSeconds, pids: [process.pid] }));
+    console.log(
+      JSON.stringify({
+        url: server.url,
+        article: pagePath,
+        fillSeconds,
+        reused: reuse,
+        storeBytes,
+        pids: [process.pid],
+      }),
+    );
     return;
   }
   // Several processes on one port, as `serve --web-processes N` runs them: this process accepts and
@@ -305,6 +357,8 @@ async function serveMode(): Promise<void> {
       url: handoff.url,
       article: pagePath,
       fillSeconds,
+      reused: reuse,
+      storeBytes,
       pids: Object.values(cluster.workers ?? {}).map((w) => w!.process.pid),
     }),
   );
@@ -331,6 +385,8 @@ async function startServer(): Promise<{
   url: string;
   article: string;
   fillSeconds: number;
+  reused: boolean;
+  storeBytes: number;
   cpuMs(): Promise<number>;
   stop(): void;
 }> {
@@ -359,18 +415,25 @@ async function startServer(): Promise<{
       buffer += chunk.toString();
       const line = buffer.split('\n').find((l) => l.startsWith('{'));
       if (!line) return;
-      const { url, article, fillSeconds, pids } = JSON.parse(line) as {
+      const { url, article, fillSeconds, reused, storeBytes, pids } = JSON.parse(line) as {
         url: string;
         article: string;
         fillSeconds: number;
+        reused: boolean;
+        storeBytes: number;
         pids: number[];
       };
       // One process answers its own CPU time (µs); several are read from /proc (Linux, 10 ms ticks).
       const cpuMs =
         pids.length === 1 ? () => serverCpu(url) : async () => pids.reduce((sum, pid) => sum + procCpuMs(pid), 0);
-      resolve({ url, article, fillSeconds, cpuMs, stop: () => child.kill('SIGTERM') });
+      resolve({ url, article, fillSeconds, reused, storeBytes, cpuMs, stop: () => child.kill('SIGTERM') });
     });
   });
+}
+
+/** A file's size in bytes, 0 when there is none. */
+function fileBytes(path: string): number {
+  return existsSync(path) ? statSync(path).size : 0;
 }
 
 /** user + system CPU ms of a process, from /proc/PID/stat (fields 14 and 15, in clock ticks of 10 ms). */
@@ -382,7 +445,7 @@ function procCpuMs(pid: number): number {
 async function main(): Promise<void> {
   const server = await startServer();
   console.log(
-    `store: ${ARTICLES} articles, ${STORIES} stories, ${values.store && server.fillSeconds < 5 ? `reused from ${values.store}` : `filled in ${server.fillSeconds.toFixed(1)} s`} (server in a child process)`,
+    `store: ${ARTICLES} articles, ${STORIES} stories, ${(server.storeBytes / 2 ** 20).toFixed(0)} MiB, ${server.reused ? `reused from ${values.store}` : `filled in ${server.fillSeconds.toFixed(1)} s`} (server in a child process)`,
   );
   // Search rows: `new query` rows never repeat a query within the run (no cache answers them: the
   // full cost of a search); the `popular` row repeats 500 queries with Zipf weights, as readers
@@ -504,48 +567,6 @@ function searchPath(k: number): string {
   const j = Math.floor(k / 2);
   const third = k % 2 === 1 ? `+${VOCAB[1000 + ((j + Math.floor(j / 19_600)) % 4000)]}` : '';
   return `/search?q=${WORDS[j % WORDS.length]}+${VOCAB[20 + (Math.floor(j / WORDS.length) % 980)]}${third}&page=${(j % 3) + 1}`;
-}
-
-/**
- * The load from wrk: one thread, `connections` keep-alive connections, the paths in turn (a Lua
- * script), latency percentiles from its --latency report.
- */
-function wrk(origin: string, connections: number, seconds: number, paths: string[]): Promise<Result> {
-  const dir = mkdtempSync(join(tmpdir(), 'happenings-wrk-'));
-  const script = join(dir, 'paths.lua');
-  writeFileSync(
-    script,
-    `local paths = {${paths.map((p) => JSON.stringify(p)).join(',')}}\nlocal i = 0\nrequest = function()\n  i = i % #paths + 1\n  return wrk.format("GET", paths[i])\nend\n`,
-  );
-  return new Promise((resolve, reject) => {
-    // One path: no script (wrk repeats its URL); several: the Lua script walks them. A 10 s timeout:
-    // with wrk's 2 s default, slower answers were counted as errors and left out of p99.
-    const target = paths.length === 1 ? [`${origin}${paths[0]}`] : ['-s', script, origin];
-    const child = spawn(
-      'wrk',
-      ['-t1', `-c${connections}`, `-d${Math.max(1, Math.round(seconds))}s`, '--timeout', '10s', '--latency', ...target],
-      { stdio: ['ignore', 'pipe', 'inherit'] },
-    );
-    let out = '';
-    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
-    child.once('error', (error) =>
-      reject(new Error(`wrk could not run (apt-get install wrk, or --loader undici): ${error.message}`)),
-    );
-    child.once('exit', () => {
-      rmSync(dir, { recursive: true, force: true });
-      const ms = (label: string) => {
-        const m = new RegExp(`^\\s*${label}%\\s+([\\d.]+)(us|ms|s)`, 'm').exec(out);
-        return m ? Number(m[1]) * (m[2] === 'us' ? 0.001 : m[2] === 's' ? 1000 : 1) : NaN;
-      };
-      const rps = Number(/Requests\/sec:\s+([\d.]+)/.exec(out)?.[1] ?? NaN);
-      const count = Number(/(\d+) requests in/.exec(out)?.[1] ?? 0);
-      const errors =
-        Number(/Non-2xx or 3xx responses: (\d+)/.exec(out)?.[1] ?? 0) +
-        Number(/Socket errors:.*?timeout (\d+)/.exec(out)?.[1] ?? 0);
-      if (Number.isNaN(rps)) reject(new Error(`wrk gave no result:\n${out}`));
-      else resolve({ rps, p50: ms('50'), p99: ms('99'), errors, count });
-    });
-  });
 }
 
 if (values.worker) await workerMode(positionals[0]!);

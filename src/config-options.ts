@@ -304,6 +304,13 @@ export const options = {
     parse: int(0, 2 ** 50),
     description: 'total size of the image cache; least recently used images go first above it (0: no images)',
   }),
+  imageMemoryBytes: option({
+    env: 'HAPPENINGS_IMAGE_MEMORY_BYTES',
+    default: 32 * 1024 * 1024,
+    parse: int(0, 2 ** 40),
+    description:
+      "bytes of the most used images kept in memory, ready to send, per web process (0: every image read from the cache's files)",
+  }),
   publicMode: option({
     env: 'HAPPENINGS_PUBLIC',
     default: true,

@@ -76,7 +76,12 @@ export async function serve(
     : undefined;
   const images =
     web !== false && config.imageCacheBytes > 0
-      ? await Images.open({ dir: config.imageCacheDir, maxBytes: config.imageCacheBytes, fetcher: runtime.fetcher })
+      ? await Images.open({
+          dir: config.imageCacheDir,
+          maxBytes: config.imageCacheBytes,
+          memoryBytes: config.imageMemoryBytes,
+          fetcher: runtime.fetcher,
+        })
       : undefined;
   const app = createWebApp({
     data,

@@ -101,10 +101,12 @@ export async function feedsOf({ db }: StoreContext, sourceId: number): Promise<F
 }
 
 /** Every source, by name, with its feeds' health and how many articles it carried. */
-export async function sourceList({ db }: StoreContext): Promise<SourceWithHealth[]> {
+export async function sourceList({ db, readDb }: StoreContext): Promise<SourceWithHealth[]> {
   const sources = await db.selectFrom('sources').selectAll().orderBy('name').orderBy('id').execute();
   const feeds = (await db.selectFrom('feeds').selectAll().orderBy('id').execute()).map(feedFromRow);
-  const counts = await db
+  // A walk of every carrier in the (source, article) index (0.4 s at a million articles, bench:plans):
+  // on a reader thread when the store has them, so the site's main thread keeps answering meanwhile.
+  const counts = await (readDb ?? db)
     .selectFrom('article_sources')
     .select(({ fn }) => ['source_id', fn.count<number>('article_id').distinct().as('n')])
     .groupBy('source_id')

@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { sql } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openStore } from './index.js';
 import { migrations } from './migrations.js';
@@ -10,6 +11,7 @@ import { describeSiteContract } from './site.contract.js';
 import { describeStoryContract } from './stories.contract.js';
 import { openTestStore, sampleArticle, type TestStore } from './store.testkit.js';
 import { storeDb } from './db.testkit.js';
+import { indexArticleRange } from './sqlite-dialect.js';
 
 let t: TestStore;
 afterEach(async () => t?.cleanup());
@@ -103,6 +105,66 @@ describe('the search index rebuilt from stored text (migration 0013)', () => {
       ids[2],
       ids[0],
     ]);
+
+    // A bulk load of a range of articles (bench:web's fill) writes the same index and headline words.
+    const db = storeDb(store);
+    const headlines = () => sql`select * from search_headlines order by article_id`.execute(db).then((r) => r.rows);
+    const wordsBefore = await headlines();
+    expect(wordsBefore).toHaveLength(topics.length);
+    await sql`drop table articles_fts`.execute(db);
+    await store.dialect.createSearchIndex(db);
+    await sql`delete from search_headlines`.execute(db);
+    expect(await find()).toEqual(queries.map(() => []));
+    await indexArticleRange(db, ids[0]!, ids.at(-1)!);
+    expect(await find()).toEqual(before);
+    expect(await headlines()).toEqual(wordsBefore);
+  });
+});
+
+describe('a date filter as a range of index rowids', () => {
+  it('finds exactly the articles of the days asked for, at the edges of a day and with an offset stored', async () => {
+    t = await openTestStore();
+    const times = [
+      '2024-05-02T23:59:59Z',
+      '2024-05-03T00:00:00Z',
+      '2024-05-03T01:00:00+03:00', // the 2nd in UTC, the 3rd as written (the store keeps UTC)
+      '2024-05-03T23:59:59Z',
+      '2024-05-03T22:30:00-05:00', // the 4th in UTC, the 3rd as written
+      '2024-05-04T00:00:00Z',
+      '2023-05-03T12:00:00Z',
+    ];
+    const ids: number[] = [];
+    for (const [i, publishedAt] of times.entries()) {
+      const saved = await t.store.saveArticle({
+        ...sampleArticle({ url: `https://news.example/d/${i}`, fingerprint: `d-${i}` }),
+        sourceId: null,
+        feedId: null,
+        seenAt: '2024-06-01T00:00:00Z',
+        publishedAt,
+        title: `Harbour day ${i}`,
+      });
+      ids.push(saved.articleId);
+    }
+    const stored = await storeDb(t.store).selectFrom('articles').select(['id', 'published_at']).execute();
+    const onDays = (from: string, to: string) =>
+      stored
+        .filter((r) => r.published_at!.slice(0, 10) >= from && r.published_at!.slice(0, 10) <= to)
+        .map((r) => r.id)
+        .sort((a, b) => a - b);
+    for (const [from, to] of [
+      ['2024-05-03', '2024-05-03'],
+      ['2024-05-02', '2024-05-03'],
+      ['2024-05-04', '2024-06-01'],
+      ['2023-01-01', '2023-12-31'],
+      ['2025-01-01', '2025-01-02'],
+    ] as const) {
+      const found = await t.store.dialect.searchArticleIds(storeDb(t.store), 'harbour', 50, 0, { from, to });
+      expect(
+        found.sort((a, b) => a - b),
+        `${from}..${to}`,
+      ).toEqual(onDays(from, to));
+    }
+    expect(onDays('2024-05-03', '2024-05-03')).toEqual([ids[1], ids[3]]);
   });
 });
 

@@ -3,7 +3,7 @@
  * headers on every answer and errors turned into responses in one place (error-responses.ts).
  * No client JavaScript: the content security policy forbids scripts outright.
  */
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:http';
 import type { Context, MiddlewareHandler } from 'hono';
 import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
@@ -11,6 +11,7 @@ import { log } from '../log.js';
 import { adminRoutes, type AdminOptions } from './admin/routes.js';
 import { apiV1 } from './api/v1.js';
 import type { ImageService } from './images/images.js';
+import { matchesEtag, type HotImage } from './images/hot-images.js';
 import { IMAGE_CACHE, imageRoutes } from './images/route.js';
 import { installErrorResponses } from './error-responses.js';
 import { limitBodies } from './body-limit.js';
@@ -179,19 +180,29 @@ function answerHotImage(images: ImageService, req: IncomingMessage, res: ServerR
   if ((req.method !== 'GET' && req.method !== 'HEAD') || !req.url?.startsWith('/img/')) return false;
   const hot = images.hotAnswer?.(req.url);
   if (!hot) return false;
-  const headers = {
-    'content-security-policy': CONTENT_SECURITY_POLICY,
-    'x-content-type-options': 'nosniff',
-    'referrer-policy': 'strict-origin-when-cross-origin',
-    'cache-control': IMAGE_CACHE,
-    etag: hot.etag,
-  };
-  if (req.headers['if-none-match'] === hot.etag) res.writeHead(304, headers).end();
-  else
-    res
-      .writeHead(200, { ...headers, 'content-type': 'image/webp', 'content-length': hot.bytes.length })
-      .end(req.method === 'HEAD' ? undefined : hot.bytes);
+  const headers = hotImageHeaders(hot);
+  if (matchesEtag(req.headers['if-none-match'], hot.etag)) res.writeHead(304, headers.notModified).end();
+  else res.writeHead(200, headers.ok).end(req.method === 'HEAD' ? undefined : hot.bytes);
   return true;
+}
+
+/** Each image answer's headers, made once while it is held in memory (and dropped with it). */
+const madeHeaders = new WeakMap<HotImage, { ok: OutgoingHttpHeaders; notModified: OutgoingHttpHeaders }>();
+
+function hotImageHeaders(hot: HotImage): { ok: OutgoingHttpHeaders; notModified: OutgoingHttpHeaders } {
+  let made = madeHeaders.get(hot);
+  if (!made) {
+    const notModified = {
+      'content-security-policy': CONTENT_SECURITY_POLICY,
+      'x-content-type-options': 'nosniff',
+      'referrer-policy': 'strict-origin-when-cross-origin',
+      'cache-control': IMAGE_CACHE,
+      etag: hot.etag,
+    };
+    made = { notModified, ok: { ...notModified, 'content-type': 'image/webp', 'content-length': hot.bytes.length } };
+    madeHeaders.set(hot, made);
+  }
+  return made;
 }
 
 /** Answers given on node:http before Hono, per app: images in memory, fresh page-cache hits (page-cache.ts). */

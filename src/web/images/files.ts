@@ -1,35 +1,28 @@
 /**
  * The image cache's files: one directory, a file per (image, width) and a small one per image that
  * failed, with a total size cap. The index (name → size, least recently used first) is read from the
- * directory at open, oldest modified first, and kept in memory; the most used bytes are also kept in
- * memory (a few MiB) so a hot thumbnail is answered without touching the disk. Writes go to a temporary
+ * directory at open, oldest modified first, and kept in memory (the most used answers are held in
+ * memory in front of these files, by hot-images.ts). Writes go to a temporary
  * name and are renamed into place, so a reader (or another web process sharing the directory) never
  * sees half a file; a file another process evicted is a miss here, fetched again.
  */
 import { mkdir, readdir, readFile, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
-/** Bytes of files kept in memory as well as on disk: a front page's thumbnails many times over. */
-const DEFAULT_MEMORY_BYTES = 32 * 1024 * 1024;
-
 export interface ImageFiles {
   readonly dir: string;
   has(name: string): boolean;
+  /** Marks the file most recently used (an answer from memory: its file must not go first). */
+  touch(name: string): void;
   /** The file's bytes (most recently used now), or null when it is not in the cache. */
   read(name: string): Promise<Uint8Array | null>;
   /** Writes the file, then removes least recently used ones until the total is under the cap. */
   write(name: string, bytes: Uint8Array): Promise<void>;
-  /** The file's bytes when they are held in memory (most recently used now), else null: no disk read. */
-  peek(name: string): Uint8Array | null;
   /** Total bytes of the files in the index. */
   size(): number;
 }
 
-export async function openImageFiles(
-  dir: string,
-  maxBytes: number,
-  memoryBytes = DEFAULT_MEMORY_BYTES,
-): Promise<ImageFiles> {
+export async function openImageFiles(dir: string, maxBytes: number): Promise<ImageFiles> {
   await mkdir(dir, { recursive: true });
   const sizes = new Map<string, number>(); // insertion order = least recently used first
   let total = 0;
@@ -37,33 +30,13 @@ export async function openImageFiles(
     sizes.set(name, size);
     total += size;
   }
-  const memory = new Map<string, Uint8Array>();
-  let inMemory = 0;
-
   const touch = (name: string, size: number) => {
     sizes.delete(name);
     sizes.set(name, size);
   };
-  const remember = (name: string, bytes: Uint8Array) => {
-    if (bytes.length > memoryBytes / 8) return;
-    forget(name);
-    memory.set(name, bytes);
-    inMemory += bytes.length;
-    for (const [oldest, old] of memory) {
-      if (inMemory <= memoryBytes) break;
-      memory.delete(oldest);
-      inMemory -= old.length;
-    }
-  };
-  const forget = (name: string) => {
-    const old = memory.get(name);
-    if (old) inMemory -= old.length;
-    memory.delete(name);
-  };
   const drop = (name: string) => {
     total -= sizes.get(name) ?? 0;
     sizes.delete(name);
-    forget(name);
   };
   const evict = async (keep: string) => {
     for (const [name] of sizes) {
@@ -77,29 +50,17 @@ export async function openImageFiles(
   return {
     dir,
     has: (name) => sizes.has(name),
-    size: () => total,
-    peek(name) {
-      const hot = memory.get(name);
-      if (!hot) return null;
-      touch(name, hot.length);
-      memory.delete(name);
-      memory.set(name, hot);
-      return hot;
+    touch(name) {
+      const size = sizes.get(name);
+      if (size !== undefined) touch(name, size);
     },
+    size: () => total,
     async read(name) {
       const size = sizes.get(name);
       if (size === undefined) return null;
       touch(name, size);
-      const hot = memory.get(name);
-      if (hot) {
-        memory.delete(name);
-        memory.set(name, hot);
-        return hot;
-      }
       try {
-        const bytes = await readFile(join(dir, name));
-        remember(name, bytes);
-        return bytes;
+        return await readFile(join(dir, name));
       } catch {
         drop(name); // removed by another process sharing the directory
         return null;
@@ -112,7 +73,6 @@ export async function openImageFiles(
       drop(name);
       sizes.set(name, bytes.length);
       total += bytes.length;
-      remember(name, bytes);
       await evict(name);
     },
   };

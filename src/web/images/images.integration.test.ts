@@ -107,6 +107,145 @@ describe('image route', () => {
     }
   });
 
+  describe('answers held in memory', () => {
+    /** A real server over the app, and the raw bytes of one GET (or HEAD) of `path`. */
+    async function serve(images: Images) {
+      const app = createWebApp({ data: fakeSiteData(), siteName: 'T', language: 'en', images });
+      const server = await startWebServer(app, { port: 0, host: '127.0.0.1' });
+      const get = async (path: string, init: RequestInit = {}) => {
+        const res = await fetch(server.url + path, init);
+        return { res, bytes: Buffer.from(await res.arrayBuffer()) };
+      };
+      return { server, get };
+    }
+
+    it('sends the same bytes and headers as the route, Content-Length and an immutable Cache-Control included', async () => {
+      const { publisher, images, dir } = await setUp({ '/h.jpg': { type: 'image/jpeg', body: await jpeg(900, 500) } });
+      const { server, get } = await serve(images);
+      try {
+        const path = images.pathOf(publisher.url('/h.jpg'), 400);
+        const first = await get(path); // a miss: the route fetches, writes and keeps it
+        // The file removed behind the cache's back: only memory can answer now.
+        for (const file of readdirSync(dir).filter((f) => f.endsWith('-400.webp'))) rmSync(join(dir, file));
+        const hot = await get(path);
+        expect(hot.res.status).toBe(200);
+        expect(hot.bytes.equals(first.bytes)).toBe(true);
+        expect(hot.res.headers.get('content-length')).toBe(String(hot.bytes.length));
+        expect(hot.res.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+        for (const name of [
+          'content-type',
+          'etag',
+          'content-security-policy',
+          'x-content-type-options',
+          'referrer-policy',
+        ])
+          expect(hot.res.headers.get(name), name).toBe(first.res.headers.get(name));
+        const head = await get(path, { method: 'HEAD' });
+        expect([head.res.status, head.bytes.length]).toEqual([200, 0]);
+        expect(head.res.headers.get('content-length')).toBe(String(hot.bytes.length));
+      } finally {
+        await server.close();
+      }
+    });
+
+    it('answers 304 to If-None-Match naming its tag, alone, in a list or weak; 200 to another tag', async () => {
+      const { publisher, images } = await setUp({ '/e.jpg': { type: 'image/jpeg', body: await jpeg(600, 400) } });
+      const { server, get } = await serve(images);
+      try {
+        const path = images.pathOf(publisher.url('/e.jpg'), 160);
+        const etag = (await get(path)).res.headers.get('etag')!;
+        expect(images.hotAnswer(path)).not.toBeNull();
+        for (const header of [etag, `"other", ${etag}`, `W/${etag}`, '*']) {
+          const { res, bytes } = await get(path, { headers: { 'if-none-match': header } });
+          expect([res.status, bytes.length], header).toEqual([304, 0]);
+          expect(res.headers.get('etag')).toBe(etag);
+          expect(res.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+        }
+        expect((await get(path, { headers: { 'if-none-match': '"other"' } })).res.status).toBe(200);
+      } finally {
+        await server.close();
+      }
+    });
+
+    it('holds at most its bytes, least recently used out first', async () => {
+      // One picture under 160 px at twelve addresses: every answer is the same size (never enlarged).
+      const picture = await jpeg(150, 100);
+      const bodies: Record<string, { type: string; body: Buffer }> = {};
+      for (let i = 1; i <= 12; i += 1) bodies[`/${i}.jpg`] = { type: 'image/jpeg', body: picture };
+      const probe = await setUp({ '/1.jpg': bodies['/1.jpg']! });
+      await probe.get(probe.images.pathOf(probe.publisher.url('/1.jpg'), 160));
+      const answer = probe.images.memoryBytes() / 3;
+      expect(probe.images.memoryBytes()).toBe(probe.images.cachedBytes());
+
+      // Room for 31 answers; twelve images make 36: the five least recently used go (1 at 400 and
+      // 800 px, then 2's three), not 1 at 160 px, answered again after 2 was stored.
+      const memoryBytes = answer * 31;
+      const { publisher, images } = await setUp(bodies, { memoryBytes });
+      const { server, get } = await serve(images);
+      try {
+        const path = (i: number, width: 160 | 400 | 800 = 160) => images.pathOf(publisher.url(`/${i}.jpg`), width);
+        for (const i of [1, 2]) expect((await get(path(i))).res.status).toBe(200);
+        expect((await get(path(1))).res.status).toBe(200); // answered from memory: 1 at 160 px is now the newest
+        for (let i = 3; i <= 12; i += 1) expect((await get(path(i))).res.status).toBe(200);
+        expect(images.memoryBytes()).toBe(memoryBytes);
+        expect(images.hotAnswer(path(1))).not.toBeNull();
+        expect([images.hotAnswer(path(1, 400)), images.hotAnswer(path(2)), images.hotAnswer(path(2, 800))]).toEqual([
+          null,
+          null,
+          null,
+        ]);
+        for (const width of [160, 400, 800] as const) expect(images.hotAnswer(path(12, width))).not.toBeNull();
+        // An answer out of memory is still given, from its file, and held again.
+        expect((await get(path(2))).res.status).toBe(200);
+        expect(images.hotAnswer(path(2))).not.toBeNull();
+      } finally {
+        await server.close();
+      }
+    });
+
+    it('marks the file of an answer from memory used, so the disk cache keeps what readers see most', async () => {
+      const picture = await jpeg(150, 100);
+      const bodies: Record<string, { type: string; body: Buffer }> = {};
+      for (let i = 1; i <= 4; i += 1) bodies[`/${i}.jpg`] = { type: 'image/jpeg', body: picture };
+      const probe = await setUp({ '/1.jpg': bodies['/1.jpg']! });
+      await probe.get(probe.images.pathOf(probe.publisher.url('/1.jpg'), 160));
+      // Files for three and a half images (ten files of twelve, all one size); memory for all.
+      const { publisher, images } = await setUp(bodies, { maxBytes: Math.floor(probe.images.cachedBytes() * 3.5) });
+      const { server, get } = await serve(images);
+      try {
+        const url = (i: number) => publisher.url(`/${i}.jpg`);
+        for (const i of [1, 2]) await get(images.pathOf(url(i), 160));
+        for (const width of [160, 400, 800] as const)
+          expect(images.hotAnswer(images.pathOf(url(1), width))).not.toBeNull();
+        for (const i of [3, 4]) await get(images.pathOf(url(i), 160));
+        // Image 1 was answered from memory after 2 was written: 2's files went first (those not asked
+        // for: 400 and 800 px), 1's stay named on pages.
+        for (const width of [160, 400, 800] as const)
+          expect(images.src(url(1), width), `1 at ${width}`).toBe(images.pathOf(url(1), width));
+        expect([images.src(url(2), 400), images.src(url(2), 800)]).toEqual([null, null]);
+      } finally {
+        await server.close();
+      }
+    });
+
+    it('holds nothing with no memory, nor an answer over an eighth of it; a forged address never reaches it', async () => {
+      for (const memoryBytes of [0, 8000]) {
+        const { publisher, images, get } = await setUp(
+          { '/z.jpg': { type: 'image/jpeg', body: await jpeg(300, 200) } },
+          { memoryBytes },
+        );
+        const path = images.pathOf(publisher.url('/z.jpg'), 160);
+        expect((await get(path)).status).toBe(200);
+        expect((await get(path)).status).toBe(200); // from the file
+        expect([images.memoryBytes(), images.hotAnswer(path)]).toEqual([0, null]);
+      }
+      const { publisher, images, get } = await setUp({ '/z.jpg': { type: 'image/jpeg', body: await jpeg(300, 200) } });
+      const path = images.pathOf(publisher.url('/z.jpg'), 160);
+      expect((await get(path)).status).toBe(200);
+      expect((await get(path.replace(/\/img\/160\/[^/]+/, '/img/160/AAAAAAAAAAAAAAAAAAAAAA'))).status).toBe(404);
+    });
+  });
+
   it('shares its signing key with every process opening the same directory, even at once', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'happenings-images-'));
     dirs.push(dir);

@@ -28,6 +28,7 @@ import { log } from '../../log.js';
 import type { Fetcher } from '../../pipeline/fetch/index.js';
 import { IMAGE_WIDTHS, resizeImage, type ImageWidth } from './convert.js';
 import { openImageFiles, type ImageFiles } from './files.js';
+import { HotImages, type HotImage } from './hot-images.js';
 
 /** What pages need: the address of an image that is ready, or null (and it is fetched meanwhile). */
 export interface ImageLinks {
@@ -38,13 +39,15 @@ export interface ImageLinks {
 export interface ImageService extends ImageLinks {
   answer(width: string, signature: string, source: string): Promise<ImageAnswer>;
   /** The answer to an /img path when its bytes are in memory, else null (then the route answers). */
-  hotAnswer?(path: string): { bytes: Uint8Array; etag: string } | null;
+  hotAnswer?(path: string): HotImage | null;
 }
 
 export interface ImageOptions {
   dir: string;
   /** Total bytes of the cached files; least recently used go first above it. */
   maxBytes: number;
+  /** Bytes of answers held in memory in front of the files (hot-images.ts; default 32 MiB, 0: none). */
+  memoryBytes?: number;
   fetcher: Fetcher;
   /** Largest publisher image read (under the fetcher's own body cap). */
   maxSourceBytes?: number;
@@ -58,12 +61,14 @@ const DEFAULT_MAX_SOURCE_BYTES = 8 * 1024 * 1024;
 /** Fetches queued for pages beyond this are dropped (the next render asks again). */
 const MAX_QUEUED = 500;
 const DAY_MS = 86_400_000;
+/** A front page's thumbnails (~5-10 KiB each at 160 px, ~20-40 KiB at 400) many times over. */
+const DEFAULT_MEMORY_BYTES = 32 * 1024 * 1024;
 /** Failures that may pass (a timeout, a 5xx, the network) are tried again sooner than a refusal. */
 const TRANSIENT_RETRY_MS = 10 * 60_000;
 const TRANSIENT_CODES = new Set(['network', 'timeout', 'http-status-5xx']);
 const ACCEPT = 'image/avif,image/webp,image/png,image/jpeg,image/gif;q=0.9';
 
-export type ImageAnswer = { status: 200; bytes: Uint8Array; etag: string } | { status: 404; reason: string };
+export type ImageAnswer = ({ status: 200 } & HotImage) | { status: 404; reason: string };
 
 interface Failure {
   until: number;
@@ -74,6 +79,7 @@ export class Images implements ImageService {
   private readonly queue: string[] = [];
   private readonly fetching = new Map<string, Promise<void>>();
   private readonly failures = new Map<string, Failure>();
+  private readonly hot: HotImages;
   private running = 0;
   private idle: (() => void)[] = [];
 
@@ -81,7 +87,9 @@ export class Images implements ImageService {
     private readonly files: ImageFiles,
     private readonly key: Buffer,
     private readonly options: ImageOptions,
-  ) {}
+  ) {
+    this.hot = new HotImages(options.memoryBytes ?? DEFAULT_MEMORY_BYTES);
+  }
 
   static async open(options: ImageOptions): Promise<Images> {
     const files = await openImageFiles(options.dir, options.maxBytes);
@@ -106,6 +114,8 @@ export class Images implements ImageService {
     const width = Number(widthParam);
     if (!(IMAGE_WIDTHS as readonly number[]).includes(width))
       return notFound(`no such width (${IMAGE_WIDTHS.join(', ')})`);
+    const hot = this.hotAnswer(`/img/${width}/${signature}/${encoded}`);
+    if (hot) return { status: 200, ...hot };
     const url = Buffer.from(encoded, 'base64url').toString();
     if (!this.signed(url, signature)) return notFound('not an image of this site');
     const key = keyOf(url);
@@ -116,19 +126,25 @@ export class Images implements ImageService {
       bytes = await this.files.read(name);
     }
     if (!bytes) return notFound(this.failures.get(key)?.reason ?? 'image unavailable');
-    return { status: 200, bytes, etag: `"${key}-${width}"` };
+    const answer = { bytes, etag: etagOf(key, width), file: name };
+    this.keep(url, width as ImageWidth, answer);
+    return { status: 200, ...answer };
   }
 
-  hotAnswer(path: string): { bytes: Uint8Array; etag: string } | null {
-    const [, img, widthParam, signature, encoded] = path.split('/');
-    if (img !== 'img' || !encoded || !widthParam || !signature) return null;
-    const width = Number(widthParam);
-    if (!(IMAGE_WIDTHS as readonly number[]).includes(width)) return null;
-    const url = Buffer.from(encoded, 'base64url').toString();
-    if (!this.signed(url, signature)) return null;
-    const key = keyOf(url);
-    const bytes = this.files.peek(fileOf(key, width as ImageWidth));
-    return bytes && { bytes, etag: `"${key}-${width}"` };
+  /**
+   * The answer held in memory for this exact path (checked when it was kept), else null. Its file
+   * is marked used too, so the disk cache never evicts the images readers see most.
+   */
+  hotAnswer(path: string): HotImage | null {
+    const hot = this.hot.get(path);
+    if (!hot) return null;
+    this.files.touch(hot.file);
+    return hot;
+  }
+
+  /** Bytes of the answers held in memory (tests, benches). */
+  memoryBytes(): number {
+    return this.hot.bytes();
   }
 
   /** Resolves when no fetch is queued or running (tests, benches). */
@@ -140,6 +156,11 @@ export class Images implements ImageService {
   /** Bytes on disk (for /healthz and tests). */
   cachedBytes(): number {
     return this.files.size();
+  }
+
+  /** Keeps an answer in memory under the image's own path (pathOf), the one pages name: one entry per image and width. */
+  private keep(url: string, width: ImageWidth, answer: HotImage): void {
+    this.hot.set(this.pathOf(url, width), answer);
   }
 
   private now(): number {
@@ -202,8 +223,12 @@ export class Images implements ImageService {
       if (!fetchBytes) throw new HappeningsError('web', 'internal', 'the fetcher cannot fetch images');
       const maxBytes = this.options.maxSourceBytes ?? DEFAULT_MAX_SOURCE_BYTES;
       const source = await fetchBytes.call(this.options.fetcher, { url, accept: ACCEPT, maxBytes });
-      for (const width of IMAGE_WIDTHS)
-        await this.files.write(fileOf(key, width), await resizeImage(source.bytes, width, url));
+      for (const width of IMAGE_WIDTHS) {
+        const bytes = await resizeImage(source.bytes, width, url);
+        await this.files.write(fileOf(key, width), bytes);
+        // The page that named it is about to ask for it.
+        this.keep(url, width, { bytes, etag: etagOf(key, width), file: fileOf(key, width) });
+      }
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
       const code = error instanceof HappeningsError ? transientCode(error, reason) : 'internal';
@@ -224,6 +249,10 @@ function notFound(reason: string): ImageAnswer {
 
 function keyOf(url: string): string {
   return createHash('sha256').update(url).digest('hex').slice(0, 32);
+}
+
+function etagOf(key: string, width: number): string {
+  return `"${key}-${width}"`;
 }
 
 function fileOf(key: string, width: ImageWidth): string {
