@@ -176,11 +176,9 @@ export class StoryClusterer {
    */
   place(article: ClusterArticle, storyId: number | null, options: { alone?: boolean } = {}): number {
     this.advanceClock(article.publishedAtMs);
-    const read = options.alone ? null : articleTerms(article.samples);
-    const vector = read ? this.weigh(read.terms, read.wordsByLanguage) : new Map<string, number>();
+    const vector = options.alone ? new Map<string, number>() : this.weighTerms(article.samples);
     const language = article.samples[0]?.language;
     if (language) this.languageOf.set(vector, language);
-    if (read) this.headlineOf.set(vector, read.headline);
     const story =
       storyId === null
         ? this.index.create(this.nextId++, article.publishedAtMs)
@@ -198,6 +196,14 @@ export class StoryClusterer {
 
   resolve(storyId: number): number {
     return this.index.resolve(storyId).id;
+  }
+
+  /** An article's weighed vector, its headline remembered for scoring later articles against it. */
+  private weighTerms(samples: TextSample[]): Map<string, number> {
+    const { terms, wordsByLanguage, headline } = articleTerms(samples);
+    const vector = this.weigh(terms, wordsByLanguage);
+    this.headlineOf.set(vector, headline);
+    return vector;
   }
 
   private advanceClock(atMs: number): void {
