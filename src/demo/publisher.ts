@@ -25,6 +25,8 @@ export interface DemoPage {
   outlet: string;
   language: string;
   title: string;
+  /** The happening it reports (DemoArticle.event): syndicated copies share their original's. */
+  event: string;
   syndicated?: boolean;
 }
 
@@ -95,6 +97,7 @@ function pagesOf(site: Site): DemoPage[] {
     outlet: site.outlet.name,
     language: site.outlet.language,
     title: a.headline,
+    event: a.event,
     ...(a.syndicated ? { syndicated: true } : {}),
   }));
 }

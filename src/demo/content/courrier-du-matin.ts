@@ -21,6 +21,7 @@ export const courrierDuMatin: DemoOutlet = {
   articles: [
     {
       slug: 'macron-recoit-lula-da-silva-a-l-elysee',
+      event: 'macron-lula-elysee',
       section: 'International',
       sectionSlug: 'international',
       headline: 'Emmanuel Macron reçoit Lula da Silva à l’Élysée pour parler climat et commerce',
@@ -44,6 +45,7 @@ export const courrierDuMatin: DemoOutlet = {
     },
     {
       slug: 'lyon-prepare-une-fete-des-lumieres-plus-sobre',
+      event: 'lyon-festival-of-lights',
       section: 'Culture',
       sectionSlug: 'culture',
       headline: 'Lyon prépare une Fête des lumières plus sobre en énergie',

@@ -22,6 +22,7 @@ export const diarioDelSur: DemoOutlet = {
   articles: [
     {
       slug: 'putin-recibe-a-kim-jong-un-en-el-kremlin',
+      event: 'kim-kremlin-visit',
       section: 'Internacional',
       sectionSlug: 'internacional',
       headline: 'Putin recibe a Kim Jong Un en el Kremlin con la cooperación militar sobre la mesa',
@@ -52,6 +53,7 @@ export const diarioDelSur: DemoOutlet = {
     },
     {
       slug: 'macron-y-scholz-reclaman-una-defensa-europea-comun',
+      event: 'macron-scholz-strasbourg-defence',
       section: 'Internacional',
       sectionSlug: 'internacional',
       headline: 'Macron y Scholz reclaman en Estrasburgo una defensa europea común',
@@ -76,6 +78,7 @@ export const diarioDelSur: DemoOutlet = {
     },
     {
       slug: wireStory.slug,
+      event: 'lula-brussels-mercosur',
       section: 'Internacional',
       sectionSlug: 'internacional',
       headline: wireStory.headline,
@@ -98,6 +101,7 @@ export const diarioDelSur: DemoOutlet = {
     },
     {
       slug: 'hanoi-inaugura-una-exposicion-sobre-nguyen-phu-trong',
+      event: 'hanoi-nguyen-phu-trong-exhibition',
       section: 'Internacional',
       sectionSlug: 'internacional',
       headline: 'Hanói inaugura una exposición sobre la vida de Nguyen Phu Trong',
@@ -121,6 +125,7 @@ export const diarioDelSur: DemoOutlet = {
     },
     {
       slug: 'el-aceite-de-oliva-baja-por-tercera-semana',
+      event: 'olive-oil-price-fall',
       section: 'Economía',
       sectionSlug: 'economia',
       headline: 'El aceite de oliva baja por tercera semana consecutiva en origen',
@@ -144,6 +149,7 @@ export const diarioDelSur: DemoOutlet = {
     },
     {
       slug: 'andalucia-roza-los-catorce-millones-de-visitantes',
+      event: 'andalusia-tourism-record',
       section: 'Economía',
       sectionSlug: 'economia',
       headline: 'Andalucía roza los catorce millones de visitantes extranjeros',
@@ -166,6 +172,7 @@ export const diarioDelSur: DemoOutlet = {
     },
     {
       slug: 'sevilla-redescubre-a-la-pintora-elvira-montalban',
+      event: 'montalban-seville-retrospective',
       section: 'Cultura',
       sectionSlug: 'cultura',
       headline: 'Sevilla redescubre a la pintora Elvira Montalbán, olvidada durante un siglo',
@@ -195,6 +202,7 @@ export const diarioDelSur: DemoOutlet = {
     },
     {
       slug: 'el-atletico-marismas-remonta-ante-el-sporting-del-estrecho',
+      event: 'marismas-estrecho-match',
       section: 'Deportes',
       sectionSlug: 'deportes',
       headline: 'El Atlético Marismas remonta ante el Sporting del Estrecho y duerme líder',

@@ -22,6 +22,7 @@ export const eveningLedger: DemoOutlet = {
   articles: [
     {
       slug: 'putin-and-shoigu-meet-security-council',
+      event: 'putin-security-council-shoigu-report',
       section: 'World',
       sectionSlug: 'world',
       headline: 'Putin convenes Security Council as Shoigu reports on Pyongyang visit',
@@ -44,6 +45,7 @@ export const eveningLedger: DemoOutlet = {
     },
     {
       slug: 'harbour-town-library-reopens-after-flood',
+      event: 'porthaven-library-reopens',
       section: 'UK',
       sectionSlug: 'uk',
       headline: 'Harbour town library reopens two years after devastating flood',

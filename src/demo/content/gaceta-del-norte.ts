@@ -27,6 +27,7 @@ export const gacetaDelNorte: DemoOutlet = {
   articles: [
     {
       slug: 'lula-urge-en-bruselas-a-cerrar-el-acuerdo-ue-mercosur',
+      event: 'lula-brussels-mercosur',
       section: 'Mundo',
       sectionSlug: 'mundo',
       headline: wireStory.gacetaHeadline,
@@ -52,6 +53,7 @@ export const gacetaDelNorte: DemoOutlet = {
     },
     {
       slug: 'kim-jong-un-preside-en-pionyang-un-desfile-nocturno',
+      event: 'pyongyang-night-parade',
       section: 'Mundo',
       sectionSlug: 'mundo',
       headline: 'Kim Jong Un preside en Pionyang un desfile nocturno con nuevos misiles',
@@ -74,6 +76,7 @@ export const gacetaDelNorte: DemoOutlet = {
     },
     {
       slug: 'scholz-defiende-en-bilbao-la-industria-europea',
+      event: 'scholz-bilbao-industry',
       section: 'Economía',
       sectionSlug: 'economia',
       headline: 'Olaf Scholz defiende en Bilbao una política industrial europea',
@@ -96,6 +99,7 @@ export const gacetaDelNorte: DemoOutlet = {
     },
     {
       slug: 'las-cofradias-del-cantabrico-cierran-una-buena-campana',
+      event: 'cantabrian-tuna-season',
       section: 'Región',
       sectionSlug: 'region',
       headline: 'Las cofradías del Cantábrico cierran una buena campaña de bonito',
@@ -118,6 +122,7 @@ export const gacetaDelNorte: DemoOutlet = {
     },
     {
       slug: 'la-vuelta-a-asturias-presenta-un-recorrido-de-montana',
+      event: 'vuelta-asturias-route',
       section: 'Deportes',
       sectionSlug: 'deportes',
       headline: 'La Vuelta a Asturias presenta su recorrido más montañoso',

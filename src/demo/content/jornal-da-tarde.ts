@@ -21,6 +21,7 @@ export const jornalDaTarde: DemoOutlet = {
   articles: [
     {
       slug: 'lula-da-silva-anuncia-plano-para-a-amazonia',
+      event: 'lula-belem-amazon-plan',
       section: 'Brasil',
       sectionSlug: 'brasil',
       headline: 'Lula da Silva anuncia em Belém novo plano para proteger a Amazônia',
@@ -43,6 +44,7 @@ export const jornalDaTarde: DemoOutlet = {
     },
     {
       slug: 'estrela-do-norte-vence-classico-e-assume-a-lideranca',
+      event: 'estrela-do-norte-derby',
       section: 'Esportes',
       sectionSlug: 'esportes',
       headline: 'Estrela do Norte vence clássico e assume a liderança do estadual',

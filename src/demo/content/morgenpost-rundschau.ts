@@ -21,6 +21,7 @@ export const morgenpostRundschau: DemoOutlet = {
   articles: [
     {
       slug: 'scholz-warnt-vor-neuer-abhaengigkeit-von-moskau',
+      event: 'scholz-hamburg-energy-warning',
       section: 'Politik',
       sectionSlug: 'politik',
       headline: 'Olaf Scholz warnt in Hamburg vor neuer Abhängigkeit von Moskau',
@@ -43,6 +44,7 @@ export const morgenpostRundschau: DemoOutlet = {
     },
     {
       slug: 'hamburger-hafen-meldet-mehr-containerumschlag',
+      event: 'hamburg-port-containers',
       section: 'Wirtschaft',
       sectionSlug: 'wirtschaft',
       headline: 'Hamburger Hafen meldet mehr Containerumschlag als erwartet',

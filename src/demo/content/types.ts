@@ -29,6 +29,12 @@ export interface DemoArticle {
   tags: string[];
   /** Agency copy carried by more than one outlet. */
   syndicated?: boolean;
+  /**
+   * The real-world happening the article reports, as a short slug: two articles share it only if they
+   * report the same happening (syndicated copies share their original's). Tests check that stories
+   * group exactly the articles that share an event.
+   */
+  event: string;
 }
 
 export type DemoFeedFormat = 'rss' | 'atom' | 'news-sitemap' | 'json-feed';

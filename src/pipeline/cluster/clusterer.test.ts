@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { StoryClusterer } from './clusterer.js';
+import { headlinesMeet } from './features.js';
 import { ClusterStream } from './stream.js';
 
 const day = 86_400_000;
@@ -35,6 +36,56 @@ describe('StoryClusterer', () => {
         quake('Rescuers in Al Haouz near Marrakesh: 2,900 dead after the 6.8 quake, aid arrives.', t0 + d * day),
       );
     expect(last.storyId).toBe(first.storyId);
+  });
+});
+
+describe('StoryClusterer: the same people, two events (issue 18, the demo)', () => {
+  const en = (title: string, text: string, hours: number) => ({
+    publishedAtMs: t0 + hours * 3_600_000,
+    samples: [{ title, text, language: 'en' }],
+  });
+  const visit = en(
+    'Putin hosts Kim Jong Un for talks at the Kremlin',
+    'Vladimir Putin welcomed Kim Jong Un in Moscow on Wednesday. Sergei Shoigu met the delegation from Pyongyang at the station; the two leaders held talks on military cooperation before a dinner at the Kremlin.',
+    0,
+  );
+
+  it('keeps a parade in Pyongyang apart from a visit to the Kremlin, though both name Kim, Putin and Shoigu', () => {
+    const c = new StoryClusterer();
+    const a = c.add(visit);
+    const parade = c.add(
+      en(
+        'Kim Jong Un reviews a night parade of new missiles in Pyongyang',
+        'Kim Jong Un watched a military parade in Pyongyang with Sergei Shoigu at his side. State television showed a new launcher; Vladimir Putin called the ties with North Korea excellent.',
+        5,
+      ),
+    );
+    expect(parade.storyId).not.toBe(a.storyId);
+  });
+
+  it('still joins another report of the same talks, whose headline meets on what happened', () => {
+    const c = new StoryClusterer();
+    const a = c.add(visit);
+    const again = c.add(
+      en(
+        'Kremlin talks: Putin and Kim Jong Un discuss military cooperation',
+        'Vladimir Putin and Kim Jong Un held talks at the Kremlin in Moscow, with Sergei Shoigu present, on military cooperation. Kim came from Pyongyang by armoured train.',
+        2,
+      ),
+    );
+    expect(again.storyId).toBe(a.storyId);
+  });
+});
+
+describe('headlinesMeet', () => {
+  const h = (terms: string[], languages = ['en']) => ({ terms: new Set(terms), languages });
+  it('asks for a shared word when both headlines have words in one language', () => {
+    expect(headlinesMeet(h(['parad', 'missi']), h(['talks', 'host']))).toBe(false);
+    expect(headlinesMeet(h(['parad', 'missi']), h(['parad']))).toBe(true);
+  });
+  it('is no evidence when a headline is empty or the two share no language', () => {
+    expect(headlinesMeet(h([]), h(['talks']))).toBe(true);
+    expect(headlinesMeet(h(['parad'], ['eu']), h(['talks'], ['en']))).toBe(true);
   });
 });
 

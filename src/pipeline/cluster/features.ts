@@ -103,6 +103,18 @@ export interface ArticleTerms {
   mentions: Mention[];
   /** The word stems each language's sample used (for per-language document frequencies). */
   wordsByLanguage: Map<string, Set<string>>;
+  headline: Headline;
+}
+
+/**
+ * What the article's headlines (its own and its translation's) say besides who and where: word
+ * stems, numbers and entities that are neither people nor places. A headline names the event
+ * ("parade", "missiles"); the people and places in it are often the same for the next event.
+ */
+export interface Headline {
+  terms: Set<string>;
+  /** The languages its text has words in (its own, its translation's): headlines meet on words only in a shared one. */
+  languages: string[];
 }
 
 /** The raw term counts of an article: its own text and, when given, its English translation. */
@@ -110,9 +122,12 @@ export function articleTerms(samples: TextSample[]): ArticleTerms {
   const terms: TermWeights = new Map();
   const mentions: Mention[] = [];
   const wordsByLanguage = new Map<string, Set<string>>();
+  const headline: Headline = { terms: new Set(), languages: [] };
   for (const s of samples) {
     const own: TermWeights = new Map();
-    mentions.push(...addTerms(s.title, own, TITLE_SCALE, s.language ?? null));
+    const named = addTerms(s.title, own, TITLE_SCALE, s.language ?? null);
+    mentions.push(...named);
+    addHeadlineTerms(own, named, headline.terms);
     mentions.push(...addTerms(s.text, own, 1, s.language ?? null));
     for (const [t, w] of own) terms.set(t, (terms.get(t) ?? 0) + w);
     if (s.language) {
@@ -121,7 +136,30 @@ export function articleTerms(samples: TextSample[]): ArticleTerms {
       wordsByLanguage.set(s.language, words);
     }
   }
-  return { terms, mentions, wordsByLanguage };
+  for (const [language, words] of wordsByLanguage) if (words.size > 0) headline.languages.push(language);
+  return { terms, mentions, wordsByLanguage, headline };
+}
+
+/** A title's terms but names ('n:') and the entities of people and places (see Headline). */
+function addHeadlineTerms(title: TermWeights, named: Mention[], into: Set<string>): void {
+  const whoOrWhere = new Set(
+    named
+      .filter((m) => m.known?.kind === 'person' || m.known?.kind === 'place')
+      .map((m) => `e:${spellingKey(m.known!.key)}`),
+  );
+  for (const term of title.keys()) if (!isNameTerm(term) && !whoOrWhere.has(term)) into.add(term);
+}
+
+/**
+ * Whether two headlines meet on what happened (a shared word, number or organisation). True when
+ * either has nothing to say or they share no language: then words could not meet, and the headline
+ * is no evidence either way.
+ */
+export function headlinesMeet(a: Headline | undefined, b: Headline | undefined): boolean {
+  if (!a || !b || a.terms.size === 0 || b.terms.size === 0) return true;
+  if (!a.languages.some((l) => b.languages.includes(l))) return true;
+  for (const term of a.terms) if (b.terms.has(term)) return true;
+  return false;
 }
 
 /** A word stem, not a name ('n:'), entity ('e:') or number ('#'). */
