@@ -13,6 +13,22 @@ const failure = (p: Promise<unknown>) =>
   );
 
 describe('fetchPage: answers', () => {
+  it('sends a GET again on a new connection when the server dropped the kept-alive one it reused', async () => {
+    // The server closes a kept-alive socket when the next request arrives on it (as a server whose
+    // idle timeout ran out as the request was sent): the second page comes on a new connection.
+    const requestsOn = new WeakMap<object, number>();
+    const server = await publisher((req, res) => {
+      const n = (requestsOn.get(req.socket) ?? 0) + 1;
+      requestsOn.set(req.socket, n);
+      if (n > 1) return void req.socket.destroy();
+      reply(res, 200, { 'content-type': 'text/html; charset=utf-8' }, HTML);
+    });
+    const f = fetcher();
+    expect((await f.fetchPage({ url: server.url('/first') })).status).toBe(200);
+    expect((await f.fetchPage({ url: server.url('/second') })).text).toBe(HTML);
+    expect(server.seen.map((r) => r.path)).toEqual(['/first', '/second', '/second']);
+  });
+
   it('fetches a page with our User-Agent and returns its validators', async () => {
     const server = await publisher((_req, res) =>
       reply(

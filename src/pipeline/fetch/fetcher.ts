@@ -11,7 +11,7 @@ import { decodeBody } from './charset.js';
 import { createHostQueue, type HostQueue } from './politeness.js';
 import { withRetries, type RetryPolicy } from './retry.js';
 import { createRobotsGate, type RobotsFile, type RobotsGate } from './robots.js';
-import { sendOnce, type RawResponse } from './request.js';
+import { droppedConnection, sendOnce, type RawResponse } from './request.js';
 import type { FetchedPage, Fetcher, FetchOptions, FetchRequest } from './types.js';
 
 const DEFAULT_ACCEPT = 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8';
@@ -33,9 +33,17 @@ export function createFetcher(options: FetchOptions): Fetcher {
   // that socket to come free instead of racing to open a second one.
   const agent = new Agent({ keepAliveTimeout: 10_000, connections: 1, connect: { lookup: guardedLookup(allow) } });
   const hosts = createHostQueue(options.minDelayMs);
+  // A kept-alive socket the server closed just as it was reused fails before any answer: sent once
+  // more on a new connection (a GET; servers that send no Keep-Alive hint close idle sockets when
+  // they like, Node's after 5 s, nginx's after 75 s).
+  const exchange = (url: URL, hop: Hop) =>
+    sendOnce(url, { agent, timeoutMs: options.timeoutMs, cap: hop.cap, headers: hop.headers });
   const send = (url: URL, hop: Hop) =>
     hosts.run(hostOf(url), () =>
-      sendOnce(url, { agent, timeoutMs: options.timeoutMs, cap: hop.cap, headers: hop.headers }),
+      exchange(url, hop).catch((error: unknown) => {
+        if (droppedConnection(error)) return exchange(url, hop);
+        throw error;
+      }),
     );
   const context: FollowContext = {
     allow,

@@ -70,6 +70,19 @@ function withUrl(error: HappeningsError, url: string): HappeningsError {
   return new HappeningsError('fetch', error.code, `${message} (${url})`, { cause: error });
 }
 
+/**
+ * Whether a request failed because the connection was dropped before any answer came (the server
+ * closed a kept-alive socket as we reused it: "other side closed", ECONNRESET, EPIPE). A GET may be
+ * sent again on a new connection.
+ */
+export function droppedConnection(error: unknown): boolean {
+  if (!(error instanceof HappeningsError) || error.code !== 'network') return false;
+  return causeChain(error.cause).some((e) => {
+    const code = (e as { code?: string } | null)?.code ?? '';
+    return code === 'UND_ERR_SOCKET' || code === 'ECONNRESET' || code === 'EPIPE';
+  });
+}
+
 function causeChain(error: unknown): unknown[] {
   const chain: unknown[] = [];
   for (let e = error; e !== undefined && chain.length < 10; e = (e as { cause?: unknown }).cause) {
