@@ -9,7 +9,6 @@ import { Kysely, SqliteDialect, sql, type RawBuilder } from 'kysely';
 import { SEARCH_WINDOW, type SearchFilter, type SearchText, type StoreDialect } from './dialect.js';
 import type { Database } from './schema.js';
 import { log } from '../log.js';
-import { requiredWords } from './common-words.js';
 import { filterConditions, hasFilter, headlineLine } from './search-window.js';
 
 /** How long a writer waits for another process's lock before failing (ms); a feed poll commits in well under this. */
@@ -72,21 +71,14 @@ function withStatementCache(database: SqliteDatabase.Database): {
   };
 }
 
-/** The words of free text a search looks for (at most 32). */
-export function ftsWords(input: string): string[] {
-  return (input.normalize('NFC').match(/[\p{L}\p{N}]+/gu) ?? []).slice(0, 32);
-}
-
 /** FTS5 query from free text: each word quoted (so `AND`, `"`, `*`, `:` are just words), all required. */
-export function ftsQuery(input: string | string[]): string | null {
-  const words = typeof input === 'string' ? ftsWords(input) : input;
+export function ftsQuery(input: string): string | null {
+  const words = input.normalize('NFC').match(/[\p{L}\p{N}]+/gu) ?? [];
   if (words.length === 0) return null;
-  return words.map((w) => `"${w}"`).join(' ');
-}
-
-/** The FTS5 query a search runs: its words without those too common to look for (common-words.ts). */
-async function leanQuery(db: Kysely<Database>, input: string): Promise<string | null> {
-  return ftsQuery(await requiredWords(db, ftsWords(input)));
+  return words
+    .slice(0, 32)
+    .map((w) => `"${w}"`)
+    .join(' ');
 }
 
 /**
@@ -238,7 +230,7 @@ export const sqliteDialect: StoreDialect = {
   },
 
   async searchArticleIds(db, query, limit, offset, filter = {}) {
-    const match = await leanQuery(db, query);
+    const match = ftsQuery(query);
     if (!match) return [];
     const result = await sql<{
       id: number;
@@ -249,7 +241,7 @@ export const sqliteDialect: StoreDialect = {
   },
 
   async rankedWindowIds(db, query, words, limit, offset, filter = {}) {
-    const match = await leanQuery(db, query);
+    const match = ftsQuery(query);
     if (!match || limit <= 0) return [];
     // The window walk and its ranking in one statement, on the database's side (a reader thread
     // when the store has one): each query word found in an article's folded headline line counts one.
