@@ -31,7 +31,8 @@ export async function topStoryRows(
   const rows = await storyDb(db)
     .selectFrom('stories')
     .select(['id', 'title', 'article_count', 'source_count', 'last_published_at', 'updated_at', 'languages'])
-    .where('article_count', '>=', 2)
+    // Two articles, or one text that two outlets carried (a syndicated wire story is one article).
+    .where((eb) => eb.or([eb('article_count', '>=', 2), eb('source_count', '>=', 2)]))
     .orderBy('updated_at', 'desc')
     .limit(500)
     .execute();

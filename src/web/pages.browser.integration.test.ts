@@ -177,7 +177,7 @@ describe('screenshots', () => {
     const sections = await data.sections();
     const pages: [string, string][] = [
       ['front', '/'],
-      ...(story ? ([['story', story.pagePath]] as [string, string][]) : []),
+      ['story', story!.pagePath],
       ['article-translation', article.pagePath],
       ['article-original', `${article.pagePath}?view=original`],
       ['article-side-by-side', `${article.pagePath}?view=both`],
@@ -187,6 +187,8 @@ describe('screenshots', () => {
       ['sources', '/sources'],
     ];
     expect(sections.length).toBeGreaterThan(1);
+    // The demo's agency story, carried by two outlets, is a top story (its other events are one article each).
+    expect(story).toBeDefined();
     for (const width of WIDTHS)
       for (const [name, path] of pages) {
         const page = await open(path, width);
