@@ -2,7 +2,7 @@
  * The wire's front page in Chromium at 1280 and 390 px: the demo publisher's articles through the real
  * pipeline, their images through the site's image cache (/img), a story of several outlets. Images and
  * times show, nothing overflows sideways, every image comes from this site, axe finds nothing serious.
- * Screenshots go to ./screenshots/ (front-1280.png, front-390.png).
+ * Screenshots go to ./screenshots/ (front-seeded-1280.png, front-seeded-390.png: with a story seeded from three unrelated articles to fill the layout; the real front page is pages.browser.integration.test.ts's front-*.png).
  */
 import { mkdtempSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -129,7 +129,7 @@ describe('the front page in Chromium', () => {
       await page.waitForLoadState('networkidle');
       await page.evaluate('window.scrollTo(0, 0)');
       const facts = await page.evaluate<FrontFacts>(FACTS);
-      await page.screenshot({ path: join(SCREENSHOTS, `front-${width}.png`), fullPage: true });
+      await page.screenshot({ path: join(SCREENSHOTS, `front-seeded-${width}.png`), fullPage: true });
       expect(facts.overflow).toBeLessThanOrEqual(0);
       expect(facts.storyImages).toBeGreaterThanOrEqual(1);
       expect(facts.headlines).toBeGreaterThanOrEqual(3);
