@@ -47,9 +47,10 @@ describe('demo publisher → store', () => {
     const carriers = await runtime.store.carriersOf(stored!.id);
     expect(carriers.map((c) => c.sourceName).sort()).toEqual(['El Diario del Sur', 'La Gaceta del Norte']);
     expect(carriers.filter((c) => c.isFirst)).toHaveLength(1);
-    // Its story counts both outlets (the copy added an outlet, not an article): a top story.
+    // Its story counts both outlets (the copy added an outlet, not an article), and The Evening
+    // Ledger's own English report of the event: two articles, three outlets, a top story.
     const storyId = await runtime.store.storyIdOfArticle(stored!.id);
-    expect(await runtime.store.storyById(storyId!)).toMatchObject({ articleCount: 1, sourceCount: 2 });
+    expect(await runtime.store.storyById(storyId!)).toMatchObject({ articleCount: 2, sourceCount: 3 });
     expect((await runtime.store.topStoryRows({ limit: 10 })).map((r) => r.id)).toContain(storyId);
   });
 

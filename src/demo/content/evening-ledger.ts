@@ -44,6 +44,32 @@ export const eveningLedger: DemoOutlet = {
       tags: ['Russia', 'North Korea', 'Vladimir Putin'],
     },
     {
+      // The agency story's event, written by this outlet itself in English: one story, two languages.
+      slug: 'lula-urges-eu-to-seal-mercosur-pact-before-year-end',
+      event: 'lula-brussels-mercosur',
+      section: 'World',
+      sectionSlug: 'world',
+      headline: 'Lula urges EU leaders to seal Mercosur pact before the end of the year',
+      standfirst:
+        'Brazil’s president told Brussels that the agreement, two decades in the making, cannot wait any longer.',
+      author: 'Helen Marsh',
+      hoursAgo: 13,
+      image: {
+        file: 'lula-berlaymont.jpg',
+        alt: 'Lula da Silva speaking at a lectern in Brussels',
+        caption: 'Lula da Silva at the Berlaymont building on Tuesday.',
+        credit: 'Photo: Evening Ledger',
+      },
+      paragraphs: [
+        'Brazilian President <strong>Luiz Inácio Lula da Silva</strong> pressed European Union leaders in Brussels on Tuesday to conclude the long-stalled agreement with the Mercosur bloc before the end of the year.',
+        'Speaking alongside the President of the European Commission, <strong>Lula</strong> said the deal "can no longer be postponed" and would send a signal of confidence to markets on both sides of the Atlantic.',
+        'Mercosur’s four founding members, Argentina, Brazil, Paraguay and Uruguay, have a combined population of more than 270 million people, and removing tariffs would benefit farmers and manufacturers alike, he said.',
+        'France remains the main obstacle. Officials at the Élysée said <strong>Emmanuel Macron</strong> still wants "mirror clauses" requiring imported goods to meet European environmental standards.',
+        'The talks at the Berlaymont lasted almost three hours and ended with an agreement to set up a technical working group, due to report within six weeks.',
+      ],
+      tags: ['Brazil', 'European Union', 'Mercosur'],
+    },
+    {
       slug: 'harbour-town-library-reopens-after-flood',
       event: 'porthaven-library-reopens',
       section: 'UK',
