@@ -7,15 +7,8 @@
  * Pure: no I/O; the caller persists what it wants.
  */
 import { dictionaryFor } from './dictionary.js';
-import {
-  articleTerms,
-  headlinesMeet,
-  isAnchorTerm,
-  isNameTerm,
-  type Headline,
-  type Mention,
-  type TextSample,
-} from './features.js';
+import { articleTerms, headlinesMeet, type Headline, type Mention, type TextSample } from './features.js';
+import { articleCosine, sharedTerms, weighArticle, type WeightedArticle } from './similarity.js';
 import { DF_HALVE_DOCS, DocumentFrequencies } from './document-frequencies.js';
 import { StoryIndex, type StoryState } from './story-index.js';
 import { DEDUPE_WINDOW_MS } from '../dedupe/index.js';
@@ -73,16 +66,6 @@ export interface Assignment {
   /** Stories merged into this one by this article. */
   merged: number[];
   mentions: Mention[];
-}
-
-interface WeightedArticle {
-  weighted: Map<string, number>;
-  norm: number;
-  anchorNorm: number;
-  /** Norm without the name terms ('n:'), which repeat capitalised words (the same-language score). */
-  plainNorm: number;
-  language: string | null;
-  headline?: Headline;
 }
 
 export interface ClusterOptions {
@@ -247,30 +230,11 @@ export class StoryClusterer {
     return vector;
   }
 
-  private idf(term: string): number {
-    return this.frequencies.idf(term);
-  }
+  /** Inverse document frequency as of now (similarity.ts weighs vectors with it). */
+  private readonly idfOf = (term: string): number => this.frequencies.idf(term);
 
   private weighted(vector: Map<string, number>, language: string | null = null, headline?: Headline): WeightedArticle {
-    const weighted = new Map<string, number>();
-    let norm = 0;
-    let anchorNorm = 0;
-    let plainNorm = 0;
-    for (const [t, raw] of vector) {
-      const w = raw * this.idf(t);
-      weighted.set(t, w);
-      norm += w * w;
-      if (isAnchorTerm(t)) anchorNorm += w * w;
-      if (!isNameTerm(t)) plainNorm += w * w;
-    }
-    return {
-      weighted,
-      norm: Math.sqrt(norm) || 1,
-      anchorNorm: Math.sqrt(anchorNorm),
-      plainNorm: Math.sqrt(plainNorm) || 1,
-      language,
-      headline,
-    };
+    return weighArticle(vector, this.idfOf, language, headline);
   }
 
   private bestStory(vector: Map<string, number>, atMs: number, language: string | null, headline: Headline) {
@@ -321,55 +285,17 @@ export class StoryClusterer {
     return { score, closest };
   }
 
-  /**
-   * Two articles in one language meet on their words (names counted once, as words: measured on
-   * semeval-dev, extra name weight and the anchor blend cost same-language F1). Across languages
-   * words rarely meet and anchors do: a blend of the cosine over all terms and over anchors alone.
-   * One pass over the other vector.
-   */
   private cosine(
     article: WeightedArticle,
     other: Map<string, number>,
     sameLanguage = false,
     anchorShare = this.options.anchorShare,
   ): number {
-    let dot = 0;
-    let norm = 0;
-    let anchorDot = 0;
-    let anchorNorm = 0;
-    let plainDot = 0;
-    let plainNorm = 0;
-    for (const [term, raw] of other) {
-      const w = raw * this.idf(term);
-      const anchor = isAnchorTerm(term);
-      const name = isNameTerm(term);
-      norm += w * w;
-      if (anchor) anchorNorm += w * w;
-      if (!name) plainNorm += w * w;
-      const a = article.weighted.get(term);
-      if (a === undefined) continue;
-      dot += a * w;
-      if (anchor) anchorDot += a * w;
-      if (!name) plainDot += a * w;
-    }
-    const anchors =
-      anchorNorm > 0 && article.anchorNorm > 0 ? anchorDot / (article.anchorNorm * Math.sqrt(anchorNorm)) : 0;
-    if (sameLanguage) {
-      const plain = plainNorm > 0 ? plainDot / (article.plainNorm * Math.sqrt(plainNorm)) : 0;
-      return plain;
-    }
-    const full = norm > 0 ? dot / (article.norm * Math.sqrt(norm)) : 0;
-    return (1 - anchorShare) * full + anchorShare * anchors;
+    return articleCosine(article, other, this.idfOf, sameLanguage, anchorShare);
   }
 
-  /** Terms the article shares with another vector, heaviest contribution first (the "why"). */
   private sharedTerms(article: WeightedArticle, other: Map<string, number>): string[] {
-    const parts: [string, number][] = [];
-    for (const [term, raw] of other) {
-      const a = article.weighted.get(term);
-      if (a !== undefined) parts.push([term, a * raw * this.idf(term)]);
-    }
-    return parts.sort((x, y) => y[1] - x[1]).map(([t]) => t);
+    return sharedTerms(article, other, this.idfOf);
   }
 
   private mergeInto(into: StoryState, others: StoryState[]): number[] {
