@@ -94,7 +94,8 @@ function inflected(word: string, entry: (w: string) => string[]): string[] | nul
 function compound(word: string, entry: (w: string) => string[]): string[] | null {
   for (let i = MIN_PART; i <= word.length - MIN_PART; i++) {
     const headPart = word.slice(i);
-    const head = entry(headPart).length > 0 ? entry(headPart) : inflected(headPart, entry);
+    const own = entry(headPart);
+    const head = own.length > 0 ? own : inflected(headPart, entry);
     if (!head) continue;
     const first = word.slice(0, i);
     const modifier = [first, ...LINKS.filter((l) => first.endsWith(l)).map((l) => first.slice(0, -l.length))]
