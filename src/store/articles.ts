@@ -7,6 +7,7 @@ import { clearItemErrors, recordItemErrorIn } from './item-errors.js';
 import { articleFromRow, toIso } from './rows.js';
 import type { Database } from './schema.js';
 import { refreshSearchText } from './search.js';
+import { recountStorySources } from './stories.js';
 import type { ArticleRow, Carrier, ItemErrorInput, SaveArticleInput, Translation } from './types.js';
 import { upsertTranslation } from './translations.js';
 
@@ -67,27 +68,6 @@ export async function addCarrier(
     await clearItemErrors(trx, [carrier.url]);
     await recountStorySources(trx, articleId);
   });
-}
-
-/**
- * The outlets of the article's story, counted again: a syndicated copy adds an outlet, not an article,
- * and the story's line ("1 article from 2 outlets") and top-story rank read the count. No story yet:
- * nothing to do (the story counts its articles' outlets when it is made).
- */
-async function recountStorySources(trx: Kysely<Database>, articleId: number): Promise<void> {
-  await trx
-    .updateTable('stories')
-    .set((eb) => ({
-      source_count: eb
-        .selectFrom('story_articles')
-        .innerJoin('article_sources', 'article_sources.article_id', 'story_articles.article_id')
-        .select((e) => e.fn.count<number>('article_sources.source_id').distinct().as('n'))
-        .whereRef('story_articles.story_id', '=', 'stories.id'),
-    }))
-    .where('id', '=', (eb) =>
-      eb.selectFrom('story_articles').select('story_id').where('story_articles.article_id', '=', articleId),
-    )
-    .execute();
 }
 
 /** Dedupe fingerprints of the articles first seen since `since` (to rebuild the index at start). */

@@ -133,6 +133,27 @@ async function hasTitleIn({ db }: StoreContext, storyId: number, language: strin
   return row?.language === language;
 }
 
+/**
+ * The outlets of the article's story, counted again: a syndicated copy adds an outlet, not an article,
+ * and the story's line ("1 article from 2 outlets") and top-story rank read the count. No story yet:
+ * nothing to do (the story counts its articles' outlets when it is made).
+ */
+export async function recountStorySources(trx: Kysely<Database>, articleId: number): Promise<void> {
+  await trx
+    .updateTable('stories')
+    .set((eb) => ({
+      source_count: eb
+        .selectFrom('story_articles')
+        .innerJoin('article_sources', 'article_sources.article_id', 'story_articles.article_id')
+        .select((e) => e.fn.count<number>('article_sources.source_id').distinct().as('n'))
+        .whereRef('story_articles.story_id', '=', 'stories.id'),
+    }))
+    .where('id', '=', (eb) =>
+      eb.selectFrom('story_articles').select('story_id').where('story_articles.article_id', '=', articleId),
+    )
+    .execute();
+}
+
 /** Recounts articles, outlets and languages; `titleFrom` offers a better title (site language first). */
 async function refreshStory(ctx: StoreContext, storyId: number, titleFrom: StoryMember | null): Promise<void> {
   const db = storyDb(ctx.db);
