@@ -35,6 +35,8 @@ export type ErrorCode =
   | 'bad-feed'
   | 'bad-input'
   | 'no-article'
+  /** A page that is the publisher's bot check or captcha, not the article (extract/bot-check.ts). */
+  | 'bot-check'
   | 'translator'
   | 'store'
   | 'config'

@@ -36,6 +36,18 @@ describe('ClusterStream with bad input', () => {
     );
   });
 
+  it("keeps a publisher's bot checks alone: word for word the same, they are no copies and no story", () => {
+    const s = stream();
+    const check =
+      'Przykro nam, ale z adresu IP, z którego się łączysz, odnotowaliśmy ogromną ilość połączeń. Jeśli chcesz połączyć się z nami, zaznacz "NIE JESTEM ROBOTEM". Twój adres IP: 203.0.113.7';
+    const a = s.add({ id: 'a', title: '', text: check, language: 'pl', publishedAt: at(0) });
+    const b = s.add({ id: 'b', title: '', text: check, language: 'pl', publishedAt: at(1) });
+    const c = s.add({ id: 'c', title: 'Wiadomości', text: check, language: 'pl', publishedAt: at(2) });
+    for (const r of [a, b, c]) expect(r.why.oddities).toContain('bot-check');
+    expect(b.duplicateOf).toBeUndefined();
+    expect(new Set([a.story, b.story, c.story]).size).toBe(3);
+  });
+
   it('keeps a text of only numbers alone even when it shares every number with a story', () => {
     const s = stream();
     const real = s.add({ id: 'q', title: 'Quake', text: quake, language: 'en', publishedAt: at(0) });

@@ -1,8 +1,9 @@
 /**
- * Odd input the clustering stage notes (and survives): no text, text of numbers only, an unknown
- * language, no date, a date in the future. The note travels with the article's story link ("why"),
+ * Odd input the clustering stage notes (and survives): no text, text of numbers only, a publisher's
+ * bot check instead of the article, an unknown language, no date, a date in the future. The note travels with the article's story link ("why"),
  * so `cluster --explain` and the store show it.
  */
+import { botCheckPhrase } from '../extract/bot-check.js';
 
 /** A date more than a day ahead of now (and of the latest sane date) is a publisher's typo. */
 export const FUTURE_SLACK_MS = 86_400_000;
@@ -14,6 +15,8 @@ export function textOddities(title: string, text: string, language: string | nul
   if (all.trim() === '') out.push('empty');
   else if (!/\p{L}/u.test(all)) out.push('numbers-only');
   else if ((all.match(/\p{L}+/gu) ?? []).length < 5) out.push('tiny');
+  // Extraction refuses these pages; text given to `cluster` or stored before may still hold one.
+  if (botCheckPhrase([title, text])) out.push('bot-check');
   if (!language || language === 'und') out.push('unknown-language');
   return out;
 }
@@ -36,7 +39,11 @@ export function clusterTime(publishedAt: string | null, nowMs: number, fallbackM
   return parsed;
 }
 
-/** Empty or numbers-only: nothing to tell one event from another, so the article stays alone. */
+/**
+ * Empty, numbers-only or a bot check: nothing to tell one event from another, so the article stays
+ * alone (a publisher's bot checks are word for word the same: as copies or by their words, every
+ * one of them would join one story).
+ */
 export function withoutEvidence(oddities: string[]): boolean {
-  return oddities.includes('empty') || oddities.includes('numbers-only');
+  return oddities.includes('empty') || oddities.includes('numbers-only') || oddities.includes('bot-check');
 }

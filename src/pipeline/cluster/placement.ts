@@ -2,7 +2,7 @@
  * Where a new article goes, decided in one place for the `cluster` command (stream.ts) and the server
  * (persist.ts), in this order:
  *   1. a syndicated copy of an article already placed (dedupe found it) joins its original's story,
- *      without being scored;
+ *      without being scored (not an article without evidence: two empty texts are no copies);
  *   2. anything else joins the story the clusterer finds most similar, or starts one (alone when its
  *      oddities leave no evidence to join on).
  */
@@ -23,7 +23,7 @@ export function placeArticle<O extends Original>(
   oddities: string[],
   findOriginal: () => O | null,
 ): Placement<O> {
-  const original = findOriginal();
+  const original = withoutEvidence(oddities) ? null : findOriginal();
   if (original)
     return { kind: 'copy', storyId: clusterer.addCopy(original.clusterStory, article.publishedAtMs), original };
   const assignment = clusterer.add(article, { alone: withoutEvidence(oddities) });

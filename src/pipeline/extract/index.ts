@@ -6,7 +6,7 @@
 import type { Article, ExtractHints, RelatedLink } from '../../model.js';
 import { HappeningsError, errorLine } from '../../errors.js';
 import { sanitizeChildren } from '../sanitize/index.js';
-import { measureText, protectStory, remove, type DomElement } from './dom.js';
+import { bodyOf, measureText, protectStory, remove, type DomElement } from './dom.js';
 import { all, first } from './select.js';
 import { chooseSubtitle, readMetadata, type Metadata } from './metadata.js';
 import { removeFurniture } from './furniture.js';
@@ -16,6 +16,7 @@ import { blockTexts } from './blocks.js';
 import { parseShallow } from './shallow.js';
 import { articleBodyRoot } from './ldbody.js';
 import { hasPaywallMarks, isTeaser, removePaywallPrompts } from './paywall.js';
+import { botCheckPhrase } from './bot-check.js';
 
 export type { Article, ExtractHints, RelatedLink } from '../../model.js';
 
@@ -38,13 +39,15 @@ function extract(original: string, url: string, hints: ExtractHints): Article {
   const boxed = removeFurniture(page, url);
   const found = chosen ? { root: chosen } : findBody(page);
   const body = found && !isThin(found.root) ? found : (ldBody(metadata) ?? found); // script-rendered pages
-  if (!body) throw noArticle(url);
+  if (!body) throw notTheArticle([metadata.title, ...pageTexts(page)], url);
   protectStory(body.root); // no clean-up below may remove the block holding most of the text
   const marked = hasPaywallMarks(original);
   if (marked) removePaywallPrompts(body.root);
   const related = [...boxed, ...tidyBody(body.root, [metadata.title, metadata.standfirst], url, metadata.byline)];
   const paragraphs = readParagraphs(body.root, [metadata.title, metadata.standfirst]);
-  if (isNotAnArticle(body.root, paragraphs, metadata)) throw noArticle(url);
+  const botCheck = botCheckPhrase([metadata.title, ...paragraphs]);
+  if (botCheck) throw botCheckError(botCheck, url);
+  if (isNotAnArticle(body.root, paragraphs, metadata)) throw notTheArticle([metadata.title, ...pageTexts(page)], url);
   return {
     url,
     canonicalUrl: metadata.canonicalUrl,
@@ -67,6 +70,26 @@ function extract(original: string, url: string, hints: ExtractHints): Article {
 
 function noArticle(url: string): HappeningsError {
   return new HappeningsError('extract', 'no-article', `no article body found (${url})`);
+}
+
+/** No article here: a bot check (bot-check.ts) says so in its own words, anything else is no-article. */
+function notTheArticle(pageTexts: (string | null)[], url: string): HappeningsError {
+  const botCheck = botCheckPhrase(pageTexts);
+  return botCheck ? botCheckError(botCheck, url) : noArticle(url);
+}
+
+/** The text blocks of a whole page (scripts and styles left out). */
+function pageTexts(page: ReturnType<typeof parseShallow>['document']): string[] {
+  const body = bodyOf(page);
+  return 'attribs' in body ? blockTexts(body) : [];
+}
+
+function botCheckError(phrase: string, url: string): HappeningsError {
+  return new HappeningsError(
+    'extract',
+    'bot-check',
+    `the publisher answered with a bot check ("${phrase}"), not the article; tried again at the next poll (${url})`,
+  );
 }
 
 function readParagraphs(root: DomElement, repeats: Array<string | null>): string[] {
