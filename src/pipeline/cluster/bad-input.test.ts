@@ -48,6 +48,23 @@ describe('ClusterStream with bad input', () => {
     expect(new Set([a.story, b.story, c.story]).size).toBe(3);
   });
 
+  it('reads text its publisher encoded twice as written: notes it, and knows the copy of a clean article', () => {
+    const s = stream();
+    const clean = s.add({ id: 'es', title: 'Terremoto', text: quakeEs, language: 'es', publishedAt: at(0) });
+    const twice = (text: string) => Buffer.from(text, 'utf8').toString('latin1');
+    const garbled = s.add({
+      id: 'es2',
+      title: twice('Terremoto'),
+      text: twice(quakeEs),
+      language: 'es',
+      publishedAt: at(1),
+    });
+    expect(twice(quakeEs)).toContain('sacudiÃ³');
+    expect(garbled.why.oddities).toContain('double-encoded');
+    expect(garbled.duplicateOf).toBe('es');
+    expect(garbled.story).toBe(clean.story);
+  });
+
   it('keeps a text of only numbers alone even when it shares every number with a story', () => {
     const s = stream();
     const real = s.add({ id: 'q', title: 'Quake', text: quake, language: 'en', publishedAt: at(0) });

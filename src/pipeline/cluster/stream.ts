@@ -9,6 +9,7 @@ import { StoryClusterer, type ClusterOptions } from './clusterer.js';
 import type { TextSample } from './features.js';
 import { joinEvidence, type JoinEvidence } from './evidence.js';
 import { clusterTime, textOddities } from './oddities.js';
+import { repairDoubleEncoding } from '../fetch/double-encoding.js';
 import { placeArticle } from './placement.js';
 import { PIVOT_LANGUAGE } from './pivot-language.js';
 
@@ -62,11 +63,13 @@ export class ClusterStream {
    * 0.675 without, 0.719 with).
    */
   learnFrequencies(articles: Iterable<StreamArticle>): void {
-    for (const article of articles) this.clusterer.countHistory(samplesOf(article));
+    for (const article of articles) this.clusterer.countHistory(samplesOf(repaired(article)));
   }
 
-  add(article: StreamArticle): StreamResult {
+  add(given: StreamArticle): StreamResult {
+    const article = repaired(given);
     const oddities = textOddities(article.title, article.text, article.language);
+    if (article !== given) oddities.push('double-encoded');
     const atMs = this.timeOf(article, oddities);
     const key = this.ids.length;
     this.ids.push(article.id);
@@ -140,6 +143,16 @@ export function inPublishedOrder<T extends { publishedAt: string | null }>(artic
 }
 
 /** The article as written and, when given, its English translation. */
+/**
+ * The article with text its publisher encoded twice read back ("AmÃ©rica" → "América"), as the
+ * fetcher reads pages (fetch/double-encoding.ts); the same object when nothing needed it.
+ */
+function repaired(article: StreamArticle): StreamArticle {
+  const title = repairDoubleEncoding(article.title);
+  const text = repairDoubleEncoding(article.text);
+  return title === article.title && text === article.text ? article : { ...article, title, text };
+}
+
 function samplesOf(article: StreamArticle): TextSample[] {
   return [
     { title: article.title, text: article.text, language: article.language },

@@ -9,8 +9,10 @@
  * windows-1252 like every browser does: pages that say Latin-1 routinely carry €, “ ” in 0x80–0x9F.
  * Legacy charsets go through iconv-lite: Node 20's TextDecoder decodes 'windows-1252' as plain
  * Latin-1 (0x93 → U+0093, nodejs/node#56542), which would lose every smart quote.
+ * Text the publisher encoded twice ("AmÃ©rica") is then read back (double-encoding.ts).
  */
 import iconv from 'iconv-lite';
+import { repairDoubleEncoding } from './double-encoding.js';
 
 /** The WHATWG prescan reads 1 KB; many CMSs put 2–3 KB of scripts before the meta, hence 4 KB. */
 const SNIFF_BYTES = 4096;
@@ -21,6 +23,11 @@ export interface DecodedBody {
 }
 
 export function decodeBody(bytes: Uint8Array, contentType: string | null): DecodedBody {
+  const { text, charset } = decodeBytes(bytes, contentType);
+  return { text: repairDoubleEncoding(text), charset };
+}
+
+function decodeBytes(bytes: Uint8Array, contentType: string | null): DecodedBody {
   const bom = charsetFromBom(bytes);
   if (bom) return decodeAs(bytes.subarray(bom.length), bom.charset);
   const declared = charsetFromContentType(contentType) ?? charsetFromMarkup(bytes);
