@@ -65,10 +65,19 @@ export async function ingestPage(p: Pipeline, job: PageJob): Promise<IngestResul
     }
     return await ingestDocument(p, { ...job, html: page.text, url: page.finalUrl });
   } catch (error) {
+    // A bot check: the publisher takes us for a robot; its host rests before we ask again.
+    if (error instanceof HappeningsError && error.code === 'bot-check' && error.stage === 'extract')
+      p.fetcher.holdHost?.(job.url, BOT_CHECK_HOLD_MS);
     await recordFailure(p, job, error);
     return null;
   }
 }
+
+/**
+ * How long a host that answered with a bot check is left alone: its other pages in this poll fail
+ * at once with bot-check (recorded, fetched at a later poll), and so does its feed until then.
+ */
+export const BOT_CHECK_HOLD_MS = 30 * 60_000;
 
 export interface DocumentInput extends PageJob {
   html: string;

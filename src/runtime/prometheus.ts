@@ -33,10 +33,11 @@ export function instrumentFetcher(fetcher: Fetcher, metrics: Metrics): Fetcher {
       throw error;
     }
   };
-  const { fetchBytes } = fetcher;
+  const { fetchBytes, holdHost } = fetcher;
   return {
     fetchPage: (req) => counted(() => fetcher.fetchPage(req)),
     ...(fetchBytes && { fetchBytes: (req) => counted(() => fetchBytes.call(fetcher, req)) }),
+    ...(holdHost && { holdHost: (url, ms) => holdHost.call(fetcher, url, ms) }),
     close: () => fetcher.close(),
   };
 }

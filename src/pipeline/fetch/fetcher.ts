@@ -38,6 +38,18 @@ export function createFetcher(options: FetchOptions): Fetcher {
   // they like, Node's after 5 s, nginx's after 75 s).
   const exchange = (url: URL, hop: Hop) =>
     sendOnce(url, { agent, timeoutMs: options.timeoutMs, cap: hop.cap, headers: hop.headers });
+  // Hosts that answered with a bot check, and until when nothing is sent to them (holdHost).
+  const holds = new Map<string, number>();
+  const checkHold = (url: URL) => {
+    const until = holds.get(hostOf(url));
+    if (until === undefined) return;
+    if (until <= Date.now()) return void holds.delete(hostOf(url));
+    throw new HappeningsError(
+      'fetch',
+      'bot-check',
+      `${hostOf(url)} answered with a bot check; nothing is sent to it until ${new Date(until).toISOString()} (${url.href})`,
+    );
+  };
   const send = (url: URL, hop: Hop) =>
     hosts.run(hostOf(url), () =>
       exchange(url, hop).catch((error: unknown) => {
@@ -58,6 +70,7 @@ export function createFetcher(options: FetchOptions): Fetcher {
 
   return {
     async fetchPage(req) {
+      checkHold(parseUrl(req.url));
       const hop: Hop = {
         headers: requestHeaders(options.userAgent, req),
         cap: { maxBytes: options.maxBodyBytes },
@@ -67,6 +80,7 @@ export function createFetcher(options: FetchOptions): Fetcher {
       return toFetchedPage(req.url, response);
     },
     async fetchBytes(req) {
+      checkHold(parseUrl(req.url));
       const maxBytes = Math.min(options.maxBodyBytes, req.maxBytes ?? Infinity);
       const hop: Hop = { headers: baseHeaders(options.userAgent, req.accept ?? '*/*'), cap: { maxBytes }, page: true };
       const response = await follow(parseUrl(req.url), hop, context);
@@ -80,6 +94,9 @@ export function createFetcher(options: FetchOptions): Fetcher {
         bytes: response.bytes,
         fetchedAt,
       };
+    },
+    holdHost(url, ms) {
+      holds.set(hostOf(parseUrl(url)), Date.now() + ms);
     },
     async close() {
       await agent.close();

@@ -55,5 +55,11 @@ export interface Fetcher {
   fetchPage(req: FetchRequest): Promise<FetchedPage>;
   /** The same polite, guarded GET with the body as bytes (images); optional for fetchers of pages only. */
   fetchBytes?(req: BytesRequest): Promise<FetchedBytes>;
+  /**
+   * Sends nothing to the URL's host for `ms`: a request meanwhile fails at once with `bot-check`
+   * (the host answered with a bot check: more requests now would only confirm we are a robot).
+   * A later call replaces the hold; `ms` 0 lifts it.
+   */
+  holdHost?(url: string, ms: number): void;
   close(): Promise<void>;
 }
