@@ -93,6 +93,8 @@ const WEAK_PHRASES = [
 const STRONG_WORDS = 250;
 /** At most this many words for a weak one (a headline and a line; a news brief is longer). */
 const WEAK_WORDS = 40;
+/** Longer texts hold more than STRONG_WORDS words in any script with spaces. */
+const MAX_CHARACTERS = 8_000;
 
 /** Lower case without accents (ł and ı too, which have no decomposition); Cyrillic and Arabic as they are. */
 export function foldForBotCheck(text: string): string {
@@ -114,7 +116,10 @@ const WEAK = WEAK_PHRASES.map(foldForBotCheck);
  * article. `texts`: the title and the paragraphs as extracted.
  */
 export function botCheckPhrase(texts: readonly (string | null | undefined)[]): string | null {
-  const text = foldForBotCheck(texts.filter(Boolean).join(' \n '));
+  const joined = texts.filter(Boolean).join(' \n ');
+  // An article's text, not a bot check's: no fold of a long body on every page.
+  if (joined.length > MAX_CHARACTERS) return null;
+  const text = foldForBotCheck(joined);
   const words = text.match(/[\p{L}\p{N}]+/gu)?.length ?? 0;
   if (words > STRONG_WORDS) return null;
   const strong = STRONG.find((phrase) => text.includes(phrase));
