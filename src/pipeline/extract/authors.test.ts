@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { parseDocument } from './dom.js';
 import { articleJsonLd } from './jsonld.js';
-import { cleanByline, decodeEntities, findByline } from './authors.js';
+import { cleanByline, findByline } from './authors.js';
+import { decodeEntities } from './entities.js';
 
 function bylineOf(html: string, meta: Record<string, string> = {}, site = ''): string | null {
   const document = parseDocument(`<html><body>${html}</body></html>`);

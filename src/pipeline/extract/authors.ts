@@ -12,7 +12,6 @@
 import {
   TEXT_NODE,
   collapse,
-  parseFragment,
   textOf,
   type DomDocument,
   type DomElement,
@@ -26,6 +25,7 @@ import {
   childrenOf,
 } from './dom.js';
 import { all, closest, matches } from './select.js';
+import { decodeEntities } from './entities.js';
 import { allJsonLd, isObject, type JsonObject } from './jsonld.js';
 
 export type MetaLookup = (key: string) => string | null;
@@ -340,17 +340,3 @@ export function cleanByline(raw: string | null | undefined): string | null {
 /** A date or a reading time after the names ("Ann Lee, Dec 17, 2025", "Bo Chen · 12.03.2024 · 6 min read"). */
 const TRAILING_DATE =
   /\s*[-–—,|·•]?\s*(\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b|\b\d{1,2}(st|nd|rd|th)?\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\b\d{1,4}[./-]\d{1,2}[./-]\d{1,4}\b|\b\d+\s*min(ute)?s?\s+read\b).*$/i;
-
-const ENTITIES: Record<string, string> = { amp: '&', quot: '"', apos: "'", lt: '<', gt: '>', nbsp: ' ' };
-
-export function decodeEntities(text: string): string {
-  const decoded = text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, code: string) => {
-    if (code[0] === '#') {
-      const n = code[1] === 'x' || code[1] === 'X' ? parseInt(code.slice(2), 16) : Number(code.slice(1));
-      return Number.isFinite(n) && n > 0 && n < 0x110000 ? String.fromCodePoint(n) : whole;
-    }
-    return ENTITIES[code.toLowerCase()] ?? whole;
-  });
-  // Any other named entity ("Redacci&oacute;n") through the HTML parser, which knows them all.
-  return /&[a-z]+;/i.test(decoded) ? textOf(parseFragment(decoded.replace(/</g, '&lt;'))) : decoded;
-}

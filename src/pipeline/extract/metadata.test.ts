@@ -25,6 +25,15 @@ describe('readMetadata', () => {
     ).toBe('Sube el paro');
   });
 
+  it('reads a title its publisher escaped twice as written', () => {
+    expect(
+      read(
+        '<title>x</title><meta property="og:title" content="Tools for 2026: Python, SQL &amp;#x26; AI &amp;amp; more">',
+      ).title,
+    ).toBe('Tools for 2026: Python, SQL & AI & more');
+    expect(read('<title>Tom &amp;amp; Jerry &amp;#8217;s day</title>').title).toBe('Tom & Jerry ’s day');
+  });
+
   it('falls back from page to URL to hints for the date, and to the host for the site', () => {
     const meta = read('<title>t</title>');
     expect(meta.publishedAt).toBe('2023-02-14T00:00:00.000Z');

@@ -7,6 +7,7 @@
 import { collapse, textOf, type DomDocument } from './dom.js';
 import { all, attr, first } from './select.js';
 import { stringField, type JsonObject } from './jsonld.js';
+import { decodeEntities } from './entities.js';
 
 const SEPARATOR = /\s+[|\-–—·:»/]\s+|\s+[|·»]\s*|\s*[|·»]\s+/;
 
@@ -17,7 +18,7 @@ export function findTitle(
   domain = '',
 ): string | null {
   const title = chooseTitle(document, ld, site);
-  return title ? withoutSitePrefix(title, [site, domain]) : null;
+  return title ? withoutSitePrefix(decodeEntities(title), [site, domain]) : null;
 }
 
 function chooseTitle(document: DomDocument, ld: JsonObject | null, site: string | null): string | null {
