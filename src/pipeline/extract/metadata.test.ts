@@ -25,6 +25,14 @@ describe('readMetadata', () => {
     ).toBe('Sube el paro');
   });
 
+  it('takes no piece of the headline set as an h1 for the headline', () => {
+    const og = '<title>x</title><meta property="og:title" content="10 Free Accounting Tools for Small Businesses">';
+    expect(read(og, '<h1>10</h1><p>Tools that cost nothing.</p>').title).toBe(
+      '10 Free Accounting Tools for Small Businesses',
+    );
+    expect(read(og, '<h1>Free Accounting Tools</h1>').title).toBe('Free Accounting Tools');
+  });
+
   it('reads a title its publisher escaped twice as written', () => {
     expect(
       read(
