@@ -116,10 +116,10 @@ const WEAK = WEAK_PHRASES.map(foldForBotCheck);
  * article. `texts`: the title and the paragraphs as extracted.
  */
 export function botCheckPhrase(texts: readonly (string | null | undefined)[]): string | null {
-  const joined = texts.filter(Boolean).join(' \n ');
-  // An article's text, not a bot check's: no fold of a long body on every page.
-  if (joined.length > MAX_CHARACTERS) return null;
-  const text = foldForBotCheck(joined);
+  // An article's text, not a bot check's: a long body is neither joined nor folded (every page asks).
+  let length = 0;
+  for (const t of texts) if (t && (length += t.length) > MAX_CHARACTERS) return null;
+  const text = foldForBotCheck(texts.filter(Boolean).join(' \n '));
   const words = text.match(/[\p{L}\p{N}]+/gu)?.length ?? 0;
   if (words > STRONG_WORDS) return null;
   const strong = STRONG.find((phrase) => text.includes(phrase));

@@ -41,13 +41,14 @@ export function createFetcher(options: FetchOptions): Fetcher {
   // Hosts that answered with a bot check, and until when nothing is sent to them (holdHost).
   const holds = new Map<string, number>();
   const checkHold = (url: URL) => {
-    const until = holds.get(hostOf(url));
+    const host = hostOf(url);
+    const until = holds.get(host);
     if (until === undefined) return;
-    if (until <= Date.now()) return void holds.delete(hostOf(url));
+    if (until <= Date.now()) return void holds.delete(host);
     throw new HappeningsError(
       'fetch',
       'bot-check',
-      `${hostOf(url)} answered with a bot check; nothing is sent to it until ${new Date(until).toISOString()} (${url.href})`,
+      `${host} answered with a bot check; nothing is sent to it until ${new Date(until).toISOString()} (${url.href})`,
     );
   };
   const send = (url: URL, hop: Hop) =>
