@@ -6,10 +6,7 @@
  * Through the fetch stage's SSRF guard: a private address is refused unless HAPPENINGS_ALLOW_PRIVATE
  * lists it, on every redirect hop and every DNS answer.
  */
-import { createWriteStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
-import { Readable, Transform } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
+import { open, stat } from 'node:fs/promises';
 import { Agent, fetch } from 'undici';
 import { HappeningsError } from '../errors.js';
 import { assertUrlAllowed, guardedLookup, parseAllowList } from '../pipeline/fetch/address-guard.js';
@@ -133,17 +130,17 @@ export function createPublisher(options: PublisherOptions): Publisher {
       if (!resumed && response.status !== 200) throw await statusError(response, url);
       let done = resumed ? have : 0;
       onBytes(done);
-      const counter = new Transform({
-        transform(chunk: Buffer, _encoding, callback) {
-          done += chunk.length;
-          if (done > file.size) return callback(tooLong(file, url));
-          onBytes(done);
-          callback(null, chunk);
-        },
-      });
+      // Each chunk is on disk before the next is read: a download that breaks off keeps every byte
+      // it counted (a stream pipeline destroyed on the error dropped what its file stream still
+      // buffered, so a resume could start from less than had arrived, even from nothing).
+      const out = await open(partPath, resumed ? 'a' : 'w');
       try {
-        const body = Readable.fromWeb(response.body as import('node:stream/web').ReadableStream);
-        await pipeline(body, counter, createWriteStream(partPath, { flags: resumed ? 'a' : 'w' }));
+        for await (const chunk of response.body as AsyncIterable<Uint8Array>) {
+          done += chunk.length;
+          if (done > file.size) throw tooLong(file, url);
+          await out.write(chunk);
+          onBytes(done);
+        }
       } catch (error) {
         if (error instanceof HappeningsError) throw error;
         throw new HappeningsError(
@@ -152,6 +149,8 @@ export function createPublisher(options: PublisherOptions): Publisher {
           `download of ${file.path} broke off after ${done.toLocaleString('en')} of ${file.size.toLocaleString('en')} bytes (${reason(error)}); run the same command again to resume`,
           { cause: error },
         );
+      } finally {
+        await out.close();
       }
     },
     close: () => agent.close(),
