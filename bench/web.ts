@@ -54,6 +54,8 @@ const { values, positionals } = parseArgs({
     processes: { type: 'string', default: '1' },
     // SQLite reader threads per server process for searches; default as `serve` (searchReaders).
     readers: { type: 'string' },
+    // A reader thread per server process for the slow lists, as `serve` opens (StoreContext.listDb); 0: none.
+    'list-reader': { type: 'string', default: '1' },
     worker: { type: 'boolean', default: false },
     articles: { type: 'string', default: '100000' },
     seconds: { type: 'string', default: '5' },
@@ -74,6 +76,7 @@ const SECONDS = Number(values.seconds);
 const LEVELS = values.concurrency.split(',').map(Number);
 const PROCESSES = Math.max(1, Number(values.processes));
 const READERS = values.readers === undefined ? searchReaders(PROCESSES) : Math.max(0, Number(values.readers));
+const LIST_READER = values['list-reader'] !== '0';
 const LANGUAGES = ['es', 'ca', 'fr', 'de', 'pt', 'en'];
 const SECTIONS = ['Politics', 'Sport', 'Economy', 'Culture', 'Local', 'World', 'Science'];
 const WORDS =
@@ -308,7 +311,7 @@ async function serveMode(): Promise<void> {
     if (dir) rmSync(dir, { recursive: true, force: true });
     process.exit(0);
   });
-  const store = await openStore({ dbPath, readers: READERS });
+  const store = await openStore({ dbPath, readers: READERS, listReader: LIST_READER });
   const t0 = performance.now();
   if (!reuse) await fill(store);
   const fillSeconds = (performance.now() - t0) / 1000;
@@ -335,7 +338,7 @@ async function serveMode(): Promise<void> {
   const handoff = await handOutConnections({ port: 0, host: '127.0.0.1' });
   cluster.setupPrimary({
     exec: fileURLToPath(import.meta.url),
-    args: ['--worker', dbPath, '--readers', String(READERS)],
+    args: ['--worker', dbPath, '--readers', String(READERS), '--list-reader', LIST_READER ? '1' : '0'],
     execArgv: process.execArgv,
   });
   await Promise.all(
@@ -367,7 +370,7 @@ async function serveMode(): Promise<void> {
 /** One of several server processes (`--processes N`): opens the filled store and serves the connections handed to it. */
 async function workerMode(dbPath: string): Promise<void> {
   process.once('disconnect', () => process.exit(0));
-  const store = await openStore({ dbPath, readers: READERS });
+  const store = await openStore({ dbPath, readers: READERS, listReader: LIST_READER });
   serveHandedConnections(benchApp(store).app);
   process.send!('ready');
 }
@@ -404,6 +407,8 @@ async function startServer(): Promise<{
       String(PROCESSES),
       '--readers',
       String(READERS),
+      '--list-reader',
+      LIST_READER ? '1' : '0',
       ...(values.store ? ['--store', values.store] : []),
     ],
     { stdio: ['ignore', 'pipe', 'inherit'] },

@@ -45,12 +45,18 @@ export interface Runtime {
   close(): Promise<void>;
 }
 
-/** `readers`: SQLite reader threads for the site's searches (serving processes want one; see store/sqlite-readers.ts). */
-export async function openRuntime(config: Config, options: { readers?: number } = {}): Promise<Runtime> {
+/**
+ * `readers`: SQLite reader threads for the site's searches (serving processes want one; see
+ * store/sqlite-readers.ts); `listReader`: one more for the site's slow lists (every web process wants it).
+ */
+export async function openRuntime(
+  config: Config,
+  options: { readers?: number; listReader?: boolean } = {},
+): Promise<Runtime> {
   const onPostgres = config.databaseUrl !== '';
   const store = onPostgres
     ? await openStore({ databaseUrl: config.databaseUrl })
-    : await openStore({ dbPath: config.dbPath, readers: options.readers });
+    : await openStore({ dbPath: config.dbPath, readers: options.readers, listReader: options.listReader });
   const metrics = new Metrics();
   const fetcher = instrumentFetcher(createFetcher(fetchOptionsFromConfig(config)), metrics);
   // The store-backed cache means a rerun, or another worker, translates nothing twice.

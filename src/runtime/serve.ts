@@ -35,8 +35,12 @@ export async function serve(
 ): Promise<Serving> {
   const started = Date.now();
   const web = options.web ?? true;
-  // The only process serving the site searches on a reader thread (SQLite), beside the event loop.
-  const runtime = await openRuntime(config, { readers: web === true ? searchReaders(1) : 0 });
+  // The only process serving the site searches on a reader thread (SQLite), beside the event loop;
+  // every process serving it reads its slow lists on another (StoreContext.listDb).
+  const runtime = await openRuntime(config, {
+    readers: web === true ? searchReaders(1) : 0,
+    listReader: web !== false,
+  });
   if (config.defaultSources) {
     const seeded = await seedDefaultSources(runtime.store, config.feedIntervalMinutes);
     if (seeded > 0)

@@ -2,7 +2,7 @@
 import { sql, type Kysely, type RawBuilder, type SqlBool } from 'kysely';
 import { HappeningsError } from '../errors.js';
 import { articleChanges, articleValues, type ArticleValues } from './article-merge.js';
-import type { StoreContext } from './dialect.js';
+import { listDbOf, type StoreContext } from './dialect.js';
 import { clearItemErrors, recordItemErrorIn } from './item-errors.js';
 import { articleFromRow, toIso } from './rows.js';
 import type { Database } from './schema.js';
@@ -227,8 +227,8 @@ function newest(db: Kysely<Database>, column: 'language' | 'section') {
 }
 
 /** Languages of the newest stored originals (COUNTED_ARTICLES), most articles first. */
-export async function articleLanguages({ db, readDb }: StoreContext): Promise<{ language: string; count: number }[]> {
-  const reader = readDb ?? db; // a reader thread when the store has them
+export async function articleLanguages(ctx: StoreContext): Promise<{ language: string; count: number }[]> {
+  const reader = listDbOf(ctx); // a reader thread when the store has one
   const rows = await reader
     .selectFrom(newest(reader, 'language'))
     .select(({ fn }) => ['newest.language', fn.countAll<number>().as('count')])
@@ -240,11 +240,8 @@ export async function articleLanguages({ db, readDb }: StoreContext): Promise<{ 
 }
 
 /** Sections of the newest stored articles (COUNTED_ARTICLES), most articles first (the front page offers them as filters). */
-export async function articleSections(
-  { db, readDb }: StoreContext,
-  limit = 12,
-): Promise<{ section: string; count: number }[]> {
-  const reader = readDb ?? db;
+export async function articleSections(ctx: StoreContext, limit = 12): Promise<{ section: string; count: number }[]> {
+  const reader = listDbOf(ctx);
   const rows = await reader
     .selectFrom(newest(reader, 'section'))
     .select(({ fn }) => ['newest.section', fn.countAll<number>().as('count')])

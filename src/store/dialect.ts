@@ -104,4 +104,16 @@ export interface StoreContext {
    * the store was opened with some (sqlite-readers.ts), else undefined and they use `db`.
    */
   readDb?: Kysely<Database>;
+  /**
+   * Where the site's slow lists go (languages and sections of the newest articles, sources' article
+   * counts: each walks many rows, 20-400 ms at a million articles, reloaded every 30 s): a reader
+   * thread of their own when the store has one, so a search never queues behind one on `readDb`'s
+   * thread and no event loop waits for one; else `readDb`, else `db` (listDbOf).
+   */
+  listDb?: Kysely<Database>;
+}
+
+/** The connection for a slow list (StoreContext.listDb). */
+export function listDbOf(ctx: StoreContext): Kysely<Database> {
+  return ctx.listDb ?? ctx.readDb ?? ctx.db;
 }

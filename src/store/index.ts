@@ -151,6 +151,12 @@ export type StoreOptions =
        * sqlite-readers.ts). Default 0: every query on the main connection. Ignored for ':memory:'.
        */
       readers?: number;
+      /**
+       * One more reader thread for the site's slow lists (languages, sections and sources' article
+       * counts, each a walk of many rows, reloaded every 30 s; `StoreContext.listDb`). Default false:
+       * they use the search readers, else the main connection. Ignored for ':memory:'.
+       */
+      listReader?: boolean;
     }
   | {
       /** PostgreSQL (postgres://…): the multi-machine deployment. */
@@ -165,6 +171,7 @@ export type StoreOptions =
 export async function openStore(options: StoreOptions): Promise<Store> {
   let db: Kysely<Database> | undefined;
   let readDb: Kysely<Database> | undefined;
+  let listDb: Kysely<Database> | undefined;
   const dialect = 'databaseUrl' in options ? postgresDialect : sqliteDialect;
   try {
     if ('databaseUrl' in options) {
@@ -176,12 +183,13 @@ export async function openStore(options: StoreOptions): Promise<Store> {
       const shared = options.dbPath !== ':memory:' && options.dbPath !== '';
       if (shared && (options.readers ?? 0) > 0)
         readDb = openSqliteReaders(options.dbPath, options.readers!, sqlitePragmas, db);
+      if (shared && options.listReader) listDb = openSqliteReaders(options.dbPath, 1, sqlitePragmas, db);
     }
   } catch (error) {
     await db?.destroy().catch(() => undefined);
     throw asHappeningsError(error, 'store', 'store');
   }
-  return storeOver({ db, dialect, readDb });
+  return storeOver({ db, dialect, readDb, listDb });
 }
 
 function storeOver(ctx: StoreContext): Store {
@@ -206,7 +214,8 @@ function storeOver(ctx: StoreContext): Store {
     jobs: jobTable as JobTable,
     withStoriesLocked: (work) =>
       stories.withStoriesLocked(ctx, (db) => work(db === ctx.db ? store : storeOver({ db, dialect: ctx.dialect }))),
-    close: () => (closed ??= Promise.all([ctx.db.destroy(), ctx.readDb?.destroy()]).then(() => undefined)),
+    close: () =>
+      (closed ??= Promise.all([ctx.db.destroy(), ctx.readDb?.destroy(), ctx.listDb?.destroy()]).then(() => undefined)),
   };
   // Tests reach the connection through db.testkit.ts; it is no part of the Store type.
   const store: Store = Object.defineProperty(members, 'db', { value: ctx.db });

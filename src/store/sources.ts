@@ -1,5 +1,5 @@
 /** Sources (publishers) and their feeds: creation, health, and the fetch schedule. */
-import type { StoreContext } from './dialect.js';
+import { listDbOf, type StoreContext } from './dialect.js';
 import { feedFromRow, sourceFromRow, toIso } from './rows.js';
 import type { CreateSourceInput, FeedRow, SourceRow, SourceWithHealth } from './types.js';
 
@@ -101,12 +101,13 @@ export async function feedsOf({ db }: StoreContext, sourceId: number): Promise<F
 }
 
 /** Every source, by name, with its feeds' health and how many articles it carried. */
-export async function sourceList({ db, readDb }: StoreContext): Promise<SourceWithHealth[]> {
+export async function sourceList(ctx: StoreContext): Promise<SourceWithHealth[]> {
+  const { db } = ctx;
   const sources = await db.selectFrom('sources').selectAll().orderBy('name').orderBy('id').execute();
   const feeds = (await db.selectFrom('feeds').selectAll().orderBy('id').execute()).map(feedFromRow);
   // A walk of every carrier in the (source, article) index (0.4 s at a million articles, bench:plans):
-  // on a reader thread when the store has them, so the site's main thread keeps answering meanwhile.
-  const counts = await (readDb ?? db)
+  // on the list reader thread when the store has one (StoreContext.listDb).
+  const counts = await listDbOf(ctx)
     .selectFrom('article_sources')
     .select(({ fn }) => ['source_id', fn.count<number>('article_id').distinct().as('n')])
     .groupBy('source_id')

@@ -4,7 +4,11 @@ import { join } from 'node:path';
 import { sql } from 'kysely';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { log } from '../log.js';
-import { sqlitePragmas } from './sqlite-dialect.js';
+import type { StoreContext } from './dialect.js';
+import { articleLanguages } from './articles.js';
+import { searchIds } from './search.js';
+import { sourceList } from './sources.js';
+import { sqliteDialect, sqlitePragmas } from './sqlite-dialect.js';
 import { openSqliteReaders } from './sqlite-readers.js';
 import { openTestStore, sampleArticle, type TestStore } from './store.testkit.js';
 import { storeDb } from './db.testkit.js';
@@ -18,7 +22,7 @@ const seenAt = '2024-05-06T09:00:00.000Z';
 
 describe('SQLite reader threads', () => {
   it('run the search reads on their own connection and see each commit of the main one', async () => {
-    t = await openTestStore({ readers: 2 });
+    t = await openTestStore({ readers: 2, listReader: true });
     const { store } = t;
     const first = (await store.saveArticle({ ...sampleArticle(), sourceId: null, feedId: null, seenAt })).articleId;
     expect(await store.searchIds('harbour', { limit: 5, order: 'newest' })).toEqual([first]);
@@ -39,6 +43,39 @@ describe('SQLite reader threads', () => {
       'Harbour fees rise',
       'Harbour reopens after storm',
     ]);
+    // The slow lists, on the list thread, see the commits too.
+    expect(await store.articleLanguages()).toEqual([{ language: 'en', count: 2 }]);
+  });
+
+  it("keep the site's slow lists on their own thread: a search never waits behind one", async () => {
+    t = await openTestStore();
+    const first = (await t.store.saveArticle({ ...sampleArticle(), sourceId: null, feedId: null, seenAt })).articleId;
+    const ctx: StoreContext = {
+      db: storeDb(t.store),
+      dialect: sqliteDialect,
+      readDb: openSqliteReaders(t.dbPath, 1, sqlitePragmas),
+      listDb: openSqliteReaders(t.dbPath, 1, sqlitePragmas),
+    };
+    try {
+      // The list thread busy with a long read, as with the sources' counts at a million articles.
+      const done: string[] = [];
+      const busy = sql`with recursive c(x) as (select 1 union all select x + 1 from c where x < 3000000)
+        select count(*) as n from c`
+        .execute(ctx.listDb!)
+        .then(() => done.push('long list'));
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      const lists = Promise.all([sourceList(ctx), articleLanguages(ctx)]).then(() => done.push('lists'));
+      const search = searchIds(ctx, 'harbour', { limit: 5, order: 'newest' }).then((ids) => {
+        done.push('search');
+        return ids;
+      });
+      expect(await search).toEqual([first]);
+      await Promise.all([busy, lists]);
+      // The search answered while the list thread was busy; the lists queued behind the long read.
+      expect(done).toEqual(['search', 'long list', 'lists']);
+    } finally {
+      await Promise.all([ctx.readDb!.destroy(), ctx.listDb!.destroy()]);
+    }
   });
 
   it('refuse writes and transactions', async () => {

@@ -12,10 +12,10 @@ export interface TestStore {
 }
 
 /** `readers`: SQLite reader threads, as a serving process opens its store (sqlite-readers.ts). */
-export async function openTestStore(options: { readers?: number } = {}): Promise<TestStore> {
+export async function openTestStore(options: { readers?: number; listReader?: boolean } = {}): Promise<TestStore> {
   const dir = mkdtempSync(join(tmpdir(), 'happenings-store-'));
   const dbPath = join(dir, 'nested', 'test.db');
-  const store = await openStore({ dbPath, readers: options.readers });
+  const store = await openStore({ dbPath, readers: options.readers, listReader: options.listReader });
   return {
     store,
     dbPath,
