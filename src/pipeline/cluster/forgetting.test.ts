@@ -5,8 +5,11 @@ import { StoryClusterer, type ClusterArticle, type ClusterOptions } from './clus
 
 const DAY = 86_400_000;
 
-/** Ten events a day, three articles each, with names and numbers of their own. */
-function feed(days: number): ClusterArticle[] {
+/**
+ * Ten events a day, three articles each, with names and numbers of their own; events take
+ * `languages` in turn; `rareWords`: every 13th word one never seen before (news's long tail).
+ */
+function feed(days: number, languages = ['en'], rareWords = false): ClusterArticle[] {
   let seed = 7;
   const rand = (n: number) => ((seed = (Math.imul(seed, 1103515245) + 12345) & 0x7fffffff), seed % n);
   const out: ClusterArticle[] = [];
@@ -16,23 +19,35 @@ function feed(days: number): ClusterArticle[] {
       const number = String(100 + rand(1e6));
       for (let k = 0; k < 3; k++) {
         const words = Array.from({ length: 60 }, (_, i) =>
-          i % 7 === 0 ? names[i % 2] : i % 11 === 0 ? number : `w${rand(3000).toString(36)}ba`,
+          i % 7 === 0
+            ? names[i % 2]
+            : i % 11 === 0
+              ? number
+              : rareWords && i % 13 === 0
+                ? `r${rand(1e9).toString(36)}ba`
+                : `w${rand(3000).toString(36)}ba`,
         );
         out.push({
           publishedAtMs: day * DAY + event * 3_600_000 + k * 600_000,
-          samples: [{ title: `${names[0]} ${names[1]} ${number}`, text: words.join(' '), language: 'en' }],
+          samples: [
+            {
+              title: `${names[0]} ${names[1]} ${number}`,
+              text: words.join(' '),
+              language: languages[event % languages.length]!,
+            },
+          ],
         });
       }
     }
   return out;
 }
 
-function run(days: number, options: Partial<ClusterOptions> = {}) {
+function run(days: number, options: Partial<ClusterOptions> = {}, languages?: string[], rareWords = false) {
   const clusterer = new StoryClusterer(options);
   const forgotten: number[] = [];
   const held: number[] = [];
   const vocabulary: number[] = [];
-  for (const [i, article] of feed(days).entries()) {
+  for (const [i, article] of feed(days, languages, rareWords).entries()) {
     clusterer.add(article);
     forgotten.push(...clusterer.takeForgotten());
     if ((i + 1) % 30 === 0) {
@@ -72,6 +87,15 @@ describe('StoryClusterer in a long run', () => {
     expect(window(halving, 30)).toBeLessThanOrEqual(window(halving, 10) * 1.1);
     expect(halving[39]!).toBeLessThan(growing[39]!);
   });
+
+  it("halves each language's word frequencies with the rest, however few of the articles it has", () => {
+    // Four languages, a quarter of the articles each: a language halving only on its own count
+    // would halve four times less often than the whole table, and hold four windows of words.
+    const languages = ['en', 'de', 'fr', 'es'];
+    const halving = run(60, { halveDocs: 300 }, languages, true).vocabulary;
+    const window = (v: number[], from: number) => Math.max(...v.slice(from, from + 10));
+    expect(window(halving, 45)).toBeLessThanOrEqual(window(halving, 15) * 1.05);
+  }, 60_000);
 
   it('treats a forgotten story id as a new empty story (a very late copy starts afresh)', () => {
     const { clusterer, forgotten } = run(30);
