@@ -5,21 +5,12 @@
  * F1 on both halves (no clustering: see bench/semeval.ts for the clusterer itself).
  * Run: npx tsx bench/semeval-fit.ts   (FEATS=same,cross,crossLanguage,terms to pick features; L2=0.0001)
  */
-import {
-  bestThreshold,
-  loadSemevalArticles,
-  loadSemevalPairs,
-  scorePairs,
-  type SemevalPair,
-} from '../eval/sets/semeval.js';
+import { bestThreshold, loadSemevalHalves, scorePairs, type SemevalPair } from '../eval/sets/semeval.js';
 import { DocumentFrequencies } from '../src/pipeline/cluster/document-frequencies.js';
 import { articleTerms } from '../src/pipeline/cluster/features.js';
 import { articleCosine, weighArticle } from '../src/pipeline/cluster/similarity.js';
 
-const articles = loadSemevalArticles();
-const pairs = loadSemevalPairs(articles);
-const tune = pairs.filter((p) => p.half === 'tune');
-const heldOut = pairs.filter((p) => p.half === 'held-out');
+const { articles, pairs, tune, heldOut } = loadSemevalHalves();
 
 // The clusterer's terms and document frequencies, as `learnFrequencies` counts them over the set.
 const frequencies = new DocumentFrequencies();

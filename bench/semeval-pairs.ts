@@ -8,8 +8,7 @@
  */
 import {
   bestThreshold,
-  loadSemevalArticles,
-  loadSemevalPairs,
+  loadSemevalHalves,
   scorePairs,
   tfidfCosine,
   type SemevalArticle,
@@ -19,10 +18,7 @@ import { articleTerms, isAnchorTerm, isNameTerm } from '../src/pipeline/cluster/
 import { stemmerFor } from '../src/pipeline/cluster/stemmers.js';
 import { foldName } from '../src/pipeline/enrich/spellings.js';
 
-const articles = loadSemevalArticles();
-const pairs = loadSemevalPairs(articles);
-const tune = pairs.filter((p) => p.half === 'tune');
-const heldOut = pairs.filter((p) => p.half === 'held-out');
+const { articles, tune, heldOut } = loadSemevalHalves();
 type Score = (p: SemevalPair) => number;
 
 /** Cosine of 1 + log tf times idf, document frequencies counted per language. */

@@ -9,8 +9,7 @@ import { performance } from 'node:perf_hooks';
 import {
   bestThreshold,
   clusterSemeval,
-  loadSemevalArticles,
-  loadSemevalPairs,
+  loadSemevalHalves,
   scoreByLanguages,
   scorePairs,
   tfidfCosine,
@@ -19,9 +18,8 @@ import {
 } from '../eval/sets/semeval.js';
 import type { ClusterOptions } from '../src/pipeline/cluster/clusterer.js';
 
-const articles = loadSemevalArticles();
-const pairs = loadSemevalPairs(articles);
-const halves = { tune: pairs.filter((p) => p.half === 'tune'), 'held-out': pairs.filter((p) => p.half === 'held-out') };
+const { articles, tune, heldOut } = loadSemevalHalves();
+const halves = { tune, 'held-out': heldOut };
 
 const options: Partial<ClusterOptions> = {};
 if (process.env.JOIN) options.joinSimilarity = Number(process.env.JOIN);

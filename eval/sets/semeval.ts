@@ -45,6 +45,18 @@ export function loadSemevalArticles(dir = SEMEVAL_DIR): SemevalArticle[] {
     .map((l) => JSON.parse(l) as SemevalArticle);
 }
 
+/** The articles and their decisive pairs, all of them and split into the written halves. */
+export function loadSemevalHalves(dir = SEMEVAL_DIR) {
+  const articles = loadSemevalArticles(dir);
+  const pairs = loadSemevalPairs(articles, dir);
+  return {
+    articles,
+    pairs,
+    tune: pairs.filter((p) => p.half === 'tune'),
+    heldOut: pairs.filter((p) => p.half === 'held-out'),
+  };
+}
+
 /** The decisive pairs (overall <= 1.5 or >= 2.5) with their half and language pair. */
 export function loadSemevalPairs(articles: SemevalArticle[], dir = SEMEVAL_DIR): SemevalPair[] {
   const language = new Map(articles.map((a) => [a.id, a.language]));
