@@ -150,3 +150,22 @@ describe('caching', () => {
     expect((await testApp().app.request('/sources/', { method: 'POST' })).status).toBe(404);
   });
 });
+
+describe('page cache wiring', () => {
+  it('keeps searches (page, feed, API) from their second ask and other pages from their first', async () => {
+    const { app, data } = testApp();
+    const searched: string[] = [];
+    const search = data.search.bind(data);
+    data.search = (query) => (searched.push(query.q), search(query));
+    for (let ask = 0; ask < 3; ask += 1) {
+      for (const path of ['/search?q=harbour', '/search/feed.rss?q=storm', '/api/v1/search?q=river'])
+        expect((await app.request(path)).status, path).toBe(200);
+    }
+    // Each rendered on its first and second ask, answered from the cache on the third.
+    expect(searched.sort()).toEqual(['harbour', 'harbour', 'river', 'river', 'storm', 'storm']);
+    const latest = vi.spyOn(data, 'latestArticles');
+    await app.request('/');
+    await app.request('/');
+    expect(latest).toHaveBeenCalledTimes(1);
+  });
+});

@@ -111,6 +111,8 @@ export function createWebApp(options: WebAppOptions): Hono {
       ttlMs: options.pageCacheMs,
       // Images have their own cache (images/files.ts) and would crowd pages out of this one.
       skip: (path) => path.startsWith('/admin') || path === '/healthz' || path.startsWith('/img/'),
+      // A search's address is its words: most are asked once (page-cache.ts).
+      keepWhenAskedAgain: (path) => path === '/search' || path.startsWith('/search/') || path === '/api/v1/search',
     });
     app.use(cache.middleware);
     raw.push((req, res) =>

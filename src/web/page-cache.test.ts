@@ -83,6 +83,59 @@ describe('page cache under load', () => {
   });
 });
 
+describe('page cache: addresses kept only when asked again (searches)', () => {
+  function searchApp(now: () => number, slow?: Promise<void>) {
+    let renders = 0;
+    const app = new Hono();
+    app.use(pageCache({ ttlMs: 1000, now, keepWhenAskedAgain: (path) => path === '/search' }).middleware);
+    app.get('/search', async (c) => {
+      renders += 1;
+      const n = renders;
+      await slow;
+      return c.text(`${c.req.query('q')} ${n}`);
+    });
+    app.get('/', (c) => c.text(`front ${++renders}`));
+    return { app, renders: () => renders };
+  }
+  const text = async (answer: Response | Promise<Response>) => (await answer).text();
+
+  it('keeps a search only from its second ask within the TTL; other pages from the first', async () => {
+    let t = 0;
+    const { app } = searchApp(() => t);
+    expect(await text(app.request('/search?q=harbour'))).toBe('harbour 1');
+    expect(await text(app.request('/search?q=harbour'))).toBe('harbour 2'); // asked again: rendered and kept
+    expect(await text(app.request('/search?q=harbour'))).toBe('harbour 2');
+    expect(await text(app.request('/'))).toBe('front 3');
+    expect(await text(app.request('/'))).toBe('front 3');
+    // Asked once, then again after the TTL: a first ask again, not kept.
+    expect(await text(app.request('/search?q=storm'))).toBe('storm 4');
+    t = 1000;
+    expect(await text(app.request('/search?q=storm'))).toBe('storm 5');
+    expect(await text(app.request('/search?q=storm'))).toBe('storm 6');
+  });
+
+  it('keeps a kept search again when its copy expires (it was asked again before)', async () => {
+    let t = 0;
+    const { app } = searchApp(() => t);
+    await app.request('/search?q=harbour');
+    await app.request('/search?q=harbour');
+    t = 5000;
+    expect(await text(app.request('/search?q=harbour'))).toBe('harbour 3');
+    expect(await text(app.request('/search?q=harbour'))).toBe('harbour 3');
+  });
+
+  it('renders a burst of first asks once (a shared link), and keeps that answer', async () => {
+    let release: () => void = () => undefined;
+    const { app, renders } = searchApp(() => 0, new Promise<void>((resolve) => (release = resolve)));
+    const answers = Array.from({ length: 5 }, () => app.request('/search?q=harbour'));
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    release();
+    expect(await Promise.all(answers.map(text))).toEqual(Array(5).fill('harbour 1'));
+    expect(await text(app.request('/search?q=harbour'))).toBe('harbour 1');
+    expect(renders()).toBe(1);
+  });
+});
+
 describe('page cache answers', () => {
   it('answers a repeat GET from the stored copy with its ETag, and 304 to If-None-Match', async () => {
     let renders = 0;
