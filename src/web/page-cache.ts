@@ -15,7 +15,7 @@
  * second time within the TTL, or while their first render is still running. Most searches are asked
  * once; keeping each for the TTL filled this cache with pages nobody asked for again, and made work
  * for the garbage collector (bench:web, 100,000 articles, new searches at 200 connections: a full
- * collection every ~1.8 s instead of ~3.6 s, answers around each slowed to half; docs/search.md).
+ * collection every ~1.8 s instead of ~3.6 s, the deepest slowdowns of a row at them; docs/search.md).
  *
  * Hits are also answered before Hono sees the request at all (`answerRaw`, wired by server.ts): a
  * fresh entry is written straight to node:http's response, which skips building a Request, the
