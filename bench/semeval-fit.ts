@@ -10,9 +10,10 @@
  * + anchors 0.758, + phrases 0.756, + names 0.750, + entities 0.748. None helps (folds split another
  * way ranked several above the default: the folds alone move F1 by ±0.05). `phrases` (two-word runs
  * shared, as a share of the shorter article's) takes a negative weight (−13.4 against +17.1 for
- * `same`): pairs sharing more phrases than their words predict are, in this set, pages of one
- * publisher's template (a police report form, a cookie notice). Not for the clusterer anyway: on a
- * wire, a rewritten copy of a story shares its phrases, and must join it.
+ * `same`): pairs sharing more phrases than their words predict are in this set likely pages of one
+ * publisher's template (the false joins of tune held police report forms and cookie notices). Not
+ * for the clusterer anyway: on a wire, a rewritten copy of a story shares its phrases, and must join
+ * it.
  */
 import { bestThreshold, fnv1a, loadSemevalHalves, scorePairs, type SemevalPair } from '../eval/sets/semeval.js';
 import { stemmerFor } from '../src/pipeline/cluster/stemmers.js';
