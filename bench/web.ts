@@ -45,6 +45,7 @@ import { serveHandedConnections, startWebServer } from '../src/web/server.js';
 import { storeSiteData } from '../src/web/store-data.js';
 import { searchReaders } from '../src/store/sqlite-readers.js';
 import { storeDb } from '../src/store/db.testkit.js';
+import { searchWords, VOCAB } from './search-mix.js';
 import { wrk } from './wrk.js';
 
 const { values, positionals } = parseArgs({
@@ -79,18 +80,11 @@ const READERS = values.readers === undefined ? searchReaders(PROCESSES) : Math.m
 const LIST_READER = values['list-reader'] !== '0';
 const LANGUAGES = ['es', 'ca', 'fr', 'de', 'pt', 'en'];
 const SECTIONS = ['Politics', 'Sport', 'Economy', 'Culture', 'Local', 'World', 'Science'];
-const WORDS =
-  'harbour storm council election mobility plan minister budget strike transport river festival museum hospital school market energy water court football'.split(
-    ' ',
-  );
 /** Articles per fill transaction (one progress line each) and per multi-row insert (20 columns: 20,000 parameters, under SQLite's 32,766). */
 const CHUNK = 10_000;
 const ROWS = 1000;
 /** Stories per insert (9 columns; their 5 links each at 5 columns: 12,500 parameters). */
 const STORY_ROWS = 500;
-
-/** 20 real words, then 5,000 made-up ones: text with a long tail of rarer words, as news has. */
-const VOCAB = [...WORDS, ...Array.from({ length: 5000 }, (_, i) => `w${i.toString(36)}x`)];
 
 /** Deterministic pseudo-random in [0, 1) from two integers. */
 function rand(a: number, b: number): number {
@@ -559,34 +553,11 @@ async function loadPaths(origin: string, connections: number, paths: string[], s
   return { rps: latencies.length / elapsed, p50: q(0.5), p99: q(0.99), errors, count: latencies.length };
 }
 
-/**
- * A readers' query: a common word and a middling one (ranks 20–1,000 of the vocabulary), and on
- * every other request a rarer third word (ranks 1,000–5,000), so two- and three-word searches are
- * mixed alike over the whole row, however long it runs (until 2026-11-27 the first 19,600 queries
- * of a row had two words and the rest three: a longer row measured a dearer mix). Pair j is
- * (j % 20, spread(⌊j / 20⌋ % 980)) on page j % 3 + 1: two-word queries repeat after 58,800 pairs
- * (117,600 requests); the third word, spread((j + ⌊j / 19,600⌋) % 4,000), differs wherever a pair
- * repeats, for 78 million requests. A row asks at most 40,000 paths.
- *
- * The middling and rare ranks are spread (a multiplication by a number prime to their count: every
- * rank once per cycle, neighbours far apart). Until 2026-12-07 they rose one step at a time, so a
- * row walked from common middling words to rare ones, whose three-word queries cost more (fewer
- * matches: the walk reads further): a row's cost rose as it ran, and a 10 s row measured mostly
- * the cheaper ranks (1,000,000 articles, newest first at 200 connections: a 10 s row 1,566-1,654
- * answers/s at 1.05 ms of server CPU each, a 30 s row 1,237/s at 1.27 ms). Spread, a 10 s row asks
- * every rank: 1,211/s at 1.35-1.36 ms, p99 219-229 ms (docs/search.md).
- */
+/** The site's address of query k of the mix (search-mix.ts). */
 function searchPath(k: number): string {
-  const j = Math.floor(k / 2);
-  const middling = (Math.floor(j / WORDS.length) * MIDDLING_SPREAD) % 980;
-  const rare = ((j + Math.floor(j / 19_600)) * RARE_SPREAD) % 4000;
-  const third = k % 2 === 1 ? `+${VOCAB[1000 + rare]}` : '';
-  return `/search?q=${WORDS[j % WORDS.length]}+${VOCAB[20 + middling]}${third}&page=${(j % 3) + 1}`;
+  const { words, page } = searchWords(k);
+  return `/search?q=${words.join('+')}&page=${page}`;
 }
-
-/** Primes to 980 = 2² · 5 · 7² and 4,000 = 2⁵ · 5³: rank i goes to i × spread mod the count, a bijection. */
-const MIDDLING_SPREAD = 331;
-const RARE_SPREAD = 1327;
 
 if (values.worker) await workerMode(positionals[0]!);
 else if (values.serve) await serveMode();
