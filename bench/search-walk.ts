@@ -5,9 +5,10 @@
  * and matches returned. The peer, in the same run: the same queries without their common word
  * (what the walk costs when it need not check that word's match list).
  *
- * --bitmaps also times a prototype not built into the store (docs/search.md, "A fourth look"):
- * each common word found in more than 20 % of the articles checked in a bitmap over article ids
- * (a SQL function) instead of its match list; every 50th query's ids are compared with the walk's.
+ * --bitmaps also times the check the search reader threads make (src/store/common-words.ts), here
+ * built at once for the bench's common words found in more than 20 % of the articles: a bitmap over
+ * article ids (a SQL function) instead of the word's match list; every 50th query's ids are compared
+ * with the walk's.
  *
  *   npm run bench:web -- --articles 1000000 --store /work/bench-store-1m.sqlite   (fills it once)
  *   npm run bench:walk -- --store /work/bench-store-1m.sqlite [--queries 4000] [--bitmaps]

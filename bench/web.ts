@@ -8,6 +8,7 @@
  * The server runs in a child process; the load comes from this one.
  *
  *   npm run bench:web [-- --articles N] [-- --seconds D] [-- --concurrency 50,200] [-- --loader wrk|undici] [-- --processes N] [-- --readers N]
+ *                     [-- --common-words 0 (the search readers without bitmaps of common words)]
  *                     [-- --store PATH (kept and reused)] [-- --only TEXT (rows whose name holds it, and the peer)]
  *
  * The load comes from wrk (apt-get install wrk; one thread), or from undici in this process.
@@ -57,6 +58,8 @@ const { values, positionals } = parseArgs({
     readers: { type: 'string' },
     // A reader thread per server process for the slow lists, as `serve` opens (StoreContext.listDb); 0: none.
     'list-reader': { type: 'string', default: '1' },
+    // The search readers' bitmaps of common words (store/common-words.ts), as `serve` opens them; 0: none.
+    'common-words': { type: 'string', default: '1' },
     worker: { type: 'boolean', default: false },
     articles: { type: 'string', default: '100000' },
     seconds: { type: 'string', default: '5' },
@@ -78,6 +81,7 @@ const LEVELS = values.concurrency.split(',').map(Number);
 const PROCESSES = Math.max(1, Number(values.processes));
 const READERS = values.readers === undefined ? searchReaders(PROCESSES) : Math.max(0, Number(values.readers));
 const LIST_READER = values['list-reader'] !== '0';
+const COMMON_WORDS = values['common-words'] !== '0';
 const LANGUAGES = ['es', 'ca', 'fr', 'de', 'pt', 'en'];
 const SECTIONS = ['Politics', 'Sport', 'Economy', 'Culture', 'Local', 'World', 'Science'];
 /** Articles per fill transaction (one progress line each) and per multi-row insert (20 columns: 20,000 parameters, under SQLite's 32,766). */
@@ -305,7 +309,12 @@ async function serveMode(): Promise<void> {
     if (dir) rmSync(dir, { recursive: true, force: true });
     process.exit(0);
   });
-  const store = await openStore({ dbPath, readers: READERS, listReader: LIST_READER });
+  const store = await openStore({
+    dbPath,
+    readers: READERS,
+    listReader: LIST_READER,
+    ...(COMMON_WORDS ? {} : { commonWords: false }),
+  });
   const t0 = performance.now();
   if (!reuse) await fill(store);
   const fillSeconds = (performance.now() - t0) / 1000;
@@ -332,7 +341,16 @@ async function serveMode(): Promise<void> {
   const handoff = await handOutConnections({ port: 0, host: '127.0.0.1' });
   cluster.setupPrimary({
     exec: fileURLToPath(import.meta.url),
-    args: ['--worker', dbPath, '--readers', String(READERS), '--list-reader', LIST_READER ? '1' : '0'],
+    args: [
+      '--worker',
+      dbPath,
+      '--readers',
+      String(READERS),
+      '--list-reader',
+      LIST_READER ? '1' : '0',
+      '--common-words',
+      COMMON_WORDS ? '1' : '0',
+    ],
     execArgv: process.execArgv,
   });
   await Promise.all(
@@ -364,7 +382,12 @@ async function serveMode(): Promise<void> {
 /** One of several server processes (`--processes N`): opens the filled store and serves the connections handed to it. */
 async function workerMode(dbPath: string): Promise<void> {
   process.once('disconnect', () => process.exit(0));
-  const store = await openStore({ dbPath, readers: READERS, listReader: LIST_READER });
+  const store = await openStore({
+    dbPath,
+    readers: READERS,
+    listReader: LIST_READER,
+    ...(COMMON_WORDS ? {} : { commonWords: false }),
+  });
   serveHandedConnections(benchApp(store).app);
   process.send!('ready');
 }
@@ -403,6 +426,8 @@ async function startServer(): Promise<{
       String(READERS),
       '--list-reader',
       LIST_READER ? '1' : '0',
+      '--common-words',
+      COMMON_WORDS ? '1' : '0',
       ...(values.store ? ['--store', values.store] : []),
     ],
     { stdio: ['ignore', 'pipe', 'inherit'] },

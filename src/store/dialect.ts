@@ -69,6 +69,11 @@ export interface StoreDialect {
   /** Creates (again) and fills what rankedWindowIds reads (a migration step; nothing where it is absent). */
   createHeadlineWords?(db: Kysely<any>): Promise<void>;
   /**
+   * Numbers each write of an article's search text from now on (SQLite: search_headlines.indexed_seq),
+   * so reader threads keep their common-word bitmaps exact (common-words.ts). A migration step.
+   */
+  numberSearchWrites?(db: Kysely<any>): Promise<void>;
+  /**
    * One bounded step of search-index upkeep; true when it did work (call again later to go on).
    * 'step' merges where the index's own merge policy has work left; 'full' merges everything into
    * one structure, a little at a time (SQLite FTS5 keeps new text in small segments, and a search

@@ -16,7 +16,8 @@ import { appliedMigrations, migrate } from './migrate.js';
 import type { Database } from './schema.js';
 import { search, searchIds, tidySearchIndex } from './search.js';
 import * as sources from './sources.js';
-import { openSqlite, sqliteDialect, sqlitePragmas } from './sqlite-dialect.js';
+import { commonWordsSettings, openSqlite, sqliteDialect, sqlitePragmas } from './sqlite-dialect.js';
+import type { CommonWordsSettings } from './common-words.js';
 import { openSqliteReaders } from './sqlite-readers.js';
 import { openPostgres, postgresDialect, withMigrationLock } from './pg-dialect.js';
 import * as translations from './translations.js';
@@ -157,6 +158,11 @@ export type StoreOptions =
        * they use the search readers, else the main connection. Ignored for ':memory:'.
        */
       listReader?: boolean;
+      /**
+       * The search reader threads' bitmaps of common words (common-words.ts): false for none, or
+       * changes to their settings (tests lower `minArticles`). Default: on, with the defaults.
+       */
+      commonWords?: false | Partial<CommonWordsSettings>;
     }
   | {
       /** PostgreSQL (postgres://…): the multi-machine deployment. */
@@ -181,8 +187,10 @@ export async function openStore(options: StoreOptions): Promise<Store> {
       db = openSqlite(options.dbPath);
       await migrate(db, dialect);
       const shared = options.dbPath !== ':memory:' && options.dbPath !== '';
-      if (shared && (options.readers ?? 0) > 0)
-        readDb = openSqliteReaders(options.dbPath, options.readers!, sqlitePragmas, db);
+      if (shared && (options.readers ?? 0) > 0) {
+        const common = options.commonWords === false ? undefined : commonWordsSettings(options.commonWords);
+        readDb = openSqliteReaders(options.dbPath, options.readers!, sqlitePragmas, db, common);
+      }
       if (shared && options.listReader) listDb = openSqliteReaders(options.dbPath, 1, sqlitePragmas, db);
     }
   } catch (error) {

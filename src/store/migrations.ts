@@ -41,6 +41,8 @@ export const migrations: Migration[] = [
   { name: '0017-translation-provenance', up: addTranslationProvenance },
   { name: '0018-section-overrides', up: addSectionOverrides },
   { name: '0019-language-latest', up: addLanguageLatestIndex },
+  // Reader threads test a search's common words in bitmaps kept in step with these numbers (common-words.ts).
+  { name: '0020-search-write-numbers', up: async (db, dialect) => dialect.numberSearchWrites?.(db) },
 ];
 
 async function createSourcesAndFeeds(db: Kysely<any>, dialect: StoreDialect): Promise<void> {

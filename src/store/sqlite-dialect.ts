@@ -9,7 +9,9 @@ import { Kysely, SqliteDialect, sql, type RawBuilder } from 'kysely';
 import { SEARCH_WINDOW, type SearchFilter, type SearchText, type StoreDialect } from './dialect.js';
 import type { Database } from './schema.js';
 import { log } from '../log.js';
-import { filterConditions, hasFilter, headlineLine } from './search-window.js';
+import { filterConditions, foldedWords, hasFilter, headlineLine } from './search-window.js';
+import { defaultCommonWordsSettings, NOT_READY, type CommonWordsSettings } from './common-words.js';
+import { commonWordsOf } from './sqlite-readers.js';
 
 /** How long a writer waits for another process's lock before failing (ms); a feed poll commits in well under this. */
 const busyTimeoutMs = 5000;
@@ -71,12 +73,15 @@ function withStatementCache(database: SqliteDatabase.Database): {
   };
 }
 
+/** Words of a query the index is asked for; the rest are left out. */
+const MAX_QUERY_WORDS = 32;
+
 /** FTS5 query from free text: each word quoted (so `AND`, `"`, `*`, `:` are just words), all required. */
 export function ftsQuery(input: string): string | null {
   const words = input.normalize('NFC').match(/[\p{L}\p{N}]+/gu) ?? [];
   if (words.length === 0) return null;
   return words
-    .slice(0, 32)
+    .slice(0, MAX_QUERY_WORDS)
     .map((w) => `"${w}"`)
     .join(' ');
 }
@@ -92,10 +97,21 @@ export function ftsQuery(input: string): string | null {
  * the old row can be deleted when a merge changes the date.
  */
 export const ROWID_ID_SPAN = 1_073_741_824;
-const rowidOf = (articles: string) =>
-  sql.raw(
-    `-(max(0, coalesce(unixepoch(coalesce(${articles}.published_at, ${articles}.first_seen_at)), 0)) * ${ROWID_ID_SPAN} + ${articles}.id)`,
-  );
+const rowidText = (articles: string) =>
+  `-(max(0, coalesce(unixepoch(coalesce(${articles}.published_at, ${articles}.first_seen_at)), 0)) * ${ROWID_ID_SPAN} + ${articles}.id)`;
+const rowidOf = (articles: string) => sql.raw(rowidText(articles));
+
+/** The reader threads' common-word bitmaps (common-words.ts) with these changes to the defaults. */
+export function commonWordsSettings(changes: Partial<CommonWordsSettings> = {}): CommonWordsSettings {
+  return {
+    ...defaultCommonWordsSettings,
+    idSpan: ROWID_ID_SPAN,
+    // The index rowid of the article at offset ? newest first (the latest list's index walks it).
+    newestRowidSql: `select ${rowidText('a')} from articles a order by coalesce(a.published_at, a.first_seen_at) desc limit 1 offset ?`,
+    ...changes,
+  };
+}
+
 /** The article id of an index rowid (see rowidOf). */
 export const articleIdOf = (rowid: string) => sql.raw(`((-${rowid}) % ${ROWID_ID_SPAN})`);
 
@@ -108,9 +124,14 @@ export const articleIdOf = (rowid: string) => sql.raw(`((-${rowid}) % ${ROWID_ID
 const FILTER_WINDOW = 20_000;
 
 /** The matches of an FTS5 query as `f` (rowid: see rowidOf), then `where`; with a filter, articles joined as `a`. */
-function matches(match: string, filter: SearchFilter) {
+function matches(match: string, filter: SearchFilter, common: string[] = []) {
   // FTS5 walks the matches most recently published first and stops at the limit.
-  if (!hasFilter(filter)) return sql`articles_fts f where articles_fts match ${match}`;
+  if (!hasFilter(filter)) {
+    if (common.length === 0) return sql`articles_fts f where articles_fts match ${match}`;
+    // The common words tested in the reader thread's bitmaps, not in their long match lists (common-words.ts).
+    const tests = common.map((w) => sql`and has_common(${articleIdOf('f.rowid')}, ${w})`);
+    return sql`articles_fts f where articles_fts match ${match} ${sql.join(tests, sql` `)}`;
+  }
   const window = sql`select rowid from articles_fts where articles_fts match ${match} ${datesAsRowids(filter)}
     order by rowid limit ${sql.lit(FILTER_WINDOW)}`;
   return sql`(${window}) f join articles a on a.id = ${articleIdOf('f.rowid')}
@@ -179,6 +200,39 @@ export async function indexArticleRange(db: Kysely<Database>, first: number, las
   await sql`insert into articles_fts (rowid, title, body, translated_title, translated_body)
     ${searchRowsOf(sql`a.id between ${first} and ${last}`)}`.execute(db);
   await writeHeadlineWords(db, first, last);
+  await sql`update search_headlines set indexed_seq = ${nextWriteNumber} where article_id between ${first} and ${last}`.execute(
+    db,
+  );
+}
+
+/** The number of the next write of search text (search_headlines.indexed_seq: migration 0020). */
+const nextWriteNumber = sql`(select coalesce(max(indexed_seq), 0) + 1 from search_headlines)`;
+
+/**
+ * Runs `walk` with the query's common words tested by bitmap where the reader threads have them
+ * (common-words.ts), else (or when a thread lost one meanwhile) with every word in the match.
+ */
+async function withCommonWords<R>(
+  db: Kysely<Database>,
+  query: string,
+  match: string,
+  filter: SearchFilter,
+  walk: (match: string, common: string[]) => Promise<R>,
+): Promise<R> {
+  const bitmaps = hasFilter(filter) ? undefined : commonWordsOf(db);
+  if (bitmaps) {
+    const words = [...new Set(foldedWords(query))];
+    const common = words.length <= MAX_QUERY_WORDS ? bitmaps.usable(words) : [];
+    const rest = words.filter((w) => !common.includes(w));
+    if (common.length > 0 && rest.length > 0) {
+      try {
+        return await walk(rest.map((w) => `"${w}"`).join(' '), common);
+      } catch (error) {
+        if (!(error instanceof Error && error.message.startsWith(NOT_READY))) throw error;
+      }
+    }
+  }
+  return walk(match, []);
 }
 
 export const sqliteDialect: StoreDialect = {
@@ -225,17 +279,22 @@ export const sqliteDialect: StoreDialect = {
     const rowid = sql`coalesce((select ${rowidOf('a')} from articles a where a.id = ${articleId}), ${-articleId})`;
     await sql`insert into articles_fts (rowid, title, body, translated_title, translated_body)
       values (${rowid}, ${text.title}, ${text.body}, ${text.translatedTitle}, ${text.translatedBody})`.execute(db);
-    await sql`insert or replace into search_headlines (article_id, words, fts_rowid)
-      values (${articleId}, ${headlineLine(text.title, text.translatedTitle)}, ${rowid})`.execute(db);
+    // Numbered, so reader threads keep their common-word bitmaps in step (common-words.ts).
+    await sql`insert or replace into search_headlines (article_id, words, fts_rowid, indexed_seq)
+      values (${articleId}, ${headlineLine(text.title, text.translatedTitle)}, ${rowid}, ${nextWriteNumber})`.execute(
+      db,
+    );
   },
 
   async searchArticleIds(db, query, limit, offset, filter = {}) {
     const match = ftsQuery(query);
     if (!match) return [];
-    const result = await sql<{
-      id: number;
-    }>`select ${articleIdOf('f.rowid')} as id from ${matches(match, filter)} order by f.rowid limit ${limit} offset ${offset}`.execute(
-      db,
+    const result = await withCommonWords(db, query, match, filter, (m, common) =>
+      sql<{
+        id: number;
+      }>`select ${articleIdOf('f.rowid')} as id from ${matches(m, filter, common)} order by f.rowid limit ${limit} offset ${offset}`.execute(
+        db,
+      ),
     );
     return result.rows.map((r) => r.id);
   },
@@ -251,12 +310,19 @@ export const sqliteDialect: StoreDialect = {
           sql` + `,
         )
       : sql`0`;
-    const result = await sql<{
-      id: number;
-    }>`with win as (select f.rowid as r from ${matches(match, filter)} order by f.rowid limit ${SEARCH_WINDOW})
+    const result = await withCommonWords(db, query, match, filter, (m, common) =>
+      sql<{
+        id: number;
+      }>`with win as (select f.rowid as r from ${matches(m, filter, common)} order by f.rowid limit ${SEARCH_WINDOW})
       select ${articleIdOf('win.r')} as id from win left join search_headlines h on h.article_id = ${articleIdOf('win.r')}
-      order by ${hits} desc, win.r limit ${limit} offset ${offset}`.execute(db);
+      order by ${hits} desc, win.r limit ${limit} offset ${offset}`.execute(db),
+    );
     return result.rows.map((r) => r.id);
+  },
+
+  async numberSearchWrites(db) {
+    await sql`alter table search_headlines add column indexed_seq integer`.execute(db);
+    await sql`create index search_headlines_seq on search_headlines (indexed_seq)`.execute(db);
   },
 
   async createHeadlineWords(db) {

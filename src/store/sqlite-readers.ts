@@ -26,31 +26,96 @@ import {
 } from 'kysely';
 import type { Database } from './schema.js';
 import { log } from '../log.js';
+import { commonWordsReader, type CommonWordsSettings } from './common-words.js';
 
 /** Runs in each reader thread: one read-only connection, statements kept by SQL text. */
 const READER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
 const Database = require(workerData.driver);
+// Names tsx and vitest's transforms give functions (esbuild keepNames) in the injected code below.
+var __name = (target) => target;
+${commonWordsReader.toString()}
 let db;
+let common = null;
 try {
   db = new Database(workerData.path, { readonly: true, fileMustExist: true });
   db.pragma('mmap_size = ' + workerData.mmapBytes);
   db.pragma('cache_size = ' + -workerData.cacheKib);
+  if (workerData.common) {
+    common = commonWordsReader(db, workerData.common);
+    db.function('has_common', { deterministic: true }, (id, word) => (common.has(Number(id), String(word)) ? 1 : 0));
+  }
 } catch (error) {
   parentPort.postMessage({ fatal: String(error && error.message || error) });
   process.exit(1);
 }
-const statements = new Map();
-parentPort.on('message', ({ id, sql, parameters }) => {
+// The common words' background work, one step at a time between queries.
+let working = false;
+function schedule() {
+  if (working) return;
+  working = true;
+  setImmediate(work);
+}
+// After sync: tell the main thread when the bitmaps were dropped (to be built again).
+function synced(dropped) {
+  if (!dropped) return;
+  parentPort.postMessage({ common: common.ready() });
+  schedule();
+}
+function work() {
+  working = false;
+  let done;
   try {
-    let statement = statements.get(sql);
-    if (!statement) {
-      statement = db.prepare(sql);
+    db.exec('begin');
+    try {
+      synced(common.sync());
+      done = common.step();
+    } finally {
+      db.exec('commit');
+    }
+  } catch (error) {
+    parentPort.postMessage({ warning: 'common words: ' + String(error && error.message || error) });
+    return;
+  }
+  if (done.completed.length > 0) parentPort.postMessage({ common: common.ready() });
+  if (done.more) schedule();
+}
+const statements = new Map();
+parentPort.on('message', (message) => {
+  if (message.hint) {
+    if (!common) return;
+    common.hint(message.hint);
+    schedule();
+    return;
+  }
+  const { id, sql, parameters } = message;
+  try {
+    let prepared = statements.get(sql);
+    if (!prepared) {
+      const statement = db.prepare(sql);
       if (!statement.reader) throw new Error('a reader thread only reads: ' + sql.slice(0, 60));
       if (statements.size >= 500) statements.delete(statements.keys().next().value);
-      statements.set(sql, statement);
+      prepared = { statement, testsBits: sql.includes('has_common(') };
+      statements.set(sql, prepared);
     }
-    parentPort.postMessage({ id, rows: statement.all(parameters) });
+    const { statement } = prepared;
+    let rows;
+    if (common && prepared.testsBits) {
+      // The bitmaps brought up to date in the snapshot the query reads.
+      db.exec('begin');
+      try {
+        try {
+          synced(common.sync());
+        } catch (error) {
+          // Bits not brought up to date must not answer: the search walks plainly instead.
+          throw new Error('common word not ready: ' + String(error && error.message || error));
+        }
+        rows = statement.all(parameters);
+      } finally {
+        db.exec('commit');
+      }
+    } else rows = statement.all(parameters);
+    parentPort.postMessage({ id, rows });
   } catch (error) {
     parentPort.postMessage({ id, error: String(error && error.message || error), code: error && error.code });
   }
@@ -77,6 +142,8 @@ interface Waiter {
 interface Reader {
   worker: Worker;
   waiting: Map<number, Waiter>;
+  /** The words this thread has a complete bitmap of (common-words.ts). */
+  common: Set<string>;
   /** Why the thread stopped, once it has. */
   stopped?: Error;
 }
@@ -93,6 +160,7 @@ export function openSqliteReaders(
   threads: number,
   pragmas: { mmapBytes: number; cacheKib: number },
   fallback?: Kysely<Database>,
+  common?: CommonWordsSettings,
 ): Kysely<Database> {
   const driver = createRequire(import.meta.url).resolve('better-sqlite3');
   let nextId = 0;
@@ -112,11 +180,13 @@ export function openSqliteReaders(
     }
   };
   const readers: Reader[] = Array.from({ length: Math.max(1, threads) }, () => {
-    const worker = new Worker(READER_SOURCE, { eval: true, workerData: { path: dbPath, driver, ...pragmas } });
-    const reader: Reader = { worker, waiting: new Map() };
-    worker.on('message', (message: { id: number; rows?: unknown[]; error?: string; code?: string; fatal?: string }) => {
+    const worker = new Worker(READER_SOURCE, { eval: true, workerData: { path: dbPath, driver, ...pragmas, common } });
+    const reader: Reader = { worker, waiting: new Map(), common: new Set() };
+    worker.on('message', (message: ReaderMessage) => {
       if (message.fatal !== undefined)
         return stop(reader, new Error(`a SQLite reader cannot open ${dbPath}: ${message.fatal}`));
+      if (message.common !== undefined) return void (reader.common = new Set(message.common));
+      if (message.warning !== undefined) return log.warn(`store: ${message.warning}`);
       const waiter = reader.waiting.get(message.id);
       reader.waiting.delete(message.id);
       if (reader.waiting.size === 0) worker.unref();
@@ -166,7 +236,7 @@ export function openSqliteReaders(
       await Promise.all(readers.map((r) => r.worker.terminate()));
     },
   };
-  return new Kysely<Database>({
+  const kysely = new Kysely<Database>({
     dialect: {
       createAdapter: () => new SqliteAdapter(),
       createDriver: () => readOnly,
@@ -174,4 +244,52 @@ export function openSqliteReaders(
       createIntrospector: (db) => new SqliteIntrospector(db),
     },
   });
+  if (common) {
+    const hinted = new Set<string>();
+    let hintedSince = Date.now();
+    commonWords.set(kysely, {
+      usable(words) {
+        const fresh = words.filter((w) => !hinted.has(w));
+        if (fresh.length > 0) {
+          // Sent again after a while: the threads sample a word again then (resampleMs).
+          if (hinted.size + fresh.length > MAX_HINTED || Date.now() - hintedSince > common.resampleMs) {
+            hinted.clear();
+            hintedSince = Date.now();
+          }
+          for (const w of fresh) hinted.add(w);
+          for (const r of readers) if (!r.stopped) r.worker.postMessage({ hint: fresh });
+        }
+        // A word is tested by bitmap only where every thread a query may go to has it.
+        if (readers.some((r) => r.stopped)) return [];
+        return words.filter((w) => readers.every((r) => r.common.has(w)));
+      },
+    });
+  }
+  return kysely;
+}
+
+interface ReaderMessage {
+  id: number;
+  rows?: unknown[];
+  error?: string;
+  code?: string;
+  fatal?: string;
+  /** The words the thread now has a complete bitmap of. */
+  common?: string[];
+  warning?: string;
+}
+
+/** Words a query may test by bitmap on these reader threads (common-words.ts). */
+export interface CommonWords {
+  /** Of `words` (folded), those every reader thread can test by bitmap; the others are sampled in the background. */
+  usable(words: string[]): string[];
+}
+
+const commonWords = new WeakMap<Kysely<Database>, CommonWords>();
+/** Words told to the threads already: each is sent once (until this many). */
+const MAX_HINTED = 100_000;
+
+/** The common words of reader threads opened with them; undefined for any other connection. */
+export function commonWordsOf(db: Kysely<Database>): CommonWords | undefined {
+  return commonWords.get(db);
 }

@@ -108,7 +108,10 @@ describe('the search index rebuilt from stored text (migration 0013)', () => {
 
     // A bulk load of a range of articles (bench:web's fill) writes the same index and headline words.
     const db = storeDb(store);
-    const headlines = () => sql`select * from search_headlines order by article_id`.execute(db).then((r) => r.rows);
+    const headlines = () =>
+      sql`select article_id, words, fts_rowid from search_headlines order by article_id`
+        .execute(db)
+        .then((r) => r.rows);
     const wordsBefore = await headlines();
     expect(wordsBefore).toHaveLength(topics.length);
     await sql`drop table articles_fts`.execute(db);
@@ -118,6 +121,9 @@ describe('the search index rebuilt from stored text (migration 0013)', () => {
     await indexArticleRange(db, ids[0]!, ids.at(-1)!);
     expect(await find()).toEqual(before);
     expect(await headlines()).toEqual(wordsBefore);
+    // Numbered as one write, after every earlier one (reader threads' common words: common-words.ts).
+    const numbers = await sql<{ n: number }>`select distinct indexed_seq as n from search_headlines`.execute(db);
+    expect(numbers.rows).toEqual([{ n: 1 }]);
   });
 });
 
