@@ -82,6 +82,20 @@ const PROCESSES = Math.max(1, Number(values.processes));
 const READERS = values.readers === undefined ? searchReaders(PROCESSES) : Math.max(0, Number(values.readers));
 const LIST_READER = values['list-reader'] !== '0';
 const COMMON_WORDS = values['common-words'] !== '0';
+/** How each server process opens the store, and the flags that tell a child process so. */
+const STORE_OPTIONS = {
+  readers: READERS,
+  listReader: LIST_READER,
+  ...(COMMON_WORDS ? {} : { commonWords: false as const }),
+};
+const storeFlags = () => [
+  '--readers',
+  String(READERS),
+  '--list-reader',
+  LIST_READER ? '1' : '0',
+  '--common-words',
+  COMMON_WORDS ? '1' : '0',
+];
 const LANGUAGES = ['es', 'ca', 'fr', 'de', 'pt', 'en'];
 const SECTIONS = ['Politics', 'Sport', 'Economy', 'Culture', 'Local', 'World', 'Science'];
 /** Articles per fill transaction (one progress line each) and per multi-row insert (20 columns: 20,000 parameters, under SQLite's 32,766). */
@@ -309,12 +323,7 @@ async function serveMode(): Promise<void> {
     if (dir) rmSync(dir, { recursive: true, force: true });
     process.exit(0);
   });
-  const store = await openStore({
-    dbPath,
-    readers: READERS,
-    listReader: LIST_READER,
-    ...(COMMON_WORDS ? {} : { commonWords: false }),
-  });
+  const store = await openStore({ dbPath, ...STORE_OPTIONS });
   const t0 = performance.now();
   if (!reuse) await fill(store);
   const fillSeconds = (performance.now() - t0) / 1000;
@@ -341,16 +350,7 @@ async function serveMode(): Promise<void> {
   const handoff = await handOutConnections({ port: 0, host: '127.0.0.1' });
   cluster.setupPrimary({
     exec: fileURLToPath(import.meta.url),
-    args: [
-      '--worker',
-      dbPath,
-      '--readers',
-      String(READERS),
-      '--list-reader',
-      LIST_READER ? '1' : '0',
-      '--common-words',
-      COMMON_WORDS ? '1' : '0',
-    ],
+    args: ['--worker', dbPath, ...storeFlags()],
     execArgv: process.execArgv,
   });
   await Promise.all(
@@ -382,12 +382,7 @@ async function serveMode(): Promise<void> {
 /** One of several server processes (`--processes N`): opens the filled store and serves the connections handed to it. */
 async function workerMode(dbPath: string): Promise<void> {
   process.once('disconnect', () => process.exit(0));
-  const store = await openStore({
-    dbPath,
-    readers: READERS,
-    listReader: LIST_READER,
-    ...(COMMON_WORDS ? {} : { commonWords: false }),
-  });
+  const store = await openStore({ dbPath, ...STORE_OPTIONS });
   serveHandedConnections(benchApp(store).app);
   process.send!('ready');
 }
@@ -422,12 +417,7 @@ async function startServer(): Promise<{
       String(ARTICLES),
       '--processes',
       String(PROCESSES),
-      '--readers',
-      String(READERS),
-      '--list-reader',
-      LIST_READER ? '1' : '0',
-      '--common-words',
-      COMMON_WORDS ? '1' : '0',
+      ...storeFlags(),
       ...(values.store ? ['--store', values.store] : []),
     ],
     { stdio: ['ignore', 'pipe', 'inherit'] },
