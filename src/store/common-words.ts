@@ -83,7 +83,7 @@ export function commonWordsReader(db: BetterSqlite3.Database, s: CommonWordsSett
     after: bigint | null;
   }
   const bitmaps = new Map<string, Bitmap>();
-  /** Words found not common (or past maxWords), so never sampled again. */
+  /** Words found not common (or past maxWords): not sampled again before resampleMs. */
   const rare = new Set<string>();
   const queue: string[] = [];
   let seq = Number(statements.lastSeq.get());
@@ -124,7 +124,11 @@ export function commonWordsReader(db: BetterSqlite3.Database, s: CommonWordsSett
       const last = Number(statements.lastSeq.get());
       if (last <= seq) return false;
       articles = Math.max(articles, Number(statements.lastId.get()));
-      if (bitmaps.size > 0 && Number(statements.changed.get(seq)) > s.maxChanges) {
+      if (bitmaps.size === 0) {
+        seq = last; // nothing to bring up to date
+        return false;
+      }
+      if (Number(statements.changed.get(seq)) > s.maxChanges) {
         // Many articles indexed again at once (a retranslation, a bulk load): reading each one's
         // words would hold this query for long; the bitmaps are built again in the background.
         for (const [word] of bitmaps) queue.unshift(word);
