@@ -59,57 +59,67 @@ function translation(title: string) {
 }
 
 describe('common words checked in bitmaps on the search reader threads', () => {
-  it('find what the index finds, and follow new articles, translations and rewritten text', async () => {
-    t = await openTestStore();
-    const { store } = t;
-    const ids = await fill(store, 60);
-    readers = openSqliteReaders(t.dbPath, 1, sqlitePragmas, undefined, small);
-    const common = commonWordsOf(readers)!;
-    const viaReaders = (q: string, limit = 100, offset = 0) =>
-      sqliteDialect.searchArticleIds(readers!, q, limit, offset);
-    const plain = (q: string, limit = 100, offset = 0) =>
-      sqliteDialect.searchArticleIds(storeDb(store), q, limit, offset);
+  // rangeFactor 0: every write read back by one lookup per word, not by a walk over the written range.
+  it.each([50, 0])(
+    'find what the index finds, and follow new and rewritten text (rangeFactor %i)',
+    async (rangeFactor) => {
+      t = await openTestStore();
+      const { store } = t;
+      const ids = await fill(store, 60);
+      readers = openSqliteReaders(t.dbPath, 1, sqlitePragmas, undefined, { ...small, rangeFactor });
+      const common = commonWordsOf(readers)!;
+      const viaReaders = (q: string, limit = 100, offset = 0) =>
+        sqliteDialect.searchArticleIds(readers!, q, limit, offset);
+      const plain = (q: string, limit = 100, offset = 0) =>
+        sqliteDialect.searchArticleIds(storeDb(store), q, limit, offset);
 
-    // Asked once, the words are sampled in the background: "harbour" (in 80 %) and "ferry" (67 %) get
-    // a bitmap, "crane" (33 %) and "tide" (14 %) not.
-    await viaReaders('harbour crane ferry tide');
-    await vi.waitFor(() => expect(common.usable(['harbour', 'crane', 'ferry', 'tide'])).toEqual(['harbour', 'ferry']));
+      // Asked once, the words are sampled in the background: "harbour" (in 80 %) and "ferry" (67 %) get
+      // a bitmap, "crane" (33 %) and "tide" (14 %) not.
+      await viaReaders('harbour crane ferry tide');
+      await vi.waitFor(() =>
+        expect(common.usable(['harbour', 'crane', 'ferry', 'tide'])).toEqual(['harbour', 'ferry']),
+      );
 
-    const queries = ['harbour crane', 'harbour tide', 'crane harbour tide', 'Harbour Ferry', 'harbour', 'quay crane'];
-    for (const q of queries) expect(await viaReaders(q), q).toEqual(await plain(q));
-    expect(await viaReaders('harbour crane', 3, 2)).toEqual(await plain('harbour crane', 3, 2));
-    expect(await viaReaders('harbour crane')).not.toEqual([]);
+      const queries = ['harbour crane', 'harbour tide', 'crane harbour tide', 'Harbour Ferry', 'harbour', 'quay crane'];
+      for (const q of queries) expect(await viaReaders(q), q).toEqual(await plain(q));
+      expect(await viaReaders('harbour crane', 3, 2)).toEqual(await plain('harbour crane', 3, 2));
+      expect(await viaReaders('harbour crane')).not.toEqual([]);
 
-    // A new article, and a translation that gives an old one the common word: found at once.
-    const late = (await fill(store, 62))[61]!; // "harbour ferry gull 61"
-    const quay = ids[35]!; // "quay ferry tide 35": no harbour
-    expect(await viaReaders('harbour tide')).not.toContain(quay);
-    await store.saveTranslation(quay, translation('Harbour news'));
-    expect(await viaReaders('harbour tide')).toContain(quay);
-    // The translation rewritten without it: no longer found.
-    await store.saveTranslation(quay, translation('Quay news'));
-    expect(await viaReaders('harbour tide')).not.toContain(quay);
-    for (const q of queries) expect(await viaReaders(q), q).toEqual(await plain(q));
-    expect(await viaReaders('harbour ferry')).toContain(late);
-  });
+      // A new article, and a translation that gives an old one the common word: found at once.
+      const late = (await fill(store, 62))[61]!; // "harbour ferry gull 61"
+      const quay = ids[35]!; // "quay ferry tide 35": no harbour
+      expect(await viaReaders('harbour tide')).not.toContain(quay);
+      await store.saveTranslation(quay, translation('Harbour news'));
+      expect(await viaReaders('harbour tide')).toContain(quay);
+      // The translation rewritten without it: no longer found.
+      await store.saveTranslation(quay, translation('Quay news'));
+      expect(await viaReaders('harbour tide')).not.toContain(quay);
+      for (const q of queries) expect(await viaReaders(q), q).toEqual(await plain(q));
+      expect(await viaReaders('harbour ferry')).toContain(late);
+    },
+  );
 
-  it('build the bitmaps again after many articles are indexed at once, answering plainly meanwhile', async () => {
-    t = await openTestStore();
-    const { store } = t;
-    const ids = await fill(store, 40);
-    readers = openSqliteReaders(t.dbPath, 1, sqlitePragmas, undefined, { ...small, maxChanges: 3 });
-    const common = commonWordsOf(readers)!;
-    const viaReaders = (q: string) => sqliteDialect.searchArticleIds(readers!, q, 100, 0);
-    const plain = (q: string) => sqliteDialect.searchArticleIds(storeDb(store), q, 100, 0);
-    await viaReaders('harbour crane');
-    await vi.waitFor(() => expect(common.usable(['harbour'])).toEqual(['harbour']));
-    // Five articles indexed again (more than maxChanges): "harbour" now in article 0 too.
-    for (const i of [0, 1, 2, 3, 4]) await store.saveTranslation(ids[i]!, translation(`Harbour crane ${i}`));
-    expect(await viaReaders('harbour crane')).toEqual(await plain('harbour crane'));
-    expect(await viaReaders('harbour crane')).toContain(ids[0]);
-    await vi.waitFor(() => expect(common.usable(['harbour'])).toEqual(['harbour']));
-    expect(await viaReaders('harbour crane')).toEqual(await plain('harbour crane'));
-  });
+  // More writes than maxChanges; or more than maxLookups, each read back by lookups (rangeFactor 0).
+  it.each([{ maxChanges: 3 }, { maxLookups: 3, rangeFactor: 0 }])(
+    'build the bitmaps again after many articles are indexed at once, answering right meanwhile (%o)',
+    async (limits) => {
+      t = await openTestStore();
+      const { store } = t;
+      const ids = await fill(store, 40);
+      readers = openSqliteReaders(t.dbPath, 1, sqlitePragmas, undefined, { ...small, ...limits });
+      const common = commonWordsOf(readers)!;
+      const viaReaders = (q: string) => sqliteDialect.searchArticleIds(readers!, q, 100, 0);
+      const plain = (q: string) => sqliteDialect.searchArticleIds(storeDb(store), q, 100, 0);
+      await viaReaders('harbour crane');
+      await vi.waitFor(() => expect(common.usable(['harbour'])).toEqual(['harbour']));
+      // Five articles indexed again: "harbour" now in article 0 too.
+      for (const i of [0, 1, 2, 3, 4]) await store.saveTranslation(ids[i]!, translation(`Harbour crane ${i}`));
+      expect(await viaReaders('harbour crane')).toEqual(await plain('harbour crane'));
+      expect(await viaReaders('harbour crane')).toContain(ids[0]);
+      await vi.waitFor(() => expect(common.usable(['harbour'])).toEqual(['harbour']));
+      expect(await viaReaders('harbour crane')).toEqual(await plain('harbour crane'));
+    },
+  );
 
   it('leave a word out of the bitmaps when few articles hold it, and keep none in a small store', async () => {
     t = await openTestStore();

@@ -35,6 +35,17 @@ export interface CommonWordsSettings {
   resampleMs: number;
   /** More search-text writes than this since the last look: the bitmaps are built again instead. */
   maxChanges: number;
+  /**
+   * Writes read back one lookup per write and word (~1 ms a write with twenty words at a million
+   * articles) only up to this many; more, and the bitmaps are built again instead.
+   */
+  maxLookups: number;
+  /**
+   * Writes since the last look are read back by walking each word's matches between the lowest and
+   * highest rowid written (new articles sit together at the newest end), at most this many matches
+   * per write; past that (writes scattered over the archive), one index lookup per write and word.
+   */
+  rangeFactor: number;
   /** The index's rowid span per second (ROWID_ID_SPAN): an article's id is (-rowid) % span. */
   idSpan: number;
   /** SQL giving the index rowid of the article at offset ? in newest-first order (rowidOf). */
@@ -48,7 +59,9 @@ export const defaultCommonWordsSettings = {
   maxWords: 64,
   stepRows: 5_000,
   resampleMs: 3_600_000,
-  maxChanges: 5_000,
+  maxChanges: 20_000,
+  maxLookups: 30,
+  rangeFactor: 50,
 } satisfies Partial<CommonWordsSettings>;
 
 /** The message `has_common` fails with when a word's bitmap is not there (the caller walks plainly). */
@@ -66,6 +79,11 @@ export function commonWordsReader(db: BetterSqlite3.Database, s: CommonWordsSett
       .raw(true)
       .safeIntegers(true),
     holds: db.prepare('select 1 from articles_fts where articles_fts match ? and rowid = ?').pluck(),
+    inRange: db
+      .prepare(
+        `select ((-rowid) % ${s.idSpan}) from articles_fts where articles_fts match ? and rowid between ? and ? limit ?`,
+      )
+      .pluck(),
     lastId: db.prepare('select coalesce(max(id), 0) from articles').pluck(),
     changed: db.prepare('select count(*) from search_headlines where indexed_seq > ?').pluck(),
     boundary: db.prepare(s.newestRowidSql).pluck().safeIntegers(true),
@@ -128,21 +146,38 @@ export function commonWordsReader(db: BetterSqlite3.Database, s: CommonWordsSett
         seq = last; // nothing to bring up to date
         return false;
       }
-      if (Number(statements.changed.get(seq)) > s.maxChanges) {
-        // Many articles indexed again at once (a retranslation, a bulk load): reading each one's
-        // words would hold this query for long; the bitmaps are built again in the background.
+      // Many articles indexed again at once (a retranslation, a bulk load): reading each one's
+      // words would hold this query for long; the bitmaps are built again in the background.
+      const rebuild = () => {
         for (const [word] of bitmaps) queue.unshift(word);
         bitmaps.clear();
         seq = last;
         return true;
-      }
+      };
+      if (Number(statements.changed.get(seq)) > s.maxChanges) return rebuild();
+      const written: [number, bigint][] = [];
       for (const [id, rowid, at] of statements.changes.iterate(seq) as Iterable<[bigint, bigint | null, bigint]>) {
         seq = Math.max(seq, Number(at));
-        if (rowid === null) continue;
-        for (const [word, bitmap] of bitmaps)
-          setBit(bitmap, Number(id), statements.holds.get(phrase(word), rowid) !== undefined);
+        if (rowid !== null) written.push([Number(id), rowid]);
       }
       seq = Math.max(seq, last);
+      if (written.length === 0) return false;
+      let low = written[0]![1];
+      let high = low;
+      for (const [, rowid] of written) [low, high] = [rowid < low ? rowid : low, rowid > high ? rowid : high];
+      const most = written.length * s.rangeFactor;
+      for (const [word, bitmap] of bitmaps) {
+        // One walk of the word's matches over the written range (measured at a million articles:
+        // a lookup per write and word cost ~45 µs, ~0.9 ms a written article with twenty words).
+        const found = statements.inRange.all(phrase(word), low, high, most + 1) as number[];
+        if (found.length <= most) {
+          const holding = new Set(found);
+          for (const [id] of written) setBit(bitmap, id, holding.has(id));
+        } else if (written.length > s.maxLookups) return rebuild();
+        else
+          for (const [id, rowid] of written)
+            setBit(bitmap, id, statements.holds.get(phrase(word), rowid) !== undefined);
+      }
       return false;
     },
 
