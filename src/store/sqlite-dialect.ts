@@ -321,16 +321,21 @@ export const sqliteDialect: StoreDialect = {
   },
 
   async numberSearchWrites(db) {
-    await sql`alter table search_headlines add column indexed_seq integer`.execute(db);
-    await sql`create index search_headlines_seq on search_headlines (indexed_seq)`.execute(db);
+    // createHeadlineWords makes the column too (a store whose table was made since has it).
+    const { rows } = await sql<{ name: string }>`select name from pragma_table_info('search_headlines')`.execute(db);
+    if (!rows.some((c) => c.name === 'indexed_seq'))
+      await sql`alter table search_headlines add column indexed_seq integer`.execute(db);
+    await sql`create index if not exists search_headlines_seq on search_headlines (indexed_seq)`.execute(db);
   },
 
   async createHeadlineWords(db) {
     // With the rowid each article is indexed under (rowidOf), to delete that row when the text is written again.
     await sql`drop table if exists search_headlines`.execute(db);
-    await sql`create table search_headlines (article_id integer primary key, words text not null, fts_rowid integer)`.execute(
+    // indexed_seq: each write's number (numberSearchWrites; rows made here are numbered none, as before it).
+    await sql`create table search_headlines (article_id integer primary key, words text not null, fts_rowid integer, indexed_seq integer)`.execute(
       db,
     );
+    await sql`create index search_headlines_seq on search_headlines (indexed_seq)`.execute(db);
     // Folded in JS (the folding a query's words get), a thousand articles at a time.
     const { last } = (await sql<{ last: number | null }>`select max(id) as last from articles`.execute(db)).rows[0]!;
     for (let after = 0; after < (last ?? 0); after += 1000) await writeHeadlineWords(db, after + 1, after + 1000);
