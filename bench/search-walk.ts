@@ -5,9 +5,9 @@
  * and matches returned. The peer, in the same run: the same queries without their common word
  * (what the walk costs when it need not check that word's match list).
  *
- * --bitmaps also times the check the search reader threads make (src/store/common-words.ts), here
- * built at once for the bench's common words found in more than 20 % of the articles: a bitmap over
- * article ids (a SQL function) instead of the word's match list; every 50th query's ids are compared
+ * --bitmaps also times the check the search reader threads make, with their own code
+ * (src/store/common-words.ts, built here at once for the bench's common words): a bitmap over article
+ * ids tested by a SQL function instead of the word's match list; every 50th query's ids are compared
  * with the walk's.
  *
  *   npm run bench:web -- --articles 1000000 --store /work/bench-store-1m.sqlite   (fills it once)
@@ -17,7 +17,8 @@ import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import Database from 'better-sqlite3';
 import { SEARCH_WINDOW } from '../src/store/dialect.js';
-import { ftsQuery, ROWID_ID_SPAN, sqlitePragmas } from '../src/store/sqlite-dialect.js';
+import { commonWordsReader, defaultCommonWordsSettings } from '../src/store/common-words.js';
+import { commonWordsSettings, ftsQuery, ROWID_ID_SPAN, sqlitePragmas } from '../src/store/sqlite-dialect.js';
 import { searchWords, WORDS } from './search-mix.js';
 
 const { values } = parseArgs({
@@ -34,8 +35,6 @@ if (!values.store || !existsSync(values.store)) {
 const QUERIES = Number(values.queries);
 /** Queries of the mix no bench:web row asks (its rows start at 0, 40,000, …; the popular ones at 5,000,000). */
 const FIRST_QUERY = 9_000_000;
-/** A common word gets a bitmap above this share of the articles. */
-const BITMAP_SHARE = 0.2;
 
 const db = new Database(values.store, { readonly: true, fileMustExist: true });
 db.pragma(`mmap_size = ${sqlitePragmas.mmapBytes}`);
@@ -44,7 +43,6 @@ const id = `((-rowid) % ${ROWID_ID_SPAN})`;
 const page = db.prepare(
   `select ${id} as id from articles_fts where articles_fts match ? order by rowid limit ? offset ?`,
 );
-const count = db.prepare(`select count(*) as n from articles_fts where articles_fts match ?`);
 const articles = (db.prepare('select count(*) as n from articles').get() as { n: number }).n;
 console.log(`store: ${values.store}, ${articles} articles; ${QUERIES} queries of bench:web's mix, each walked once`);
 
@@ -89,32 +87,22 @@ const runs: [string, Map<string, { ms: number; rows: number; n: number }>][] = [
 ];
 
 if (values.bitmaps) {
+  // The search reader threads' own code (store/common-words.ts), here on this connection.
   const started = performance.now();
-  const bitmaps = new Map<string, Uint8Array>();
-  const maxId = (db.prepare('select max(id) as m from articles').get() as { m: number }).m;
-  const all = db.prepare(`select ${id} as id from articles_fts where articles_fts match ?`).raw(true);
-  for (const word of WORDS) {
-    const { n } = count.get(ftsQuery(word)) as { n: number };
-    if (n <= BITMAP_SHARE * articles) continue;
-    const bits = new Uint8Array((maxId >> 3) + 1);
-    for (const [a] of all.iterate(ftsQuery(word)) as Iterable<[number]>) bits[a >> 3]! |= 1 << (a & 7);
-    bitmaps.set(word, bits);
-  }
+  const common = commonWordsReader(db, commonWordsSettings());
+  common.hint(WORDS);
+  while (common.step().more);
+  const ready = new Set(common.ready());
   console.log(
-    `bitmaps: ${bitmaps.size} of the ${WORDS.length} common words in more than ${BITMAP_SHARE * 100} % of the articles, ${((maxId >> 3) / 1024).toFixed(0)} KiB each, built in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+    `bitmaps: ${ready.size} of the ${WORDS.length} common words found in more than ${defaultCommonWordsSettings.share * 100} % of the newest articles, built in ${((performance.now() - started) / 1000).toFixed(1)} s`,
   );
-  let checking: Uint8Array | undefined;
-  db.function('has_common', { deterministic: false }, (a: unknown) => {
-    const n = Number(a);
-    return checking && checking[n >> 3]! & (1 << (n & 7)) ? 1 : 0;
-  });
+  db.function('has_common', { deterministic: true }, (a: unknown, word: unknown) =>
+    common.has(Number(a), String(word)) ? 1 : 0,
+  );
   const checked = db.prepare(
-    `select ${id} as id from articles_fts where articles_fts match ? and has_common(${id}) order by rowid limit ? offset ?`,
+    `select ${id} as id from articles_fts where articles_fts match ? and has_common(${id}, ?) order by rowid limit ? offset ?`,
   );
-  const viaBitmap: Run = (w) => {
-    checking = bitmaps.get(w.common);
-    return checking ? ids(checked.all(w.rest, w.limit, w.offset)) : walk(w);
-  };
+  const viaBitmap: Run = (w) => (ready.has(w.common) ? ids(checked.all(w.rest, w.common, w.limit, w.offset)) : walk(w));
   let compared = 0;
   let differing = 0;
   walks.forEach((w, i) => {
