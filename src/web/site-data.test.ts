@@ -11,6 +11,8 @@ describe('articlePath', () => {
   it('makes slugs ASCII and lower-case, accents folded', () => {
     expect(slugify('Señal: la GRÈVE continúe à Łódź — 2024!')).toBe('senal-la-greve-continue-a-lodz-2024');
     expect(slugify('Straße & Ærø')).toBe('strasse-aero');
+    // Accents written as combining marks stay inside their word; compatibility forms fold.
+    expect(slugify('Cafe\u0301 Zu\u0308rich: ﬁnal Ａ1')).toBe('cafe-zurich-final-a1');
   });
 
   it('falls back to "article" when no Latin letter or digit is left', () => {
@@ -23,5 +25,7 @@ describe('articlePath', () => {
     expect(slug.length).toBeLessThanOrEqual(80);
     expect(slug.endsWith('word')).toBe(true);
     expect(slugify('a'.repeat(200))).toHaveLength(80);
+    expect(slugify(`${'x'.repeat(80)} y`)).toBe('x'.repeat(80));
+    expect(slugify(`${'x'.repeat(79)} yz`)).toBe('x'.repeat(79));
   });
 });

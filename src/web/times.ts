@@ -8,6 +8,7 @@
  * (No script: the site has none, and its content security policy forbids them.)
  */
 import { html, type SafeHtml } from './html.js';
+import { utcIso } from './format.js';
 
 const MINUTE_MS = 60_000;
 const HOUR_MS = 3_600_000;
@@ -94,5 +95,5 @@ export function timeText(iso: string, now: number, site: TimeContext): string | 
 export function timeStamp(iso: string | null | undefined, now: number, site: TimeContext): SafeHtml {
   const text = iso ? timeText(iso, now, site) : null;
   if (!iso || !text) return html``;
-  return html`<time datetime="${new Date(iso).toISOString()}">${text}</time>`;
+  return html`<time datetime="${utcIso(iso)}">${text}</time>`;
 }

@@ -3,7 +3,7 @@
  * headlines of up to three outlets), then the latest articles, newest first, with thumbnails and times,
  * in pages of PAGE_SIZE.
  */
-import { timeTag } from '../format.js';
+import { timeTag, utcIso } from '../format.js';
 import { timeStamp, timeText } from '../times.js';
 import { html, kept, type KeptHtml, type SafeHtml } from '../html.js';
 import { languageName, sameLanguage, textDirection } from '../language-names.js';
@@ -106,7 +106,7 @@ function renderItem(
   const via = article.sourceName && article.sourceName !== article.site ? html` via ${article.sourceName}` : '';
   const when =
     look.time && article.publishedAt
-      ? html`<time datetime="${new Date(article.publishedAt).toISOString()}">${look.time}</time>`
+      ? html`<time datetime="${utcIso(article.publishedAt)}">${look.time}</time>`
       : timeTag(article.publishedAt, site.language);
   const date = article.publishedAt ? html` · ${when}` : '';
   const translated = languageNote(article, site);
