@@ -67,7 +67,10 @@ export const defaultCommonWordsSettings = {
 /** The message `has_common` fails with when a word's bitmap is not there (the caller walks plainly). */
 export const NOT_READY = 'common word not ready';
 
-/** The reader thread's side: bitmaps, their building and their keeping in step. */
+/**
+ * The reader thread's side: bitmaps, their building and their keeping in step. Its source runs in
+ * the thread as it is, so it names nothing outside itself but NOT_READY, which the thread defines too.
+ */
 export function commonWordsReader(db: BetterSqlite3.Database, s: CommonWordsSettings) {
   const lowest = -(2n ** 63n);
   const statements = {
@@ -217,8 +220,8 @@ export function commonWordsReader(db: BetterSqlite3.Database, s: CommonWordsSett
     /** Whether article `id` holds `word`; throws NOT_READY when the word has no complete bitmap. */
     has(id: number, word: string): boolean {
       const bitmap = bitmaps.get(word);
-      // The text of NOT_READY: this function runs where no module constant is in scope.
-      if (!bitmap || bitmap.after !== null) throw new Error(`common word not ready: ${word}`);
+      // NOT_READY: this module's constant, or the reader thread's copy of it (sqlite-readers.ts).
+      if (!bitmap || bitmap.after !== null) throw new Error(`${NOT_READY}: ${word}`);
       return id >> 3 < bitmap.bits.length && (bitmap.bits[id >> 3]! & (1 << (id & 7))) !== 0;
     },
 

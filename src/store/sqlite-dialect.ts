@@ -226,7 +226,7 @@ async function withCommonWords<R>(
     const rest = words.filter((w) => !common.includes(w));
     if (common.length > 0 && rest.length > 0) {
       try {
-        return await walk(rest.map((w) => `"${w}"`).join(' '), common);
+        return await walk(ftsQuery(rest.join(' '))!, common);
       } catch (error) {
         if (!(error instanceof Error && error.message.startsWith(NOT_READY))) throw error;
       }

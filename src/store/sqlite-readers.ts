@@ -26,7 +26,7 @@ import {
 } from 'kysely';
 import type { Database } from './schema.js';
 import { log } from '../log.js';
-import { commonWordsReader, type CommonWordsSettings } from './common-words.js';
+import { commonWordsReader, NOT_READY, type CommonWordsSettings } from './common-words.js';
 
 /** Runs in each reader thread: one read-only connection, statements kept by SQL text. */
 const READER_SOURCE = `
@@ -34,6 +34,7 @@ const { parentPort, workerData } = require('node:worker_threads');
 const Database = require(workerData.driver);
 // Names tsx and vitest's transforms give functions (esbuild keepNames) in the injected code below.
 var __name = (target) => target;
+const NOT_READY = ${JSON.stringify(NOT_READY)};
 ${commonWordsReader.toString()}
 let db;
 let common = null;
@@ -108,7 +109,7 @@ parentPort.on('message', (message) => {
           synced(common.sync());
         } catch (error) {
           // Bits not brought up to date must not answer: the search walks plainly instead.
-          throw new Error('common word not ready: ' + String(error && error.message || error));
+          throw new Error(NOT_READY + ': ' + String(error && error.message || error));
         }
         rows = statement.all(parameters);
       } finally {
