@@ -10,6 +10,7 @@
  *   npm run bench:web [-- --articles N] [-- --seconds D] [-- --concurrency 50,200] [-- --loader wrk|undici] [-- --processes N] [-- --readers N]
  *                     [-- --common-words 0 (the search readers without bitmaps of common words)]
  *                     [-- --store PATH (kept and reused)] [-- --only TEXT (rows whose name holds it, and the peer)]
+ *                     [-- --cold (search rows on a server just started: see warmSearches)]
  *
  * The load comes from wrk (apt-get install wrk; one thread), or from undici in this process.
  * Search rows: a new query on every request (nothing cached answers it), newest first and with
@@ -72,6 +73,8 @@ const { values, positionals } = parseArgs({
     store: { type: 'string' },
     // Only the rows whose name holds this text ("search", "front").
     only: { type: 'string' },
+    // Measure search rows on a server just started: no waiting for the reader threads' background work.
+    cold: { type: 'boolean', default: false },
   },
 });
 const ARTICLES = Number(values.articles);
@@ -288,6 +291,41 @@ async function serverCpu(origin: string): Promise<number> {
   return (user + system) / 1000;
 }
 
+/** Seconds of searches before a search row is measured, at least; --cold: exactly. */
+const SEARCH_WARMUP_S = 2;
+/** At most this long waiting for the reader threads to settle. */
+const SETTLE_LIMIT_S = 180;
+
+/**
+ * Warms a search row up with searches of its own, then (unless --cold) goes on until the server's
+ * reader threads have no background work left: a server that has answered searches for a minute or
+ * two has sampled the words asked and built the common ones' bitmaps, and a row measured before
+ * that measures a server just started (1,000,000 articles, newest first at 200 connections: 2 s of
+ * warm-up gave 908-1,135 answers/s, p99 315-335 ms; settled, 1,724-1,869/s, p99 168-201 ms). Returns
+ * the seconds it took.
+ */
+async function warmSearches(
+  origin: string,
+  run: (round: number, seconds: number) => Promise<Result>,
+): Promise<number> {
+  const t0 = performance.now();
+  let round = 0;
+  await run(round++, SEARCH_WARMUP_S);
+  while (!values.cold && !(await searchSettled(origin))) {
+    if ((performance.now() - t0) / 1000 > SETTLE_LIMIT_S) {
+      console.error(`bench:web: the reader threads did not settle in ${SETTLE_LIMIT_S} s; measuring anyway`);
+      break;
+    }
+    await run(round++, SEARCH_WARMUP_S);
+  }
+  return (performance.now() - t0) / 1000;
+}
+
+async function searchSettled(origin: string): Promise<boolean> {
+  const res = await fetch(`${origin}/bench-settled`, { headers: { cookie: 'bench=1' } });
+  return ((await res.json()) as { settled: boolean }).settled;
+}
+
 async function load(origin: string, path: string, connections: number, seconds = SECONDS): Promise<Result> {
   if (values.loader === 'wrk') return wrk(origin, connections, seconds, [path]);
   const pool = new Pool(origin, { connections, pipelining: 1 });
@@ -393,6 +431,7 @@ function benchApp(store: Store) {
   app.get('/bench-peer', (c) => c.text('ok'));
   // The server's own CPU time, so a row can say what one request costs whatever else runs on the machine.
   app.get('/bench-cpu', (c) => c.json(process.cpuUsage()));
+  app.get('/bench-settled', async (c) => c.json({ settled: await store.searchSettled() }));
   return { app, data };
 }
 
@@ -495,6 +534,7 @@ async function main(): Promise<void> {
     'page | connections | req/s | p50 | p99 | errors | req/s vs peer | server CPU ms/req | load average (1 min) after the row',
   );
   let searchRun = 0;
+  const warmed: number[] = [];
   for (const connections of LEVELS) {
     let peer = 0;
     for (const [name, target] of pages) {
@@ -502,7 +542,10 @@ async function main(): Promise<void> {
       // Warm up (JIT, connections, SQLite page cache; for searches, queries of their own, and the
       // popular row's queries, which a live site's caches would hold) before measuring.
       if (typeof target === 'string') await load(server.url, target, connections, 0.5);
-      else await target(connections, 1000 + searchRun, 2);
+      else
+        warmed.push(
+          await warmSearches(server.url, (round, seconds) => target(connections, 1000 + 100 * searchRun + round, seconds)),
+        );
       const before = await server.cpuMs();
       const r =
         typeof target === 'string'
@@ -515,6 +558,12 @@ async function main(): Promise<void> {
       );
     }
   }
+  if (warmed.length > 0)
+    console.log(
+      values.cold
+        ? `search rows: measured after ${SEARCH_WARMUP_S} s of searches, on a server just started (--cold)`
+        : `search rows: warmed up with searches of their own until the reader threads' background work was done (common-word bitmaps): ${warmed.map((w) => w.toFixed(0)).join(', ')} s`,
+    );
   console.log(
     `load average at end: ${loadavg()
       .map((l) => l.toFixed(2))

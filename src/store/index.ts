@@ -14,7 +14,7 @@ import * as itemErrors from './item-errors.js';
 import * as jobs from './jobs.js';
 import { appliedMigrations, migrate } from './migrate.js';
 import type { Database } from './schema.js';
-import { search, searchIds, tidySearchIndex } from './search.js';
+import { search, searchIds, searchSettled, tidySearchIndex } from './search.js';
 import * as sources from './sources.js';
 import { commonWordsSettings, openSqlite, sqliteDialect, sqlitePragmas } from './sqlite-dialect.js';
 import type { CommonWordsSettings } from './common-words.js';
@@ -85,6 +85,7 @@ const queries = {
   feedErrorCounts: errorCounts.feedErrorCounts,
   search,
   searchIds,
+  searchSettled,
   tidySearchIndex,
   recordView: views.recordView,
   recordViews: views.recordViews,

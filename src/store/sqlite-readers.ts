@@ -52,9 +52,17 @@ try {
 }
 // The common words' background work, one step at a time between queries.
 let working = false;
+// Whether background work is left, as last told to the main thread (it reports it: settled()).
+let busy = false;
+function tell(now) {
+  if (now === busy) return;
+  busy = now;
+  parentPort.postMessage({ background: now });
+}
 function schedule() {
   if (working) return;
   working = true;
+  tell(true);
   setImmediate(work);
 }
 // After sync: tell the main thread when the bitmaps were dropped (to be built again).
@@ -76,10 +84,12 @@ function work() {
     }
   } catch (error) {
     parentPort.postMessage({ warning: 'common words: ' + String(error && error.message || error) });
+    tell(false);
     return;
   }
   if (done.completed.length > 0) parentPort.postMessage({ common: common.ready() });
   if (done.more) schedule();
+  else tell(false);
 }
 const statements = new Map();
 parentPort.on('message', (message) => {
@@ -145,6 +155,8 @@ interface Reader {
   waiting: Map<number, Waiter>;
   /** The words this thread has a complete bitmap of (common-words.ts). */
   common: Set<string>;
+  /** Whether the thread has background work left (words to sample, bitmaps to build). */
+  background: boolean;
   /** Why the thread stopped, once it has. */
   stopped?: Error;
 }
@@ -182,11 +194,12 @@ export function openSqliteReaders(
   };
   const readers: Reader[] = Array.from({ length: Math.max(1, threads) }, () => {
     const worker = new Worker(READER_SOURCE, { eval: true, workerData: { path: dbPath, driver, ...pragmas, common } });
-    const reader: Reader = { worker, waiting: new Map(), common: new Set() };
+    const reader: Reader = { worker, waiting: new Map(), common: new Set(), background: false };
     worker.on('message', (message: ReaderMessage) => {
       if (message.fatal !== undefined)
         return stop(reader, new Error(`a SQLite reader cannot open ${dbPath}: ${message.fatal}`));
       if (message.common !== undefined) return void (reader.common = new Set(message.common));
+      if (message.background !== undefined) return void (reader.background = message.background);
       if (message.warning !== undefined) return log.warn(`store: ${message.warning}`);
       const waiter = reader.waiting.get(message.id);
       reader.waiting.delete(message.id);
@@ -264,6 +277,7 @@ export function openSqliteReaders(
         if (readers.some((r) => r.stopped)) return [];
         return words.filter((w) => readers.every((r) => r.common.has(w)));
       },
+      settled: () => readers.every((r) => r.stopped || !r.background),
     });
   }
   return kysely;
@@ -277,6 +291,8 @@ interface ReaderMessage {
   fatal?: string;
   /** The words the thread now has a complete bitmap of. */
   common?: string[];
+  /** The thread has background work left (true) or none (false). */
+  background?: boolean;
   warning?: string;
 }
 
@@ -284,6 +300,11 @@ interface ReaderMessage {
 export interface CommonWords {
   /** Of `words` (folded), those every reader thread can test by bitmap; the others are sampled in the background. */
   usable(words: string[]): string[];
+  /**
+   * True when no thread has background work left: every word asked for so far is sampled and every
+   * common one's bitmap built (a server is then in its steady state; bench:web waits for it).
+   */
+  settled(): boolean;
 }
 
 const commonWords = new WeakMap<Kysely<Database>, CommonWords>();
