@@ -345,9 +345,26 @@ const KEY_OF_NAME = new Map<string, SectionKey>(
   SECTION_KEYS.flatMap((key) => WORDS[key].map((word) => [normalSectionName(word), key] as const)),
 );
 
+/**
+ * Publishers' section names already read: a site has a few hundred, and every new result line asks
+ * for its own (reading one is a Unicode decomposition and five passes of regular expressions).
+ */
+const keyOfSection = new Map<string, SectionKey | null>();
+/** Names kept at most; past it the map starts again (names are publishers' input, without end). */
+const MAX_SECTION_NAMES = 2_000;
+
 /** The section of a publisher's section name, or null when no rule knows it. */
 export function sectionKeyOf(name: string | null | undefined): SectionKey | null {
   if (!name) return null;
+  let key = keyOfSection.get(name);
+  if (key === undefined) {
+    if (keyOfSection.size >= MAX_SECTION_NAMES) keyOfSection.clear();
+    keyOfSection.set(name, (key = readSectionName(name)));
+  }
+  return key;
+}
+
+function readSectionName(name: string): SectionKey | null {
   const normal = normalSectionName(name);
   const whole = KEY_OF_NAME.get(normal) ?? KEY_OF_NAME.get(normal.replace(/[.]/g, ''));
   if (whole) return whole;
