@@ -77,6 +77,8 @@ describe('common words checked in bitmaps on the search reader threads', () => {
       // a bitmap, "crane" (33 %) and "tide" (14 %) not.
       expect(common.settled()).toBe(true); // nothing asked yet: nothing to do
       await viaReaders('harbour crane ferry tide');
+      // The thread said it had work before it answered the query (its messages come in order).
+      expect(common.settled()).toBe(false);
       await vi.waitFor(() =>
         expect(common.usable(['harbour', 'crane', 'ferry', 'tide'])).toEqual(['harbour', 'ferry']),
       );
