@@ -304,10 +304,7 @@ const SETTLE_LIMIT_S = 180;
  * warm-up gave 908-1,135 answers/s, p99 315-335 ms; settled, 1,724-1,869/s, p99 168-201 ms). Returns
  * the seconds it took.
  */
-async function warmSearches(
-  origin: string,
-  run: (round: number, seconds: number) => Promise<Result>,
-): Promise<number> {
+async function warmSearches(origin: string, run: (round: number, seconds: number) => Promise<Result>): Promise<number> {
   const t0 = performance.now();
   let round = 0;
   await run(round++, SEARCH_WARMUP_S);
@@ -544,7 +541,9 @@ async function main(): Promise<void> {
       if (typeof target === 'string') await load(server.url, target, connections, 0.5);
       else
         warmed.push(
-          await warmSearches(server.url, (round, seconds) => target(connections, 1000 + 100 * searchRun + round, seconds)),
+          await warmSearches(server.url, (round, seconds) =>
+            target(connections, 1000 + 100 * searchRun + round, seconds),
+          ),
         );
       const before = await server.cpuMs();
       const r =
