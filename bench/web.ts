@@ -301,8 +301,8 @@ const SETTLE_LIMIT_S = 180;
  * reader threads have no background work left: a server that has answered searches for a minute or
  * two has sampled the words asked and built the common ones' bitmaps, and a row measured before
  * that measures a server just started (1,000,000 articles, newest first at 200 connections: 2 s of
- * warm-up gave 908-1,135 answers/s, p99 315-335 ms; settled, 1,724-1,869/s, p99 168-201 ms). Returns
- * the seconds it took.
+ * warm-up gave 908-1,135 answers/s, p99 315-335 ms; settled, a median of 1,706/s, p99 210 ms over 15
+ * runs: docs/search.md, "A sixth look"). Returns the seconds it took.
  */
 async function warmSearches(origin: string, run: (round: number, seconds: number) => Promise<Result>): Promise<number> {
   const t0 = performance.now();
