@@ -11,6 +11,7 @@ import {
   bestThreshold,
   clusterSemeval,
   loadSemevalHalves,
+  pairComponents,
   scoreByLanguages,
   scorePairs,
   tfidfCosine,
@@ -69,18 +70,9 @@ for (const [langs, s] of scoreByLanguages(halves.tune, clustered, 1))
  * then of the first method's F1 less the second's.
  */
 function bootstrapF1(pairs: SemevalPair[], methods: ((p: SemevalPair) => boolean)[], rounds: number): number[][] {
-  const parent = new Map<string, string>();
-  const find = (x: string): string => {
-    while (parent.has(x) && parent.get(x) !== x) x = parent.get(x)!;
-    return x;
-  };
-  for (const p of pairs) {
-    const [a, b] = [find(p.id1), find(p.id2)];
-    parent.set(a, a);
-    if (a !== b) parent.set(b, a);
-  }
+  const componentOf = pairComponents(pairs);
   const groups = new Map<string, SemevalPair[]>();
-  for (const p of pairs) groups.set(find(p.id1), [...(groups.get(find(p.id1)) ?? []), p]);
+  for (const p of pairs) groups.set(componentOf(p.id1), [...(groups.get(componentOf(p.id1)) ?? []), p]);
   const components = [...groups.values()];
   let seed = 12345;
   const random = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32;

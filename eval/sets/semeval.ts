@@ -80,6 +80,12 @@ export function loadSemevalPairs(articles: SemevalArticle[], dir = SEMEVAL_DIR):
 
 /** Union-find over all judged pairs (decisive or not); a component's half from its smallest id. */
 function componentHalves(pairs: { id1: string; id2: string }[]): (id: string) => Half {
+  const componentOf = pairComponents(pairs);
+  return (id) => (fnv1a(componentOf(id)) % 2 === 0 ? 'tune' : 'held-out');
+}
+
+/** The connected component of an article in the graph of `pairs`, named by its smallest id (union-find). */
+export function pairComponents(pairs: { id1: string; id2: string }[]): (id: string) => string {
   const parent = new Map<string, string>();
   const find = (x: string): string => {
     let r = x;
@@ -92,7 +98,7 @@ function componentHalves(pairs: { id1: string; id2: string }[]): (id: string) =>
     // The smaller id is the root, so the root is the component's smallest id.
     if (a !== b) a < b ? parent.set(b, a) : parent.set(a, b);
   }
-  return (id) => (fnv1a(find(id)) % 2 === 0 ? 'tune' : 'held-out');
+  return find;
 }
 
 export function fnv1a(s: string): number {
