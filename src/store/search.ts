@@ -5,7 +5,6 @@ import { articleFromRow, parseJsonList } from './rows.js';
 import type { Database } from './schema.js';
 import { searchPage, type SearchOrder } from './search-window.js';
 import type { ArticleRow } from './types.js';
-import { commonWordsOf } from './sqlite-readers.js';
 
 /** Rewrites the indexed text of one article from its stored row and translations (inside the caller's transaction). */
 export async function refreshSearchText(db: Kysely<Database>, dialect: StoreDialect, articleId: number): Promise<void> {
@@ -38,15 +37,6 @@ export function searchIds(
   const { limit, offset = 0, order, ...filter } = options;
   // The site's search: on a reader thread when the store has them.
   return searchPage(readDb ?? db, dialect, query, limit, offset, filter, order);
-}
-
-/**
- * Whether the search reader threads have finished their background work (common-word bitmaps:
- * common-words.ts): true at once where there are none. Until then a search walks more of the index;
- * bench:web waits for it so that a row measures a server in its steady state, not one just started.
- */
-export async function searchSettled({ readDb }: StoreContext): Promise<boolean> {
-  return !readDb || (commonWordsOf(readDb)?.settled() ?? true);
 }
 
 /** One bounded step of search-index upkeep (the dialect's tidySearchIndex); true when it did work. */

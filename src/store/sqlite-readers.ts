@@ -24,6 +24,7 @@ import {
   type Driver,
   type QueryResult,
 } from 'kysely';
+import type { StoreContext } from './dialect.js';
 import type { Database } from './schema.js';
 import { log } from '../log.js';
 import { commonWordsReader, NOT_READY, type CommonWordsSettings } from './common-words.js';
@@ -314,4 +315,13 @@ const MAX_HINTED = 100_000;
 /** The common words of reader threads opened with them; undefined for any other connection. */
 export function commonWordsOf(db: Kysely<Database>): CommonWords | undefined {
   return commonWords.get(db);
+}
+
+/**
+ * Whether the search reader threads have finished their background work (common-word bitmaps:
+ * common-words.ts): true at once where there are none. Until then a search walks more of the index;
+ * bench:web waits for it so that a row measures a server in its steady state, not one just started.
+ */
+export async function searchSettled({ readDb }: StoreContext): Promise<boolean> {
+  return !readDb || (commonWordsOf(readDb)?.settled() ?? true);
 }
