@@ -342,8 +342,9 @@ async function askEveryWord(origin: string, connections: number): Promise<void> 
   let left = VOCAB.map((w) => `/search?q=${w}`);
   while (left.length > 0) {
     const { count } = await loadPaths(origin, connections, left, 2);
+    if (count === 0) throw new Error('bench:web: the server answered none of the one-word searches');
     // The last `connections` requests may have been cut off when the round ended: asked again.
-    left = count > left.length ? [] : left.slice(Math.max(0, count - connections));
+    left = count >= left.length ? [] : left.slice(Math.max(1, count - connections));
   }
 }
 
