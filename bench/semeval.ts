@@ -72,7 +72,12 @@ for (const [langs, s] of scoreByLanguages(halves.tune, clustered, 1))
 function bootstrapF1(pairs: SemevalPair[], methods: ((p: SemevalPair) => boolean)[], rounds: number): number[][] {
   const componentOf = pairComponents(pairs);
   const groups = new Map<string, SemevalPair[]>();
-  for (const p of pairs) groups.set(componentOf(p.id1), [...(groups.get(componentOf(p.id1)) ?? []), p]);
+  for (const p of pairs) {
+    const component = componentOf(p.id1);
+    const group = groups.get(component);
+    if (group) group.push(p);
+    else groups.set(component, [p]);
+  }
   const components = [...groups.values()];
   let seed = 12345;
   const random = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32;
