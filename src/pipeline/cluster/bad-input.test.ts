@@ -48,6 +48,29 @@ describe('ClusterStream with bad input', () => {
     expect(new Set([a.story, b.story, c.story]).size).toBe(3);
   });
 
+  it("keeps articles apart whose text is mostly their publisher's cookie notice: no copies, no story", () => {
+    const s = stream();
+    // As scraped: the headline, a line of news, then the site's banner, word for word on every page.
+    const notice =
+      'Wir verwenden Cookies und ähnliche Technologien, um Ihnen unser Angebot bereitzustellen. Einige davon helfen uns, Inhalte und Anzeigen zu personalisieren. Sie dienen auch der Reichweitenmessung. Wenn Sie weiter auf unserer Seite lesen, stimmen Sie der Verwendung von Cookies zu. Mehr dazu lesen Sie in unserer Datenschutzerklärung. Ihre Einwilligung können Sie jederzeit in den Einstellungen unserer Website widerrufen.';
+    const a = s.add({
+      id: 'a',
+      title: '',
+      text: `Zugunglück bei Hamm: Drei Verletzte\nEin Regionalzug stieß am Montag mit einem Traktor zusammen.\n${notice}`,
+      language: 'de',
+      publishedAt: at(0),
+    });
+    const b = s.add({
+      id: 'b',
+      title: '',
+      text: `Stadtrat beschließt Haushalt für 2027\nDer Rat stimmte am Donnerstag mit 31 zu 12 Stimmen zu.\n${notice}`,
+      language: 'de',
+      publishedAt: at(1),
+    });
+    expect(b.duplicateOf).toBeUndefined();
+    expect(b.story).not.toBe(a.story);
+  });
+
   it('reads text its publisher encoded twice as written: notes it, and knows the copy of a clean article', () => {
     const s = stream();
     const clean = s.add({ id: 'es', title: 'Terremoto', text: quakeEs, language: 'es', publishedAt: at(0) });

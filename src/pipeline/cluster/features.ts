@@ -9,6 +9,7 @@ import { readText, type Mention } from '../enrich/mentions.js';
 import { foldName, spellingKey } from '../enrich/spellings.js';
 import { dictionaryFor } from './dictionary.js';
 import { stemmerFor } from './stemmers.js';
+import { withoutConsentNotices } from '../extract/consent-notice.js';
 
 export type { Mention };
 
@@ -128,7 +129,7 @@ export function articleTerms(samples: TextSample[]): ArticleTerms {
     const named = addTerms(s.title, own, TITLE_SCALE, s.language ?? null);
     mentions.push(...named);
     addHeadlineTerms(own, named, headline.terms);
-    mentions.push(...addTerms(s.text, own, 1, s.language ?? null));
+    mentions.push(...addTerms(withoutConsentNotices(s.text), own, 1, s.language ?? null));
     for (const [t, w] of own) terms.set(t, (terms.get(t) ?? 0) + w);
     if (s.language) {
       const words = wordsByLanguage.get(s.language) ?? new Set<string>();

@@ -12,6 +12,7 @@ import { clusterTime, textOddities } from './oddities.js';
 import { repairDoubleEncoding } from '../fetch/double-encoding.js';
 import { placeArticle } from './placement.js';
 import { PIVOT_LANGUAGE } from './pivot-language.js';
+import { withoutConsentNotices } from '../extract/consent-notice.js';
 
 export interface StreamArticle {
   id: string;
@@ -109,7 +110,8 @@ export class ClusterStream {
 
   /** Index of an earlier article this one is a copy of: byte-identical body first, then MinHash. */
   private findOriginal(article: StreamArticle, key: number): number | null {
-    const body = article.text.trim();
+    // A consent notice is no part of the body (extract/consent-notice.ts): alike on every page of a site.
+    const body = withoutConsentNotices(article.text).trim();
     const digest = createHash('sha1').update(body.replace(/\s+/g, ' ')).digest('base64');
     const same = body.length > 0 ? this.exact.get(digest) : undefined;
     if (same !== undefined) return same;

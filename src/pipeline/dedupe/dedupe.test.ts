@@ -78,4 +78,19 @@ describe('DedupeIndex', () => {
   it('refuses to judge bodies too short to carry evidence', () => {
     expect(bodySignature(['Breve teaser de diez palabras sobre la reunión de hoy.'])).toBeNull();
   });
+
+  it("takes no two articles for copies because their bodies hold the publisher's cookie notice", () => {
+    const notice = [
+      'Utilizamos cookies propias y de terceros para mejorar nuestros servicios y mostrarle publicidad relacionada con sus preferencias.',
+      'Si continúa navegando, consideramos que acepta su uso en nuestro sitio web y en los de nuestros socios.',
+      'Puede cambiar la configuración u obtener más información en nuestra política de privacidad y en la de cookies.',
+      'Al pulsar aceptar, consiente el tratamiento de sus datos para los fines descritos en la política de privacidad.',
+    ];
+    const index = new DedupeIndex();
+    const first = bodySignature([...article(1, 5), ...notice])!;
+    index.add(1, first);
+    expect(index.findDuplicate(bodySignature([...article(2, 5), ...notice])!)).toBeNull();
+    // The article itself is still known under its notice.
+    expect(index.findDuplicate(bodySignature(article(1, 5))!)?.articleId).toBe(1);
+  });
 });

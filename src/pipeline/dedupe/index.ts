@@ -3,6 +3,7 @@
  * into an LSH index so a new article is compared only with the few that share a band.
  */
 import { PERMUTATIONS, minhash, similarity, words } from './minhash.js';
+import { withoutConsentNotices } from '../extract/consent-notice.js';
 
 export { minhash, similarity, encodeSignature, decodeSignature } from './minhash.js';
 
@@ -127,9 +128,12 @@ function bandKey(signature: Uint32Array, band: number): number {
   return hash >>> 2; // 30 bits: V8 keeps it a small integer
 }
 
-/** The signature of an article body, or null when the body is too short to judge. */
+/**
+ * The signature of an article body, or null when the body is too short to judge. A consent notice
+ * kept in the body is left out: one publisher's banner on two articles does not make them copies.
+ */
 export function bodySignature(paragraphs: string[]): Uint32Array | null {
-  const text = paragraphs.join('\n');
+  const text = withoutConsentNotices(paragraphs.join('\n'));
   if (words(text).length < MIN_WORDS) return null;
   return minhash(text);
 }

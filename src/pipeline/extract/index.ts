@@ -6,7 +6,16 @@
 import type { Article, ExtractHints, RelatedLink } from '../../model.js';
 import { HappeningsError, errorLine } from '../../errors.js';
 import { sanitizeChildren } from '../sanitize/index.js';
-import { bodyOf, measureText, protectStory, remove, type DomElement } from './dom.js';
+import {
+  bodyOf,
+  collapse,
+  elementChildren,
+  measureText,
+  protectStory,
+  remove,
+  textContent,
+  type DomElement,
+} from './dom.js';
 import { all, first } from './select.js';
 import { chooseSubtitle, readMetadata, type Metadata } from './metadata.js';
 import { removeFurniture } from './furniture.js';
@@ -17,6 +26,7 @@ import { parseShallow } from './shallow.js';
 import { articleBodyRoot } from './ldbody.js';
 import { hasPaywallMarks, isTeaser, removePaywallPrompts } from './paywall.js';
 import { botCheckPhrase } from './bot-check.js';
+import { withoutConsentNotices } from './consent-notice.js';
 
 export type { Article, ExtractHints, RelatedLink } from '../../model.js';
 
@@ -44,7 +54,7 @@ function extract(original: string, url: string, hints: ExtractHints): Article {
   const marked = hasPaywallMarks(original);
   if (marked) removePaywallPrompts(body.root);
   const related = [...boxed, ...tidyBody(body.root, [metadata.title, metadata.standfirst], url, metadata.byline)];
-  const paragraphs = readParagraphs(body.root, [metadata.title, metadata.standfirst]);
+  const paragraphs = withoutConsentText(body.root, readParagraphs(body.root, [metadata.title, metadata.standfirst]));
   const botCheck = botCheckPhrase([metadata.title, ...paragraphs]);
   if (botCheck) throw botCheckError(botCheck, url);
   if (isNotAnArticle(body.root, paragraphs, metadata)) throw notTheArticle([metadata.title, ...pageTexts(page)], url);
@@ -141,4 +151,26 @@ function ldBody(metadata: Metadata): { root: DomElement } | null {
 function uniqueLinks(links: RelatedLink[]): RelatedLink[] {
   const seen = new Set<string>();
   return links.filter((link) => !seen.has(link.url) && seen.add(link.url) !== undefined);
+}
+
+/**
+ * The paragraphs without a consent notice written into the body as text (consent-notice.ts): a
+ * banner the page's markup did not mark as one. The blocks that held only notice text leave the
+ * body's tree too, so the page shown (its html) does not show them. The same array when there is none.
+ */
+function withoutConsentText(root: DomElement, paragraphs: string[]): string[] {
+  const joined = paragraphs.join('\n');
+  const kept = withoutConsentNotices(joined);
+  if (kept === joined) return paragraphs;
+  const left = kept.split('\n').filter((p) => p.trim() !== '');
+  const survivors = new Set(left);
+  const dropped = new Set(paragraphs.filter((p) => !survivors.has(p)));
+  const doomed: DomElement[] = [];
+  const visit = (el: DomElement): void => {
+    if (dropped.has(collapse(textContent(el)))) return void doomed.push(el);
+    for (const child of elementChildren(el)) visit(child);
+  };
+  for (const child of elementChildren(root)) visit(child);
+  for (const el of doomed) remove(el);
+  return left;
 }
