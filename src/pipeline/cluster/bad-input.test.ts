@@ -69,6 +69,7 @@ describe('ClusterStream with bad input', () => {
     });
     expect(b.duplicateOf).toBeUndefined();
     expect(b.story).not.toBe(a.story);
+    for (const r of [a, b]) expect(r.why.oddities).toContain('consent-notice');
   });
 
   it('reads text its publisher encoded twice as written: notes it, and knows the copy of a clean article', () => {

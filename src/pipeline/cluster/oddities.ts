@@ -1,9 +1,11 @@
 /**
  * Odd input the clustering stage notes (and survives): no text, text of numbers only, a publisher's
- * bot check instead of the article, an unknown language, no date, a date in the future. The note travels with the article's story link ("why"),
+ * bot check instead of the article, a consent notice in the text, an unknown language, no date, a
+ * date in the future. The note travels with the article's story link ("why"),
  * so `cluster --explain` and the store show it.
  */
 import { botCheckPhrase } from '../extract/bot-check.js';
+import { withoutConsentNotices } from '../extract/consent-notice.js';
 
 /** A date more than a day ahead of now (and of the latest sane date) is a publisher's typo. */
 export const FUTURE_SLACK_MS = 86_400_000;
@@ -11,7 +13,10 @@ export const FUTURE_SLACK_MS = 86_400_000;
 /** What is odd about an article's text and language. */
 export function textOddities(title: string, text: string, language: string | null): string[] {
   const out: string[] = [];
-  const all = `${title}\n${text}`;
+  // The text as the clusterer reads it: a consent notice is no part of it (features.ts), only noted.
+  const read = withoutConsentNotices(text);
+  if (read !== text) out.push('consent-notice');
+  const all = `${title}\n${read}`;
   if (all.trim() === '') out.push('empty');
   else if (!/\p{L}/u.test(all)) out.push('numbers-only');
   else if ((all.match(/\p{L}+/gu) ?? []).length < 5) out.push('tiny');
