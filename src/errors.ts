@@ -37,6 +37,8 @@ export type ErrorCode =
   | 'no-article'
   /** A page that is the publisher's bot check or captcha, not the article (extract/bot-check.ts). */
   | 'bot-check'
+  /** A page whose text is only a consent notice (cookie banner), not the article (extract/consent-notice.ts). */
+  | 'consent-wall'
   | 'translator'
   | 'store'
   | 'config'

@@ -59,6 +59,10 @@ describe('extractArticle on testdata cases', () => {
         // One line that says what the page was and where it came from.
         const message = (thrown as HappeningsError).message;
         if (expected.error === 'no-article') expect(message).toBe(`extract: no article body found (${expected.url})`);
+        else if (expected.error === 'consent-wall')
+          expect(message).toBe(
+            `extract: the page's text is a consent notice (cookie banner), not the article (${expected.url})`,
+          );
         else
           expect(message).toMatch(
             new RegExp(

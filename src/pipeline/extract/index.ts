@@ -54,10 +54,20 @@ function extract(original: string, url: string, hints: ExtractHints): Article {
   const marked = hasPaywallMarks(original);
   if (marked) removePaywallPrompts(body.root);
   const related = [...boxed, ...tidyBody(body.root, [metadata.title, metadata.standfirst], url, metadata.byline)];
-  const paragraphs = withoutConsentText(body.root, readParagraphs(body.root, [metadata.title, metadata.standfirst]));
+  const read = readParagraphs(body.root, [metadata.title, metadata.standfirst]);
+  const paragraphs = withoutConsentText(body.root, read);
   const botCheck = botCheckPhrase([metadata.title, ...paragraphs]);
   if (botCheck) throw botCheckError(botCheck, url);
-  if (isNotAnArticle(body.root, paragraphs, metadata)) throw notTheArticle([metadata.title, ...pageTexts(page)], url);
+  if (isNotAnArticle(body.root, paragraphs, metadata)) {
+    // Nothing but a cookie banner: say so, not "no article body" (the page may be fine in a browser).
+    if (paragraphs !== read && wordCount(paragraphs) < CONSENT_WALL_WORDS && wordCount(read) >= CONSENT_WALL_WORDS)
+      throw new HappeningsError(
+        'extract',
+        'consent-wall',
+        `the page's text is a consent notice (cookie banner), not the article (${url})`,
+      );
+    throw notTheArticle([metadata.title, ...pageTexts(page)], url);
+  }
   return {
     url,
     canonicalUrl: metadata.canonicalUrl,
@@ -151,6 +161,15 @@ function ldBody(metadata: Metadata): { root: DomElement } | null {
 function uniqueLinks(links: RelatedLink[]): RelatedLink[] {
   const seen = new Set<string>();
   return links.filter((link) => !seen.has(link.url) && seen.add(link.url) !== undefined);
+}
+
+/** Fewer words than this left once a notice is out, from this many or more: the page was the notice. */
+const CONSENT_WALL_WORDS = 30;
+
+function wordCount(paragraphs: string[]): number {
+  let n = 0;
+  for (const p of paragraphs) n += p.match(/[\p{L}\p{N}]+/gu)?.length ?? 0;
+  return n;
 }
 
 /**
