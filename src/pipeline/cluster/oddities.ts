@@ -1,8 +1,8 @@
 /**
  * Odd input the clustering stage notes (and survives): no text, text of numbers only, a publisher's
  * bot check instead of the article, a consent notice in the text, an unknown language, no date, a
- * date in the future. The note travels with the article's story link ("why"),
- * so `cluster --explain` and the store show it.
+ * date in the future. The note travels with the article's story link ("why"), so `cluster
+ * --explain` and the store show it.
  */
 import { botCheckPhrase } from '../extract/bot-check.js';
 import { withoutConsentNotices } from '../extract/consent-notice.js';

@@ -184,12 +184,15 @@ function withoutConsentText(root: DomElement, paragraphs: string[]): string[] {
   const left = kept.split('\n').filter((p) => p.trim() !== '');
   const survivors = new Set(left);
   const dropped = new Set(paragraphs.filter((p) => !survivors.has(p)));
+  // Each element's text read only as far as the longest dropped paragraph (a deep page stays cheap).
+  const limit = Math.max(...[...dropped].map((p) => p.length)) + 1;
   const doomed: DomElement[] = [];
-  const visit = (el: DomElement): void => {
-    if (dropped.has(collapse(textContent(el)))) return void doomed.push(el);
-    for (const child of elementChildren(el)) visit(child);
-  };
-  for (const child of elementChildren(root)) visit(child);
+  const stack = [...elementChildren(root)]; // no recursion: hostile pages nest thousands deep
+  while (stack.length > 0) {
+    const el = stack.pop()!;
+    if (dropped.has(collapse(textContent(el, limit)))) doomed.push(el);
+    else stack.push(...elementChildren(el));
+  }
   for (const el of doomed) remove(el);
   return left;
 }
