@@ -163,7 +163,7 @@ export function noticeSpans(text: string): Span[] {
       if (kind[next]! > 0) last = next;
     const marked = kind.slice(first, last + 1).filter((k) => k > 0).length;
     const seed = text.slice(sentences[i]!.start, sentences[i]!.end);
-    if (marked > 1 || (words(seed) <= MAX_LONE_WORDS && OWN_PAGE.test(seed))) {
+    if (marked > 1 || (wordCount(seed) <= MAX_LONE_WORDS && OWN_PAGE.test(seed))) {
       spans.push({ start: noticeStart(text, sentences, first, done), end: sentences[last]!.end });
       done = last;
     }
@@ -209,7 +209,8 @@ function noticeStart(text: string, sentences: Span[], first: number, done: numbe
   return sentences[first]!.start;
 }
 
-function words(text: string): number {
+/** Words (runs of letters and digits) in a text. */
+export function wordCount(text: string): number {
   return text.match(/[\p{L}\p{N}]+/gu)?.length ?? 0;
 }
 

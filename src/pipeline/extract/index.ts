@@ -26,7 +26,7 @@ import { parseShallow } from './shallow.js';
 import { articleBodyRoot } from './ldbody.js';
 import { hasPaywallMarks, isTeaser, removePaywallPrompts } from './paywall.js';
 import { botCheckPhrase } from './bot-check.js';
-import { withoutConsentNotices } from './consent-notice.js';
+import { wordCount, withoutConsentNotices } from './consent-notice.js';
 
 export type { Article, ExtractHints, RelatedLink } from '../../model.js';
 
@@ -60,7 +60,11 @@ function extract(original: string, url: string, hints: ExtractHints): Article {
   if (botCheck) throw botCheckError(botCheck, url);
   if (isNotAnArticle(body.root, paragraphs, metadata)) {
     // Nothing but a cookie banner: say so, not "no article body" (the page may be fine in a browser).
-    if (paragraphs !== read && wordCount(paragraphs) < CONSENT_WALL_WORDS && wordCount(read) >= CONSENT_WALL_WORDS)
+    if (
+      paragraphs !== read &&
+      wordCount(paragraphs.join(' ')) < CONSENT_WALL_WORDS &&
+      wordCount(read.join(' ')) >= CONSENT_WALL_WORDS
+    )
       throw new HappeningsError(
         'extract',
         'consent-wall',
@@ -165,12 +169,6 @@ function uniqueLinks(links: RelatedLink[]): RelatedLink[] {
 
 /** Fewer words than this left once a notice is out, from this many or more: the page was the notice. */
 const CONSENT_WALL_WORDS = 30;
-
-function wordCount(paragraphs: string[]): number {
-  let n = 0;
-  for (const p of paragraphs) n += p.match(/[\p{L}\p{N}]+/gu)?.length ?? 0;
-  return n;
-}
 
 /**
  * The paragraphs without a consent notice written into the body as text (consent-notice.ts): a
